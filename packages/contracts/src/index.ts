@@ -1,0 +1,10 @@
+/** @fugong/contracts — the one entry point. Schemas, types and route contracts for both apps. */
+export * from './errors';
+export * from './common';
+export * from './id-number';
+export * from './masking';
+export * from './roles';
+export * from './auth';
+export * from './health';
+export * from './route';
+export * from './routes';

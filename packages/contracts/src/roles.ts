@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** The six kinds of people who use 复工通 (PRODUCT.md, "Who uses it"). */
+export const ROLES = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  worker: '务工人员',
+  liaison: '企业联络员',
+  steward: '复工管家',
+  officer: '部门办理人',
+  transport: '交通专班',
+  admin: '指挥部',
+};

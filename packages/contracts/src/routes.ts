@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { defineRoute } from './route';
+import {
+  otpRequestSchema,
+  otpSentSchema,
+  phoneLoginSchema,
+  refreshRequestSchema,
+  sessionSchema,
+  sessionUserSchema,
+  wechatLoginSchema,
+} from './auth';
+import { healthSchema, readySchema } from './health';
+
+/** Routes of the foundation: health, readiness and sign-in. Feature modules add their own. */
+export const foundationRoutes = {
+  health: defineRoute({
+    id: 'health',
+    method: 'get',
+    path: '/api/health',
+    summary: '存活检查',
+    tag: 'system',
+    auth: 'public',
+    response: healthSchema,
+  }),
+  ready: defineRoute({
+    id: 'ready',
+    method: 'get',
+    path: '/api/ready',
+    summary: '就绪检查（数据库可达）',
+    tag: 'system',
+    auth: 'public',
+    response: readySchema,
+  }),
+  authOtp: defineRoute({
+    id: 'auth.otp',
+    method: 'post',
+    path: '/api/auth/otp',
+    summary: '发送短信验证码（H5 登录）',
+    tag: 'auth',
+    auth: 'public',
+    body: otpRequestSchema,
+    response: otpSentSchema,
+  }),
+  authPhone: defineRoute({
+    id: 'auth.phone',
+    method: 'post',
+    path: '/api/auth/login/phone',
+    summary: '手机号 + 验证码登录',
+    tag: 'auth',
+    auth: 'public',
+    body: phoneLoginSchema,
+    response: sessionSchema,
+  }),
+  authWechat: defineRoute({
+    id: 'auth.wechat',
+    method: 'post',
+    path: '/api/auth/login/wechat',
+    summary: '微信小程序登录（wx.login code 换取会话）',
+    tag: 'auth',
+    auth: 'public',
+    body: wechatLoginSchema,
+    response: sessionSchema,
+  }),
+  authRefresh: defineRoute({
+    id: 'auth.refresh',
+    method: 'post',
+    path: '/api/auth/refresh',
+    summary: '刷新会话',
+    tag: 'auth',
+    auth: 'public',
+    body: refreshRequestSchema,
+    response: sessionSchema,
+  }),
+  authLogout: defineRoute({
+    id: 'auth.logout',
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: '退出登录（吊销刷新令牌）',
+    tag: 'auth',
+    auth: 'user',
+    body: refreshRequestSchema,
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  me: defineRoute({
+    id: 'me',
+    method: 'get',
+    path: '/api/me',
+    summary: '当前登录用户',
+    tag: 'auth',
+    auth: 'user',
+    response: sessionUserSchema,
+  }),
+};
