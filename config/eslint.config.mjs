@@ -22,12 +22,27 @@ export default tseslint.config(
   },
   {
     // Build scripts, CLIs and config files are Node programs that print by design.
-    files: ['config/**/*.{js,mjs,cjs}', '**/scripts/**', '**/*.config.{js,ts}', '**/cli.ts', '**/bench/**', 'apps/bff/src/main.ts'],
+    files: [
+      'config/**/*.{js,mjs,cjs}',
+      '**/scripts/**',
+      '**/*.config.{js,ts}',
+      '**/cli.ts',
+      '**/bench/**',
+      'apps/bff/src/main.ts',
+    ],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

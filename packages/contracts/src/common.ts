@@ -42,4 +42,9 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** Wraps a list item schema into the paged response shape. */
 export const pagedSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });

@@ -32,13 +32,18 @@ export interface RouteContract<
 }
 
 /** Identity helper that keeps each route's schema types precise. */
-export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
-  route: RouteContract<B, Q, P, R>,
-): RouteContract<B, Q, P, R> {
+export function defineRoute<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  R extends z.ZodType,
+>(route: RouteContract<B, Q, P, R>): RouteContract<B, Q, P, R> {
   return route;
 }
 
 /** The request body type a route accepts (after parsing). */
-export type BodyOf<T> = T extends RouteContract<infer B, z.ZodType, z.ZodType, z.ZodType> ? z.input<B> : never;
+export type BodyOf<T> =
+  T extends RouteContract<infer B, z.ZodType, z.ZodType, z.ZodType> ? z.input<B> : never;
 /** The response type a route answers with. */
-export type ResponseOf<T> = T extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+export type ResponseOf<T> =
+  T extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;

@@ -31,6 +31,15 @@ export const foundationRoutes = {
     auth: 'public',
     response: readySchema,
   }),
+  openapi: defineRoute({
+    id: 'openapi',
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'OpenAPI 接口文档（由契约生成）',
+    tag: 'system',
+    auth: 'public',
+    response: z.record(z.string(), z.unknown()),
+  }),
   authOtp: defineRoute({
     id: 'auth.otp',
     method: 'post',

@@ -1,0 +1,57 @@
+import Koa from 'koa';
+import cors from '@koa/cors';
+import { buildContainer, type AppDeps, type Container } from './container';
+import { errorMiddleware } from './http/error-middleware';
+import { requestId } from './http/request-id';
+import { requestLogger } from './http/request-logger';
+import { securityHeaders } from './http/security-headers';
+import { jsonBody } from './http/json-body';
+import { mountRoutes } from './http/mount';
+import { buildOpenApi } from './http/openapi';
+import { authenticate } from './auth/authenticate';
+import { route, type RouteDef } from './http/route';
+import { foundationRoutes } from '@fugong/contracts';
+import { systemRoutes } from './modules/system/system.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+
+/** Every route the BFF serves, module by module. */
+function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
+  return [...systemRoutes(deps.connection), ...authRoutes(c.services.auth)];
+}
+
+/**
+ * Builds the Koa application without listening, so tests drive it with supertest and
+ * main.ts decides about ports and signals.
+ */
+export function createApp(deps: AppDeps): Koa & { container: Container } {
+  const container = buildContainer(deps);
+  const app = new Koa({ proxy: deps.config.TRUST_PROXY }) as Koa & { container: Container };
+  app.container = container;
+  let openapi: Record<string, unknown> = {};
+  const defs = [...allRoutes(deps, container), route(foundationRoutes.openapi, async () => openapi)];
+  openapi = buildOpenApi(defs.map((d) => d.contract));
+  const apiRouter = mountRoutes(defs, container.services.idempotency);
+
+  // Logged by the error middleware with the request id; Koa's default handler would print stacks.
+  app.silent = true;
+  app.use(requestId);
+  app.use(requestLogger(deps.logger));
+  app.use(errorMiddleware(deps.logger));
+  app.use(securityHeaders);
+  app.use(
+    cors({
+      origin: (ctx) => {
+        const origin = ctx.get('Origin');
+        return deps.config.CORS_ORIGINS.includes(origin) ? origin : '';
+      },
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use(jsonBody(deps.config.BODY_LIMIT_BYTES));
+  app.use(authenticate(container.tokens));
+  app.use(apiRouter.routes());
+  app.use(apiRouter.allowedMethods({ throw: false }));
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Schema, type Types, type Connection, type Model } from 'mongoose';
+
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  at: Date;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  fields: string[];
+  requestId: string | null;
+}
+
+const schema = new Schema<AuditDoc>(
+  {
+    at: { type: Date, required: true },
+    actorId: { type: String, required: true },
+    action: { type: String, required: true },
+    subjectType: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    fields: { type: [String], default: [] },
+    requestId: { type: String, default: null },
+  },
+  { versionKey: false, collection: 'audit_log' },
+);
+
+// "Who read this worker's ID number?" — the question an auditor asks first.
+schema.index({ subjectType: 1, subjectId: 1, at: -1 });
+// "What did this officer read?" — the second question.
+schema.index({ actorId: 1, at: -1 });
+
+/** Registers the model on a connection. */
+export function auditModel(conn: Connection): Model<AuditDoc> {
+  return conn.models.AuditEntry ?? conn.model<AuditDoc>('AuditEntry', schema);
+}

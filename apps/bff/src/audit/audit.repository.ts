@@ -1,0 +1,33 @@
+import type { Model } from 'mongoose';
+import type { AuditDoc } from './audit.model';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  fields: string[];
+  requestId: string | null;
+}
+
+/**
+ * Append-only: this repository has no update or delete, and no route reaches the collection
+ * any other way. That is what makes the log worth something to an auditor.
+ */
+export class AuditRepository {
+  constructor(private readonly model: Model<AuditDoc>) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.model.create(entry);
+  }
+
+  async listForSubject(subjectType: string, subjectId: string, limit = 50): Promise<AuditEntry[]> {
+    const docs = await this.model
+      .find({ subjectType, subjectId })
+      .sort({ at: -1 })
+      .limit(limit)
+      .lean<AuditDoc[]>();
+    return docs.map(({ _id, ...rest }) => rest);
+  }
+}

@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError } from './load';
+export { configSchema, type Config } from './schema';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** Secrets shipped for development only; production refuses to start with them. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+export const DEV_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The BFF's whole configuration, read from the environment once at boot. Each key is
+ * documented in README.md ("Configuration"). A bad value stops the process with the key's name.
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+    EMBEDDED_DB_PATH: z.string().default('./data/db'),
+    EMBEDDED_DB_IN_MEMORY: bool,
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_SEC: z.coerce
+      .number()
+      .int()
+      .min(3600)
+      .max(90 * 86_400)
+      .default(30 * 86_400),
+    PII_KEY: z
+      .string()
+      .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .default(DEV_PII_KEY),
+    WECHAT_APPID: z.string().default('touristappid'),
+    WECHAT_SECRET: z.string().default(''),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    OTP_SENDER: z.enum(['console', 'memory', 'webhook']).default('console'),
+    OTP_WEBHOOK_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CORS_ORIGINS: csv,
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 * 1024)
+      .default(100 * 1024),
+    TRUST_PROXY: bool,
+    /** Seeds the demo data set at boot (idempotent). Development only. */
+    DEMO_SEED: bool,
+    /** Runs a fake WeChat jscode2session on loopback and points WECHAT_API_BASE at it. Development only. */
+    DEV_FAKE_WECHAT: bool,
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    // Production must never run on the secrets that ship in this repository.
+    if (c.JWT_SECRET === DEV_JWT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    if (c.PII_KEY === DEV_PII_KEY)
+      ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'must be set in production' });
+    if (!c.MONGODB_URI)
+      ctx.addIssue({ code: 'custom', path: ['MONGODB_URI'], message: 'must be set in production' });
+    if (!c.WECHAT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'must be set in production' });
+    if (c.OTP_SENDER !== 'webhook')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OTP_SENDER'],
+        message: 'must be "webhook" in production (console/memory leak codes)',
+      });
+    if (c.DEMO_SEED)
+      ctx.addIssue({ code: 'custom', path: ['DEMO_SEED'], message: 'must not be enabled in production' });
+    if (c.DEV_FAKE_WECHAT)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_FAKE_WECHAT'],
+        message: 'must not be enabled in production',
+      });
+    if (c.OTP_SENDER === 'webhook' && !c.OTP_WEBHOOK_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OTP_WEBHOOK_URL'],
+        message: 'required when OTP_SENDER=webhook',
+      });
+  });
+
+export type Config = z.infer<typeof configSchema>;

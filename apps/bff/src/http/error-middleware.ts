@@ -1,0 +1,65 @@
+import type { Context, Next } from 'koa';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { ERROR_MESSAGES } from '@fugong/contracts';
+import { AppError } from './app-error';
+import { zodIssuesToDetails } from './zod-details';
+import { isDatabaseUnavailable } from '../db/errors';
+
+/**
+ * Maps every thrown thing to the `{error:{code,message,details,requestId}}` envelope.
+ * Only AppError's message reaches the client; unknown errors are logged in full and answered
+ * with a generic INTERNAL, so no stack trace or driver text ever leaves the server.
+ */
+export function errorMiddleware(logger: Logger) {
+  return async function handleErrors(ctx: Context, next: Next): Promise<void> {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new AppError('NOT_FOUND', `接口不存在：${ctx.method} ${ctx.path}`);
+      }
+    } catch (raw) {
+      const err = toAppError(raw);
+      if (err.code === 'INTERNAL') {
+        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path }, 'request.failed');
+      } else if (err.code === 'SERVICE_UNAVAILABLE') {
+        logger.warn(
+          { requestId: ctx.state.requestId, path: ctx.path, reason: (raw as Error)?.name },
+          'request.unavailable',
+        );
+      }
+      ctx.status = err.status;
+      for (const [k, v] of Object.entries(err.headers)) ctx.set(k, v);
+      ctx.body = {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.details === undefined ? {} : { details: err.details }),
+          requestId: ctx.state.requestId,
+        },
+      };
+    }
+  };
+}
+
+/** Normalises anything thrown into an AppError (exported for the unit test). */
+export function toAppError(raw: unknown): AppError {
+  if (raw instanceof AppError) return raw;
+  if (raw instanceof ZodError) return new AppError('VALIDATION_ERROR', undefined, zodIssuesToDetails(raw));
+  if (isDatabaseUnavailable(raw)) {
+    return new AppError('SERVICE_UNAVAILABLE', ERROR_MESSAGES.SERVICE_UNAVAILABLE, undefined, {
+      'Retry-After': '5',
+    });
+  }
+  const status = (raw as { status?: number; expose?: boolean })?.status;
+  // Errors raised by Koa itself (ctx.throw, http-errors) carry a status; keep 4xx, hide text.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    if (status === 401) return new AppError('UNAUTHENTICATED');
+    if (status === 403) return new AppError('FORBIDDEN');
+    if (status === 404) return new AppError('NOT_FOUND');
+    return new AppError('VALIDATION_ERROR');
+  }
+  return new AppError('INTERNAL');
+}

@@ -1,0 +1,44 @@
+import type { Context, Next } from 'koa';
+import getRawBody from 'raw-body';
+import { AppError } from './app-error';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads a JSON body into `ctx.state.body`, refusing anything else with a clear 4xx:
+ * over the size limit → 413, not JSON → 415, unparsable → 400 MALFORMED_JSON. The raw text is
+ * parsed with a reviver that drops `__proto__`/`constructor` keys so no object reaching a
+ * service can carry a polluted prototype.
+ */
+export function jsonBody(limitBytes: number) {
+  return async function parseJsonBody(ctx: Context, next: Next): Promise<void> {
+    if (!BODY_METHODS.has(ctx.method)) return next();
+    const length = Number(ctx.get('Content-Length') || 0);
+    const chunked = /chunked/i.test(ctx.get('Transfer-Encoding'));
+    if (!length && !chunked) {
+      ctx.state.body = undefined;
+      return next();
+    }
+    if (!ctx.is('application/json'))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+    let text: string;
+    try {
+      text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: length || undefined });
+    } catch (err) {
+      const type = (err as { type?: string }).type;
+      if (type === 'entity.too.large')
+        throw new AppError('PAYLOAD_TOO_LARGE', `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`);
+      throw new AppError('MALFORMED_JSON', '请求内容不完整');
+    }
+    try {
+      ctx.state.body = text.trim() === '' ? undefined : JSON.parse(text, dropDangerousKeys);
+    } catch {
+      throw new AppError('MALFORMED_JSON');
+    }
+    return next();
+  };
+}
+
+function dropDangerousKeys(key: string, value: unknown): unknown {
+  return key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value;
+}

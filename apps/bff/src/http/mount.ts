@@ -1,0 +1,112 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { ZodType } from 'zod';
+import type { RouteContract } from '@fugong/contracts';
+import { AppError } from './app-error';
+import { zodIssuesToDetails } from './zod-details';
+import { isRawResponse, type RouteDef } from './route';
+import { POLICY, rolesAllow } from '../auth/policy';
+import type { IdempotencyService } from '../modules/system/idempotency.service';
+
+const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
+
+/**
+ * Mounts route definitions on a router with the same pipeline for every route:
+ * policy (role) → input validation → idempotent replay → handler → response schema.
+ * The response is parsed through its schema so fields a contract does not list never leave.
+ */
+export function mountRoutes(defs: RouteDef[], idempotency: IdempotencyService): Router {
+  const router = new Router();
+  const seen = new Set<string>();
+  for (const def of defs) {
+    const { contract } = def;
+    const policy = POLICY[contract.id];
+    if (!policy) throw new TypeError(`Route ${contract.id} has no entry in the authorization policy table`);
+    if (seen.has(contract.id)) throw new TypeError(`Route id ${contract.id} is mounted twice`);
+    seen.add(contract.id);
+    router[contract.method](contract.id, contract.path, async (ctx: Context) => {
+      ctx.state.routeId = contract.id;
+      if (policy.roles !== 'public') {
+        if (!ctx.state.actor) throw ctx.state.authError ?? new AppError('UNAUTHENTICATED');
+        if (!rolesAllow(policy, ctx.state.actor.roles)) throw new AppError('FORBIDDEN');
+      }
+      const input = {
+        params: parsePart(contract.params, ctx.params, 'params'),
+        query: parsePart(contract.query, ctx.query, 'query'),
+        body: parseBody(contract, ctx.state.body),
+        actor: ctx.state.actor,
+        requestId: ctx.state.requestId as string,
+        idempotencyKey: readKey(ctx, contract),
+        ip: ctx.ip,
+      };
+      const run = () => def.handler(input);
+      const result =
+        contract.idempotent && input.idempotencyKey && input.actor
+          ? await idempotency.run(
+              {
+                actorId: input.actor.id,
+                routeId: contract.id,
+                key: input.idempotencyKey,
+                request: { b: ctx.state.body ?? null, p: ctx.params },
+              },
+              async () => ({ status: contract.status ?? 200, body: contract.response.parse(await run()) }),
+            )
+          : null;
+      if (result) {
+        ctx.status = result.status;
+        ctx.body = result.body;
+        if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+        return;
+      }
+      const out = await run();
+      ctx.status = contract.status ?? 200;
+      if (isRawResponse(out)) {
+        ctx.type = out.contentType;
+        if (out.filename) ctx.attachment(out.filename);
+        ctx.body = out.body;
+        return;
+      }
+      ctx.body = contract.response.parse(out);
+    });
+  }
+  return router;
+}
+
+function parsePart(schema: ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success)
+    throw new AppError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error, where));
+  return parsed.data;
+}
+
+function parseBody(contract: RouteContract, body: unknown): unknown {
+  if (!contract.body) {
+    if (
+      body !== undefined &&
+      body !== null &&
+      !(typeof body === 'object' && Object.keys(body).length === 0)
+    ) {
+      throw new AppError('VALIDATION_ERROR', '此接口不接受请求体');
+    }
+    return undefined;
+  }
+  if (body === undefined)
+    throw new AppError('VALIDATION_ERROR', '缺少请求内容', [
+      { path: '', message: '缺少请求内容', code: 'required' },
+    ]);
+  const parsed = contract.body.safeParse(body);
+  if (!parsed.success) throw new AppError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error));
+  return parsed.data;
+}
+
+function readKey(ctx: Context, contract: RouteContract): string | undefined {
+  const key = ctx.get('Idempotency-Key');
+  if (!key) return undefined;
+  if (!KEY_FORMAT.test(key)) {
+    throw new AppError('VALIDATION_ERROR', 'Idempotency-Key 格式不正确', [
+      { path: 'headers.idempotency-key', message: '应为 8–128 位字母、数字、-、_', code: 'invalid_format' },
+    ]);
+  }
+  return contract.idempotent ? key : undefined;
+}

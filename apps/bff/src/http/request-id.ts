@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Next } from 'koa';
+
+const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Gives every request an id: the caller's `X-Request-Id` when it is sane (so a gateway's id
+ * threads through the logs), otherwise a fresh UUID. Echoed back so a worker's screenshot of an
+ * error can be matched to the log line.
+ */
+export async function requestId(ctx: Context, next: Next): Promise<void> {
+  const incoming = ctx.get('X-Request-Id');
+  ctx.state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
+  ctx.set('X-Request-Id', ctx.state.requestId);
+  await next();
+}

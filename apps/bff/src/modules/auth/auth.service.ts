@@ -1,0 +1,146 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { maskPhone, type Session, type SessionUser } from '@fugong/contracts';
+import type { Actor } from '../../auth/actor';
+import type { TokenService } from '../../auth/tokens';
+import type { OtpSender } from '../../auth/otp-sender';
+import type { WechatClient } from '../../auth/wechat-client';
+import type { PiiCipher } from '../../crypto/pii';
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import type { OtpRepository } from './otp.repository';
+import type { RefreshTokenRepository } from './refresh-token.repository';
+import type { UserRecord, UserRepository } from './user.repository';
+
+/** Rules of one-time codes: short-lived, throttled, a few guesses only. */
+export const OTP_RULES = { ttlSec: 300, resendSec: 60, maxAttempts: 5 } as const;
+
+export interface AuthServiceDeps {
+  users: UserRepository;
+  otps: OtpRepository;
+  refreshTokens: RefreshTokenRepository;
+  tokens: TokenService;
+  otpSender: OtpSender;
+  wechat: WechatClient;
+  pii: PiiCipher;
+  clock: Clock;
+  refreshTtlSec: number;
+}
+
+/** Sign-in by phone code or WeChat, session refresh and sign-out. */
+export class AuthService {
+  constructor(private readonly d: AuthServiceDeps) {}
+
+  async requestOtp(phone: string): Promise<{ sent: true; retryAfterSec: number }> {
+    const now = this.d.clock.now();
+    const phoneHash = this.d.pii.lookupHash(phone);
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const issued = await this.d.otps.issue(
+      phoneHash,
+      this.codeHash(phoneHash, code),
+      now,
+      new Date(now.getTime() + OTP_RULES.ttlSec * 1000),
+      new Date(now.getTime() - OTP_RULES.resendSec * 1000),
+    );
+    if (!issued) {
+      throw new AppError('RATE_LIMITED', `验证码已发送，请 ${OTP_RULES.resendSec} 秒后再试`, undefined, {
+        'Retry-After': String(OTP_RULES.resendSec),
+      });
+    }
+    await this.d.otpSender.send(phone, code);
+    return { sent: true, retryAfterSec: OTP_RULES.resendSec };
+  }
+
+  async loginWithPhone(phone: string, code: string): Promise<Session> {
+    const now = this.d.clock.now();
+    const phoneHash = this.d.pii.lookupHash(phone);
+    const live = await this.d.otps.takeAttempt(phoneHash, now, OTP_RULES.maxAttempts);
+    if (!live) {
+      const existing = await this.d.otps.exists(phoneHash);
+      if (existing && existing.expiresAt > now && existing.attempts >= OTP_RULES.maxAttempts) {
+        throw new AppError('OTP_LOCKED', '验证码错误次数过多，请重新获取验证码');
+      }
+      throw new AppError('OTP_INVALID', '验证码错误或已过期，请重新获取');
+    }
+    const expected = Buffer.from(live.codeHash);
+    const given = Buffer.from(this.codeHash(phoneHash, code));
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      const left = OTP_RULES.maxAttempts - live.attempts;
+      throw new AppError(
+        'OTP_INVALID',
+        left > 0 ? `验证码错误，还可尝试 ${left} 次` : '验证码错误次数过多，请重新获取验证码',
+      );
+    }
+    if (!(await this.d.otps.consume(phoneHash, live.codeHash))) throw new AppError('OTP_INVALID');
+    const user = await this.d.users.findOrCreateByPhone(phoneHash, this.d.pii.encrypt(phone));
+    return this.openSession(user);
+  }
+
+  async loginWithWechat(code: string): Promise<Session> {
+    const openid = await this.d.wechat.codeToOpenid(code);
+    return this.openSession(await this.d.users.findOrCreateByOpenid(openid));
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const userId = await this.d.refreshTokens.spend(
+      this.d.tokens.hashRefreshToken(refreshToken),
+      this.d.clock.now(),
+    );
+    const user = userId ? await this.d.users.findById(userId) : null;
+    if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    return this.openSession(user);
+  }
+
+  async logout(actor: Actor, refreshToken: string): Promise<{ ok: true }> {
+    await this.d.refreshTokens.revoke(
+      this.d.tokens.hashRefreshToken(refreshToken),
+      actor.id,
+      this.d.clock.now(),
+    );
+    return { ok: true };
+  }
+
+  async me(actor: Actor): Promise<SessionUser> {
+    const user = await this.d.users.findById(actor.id);
+    if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    return this.sessionUser(user);
+  }
+
+  private async openSession(user: UserRecord): Promise<Session> {
+    const now = this.d.clock.now();
+    const access = this.d.tokens.issueAccess({
+      id: user.id,
+      roles: user.roles,
+      enterpriseId: user.enterpriseId,
+      departmentId: user.departmentId,
+    });
+    const refresh = this.d.tokens.newRefreshToken();
+    await this.d.refreshTokens.create(
+      refresh.hash,
+      user.id,
+      now,
+      new Date(now.getTime() + this.d.refreshTtlSec * 1000),
+    );
+    return {
+      token: access.token,
+      expiresIn: access.expiresIn,
+      refreshToken: refresh.token,
+      user: this.sessionUser(user),
+    };
+  }
+
+  private sessionUser(user: UserRecord): SessionUser {
+    return {
+      id: user.id,
+      name: user.name,
+      phoneMasked: user.phoneEnc ? maskPhone(this.d.pii.decrypt(user.phoneEnc)) : null,
+      roles: user.roles,
+      enterpriseId: user.enterpriseId,
+      departmentId: user.departmentId,
+      hasProfile: Boolean(user.name && user.idNumberEnc),
+    };
+  }
+
+  private codeHash(phoneHash: string, code: string): string {
+    return createHmac('sha256', phoneHash).update(code).digest('base64url');
+  }
+}

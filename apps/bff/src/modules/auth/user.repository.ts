@@ -1,0 +1,102 @@
+import { Types, type Model } from 'mongoose';
+import type { Role } from '@fugong/contracts';
+import type { UserDoc } from './user.model';
+import { isDuplicateKey } from '../../db/errors';
+
+/** A user as the services see it: plain data, ids as strings, PII still encrypted. */
+export interface UserRecord {
+  id: string;
+  name: string | null;
+  phoneEnc: string | null;
+  openid: string | null;
+  idNumberEnc: string | null;
+  roles: Role[];
+  enterpriseId: string | null;
+  departmentId: string | null;
+  homeRegion: UserDoc['homeRegion'];
+}
+
+function toRecord(doc: UserDoc): UserRecord {
+  return {
+    id: doc._id.toHexString(),
+    name: doc.name,
+    phoneEnc: doc.phoneEnc,
+    openid: doc.openid,
+    idNumberEnc: doc.idNumberEnc,
+    roles: doc.roles,
+    enterpriseId: doc.enterpriseId ? doc.enterpriseId.toHexString() : null,
+    departmentId: doc.departmentId,
+    homeRegion: doc.homeRegion,
+  };
+}
+
+export class UserRepository {
+  constructor(private readonly model: Model<UserDoc>) {}
+
+  async findById(id: string): Promise<UserRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /**
+   * Finds the user with this phone hash or creates a worker for it, in one atomic upsert.
+   * Two first logins racing cannot create two accounts (unique phoneHash); the loser of the
+   * race retries the upsert and finds the winner's document.
+   */
+  async findOrCreateByPhone(phoneHash: string, phoneEnc: string): Promise<UserRecord> {
+    return this.upsertBy({ phoneHash }, { phoneHash, phoneEnc });
+  }
+
+  /** Same as findOrCreateByPhone, keyed by WeChat openid. */
+  async findOrCreateByOpenid(openid: string): Promise<UserRecord> {
+    return this.upsertBy({ openid }, { openid });
+  }
+
+  private async upsertBy(
+    filter: Record<string, string>,
+    onInsert: Record<string, string>,
+  ): Promise<UserRecord> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.model
+          .findOneAndUpdate(
+            filter,
+            { $setOnInsert: { ...onInsert, roles: ['worker'] } },
+            { upsert: true, new: true },
+          )
+          .lean<UserDoc>();
+        return toRecord(doc!);
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 2) throw err;
+      }
+    }
+  }
+
+  /** Creates or updates a user by phone with given roles and scope (seeding, admin grants). */
+  async upsertStaffByPhone(input: {
+    phoneHash: string;
+    phoneEnc: string;
+    name: string;
+    roles: Role[];
+    enterpriseId?: string | null;
+    departmentId?: string | null;
+  }): Promise<UserRecord> {
+    const doc = await this.model
+      .findOneAndUpdate(
+        { phoneHash: input.phoneHash },
+        {
+          $set: {
+            name: input.name,
+            roles: input.roles,
+            enterpriseId: input.enterpriseId ? new Types.ObjectId(input.enterpriseId) : null,
+            departmentId: input.departmentId ?? null,
+          },
+          $setOnInsert: { phoneHash: input.phoneHash, phoneEnc: input.phoneEnc },
+        },
+        { upsert: true, new: true },
+      )
+      .lean<UserDoc>();
+    return toRecord(doc!);
+  }
+}

@@ -1,0 +1,145 @@
+import { Types, type Model } from 'mongoose';
+import type { EnterpriseDoc, EnterpriseSize } from './enterprise.model';
+import { isDuplicateKey } from '../../db/errors';
+import { AppError } from '../../http/app-error';
+
+/** An enterprise as services see it: plain data, id as a string. */
+export interface EnterpriseRecord {
+  id: string;
+  name: string;
+  creditCode: string;
+  industry: string;
+  size: EnterpriseSize;
+  regionCode: string;
+  address: string;
+  headcount: number;
+  liaisonInviteCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The registry fields an admin writes (create, edit, import). */
+export type EnterpriseInput = Pick<EnterpriseRecord, 'name' | 'creditCode' | 'industry' | 'size' | 'regionCode' | 'address' | 'headcount'>;
+
+/** Filters for the admin list; every field optional. */
+export interface EnterpriseFilter {
+  regionCode?: string;
+  size?: EnterpriseSize;
+  industry?: string;
+  /** Restricts to these ids (a steward's or liaison's scope); an empty list matches nothing. */
+  ids?: string[];
+  q?: string;
+}
+
+function toRecord(doc: EnterpriseDoc): EnterpriseRecord {
+  return {
+    id: doc._id.toHexString(),
+    name: doc.name,
+    creditCode: doc.creditCode,
+    industry: doc.industry,
+    size: doc.size,
+    regionCode: doc.regionCode,
+    address: doc.address ?? '',
+    headcount: doc.headcount,
+    liaisonInviteCode: doc.liaisonInviteCode ?? null,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+const toIds = (ids: string[]) => ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The enterprise registry (企业库). Other modules depend on findById/listByIds: keep them stable. */
+export class EnterpriseRepository {
+  constructor(private readonly model: Model<EnterpriseDoc>) {}
+
+  async findById(id: string): Promise<EnterpriseRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<EnterpriseDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** The enterprises with these ids, in no particular order; unknown ids are skipped. */
+  async listByIds(ids: string[]): Promise<EnterpriseRecord[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: toIds(ids) } }).lean<EnterpriseDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  async findByCreditCode(creditCode: string): Promise<EnterpriseRecord | null> {
+    const doc = await this.model.findOne({ creditCode }).lean<EnterpriseDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findByInviteCode(code: string): Promise<EnterpriseRecord | null> {
+    const doc = await this.model.findOne({ liaisonInviteCode: code }).lean<EnterpriseDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Creates one enterprise; a taken credit code is a CONFLICT naming the field. */
+  async create(input: EnterpriseInput): Promise<EnterpriseRecord> {
+    try {
+      const doc = await this.model.create({ ...input, liaisonInviteCode: null });
+      return toRecord(doc.toObject() as EnterpriseDoc);
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        throw new AppError('CONFLICT', '该统一社会信用代码已登记', [{ path: 'creditCode', message: '已存在', code: 'duplicate' }]);
+      }
+      throw err;
+    }
+  }
+
+  /** Updates registry fields of one enterprise (the credit code is its identity and never changes). */
+  async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<EnterpriseRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findByIdAndUpdate(id, { $set: patch }, { new: true }).lean<EnterpriseDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /**
+   * Imports rows keyed on the credit code in one bulkWrite of upserts: a re-import updates the
+   * existing record and never inserts a second one (the unique index settles concurrent imports).
+   */
+  async bulkUpsert(rows: EnterpriseInput[]): Promise<{ inserted: number; updated: number }> {
+    if (rows.length === 0) return { inserted: 0, updated: 0 };
+    const res = await this.model.bulkWrite(
+      rows.map(({ creditCode, ...rest }) => ({
+        updateOne: {
+          filter: { creditCode },
+          update: { $set: rest, $setOnInsert: { creditCode, liaisonInviteCode: null } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    return { inserted: res.upsertedCount, updated: res.matchedCount };
+  }
+
+  /** Sets a fresh invite code; the unique index makes a clash throw, so callers retry with another. */
+  async setInviteCode(id: string, code: string): Promise<EnterpriseRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findByIdAndUpdate(id, { $set: { liaisonInviteCode: code } }, { new: true }).lean<EnterpriseDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async list(filter: EnterpriseFilter, page: number, pageSize: number): Promise<{ items: EnterpriseRecord[]; total: number }> {
+    const query: Record<string, unknown> = {};
+    if (filter.regionCode) query.regionCode = filter.regionCode;
+    if (filter.size) query.size = filter.size;
+    if (filter.industry) query.industry = filter.industry;
+    if (filter.ids) query._id = { $in: toIds(filter.ids) };
+    if (filter.q) query.name = { $regex: escapeRegex(filter.q) };
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(query)
+        .sort({ name: 1, _id: 1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<EnterpriseDoc[]>(),
+      this.model.countDocuments(query),
+    ]);
+    return { items: docs.map(toRecord), total };
+  }
+}

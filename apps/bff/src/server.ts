@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
+import type { Config } from './config';
+import { systemClock, type Clock } from './clock';
+import { createApp } from './app';
+import type { AppDeps, Container } from './container';
+import { connectDatabase, syncIndexes } from './db/connect';
+import { startFakeWechat } from './dev/fake-wechat-server';
+import { seedDemo } from './dev/seed-demo';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  connection: Connection;
+  container: Container;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the BFF: the database (embedded unless MONGODB_URI is set), indexes, the HTTP server.
+ * Returns once it accepts requests.
+ */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  extra: Partial<Pick<AppDeps, 'otpSender' | 'wechat'>> & { clock?: Clock } = {},
+): Promise<RunningServer> {
+  let embedded: EmbeddedMongo | null = null;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    embedded = await startEmbeddedMongo(
+      config.EMBEDDED_DB_IN_MEMORY ? { inMemory: true } : { dbPath: path.resolve(config.EMBEDDED_DB_PATH) },
+    );
+    uri = `${embedded.uri.replace(/\/(\?|$)/, '/fugong$1')}`;
+    logger.info(
+      { dbPath: config.EMBEDDED_DB_IN_MEMORY ? ':memory:' : config.EMBEDDED_DB_PATH },
+      'db.embedded.started',
+    );
+  }
+  const fakeWechat = config.DEV_FAKE_WECHAT ? await startFakeWechat() : null;
+  if (fakeWechat) config = { ...config, WECHAT_API_BASE: fakeWechat.url };
+  const connection = await connectDatabase(uri);
+  const app = createApp({ config, connection, logger, clock: extra.clock ?? systemClock, ...extra });
+  await syncIndexes(connection);
+  if (config.DEMO_SEED) await seedDemo(app.container, logger);
+
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const server: Server = createServer((req, res) => {
+    inFlight += 1;
+    res.on('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0 && drained) drained();
+    });
+    app.callback()(req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_GRACE_MS).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
+      await connection.close();
+      if (embedded) await embedded.stop();
+      if (fakeWechat) await fakeWechat.stop();
+      logger.info('server.stopped');
+    })());
+
+  return { url, port, connection, container: app.container, stop };
+}

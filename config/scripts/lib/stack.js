@@ -1,0 +1,98 @@
+/**
+ * Starts the whole product locally: the BFF (which runs the embedded database in-process
+ * unless MONGODB_URI is set) and the static H5 server in front of it. Used by `npm start`
+ * and by the browser tests.
+ */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const net = require('node:net');
+const { startWebServer } = require('./web-server');
+
+const ROOT = path.resolve(__dirname, '../../..');
+const H5_DIR = path.join(ROOT, 'apps/mini/dist/h5');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {{ apiPort?: number, webPort?: number, dbPath?: string|null, seed?: 'demo'|'none',
+ *           env?: Record<string,string>, onLine?: (line: string) => void }} options
+ *   dbPath null (default) = in-memory embedded database.
+ * @returns {Promise<{ webUrl: string, apiUrl: string, output: () => string, stop: () => Promise<void> }>}
+ */
+async function startStack(options = {}) {
+  const apiPort = options.apiPort || (await freePort());
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    DEMO_SEED: options.seed === 'none' ? 'false' : 'true',
+    DEV_FAKE_WECHAT: 'true',
+    ...(options.dbPath ? { EMBEDDED_DB_PATH: options.dbPath } : { EMBEDDED_DB_IN_MEMORY: 'true' }),
+    ...(options.env || {}),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/bff/src/main.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk) => {
+    const text = chunk.toString();
+    output += text;
+    if (options.onLine) for (const line of text.split('\n')) if (line.trim()) options.onLine(line);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  await new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const onExit = (code) => reject(new Error(`BFF exited with code ${code} during start-up:\n${output}`));
+    child.once('exit', onExit);
+    const poll = async () => {
+      try {
+        const res = await fetch(`${apiUrl}/api/ready`);
+        if (res.ok) {
+          child.off('exit', onExit);
+          return resolve();
+        }
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        return reject(new Error(`BFF did not become ready within 60 s:\n${output}`));
+      }
+      setTimeout(poll, 250);
+    };
+    poll();
+  });
+
+  const web = await startWebServer({ root: H5_DIR, apiUrl, port: options.webPort || 0 });
+  return {
+    webUrl: web.url,
+    apiUrl,
+    output: () => output,
+    async stop() {
+      await web.stop();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+module.exports = { startStack, H5_DIR, ROOT };
