@@ -13,10 +13,17 @@ import { route, type RouteDef } from './http/route';
 import { foundationRoutes } from '@fugong/contracts';
 import { systemRoutes } from './modules/system/system.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { workerJourneyRoutes } from './modules/bookings/worker-journey';
+import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
-  return [...systemRoutes(deps.connection), ...authRoutes(c.services.auth)];
+  return [
+    ...systemRoutes(deps.connection),
+    ...authRoutes(c.services.auth),
+    ...workerJourneyRoutes(c.worker),
+    ...enterpriseFeatureRoutes(c.enterprise),
+  ];
 }
 
 /**

@@ -20,6 +20,9 @@ import { RefreshTokenRepository } from './modules/auth/refresh-token.repository'
 import { AuthService } from './modules/auth/auth.service';
 import { enterpriseModel } from './modules/enterprises/enterprise.model';
 import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
+import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
+import { buildWorkerJourney } from './modules/bookings/worker-journey';
+import { logNotificationSender, MemoryNotificationSender, type NotificationSender } from './modules/notifications/sender';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -30,6 +33,8 @@ export interface AppDeps {
   /** Defaults from config; tests inject a MemoryOtpSender to read codes. */
   otpSender?: OtpSender;
   wechat?: WechatClient;
+  /** Delivers worker notifications; defaults to memory in tests and the log otherwise. */
+  notificationSender?: NotificationSender;
 }
 
 /**
@@ -68,7 +73,19 @@ export function buildContainer(deps: AppDeps) {
     }),
   };
 
-  return { pii, tokens, repos, services };
+  const worker = buildWorkerJourney({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    secret: config.JWT_SECRET,
+    sender: deps.notificationSender ?? (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
+  });
+
+  const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips });
+
+  return { pii, tokens, repos, services, worker, enterprise };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

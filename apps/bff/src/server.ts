@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
+import type { EmbeddedMongo } from '@fugong/embedded-mongo';
 import type { Config } from './config';
 import { systemClock, type Clock } from './clock';
 import { createApp } from './app';
@@ -33,6 +33,8 @@ export async function startServer(
   let embedded: EmbeddedMongo | null = null;
   let uri = config.MONGODB_URI;
   if (!uri) {
+    // Loaded only when needed: a production BFF on a real cluster never loads the embedded engine.
+    const { startEmbeddedMongo } = await import('@fugong/embedded-mongo');
     embedded = await startEmbeddedMongo(
       config.EMBEDDED_DB_IN_MEMORY ? { inMemory: true } : { dbPath: path.resolve(config.EMBEDDED_DB_PATH) },
     );

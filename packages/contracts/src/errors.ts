@@ -23,6 +23,15 @@ export const ERROR_CODES = {
   OTP_LOCKED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  PASS_NOT_GREEN: 422,
+  ALREADY_BOOKED: 409,
+  BOOKING_CLOSED: 422,
+  BOARDING_CODE_INVALID: 422,
+  VISIT_TIME_INVALID: 422,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_INVALID: 415,
+  ALREADY_JOINED: 409,
+  INVITE_CODE_INVALID: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -47,6 +56,15 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   OTP_LOCKED: '验证码错误次数过多，请稍后再试',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',
+  PASS_NOT_GREEN: '通行码不是绿码，暂不能办理',
+  ALREADY_BOOKED: '您当天已有行程，请先取消后再订',
+  BOOKING_CLOSED: '已过截止时间，不能再办理',
+  BOARDING_CODE_INVALID: '上车码无效或已过期，请让乘客刷新后再扫',
+  VISIT_TIME_INVALID: '走访时间不能晚于当前时间，也不能早于 48 小时前',
+  ATTACHMENT_TOO_LARGE: '图片过大，请压缩后再上传',
+  ATTACHMENT_TYPE_INVALID: '只支持 JPG 或 PNG 图片',
+  ALREADY_JOINED: '本企业已在该包车需求中',
+  INVITE_CODE_INVALID: '邀请码无效，请向指挥部核对',
 };
 
 /** One field-level problem, as reported in `details` of a VALIDATION_ERROR. */

@@ -1,4 +1,5 @@
 /** @fugong/contracts — the one entry point. Schemas, types and route contracts for both apps. */
+import './locale';
 export * from './errors';
 export * from './common';
 export * from './id-number';
@@ -8,3 +9,5 @@ export * from './auth';
 export * from './health';
 export * from './route';
 export * from './routes';
+export * from './worker';
+export * from './enterprise';

@@ -5,6 +5,8 @@ export interface RefreshTokenDoc {
   userId: Types.ObjectId;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** 'rotated' (spent by a refresh: a retry may reuse it briefly) or 'logout' (dead at once). */
+  revokedReason: 'rotated' | 'logout' | null;
   createdAt: Date;
 }
 
@@ -14,6 +16,7 @@ const schema = new Schema<RefreshTokenDoc>(
     userId: { type: Schema.Types.ObjectId, required: true },
     expiresAt: { type: Date, required: true },
     revokedAt: { type: Date, default: null },
+    revokedReason: { type: String, enum: ['rotated', 'logout', null], default: null },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'refresh_tokens' },

@@ -1,6 +1,12 @@
 import { Types, type Model } from 'mongoose';
 import type { RefreshTokenDoc } from './refresh-token.model';
 
+/**
+ * How long a just-rotated refresh token still works. On a weak network the phone may send a
+ * refresh, lose the answer, and retry: without this window the retry would sign the worker out.
+ */
+export const ROTATION_GRACE_MS = 60_000;
+
 export class RefreshTokenRepository {
   constructor(private readonly model: Model<RefreshTokenDoc>) {}
 
@@ -15,14 +21,20 @@ export class RefreshTokenRepository {
   }
 
   /**
-   * Spends a refresh token: marks it revoked and returns its user, atomically, so the same
-   * token presented twice (a replay, or two tabs racing) yields at most one new session.
+   * Spends a refresh token and returns its user. The first spend marks it rotated, atomically;
+   * presenting it again is accepted only within the grace window after that (a lost answer
+   * retried), never after a logout and never once the window has passed.
    */
   async spend(hash: string, now: Date): Promise<string | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: hash, revokedAt: null, expiresAt: { $gt: now } }, { $set: { revokedAt: now } })
+    const live = { _id: hash, expiresAt: { $gt: now } };
+    const first = await this.model
+      .findOneAndUpdate({ ...live, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'rotated' } })
       .lean<RefreshTokenDoc>();
-    return doc ? doc.userId.toHexString() : null;
+    if (first) return first.userId.toHexString();
+    const retry = await this.model
+      .findOne({ ...live, revokedReason: 'rotated', revokedAt: { $gt: new Date(now.getTime() - ROTATION_GRACE_MS) } })
+      .lean<RefreshTokenDoc>();
+    return retry ? retry.userId.toHexString() : null;
   }
 
   async revoke(hash: string, userId: string, now: Date): Promise<void> {

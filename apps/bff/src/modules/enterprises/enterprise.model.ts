@@ -1,4 +1,4 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { Schema, type Types, type Connection, type Model } from 'mongoose';
 
 /** 规上 (above designated size) or 规下 (below), the split every reopening figure is reported by. */
 export type EnterpriseSize = 'above' | 'below';

@@ -94,7 +94,7 @@ export class EnterpriseRepository {
   /** Updates registry fields of one enterprise (the credit code is its identity and never changes). */
   async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: patch }, { new: true }).lean<EnterpriseDoc>();
+    const doc = await this.model.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<EnterpriseDoc>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -120,7 +120,7 @@ export class EnterpriseRepository {
   /** Sets a fresh invite code; the unique index makes a clash throw, so callers retry with another. */
   async setInviteCode(id: string, code: string): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: { liaisonInviteCode: code } }, { new: true }).lean<EnterpriseDoc>();
+    const doc = await this.model.findByIdAndUpdate(id, { $set: { liaisonInviteCode: code } }, { returnDocument: 'after' }).lean<EnterpriseDoc>();
     return doc ? toRecord(doc) : null;
   }
 

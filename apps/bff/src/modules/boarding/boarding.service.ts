@@ -1,0 +1,123 @@
+import { maskIdNumber, maskPhone, type BookingStatus, type ManifestRow } from '@fugong/contracts';
+import { boardingRefusal } from '@fugong/domain';
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import type { PiiCipher } from '../../crypto/pii';
+import type { AuditRepository } from '../../audit/audit.repository';
+import { AppError, notFound } from '../../http/app-error';
+import type { PassService } from '../health-checkins/pass.service';
+import type { PersonRecord, ProfileRepository } from '../profile/profile.repository';
+import type { TripRecord, TripRepository } from '../trips/trip.repository';
+import type { BookingRecord, BookingRepository } from '../bookings/booking.repository';
+import type { SeatAllocator } from '../bookings/seat-allocator';
+
+const MANIFEST_STATUSES: BookingStatus[] = ['confirmed', 'boarded', 'waitlisted', 'released'];
+
+/** A manifest line with the person's data in full (exports only; the caller audits). */
+export interface FullManifestRow extends ManifestRow {
+  phone: string | null;
+  idNumber: string | null;
+}
+
+/** Boarding check by the marshal (核实人员信息后统一乘车) and the passenger list (乘客名单). */
+export class BoardingService {
+  constructor(
+    private readonly trips: TripRepository,
+    private readonly bookings: BookingRepository,
+    private readonly seats: SeatAllocator,
+    private readonly passes: PassService,
+    private readonly people: ProfileRepository,
+    private readonly pii: PiiCipher,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks a scanned code and the door temperature, and boards the passenger or refuses them. */
+  async board(actor: Actor, tripId: string, token: string, temperature: number) {
+    const trip = await this.mustFind(tripId);
+    if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
+    const workerId = this.passes.verifyToken(token);
+    if (!workerId) throw new AppError('BOARDING_CODE_INVALID');
+    let b = await this.bookings.findLiveOnTrip(workerId, tripId);
+    if (!b) throw new AppError('BUSINESS_RULE', '该乘客没有本班次的有效座位');
+    if (b.status === 'pending') b = await this.seats.settle(b, trip);
+    if (b.status === 'waitlisted') throw new AppError('BUSINESS_RULE', '该乘客仍在候补，尚无座位');
+    if (b.status === 'boarded') return { row: await this.row(b), alreadyBoarded: true };
+    const refusal = boardingRefusal(await this.passes.passFor(workerId), temperature);
+    if (refusal.length > 0) {
+      throw new AppError('PASS_NOT_GREEN', `不能上车：${refusal.map((r) => r.message).join('；')}`, { reasons: refusal });
+    }
+    const now = this.clock.now();
+    const done = await this.bookings.transition(b.id, ['confirmed'], 'boarded', { boardedAt: now, boardingTemperature: temperature, boardedBy: actor.id }, now);
+    if (!done) {
+      const cur = await this.bookings.findById(b.id);
+      if (cur?.status === 'boarded') return { row: await this.row(cur), alreadyBoarded: true };
+      throw new AppError('CONFLICT', '该座位状态刚刚变化，请重新扫码');
+    }
+    // Seat numbers follow boarding order; a crash before this line leaves a boarded row
+    // without a number, which the next manifest read does not hide (seatNo null).
+    const withSeat = (await this.bookings.setSeatNo(done.id, await this.trips.nextSeatNo(tripId))) ?? done;
+    return { row: await this.row(withSeat), alreadyBoarded: false };
+  }
+
+  async manifest(tripId: string) {
+    const trip = await this.mustFind(tripId);
+    const list = await this.bookings.listByTrip(tripId, MANIFEST_STATUSES);
+    const people = await this.people.findMany(list.map((b) => b.workerId));
+    return {
+      tripId,
+      capacity: trip.capacity,
+      bookedCount: trip.bookedCount,
+      boardedCount: list.filter((b) => b.status === 'boarded').length,
+      rows: list.map((b) => this.toRow(b, people.get(b.workerId))),
+    };
+  }
+
+  /** The manifest with full phone and ID numbers, for tracing; every person read is audited. */
+  async fullManifest(actor: Actor, tripId: string, requestId: string): Promise<{ trip: TripRecord; rows: FullManifestRow[] }> {
+    const trip = await this.mustFind(tripId);
+    const list = await this.bookings.listByTrip(tripId, MANIFEST_STATUSES);
+    const people = await this.people.findMany(list.map((b) => b.workerId));
+    const at = this.clock.now();
+    for (const b of list) {
+      await this.audit.append({ at, actorId: actor.id, action: 'pii.export', subjectType: 'user', subjectId: b.workerId, fields: ['phone', 'idNumber'], requestId });
+    }
+    return {
+      trip,
+      rows: list.map((b) => {
+        const p = people.get(b.workerId);
+        return {
+          ...this.toRow(b, p),
+          phone: p?.phoneEnc ? this.pii.decrypt(p.phoneEnc) : null,
+          idNumber: p?.idNumberEnc ? this.pii.decrypt(p.idNumberEnc) : null,
+        };
+      }),
+    };
+  }
+
+  private async row(b: BookingRecord): Promise<ManifestRow> {
+    return this.toRow(b, (await this.people.findMany([b.workerId])).get(b.workerId));
+  }
+
+  private toRow(b: BookingRecord, p: PersonRecord | undefined): ManifestRow {
+    return {
+      bookingId: b.id,
+      workerId: b.workerId,
+      name: p?.name ?? null,
+      phoneMasked: p?.phoneEnc ? maskPhone(this.pii.decrypt(p.phoneEnc)) : null,
+      idNumberMasked: p?.idNumberEnc ? maskIdNumber(this.pii.decrypt(p.idNumberEnc)) : null,
+      status: b.status,
+      pickupPoint: b.pickupPoint,
+      seatNo: b.seatNo,
+      boardingTemperature: b.boardingTemperature,
+      boardedAt: b.boardedAt ? b.boardedAt.toISOString() : null,
+      flag: b.flag ? { color: b.flag.color, reasons: b.flag.reasons, at: new Date(b.flag.at).toISOString() } : null,
+    };
+  }
+
+  private async mustFind(tripId: string): Promise<TripRecord> {
+    const trip = await this.trips.findById(tripId);
+    if (!trip) throw notFound('该班次');
+    return trip;
+  }
+}

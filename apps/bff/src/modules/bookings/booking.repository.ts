@@ -1,0 +1,162 @@
+import { Types, type Model } from 'mongoose';
+import type { BookingStatus } from '@fugong/contracts';
+import type { BookingDoc, BookingFlag } from './booking.model';
+import { isDuplicateKey } from '../../db/errors';
+
+export interface BookingRecord {
+  id: string;
+  tripId: string;
+  workerId: string;
+  travelDay: string;
+  status: BookingStatus;
+  pickupPoint: string;
+  waitSeq: number | null;
+  flag: BookingFlag | null;
+  seatNo: number | null;
+  boardedAt: Date | null;
+  boardingTemperature: number | null;
+  bookedBy: 'self' | 'liaison';
+  cancelReason: BookingDoc['cancelReason'];
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const LIVE_STATUSES: BookingStatus[] = ['pending', 'confirmed', 'waitlisted', 'boarded'];
+
+const toRecord = (d: BookingDoc): BookingRecord => ({
+  id: d._id.toHexString(),
+  tripId: d.tripId.toHexString(),
+  workerId: d.workerId.toHexString(),
+  travelDay: d.travelDay,
+  status: d.status,
+  pickupPoint: d.pickupPoint,
+  waitSeq: d.waitSeq ?? null,
+  flag: d.flag ?? null,
+  seatNo: d.seatNo ?? null,
+  boardedAt: d.boardedAt ?? null,
+  boardingTemperature: d.boardingTemperature ?? null,
+  bookedBy: d.bookedBy,
+  cancelReason: d.cancelReason ?? null,
+  cancelledAt: d.cancelledAt ?? null,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
+});
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** Bookings. Status changes are compare-and-set on the current status, never read-then-write. */
+export class BookingRepository {
+  constructor(private readonly model: Model<BookingDoc>) {}
+
+  /**
+   * Inserts a pending live booking, or returns null when the worker already holds a live
+   * booking that day (the partial unique index decided, atomically).
+   */
+  async insertPending(b: { tripId: string; workerId: string; travelDay: string; pickupPoint: string; bookedBy: 'self' | 'liaison'; bookedById: string; now: Date }): Promise<BookingRecord | null> {
+    try {
+      const doc = await this.model.create({
+        tripId: oid(b.tripId),
+        workerId: oid(b.workerId),
+        travelDay: b.travelDay,
+        status: 'pending',
+        live: true,
+        pickupPoint: b.pickupPoint,
+        bookedBy: b.bookedBy,
+        bookedById: b.bookedById,
+        createdAt: b.now,
+        updatedAt: b.now,
+      });
+      return toRecord(doc.toObject() as BookingDoc);
+    } catch (err) {
+      if (isDuplicateKey(err)) return null;
+      throw err;
+    }
+  }
+
+  async findById(id: string): Promise<BookingRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findLive(workerId: string, travelDay: string): Promise<BookingRecord | null> {
+    const doc = await this.model.findOne({ workerId: oid(workerId), travelDay, live: true }).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findLiveOnTrip(workerId: string, tripId: string): Promise<BookingRecord | null> {
+    const doc = await this.model.findOne({ workerId: oid(workerId), tripId: oid(tripId), live: true }).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Moves a booking from one status to another if it is still in `from`; null when it was not. */
+  async transition(id: string, from: BookingStatus[], to: BookingStatus, set: Partial<Omit<BookingDoc, '_id' | 'status' | 'live'>>, now: Date): Promise<BookingRecord | null> {
+    const live = LIVE_STATUSES.includes(to);
+    const update = live
+      ? { $set: { ...set, status: to, updatedAt: now } }
+      : { $set: { ...set, status: to, updatedAt: now }, $unset: { live: 1 } };
+    const doc = await this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, update, { returnDocument: 'after' }).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async setSeatNo(id: string, seatNo: number): Promise<BookingRecord | null> {
+    const doc = await this.model.findOneAndUpdate({ _id: oid(id), seatNo: null }, { $set: { seatNo } }, { returnDocument: 'after' }).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async setFlag(id: string, flag: BookingFlag | null): Promise<void> {
+    await this.model.updateOne({ _id: oid(id), live: true }, { $set: { flag } });
+  }
+
+  async firstWaitlisted(tripId: string): Promise<BookingRecord | null> {
+    const doc = await this.model.findOne({ tripId: oid(tripId), status: 'waitlisted' }).sort({ waitSeq: 1 }).lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** 1-based place in the waitlist. */
+  async waitlistPosition(tripId: string, waitSeq: number): Promise<number> {
+    return 1 + (await this.model.countDocuments({ tripId: oid(tripId), status: 'waitlisted', waitSeq: { $lt: waitSeq } }));
+  }
+
+  async listByTrip(tripId: string, statuses: BookingStatus[]): Promise<BookingRecord[]> {
+    const docs = await this.model.find({ tripId: oid(tripId), status: { $in: statuses } }).sort({ seatNo: 1, createdAt: 1 }).lean<BookingDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  async listByIds(ids: string[]): Promise<BookingRecord[]> {
+    const docs = await this.model.find({ _id: { $in: ids.map(oid) } }).lean<BookingDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  async waitlistCounts(tripIds: string[]): Promise<Map<string, number>> {
+    const docs = await this.model.find({ tripId: { $in: tripIds.map(oid) }, status: 'waitlisted' }, { tripId: 1 }).lean<BookingDoc[]>();
+    const out = new Map<string, number>();
+    for (const d of docs) out.set(d.tripId.toHexString(), (out.get(d.tripId.toHexString()) ?? 0) + 1);
+    return out;
+  }
+
+  async listForWorker(workerId: string, limit = 50): Promise<BookingRecord[]> {
+    const docs = await this.model.find({ workerId: oid(workerId) }).sort({ createdAt: -1 }).limit(limit).lean<BookingDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Upcoming live bookings of a worker (for re-flagging after a check-in). */
+  async upcomingLiveForWorker(workerId: string, fromDay: string): Promise<BookingRecord[]> {
+    const docs = await this.model.find({ workerId: oid(workerId), live: true, travelDay: { $gte: fromDay } }).lean<BookingDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  async stalePending(olderThan: Date, limit = 200): Promise<BookingRecord[]> {
+    const docs = await this.model.find({ status: 'pending', updatedAt: { $lt: olderThan } }).limit(limit).lean<BookingDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Cancels every live, not-yet-boarded booking of a cancelled trip (idempotent). */
+  async cancelAllForTrip(tripId: string, now: Date): Promise<void> {
+    await this.model.updateMany(
+      { tripId: oid(tripId), status: { $in: ['pending', 'confirmed', 'waitlisted'] } },
+      { $set: { status: 'cancelled', cancelReason: 'trip_cancelled', cancelledAt: now, updatedAt: now }, $unset: { live: 1 } },
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import type { Booking } from '@fugong/contracts';
+import { bookingOpen, cancellationOpen } from '@fugong/domain';
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import { AppError, notFound } from '../../http/app-error';
+import type { PassService } from '../health-checkins/pass.service';
+import type { ProfileRepository } from '../profile/profile.repository';
+import type { TripRecord, TripRepository } from '../trips/trip.repository';
+import type { BookingRecord, BookingRepository } from './booking.repository';
+import type { SeatAllocator } from './seat-allocator';
+import { toBookingView } from './booking.view';
+
+type By = { kind: 'self' | 'liaison'; actorId: string };
+
+/** Seat booking for workers and, on charter trips to their enterprise, for liaisons. */
+export class BookingService {
+  constructor(
+    private readonly bookings: BookingRepository,
+    private readonly trips: TripRepository,
+    private readonly seats: SeatAllocator,
+    private readonly passes: PassService,
+    private readonly people: ProfileRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A worker books a seat for themselves (waitlisted when the trip is full). */
+  async book(actor: Actor, tripId: string, pickupIndex: number): Promise<Booking> {
+    const trip = await this.bookableTrip(tripId, pickupIndex);
+    const b = await this.bookFor(actor.id, trip, pickupIndex, { kind: 'self', actorId: actor.id });
+    return this.view(b, trip);
+  }
+
+  /** A liaison books seats for named staff of their own enterprise, one result per person. */
+  async bookStaff(actor: Actor, tripId: string, staffIds: string[], pickupIndex: number) {
+    if (!actor.enterpriseId) throw new AppError('FORBIDDEN', '您的账号未绑定企业');
+    const trip = await this.bookableTrip(tripId, pickupIndex);
+    if (!trip.destinations.some((d) => d.enterpriseId === actor.enterpriseId)) {
+      throw new AppError('FORBIDDEN', '该班次不开往本企业，不能为员工订座');
+    }
+    const people = await this.people.findMany(staffIds);
+    const results = [];
+    for (const workerId of staffIds) {
+      const person = people.get(workerId);
+      if (!person || person.enterpriseId !== actor.enterpriseId) {
+        results.push({ workerId, booking: null, error: { code: 'FORBIDDEN', message: '不是本企业员工' } });
+        continue;
+      }
+      try {
+        const b = await this.bookFor(workerId, trip, pickupIndex, { kind: 'liaison', actorId: actor.id });
+        results.push({ workerId, booking: await this.view(b, trip), error: null });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ workerId, booking: null, error: { code: err.code, message: err.message } });
+      }
+    }
+    return { results };
+  }
+
+  async cancel(actor: Actor, bookingId: string): Promise<Booking> {
+    const b = await this.bookings.findById(bookingId);
+    // Someone else's booking looks exactly like a missing one: ids reveal nothing.
+    if (!b || b.workerId !== actor.id) throw notFound('该预订');
+    const trip = await this.trips.findById(b.tripId);
+    if (b.status === 'cancelled') return this.view(b, trip);
+    if (b.status === 'boarded' || b.status === 'released') {
+      throw new AppError('INVALID_TRANSITION', b.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消');
+    }
+    // Leaving a waitlist harms nobody; giving up a seat late would leave it empty.
+    if (b.status !== 'waitlisted' && trip && !cancellationOpen(trip.departureAt, this.clock.now())) {
+      throw new AppError('BOOKING_CLOSED', '发车前 2 小时内不能在线取消，请联系带车人员');
+    }
+    const now = this.clock.now();
+    const done = await this.bookings.transition(b.id, ['pending', 'confirmed', 'waitlisted'], 'cancelled', { cancelReason: 'worker', cancelledAt: now }, now);
+    await this.seats.releaseAndPromote(b.tripId, b.id);
+    return this.view(done ?? (await this.bookings.findById(b.id))!, trip);
+  }
+
+  async mine(actor: Actor): Promise<{ items: Booking[] }> {
+    const list = await this.bookings.listForWorker(actor.id);
+    const trips = new Map<string, TripRecord | null>();
+    for (const id of new Set(list.map((b) => b.tripId))) trips.set(id, await this.trips.findById(id));
+    return { items: await Promise.all(list.map((b) => this.view(b, trips.get(b.tripId) ?? null))) };
+  }
+
+  private async bookableTrip(tripId: string, pickupIndex: number): Promise<TripRecord> {
+    const trip = await this.trips.findById(tripId);
+    if (!trip || trip.status === 'draft') throw notFound('该班次');
+    if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
+    if (!bookingOpen(trip.departureAt, this.clock.now())) throw new AppError('BOOKING_CLOSED', '该班次已停止预订（发车前 30 分钟截止）');
+    if (pickupIndex >= trip.pickupPoints.length) {
+      throw new AppError('VALIDATION_ERROR', '上车点不存在', [{ path: 'pickupIndex', message: '上车点不存在', code: 'too_big' }]);
+    }
+    return trip;
+  }
+
+  /**
+   * Places (or finds) the worker's booking on a trip. Idempotent by itself, not only through
+   * the Idempotency-Key: a second request for the same trip returns the live booking it has.
+   * The happy path is insert-first (no "does one exist?" query): the unique index answers that.
+   */
+  private async bookFor(workerId: string, trip: TripRecord, pickupIndex: number, by: By): Promise<BookingRecord> {
+    const pass = await this.passes.passFor(workerId);
+    if (pass.color !== 'green') {
+      // A retry of a booking made while still green gets that booking, not a refusal.
+      const existing = await this.bookings.findLiveOnTrip(workerId, trip.id);
+      if (existing) return this.seats.settle(existing, trip);
+      throw new AppError('PASS_NOT_GREEN', `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`, { color: pass.color, reasons: pass.reasons });
+    }
+    const now = this.clock.now();
+    const inserted = await this.bookings.insertPending({
+      tripId: trip.id,
+      workerId,
+      travelDay: trip.travelDay,
+      pickupPoint: trip.pickupPoints[pickupIndex].name,
+      bookedBy: by.kind,
+      bookedById: by.actorId,
+      now,
+    });
+    if (inserted) return this.seats.settle(inserted, trip);
+    // The unique index refused a second live booking that day: the same trip (a retry, or a
+    // race with one) is the same booking; another trip is a real conflict.
+    const live = await this.bookings.findLive(workerId, trip.travelDay);
+    if (live && live.tripId === trip.id) return this.seats.settle(live, trip);
+    throw new AppError('ALREADY_BOOKED', `${trip.travelDay} 已有其他班次的预订，请先取消后再订`, live ? { bookingId: live.id, tripId: live.tripId } : undefined);
+  }
+
+  async view(b: BookingRecord, trip: TripRecord | null): Promise<Booking> {
+    const pos = b.status === 'waitlisted' && b.waitSeq !== null ? await this.bookings.waitlistPosition(b.tripId, b.waitSeq) : null;
+    return toBookingView(b, trip, pos);
+  }
+}

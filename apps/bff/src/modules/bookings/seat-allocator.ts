@@ -1,0 +1,110 @@
+import type { Clock } from '../../clock';
+import type { TripRecord, TripRepository } from '../trips/trip.repository';
+import type { OutboxRepository } from '../notifications/outbox.repository';
+import type { BookingRecord, BookingRepository } from './booking.repository';
+
+/**
+ * Moves bookings between "pending", "confirmed" (holds a seat) and "waitlisted" without
+ * transactions, so it runs the same on the embedded database and on a sharded cluster.
+ *
+ * The design, and why it survives crashes between its two writes:
+ * - A booking is first inserted as `pending` + `live` (the partial unique index makes "one live
+ *   booking per worker per day" atomic), then it claims a seat on the trip document with one
+ *   guarded update that pushes its id into `seatHolders` and increments `bookedCount` together
+ *   (guard: capacity unchanged, bookedCount < capacity, id not already a holder). So the trip
+ *   can never be oversold, and claiming twice for the same booking is a no-op.
+ * - Only then does the booking become `confirmed`. `seatHolders` is the truth about seats; the
+ *   booking's status follows it. A crash after the claim leaves a pending booking that holds a
+ *   seat; a crash before it leaves a pending booking without one. `settle` (run by the retry
+ *   of the same request, and by the sweep for anything pending too long) finishes either case.
+ * - Cancelling first sets the booking's status, then releases the seat with an update guarded
+ *   by "id is a holder", so a seat is freed at most once; `reconcile` frees seats whose holder
+ *   is no longer live (a crash between the two writes), then promotes the waitlist.
+ * - The waitlist is ordered by tickets from an atomic counter on the trip; promotion claims a
+ *   seat for the first ticket with the same guarded update, so two promoters racing cannot both
+ *   seat someone into the last place.
+ */
+export class SeatAllocator {
+  constructor(
+    private readonly trips: TripRepository,
+    private readonly bookings: BookingRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Finishes a pending booking: confirmed if it gets (or already has) a seat, else waitlisted. */
+  async settle(b: BookingRecord, trip: TripRecord): Promise<BookingRecord> {
+    if (b.status !== 'pending') return b;
+    const claim = await this.trips.claimSeat(trip.id, b.id, trip.capacity, trip.bookedCount >= trip.capacity);
+    const now = this.clock.now();
+    if (claim === 'claimed' || claim === 'held') {
+      return (await this.bookings.transition(b.id, ['pending'], 'confirmed', {}, now)) ?? this.reread(b);
+    }
+    if (claim === 'gone') {
+      return (await this.bookings.transition(b.id, ['pending'], 'cancelled', { cancelReason: 'trip_cancelled', cancelledAt: now }, now)) ?? this.reread(b);
+    }
+    const waitSeq = await this.trips.nextWaitSeq(trip.id);
+    const waiting = await this.bookings.transition(b.id, ['pending'], 'waitlisted', { waitSeq }, now);
+    // A seat may have been freed between our "full" and our ticket: promoting then means nobody
+    // waits behind an empty seat. (A free seat found later is filled by the sweep's reconcile.)
+    const after = await this.trips.findById(trip.id);
+    if (!waiting || (after && after.bookedCount < after.capacity)) {
+      await this.promote(trip.id);
+      return this.reread(b);
+    }
+    return waiting;
+  }
+
+  /** Seats waitlisted bookings, in ticket order, while the trip has free seats. */
+  async promote(tripId: string): Promise<number> {
+    let promoted = 0;
+    for (let guard = 0; guard < 500; guard += 1) {
+      const next = await this.bookings.firstWaitlisted(tripId);
+      if (!next) break;
+      const trip = await this.trips.findById(tripId);
+      if (!trip) break;
+      const claim = await this.trips.claimSeat(tripId, next.id, trip.capacity, false);
+      if (claim === 'full' || claim === 'gone') break;
+      const now = this.clock.now();
+      const done = await this.bookings.transition(next.id, ['waitlisted'], 'confirmed', {}, now);
+      if (!done) {
+        // Cancelled while we seated it: hand the seat back (no-op if its canceller already did).
+        const cur = await this.bookings.findById(next.id);
+        if (!cur || !['confirmed', 'boarded', 'pending', 'waitlisted'].includes(cur.status)) await this.trips.releaseSeat(tripId, next.id);
+        continue;
+      }
+      promoted += 1;
+      await this.outbox.addMany(
+        [{ id: `promoted:${next.id}`, workerId: next.workerId, kind: 'waitlist_promoted', title: '候补成功', body: `您候补的 ${trip.originName} 班车已有座位，请按时乘车`, page: 'pages/my-bookings/index' }],
+        now,
+      );
+    }
+    return promoted;
+  }
+
+  /** Frees a cancelled/released booking's seat (if it holds one) and fills it from the waitlist. */
+  async releaseAndPromote(tripId: string, bookingId: string): Promise<void> {
+    await this.trips.releaseSeat(tripId, bookingId);
+    await this.promote(tripId);
+  }
+
+  /**
+   * Repairs what a crash between two writes can leave behind on one trip: seats held by
+   * bookings that are no longer live, and bookings holding a seat whose status lags.
+   */
+  async reconcile(trip: TripRecord): Promise<void> {
+    const holders = await this.bookings.listByIds(trip.seatHolders);
+    const byId = new Map(holders.map((h) => [h.id, h]));
+    const now = this.clock.now();
+    for (const id of trip.seatHolders) {
+      const b = byId.get(id);
+      if (!b || b.status === 'cancelled' || b.status === 'released') await this.trips.releaseSeat(trip.id, id);
+      else if (b.status === 'pending' || b.status === 'waitlisted') await this.bookings.transition(id, ['pending', 'waitlisted'], 'confirmed', {}, now);
+    }
+    await this.promote(trip.id);
+  }
+
+  private async reread(b: BookingRecord): Promise<BookingRecord> {
+    return (await this.bookings.findById(b.id)) ?? b;
+  }
+}

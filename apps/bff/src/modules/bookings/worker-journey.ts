@@ -1,0 +1,92 @@
+import type { Connection } from 'mongoose';
+import type { Clock } from '../../clock';
+import type { PiiCipher } from '../../crypto/pii';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { RouteDef } from '../../http/route';
+import { userModel } from '../auth/user.model';
+import { regionModel } from '../regions/region.model';
+import { RegionRepository } from '../regions/region.repository';
+import { RegionService } from '../regions/region.service';
+import { regionRoutes } from '../regions/region.routes';
+import { ProfileRepository } from '../profile/profile.repository';
+import { ProfileService, type EnterpriseLookup } from '../profile/profile.service';
+import { profileRoutes } from '../profile/profile.routes';
+import { checkinModel } from '../health-checkins/checkin.model';
+import { CheckinRepository } from '../health-checkins/checkin.repository';
+import { CheckinService } from '../health-checkins/checkin.service';
+import { PassService } from '../health-checkins/pass.service';
+import { createPassTokenSigner } from '../health-checkins/pass-token';
+import { healthRoutes } from '../health-checkins/health.routes';
+import { tripModel } from '../trips/trip.model';
+import { TripRepository } from '../trips/trip.repository';
+import { TripService } from '../trips/trip.service';
+import { TripNoticeService } from '../trips/trip-notices';
+import { tripRoutes } from '../trips/trip.routes';
+import { outboxModel } from '../notifications/outbox.model';
+import { OutboxRepository } from '../notifications/outbox.repository';
+import { NotificationService } from '../notifications/notification.service';
+import { notificationRoutes } from '../notifications/notification.routes';
+import type { NotificationSender } from '../notifications/sender';
+import { BoardingService } from '../boarding/boarding.service';
+import { boardingRoutes } from '../boarding/boarding.routes';
+import { bookingModel } from './booking.model';
+import { BookingRepository } from './booking.repository';
+import { BookingService } from './booking.service';
+import { SeatAllocator } from './seat-allocator';
+import { BookingSweeper } from './booking-sweep';
+import { bookingRoutes } from './booking.routes';
+
+export interface WorkerJourneyDeps {
+  conn: Connection;
+  clock: Clock;
+  pii: PiiCipher;
+  audit: AuditRepository;
+  enterprises: EnterpriseLookup;
+  /** Secret the pass QR tokens are derived from (the JWT secret; a separate HKDF label). */
+  secret: string;
+  sender: NotificationSender;
+}
+
+/**
+ * Builds the worker journey (issue 4) in dependency order: regions → passes → seats →
+ * bookings → trips → boarding → sweeper. The container calls this once and exposes the result.
+ */
+export function buildWorkerJourney(d: WorkerJourneyDeps) {
+  const repos = {
+    regions: new RegionRepository(regionModel(d.conn)),
+    people: new ProfileRepository(userModel(d.conn)),
+    checkins: new CheckinRepository(checkinModel(d.conn)),
+    trips: new TripRepository(tripModel(d.conn)),
+    bookings: new BookingRepository(bookingModel(d.conn)),
+    outbox: new OutboxRepository(outboxModel(d.conn)),
+  };
+  const regions = new RegionService(repos.regions, d.audit, d.clock);
+  const profiles = new ProfileService(repos.people, d.enterprises, d.pii, d.audit, d.clock);
+  const passes = new PassService(repos.checkins, regions, createPassTokenSigner(d.secret), d.clock);
+  const checkins = new CheckinService(repos.checkins, regions, d.clock);
+  const seats = new SeatAllocator(repos.trips, repos.bookings, repos.outbox, d.clock);
+  const notices = new TripNoticeService(repos.trips, repos.bookings, repos.outbox, d.clock);
+  const notifications = new NotificationService(repos.outbox, d.sender, (id) => repos.people.openidOf(id), d.clock);
+  const bookings = new BookingService(repos.bookings, repos.trips, seats, passes, repos.people, d.clock);
+  const trips = new TripService(repos.trips, repos.bookings, d.enterprises, seats, notices, d.clock);
+  const boarding = new BoardingService(repos.trips, repos.bookings, seats, passes, repos.people, d.pii, d.audit, d.clock);
+  const sweeper = new BookingSweeper(repos.bookings, repos.trips, seats, passes, repos.outbox, notices, notifications, d.clock);
+  checkins.onPassChanged(sweeper);
+  return { repos, sender: d.sender, services: { regions, profiles, passes, checkins, seats, bookings, trips, boarding, notifications, sweeper } };
+}
+
+export type WorkerJourney = ReturnType<typeof buildWorkerJourney>;
+
+/** Every route of the worker journey. */
+export function workerJourneyRoutes(w: WorkerJourney): RouteDef[] {
+  const s = w.services;
+  return [
+    ...profileRoutes(s.profiles),
+    ...regionRoutes(s.regions),
+    ...healthRoutes(s.checkins, s.passes),
+    ...tripRoutes(s.trips),
+    ...bookingRoutes(s.bookings),
+    ...boardingRoutes(s.boarding),
+    ...notificationRoutes(s.notifications),
+  ];
+}

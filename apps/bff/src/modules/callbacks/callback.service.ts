@@ -1,0 +1,28 @@
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { AssignmentRepository } from '../stewards/assignment.repository';
+import type { CallbackRecord, CallbackRepository } from './callback.repository';
+
+const toView = (c: CallbackRecord) => ({ ...c, calledAt: c.calledAt.toISOString() });
+
+/** 电话回访 by the command/discipline supervisors; the rating is attributed to the firm's current steward. */
+export class CallbackService {
+  constructor(
+    private readonly repo: CallbackRepository,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(actor: Actor, input: { enterpriseId: string; reached: boolean; satisfaction: number | null; remarks: string }) {
+    if (!(await this.enterprises.findById(input.enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
+    const live = await this.assignments.liveForEnterprise(input.enterpriseId);
+    return toView(await this.repo.create({ ...input, stewardId: live?.stewardId ?? null, callerId: actor.id, calledAt: this.clock.now() }));
+  }
+
+  async list(enterpriseId: string) {
+    return { items: (await this.repo.listForEnterprise(enterpriseId)).map(toView) };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Connection } from 'mongoose';
+import { DEFAULT_ISSUE_SLA, type IssueSlaPolicy } from '@fugong/domain';
+import type { Clock } from '../../clock';
+import type { PiiCipher } from '../../crypto/pii';
+import type { RouteDef } from '../../http/route';
+import { userModel } from '../auth/user.model';
+import type { EnterpriseRepository } from './enterprise.repository';
+import { EnterpriseScope } from './enterprise-scope';
+import { StaffRepository } from './staff.repository';
+import { EnterpriseService } from './enterprise.service';
+import { enterpriseRoutesFor } from './enterprise.routes';
+import { assignmentModel } from '../stewards/assignment.model';
+import { AssignmentRepository } from '../stewards/assignment.repository';
+import { StewardService } from '../stewards/steward.service';
+import { stewardRoutesFor } from '../stewards/steward.routes';
+import { visitModel } from '../visits/visit.model';
+import { VisitRepository } from '../visits/visit.repository';
+import { VisitService } from '../visits/visit.service';
+import { callbackModel } from '../callbacks/callback.model';
+import { CallbackRepository } from '../callbacks/callback.repository';
+import { CallbackService } from '../callbacks/callback.service';
+import { reopeningModel } from '../reopening/reopening.model';
+import { ReopeningRepository } from '../reopening/reopening.repository';
+import { ReopeningService } from '../reopening/reopening.service';
+import { reopeningRoutes } from '../reopening/reopening.routes';
+import { charterModel } from '../charters/charter.model';
+import { CharterRepository } from '../charters/charter.repository';
+import { CharterService } from '../charters/charter.service';
+import { charterRoutes } from '../charters/charter.routes';
+import { CharterConversion, type TripCreator } from '../charters/charter-conversion';
+import { issueModel } from '../issues/issue.model';
+import { IssueRepository } from '../issues/issue.repository';
+import { IssueService } from '../issues/issue.service';
+import { IssueSweep } from '../issues/issue-sweep';
+import { attachmentModel } from '../issues/attachment.model';
+import { AttachmentRepository } from '../issues/attachment.repository';
+import { AttachmentService } from '../issues/attachment.service';
+import { CommonProblemsService } from '../issues/common-problems.service';
+import { issueRoutesFor } from '../issues/issue.routes';
+import { departmentRoutes } from '../departments/department.routes';
+
+export interface EnterpriseFeatureDeps {
+  conn: Connection;
+  clock: Clock;
+  pii: PiiCipher;
+  enterprises: EnterpriseRepository;
+  /** The worker journey's trip service: charter requests become its trips. */
+  trips: TripCreator;
+  /** Deadlines of the three issue clocks; defaults to DEFAULT_ISSUE_SLA (no configured holidays). */
+  sla?: IssueSlaPolicy;
+}
+
+/**
+ * Builds issue 5 (enterprises, reopening, charters, stewards, visits, call-backs, issues) in
+ * dependency order. The container calls this once; the app mounts `enterpriseFeatureRoutes`.
+ */
+export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
+  const sla = d.sla ?? DEFAULT_ISSUE_SLA;
+  const repos = {
+    enterprises: d.enterprises,
+    staff: new StaffRepository(userModel(d.conn)),
+    assignments: new AssignmentRepository(assignmentModel(d.conn), d.conn),
+    visits: new VisitRepository(visitModel(d.conn)),
+    callbacks: new CallbackRepository(callbackModel(d.conn)),
+    reopening: new ReopeningRepository(reopeningModel(d.conn)),
+    charters: new CharterRepository(charterModel(d.conn)),
+    issues: new IssueRepository(issueModel(d.conn)),
+    attachments: new AttachmentRepository(attachmentModel(d.conn)),
+  };
+  const scope = new EnterpriseScope(repos.assignments);
+  const issues = new IssueService({ issues: repos.issues, enterprises: repos.enterprises, scope, assignments: repos.assignments, attachments: repos.attachments, clock: d.clock, sla });
+  const services = {
+    scope,
+    issues,
+    enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock }),
+    reopening: new ReopeningService(repos.reopening, scope, d.clock),
+    charters: new CharterService({ charters: repos.charters, enterprises: repos.enterprises, scope, pii: d.pii, clock: d.clock }),
+    conversion: new CharterConversion(repos.charters, repos.enterprises, d.trips),
+    stewards: new StewardService({ ...repos, scope, clock: d.clock }),
+    visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock),
+    callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock),
+    attachments: new AttachmentService(repos.attachments, repos.issues, scope, d.clock),
+    common: new CommonProblemsService(repos.issues, issues),
+    sweep: new IssueSweep(repos.issues, d.clock, sla),
+  };
+  return { repos, services, sla };
+}
+
+export type EnterpriseFeature = ReturnType<typeof buildEnterpriseFeature>;
+
+/** Every route of issue 5; list order matters where a literal path shadows `/:id`. */
+export function enterpriseFeatureRoutes(f: EnterpriseFeature): RouteDef[] {
+  const s = f.services;
+  return [
+    ...departmentRoutes(),
+    ...enterpriseRoutesFor(s.enterprises),
+    ...reopeningRoutes(s.reopening),
+    ...charterRoutes(s.charters, s.conversion),
+    ...stewardRoutesFor(s),
+    ...issueRoutesFor(s),
+  ];
+}

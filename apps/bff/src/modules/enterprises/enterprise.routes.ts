@@ -1,0 +1,17 @@
+import { enterpriseRoutes as r } from '@fugong/contracts';
+import { route, type RouteDef } from '../../http/route';
+import type { EnterpriseService } from './enterprise.service';
+
+/** Registry, import, invite codes, liaison binding, overview. */
+export function enterpriseRoutesFor(s: EnterpriseService): RouteDef[] {
+  return [
+    route(r.list, ({ actor, query }) => s.list(actor, query)),
+    route(r.create, ({ body }) => s.create(body)),
+    route(r.import, ({ body }) => s.import(body.format, body.dataBase64)),
+    route(r.bind, ({ actor, body }) => s.bind(actor, body.inviteCode)),
+    route(r.get, ({ actor, params }) => s.get(actor, params.id)),
+    route(r.update, ({ params, body }) => s.update(params.id, body)),
+    route(r.invite, ({ params }) => s.newInviteCode(params.id)),
+    route(r.overview, ({ actor, params }) => s.overview(actor, params.id)),
+  ];
+}

@@ -1,0 +1,117 @@
+import { randomInt } from 'node:crypto';
+import { chinaDay, OPEN_ISSUE_STATES } from '@fugong/domain';
+import type { Enterprise, EnterpriseInput } from '@fugong/contracts';
+import type { Actor } from '../../auth/actor';
+import { hasRole } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import { isDuplicateKey } from '../../db/errors';
+import type { EnterpriseRecord, EnterpriseRepository } from './enterprise.repository';
+import type { EnterpriseScope } from './enterprise-scope';
+import type { StaffRepository } from './staff.repository';
+import type { AssignmentRepository } from '../stewards/assignment.repository';
+import type { VisitRepository } from '../visits/visit.repository';
+import type { IssueRepository } from '../issues/issue.repository';
+import type { ReopeningRepository } from '../reopening/reopening.repository';
+import { isIssueOverdue } from '../issues/issue-view';
+import { importEnterprises } from './enterprise-import';
+
+/** Invite codes avoid 0/O and 1/I: they are read out over the phone. */
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export interface EnterpriseServiceDeps {
+  enterprises: EnterpriseRepository;
+  scope: EnterpriseScope;
+  staff: StaffRepository;
+  assignments: AssignmentRepository;
+  visits: VisitRepository;
+  issues: IssueRepository;
+  reopening: ReopeningRepository;
+  clock: Clock;
+}
+
+/** The view every client gets of an enterprise (the invite code only through its own route). */
+export function toEnterpriseView(e: EnterpriseRecord): Enterprise {
+  return { id: e.id, name: e.name, creditCode: e.creditCode, industry: e.industry, size: e.size, regionCode: e.regionCode, address: e.address, headcount: e.headcount };
+}
+
+/** The registry (admin), liaison binding, and an enterprise's own overview. */
+export class EnterpriseService {
+  constructor(private readonly d: EnterpriseServiceDeps) {}
+
+  async list(actor: Actor, q: { page: number; pageSize: number; regionCode?: string; size?: 'above' | 'below'; industry?: string; q?: string }) {
+    const ids = await this.d.scope.enterpriseIds(actor);
+    const { items, total } = await this.d.enterprises.list({ ...q, ids: ids === 'all' ? undefined : ids }, q.page, q.pageSize);
+    return { items: items.map(toEnterpriseView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async create(input: EnterpriseInput): Promise<Enterprise> {
+    return toEnterpriseView(await this.d.enterprises.create(input));
+  }
+
+  async get(actor: Actor, id: string): Promise<Enterprise> {
+    return toEnterpriseView(await this.visible(actor, id));
+  }
+
+  async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<Enterprise> {
+    const updated = await this.d.enterprises.update(id, patch);
+    if (!updated) throw new AppError('NOT_FOUND', '未找到该企业');
+    return toEnterpriseView(updated);
+  }
+
+  async import(format: 'xlsx' | 'csv', dataBase64: string) {
+    return importEnterprises(this.d.enterprises, format, dataBase64);
+  }
+
+  /** Issues a fresh invite code (the old one stops working); retried on the rare clash. */
+  async newInviteCode(id: string): Promise<{ enterpriseId: string; inviteCode: string }> {
+    for (let attempt = 0; ; attempt += 1) {
+      const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(0, INVITE_ALPHABET.length)]).join('');
+      try {
+        const e = await this.d.enterprises.setInviteCode(id, code);
+        if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+        return { enterpriseId: e.id, inviteCode: code };
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /** Binds the caller to the enterprise behind an invite code as its liaison. */
+  async bind(actor: Actor, inviteCode: string) {
+    const e = await this.d.enterprises.findByInviteCode(inviteCode);
+    if (!e) throw new AppError('INVITE_CODE_INVALID');
+    if (!(await this.d.staff.bindLiaison(actor.id, e.id))) throw new AppError('CONFLICT', '您的账号已绑定其他企业，请联系指挥部解绑');
+    return { enterprise: toEnterpriseView(e), refreshSession: true as const };
+  }
+
+  /** What the liaison's home page shows: steward, last visit, issue counts, whether today is reported. */
+  async overview(actor: Actor, id: string) {
+    const e = await this.visible(actor, id);
+    const now = this.d.clock.now();
+    const [assignment, lastVisit, issues, today] = await Promise.all([
+      this.d.assignments.liveForEnterprise(id),
+      this.d.visits.lastVisitAt([id]),
+      this.d.issues.listForEnterprises([id], OPEN_ISSUE_STATES),
+      this.d.reopening.findDay(id, chinaDay(now)),
+    ]);
+    const steward = assignment ? (await this.d.staff.findByIds([assignment.stewardId]))[0] : undefined;
+    const last = lastVisit.get(id) ?? null;
+    return {
+      enterprise: toEnterpriseView(e),
+      stewardName: steward?.name ?? (assignment ? '已指派' : null),
+      lastVisitAt: last ? last.toISOString() : null,
+      openIssues: issues.length,
+      overdueIssues: issues.filter((i) => isIssueOverdue(i, now)).length,
+      todayReported: today !== null,
+    };
+  }
+
+  /** Loads an enterprise the actor may see; FORBIDDEN otherwise (ids are not secret, contents are). */
+  private async visible(actor: Actor, id: string): Promise<EnterpriseRecord> {
+    if (!hasRole(actor, 'admin')) await this.d.scope.assertAccess(actor, id);
+    const e = await this.d.enterprises.findById(id);
+    if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+    return e;
+  }
+}

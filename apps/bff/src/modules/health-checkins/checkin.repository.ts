@@ -1,0 +1,68 @@
+import { Types, type Model } from 'mongoose';
+import type { CheckinInput } from '@fugong/contracts';
+import type { CheckinFacts } from '@fugong/domain';
+import type { CheckinDoc } from './checkin.model';
+import { isDuplicateKey } from '../../db/errors';
+
+export interface CheckinRecord extends CheckinFacts {
+  id: string;
+  workerId: string;
+  day: string;
+}
+
+const toRecord = (d: CheckinDoc): CheckinRecord => ({
+  id: d._id.toHexString(),
+  workerId: d.workerId.toHexString(),
+  day: d.day,
+  at: d.at,
+  temperature: d.temperature,
+  symptoms: d.symptoms,
+  healthCode: d.healthCode,
+  places: d.places,
+  arrivedFromOutsideProvince: d.arrivedFromOutsideProvince,
+  arrivalDate: d.arrivalDate,
+});
+
+/** Daily health check-ins. */
+export class CheckinRepository {
+  constructor(private readonly model: Model<CheckinDoc>) {}
+
+  /**
+   * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
+   * submission of a day replaces the answers of the first. Two first submissions racing make
+   * one of the upserts collide; it is retried once and then updates the winner's document.
+   */
+  async upsertForDay(workerId: string, day: string, at: Date, input: Required<CheckinInput>): Promise<CheckinRecord> {
+    const filter = { workerId: new Types.ObjectId(workerId), day };
+    const update = { $set: { ...input, at } };
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.model.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' }).lean<CheckinDoc>();
+        return toRecord(doc!);
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 1) throw err;
+      }
+    }
+  }
+
+  async latest(workerId: string): Promise<CheckinRecord | null> {
+    if (!Types.ObjectId.isValid(workerId)) return null;
+    const doc = await this.model.findOne({ workerId: new Types.ObjectId(workerId) }).sort({ day: -1 }).lean<CheckinDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Each worker's latest check-in among days ≥ sinceDay (older ones cannot make a pass green). */
+  async latestMany(workerIds: string[], sinceDay: string): Promise<Map<string, CheckinRecord>> {
+    const out = new Map<string, CheckinRecord>();
+    if (workerIds.length === 0) return out;
+    const docs = await this.model
+      .find({ workerId: { $in: workerIds.map((id) => new Types.ObjectId(id)) }, day: { $gte: sinceDay } })
+      .lean<CheckinDoc[]>();
+    for (const d of docs) {
+      const rec = toRecord(d);
+      const seen = out.get(rec.workerId);
+      if (!seen || seen.day < rec.day) out.set(rec.workerId, rec);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Checkin, CheckinInput, Pass } from '@fugong/contracts';
+import { chinaDay, computePass } from '@fugong/domain';
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import type { RegionService } from '../regions/region.service';
+import type { CheckinRecord, CheckinRepository } from './checkin.repository';
+import { toPassView } from './pass.service';
+
+/** Told when a worker's pass may have changed, so their upcoming bookings are (un)flagged. */
+export interface PassChangeListener {
+  passChanged(workerId: string): Promise<void>;
+}
+
+/** Daily health check-in (健康打卡). */
+export class CheckinService {
+  private listener: PassChangeListener | null = null;
+
+  constructor(
+    private readonly repo: CheckinRepository,
+    private readonly regions: RegionService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Wired by the container once the booking service exists (it depends on passes too). */
+  onPassChanged(listener: PassChangeListener): void {
+    this.listener = listener;
+  }
+
+  async submit(actor: Actor, input: Required<CheckinInput>): Promise<{ checkin: Checkin; pass: Pass }> {
+    const now = this.clock.now();
+    const today = chinaDay(now);
+    if (input.arrivalDate && input.arrivalDate > today) {
+      throw new AppError('VALIDATION_ERROR', '到达日期不能晚于今天', [{ path: 'arrivalDate', message: '到达日期不能晚于今天', code: 'too_big' }]);
+    }
+    const arrivalDate = input.arrivedFromOutsideProvince ? input.arrivalDate : null;
+    const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
+    const pass = computePass(rec, now, await this.regions.riskLookup());
+    if (this.listener) await this.listener.passChanged(actor.id);
+    return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at) };
+  }
+
+  async latest(actor: Actor): Promise<{ checkin: Checkin | null }> {
+    const rec = await this.repo.latest(actor.id);
+    return { checkin: rec ? toCheckinView(rec) : null };
+  }
+}
+
+function toCheckinView(r: CheckinRecord): Checkin {
+  return {
+    id: r.id,
+    day: r.day,
+    at: r.at.toISOString(),
+    temperature: r.temperature,
+    symptoms: [...r.symptoms],
+    healthCode: r.healthCode,
+    places: [...r.places],
+    arrivedFromOutsideProvince: r.arrivedFromOutsideProvince,
+    arrivalDate: r.arrivalDate,
+  };
+}

@@ -1,0 +1,63 @@
+import QRCode from 'qrcode';
+import type { Pass, PassToken } from '@fugong/contracts';
+import { addDays, chinaDay, computePass, type PassResult } from '@fugong/domain';
+import type { Clock } from '../../clock';
+import type { RegionService } from '../regions/region.service';
+import type { CheckinRepository } from './checkin.repository';
+import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from './pass-token';
+
+/** Computes passes (never stored: they change with time and with region risk levels). */
+export class PassService {
+  constructor(
+    private readonly checkins: CheckinRepository,
+    private readonly regions: RegionService,
+    private readonly signer: PassTokenSigner,
+    private readonly clock: Clock,
+  ) {}
+
+  async passFor(workerId: string, now = this.clock.now()): Promise<PassResult> {
+    const [latest, riskOf] = await Promise.all([this.checkins.latest(workerId), this.regions.riskLookup()]);
+    return computePass(latest, now, riskOf);
+  }
+
+  /** Passes of many workers at once (manifest, flag sweep, liaison booking). */
+  async passesFor(workerIds: string[], now = this.clock.now()): Promise<Map<string, PassResult>> {
+    // A check-in older than yesterday cannot be under 24 h old, so two days of rows suffice.
+    const [latest, riskOf] = await Promise.all([
+      this.checkins.latestMany(workerIds, addDays(chinaDay(now), -1)),
+      this.regions.riskLookup(),
+    ]);
+    return new Map(workerIds.map((id) => [id, computePass(latest.get(id) ?? null, now, riskOf)]));
+  }
+
+  async view(workerId: string): Promise<Pass> {
+    const latest = await this.checkins.latest(workerId);
+    return toPassView(computePass(latest, this.clock.now(), await this.regions.riskLookup()), latest?.at ?? null);
+  }
+
+  /** A fresh QR token for the pass page and the boarding code. */
+  async token(workerId: string): Promise<PassToken> {
+    const now = this.clock.now();
+    const { token, expiresAt } = this.signer.sign(workerId, now);
+    const [pass, qrDataUrl] = await Promise.all([
+      this.view(workerId),
+      QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 1, width: 256 }),
+    ]);
+    return { token, qrDataUrl, expiresAt: expiresAt.toISOString(), refreshInSec: PASS_TOKEN_REFRESH_SEC, pass };
+  }
+
+  /** The worker a scanned token belongs to, or null when forged or expired. */
+  verifyToken(token: string): string | null {
+    return this.signer.verify(token, this.clock.now());
+  }
+}
+
+/** The contract shape of a pass. */
+export function toPassView(p: PassResult, checkedInAt: Date | null): Pass {
+  return {
+    color: p.color,
+    reasons: p.reasons,
+    validUntil: p.validUntil ? p.validUntil.toISOString() : null,
+    checkedInAt: checkedInAt ? checkedInAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,73 @@
+import { OPEN_ISSUE_STATES, reminderAt, type IssueSlaPolicy } from '@fugong/domain';
+import type { IssueState } from '@fugong/contracts';
+import { departmentName } from '@fugong/contracts';
+import type { Logger } from 'pino';
+import type { Clock } from '../../clock';
+import type { ClockName, IssueRecord, IssueRepository } from './issue.repository';
+
+/** While which states each clock runs. */
+const CLOCK_STATES: Record<ClockName, readonly IssueState[]> = {
+  firstResponse: ['submitted'],
+  progress: ['dispatched'],
+  resolution: OPEN_ISSUE_STATES,
+};
+const CLOCK_LABELS: Record<ClockName, string> = { firstResponse: '受理时限', progress: '办理时限', resolution: '办结时限' };
+
+/**
+ * Reminders before deadlines and escalation after them. A plain function of the clock: the
+ * server calls it on a timer, tests call it directly after moving a ManualClock. Each mark is a
+ * guarded update, so overlapping sweeps (two BFF instances) never remind or escalate twice.
+ */
+export class IssueSweep {
+  constructor(
+    private readonly issues: IssueRepository,
+    private readonly clock: Clock,
+    private readonly sla: IssueSlaPolicy,
+  ) {}
+
+  async run(): Promise<{ reminded: number; escalated: number }> {
+    const now = this.clock.now();
+    let reminded = 0;
+    let escalated = 0;
+    for (const clock of Object.keys(CLOCK_STATES) as ClockName[]) {
+      const states = CLOCK_STATES[clock];
+      const horizon = new Date(now.getTime() + this.sla.reminderLeadHours * 3_600_000);
+      for (const issue of await this.issues.dueClocks(clock, states, 'remindedAt', horizon)) {
+        const due = issue.clocks[clock].dueAt!;
+        // Past due already: escalation below says it louder; a reminder now would be noise.
+        if (due <= now || reminderAt(due, this.sla) > now) continue;
+        const note = `${CLOCK_LABELS[clock]}将于 ${minutesLeft(due, now)} 分钟后到期`;
+        if (await this.issues.markClock(issue.id, clock, states, 'remindedAt', now, this.event(now, 'reminded', issue, note))) reminded += 1;
+      }
+      for (const issue of await this.issues.dueClocks(clock, states, 'escalatedAt', now)) {
+        const note = `${CLOCK_LABELS[clock]}已超期，已督办：${escalationTargets(clock, issue).join('、')}`;
+        if (await this.issues.markClock(issue.id, clock, states, 'escalatedAt', now, this.event(now, 'escalated', issue, note))) escalated += 1;
+      }
+    }
+    return { reminded, escalated };
+  }
+
+  private event(now: Date, type: 'reminded' | 'escalated', issue: IssueRecord, note: string) {
+    return { at: now, type, actorId: null, actorRole: 'system', fromState: null, toState: null, departmentCode: issue.departmentCode, note };
+  }
+}
+
+/** Who hears about a missed deadline: the department head when a department holds it, always the command. */
+function escalationTargets(clock: ClockName, issue: IssueRecord): string[] {
+  if (clock === 'firstResponse') return ['复工管家', '指挥部'];
+  return issue.departmentCode ? [`${departmentName(issue.departmentCode)}负责人`, '指挥部'] : ['指挥部'];
+}
+
+const minutesLeft = (due: Date, now: Date) => Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));
+
+/** Runs the sweep every `intervalMs` until the returned stop function is called (server.ts wires this). */
+export function startIssueSweepTimer(sweep: IssueSweep, logger: Logger, intervalMs = 5 * 60_000): () => void {
+  const timer = setInterval(() => {
+    sweep.run().then(
+      (r) => (r.reminded || r.escalated ? logger.info(r, 'issues.sweep') : undefined),
+      (err) => logger.warn({ err }, 'issues.sweep.failed'),
+    );
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

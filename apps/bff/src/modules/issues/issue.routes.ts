@@ -1,0 +1,26 @@
+import { issueRoutes as r } from '@fugong/contracts';
+import { route, type RouteDef } from '../../http/route';
+import type { IssueService } from './issue.service';
+import type { IssueSweep } from './issue-sweep';
+import type { AttachmentService } from './attachment.service';
+import type { CommonProblemsService } from './common-problems.service';
+
+/** Issues: report, list, lifecycle actions, attachments, 共性问题, the deadline sweep. */
+export function issueRoutesFor(s: { issues: IssueService; sweep: IssueSweep; attachments: AttachmentService; common: CommonProblemsService }): RouteDef[] {
+  return [
+    route(r.attachmentUpload, ({ actor, body }) => s.attachments.upload(actor, body)),
+    route(r.attachmentGet, ({ actor, params }) => s.attachments.read(actor, params.id)),
+    route(r.common, ({ query }) => s.common.list(query.minEnterprises)),
+    route(r.commonAnswer, ({ actor, body }) => s.common.answerAll(actor, body)),
+    route(r.sweep, () => s.sweep.run()),
+    route(r.create, ({ actor, body }) => s.issues.create(actor, body)),
+    route(r.list, ({ actor, query }) => s.issues.list(actor, query)),
+    route(r.get, ({ actor, params }) => s.issues.get(actor, params.id)),
+    route(r.accept, ({ actor, params, body }) => s.issues.act(actor, params.id, 'accept', body)),
+    route(r.dispatch, ({ actor, params, body }) => s.issues.act(actor, params.id, 'dispatch', body)),
+    route(r.transfer, ({ actor, params, body }) => s.issues.act(actor, params.id, 'transfer', body)),
+    route(r.answer, ({ actor, params, body }) => s.issues.act(actor, params.id, 'answer', body)),
+    route(r.confirm, ({ actor, params, body }) => s.issues.act(actor, params.id, 'confirm', body)),
+    route(r.reopen, ({ actor, params, body }) => s.issues.act(actor, params.id, 'reopen', body)),
+  ];
+}

@@ -1,0 +1,89 @@
+import { Types, type Model } from 'mongoose';
+import type { OutboxDoc } from './outbox.model';
+
+export interface OutboxMessage {
+  id: string;
+  workerId: string;
+  kind: string;
+  title: string;
+  body: string;
+  page: string;
+}
+
+export interface OutboxRecord extends OutboxMessage {
+  status: OutboxDoc['status'];
+  attempts: number;
+  createdAt: Date;
+}
+
+const toRecord = (d: OutboxDoc): OutboxRecord => ({
+  id: d._id,
+  workerId: d.workerId.toHexString(),
+  kind: d.kind,
+  title: d.title,
+  body: d.body,
+  page: d.page,
+  status: d.status,
+  attempts: d.attempts,
+  createdAt: d.createdAt,
+});
+
+/** The notification outbox: messages are written with (or right after) the change they announce. */
+export class OutboxRepository {
+  constructor(private readonly model: Model<OutboxDoc>) {}
+
+  /** Adds messages; ones already present (same deterministic id) are left alone. */
+  async addMany(messages: OutboxMessage[], now: Date): Promise<void> {
+    if (messages.length === 0) return;
+    await this.model.bulkWrite(
+      messages.map((m) => ({
+        updateOne: {
+          filter: { _id: m.id },
+          update: {
+            $setOnInsert: {
+              workerId: new Types.ObjectId(m.workerId),
+              kind: m.kind,
+              title: m.title,
+              body: m.body,
+              page: m.page,
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: now,
+              lockedUntil: null,
+              lastError: null,
+              createdAt: now,
+              sentAt: null,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Claims one due message for sending; a crashed sender's claim expires at lockedUntil. */
+  async claimDue(now: Date, lockMs: number): Promise<OutboxRecord | null> {
+    const lock = { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) }, $inc: { attempts: 1 } };
+    const doc =
+      (await this.model.findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, { returnDocument: 'after', sort: { nextAttemptAt: 1 } }).lean<OutboxDoc>()) ??
+      (await this.model.findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, { returnDocument: 'after' }).lean<OutboxDoc>());
+    return doc ? toRecord(doc) : null;
+  }
+
+  async markSent(id: string, now: Date): Promise<void> {
+    await this.model.updateOne({ _id: id, status: 'sending' }, { $set: { status: 'sent', sentAt: now, lockedUntil: null } });
+  }
+
+  async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, status: 'sending' },
+      { $set: { status: retryAt ? 'pending' : 'failed', nextAttemptAt: retryAt ?? new Date(0), lockedUntil: null, lastError: error.slice(0, 300) } },
+    );
+  }
+
+  async listForWorker(workerId: string, limit = 50): Promise<OutboxRecord[]> {
+    const docs = await this.model.find({ workerId: new Types.ObjectId(workerId) }).sort({ createdAt: -1 }).limit(limit).lean<OutboxDoc[]>();
+    return docs.map(toRecord);
+  }
+}

@@ -1,0 +1,89 @@
+import { Types, type Model } from 'mongoose';
+import type { Role } from '@fugong/contracts';
+import type { UserDoc } from '../auth/user.model';
+import { isDuplicateKey } from '../../db/errors';
+import { AppError } from '../../http/app-error';
+
+/** The personal side of a user (PII still encrypted), as the profile and manifest need it. */
+export interface PersonRecord {
+  id: string;
+  name: string | null;
+  phoneEnc: string | null;
+  idNumberEnc: string | null;
+  roles: Role[];
+  enterpriseId: string | null;
+  homeRegion: UserDoc['homeRegion'];
+}
+
+const toRecord = (d: UserDoc): PersonRecord => ({
+  id: d._id.toHexString(),
+  name: d.name,
+  phoneEnc: d.phoneEnc,
+  idNumberEnc: d.idNumberEnc,
+  roles: d.roles,
+  enterpriseId: d.enterpriseId ? d.enterpriseId.toHexString() : null,
+  homeRegion: d.homeRegion,
+});
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/**
+ * Profile reads and writes on the one users collection (the model belongs to the auth module;
+ * this repository adds the profile's queries rather than a second model of the same data).
+ */
+export class ProfileRepository {
+  constructor(private readonly model: Model<UserDoc>) {}
+
+  async findById(id: string): Promise<PersonRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findByPhoneHash(phoneHash: string): Promise<PersonRecord | null> {
+    const doc = await this.model.findOne({ phoneHash }).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** WeChat openid for subscribe messages; null for people who only ever used H5. */
+  async openidOf(id: string): Promise<string | null> {
+    const doc = await this.model.findById(id, { openid: 1 }).lean<UserDoc>();
+    return doc?.openid ?? null;
+  }
+
+  async findMany(ids: string[]): Promise<Map<string, PersonRecord>> {
+    const docs = await this.model.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)).map(oid) } }).lean<UserDoc[]>();
+    return new Map(docs.map((d) => [d._id.toHexString(), toRecord(d)]));
+  }
+
+  /**
+   * Saves the worker's own data. The unique index on idNumberHash decides, atomically, that
+   * an ID number belongs to one account; a clash becomes a CONFLICT the worker can read.
+   */
+  async saveProfile(
+    id: string,
+    p: { name: string; idNumberEnc: string; idNumberHash: string; homeRegion: NonNullable<UserDoc['homeRegion']>; enterpriseId: string | null },
+  ): Promise<PersonRecord> {
+    try {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: oid(id) },
+          { $set: { name: p.name, idNumberEnc: p.idNumberEnc, idNumberHash: p.idNumberHash, homeRegion: p.homeRegion, enterpriseId: p.enterpriseId ? oid(p.enterpriseId) : null } },
+          { returnDocument: 'after' },
+        )
+        .lean<UserDoc>();
+      if (!doc) throw new AppError('NOT_FOUND', '账号不存在');
+      return toRecord(doc);
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [{ path: 'idNumber', message: '身份证号已被使用', code: 'duplicate' }]);
+      throw err;
+    }
+  }
+
+  async setRoles(id: string, roles: Role[], enterpriseId: string | null, departmentId: string | null): Promise<PersonRecord | null> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: oid(id) }, { $set: { roles, enterpriseId: enterpriseId ? oid(enterpriseId) : null, departmentId } }, { returnDocument: 'after' })
+      .lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+}

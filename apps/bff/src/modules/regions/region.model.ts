@@ -1,0 +1,29 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { RISK_LEVELS, type RiskLevel } from '@fugong/contracts';
+
+export interface RegionDoc {
+  /** GB/T 2260 division code: one document per region, so an upsert can never duplicate it. */
+  _id: string;
+  name: string;
+  riskLevel: RiskLevel;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+const schema = new Schema<RegionDoc>(
+  {
+    _id: { type: String },
+    name: { type: String, required: true },
+    riskLevel: { type: String, enum: RISK_LEVELS, required: true },
+    updatedAt: { type: Date, required: true },
+    updatedBy: { type: String, required: true },
+  },
+  { versionKey: false, collection: 'regions' },
+);
+// No secondary index: the table is small (a few hundred rows) and always read whole into the
+// pass rules' cache; the _id index serves the admin's upsert by code.
+
+/** Registers the model on a connection. */
+export function regionModel(conn: Connection): Model<RegionDoc> {
+  return conn.models.Region ?? conn.model<RegionDoc>('Region', schema);
+}

@@ -1,0 +1,30 @@
+import type { Model } from 'mongoose';
+import type { RiskLevel } from '@fugong/contracts';
+import type { RegionDoc } from './region.model';
+
+export interface RegionRecord {
+  code: string;
+  name: string;
+  riskLevel: RiskLevel;
+  updatedAt: Date;
+}
+
+const toRecord = (d: RegionDoc): RegionRecord => ({ code: d._id, name: d.name, riskLevel: d.riskLevel, updatedAt: d.updatedAt });
+
+/** Region risk levels (低/中/高风险) keyed by division code. */
+export class RegionRepository {
+  constructor(private readonly model: Model<RegionDoc>) {}
+
+  async list(): Promise<RegionRecord[]> {
+    const docs = await this.model.find({}).sort({ _id: 1 }).lean<RegionDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Sets a region's level in one atomic upsert keyed by code. */
+  async upsert(code: string, name: string, riskLevel: RiskLevel, at: Date, by: string): Promise<RegionRecord> {
+    const doc = await this.model
+      .findOneAndUpdate({ _id: code }, { $set: { name, riskLevel, updatedAt: at, updatedBy: by } }, { upsert: true, returnDocument: 'after' })
+      .lean<RegionDoc>();
+    return toRecord(doc!);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Region, RiskLevel } from '@fugong/contracts';
+import { riskFromTable, type RiskLookup } from '@fugong/domain';
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { RegionRecord, RegionRepository } from './region.repository';
+
+/** How long another BFF instance may keep serving an old risk table after an admin change. */
+const CACHE_MS = 10_000;
+
+/**
+ * Region risk levels, cached: every pass computation (each booking, each boarding) needs the
+ * table, and it changes a few times a day. This instance drops its cache on a change at once;
+ * other instances pick it up within CACHE_MS.
+ */
+export class RegionService {
+  private cache: { at: number; lookup: RiskLookup } | null = null;
+
+  constructor(
+    private readonly repo: RegionRepository,
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<{ items: Region[] }> {
+    return { items: (await this.repo.list()).map(toView) };
+  }
+
+  async set(actor: Actor, code: string, name: string, riskLevel: RiskLevel, requestId: string): Promise<Region> {
+    const now = this.clock.now();
+    const rec = await this.repo.upsert(code, name, riskLevel, now, actor.id);
+    this.cache = null;
+    // Risk levels decide who may travel: who changed which level is worth keeping.
+    await this.audit.append({ at: now, actorId: actor.id, action: 'region.risk.set', subjectType: 'region', subjectId: code, fields: [riskLevel], requestId });
+    return toView(rec);
+  }
+
+  /** The lookup the pass rules use. Uses wall time for the cache, not the business clock. */
+  async riskLookup(): Promise<RiskLookup> {
+    const t = Date.now();
+    if (this.cache && t - this.cache.at < CACHE_MS) return this.cache.lookup;
+    const table = new Map((await this.repo.list()).map((r) => [r.code, r.riskLevel] as const));
+    const lookup = riskFromTable(table);
+    this.cache = { at: t, lookup };
+    return lookup;
+  }
+}
+
+function toView(r: RegionRecord): Region {
+  return { code: r.code, name: r.name, riskLevel: r.riskLevel, updatedAt: r.updatedAt.toISOString() };
+}

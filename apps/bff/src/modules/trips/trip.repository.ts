@@ -1,0 +1,180 @@
+import { Types, type Model } from 'mongoose';
+import type { TripStatus } from '@fugong/contracts';
+import type { TripDoc, TripNotice } from './trip.model';
+
+/** A trip as services see it: plain data, ids as strings. */
+export interface TripRecord {
+  id: string;
+  status: TripStatus;
+  originRegionCode: string;
+  originName: string;
+  pickupPoints: { name: string }[];
+  destinations: { enterpriseId: string; enterpriseName: string; dropPoint: string }[];
+  departureAt: Date;
+  travelDay: string;
+  vehicle: { plate: string; seats: number };
+  driver: { name: string };
+  occupancyCapPct: number;
+  capacity: number;
+  bookedCount: number;
+  seatHolders: string[];
+  waitlistSeq: number;
+  boardedCount: number;
+  notices: TripNotice[];
+  noticesPending: boolean;
+  cancelReason: string | null;
+}
+
+export type NewTrip = Omit<TripRecord, 'id' | 'bookedCount' | 'seatHolders' | 'waitlistSeq' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'> & { createdBy: string };
+
+/** Outcome of trying to give a booking a seat. */
+export type SeatClaim = 'claimed' | 'held' | 'full' | 'gone';
+
+function toRecord(d: TripDoc): TripRecord {
+  return {
+    id: d._id.toHexString(),
+    status: d.status,
+    originRegionCode: d.originRegionCode,
+    originName: d.originName,
+    pickupPoints: d.pickupPoints.map((p) => ({ name: p.name })),
+    destinations: d.destinations.map((x) => ({ enterpriseId: x.enterpriseId.toHexString(), enterpriseName: x.enterpriseName, dropPoint: x.dropPoint })),
+    departureAt: d.departureAt,
+    travelDay: d.travelDay,
+    vehicle: { plate: d.vehicle.plate, seats: d.vehicle.seats },
+    driver: { name: d.driver.name },
+    occupancyCapPct: d.occupancyCapPct,
+    capacity: d.capacity,
+    bookedCount: d.bookedCount,
+    seatHolders: (d.seatHolders ?? []).map((h) => h.toHexString()),
+    waitlistSeq: d.waitlistSeq,
+    boardedCount: d.boardedCount,
+    notices: d.notices ?? [],
+    noticesPending: d.noticesPending ?? false,
+    cancelReason: d.cancelReason,
+  };
+}
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** Trips and their seat counter. Every seat change is one guarded single-document update. */
+export class TripRepository {
+  constructor(private readonly model: Model<TripDoc>) {}
+
+  async create(t: NewTrip): Promise<TripRecord> {
+    const doc = await this.model.create({
+      ...t,
+      destinations: t.destinations.map((d) => ({ ...d, enterpriseId: oid(d.enterpriseId) })),
+      bookedCount: 0,
+      seatHolders: [],
+      waitlistSeq: 0,
+      boardedCount: 0,
+      notices: [],
+      noticesPending: false,
+      cancelReason: null,
+    });
+    return toRecord(doc.toObject() as TripDoc);
+  }
+
+  async findById(id: string): Promise<TripRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model.findById(id).lean<TripDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async search(
+    f: { statuses: TripStatus[]; origin?: string; enterpriseId?: string; day?: string; fromDay?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: TripRecord[]; total: number }> {
+    const q: Record<string, unknown> = { status: { $in: f.statuses } };
+    if (f.day) q.travelDay = f.day;
+    else if (f.fromDay) q.travelDay = { $gte: f.fromDay };
+    // Anchored prefix on digits only (validated), so the index on originRegionCode serves it.
+    if (f.origin) q.originRegionCode = new RegExp(`^${f.origin}`);
+    if (f.enterpriseId) q['destinations.enterpriseId'] = oid(f.enterpriseId);
+    const [docs, total] = await Promise.all([
+      this.model.find(q).sort({ departureAt: 1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean<TripDoc[]>(),
+      this.model.countDocuments(q),
+    ]);
+    return { items: docs.map(toRecord), total };
+  }
+
+  /** Published trips departing in [from, to): the sweep's working set. */
+  async departingBetween(from: Date, to: Date): Promise<TripRecord[]> {
+    const docs = await this.model.find({ status: 'published', departureAt: { $gte: from, $lt: to } }).sort({ departureAt: 1 }).lean<TripDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  async withPendingNotices(limit = 100): Promise<TripRecord[]> {
+    const docs = await this.model.find({ noticesPending: true }).limit(limit).lean<TripDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Applies `set` only while the trip is in one of `from` (and the extra guard holds). */
+  async updateIf(id: string, from: TripStatus[], set: Record<string, unknown>, guard: Record<string, unknown> = {}, notice?: Omit<TripNotice, 'seq'>): Promise<TripRecord | null> {
+    const update: Record<string, unknown> = { $set: { ...set, ...(notice ? { noticesPending: true } : {}) } };
+    if (notice) {
+      // The notice rides in the same atomic update as the change itself: the change cannot
+      // land without its notice (transactional outbox without a transaction).
+      const current = await this.model.findById(id, { notices: 1 }).lean<TripDoc>();
+      const seq = (current?.notices?.length ?? 0) + 1;
+      guard = { ...guard, notices: { $size: seq - 1 } };
+      update.$push = { notices: { ...notice, seq } };
+    }
+    const doc = await this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from }, ...guard }, update, { returnDocument: 'after' }).lean<TripDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Marks notices up to `count` as fanned out, unless a newer one arrived meanwhile. */
+  async clearNotices(id: string, count: number): Promise<void> {
+    await this.model.updateOne({ _id: oid(id), notices: { $size: count } }, { $set: { noticesPending: false } });
+  }
+
+  /**
+   * Gives booking `bookingId` a seat: one update guarded by "published, capacity unchanged,
+   * fewer than capacity seats sold, not already a holder". It can neither oversell nor count
+   * the same booking twice, however many requests race. No match is then explained by a read.
+   */
+  async claimSeat(tripId: string, bookingId: string, knownCapacity: number, probablyFull: boolean): Promise<SeatClaim> {
+    let capacity = knownCapacity;
+    // When the caller's snapshot says "full", one read usually settles it without a failed write.
+    let checkFirst = probablyFull;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      if (!checkFirst) {
+        const res = await this.model.updateOne(
+          { _id: oid(tripId), status: 'published', capacity, bookedCount: { $lt: capacity }, seatHolders: { $ne: oid(bookingId) } },
+          { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } },
+        );
+        if (res.modifiedCount === 1) return 'claimed';
+      }
+      checkFirst = false;
+      const trip = await this.model.findById(tripId, { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 }).lean<TripDoc>();
+      if (!trip || trip.status !== 'published') return 'gone';
+      if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';
+      if (trip.bookedCount >= trip.capacity) return 'full';
+      capacity = trip.capacity; // a seat is free (or the vehicle changed): try the guarded write
+    }
+    return 'full';
+  }
+
+  /** Takes a booking's seat back; a no-op unless it holds one, so repeats never double-free. */
+  async releaseSeat(tripId: string, bookingId: string): Promise<boolean> {
+    const res = await this.model.updateOne(
+      { _id: oid(tripId), seatHolders: oid(bookingId) },
+      { $inc: { bookedCount: -1 }, $pull: { seatHolders: oid(bookingId) } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  /** Hands out the next waitlist ticket (atomic counter). */
+  async nextWaitSeq(tripId: string): Promise<number> {
+    const doc = await this.model.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { waitlistSeq: 1 } }, { returnDocument: 'after', projection: { waitlistSeq: 1 } }).lean<TripDoc>();
+    return doc!.waitlistSeq;
+  }
+
+  /** Hands out the next seat number at boarding (atomic counter). */
+  async nextSeatNo(tripId: string): Promise<number> {
+    const doc = await this.model.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { boardedCount: 1 } }, { returnDocument: 'after', projection: { boardedCount: 1 } }).lean<TripDoc>();
+    return doc!.boardedCount;
+  }
+}

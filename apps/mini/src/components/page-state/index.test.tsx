@@ -1,0 +1,40 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { ApiError, connectionError } from '../../services/api-error';
+import { PageState, statusForError } from './index';
+
+describe('PageState', () => {
+  it('when a load failed for lack of signal, then the page says 网络不给力 and 重试 reloads', () => {
+    const retry = jest.fn();
+    render(<PageState status={statusForError(connectionError(false))} onRetry={retry} />);
+
+    expect(screen.getByText('网络不给力')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the server failed, then the page shows the server’s message rather than an offline notice', () => {
+    const error = new ApiError({ status: 500, code: 'INTERNAL', message: '系统繁忙，请稍后重试' });
+    render(<PageState status={statusForError(error)} description={error.message} onRetry={() => undefined} />);
+
+    expect(screen.getByText('加载失败')).toBeTruthy();
+    expect(screen.getByText('系统繁忙，请稍后重试')).toBeTruthy();
+  });
+
+  it('when still loading, then there is no retry button to tap twice', () => {
+    render(<PageState status='loading' onRetry={() => undefined} />);
+
+    expect(screen.getByText('正在加载')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('when ready, then only the page content shows', () => {
+    render(
+      <PageState status='ready'>
+        <p>班次列表</p>
+      </PageState>,
+    );
+
+    expect(screen.getByText('班次列表')).toBeTruthy();
+    expect(screen.queryByText('正在加载')).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { isOfflineError } from '../../services/api-error';
+import './index.css';
+
+export type PageStatus = 'loading' | 'empty' | 'error' | 'offline' | 'ready';
+
+export interface PageStateProps {
+  status: PageStatus;
+  /** Overrides the default headline of the state. */
+  title?: string;
+  /** A second line: what happened or what to do next. */
+  description?: string;
+  /** Shows a 重试 button on error/offline (and on empty when given). */
+  onRetry?: () => void;
+  /** The page content, rendered only when status is 'ready'. */
+  children?: ReactNode;
+}
+
+const DEFAULTS: Record<Exclude<PageStatus, 'ready'>, { mark: string; title: string; description: string }> = {
+  loading: { mark: '…', title: '正在加载', description: '网络较慢时请稍候' },
+  empty: { mark: '空', title: '暂无内容', description: '' },
+  error: { mark: '!', title: '加载失败', description: '请稍后重试' },
+  offline: { mark: '网', title: '网络不给力', description: '请检查手机网络后重试' },
+};
+
+/**
+ * The one way every page shows loading, empty, error and offline: a centred message with a
+ * retry button, so a worker on a weak signal never faces a blank screen.
+ */
+export function PageState({ status, title, description, onRetry, children }: PageStateProps) {
+  if (status === 'ready') return <>{children}</>;
+  const preset = DEFAULTS[status];
+  const showRetry = Boolean(onRetry) && status !== 'loading';
+  return (
+    <View className={`page-state page-state--${status}`} aria-live='polite'>
+      <View className='page-state__mark'>
+        <Text>{preset.mark}</Text>
+      </View>
+      <Text className='page-state__title'>{title ?? preset.title}</Text>
+      {(description ?? preset.description) ? (
+        <Text className='page-state__description'>{description ?? preset.description}</Text>
+      ) : null}
+      {showRetry ? (
+        <Button className='page-state__retry' type='primary' fill='outline' onClick={onRetry}>
+          重试
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** The state to show for a failed load: offline when the phone never reached the server. */
+export function statusForError(error: unknown): 'offline' | 'error' {
+  return isOfflineError(error) ? 'offline' : 'error';
+}

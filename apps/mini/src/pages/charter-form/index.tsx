@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { charterRequestInputSchema } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
+import { useSubmissionKey } from '../../forms/use-submission-key';
+import { api } from '../issue-shared/api';
+import '../issue-shared/shared.css';
+
+const FIELDS: { key: 'workers' | 'originRegionCode' | 'originName' | 'pickupPoint' | 'earliestArrival' | 'latestArrival'; label: string; placeholder: string }[] = [
+  { key: 'workers', label: '乘车人数', placeholder: '人数' },
+  { key: 'originName', label: '出发地', placeholder: '如 贵阳市南明区' },
+  { key: 'originRegionCode', label: '出发地区划代码', placeholder: '6 位代码，如 520102' },
+  { key: 'pickupPoint', label: '上车点', placeholder: '如 贵阳火车站东广场' },
+  { key: 'earliestArrival', label: '最早到厂日期', placeholder: 'YYYY-MM-DD' },
+  { key: 'latestArrival', label: '最晚到厂日期', placeholder: 'YYYY-MM-DD' },
+];
+
+/** 包车需求: how many workers from where, and when they should arrive (家门到车门、车门到厂门). */
+export default function CharterFormPage() {
+  const { params } = useRouter();
+  const enterpriseId = params.enterpriseId ?? '';
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const { keyFor, settle } = useSubmissionKey();
+  if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业首页进入' />;
+
+  const submit = async () => {
+    const candidate = { ...values, workers: Number(values.workers ?? ''), namedStaff: [], note: '' };
+    const parsed = charterRequestInputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    try {
+      const body = { ...parsed.data, enterpriseId };
+      await api.createCharter(body, { idempotencyKey: keyFor(body), silent: true });
+      settle();
+      void Taro.showToast({ title: '已提交包车需求', icon: 'success' });
+      void Taro.navigateBack();
+    } catch (error) {
+      settle(error);
+      setErrors({ ...fieldErrorsFromApiError(error), form: (error as Error).message });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className='charter-form'>
+      <OfflineBanner />
+      <View className='card'>
+        {FIELDS.map((f) => (
+          <View key={f.key}>
+            <Text className='field-label'>{f.label}</Text>
+            <Input placeholder={f.placeholder} value={values[f.key] ?? ''} onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
+            {errors[f.key] ? <Text className='field-error'>{errors[f.key]}</Text> : null}
+          </View>
+        ))}
+        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+      </View>
+      <View className='actions'>
+        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+          提交包车需求
+        </Button>
+      </View>
+    </View>
+  );
+}

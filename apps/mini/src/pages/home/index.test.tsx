@@ -1,0 +1,110 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
+import { saveSession } from '../../services/session-vault';
+import HomePage from './index';
+import { ENTRY_TILES } from './tile-registry';
+
+/** Lets the background refresh of /api/me settle. */
+async function flush() {
+  await act(async () => {
+    await Promise.resolve();
+  });
+}
+
+function tileTitles(): string[] {
+  return Array.from(document.querySelectorAll('.tile-grid__title')).map((node) => node.textContent ?? '');
+}
+
+describe('home page', () => {
+  it('when a worker opens the app, then they see the four worker tiles and no one else’s', async () => {
+    const session = sessionFor(['worker']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+
+    render(<HomePage />);
+    await flush();
+
+    expect(screen.getByText(/张三/)).toBeTruthy();
+    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程']);
+  });
+
+  it('when a person holds two roles, then both roles’ sections appear, each under its Chinese name', async () => {
+    const session = sessionFor(['steward', 'liaison']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+
+    render(<HomePage />);
+    await flush();
+
+    expect(screen.getAllByText('复工管家').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('企业联络员').length).toBeGreaterThan(0);
+    expect(tileTitles()).toEqual(['我的企业', '走访记录', '复工进度', '包车需求', '问题申报']);
+  });
+
+  it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {
+    const session = sessionFor(['worker']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: { ...session.user, roles: ['worker', 'transport'] } } });
+
+    render(<HomePage />);
+    await flush();
+
+    expect(tileTitles()).toEqual(expect.arrayContaining(['班次管理', '上车核验']));
+  });
+
+  it('when a tile’s feature is not built yet, then tapping it opens the 功能建设中 page named after it', async () => {
+    saveSession(sessionFor(['admin']));
+    installFakeApi({ 'GET /api/me': { status: 200, body: sessionFor(['admin']).user } });
+    render(<HomePage />);
+    await flush();
+
+    fireEvent.click(screen.getByText('指挥大屏'));
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/building/index?title=${encodeURIComponent('指挥大屏')}` });
+  });
+
+  it('when the account has no role yet, then the page says so instead of showing an empty grid', async () => {
+    const session = sessionFor([]);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+
+    render(<HomePage />);
+    await flush();
+
+    expect(screen.getByText('账号尚未分配角色')).toBeTruthy();
+  });
+
+  it('when the phone is offline, then the cached tiles still show with an offline notice', async () => {
+    saveSession(sessionFor(['officer']));
+    installFakeApi({ 'GET /api/me': { fail: 'network' } });
+    jest.useFakeTimers();
+
+    render(<HomePage />);
+    await act(async () => {
+      await jest.runAllTimersAsync();
+    });
+    jest.useRealTimers();
+
+    const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
+    expect(banner).toBeTruthy();
+    expect(tileTitles()).toEqual(['待办问题']);
+    expect(Taro.showToast).not.toHaveBeenCalled();
+  });
+
+  it('when nobody is signed in, then the page sends them to login', async () => {
+    installFakeApi({});
+
+    render(<HomePage />);
+    await flush();
+
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(within(document.body).queryByText('健康打卡')).toBeNull();
+  });
+
+  it('when feature teams add tiles, then every tile has a unique id and a one-character badge', () => {
+    const ids = ENTRY_TILES.map((tile) => tile.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ENTRY_TILES.every((tile) => [...tile.badge].length === 1)).toBe(true);
+  });
+});

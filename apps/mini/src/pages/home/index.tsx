@@ -1,0 +1,59 @@
+import { useCallback } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { ROUTES, openPage } from '../../navigation';
+import { refreshCurrentUser } from '../../store/session';
+import { useSignedInUser } from '../../store/use-signed-in-user';
+import { Greeting } from './components/greeting';
+import { TileGrid } from './components/tile-grid';
+import { sectionsForRoles, type EntryTile } from './tile-registry';
+import './index.css';
+
+function openTile(tile: EntryTile): void {
+  if (tile.url) openPage(tile.url);
+  else openPage(ROUTES.building, { title: tile.title });
+}
+
+/**
+ * Role-aware home: a greeting, then one section of entry tiles per role the person holds.
+ * Shows the cached person at once and refreshes from the server in the background, so it
+ * opens instantly on a weak network and still picks up newly granted roles.
+ */
+export default function HomePage() {
+  const user = useSignedInUser();
+
+  const refresh = useCallback(() => {
+    // Quiet: the cached person is on screen already; offline shows as a banner instead.
+    refreshCurrentUser({ silent: true }).catch(() => undefined);
+  }, []);
+
+  useDidShow(refresh);
+
+  if (!user) return <PageState status='loading' />;
+
+  const sections = sectionsForRoles(user.roles);
+  return (
+    <View className='home'>
+      <OfflineBanner onRetry={refresh} />
+      <Greeting user={user} />
+      {sections.length === 0 ? (
+        <PageState
+          status='empty'
+          title='账号尚未分配角色'
+          description='请联系所在企业的联络员或复工管家为您开通'
+          onRetry={refresh}
+        />
+      ) : (
+        sections.map((section) => (
+          <View key={section.role} className='home__section'>
+            <Text className='home__section-title'>{ROLE_LABELS[section.role]}</Text>
+            <TileGrid tiles={section.tiles} onOpen={openTile} />
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

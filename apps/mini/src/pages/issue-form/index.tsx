@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { issueInputSchema, type IssueCategory, type IssueUrgency } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
+import { useSubmissionKey } from '../../forms/use-submission-key';
+import { openPage } from '../../navigation';
+import { api } from '../issue-shared/api';
+import { Chips } from '../issue-shared/chips';
+import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from '../issue-shared/issue-options';
+import { PAGES } from '../issue-shared/pages';
+import '../issue-shared/shared.css';
+
+/** 问题申报: category, urgency and a description; a liaison for their firm, a steward on a firm's behalf. */
+export default function IssueFormPage() {
+  const { params } = useRouter();
+  const enterpriseId = params.enterpriseId ?? '';
+  const [category, setCategory] = useState<IssueCategory | null>(null);
+  const [urgency, setUrgency] = useState<IssueUrgency>('normal');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sending, setSending] = useState(false);
+  const { keyFor, settle } = useSubmissionKey();
+
+  if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业页面进入' />;
+
+  const submit = async () => {
+    const parsed = issueInputSchema.safeParse({ enterpriseId, category, urgency, description, attachmentIds: [] });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    try {
+      const created = await api.createIssue(parsed.data, { idempotencyKey: keyFor(parsed.data), silent: true });
+      settle();
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
+    } catch (error) {
+      settle(error);
+      setErrors({ ...fieldErrorsFromApiError(error), form: (error as Error).message });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className='issue-form'>
+      <OfflineBanner />
+      <View className='card'>
+        <Text className='field-label'>问题类别</Text>
+        <Chips options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+        {errors.category ? <Text className='field-error'>{errors.category}</Text> : null}
+        <Text className='field-label'>紧急程度</Text>
+        <Chips options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
+        <Text className='field-label'>问题描述</Text>
+        <Input placeholder='请描述遇到的困难，如缺工人数、缺少的原材料' maxLength={1000} value={description} onChange={setDescription} />
+        {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
+        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+      </View>
+      <View className='actions'>
+        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+          提交问题
+        </Button>
+        <Button fill='outline' block onClick={() => openPage(PAGES.issueList)}>
+          查看已申报的问题
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Booking } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { openPage } from '../../navigation';
+import { useSignedInUser } from '../../store/use-signed-in-user';
+import { BookingCard } from '../worker-shared/booking-card';
+import { useLoad } from '../worker-shared/use-load';
+import { WORKER_PAGES, workerApi } from '../worker-shared/api';
+import '../worker-shared/shared.css';
+
+const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
+
+/** 我的行程: bookings with the boarding code, cancellation and waitlist place. */
+export default function MyBookingsPage() {
+  const user = useSignedInUser();
+  const { data, status, reload, setData } = useLoad(() => workerApi.myBookings(), (d) => d.items.length === 0);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  if (!user) return <PageState status='loading' />;
+
+  const cancel = async (b: Booking) => {
+    const { confirm } = await Taro.showModal({ title: '取消预订', content: '取消后座位将让给候补的工友，确定取消吗？', confirmText: '取消预订', cancelText: '再想想' });
+    if (!confirm) return;
+    setBusyId(b.id);
+    try {
+      // Cancelling twice is harmless on the server, so a retry after a lost answer is safe.
+      const updated = await workerApi.cancelBooking(b.id);
+      setData((d) => (d ? { items: d.items.map((x) => (x.id === b.id ? updated : x)) } : d));
+      await Taro.showToast({ title: '已取消', icon: 'none' });
+    } catch {
+      // The request wrapper has already told the worker why.
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const items = data?.items ?? [];
+  return (
+    <View className='w-page my-bookings'>
+      <OfflineBanner onRetry={reload} />
+      <PageState status={status} onRetry={reload} title={status === 'empty' ? '还没有行程' : undefined} description={status === 'empty' ? '去「找班车」预订返岗直通车' : undefined}>
+        {items.map((b) => (
+          <BookingCard key={b.id} booking={b}>
+            {ACTIVE.has(b.status) && b.status !== 'boarded' ? (
+              <View className='w-actions'>
+                {b.status === 'confirmed' ? (
+                  <Button type='primary' onClick={() => openPage(WORKER_PAGES.pass)}>
+                    出示上车码
+                  </Button>
+                ) : null}
+                <Button loading={busyId === b.id} disabled={busyId === b.id} onClick={() => cancel(b)}>
+                  {b.status === 'waitlisted' ? '取消候补' : '取消预订'}
+                </Button>
+              </View>
+            ) : null}
+          </BookingCard>
+        ))}
+        {status === 'ready' ? <Text className='w-muted'>发车前 2 小时内不能在线取消，请联系带车人员</Text> : null}
+      </PageState>
+    </View>
+  );
+}

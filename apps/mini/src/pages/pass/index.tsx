@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { PassToken } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState, statusForError, type PageStatus } from '../../components/page-state';
+import { openPage } from '../../navigation';
+import { useSignedInUser } from '../../store/use-signed-in-user';
+import { PASS_LABELS } from '../worker-shared/format';
+import { WORKER_PAGES, workerApi } from '../worker-shared/api';
+import '../worker-shared/shared.css';
+
+/**
+ * 我的通行码 / 上车码: colour, reasons, and a QR code carrying a signed token that lives 90 s.
+ * The page fetches a fresh one every minute while it is shown, so a screenshot is useless to
+ * anyone else; when no fresh code can be had, the old one is hidden once it expires.
+ */
+export default function PassPage() {
+  const user = useSignedInUser();
+  const [pass, setPass] = useState<PassToken | null>(null);
+  const [status, setStatus] = useState<PageStatus>('loading');
+  const [now, setNow] = useState(Date.now());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const tick = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  const stop = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    if (tick.current) clearInterval(tick.current);
+    timer.current = null;
+    tick.current = null;
+  }, []);
+
+  const refresh = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    workerApi.passToken().then(
+      (fresh) => {
+        setPass(fresh);
+        setStatus('ready');
+        timer.current = setTimeout(refresh, fresh.refreshInSec * 1000);
+      },
+      (error: unknown) => {
+        setStatus((s) => (s === 'ready' ? s : statusForError(error)));
+        timer.current = setTimeout(refresh, 10_000);
+      },
+    );
+  }, []);
+
+  useDidShow(
+    useCallback(() => {
+      refresh();
+      if (!tick.current) tick.current = setInterval(() => setNow(Date.now()), 1000);
+    }, [refresh]),
+  );
+  useDidHide(stop);
+  useEffect(() => stop, [stop]);
+
+  if (!user) return <PageState status='loading' />;
+  const expired = pass ? now >= new Date(pass.expiresAt).getTime() : true;
+  const left = pass ? Math.max(0, Math.ceil((new Date(pass.expiresAt).getTime() - now) / 1000)) : 0;
+
+  return (
+    <View className='w-page pass'>
+      <OfflineBanner onRetry={refresh} />
+      <PageState status={status} onRetry={refresh}>
+        {pass ? (
+          <View className='w-card'>
+            <View className={`w-pass w-pass--${pass.pass.color}`}>
+              <Text className='w-pass__color'>{PASS_LABELS[pass.pass.color]}</Text>
+              <Text className='w-line'>{user.name ?? ''}</Text>
+            </View>
+            {expired ? (
+              <Text className='w-error'>二维码已过期，请连接网络后刷新</Text>
+            ) : (
+              <>
+                <Image className='w-qr' src={pass.qrDataUrl} />
+                <Text className='w-muted'>上车时请出示此码，{left} 秒后自动更新，截图无效</Text>
+              </>
+            )}
+            {pass.pass.reasons.map((r) => (
+              <Text key={r.code} className='w-line w-warn'>
+                · {r.message}
+              </Text>
+            ))}
+            {pass.pass.color !== 'green' ? (
+              <View className='w-actions'>
+                <Button type='primary' onClick={() => openPage(WORKER_PAGES.checkin)}>
+                  去打卡
+                </Button>
+              </View>
+            ) : null}
+            <Text className='w-muted' onClick={() => openPage(WORKER_PAGES.profile)}>
+              完善或查看个人资料 ›
+            </Text>
+          </View>
+        ) : null}
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { profileUpdateSchema } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
+import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useLoad } from '../worker-shared/use-load';
+import { workerApi } from '../worker-shared/api';
+import '../worker-shared/shared.css';
+
+/** A county code implies its city and province (GB/T 2260), so the worker types one code. */
+export function homeRegionOf(county: string) {
+  return { province: `${county.slice(0, 2)}0000`, city: `${county.slice(0, 4)}00`, county };
+}
+
+/**
+ * 我的资料: name, 身份证号 (checked on the phone with the same checksum as the server) and home
+ * county. The ID number is only ever shown masked; "查看完整号码" is a separate, audited read.
+ */
+export default function ProfilePage() {
+  const user = useSignedInUser();
+  const { data, status, reload, setData } = useLoad(() => workerApi.profile());
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [county, setCounty] = useState('');
+  const [full, setFull] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!data) return;
+    setName((v) => v || data.name || '');
+    setCounty((v) => v || data.homeRegion?.county || '');
+  }, [data]);
+  if (!user) return <PageState status='loading' />;
+
+  const save = async () => {
+    const body = { name, idNumber, homeRegion: homeRegionOf(county.trim()), enterpriseId: data?.enterprise?.id ?? null };
+    const parsed = profileUpdateSchema.safeParse(body);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFromIssues(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      setData(await workerApi.saveProfile(parsed.data, { silent: true }));
+      setIdNumber('');
+      await Taro.showToast({ title: '已保存', icon: 'none' });
+    } catch (error) {
+      const fields = fieldErrorsFromApiError(error);
+      setErrors(Object.keys(fields).length > 0 ? fields : { idNumber: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='w-page profile'>
+      <OfflineBanner onRetry={reload} />
+      <PageState status={status} onRetry={reload}>
+        {data ? (
+          <View className='w-card'>
+            <Text className='w-card__title'>我的资料</Text>
+            <Text className='w-line'>手机号：{data.phoneMasked ?? '未绑定'}</Text>
+            <Text className='w-line'>身份证号：{full ?? data.idNumberMasked ?? '未填写'}</Text>
+            {data.idNumberMasked && !full ? (
+              <Button size='small' onClick={async () => setFull((await workerApi.profileFull()).idNumber)}>
+                查看完整号码
+              </Button>
+            ) : null}
+            {data.enterprise ? <Text className='w-line'>工作单位：{data.enterprise.name}</Text> : null}
+            <Text className='w-label'>姓名</Text>
+            <Input name='name' placeholder='与身份证一致' value={name} onChange={setName} />
+            {errors.name ? <Text className='w-error'>{errors.name}</Text> : null}
+            <Text className='w-label'>身份证号</Text>
+            <Input name='idNumber' placeholder={data.idNumberMasked ? '重新填写以修改' : '18 位身份证号'} maxLength={18} value={idNumber} onChange={setIdNumber} />
+            {errors.idNumber ? <Text className='w-error'>{errors.idNumber}</Text> : null}
+            <Text className='w-label'>户籍所在县（区）代码</Text>
+            <Input name='county' placeholder='6 位代码，如 520102 贵阳市南明区' maxLength={6} value={county} onChange={setCounty} />
+            {errors.homeRegion ? <Text className='w-error'>{errors.homeRegion}</Text> : null}
+            <View className='w-actions'>
+              <Button type='primary' loading={busy} disabled={busy} onClick={save}>
+                保存
+              </Button>
+            </View>
+          </View>
+        ) : null}
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '复工进度直报' });

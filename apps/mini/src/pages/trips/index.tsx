@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { Trip } from '@fugong/contracts';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { openPage } from '../../navigation';
+import { useSignedInUser } from '../../store/use-signed-in-user';
+import { Chips } from '../worker-shared/chips';
+import { useLoad } from '../worker-shared/use-load';
+import { formatTime } from '../worker-shared/format';
+import { WORKER_PAGES, workerApi } from '../worker-shared/api';
+import '../worker-shared/shared.css';
+
+/** The labour-sending provinces of the seeds, as origin filters (division code prefixes). */
+export const ORIGIN_OPTIONS = [
+  { value: 'all', label: '全部' },
+  { value: '52', label: '贵州' },
+  { value: '51', label: '四川' },
+  { value: '34', label: '安徽' },
+  { value: '43', label: '湖南' },
+  { value: '41', label: '河南' },
+  { value: '36', label: '江西' },
+];
+
+/** One trip as a list row: where from, where to, when, and how many seats are left. */
+export function TripRow({ trip, onOpen }: { trip: Trip; onOpen: () => void }) {
+  return (
+    <View className='w-row' onClick={onOpen}>
+      <Text className='w-row__title'>
+        {trip.originName} → {trip.destinations.map((d) => d.enterpriseName).join('、')}
+      </Text>
+      <Text className='w-muted'>
+        {formatTime(trip.departureAt)} 发车 · {trip.vehicle.plate}
+      </Text>
+      <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>
+        {trip.seatsLeft > 0 ? `余座 ${trip.seatsLeft} / ${trip.capacity}` : `已满，候补 ${trip.waitlistCount} 人`}
+      </Text>
+    </View>
+  );
+}
+
+/** 找班车: published point-to-point trips, filtered by the province the worker leaves from. */
+export default function TripsPage() {
+  const user = useSignedInUser();
+  const [origin, setOrigin] = useState('all');
+  const { data, status, reload } = useLoad(
+    () => workerApi.trips({ origin: origin === 'all' ? undefined : origin, pageSize: 50 }),
+    (d) => d.items.length === 0,
+  );
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (mounted.current) reload();
+    mounted.current = true;
+  }, [origin, reload]);
+  if (!user) return <PageState status='loading' />;
+
+  return (
+    <View className='w-page trips'>
+      <OfflineBanner onRetry={reload} />
+      <View className='w-card'>
+        <Text className='w-card__title'>出发省份</Text>
+        <Chips options={ORIGIN_OPTIONS} value={origin} onChange={setOrigin} />
+      </View>
+      <PageState status={status} onRetry={reload} title={status === 'empty' ? '暂无可预订的班车' : undefined} description={status === 'empty' ? '交通专班发布新班次后会显示在这里' : undefined}>
+        <View className='w-card'>
+          {(data?.items ?? []).map((trip) => (
+            <TripRow key={trip.id} trip={trip} onOpen={() => openPage(WORKER_PAGES.tripDetail, { id: trip.id })} />
+          ))}
+        </View>
+      </PageState>
+    </View>
+  );
+}

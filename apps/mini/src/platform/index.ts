@@ -1,0 +1,97 @@
+/**
+ * Everything that differs between the WeChat mini-program and the H5 build lives here,
+ * so the rest of the app never branches on TARO_ENV.
+ */
+import Taro from '@tarojs/taro';
+
+export type LoginMethod = 'wechat' | 'phone';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+/**
+ * Prefix for API paths. H5 is served from the same origin as `/api` (a static server proxies it),
+ * so it stays relative; the mini-program has no origin and needs the absolute BFF address
+ * given at build time (TARO_APP_API_BASE).
+ */
+export function apiBaseUrl(): string {
+  if (!isWeapp) return '';
+  return (process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+}
+
+/** WeChat users sign in with wx.login; in a browser there is no WeChat identity, so phone + code. */
+export const loginMethod: LoginMethod = isWeapp ? 'wechat' : 'phone';
+
+/** Scanning a boarding code needs the WeChat camera API; browsers get manual entry instead. */
+export const canScanCode = isWeapp;
+
+/**
+ * Reads a JSON value saved with {@link writeStored}; null when absent or unreadable.
+ * Storage can throw on H5 (private mode, quota) and returns '' for missing keys on both targets.
+ */
+export function readStored<T>(key: string): T | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(key);
+    if (typeof raw !== 'string' || raw === '') return null;
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a JSON value; returns false when the phone refused to store it (full or private mode). */
+export function writeStored(key: string, value: unknown): boolean {
+  try {
+    Taro.setStorageSync(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a stored value; failures are ignored because a missing value is the goal. */
+export function removeStored(key: string): void {
+  try {
+    Taro.removeStorageSync(key);
+  } catch {
+    // Nothing to undo: the value is unreadable either way.
+  }
+}
+
+/**
+ * A random id for Idempotency-Key headers. `crypto.randomUUID` only exists in secure contexts
+ * and not at all in the mini-program, so fall back to getRandomValues, then Math.random
+ * (uniqueness, not secrecy, is what matters for an idempotency key).
+ */
+export function newRequestId(): string {
+  const bytes = new Uint8Array(16);
+  const cryptoApi = (globalThis as { crypto?: Crypto }).crypto;
+  if (cryptoApi?.getRandomValues) {
+    cryptoApi.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The code WeChat gives for exchanging at the BFF; only meaningful on weapp. */
+export async function wechatLoginCode(): Promise<string> {
+  const { code } = await Taro.login();
+  return code;
+}
+
+/**
+ * Reads a boarding QR code with the WeChat camera. Null when the marshal cancels, and always on
+ * H5, where the marshal page offers a text box for the scanned code instead.
+ */
+export async function scanBoardingCode(): Promise<string | null> {
+  if (!canScanCode) return null;
+  try {
+    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+    return result;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Test double for `@tarojs/components`: the same components as plain DOM elements, so tests
+ * can find them by text and role with @testing-library/react.
+ */
+import type { ReactNode } from 'react';
+
+interface BaseProps {
+  className?: string;
+  children?: ReactNode;
+  onClick?: () => void;
+  role?: string;
+}
+
+export function View({ className, children, onClick, role }: BaseProps) {
+  return (
+    <div className={className} onClick={onClick} role={role}>
+      {children}
+    </div>
+  );
+}
+
+export function Text({ className, children, onClick }: BaseProps) {
+  return (
+    <span className={className} onClick={onClick}>
+      {children}
+    </span>
+  );
+}
+
+export function Image({ className, src }: { className?: string; src: string }) {
+  return <img className={className} src={src} alt='' />;
+}

@@ -1,0 +1,10 @@
+/** Enterprises, stewards and issues: schemas, labels and route contracts (issue 5). */
+export * from './credit-code';
+export * from './department';
+export * from './enterprise';
+export * from './reopening';
+export * from './charter';
+export * from './issue';
+export * from './steward';
+export * from './routes-enterprise';
+export * from './routes-issue';

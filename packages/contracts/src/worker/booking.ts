@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, isoDaySchema, objectIdSchema } from '../common';
+import { passReasonSchema, passColorSchema, temperatureSchema } from './health';
+
+/**
+ * pending: being placed (seconds at most); confirmed: holds a seat; waitlisted: 候补, waits for
+ * a seat in order; boarded: on the bus; cancelled: by the worker, liaison or a cancelled trip;
+ * released: the seat was taken back at the boarding cut-off because the pass was not green.
+ */
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'boarded', 'cancelled', 'released'] as const;
+export const bookingStatusSchema = z.enum(BOOKING_STATUSES);
+export type BookingStatus = z.infer<typeof bookingStatusSchema>;
+
+export const bookingInputSchema = z
+  .object({
+    tripId: objectIdSchema,
+    /** Index into the trip's pickup points; the first when omitted. */
+    pickupIndex: z.number().int().min(0).max(9).default(0),
+  })
+  .strict();
+export type BookingInput = z.input<typeof bookingInputSchema>;
+
+/** A liaison books seats for named staff of their own enterprise. */
+export const staffBookingInputSchema = z
+  .object({
+    staffIds: z
+      .array(objectIdSchema)
+      .min(1, '请选择员工')
+      .max(60, '一次最多 60 人')
+      .refine((ids) => new Set(ids).size === ids.length, '员工不能重复'),
+    pickupIndex: z.number().int().min(0).max(9).default(0),
+  })
+  .strict();
+
+export const bookingFlagSchema = z.object({ color: passColorSchema, reasons: z.array(passReasonSchema), at: isoDateTimeSchema });
+
+export const bookingSchema = z.object({
+  id: objectIdSchema,
+  tripId: objectIdSchema,
+  workerId: objectIdSchema,
+  travelDay: isoDaySchema,
+  status: bookingStatusSchema,
+  pickupPoint: z.string(),
+  /** 1-based place in the waitlist; null unless waitlisted. */
+  waitlistPosition: z.number().int().nullable(),
+  /** Set when the worker's pass turned non-green before departure. */
+  flag: bookingFlagSchema.nullable(),
+  seatNo: z.number().int().nullable(),
+  bookedBy: z.enum(['self', 'liaison']),
+  createdAt: isoDateTimeSchema,
+  cancelledAt: isoDateTimeSchema.nullable(),
+  trip: z
+    .object({
+      originName: z.string(),
+      destinationNames: z.array(z.string()),
+      departureAt: isoDateTimeSchema,
+      plate: z.string(),
+      status: z.string(),
+    })
+    .nullable(),
+});
+export type Booking = z.infer<typeof bookingSchema>;
+
+export const staffBookingResultSchema = z.object({
+  results: z.array(
+    z.object({
+      workerId: objectIdSchema,
+      booking: bookingSchema.nullable(),
+      error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const boardingInputSchema = z
+  .object({
+    /** The token read from the worker's QR code. */
+    token: z.string().trim().min(10, '上车码无效').max(300, '上车码无效'),
+    temperature: temperatureSchema,
+  })
+  .strict();
+export type BoardingInput = z.input<typeof boardingInputSchema>;
+
+/** One line of the 乘客名单, kept for epidemic tracing. */
+export const manifestRowSchema = z.object({
+  bookingId: objectIdSchema,
+  workerId: objectIdSchema,
+  name: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  status: bookingStatusSchema,
+  pickupPoint: z.string(),
+  seatNo: z.number().int().nullable(),
+  boardingTemperature: z.number().nullable(),
+  boardedAt: isoDateTimeSchema.nullable(),
+  flag: bookingFlagSchema.nullable(),
+});
+export type ManifestRow = z.infer<typeof manifestRowSchema>;
+
+export const manifestSchema = z.object({
+  tripId: objectIdSchema,
+  capacity: z.number().int(),
+  bookedCount: z.number().int(),
+  boardedCount: z.number().int(),
+  rows: z.array(manifestRowSchema),
+});
+
+export const boardingResultSchema = z.object({ row: manifestRowSchema, alreadyBoarded: z.boolean() });
+
+export const manifestExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: isoDateTimeSchema,
+  status: z.string(),
+});

@@ -1,0 +1,32 @@
+/**
+ * "Day" in 复工通 means the calendar day in China time (UTC+8, no daylight saving), whatever
+ * zone the server runs in: one check-in per worker per China day, one live booking per travel day.
+ */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The China-time calendar day of an instant, as `YYYY-MM-DD`. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a China-time day starts (00:00 +08:00). Throws on a malformed day. */
+export function chinaDayStart(day: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TypeError(`Not a YYYY-MM-DD day: ${day}`);
+  const start = new Date(`${day}T00:00:00+08:00`);
+  if (Number.isNaN(start.getTime()) || chinaDay(start) !== day) throw new TypeError(`Not a calendar day: ${day}`);
+  return start;
+}
+
+/** The day `n` days after (or before, when negative) a China-time day. */
+export function addDays(day: string, n: number): string {
+  return chinaDay(new Date(chinaDayStart(day).getTime() + n * DAY_MS));
+}
+
+/** Whole China-time days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((chinaDayStart(to).getTime() - chinaDayStart(from).getTime()) / DAY_MS);
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+export const MINUTE_MS = 60 * 1000;

@@ -1,0 +1,67 @@
+/**
+ * Logical operations recorded in the journal, and replaying them onto a catalog. Updates are
+ * journaled as full post-images so replay is idempotent.
+ */
+import { type Doc } from '../bson/values';
+import { type IndexSpec } from '../storage/collectionIndex';
+import { recordId } from '../storage/collection';
+import { type Catalog } from './catalog';
+
+export type JournalOp =
+  | { op: 'i'; ns: string; d: Doc }
+  | { op: 'u'; ns: string; d: Doc }
+  | { op: 'd'; ns: string; id: unknown }
+  | { op: 'c'; ns: string; o: Doc }
+  | { op: 'dc'; ns: string }
+  | { op: 'dd'; db: string }
+  | { op: 'ci'; ns: string; spec: IndexSpec }
+  | { op: 'di'; ns: string; name: string };
+
+/** Splits "db.coll.name" into its database and collection parts. */
+export function splitNamespace(ns: string): [string, string] {
+  const dot = ns.indexOf('.');
+  return [ns.slice(0, dot), ns.slice(dot + 1)];
+}
+
+function collectionFor(catalog: Catalog, ns: string) {
+  const [db, name] = splitNamespace(ns);
+  return catalog.get(db, name) ?? catalog.create(db, name);
+}
+
+/** Re-applies one journaled operation (recovery). Tolerates replays of already-applied ops. */
+export function replayOp(catalog: Catalog, op: JournalOp): void {
+  switch (op.op) {
+    case 'i':
+    case 'u': {
+      const coll = collectionFor(catalog, op.ns);
+      const id = recordId(op.d._id);
+      if (coll.records.has(id)) coll.replace(id, op.d, 0, false, true);
+      else coll.insert(op.d, id, 0, false, true);
+      return;
+    }
+    case 'd':
+      collectionFor(catalog, op.ns).remove(recordId(op.id), 0, false);
+      return;
+    case 'c': {
+      const [db, name] = splitNamespace(op.ns);
+      if (!catalog.get(db, name)) catalog.create(db, name, op.o);
+      return;
+    }
+    case 'dc': {
+      const [db, name] = splitNamespace(op.ns);
+      catalog.drop(db, name);
+      return;
+    }
+    case 'dd':
+      catalog.dropDatabase(op.db);
+      return;
+    case 'ci': {
+      const coll = collectionFor(catalog, op.ns);
+      if (!coll.indexes.has(op.spec.name)) coll.addIndex(op.spec);
+      return;
+    }
+    case 'di':
+      collectionFor(catalog, op.ns).dropIndex(op.name);
+      return;
+  }
+}

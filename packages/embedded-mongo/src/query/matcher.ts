@@ -1,0 +1,130 @@
+/**
+ * Compiles a MongoDB query filter into a predicate over documents. Implemented here rather than
+ * with mingo so numbers of every bson type compare by value, `$type` knows bson types and
+ * positional matches can be reported to the update engine.
+ */
+import { type Doc, isDocument } from '../bson/values';
+import { fail } from '../errors';
+import { evaluateExpression } from '../agg/expressions';
+import { compileOperatorObject, compileValueEquality, isOperatorObject, type ValuePredicate } from './operators';
+import { collectValues, splitPath } from './paths';
+
+/** Receives the array index of the first positional match of a successful filter. */
+export interface MatchDetails {
+  arrayIndex?: number;
+}
+
+export type Matcher = (doc: Doc, details?: MatchDetails) => boolean;
+
+export interface FilterOptions {
+  /** Variables for $expr ($$NOW etc. are added by the evaluator). */
+  variables?: Doc;
+}
+
+const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema', '$near', '$nearSphere']);
+
+/**
+ * A compiled field predicate. `negated` predicates ($ne, $nin, $not, $exists:false) are
+ * evaluated as "no value along the path satisfies the positive form".
+ */
+export interface FieldPredicate {
+  test: ValuePredicate;
+  /** Also try each element when the value at the path is an array. */
+  expandArrays: boolean;
+  negated: boolean;
+}
+
+function matchField(doc: Doc, parts: string[], predicate: FieldPredicate, details?: MatchDetails): boolean {
+  const values = collectValues(doc, parts);
+  for (const pv of values) {
+    if (predicate.test(pv.value)) {
+      if (details && details.arrayIndex === undefined) {
+        const elementIndex = predicate.test.lastElementIndex;
+        details.arrayIndex = pv.arrayIndex ?? elementIndex;
+      }
+      return true;
+    }
+    if (predicate.expandArrays && Array.isArray(pv.value)) {
+      const arr = pv.value;
+      for (let k = 0; k < arr.length; k++) {
+        if (predicate.test(arr[k])) {
+          if (details && details.arrayIndex === undefined) details.arrayIndex = pv.arrayIndex ?? k;
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+function compileField(path: string, condition: unknown, options: FilterOptions): Matcher {
+  const parts = splitPath(path);
+  const predicates: FieldPredicate[] = isOperatorObject(condition)
+    ? compileOperatorObject(condition as Doc, options, compileFilter)
+    : [compileValueEquality(condition)];
+  if (predicates.length === 1) {
+    const [p] = predicates;
+    if (p.negated) return (doc) => !matchField(doc, parts, p);
+    return (doc, details) => matchField(doc, parts, p, details);
+  }
+  return (doc, details) =>
+    predicates.every((p) => (p.negated ? !matchField(doc, parts, p) : matchField(doc, parts, p, details)));
+}
+
+function compileLogical(op: string, clauses: unknown, options: FilterOptions): Matcher {
+  if (!Array.isArray(clauses) || clauses.length === 0) {
+    fail('BadValue', `${op} must be a nonempty array`);
+  }
+  const matchers = clauses.map((clause) => {
+    if (!isDocument(clause)) fail('BadValue', `${op} argument's entries must be objects`);
+    return compileFilter(clause, options);
+  });
+  if (op === '$and') return (doc, details) => matchers.every((m) => m(doc, details));
+  if (op === '$or') return (doc, details) => matchers.some((m) => m(doc, details));
+  return (doc) => !matchers.some((m) => m(doc));
+}
+
+function compileTopLevelOperator(op: string, value: unknown, options: FilterOptions): Matcher | undefined {
+  switch (op) {
+    case '$and':
+    case '$or':
+    case '$nor':
+      return compileLogical(op, value, options);
+    case '$expr':
+      return (doc) => isTruthy(evaluateExpression(doc, value, options.variables));
+    case '$comment':
+      return undefined;
+    case '$alwaysTrue':
+      return () => true;
+    case '$alwaysFalse':
+      return () => false;
+    default:
+      if (unsupportedTopLevel.has(op)) fail('CommandNotSupported', `query operator ${op} is not supported by embedded-mongo`);
+      return fail('BadValue', `unknown top level operator: ${op}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.`);
+  }
+}
+
+/** Aggregation truthiness: false, null, undefined and 0 are false. */
+export function isTruthy(value: unknown): boolean {
+  if (value === false || value === null || value === undefined) return false;
+  if (typeof value === 'number') return value !== 0;
+  return true;
+}
+
+/** Compiles a query filter; throws BadValue (code 2) for unknown or malformed operators. */
+export function compileFilter(filter: unknown, options: FilterOptions = {}): Matcher {
+  if (filter === undefined || filter === null) return () => true;
+  if (!isDocument(filter)) fail('TypeMismatch', 'filter must be an object');
+  const matchers: Matcher[] = [];
+  for (const key of Object.keys(filter)) {
+    const value = filter[key];
+    const matcher = key.startsWith('$') ? compileTopLevelOperator(key, value, options) : compileField(key, value, options);
+    if (matcher) matchers.push(matcher);
+  }
+  if (matchers.length === 0) return () => true;
+  if (matchers.length === 1) return matchers[0];
+  return (doc, details) => {
+    for (const m of matchers) if (!m(doc, details)) return false;
+    return true;
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * find() projections: inclusion, exclusion, positional `field.$`, $slice and $elemMatch.
+ * Projections with aggregation expressions are delegated to the aggregation engine.
+ */
+import { deepClone, type Doc, isDocument, Long } from '../bson/values';
+import { fail } from '../errors';
+import { projectWithExpressions } from '../agg/expressions';
+import { compileFilter, type MatchDetails } from './matcher';
+
+type Tree = Map<string, Tree | Leaf>;
+type Leaf = { kind: 'include' } | { kind: 'slice'; skip: number; limit: number | undefined } | { kind: 'elemMatch'; test: (v: unknown) => boolean } | { kind: 'positional' };
+
+export interface CompiledProjection {
+  apply(doc: Doc, details?: MatchDetails): Doc;
+  /** True when a positional `$` needs the filter's match details. */
+  needsMatchDetails: boolean;
+}
+
+function isFlag(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean' || value instanceof Long;
+}
+
+function flagValue(value: unknown): boolean {
+  return value instanceof Long ? !value.isZero() : Boolean(value);
+}
+
+function insert(tree: Tree, parts: string[], leaf: Leaf | 'exclude', path: string): void {
+  let node = tree;
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = node.get(parts[i]);
+    if (next === undefined) {
+      next = new Map();
+      node.set(parts[i], next);
+    } else if (!(next instanceof Map)) {
+      fail('Location31250', `Path collision at ${path}`);
+    }
+    node = next;
+  }
+  const last = parts[parts.length - 1];
+  if (node.has(last)) fail('Location31250', `Path collision at ${path}`);
+  node.set(last, leaf === 'exclude' ? new Map([['', { kind: 'include' }]]) : leaf);
+}
+
+function parseSlice(value: unknown): Leaf {
+  const toInt = (v: unknown) => Number(v instanceof Long ? v.toNumber() : v);
+  if (Array.isArray(value)) {
+    if (value.length !== 2 || toInt(value[1]) <= 0) fail('BadValue', '$slice limit must be positive');
+    return { kind: 'slice', skip: toInt(value[0]), limit: toInt(value[1]) };
+  }
+  const n = toInt(value);
+  return n >= 0 ? { kind: 'slice', skip: 0, limit: n } : { kind: 'slice', skip: n, limit: undefined };
+}
+
+function applySlice(arr: unknown[], leaf: { skip: number; limit: number | undefined }): unknown[] {
+  const start = leaf.skip < 0 ? Math.max(arr.length + leaf.skip, 0) : Math.min(leaf.skip, arr.length);
+  return leaf.limit === undefined ? arr.slice(start) : arr.slice(start, start + leaf.limit);
+}
+
+function includeInto(source: Doc, tree: Tree, details: MatchDetails | undefined): Doc {
+  const out: Doc = {};
+  for (const key of Object.keys(source)) {
+    const node = tree.get(key);
+    if (node === undefined) continue;
+    const value = source[key];
+    out[key] = projectValue(value, node, details);
+    if (out[key] === undefined) delete out[key];
+  }
+  return out;
+}
+
+function projectValue(value: unknown, node: Tree | Leaf, details: MatchDetails | undefined): unknown {
+  if (!(node instanceof Map)) {
+    if (node.kind === 'include') return deepClone(value);
+    if (!Array.isArray(value)) return node.kind === 'slice' ? deepClone(value) : undefined;
+    if (node.kind === 'slice') return deepClone(applySlice(value, node));
+    if (node.kind === 'elemMatch') {
+      const hit = value.find((el) => node.test(el));
+      return hit === undefined ? undefined : [deepClone(hit)];
+    }
+    const idx = details?.arrayIndex;
+    if (idx === undefined || idx >= value.length) fail('BadValue', 'Executor error during find command :: caused by :: positional operator (field.$) requires the filter to match an array element');
+    return [deepClone(value[idx])];
+  }
+  if (Array.isArray(value)) {
+    return value.filter(isDocument).map((el) => includeInto(el, node, details));
+  }
+  if (isDocument(value)) return includeInto(value, node, details);
+  return undefined;
+}
+
+function excludeFrom(source: Doc, tree: Tree): Doc {
+  const out: Doc = {};
+  for (const key of Object.keys(source)) {
+    const node = tree.get(key);
+    const value = source[key];
+    if (node === undefined) out[key] = deepClone(value);
+    else if (node instanceof Map && node.has('')) continue;
+    else if (node instanceof Map) out[key] = excludeValue(value, node);
+    else out[key] = node.kind === 'slice' && Array.isArray(value) ? deepClone(applySlice(value, node)) : projectValue(value, node, undefined);
+    if (out[key] === undefined) delete out[key];
+  }
+  return out;
+}
+
+function excludeValue(value: unknown, tree: Tree): unknown {
+  if (Array.isArray(value)) return value.map((el) => (isDocument(el) ? excludeFrom(el, tree) : deepClone(el)));
+  if (isDocument(value)) return excludeFrom(value, tree);
+  return deepClone(value);
+}
+
+function hasExpression(spec: Doc): boolean {
+  return Object.values(spec).some((v) => {
+    if (isFlag(v)) return false;
+    if (isDocument(v)) {
+      const k = Object.keys(v)[0];
+      return k !== '$slice' && k !== '$elemMatch';
+    }
+    return true;
+  });
+}
+
+/** Compiles a find projection; undefined or {} returns whole (cloned) documents. */
+export function compileProjection(spec: unknown): CompiledProjection {
+  if (spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0)) {
+    return { apply: (doc) => deepClone(doc), needsMatchDetails: false };
+  }
+  if (!isDocument(spec)) return fail('BadValue', 'projection must be an object');
+  if (hasExpression(spec)) return { apply: (doc) => projectWithExpressions(doc, spec), needsMatchDetails: false };
+  const tree: Tree = new Map();
+  let mode: 'include' | 'exclude' | undefined;
+  let includeId = true;
+  let needsMatchDetails = false;
+  for (const path of Object.keys(spec)) {
+    const value = spec[path];
+    if (path === '_id' && isFlag(value)) {
+      includeId = flagValue(value);
+      continue;
+    }
+    if (path.endsWith('.$')) {
+      needsMatchDetails = true;
+      mode = mode === 'exclude' ? fail('Location31254', `Cannot do inclusion on field ${path} in exclusion projection`) : 'include';
+      insert(tree, path.slice(0, -2).split('.'), { kind: 'positional' }, path);
+      continue;
+    }
+    if (isDocument(value)) {
+      const op = Object.keys(value)[0];
+      if (op === '$slice') insert(tree, path.split('.'), parseSlice(value.$slice), path);
+      else {
+        const matcher = compileFilter(value.$elemMatch);
+        insert(tree, path.split('.'), { kind: 'elemMatch', test: (el) => isDocument(el) && matcher(el) }, path);
+        mode = mode ?? 'include';
+      }
+      continue;
+    }
+    const include = flagValue(value);
+    if (mode !== undefined && mode !== (include ? 'include' : 'exclude')) {
+      fail(include ? 'Location31253' : 'Location31254', `Cannot do ${include ? 'inclusion' : 'exclusion'} on field ${path} in ${mode}sion projection`);
+    }
+    mode = include ? 'include' : 'exclude';
+    insert(tree, path.split('.'), include ? { kind: 'include' } : 'exclude', path);
+  }
+  if (mode === 'include') {
+    if (includeId) tree.set('_id', { kind: 'include' });
+    else tree.delete('_id');
+    return { apply: (doc, details) => includeInto(doc, tree, details), needsMatchDetails };
+  }
+  if (!includeId) tree.set('_id', new Map([['', { kind: 'include' }]]));
+  return { apply: (doc) => excludeFrom(doc, tree), needsMatchDetails };
+}

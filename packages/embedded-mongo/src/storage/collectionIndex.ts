@@ -1,0 +1,220 @@
+/**
+ * One index of a collection: a hash map from canonical key tuples to record ids (equality and
+ * uniqueness) plus an ordered list of (key tuple, id) entries (ranges and sorted scans).
+ * Missing fields index as null, array fields index every element (multikey).
+ */
+import { compareValues } from '../bson/compare';
+import { formatDoc } from '../bson/format';
+import { canonicalKey, tupleKey } from '../bson/keys';
+import { type Doc, isDocument, toNumber } from '../bson/values';
+import { fail, MongoServerError } from '../errors';
+import { compileFilter, type Matcher } from '../query/matcher';
+import { collectValues, splitPath } from '../query/paths';
+import { SortedList } from './sortedList';
+
+export interface IndexSpec extends Doc {
+  v: number;
+  key: Doc;
+  name: string;
+}
+
+export interface IndexField {
+  path: string;
+  parts: string[];
+  direction: 1 | -1;
+}
+
+export interface IndexEntry {
+  values: unknown[];
+  id: string;
+}
+
+const metadataOnlyTypes = new Set(['text', '2dsphere', '2d', 'geoHaystack']);
+
+/** The default index name for a key pattern, e.g. {a: 1, b: -1} → "a_1_b_-1". */
+export function defaultIndexName(key: Doc): string {
+  return Object.keys(key)
+    .map((k) => {
+      const v = key[k];
+      return `${k}_${String(typeof v === 'object' && v !== null ? toNumber(v) : v)}`;
+    })
+    .join('_');
+}
+
+export class CollectionIndex {
+  readonly name: string;
+  readonly fields: IndexField[];
+  readonly unique: boolean;
+  readonly sparse: boolean;
+  readonly partial: Matcher | undefined;
+  /** Text/geo indexes are accepted and listed but not maintained or used. */
+  readonly metadataOnly: boolean;
+  multikey = false;
+  private readonly hash = new Map<string, string | Set<string>>();
+  readonly ordered: SortedList<IndexEntry>;
+
+  constructor(
+    readonly spec: IndexSpec,
+    private readonly ns: string,
+  ) {
+    this.name = spec.name;
+    this.unique = spec.unique === true;
+    this.sparse = spec.sparse === true;
+    this.metadataOnly = Object.values(spec.key).some((v) => typeof v === 'string' && metadataOnlyTypes.has(v));
+    this.partial = isDocument(spec.partialFilterExpression) ? compileFilter(spec.partialFilterExpression) : undefined;
+    this.fields = Object.keys(spec.key).map((path) => {
+      const raw = spec.key[path];
+      return { path, parts: splitPath(path), direction: typeof raw === 'number' && raw < 0 ? -1 : 1 };
+    });
+    this.ordered = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
+  }
+
+  get usableForQueries(): boolean {
+    return !this.metadataOnly && this.partial === undefined;
+  }
+
+  private compareEntries(a: IndexEntry, b: IndexEntry): number {
+    for (let i = 0; i < this.fields.length; i++) {
+      const c = compareValues(a.values[i], b.values[i]);
+      if (c !== 0) return c * this.fields[i].direction;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  /** The key tuples a document contributes, or undefined if the index skips the document. */
+  keysFor(doc: Doc): unknown[][] | undefined {
+    if (this.metadataOnly) return undefined;
+    if (this.partial && !this.partial(doc)) return undefined;
+    let allMissing = true;
+    let arrayFields = 0;
+    const perField = this.fields.map((field) => {
+      const values: unknown[] = [];
+      let fromArray = false;
+      for (const pv of collectValues(doc, field.parts)) {
+        if (pv.arrayIndex !== undefined) fromArray = true;
+        if (pv.value !== undefined) allMissing = false;
+        if (Array.isArray(pv.value)) {
+          fromArray = true;
+          if (pv.value.length === 0) values.push([]);
+          else values.push(...pv.value);
+        } else {
+          values.push(pv.value === undefined ? null : pv.value);
+        }
+      }
+      if (fromArray) arrayFields++;
+      return dedupe(values);
+    });
+    if (this.sparse && allMissing) return undefined;
+    if (arrayFields > 0) {
+      if (arrayFields > 1) fail('CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.map((f) => f.path).join('] [')}]`);
+      this.multikey = true;
+    }
+    return cartesian(perField);
+  }
+
+  /** Throws DuplicateKey if the document's keys are already taken by another record. */
+  checkUnique(doc: Doc, id: string, keys = this.keysFor(doc)): void {
+    if (!this.unique || !keys) return;
+    for (const values of keys) {
+      const owner = this.hash.get(tupleKey(values));
+      if (owner === undefined) continue;
+      const other = typeof owner === 'string' ? owner : [...owner].find((o) => o !== id);
+      if (other !== undefined && other !== id) throw this.duplicateError(values);
+    }
+  }
+
+  /** The E11000 error for a key tuple, with keyPattern and keyValue as mongod reports them. */
+  duplicateError(values: unknown[]): MongoServerError {
+    const keyValue: Doc = {};
+    this.fields.forEach((f, i) => {
+      keyValue[f.path] = values[i];
+    });
+    return new MongoServerError(
+      'DuplicateKey',
+      `E11000 duplicate key error collection: ${this.ns} index: ${this.name} dup key: ${formatDoc(keyValue)}`,
+      { keyPattern: { ...this.spec.key }, keyValue },
+    );
+  }
+
+  /** The record id holding a key tuple in a unique index, if any. */
+  ownerOf(values: unknown[]): string | undefined {
+    const owner = this.hash.get(tupleKey(values));
+    if (owner === undefined) return undefined;
+    return typeof owner === 'string' ? owner : owner.values().next().value;
+  }
+
+  add(doc: Doc, id: string, keys = this.keysFor(doc)): void {
+    if (!keys) return;
+    for (const values of keys) {
+      const k = tupleKey(values);
+      const existing = this.hash.get(k);
+      if (existing === undefined) this.hash.set(k, id);
+      else if (typeof existing === 'string') {
+        if (existing !== id) this.hash.set(k, new Set([existing, id]));
+      } else existing.add(id);
+      this.ordered.insert({ values, id });
+    }
+  }
+
+  remove(doc: Doc, id: string): void {
+    const keys = this.keysForRemoval(doc);
+    if (!keys) return;
+    for (const values of keys) {
+      const k = tupleKey(values);
+      const existing = this.hash.get(k);
+      if (existing === id) this.hash.delete(k);
+      else if (existing instanceof Set) {
+        existing.delete(id);
+        if (existing.size === 1) this.hash.set(k, existing.values().next().value as string);
+      }
+      this.ordered.remove({ values, id });
+    }
+  }
+
+  private keysForRemoval(doc: Doc): unknown[][] | undefined {
+    try {
+      return this.keysFor(doc);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Record ids whose full key tuple equals `values`. */
+  lookup(values: unknown[]): string[] {
+    const owner = this.hash.get(tupleKey(values));
+    if (owner === undefined) return [];
+    return typeof owner === 'string' ? [owner] : [...owner];
+  }
+
+  /** Number of records with this exact key tuple (cheap, for the planner). */
+  countEqual(values: unknown[]): number {
+    const owner = this.hash.get(tupleKey(values));
+    return owner === undefined ? 0 : typeof owner === 'string' ? 1 : owner.size;
+  }
+
+  clear(): void {
+    this.hash.clear();
+    this.ordered.clear();
+  }
+}
+
+function dedupe(values: unknown[]): unknown[] {
+  if (values.length <= 1) return values;
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = canonicalKey(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function cartesian(lists: unknown[][]): unknown[][] {
+  let out: unknown[][] = [[]];
+  for (const list of lists) {
+    const next: unknown[][] = [];
+    for (const prefix of out) for (const v of list) next.push([...prefix, v]);
+    out = next;
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+/**
+ * A small query planner: finds equality, $in and range predicates on top-level paths (also
+ * inside $and) and picks an index to produce candidate record ids. The caller always applies
+ * the full filter to the candidates, so a plan only has to be a superset of the matches.
+ */
+import { compareValues } from '../bson/compare';
+import { canonicalKey } from '../bson/keys';
+import { type Doc, isDocument, typeRank } from '../bson/values';
+import { isRegexValue } from '../query/regex';
+import { type SortField } from '../query/sort';
+import { type Collection } from './collection';
+import { type CollectionIndex, type IndexEntry } from './collectionIndex';
+
+interface Bound {
+  value: unknown;
+  inclusive: boolean;
+}
+
+interface PathPredicates {
+  eq?: unknown;
+  in?: unknown[];
+  lower?: Bound;
+  upper?: Bound;
+}
+
+export interface Plan {
+  /** Candidate record ids (may contain ids whose documents do not match). */
+  ids: Iterable<string>;
+  /** True when ids come in the order of the requested sort. */
+  sorted: boolean;
+  /** Name of the index used (for explain-like diagnostics and tests). */
+  indexName: string;
+}
+
+function indexable(value: unknown): boolean {
+  if (value === null || value === undefined || Array.isArray(value) || isRegexValue(value)) return false;
+  if (isDocument(value)) return !Object.keys(value).some((k) => k.startsWith('$'));
+  return true;
+}
+
+function collectPredicates(filter: Doc, out: Map<string, PathPredicates>): void {
+  for (const key of Object.keys(filter)) {
+    const cond = filter[key];
+    if (key === '$and' && Array.isArray(cond)) {
+      for (const clause of cond) if (isDocument(clause)) collectPredicates(clause, out);
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    const preds = out.get(key) ?? {};
+    const isOps = isDocument(cond) && Object.keys(cond)[0]?.startsWith('$');
+    if (!isOps) {
+      if (indexable(cond)) preds.eq = cond;
+    } else {
+      const ops = cond as Doc;
+      if ('$eq' in ops && indexable(ops.$eq)) preds.eq = ops.$eq;
+      if (Array.isArray(ops.$in) && ops.$in.every(indexable)) preds.in = ops.$in;
+      for (const op of ['$gt', '$gte'] as const) {
+        if (op in ops && indexable(ops[op])) preds.lower = { value: ops[op], inclusive: op === '$gte' };
+      }
+      for (const op of ['$lt', '$lte'] as const) {
+        if (op in ops && indexable(ops[op])) preds.upper = { value: ops[op], inclusive: op === '$lte' };
+      }
+      if (preds.lower && preds.upper && typeRank(preds.lower.value) !== typeRank(preds.upper.value)) delete preds.upper;
+    }
+    out.set(key, preds);
+  }
+}
+
+/** Ids of entries whose first key component lies within the bounds of one type bracket. */
+function* rangeScan(index: CollectionIndex, lower: Bound | undefined, upper: Bound | undefined): Generator<string> {
+  const rank = typeRank((lower ?? upper)?.value);
+  const belowLower = (v: unknown): boolean => {
+    const r = typeRank(v);
+    if (r !== rank) return r < rank;
+    if (!lower) return false;
+    const c = compareValues(v, lower.value);
+    return c < 0 || (c === 0 && !lower.inclusive);
+  };
+  const aboveUpper = (v: unknown): boolean => {
+    const r = typeRank(v);
+    if (r !== rank) return r > rank;
+    if (!upper) return false;
+    const c = compareValues(v, upper.value);
+    return c > 0 || (c === 0 && !upper.inclusive);
+  };
+  const ascending = index.fields[0].direction === 1;
+  const before = ascending ? belowLower : aboveUpper;
+  const after = ascending ? aboveUpper : belowLower;
+  const start = index.ordered.seek((e: IndexEntry) => (before(e.values[0]) ? -1 : 0));
+  for (const entry of index.ordered.forward(start)) {
+    if (after(entry.values[0])) return;
+    yield entry.id;
+  }
+}
+
+function* unique(ids: Iterable<string>): Generator<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    yield id;
+  }
+}
+
+function equalityIds(index: CollectionIndex, preds: Map<string, PathPredicates>): { ids: string[]; exact: boolean } | undefined {
+  const values = index.fields.map((f) => preds.get(f.path)?.eq);
+  if (values.every((v) => v !== undefined)) return { ids: index.lookup(values), exact: true };
+  const first = values[0];
+  if (first === undefined) return undefined;
+  return { ids: [...unique(rangeScan(index, { value: first, inclusive: true }, { value: first, inclusive: true }))], exact: false };
+}
+
+function inIds(index: CollectionIndex, values: unknown[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const distinct = new Map(values.map((v) => [canonicalKey(v), v]));
+  for (const v of distinct.values()) {
+    const ids = index.fields.length === 1 ? index.lookup([v]) : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
+    for (const id of ids) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
+  }
+  return out;
+}
+
+function sortScan(collection: Collection, sort: SortField[]): Plan | undefined {
+  for (const index of collection.indexes.values()) {
+    if (!index.usableForQueries || index.sparse || index.multikey || index.fields.length < sort.length) continue;
+    const sameDirection = sort.every((s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction);
+    const reversed = sort.every((s, i) => index.fields[i].path === s.path && index.fields[i].direction === -s.direction);
+    if (!sameDirection && !reversed) continue;
+    const entries = sameDirection ? index.ordered.forward() : index.ordered.backward();
+    return { ids: (function* () { for (const e of entries) yield e.id; })(), sorted: true, indexName: index.name };
+  }
+  return undefined;
+}
+
+/** Chooses candidate ids for a filter (and optionally an index order for the sort). */
+export function planQuery(collection: Collection, filter: Doc | undefined, sort: SortField[] = []): Plan | undefined {
+  const preds = new Map<string, PathPredicates>();
+  if (filter) collectPredicates(filter, preds);
+  let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
+  for (const index of collection.indexes.values()) {
+    if (!index.usableForQueries) continue;
+    const eq = equalityIds(index, preds);
+    if (eq && (!best || (eq.exact && !best.exact) || eq.ids.length < best.ids.length)) best = { ...eq, indexName: index.name };
+  }
+  if (best) return { ids: best.ids, sorted: false, indexName: best.indexName };
+  for (const index of collection.indexes.values()) {
+    if (!index.usableForQueries) continue;
+    const p = preds.get(index.fields[0].path);
+    if (p?.in) return { ids: inIds(index, p.in), sorted: false, indexName: index.name };
+  }
+  for (const index of collection.indexes.values()) {
+    if (!index.usableForQueries) continue;
+    const p = preds.get(index.fields[0].path);
+    if (p?.lower || p?.upper) {
+      const upper = index.multikey && p.lower ? undefined : p.upper;
+      return { ids: unique(rangeScan(index, p.lower, upper)), sorted: false, indexName: index.name };
+    }
+  }
+  return sort.length > 0 ? sortScan(collection, sort) : undefined;
+}

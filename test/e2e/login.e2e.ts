@@ -1,0 +1,98 @@
+/**
+ * A worker signs in on the H5 build with phone + one-time code and lands on a home page made
+ * for workers. Screenshots of every page visited go to .artifacts/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhonePage, shot } from './support/browser';
+import { readOtp, startStack, type Stack } from './support/stack';
+
+const WORKER_TILES = ['健康打卡', '我的通行码', '找班车', '我的行程'];
+const LIAISON_TILES = ['复工进度', '包车需求', '问题申报'];
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ seed: 'demo' }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** The native text box (Taro's H5 input wraps it in a <taro-input-core> with the same placeholder). */
+function field(page: Page, placeholder: string) {
+  return page.getByRole('textbox', { name: placeholder });
+}
+
+/** A button by its exact label (H5 renders Taro/NutUI buttons as <taro-button-core>). */
+function button(page: Page, label: string) {
+  return page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+}
+
+/** Opens the app, asks for a code for `phone`, reads it from the BFF log and signs in. */
+async function signIn(page: Page, phone: string, screenshotPrefix?: string): Promise<void> {
+  await page.goto(stack.webUrl);
+  await field(page, '请输入 11 位手机号').waitFor();
+  if (screenshotPrefix) await shot(page, `${screenshotPrefix}-login`);
+
+  await field(page, '请输入 11 位手机号').fill(phone);
+  await button(page, '获取验证码').click();
+  await page.getByText(/\d+ 秒后重发/).waitFor();
+
+  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
+  if (screenshotPrefix) await shot(page, `${screenshotPrefix}-login-filled`);
+  await button(page, '登录').click();
+  await page.waitForURL(/pages\/home\/index/);
+}
+
+async function visibleTileTitles(page: Page): Promise<string[]> {
+  const titles = page.locator('.tile-grid__title');
+  await titles.first().waitFor();
+  return titles.allTextContents();
+}
+
+describe('sign-in on the H5 build', () => {
+  it('when a worker signs in with the code from the SMS, then the home page shows the worker tiles', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(stack.webUrl);
+    await field(page, '请输入 11 位手机号').fill('1380000');
+    await button(page, '获取验证码').click();
+    await expect(page.locator('.phone-login__error').textContent()).resolves.toBe('请输入 11 位手机号');
+    await shot(page, 'worker-login-invalid-phone');
+
+    await signIn(page, '13800000001', 'worker');
+
+    expect(await visibleTileTitles(page)).toEqual(WORKER_TILES);
+    await expect(page.getByText('务工人员').first().isVisible()).resolves.toBe(true);
+    await shot(page, 'worker-home');
+  });
+
+  it('when a liaison opens an unfinished feature and then 我的, then each page says what it is and sign-out works', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(page, '13800000002');
+    expect(await visibleTileTitles(page)).toEqual(LIAISON_TILES);
+    await shot(page, 'liaison-home');
+
+    await page.getByText('包车需求', { exact: true }).click();
+    await page.getByText('「包车需求」功能建设中').waitFor();
+    await shot(page, 'building');
+    await button(page, '返回首页').click();
+    await page.waitForURL(/pages\/home\/index/);
+
+    await page.getByText('我的', { exact: true }).click();
+    await button(page, '退出登录').waitFor();
+    await expect(page.getByText('138****0002', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await shot(page, 'me');
+
+    await button(page, '退出登录').click();
+    const confirm = page.locator('.taro-model__confirm', { hasText: '退出' });
+    await confirm.waitFor();
+    // The H5 modal fades in; capture it once it is fully drawn.
+    await page.waitForFunction("getComputedStyle(document.querySelector('.taro__modal')).opacity === '1'");
+    await shot(page, 'me-signout-confirm');
+    await confirm.click();
+    await field(page, '请输入 11 位手机号').waitFor();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Typed access to the lead's stack launcher (config/scripts/lib/stack.js): in-memory database,
+ * BFF, and a static server for the H5 build that proxies /api to the BFF.
+ */
+import path from 'node:path';
+
+export interface Stack {
+  webUrl: string;
+  apiUrl: string;
+  /** Everything the BFF has logged so far (JSON lines). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+interface StackModule {
+  startStack(options: { seed?: 'demo' | 'none' }): Promise<Stack>;
+}
+
+// A plain CommonJS script shared with `npm start`; it has no type declarations to import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stackModule = require('../../../config/scripts/lib/stack') as StackModule;
+
+/**
+ * Starts the stack with the demo accounts (13800000001 … 13800000006). E2E_FAKE_API=1 swaps the
+ * BFF for support/fake-bff (sign-in routes only) to check the pages while the BFF is unavailable.
+ */
+export async function startStack(options: { seed?: 'demo' | 'none' } = { seed: 'demo' }): Promise<Stack> {
+  if (process.env.E2E_FAKE_API === '1') {
+    const { startFakeStack } = await import('./fake-bff');
+    return startFakeStack(path.resolve(__dirname, '..', '..', '..', 'apps', 'mini', 'dist', 'h5'));
+  }
+  return stackModule.startStack(options);
+}
+
+/**
+ * The demo one-time code the BFF logged for `phone` (its log masks the phone as 138****0001),
+ * waiting briefly because the log line may trail the HTTP answer.
+ */
+export async function readOtp(stack: Stack, phone: string, timeoutMs = 5_000): Promise<string> {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const code = stack
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"otp.sent"'))
+      .map((line) => {
+        try {
+          return JSON.parse(line) as { phoneMasked?: string; code?: string };
+        } catch {
+          return {};
+        }
+      })
+      .filter((entry) => entry.phoneMasked === masked && typeof entry.code === 'string')
+      .map((entry) => entry.code as string)
+      .pop();
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no otp.sent line for ${masked} in the BFF log`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
