@@ -19,7 +19,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DUPLICATE_EVERY = 10;
 
 interface Seeded { url: string; jobs: { token: string; tripId: string }[] }
-interface Answer { worker: number; status: number; bookingId: string | null; ms: number }
+interface Answer { worker: number; status: number; bookingId: string | null; ms: number; code: string | null }
 
 if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS));
 else void main();
@@ -58,6 +58,9 @@ async function main(): Promise<void> {
   child.kill('SIGTERM');
 
   console.log(`requests: ${answers.length} (${queue.length - seeded.jobs.length} duplicates), 2xx: ${ok.length}, other: ${answers.length - ok.length}`);
+  const codes = new Map<string, number>();
+  for (const a of answers) if (a.code) codes.set(a.code, (codes.get(a.code) ?? 0) + 1);
+  if (codes.size > 0) console.log('refusals by code:', JSON.stringify(Object.fromEntries(codes)));
   console.log(`wall time: ${seconds.toFixed(2)} s`);
   console.log(`successful bookings/s: ${(ok.length / seconds).toFixed(0)} (answers incl. waitlist); seats confirmed/s: ${((report.confirmed as number) / seconds).toFixed(0)}`);
   console.log(`latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`);
@@ -76,7 +79,8 @@ async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: 
       continue;
     }
     const id = res.status === 201 ? (JSON.parse(res.body) as { id: string }).id : null;
-    return { worker, status: res.status, bookingId: id, ms: performance.now() - start };
+    const code = res.status === 201 ? null : (res.body.match(/"code":"([A-Z_]+)"/)?.[1] ?? `HTTP_${res.status}`);
+    return { worker, status: res.status, bookingId: id, ms: performance.now() - start, code };
   }
 }
 

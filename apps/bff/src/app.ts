@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   let openapi: Record<string, unknown> = {};
   const defs = [...allRoutes(deps, container), route(foundationRoutes.openapi, async () => openapi)];
   openapi = buildOpenApi(defs.map((d) => d.contract));
-  const apiRouter = mountRoutes(defs, container.services.idempotency);
+  const apiRouter = mountRoutes(defs, container.services.idempotency, container.rateLimiter);
 
   // Logged by the error middleware with the request id; Koa's default handler would print stacks.
   app.silent = true;

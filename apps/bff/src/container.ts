@@ -23,6 +23,9 @@ import { EnterpriseRepository } from './modules/enterprises/enterprise.repositor
 import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
 import { buildWorkerJourney } from './modules/bookings/worker-journey';
 import { logNotificationSender, MemoryNotificationSender, type NotificationSender } from './modules/notifications/sender';
+import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
+import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
+import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -35,6 +38,8 @@ export interface AppDeps {
   wechat?: WechatClient;
   /** Delivers worker notifications; defaults to memory in tests and the log otherwise. */
   notificationSender?: NotificationSender;
+  /** The abuse-limit table; defaults to RATE_LIMITS. Tests pass a tight one. */
+  rateLimits?: RateLimitTable;
 }
 
 /**
@@ -85,7 +90,12 @@ export function buildContainer(deps: AppDeps) {
 
   const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips });
 
-  return { pii, tokens, repos, services, worker, enterprise };
+  const rateLimitsOn = config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
+  const rateLimiter = rateLimitsOn
+    ? new RateLimiter(new RateLimitRepository(rateLimitModel(conn)), deps.rateLimits ?? RATE_LIMITS, clock, pii.lookupHash)
+    : null;
+
+  return { pii, tokens, repos, services, worker, enterprise, rateLimiter };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

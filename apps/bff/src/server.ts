@@ -11,6 +11,7 @@ import type { AppDeps, Container } from './container';
 import { connectDatabase, syncIndexes } from './db/connect';
 import { startFakeWechat } from './dev/fake-wechat-server';
 import { seedDemo } from './dev/seed-demo';
+import { answerClientError } from './http/client-error';
 
 export interface RunningServer {
   url: string;
@@ -62,6 +63,7 @@ export async function startServer(
     app.callback()(req, res);
   });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

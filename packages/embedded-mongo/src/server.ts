@@ -83,6 +83,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     },
     persistent: !options.inMemory,
     connectionCount: () => connectionCount(),
+    storageStatus: () => (store ? { ...store.status() } : undefined),
   };
   let wire;
   try {

@@ -65,6 +65,8 @@ export const configSchema = z
     /** Runs a fake WeChat jscode2session on loopback and points WECHAT_API_BASE at it. Development only. */
     DEV_FAKE_WECHAT: bool,
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Abuse limits (modules/rate-limits). 'auto' = on, except under NODE_ENV=test where API tests sign in hundreds of people from one address. */
+    RATE_LIMIT: z.enum(['on', 'off', 'auto']).default('auto'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'production') return;

@@ -7,15 +7,22 @@ import { zodIssuesToDetails } from './zod-details';
 import { isRawResponse, type RouteDef } from './route';
 import { POLICY, rolesAllow } from '../auth/policy';
 import type { IdempotencyService } from '../modules/system/idempotency.service';
+import type { RateLimiter } from '../modules/rate-limits/rate-limits';
 
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
 
 /**
  * Mounts route definitions on a router with the same pipeline for every route:
- * policy (role) → input validation → idempotent replay → handler → response schema.
+ * policy (role) → input validation → idempotent replay → rate limit → handler → response schema.
  * The response is parsed through its schema so fields a contract does not list never leave.
+ * Rate limits count only requests that reach a handler: rejected input touches no database
+ * (not even a counter), and a replayed retry is not a new attempt.
  */
-export function mountRoutes(defs: RouteDef[], idempotency: IdempotencyService): Router {
+export function mountRoutes(
+  defs: RouteDef[],
+  idempotency: IdempotencyService,
+  limiter: RateLimiter | null = null,
+): Router {
   const router = new Router();
   const seen = new Set<string>();
   for (const def of defs) {
@@ -39,7 +46,10 @@ export function mountRoutes(defs: RouteDef[], idempotency: IdempotencyService): 
         idempotencyKey: readKey(ctx, contract),
         ip: ctx.ip,
       };
-      const run = () => def.handler(input);
+      const run = async () => {
+        await limiter?.check({ routeId: contract.id, ip: input.ip, actorId: input.actor?.id ?? null, body: input.body });
+        return def.handler(input);
+      };
       const result =
         contract.idempotent && input.idempotencyKey && input.actor
           ? await idempotency.run(

@@ -15,7 +15,7 @@ export const bookingInputSchema = z
   .object({
     tripId: objectIdSchema,
     /** Index into the trip's pickup points; the first when omitted. */
-    pickupIndex: z.number().int().min(0).max(9).default(0),
+    pickupIndex: z.number({ message: '上车点应为序号' }).int('上车点应为序号').min(0, '上车点不存在').max(9, '上车点不存在').default(0),
   })
   .strict();
 export type BookingInput = z.input<typeof bookingInputSchema>;
@@ -28,7 +28,7 @@ export const staffBookingInputSchema = z
       .min(1, '请选择员工')
       .max(60, '一次最多 60 人')
       .refine((ids) => new Set(ids).size === ids.length, '员工不能重复'),
-    pickupIndex: z.number().int().min(0).max(9).default(0),
+    pickupIndex: z.number({ message: '上车点应为序号' }).int('上车点应为序号').min(0, '上车点不存在').max(9, '上车点不存在').default(0),
   })
   .strict();
 

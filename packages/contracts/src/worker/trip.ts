@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, isoDaySchema, noteSchema, objectIdSchema, pageQuerySchema, regionCodeSchema } from '../common';
 
+const seatsSchema = z.number({ message: '座位数应为数字' }).int('座位数应为整数').min(5, '座位数应在 5–120 之间').max(120, '座位数应在 5–120 之间');
+const capSchema = z.number({ message: '客座率应为数字' }).int('客座率应为整数百分比').min(1, '客座率应在 1–100% 之间').max(100, '客座率应在 1–100% 之间');
+
 const placeSchema = z.object({ name: z.string().trim().min(1, '请填写地点名称').max(60) }).strict();
 
 /** Chinese licence plate, e.g. 贵A12345 or 浙B·D12345 (new-energy). */
@@ -24,10 +27,10 @@ export const tripInputSchema = z
       .min(1, '至少一个目的企业')
       .max(10),
     departureAt: isoDateTimeSchema,
-    vehicle: z.object({ plate: plateSchema, seats: z.number().int().min(5).max(120) }).strict(),
-    driver: z.object({ name: z.string().trim().min(1).max(30) }).strict(),
+    vehicle: z.object({ plate: plateSchema, seats: seatsSchema }).strict(),
+    driver: z.object({ name: z.string({ message: '请填写司机姓名' }).trim().min(1, '请填写司机姓名').max(30, '司机姓名过长') }).strict(),
     /** 客座率上限 in percent (1–100); capacity = floor(seats × cap / 100). */
-    occupancyCapPct: z.number().int().min(1).max(100).default(50),
+    occupancyCapPct: capSchema.default(50),
     note: noteSchema(200).optional(),
   })
   .strict();
@@ -38,9 +41,9 @@ export const tripChangeSchema = z
   .object({
     departureAt: isoDateTimeSchema.optional(),
     pickupPoints: z.array(placeSchema).min(1).max(10).optional(),
-    vehicle: z.object({ plate: plateSchema, seats: z.number().int().min(5).max(120) }).strict().optional(),
-    driver: z.object({ name: z.string().trim().min(1).max(30) }).strict().optional(),
-    occupancyCapPct: z.number().int().min(1).max(100).optional(),
+    vehicle: z.object({ plate: plateSchema, seats: seatsSchema }).strict().optional(),
+    driver: z.object({ name: z.string({ message: '请填写司机姓名' }).trim().min(1, '请填写司机姓名').max(30, '司机姓名过长') }).strict().optional(),
+    occupancyCapPct: capSchema.optional(),
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, '没有要修改的内容');

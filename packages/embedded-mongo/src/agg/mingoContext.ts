@@ -41,8 +41,20 @@ function operandValues(obj: Any, expr: Any, options: Options): Any[] {
 }
 
 function sum(items: Any[]): Any {
-  let total: Any = 0;
-  for (const v of items) if (isNumeric(v)) total = arithmetic(total, v, 'add');
+  let fast = 0;
+  let allInts = true;
+  let i = 0;
+  for (; i < items.length; i++) {
+    const v = items[i];
+    if (typeof v !== 'number') {
+      if (isNumeric(v)) break;
+      continue;
+    }
+    fast += v;
+    allInts &&= Number.isInteger(v);
+  }
+  let total: Any = allInts && Number.isSafeInteger(fast) && (fast > 0x7fffffff || fast < -0x80000000) ? Long.fromNumber(fast) : fast;
+  for (; i < items.length; i++) if (isNumeric(items[i])) total = arithmetic(total, items[i], 'add');
   return total;
 }
 

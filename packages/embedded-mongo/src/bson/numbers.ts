@@ -85,7 +85,8 @@ export function canonicalNumber(value: unknown): string {
   if (d.kind === 'inf') return d.negative ? '-Inf' : 'Inf';
   let { coefficient, exponent } = d;
   if (coefficient === 0n) return '0';
-  while (coefficient % 10n === 0n) {
+  if (exponent >= 0) return (coefficient * 10n ** BigInt(exponent)).toString();
+  while (exponent < 0 && coefficient % 10n === 0n) {
     coefficient /= 10n;
     exponent += 1;
   }
@@ -104,6 +105,12 @@ function isIntegral(value: unknown): boolean {
  * either side is a non-integral double, Long when the result leaves int32 range or a side is Long.
  */
 export function arithmetic(a: unknown, b: unknown, op: 'add' | 'multiply'): unknown {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = op === 'add' ? a + b : a * b;
+    if (!Number.isInteger(a) || !Number.isInteger(b) || !isInt32(a) || !isInt32(b)) return r;
+    if (r >= INT32_MIN && r <= INT32_MAX) return r;
+    if (Number.isSafeInteger(r)) return Long.fromNumber(r);
+  }
   if (a instanceof Decimal128 || b instanceof Decimal128) {
     const da = toDecimalValue(a);
     const db = toDecimalValue(b);

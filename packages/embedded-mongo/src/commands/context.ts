@@ -26,6 +26,8 @@ export interface ServerState {
   readonly cmdLine: { argv: string[]; parsed: Doc };
   readonly persistent: boolean;
   connectionCount(): number;
+  /** Journal/compaction state (durable mode only). */
+  storageStatus(): Doc | undefined;
 }
 
 export interface CommandContext {

@@ -79,7 +79,7 @@ export function serverStatusCommand(ctx: CommandContext): Doc {
     uptimeMillis: Long.fromNumber(uptimeMillis),
     localTime: new Date(),
     connections: { current: ctx.server.connectionCount(), available: 100_000, totalCreated: ctx.conn.id },
-    storageEngine: { name: 'embedded-mongo', supportsCommittedReads: true, persistent: ctx.server.persistent },
+    storageEngine: { name: 'embedded-mongo', supportsCommittedReads: true, persistent: ctx.server.persistent, ...ctx.server.storageStatus() },
     transactions: { currentOpen: ctx.engine.openTxns.size },
     logicalSessionRecordCache: { activeSessionsCount: ctx.server.sessions.size },
     metrics: { cursor: { open: { total: ctx.server.cursors.size } } },

@@ -15,7 +15,10 @@ const HEADER = 8;
 
 /** Frames BSON documents into one record (header + payload buffers, ready for writev). */
 export function encodeRecord(docs: Doc[]): Buffer[] {
-  const parts = docs.map((d) => BSON.serialize(d));
+  const parts = docs.map((d) => {
+    const bytes = BSON.serialize(d);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  });
   let length = 0;
   let crc = 0;
   for (const part of parts) {

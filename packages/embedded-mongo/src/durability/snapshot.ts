@@ -46,7 +46,7 @@ export async function writeSnapshot(dir: string, captured: CapturedCollection[],
   const handle = await fs.open(tempPath, 'w');
   try {
     const write = async (docs: Doc[]) => {
-      for (const buf of encodeRecord(docs)) await handle.write(buf);
+      await handle.write(Buffer.concat(encodeRecord(docs)));
     };
     await write([{ t: 'header', version: FORMAT_VERSION, journalSeq, createdAt: new Date() }]);
     let documents = 0;

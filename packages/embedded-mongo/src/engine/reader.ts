@@ -49,9 +49,10 @@ export function findDocuments(coll: Collection | undefined, filter: Doc | undefi
   const txn = options.txn;
   const plan = planQuery(coll, filter, options.sort);
   const found: FoundDocument[] = [];
+  const details: MatchDetails = {};
   const consider = (id: string, doc: Doc | undefined): void => {
     if (!doc) return;
-    const details: MatchDetails = {};
+    details.arrayIndex = undefined;
     if (matcher(doc, details)) found.push({ id, doc, arrayIndex: details.arrayIndex });
   };
   if (!txn) {

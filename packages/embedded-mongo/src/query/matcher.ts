@@ -34,25 +34,26 @@ export interface FieldPredicate {
   negated: boolean;
 }
 
+function testValue(value: unknown, arrayIndex: number | undefined, predicate: FieldPredicate, details?: MatchDetails): boolean {
+  if (predicate.test(value)) {
+    if (details && details.arrayIndex === undefined) details.arrayIndex = arrayIndex ?? predicate.test.lastElementIndex;
+    return true;
+  }
+  if (predicate.expandArrays && Array.isArray(value)) {
+    for (let k = 0; k < value.length; k++) {
+      if (predicate.test(value[k])) {
+        if (details && details.arrayIndex === undefined) details.arrayIndex = arrayIndex ?? k;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 function matchField(doc: Doc, parts: string[], predicate: FieldPredicate, details?: MatchDetails): boolean {
-  const values = collectValues(doc, parts);
-  for (const pv of values) {
-    if (predicate.test(pv.value)) {
-      if (details && details.arrayIndex === undefined) {
-        const elementIndex = predicate.test.lastElementIndex;
-        details.arrayIndex = pv.arrayIndex ?? elementIndex;
-      }
-      return true;
-    }
-    if (predicate.expandArrays && Array.isArray(pv.value)) {
-      const arr = pv.value;
-      for (let k = 0; k < arr.length; k++) {
-        if (predicate.test(arr[k])) {
-          if (details && details.arrayIndex === undefined) details.arrayIndex = pv.arrayIndex ?? k;
-          return true;
-        }
-      }
-    }
+  if (parts.length === 1) return testValue(doc[parts[0]], undefined, predicate, details);
+  for (const pv of collectValues(doc, parts)) {
+    if (testValue(pv.value, pv.arrayIndex, predicate, details)) return true;
   }
   return false;
 }

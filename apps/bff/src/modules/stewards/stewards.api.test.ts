@@ -72,6 +72,9 @@ describe('my enterprises, ordered by need', () => {
     expect(res.body.items[0].reasons).toEqual(['尚未复工', '尚未走访']);
     expect(res.body.items[1].daysSinceVisit).toBe(9);
     expect(res.body.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(firms[3]);
+    const registry = await t.http.get('/api/enterprises').set(s1.auth);
+    expect(registry.body.items.map((e: { id: string }) => e.id).sort()).toEqual(firms.slice(0, 3).sort());
+    expect((await t.http.get(`/api/enterprises/${firms[3]}/visits`).set(s1.auth)).status).toBe(403);
   });
 });
 

@@ -8,6 +8,7 @@ import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { api } from '../issue-shared/api';
+import { JoinableCharters } from './joinable';
 import '../issue-shared/shared.css';
 
 const FIELDS: { key: 'workers' | 'originRegionCode' | 'originName' | 'pickupPoint' | 'earliestArrival' | 'latestArrival'; label: string; placeholder: string }[] = [
@@ -15,8 +16,8 @@ const FIELDS: { key: 'workers' | 'originRegionCode' | 'originName' | 'pickupPoin
   { key: 'originName', label: '出发地', placeholder: '如 贵阳市南明区' },
   { key: 'originRegionCode', label: '出发地区划代码', placeholder: '6 位代码，如 520102' },
   { key: 'pickupPoint', label: '上车点', placeholder: '如 贵阳火车站东广场' },
-  { key: 'earliestArrival', label: '最早到厂日期', placeholder: 'YYYY-MM-DD' },
-  { key: 'latestArrival', label: '最晚到厂日期', placeholder: 'YYYY-MM-DD' },
+  { key: 'earliestArrival', label: '最早到厂日期', placeholder: '最早 YYYY-MM-DD' },
+  { key: 'latestArrival', label: '最晚到厂日期', placeholder: '最晚 YYYY-MM-DD' },
 ];
 
 /** 包车需求: how many workers from where, and when they should arrive (家门到车门、车门到厂门). */
@@ -70,6 +71,7 @@ export default function CharterFormPage() {
           提交包车需求
         </Button>
       </View>
+      <JoinableCharters enterpriseId={enterpriseId} />
     </View>
   );
 }

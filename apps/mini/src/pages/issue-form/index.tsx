@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { issueInputSchema, type IssueCategory, type IssueUrgency } from '@fugong/contracts';
+import { MAX_ISSUE_ATTACHMENTS, issueInputSchema, type IssueCategory, type IssueUrgency } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
@@ -12,6 +12,7 @@ import { api } from '../issue-shared/api';
 import { Chips } from '../issue-shared/chips';
 import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from '../issue-shared/issue-options';
 import { PAGES } from '../issue-shared/pages';
+import { pickImage } from '../issue-shared/image-file';
 import '../issue-shared/shared.css';
 
 /** 问题申报: category, urgency and a description; a liaison for their firm, a steward on a firm's behalf. */
@@ -23,12 +24,25 @@ export default function IssueFormPage() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
+  const [images, setImages] = useState<{ id: string; filename: string }[]>([]);
   const { keyFor, settle } = useSubmissionKey();
 
   if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业页面进入' />;
 
+  const addImage = async () => {
+    try {
+      const picked = await pickImage();
+      if (!picked) return;
+      const uploaded = await api.uploadImage({ enterpriseId, filename: picked.filename, contentType: picked.contentType, dataBase64: picked.dataBase64 });
+      setImages((old) => [...old, { id: uploaded.id, filename: uploaded.filename }]);
+      setErrors((old) => ({ ...old, images: undefined }));
+    } catch (error) {
+      setErrors((old) => ({ ...old, images: (error as Error).message }));
+    }
+  };
+
   const submit = async () => {
-    const parsed = issueInputSchema.safeParse({ enterpriseId, category, urgency, description, attachmentIds: [] });
+    const parsed = issueInputSchema.safeParse({ enterpriseId, category, urgency, description, attachmentIds: images.map((img) => img.id) });
     if (!parsed.success) {
       setErrors(fieldErrorsFromIssues(parsed.error.issues));
       return;
@@ -60,6 +74,18 @@ export default function IssueFormPage() {
         <Text className='field-label'>问题描述</Text>
         <Input placeholder='请描述遇到的困难，如缺工人数、缺少的原材料' maxLength={1000} value={description} onChange={setDescription} />
         {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
+        <Text className='field-label'>图片（可选，最多 {MAX_ISSUE_ATTACHMENTS} 张）</Text>
+        {images.map((img) => (
+          <Text key={img.id} className='card__line'>
+            已添加：{img.filename}
+          </Text>
+        ))}
+        {images.length < MAX_ISSUE_ATTACHMENTS ? (
+          <Button fill='outline' block onClick={addImage}>
+            添加图片
+          </Button>
+        ) : null}
+        {errors.images ? <Text className='field-error'>{errors.images}</Text> : null}
         {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
       </View>
       <View className='actions'>

@@ -11,6 +11,8 @@ export const api = {
   reportToday: (id: string, body: BodyOf<typeof e.reopeningReport>, o?: CallOptions) => callRoute(e.reopeningReport, { params: { id }, body }, o),
   reopeningHistory: (id: string) => callRoute(e.reopeningHistory, { params: { id } }, { silent: true }),
   charters: (enterpriseId: string) => callRoute(e.charterList, { query: { enterpriseId, view: 'mine' } }, { silent: true }),
+  joinableCharters: (enterpriseId: string) => callRoute(e.charterList, { query: { enterpriseId, view: 'joinable' } }, { silent: true }),
+  joinCharter: (id: string, body: BodyOf<typeof e.charterJoin>, o?: CallOptions) => callRoute(e.charterJoin, { params: { id }, body }, o),
   createCharter: (body: BodyOf<typeof e.charterCreate>, o?: CallOptions) => callRoute(e.charterCreate, { body }, o),
   bind: (inviteCode: string) => callRoute(e.bind, { body: { inviteCode } }, { silent: true }),
   issues: (query: Record<string, string | undefined> = {}) => callRoute(i.list, { query: { pageSize: 50, ...query } }, { silent: true }),
@@ -19,6 +21,7 @@ export const api = {
   act: (id: string, action: IssueActionName, body: Record<string, unknown>, o?: CallOptions) =>
     // Every action route shares one shape (`/api/issues/:id/<action>`), so one call serves them all.
     callRoute(i[action], { params: { id }, body: body as never }, o),
+  uploadImage: (body: BodyOf<typeof i.attachmentUpload>) => callRoute(i.attachmentUpload, { body }, { silent: true }),
   departments: () => callRoute(i.departments, {}, { silent: true }),
   myEnterprises: () => callRoute(i.stewardsMine, {}, { silent: true }),
   visits: (id: string) => callRoute(i.visitList, { params: { id } }, { silent: true }),

@@ -74,7 +74,7 @@ export default function PassPage() {
             ) : (
               <>
                 <Image className='w-qr' src={pass.qrDataUrl} />
-                <Text className='w-muted'>上车时请出示此码，{left} 秒后自动更新，截图无效</Text>
+                <Text className='w-muted'>上车时请出示此码，{left} 秒后失效（页面自动更新），截图无效</Text>
               </>
             )}
             {pass.pass.reasons.map((r) => (

@@ -6,6 +6,8 @@ export type ChecklistStatus = 'met' | 'not_met' | 'na';
 /** A visit being written: kept on the phone after every change, so losing the network loses nothing. */
 export interface VisitDraft {
   place: string;
+  /** From the phone's GPS when the steward allowed it; null otherwise (never required). */
+  location?: { lat: number; lng: number } | null;
   findings: string;
   checklist: Record<string, { status: ChecklistStatus | null; note: string }>;
   problems: IssueDraft[];
@@ -46,7 +48,7 @@ export function toVisitInput(enterpriseId: string, draft: VisitDraft) {
   return {
     enterpriseId,
     place: draft.place,
-    location: null,
+    location: draft.location ?? null,
     findings: draft.findings,
     checklist: CHECKLIST_ITEMS.map((i) => ({ key: i.key, status: draft.checklist[i.key]?.status, note: draft.checklist[i.key]?.note ?? '' })),
     problems: draft.problems,

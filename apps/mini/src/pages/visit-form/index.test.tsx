@@ -78,4 +78,17 @@ describe('记录走访 page', () => {
     expect(screen.getByText('走访记录最多补录 48 小时内的')).toBeTruthy();
     expect(Taro.getStorageSync(`visit-draft:${FIRM}`)).not.toBe('');
   });
+
+  it('when the steward allows location, then the coordinates go with the visit', async () => {
+    const api = installFakeApi({ 'POST /api/visits': { status: 201, body: { id: 'v2' } } });
+    Object.assign(Taro, { getLocation: jest.fn(async () => ({ latitude: 30.0437, longitude: 121.1546 })) });
+    render(<VisitFormPage />);
+    fireEvent.click(screen.getByText('点此记录当前位置（可选）'));
+    await settle();
+    expect(screen.getByText('已定位 30.0437, 121.1546')).toBeTruthy();
+    fillVisit();
+    fireEvent.click(screen.getByText('提交走访记录'));
+    await settle();
+    expect((api.calls[0].data as { location: unknown }).location).toEqual({ lat: 30.0437, lng: 121.1546 });
+  });
 });

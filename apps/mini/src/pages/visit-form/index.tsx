@@ -36,6 +36,15 @@ export default function VisitFormPage() {
   const setItem = (key: string, patch: Partial<{ status: ChecklistStatus; note: string }>) =>
     update((d) => ({ ...d, checklist: { ...d.checklist, [key]: { ...d.checklist[key], ...patch } } }));
 
+  const locate = async () => {
+    try {
+      const here = await Taro.getLocation({ type: 'gcj02' });
+      update((d) => ({ ...d, location: { lat: here.latitude, lng: here.longitude } }));
+    } catch {
+      setMessage('未能获取位置（可能未授权），不影响提交');
+    }
+  };
+
   const submit = async () => {
     const parsed = visitInputSchema.safeParse(toVisitInput(enterpriseId, draft));
     if (!parsed.success) {
@@ -70,6 +79,9 @@ export default function VisitFormPage() {
       <View className='card'>
         <Text className='field-label'>走访地点</Text>
         <Input placeholder='如 车间、食堂、宿舍' value={draft.place} onChange={(place) => update((d) => ({ ...d, place }))} />
+        <Text className='card__line' onClick={locate}>
+          {draft.location ? `已定位 ${draft.location.lat.toFixed(4)}, ${draft.location.lng.toFixed(4)}` : '点此记录当前位置（可选）'}
+        </Text>
       </View>
       {(['四个到位', '七个方面'] as const).map((group) => (
         <View key={group} className='card'>

@@ -1,0 +1,30 @@
+import type { Model } from 'mongoose';
+import type { RateLimitDoc } from './rate-limit.model';
+import { isDuplicateKey } from '../../db/errors';
+
+/** Fixed-window counters, one document per (bucket, window, key). */
+export class RateLimitRepository {
+  constructor(private readonly model: Model<RateLimitDoc>) {}
+
+  /**
+   * Counts one hit and returns the window's count including it. The upsert is atomic; two
+   * instances inserting the same new window at once can collide on _id (E11000), and the loser
+   * simply increments the winner's document.
+   */
+  async hit(id: string, bucket: string, expiresAt: Date): Promise<number> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.model
+          .findOneAndUpdate(
+            { _id: id },
+            { $inc: { n: 1 }, $setOnInsert: { bucket, expiresAt } },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .lean<RateLimitDoc>();
+        return doc!.n;
+      } catch (err) {
+        if (!isDuplicateKey(err) || attempt >= 2) throw err;
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import type { RateLimitRepository } from './rate-limit.repository';
+
+/** Whose requests a rule counts together. */
+export type RateKey = 'ip' | 'actor' | 'phone';
+
+/** One fixed-window limit: at most `limit` requests per `windowSec` for each distinct key. */
+export interface RateRule {
+  /** Counter namespace; rules sharing a bucket share counters (e.g. all sign-in routes per IP). */
+  bucket: string;
+  per: RateKey;
+  limit: number;
+  windowSec: number;
+}
+
+/** Route id → its rules; routes not listed get `default`. */
+export interface RateLimitTable {
+  routes: Record<string, readonly RateRule[]>;
+  default: readonly RateRule[];
+  /** Routes never counted (probes a load balancer calls every second). */
+  exempt: readonly string[];
+}
+
+/**
+ * The abuse limits. Per phone and per IP on one-time codes (an SMS costs money and a phone must
+ * not be flooded), per IP on code guessing (the per-code lockout in modules/auth stops guessing
+ * one phone; this stops spraying many), per person and per IP on booking. Per-IP limits are
+ * generous: a factory dormitory or a carrier-grade NAT puts hundreds of workers behind one address.
+ */
+export const RATE_LIMITS: RateLimitTable = {
+  routes: {
+    'auth.otp': [
+      { bucket: 'otp.phone', per: 'phone', limit: 5, windowSec: 3600 },
+      { bucket: 'otp.ip', per: 'ip', limit: 100, windowSec: 3600 },
+    ],
+    'auth.phone': [
+      { bucket: 'login.ip', per: 'ip', limit: 200, windowSec: 600 },
+      { bucket: 'login.phone', per: 'phone', limit: 20, windowSec: 3600 },
+    ],
+    'auth.wechat': [{ bucket: 'login.ip', per: 'ip', limit: 200, windowSec: 600 }],
+    'auth.refresh': [{ bucket: 'refresh.ip', per: 'ip', limit: 600, windowSec: 600 }],
+    'bookings.create': [
+      { bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 },
+      { bucket: 'booking.ip', per: 'ip', limit: 600, windowSec: 60 },
+    ],
+    'bookings.cancel': [{ bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 }],
+    'bookings.staff': [{ bucket: 'booking.actor', per: 'actor', limit: 30, windowSec: 60 }],
+  },
+  default: [{ bucket: 'api.ip', per: 'ip', limit: 3000, windowSec: 60 }],
+  exempt: ['health', 'ready', 'openapi'],
+};
+
+/** What a rule's key is read from: the already-validated request. */
+export interface RateSubject {
+  routeId: string;
+  ip: string;
+  actorId: string | null;
+  body: unknown;
+}
+
+/**
+ * Applies the table with counters in the database, so every BFF instance sees the same counts.
+ * Keys are stored as keyed hashes: the collection never holds a phone number or an address.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly repo: RateLimitRepository,
+    private readonly table: RateLimitTable,
+    private readonly clock: Clock,
+    private readonly hashKey: (plain: string) => string,
+  ) {}
+
+  /** Counts the request against every rule of its route; throws RATE_LIMITED when one is exceeded. */
+  async check(subject: RateSubject): Promise<void> {
+    if (this.table.exempt.includes(subject.routeId)) return;
+    const rules = this.table.routes[subject.routeId] ?? this.table.default;
+    const now = this.clock.now().getTime();
+    const verdicts = await Promise.all(
+      rules.map(async (rule) => {
+        const key = keyOf(rule.per, subject);
+        if (key === null) return 0;
+        const windowMs = rule.windowSec * 1000;
+        const index = Math.floor(now / windowMs);
+        const end = (index + 1) * windowMs;
+        const id = `${rule.bucket}:${index}:${this.hashKey(`${rule.per}:${key}`)}`;
+        const count = await this.repo.hit(id, rule.bucket, new Date(end));
+        return count > rule.limit ? Math.max(1, Math.ceil((end - now) / 1000)) : 0;
+      }),
+    );
+    const wait = Math.max(...verdicts, 0);
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`, { retryAfterSec: wait }, {
+        'Retry-After': String(wait),
+      });
+    }
+  }
+}
+
+function keyOf(per: RateKey, s: RateSubject): string | null {
+  if (per === 'ip') return s.ip || 'unknown';
+  if (per === 'actor') return s.actorId;
+  const phone = (s.body as { phone?: unknown } | undefined)?.phone;
+  return typeof phone === 'string' ? phone : null;
+}

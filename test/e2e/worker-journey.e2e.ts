@@ -1,0 +1,118 @@
+/**
+ * The worker journey on the H5 build against the real stack with the demo data: a worker signs
+ * in, checks in, books a seat and sees the boarding code; the marshal boards them; a worker
+ * whose pass turned red is refused at the door. On H5 the marshal types (pastes) the scanned
+ * code; the test reads it from the worker's own pass API, as a scanner would from the QR.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhonePage, shot } from './support/browser';
+import { readOtp, startStack, type Stack } from './support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ seed: 'demo' }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
+const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+
+async function signIn(page: Page, phone: string): Promise<void> {
+  await page.goto(stack.webUrl);
+  await field(page, '请输入 11 位手机号').fill(phone);
+  await button(page, '获取验证码').click();
+  await page.getByText(/\d+ 秒后重发/).waitFor();
+  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
+  await button(page, '登录').click();
+  await page.waitForURL(/pages\/home\/index/);
+}
+
+async function openTile(page: Page, title: string): Promise<void> {
+  await page.goto(`${stack.webUrl}`);
+  await page.waitForURL(/pages\/home\/index/);
+  await page.locator('.tile-grid__title', { hasText: title }).click();
+}
+
+async function checkIn(page: Page, code: '绿码' | '红码'): Promise<void> {
+  await openTile(page, '健康打卡');
+  await field(page, '例如 36.5').fill('36.5');
+  await page.locator('.w-chips__chip', { hasText: new RegExp(`^${code}$`) }).click();
+  await button(page, '提交打卡').click();
+  await page.waitForURL(/pages\/pass\/index/);
+  await page.locator('.w-pass__color', { hasText: code }).waitFor();
+}
+
+/** Books the first trip in the list; returns its id (from the detail page URL). */
+async function bookFirstTrip(page: Page): Promise<string> {
+  await openTile(page, '找班车');
+  await page.locator('.w-row').first().click();
+  await page.waitForURL(/pages\/trip-detail\/index/);
+  const tripId = new URL(page.url().replace('#', '')).searchParams.get('id')!;
+  await button(page, '预订座位').click();
+  await page.locator('.taro-model__confirm').click();
+  await page.waitForURL(/pages\/booking\/index/);
+  await page.getByText('预订成功').waitFor();
+  return tripId;
+}
+
+/** The current QR token, read through the worker's own session as a scanner reads the QR. */
+async function scannedToken(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    // Taro's H5 storage wraps each value as {"data": …}; the vault's value is itself JSON text.
+    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage;
+    const stored = JSON.parse(storage.getItem('fugong.session.v1') ?? 'null') as { data: string };
+    const raw = JSON.parse(stored.data) as { token: string };
+    const res = await fetch('/api/pass/token', { headers: { Authorization: `Bearer ${raw.token}` } });
+    return ((await res.json()) as { token: string }).token;
+  });
+}
+
+async function marshalBoards(marshal: Page, tripId: string, token: string): Promise<void> {
+  await marshal.goto(`${stack.webUrl}/#/pages/marshal-scan/index?tripId=${tripId}`);
+  await field(marshal, '扫码结果（或粘贴上车码）').fill(token);
+  await field(marshal, '例如 36.5').fill('36.4');
+  await button(marshal, '核验上车').click();
+}
+
+describe('worker journey on the H5 build', () => {
+  it('when a worker checks in, books and shows the code, then the marshal boards them; a red pass is refused', async () => {
+    const worker = await newPhonePage(browser);
+    await signIn(worker, '13800000001');
+    await checkIn(worker, '绿码');
+    await worker.locator('img.w-qr, .w-qr img').first().waitFor();
+    await shot(worker, 'worker-pass-green');
+
+    const tripId = await bookFirstTrip(worker);
+    await shot(worker, 'worker-booking-confirmed');
+    await button(worker, '查看上车码').click();
+    await worker.waitForURL(/pages\/pass\/index/);
+    await worker.getByText(/截图无效/).waitFor();
+    await shot(worker, 'worker-boarding-code');
+
+    const marshal = await newPhonePage(browser);
+    await signIn(marshal, '13800000005');
+    await marshalBoards(marshal, tripId, await scannedToken(worker));
+    await marshal.getByText('核验通过', { exact: true }).waitFor();
+    await shot(marshal, 'marshal-boarded');
+
+    await openTile(worker, '我的行程');
+    await worker.getByText('已上车').waitFor();
+
+    const sick = await newPhonePage(browser);
+    await signIn(sick, '13900000088');
+    await checkIn(sick, '绿码');
+    const sickTrip = await bookFirstTrip(sick);
+    await checkIn(sick, '红码');
+    await shot(sick, 'worker-pass-red');
+    await marshalBoards(marshal, sickTrip, await scannedToken(sick));
+    await marshal.getByText('不能上车', { exact: true }).waitFor();
+    await marshal.getByText('· 健康码为红码').waitFor();
+    await shot(marshal, 'marshal-refused-red');
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { Types } from 'mongoose';
+import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
+import { loadConfig } from '../../apps/bff/src/config';
+import { startServer, type RunningServer } from '../../apps/bff/src/server';
+import { freePort, until } from './support/processes';
+
+let dir: string;
+let port: number;
+let db: EmbeddedMongo | null;
+let bff: RunningServer;
+let worker: { Authorization: string };
+let workerId: string;
+
+const startDb = () => startEmbeddedMongo({ port, dbPath: dir });
+const timed = async <T>(f: () => Promise<T>) => {
+  const started = Date.now();
+  const value = await f();
+  return { value, ms: Date.now() - started };
+};
+const checkin = () =>
+  fetch(`${bff.url}/api/checkins`, {
+    method: 'POST',
+    headers: { ...worker, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ temperature: 36.6, symptoms: [], healthCode: 'green', places: ['520102'], arrivedFromOutsideProvince: false, arrivalDate: null }),
+  });
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'fugong-outage-'));
+  port = await freePort();
+  db = await startDb();
+  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', MONGODB_URI: `mongodb://127.0.0.1:${port}/fugong?replicaSet=rs0`, LOG_LEVEL: 'silent', OTP_SENDER: 'memory' });
+  bff = await startServer(config, pino({ level: 'silent' }));
+  const u = await bff.container.repos.users.findOrCreateByPhone('outage-worker', bff.container.pii.encrypt('13900000001'));
+  workerId = u.id;
+  worker = { Authorization: `Bearer ${bff.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null }).token}` };
+}, 120_000);
+afterAll(async () => {
+  await bff?.stop();
+  await db?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the database stops answering', () => {
+  it('when the database goes away, then ready is 503, writes are 503 with Retry-After and write nothing, reads fail within 2 s; when it is back, the BFF recovers by itself', async () => {
+    expect((await fetch(`${bff.url}/api/ready`)).status).toBe(200);
+    expect((await checkin()).status).toBe(200);
+
+    await db!.stop();
+    db = null;
+
+    const ready = await timed(() => fetch(`${bff.url}/api/ready`));
+    expect(ready.value.status).toBe(503);
+    expect(((await ready.value.json()) as { error: { details: { status: string } } }).error.details.status).toBe('unready');
+    expect(ready.ms).toBeLessThan(2000);
+
+    const write = await timed(checkin);
+    expect(write.value.status).toBe(503);
+    expect(write.value.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await write.value.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(write.ms).toBeLessThan(2000);
+
+    const read = await timed(() => fetch(`${bff.url}/api/bookings/mine`, { headers: worker }));
+    expect(read.value.status).toBe(503);
+    expect(read.ms).toBeLessThan(2000);
+
+    db = await startDb();
+    await until('the BFF to report ready again', async () => (await fetch(`${bff.url}/api/ready`)).status === 200, 30_000, 200);
+    const after = await checkin();
+    expect(after.status).toBe(200);
+    // Exactly the two acknowledged check-ins' day document exists; the refused one left no trace.
+    const docs = await bff.connection.db!.collection('health_checkins').find({ workerId: new Types.ObjectId(workerId) }).toArray();
+    expect(docs).toHaveLength(1);
+  });
+});
