@@ -7,6 +7,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
 import { loadConfig } from '../../apps/bff/src/config';
 import { startServer, type RunningServer } from '../../apps/bff/src/server';
 import { freePort, until } from './support/processes';
+import { changedCollections, snapshotDatabase } from '../security/support/db-snapshot';
 
 let dir: string;
 let port: number;
@@ -15,6 +16,7 @@ let bff: RunningServer;
 let worker: { Authorization: string };
 let workerId: string;
 
+let temperature = 36.0;
 const startDb = () => startEmbeddedMongo({ port, dbPath: dir });
 const timed = async <T>(f: () => Promise<T>) => {
   const started = Date.now();
@@ -25,7 +27,7 @@ const checkin = () =>
   fetch(`${bff.url}/api/checkins`, {
     method: 'POST',
     headers: { ...worker, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ temperature: 36.6, symptoms: [], healthCode: 'green', places: ['520102'], arrivedFromOutsideProvince: false, arrivalDate: null }),
+    body: JSON.stringify({ temperature: (temperature += 0.1), symptoms: [], healthCode: 'green', places: ['520102'], arrivedFromOutsideProvince: false, arrivalDate: null }),
   });
 
 beforeAll(async () => {
@@ -48,6 +50,7 @@ describe('the database stops answering', () => {
   it('when the database goes away, then ready is 503, writes are 503 with Retry-After and write nothing, reads fail within 2 s; when it is back, the BFF recovers by itself', async () => {
     expect((await fetch(`${bff.url}/api/ready`)).status).toBe(200);
     expect((await checkin()).status).toBe(200);
+    const before = await snapshotDatabase(bff.connection);
 
     await db!.stop();
     db = null;
@@ -69,9 +72,10 @@ describe('the database stops answering', () => {
 
     db = await startDb();
     await until('the BFF to report ready again', async () => (await fetch(`${bff.url}/api/ready`)).status === 200, 30_000, 200);
+    // The refused requests left no trace: the database is exactly as before the outage.
+    expect(changedCollections(before, await snapshotDatabase(bff.connection))).toEqual([]);
     const after = await checkin();
     expect(after.status).toBe(200);
-    // Exactly the two acknowledged check-ins' day document exists; the refused one left no trace.
     const docs = await bff.connection.db!.collection('health_checkins').find({ workerId: new Types.ObjectId(workerId) }).toArray();
     expect(docs).toHaveLength(1);
   });

@@ -71,6 +71,16 @@ describe('per-address limits shared through the database', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
+  it('when 12 attempts from one address arrive at once on two instances, then exactly the limit get through', async () => {
+    const a = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] } });
+    const b = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] } });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' })),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(4);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(8);
+  });
+
   it('when a request is rejected at the edge (bad input), then it is not counted', async () => {
     const a = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'edge.tight', per: 'ip', limit: 1, windowSec: 600 }] } });
     for (let i = 0; i < 5; i += 1) expect((await a.post('/api/auth/login/phone').send({ phone: 'x' })).status).toBe(400);

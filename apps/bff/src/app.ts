@@ -15,6 +15,7 @@ import { systemRoutes } from './modules/system/system.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { workerJourneyRoutes } from './modules/bookings/worker-journey';
 import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
+import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -23,6 +24,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...authRoutes(c.services.auth),
     ...workerJourneyRoutes(c.worker),
     ...enterpriseFeatureRoutes(c.enterprise),
+    ...dashboardFeatureRoutes(c.dashboard),
   ];
 }
 

@@ -26,6 +26,7 @@ import { logNotificationSender, MemoryNotificationSender, type NotificationSende
 import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
+import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -78,6 +79,9 @@ export function buildContainer(deps: AppDeps) {
     }),
   };
 
+  // Issue 6: rollups first, so every module that writes dashboard figures gets their hooks.
+  const rollups = buildRollups({ conn, clock, logger });
+
   const worker = buildWorkerJourney({
     conn,
     clock,
@@ -88,14 +92,15 @@ export function buildContainer(deps: AppDeps) {
     sender: deps.notificationSender ?? (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
   });
 
-  const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips });
+  const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips, rollups: rollups.service });
+  const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
   const rateLimitsOn = config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
     ? new RateLimiter(new RateLimitRepository(rateLimitModel(conn)), deps.rateLimits ?? RATE_LIMITS, clock, pii.lookupHash)
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, rateLimiter };
+  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

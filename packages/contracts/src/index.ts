@@ -11,3 +11,4 @@ export * from './route';
 export * from './routes';
 export * from './worker';
 export * from './enterprise';
+export * from './dashboard';

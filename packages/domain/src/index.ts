@@ -11,3 +11,4 @@ export * from './visits/visit-time';
 export * from './stewards/need';
 export * from './stewards/attention';
 export * from './charters/grouping';
+export * from './rollups';

@@ -7,11 +7,11 @@
  * Prints inserts/s (insertMany batches and single insertOne), point lookups/s by _id and by a
  * unique secondary index at 10k and 1M documents, and a $match+$group over 100k documents.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Collection, MongoClient } from 'mongodb';
+import { type Collection, MongoClient } from 'mongodb';
 
 const LOOKUPS = 20_000;
 const CONCURRENCY = 16;
@@ -51,7 +51,9 @@ async function timed<T>(label: string, ops: number, fn: () => Promise<T>): Promi
   await fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rate = ops / seconds;
-  console.log(`${label.padEnd(52)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ops/s  (${ops} ops in ${seconds.toFixed(2)} s)`);
+  console.log(
+    `${label.padEnd(52)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} ops/s  (${ops} ops in ${seconds.toFixed(2)} s)`,
+  );
   return rate;
 }
 
@@ -71,7 +73,9 @@ async function load(coll: Collection<BenchDoc>, from: number, to: number, progre
     await coll.insertMany(docs, { ordered: false });
     if (progress && (i + BATCH) % 100_000 === 0) {
       const done = i + BATCH;
-      console.log(`  loaded ${done.toLocaleString('en-US')} documents (${Math.round((done - from) / ((Date.now() - started) / 1000)).toLocaleString('en-US')} docs/s)`);
+      console.log(
+        `  loaded ${done.toLocaleString('en-US')} documents (${Math.round((done - from) / ((Date.now() - started) / 1000)).toLocaleString('en-US')} docs/s)`,
+      );
     }
   }
 }
@@ -108,7 +112,9 @@ async function main(): Promise<void> {
   const dbPath = mkdtempSync(path.join(os.tmpdir(), 'embedded-mongo-bench-'));
   const { child, uri } = await startServer(dbPath);
   const client = await MongoClient.connect(uri, { maxPoolSize: CONCURRENCY + 4 });
-  console.log(`embedded-mongo benchmark — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}`);
+  console.log(
+    `embedded-mongo benchmark — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}`,
+  );
   console.log(`durable dbPath ${dbPath}: each acknowledged write is fdatasync'ed (group commit)\n`);
   try {
     const db = client.db('bench');
@@ -116,7 +122,9 @@ async function main(): Promise<void> {
     await timed('insertOne, sequential (1 fsync each)', 2_000, async () => {
       for (let i = 0; i < 2_000; i++) await singles.insertOne({ n: i });
     });
-    await timed(`insertOne, ${CONCURRENCY} concurrent (group commit)`, 20_000, () => parallel(20_000, (i) => singles.insertOne({ n: i })));
+    await timed(`insertOne, ${CONCURRENCY} concurrent (group commit)`, 20_000, () =>
+      parallel(20_000, (i) => singles.insertOne({ n: i })),
+    );
     const batched = db.collection<BenchDoc>('batched');
     await timed(`insertMany, batches of ${BATCH}`, 200_000, () => load(batched, 0, 200_000, false));
 
@@ -129,13 +137,20 @@ async function main(): Promise<void> {
     await load(coll, 10_000, 1_000_000, true);
     await settle(client);
     const large = await lookups(coll, 1_000_000, '1M docs');
-    console.log(`  1M/10k lookup rate ratio: _id ${(small[0] / large[0]).toFixed(2)}x slower, email ${(small[1] / large[1]).toFixed(2)}x slower`);
+    console.log(
+      `  1M/10k lookup rate ratio: _id ${(small[0] / large[0]).toFixed(2)}x slower, email ${(small[1] / large[1]).toFixed(2)}x slower`,
+    );
 
     const agg = db.collection<BenchDoc>('agg');
     await load(agg, 0, 100_000, false);
     await timed('aggregate $match+$group over 100k docs', 5, async () => {
       for (let i = 0; i < 5; i++) {
-        const rows = await agg.aggregate([{ $match: { value: { $gte: 0 } } }, { $group: { _id: '$group', total: { $sum: '$value' }, n: { $sum: 1 } } }]).toArray();
+        const rows = await agg
+          .aggregate([
+            { $match: { value: { $gte: 0 } } },
+            { $group: { _id: '$group', total: { $sum: '$value' }, n: { $sum: 1 } } },
+          ])
+          .toArray();
         if (rows.length !== 100) throw new Error('unexpected group count');
       }
     });

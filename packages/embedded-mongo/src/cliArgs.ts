@@ -11,7 +11,8 @@ export const USAGE = `Usage: embedded-mongo [--port N] [--bind_ip HOST] [--dbpat
   --replSet NAME   replica set name reported to drivers (default rs0)
   --inMemory       keep everything in memory, write no files`;
 
-export type ParsedArgs = { kind: 'run'; options: EmbeddedMongoOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedArgs =
+  { kind: 'run'; options: EmbeddedMongoOptions } | { kind: 'help' } | { kind: 'error'; message: string };
 
 const valueFlags = new Set(['--port', '--bind_ip', '--dbpath', '--replSet']);
 
@@ -35,16 +36,22 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     }
     if (!valueFlags.has(flag)) return { kind: 'error', message: `unknown option '${raw}'` };
     const value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { kind: 'error', message: `option '${flag}' needs a value` };
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+      return { kind: 'error', message: `option '${flag}' needs a value` };
     values.set(flag, value);
   }
   const portText = values.get('--port') ?? '27017';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) return { kind: 'error', message: `invalid --port '${portText}' (expected 0-65535)` };
+  if (!/^\d+$/.test(portText) || port > 65535)
+    return { kind: 'error', message: `invalid --port '${portText}' (expected 0-65535)` };
   const dbPath = values.get('--dbpath');
   if (inMemory && dbPath) return { kind: 'error', message: '--dbpath and --inMemory cannot be combined' };
-  if (!inMemory && !dbPath) return { kind: 'error', message: '--dbpath is required unless --inMemory is given' };
+  if (!inMemory && !dbPath)
+    return { kind: 'error', message: '--dbpath is required unless --inMemory is given' };
   const bindIp = bindAll ? '0.0.0.0' : (values.get('--bind_ip') ?? '127.0.0.1').split(',')[0].trim();
   const host = bindIp === 'localhost' ? '127.0.0.1' : bindIp;
-  return { kind: 'run', options: { port, host, dbPath, inMemory, replSetName: values.get('--replSet') ?? 'rs0' } };
+  return {
+    kind: 'run',
+    options: { port, host, dbPath, inMemory, replSetName: values.get('--replSet') ?? 'rs0' },
+  };
 }

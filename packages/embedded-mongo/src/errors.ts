@@ -47,9 +47,7 @@ export const ErrorCodes = {
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
 
-const namesByCode = new Map<number, string>(
-  Object.entries(ErrorCodes).map(([name, code]) => [code, name]),
-);
+const namesByCode = new Map<number, string>(Object.entries(ErrorCodes).map(([name, code]) => [code, name]));
 
 /** The codeName MongoDB reports for a numeric error code. */
 export function codeNameOf(code: number): string {

@@ -42,6 +42,8 @@ export interface EmbeddedMongo {
 
 const TRANSACTION_LIFETIME_MS = 60_000;
 const MAINTENANCE_INTERVAL_MS = 1_000;
+/** Retryable-write replies are kept as long as a session could still retry. */
+const RETRY_RECORD_TTL_MS = 30 * 60_000;
 
 function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '';
@@ -55,7 +57,8 @@ function formatHost(host: string): string {
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? '127.0.0.1';
   const replSetName = options.replSetName ?? 'rs0';
-  if (!options.inMemory && !options.dbPath) throw new Error('embedded-mongo: dbPath is required unless inMemory is true');
+  if (!options.inMemory && !options.dbPath)
+    throw new Error('embedded-mongo: dbPath is required unless inMemory is true');
   const engine = new Engine();
   let store: DurableStore | undefined;
   if (!options.inMemory) {
@@ -79,7 +82,11 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     electionId: new ObjectId('7fffffff0000000000000001'),
     cmdLine: {
       argv: process.argv.slice(),
-      parsed: { net: { bindIp: host, port: options.port ?? 0 }, replication: { replSet: replSetName }, storage: { dbPath: options.dbPath ?? '' } } as Doc,
+      parsed: {
+        net: { bindIp: host, port: options.port ?? 0 },
+        replication: { replSet: replSetName },
+        storage: { dbPath: options.dbPath ?? '' },
+      } as Doc,
     },
     persistent: !options.inMemory,
     connectionCount: () => connectionCount(),
@@ -98,10 +105,16 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const maintenance = setInterval(() => {
     const now = Date.now();
     for (const txn of [...engine.openTxns]) {
-      if (now - txn.startedAt > TRANSACTION_LIFETIME_MS) engine.abortTransaction(txn, 'transaction exceeded its lifetime limit');
+      if (now - txn.startedAt > TRANSACTION_LIFETIME_MS)
+        engine.abortTransaction(txn, 'transaction exceeded its lifetime limit');
     }
     cursors.sweep(now);
-    endSessions(state, sessions.expired(now).map((s) => s.id));
+    for (const [id, entry] of engine.retryTable)
+      if (now - entry.at > RETRY_RECORD_TTL_MS) engine.retryTable.delete(id);
+    endSessions(
+      state,
+      sessions.expired(now).map((s) => s.id),
+    );
     store?.maybeCompact();
   }, MAINTENANCE_INTERVAL_MS);
   maintenance.unref();

@@ -16,7 +16,13 @@ beforeAll(async () => {
   await orders.insertMany([
     { customer: alice, amount: 30, items: ['a', 'b'], at: new Date('2024-01-15T08:00:00Z'), status: 'paid' },
     { customer: alice, amount: 20, items: ['b'], at: new Date('2024-02-03T23:30:00Z'), status: 'paid' },
-    { customer: bob, amount: 50, items: ['c', 'a', 'b'], at: new Date('2024-02-20T12:00:00Z'), status: 'open' },
+    {
+      customer: bob,
+      amount: 50,
+      items: ['c', 'a', 'b'],
+      at: new Date('2024-02-20T12:00:00Z'),
+      status: 'open',
+    },
     { customer: bob, amount: 5, items: [], at: new Date('2024-03-01T00:00:00Z'), status: 'paid' },
   ]);
 });
@@ -27,7 +33,15 @@ describe('aggregation stages', () => {
     const rows = await orders
       .aggregate([
         { $match: { status: 'paid' } },
-        { $group: { _id: '$customer', total: { $sum: '$amount' }, avg: { $avg: '$amount' }, n: { $sum: 1 }, max: { $max: '$amount' } } },
+        {
+          $group: {
+            _id: '$customer',
+            total: { $sum: '$amount' },
+            avg: { $avg: '$amount' },
+            n: { $sum: 1 },
+            max: { $max: '$amount' },
+          },
+        },
         { $sort: { total: -1 } },
       ])
       .toArray();
@@ -61,7 +75,12 @@ describe('aggregation stages', () => {
           $facet: {
             byItem: [{ $unwind: '$items' }, { $sortByCount: '$items' }, { $sort: { count: -1, _id: 1 } }],
             paid: [{ $match: { status: 'paid' } }, { $count: 'n' }],
-            paged: [{ $sort: { amount: 1 } }, { $skip: 1 }, { $limit: 1 }, { $project: { _id: 0, amount: 1 } }],
+            paged: [
+              { $sort: { amount: 1 } },
+              { $skip: 1 },
+              { $limit: 1 },
+              { $project: { _id: 0, amount: 1 } },
+            ],
           },
         },
       ])
@@ -81,7 +100,14 @@ describe('aggregation stages', () => {
         { $addFields: { double: { $multiply: ['$amount', 2] } } },
         { $set: { big: { $gte: ['$double', 60] } } },
         { $unset: ['items', 'customer'] },
-        { $bucket: { groupBy: '$amount', boundaries: [0, 10, 40, 100], default: 'other', output: { n: { $sum: 1 }, bigs: { $sum: { $cond: ['$big', 1, 0] } } } } },
+        {
+          $bucket: {
+            groupBy: '$amount',
+            boundaries: [0, 10, 40, 100],
+            default: 'other',
+            output: { n: { $sum: 1 }, bigs: { $sum: { $cond: ['$big', 1, 0] } } },
+          },
+        },
       ])
       .toArray();
     expect(rows).toEqual([
@@ -153,7 +179,9 @@ describe('aggregation stages', () => {
   it('when aggregating thousands of documents with a small batch size, then getMore returns the rest', async () => {
     const c = t.db.collection<Loose>('many');
     await c.insertMany(Array.from({ length: 2500 }, (_, i) => ({ i, g: i % 3 })));
-    const rows = await c.aggregate([{ $match: { g: 1 } }, { $sort: { i: -1 } }], { batchSize: 100 }).toArray();
+    const rows = await c
+      .aggregate([{ $match: { g: 1 } }, { $sort: { i: -1 } }], { batchSize: 100 })
+      .toArray();
     expect(rows).toHaveLength(833);
     expect(rows[0].i).toBe(2497);
   });

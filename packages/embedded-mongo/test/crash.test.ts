@@ -3,7 +3,7 @@
  * several clients insert, increment and commit two-document transactions. After each restart
  * every acknowledged write must be present and no transaction may be half-visible.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +56,13 @@ function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
-async function worker(client: MongoClient, round: number, w: number, ledger: Ledger, stop: () => boolean): Promise<void> {
+async function worker(
+  client: MongoClient,
+  round: number,
+  w: number,
+  ledger: Ledger,
+  stop: () => boolean,
+): Promise<void> {
   const db = client.db('crash');
   for (let i = 0; !stop(); i++) {
     const kind = i % 3;
@@ -67,7 +73,9 @@ async function worker(client: MongoClient, round: number, w: number, ledger: Led
         ledger.acked.add(id);
       } else if (kind === 1) {
         ledger.counterAttempted.set(w, (ledger.counterAttempted.get(w) ?? 0) + 1);
-        await db.collection<{ _id: number; n: number }>('counters').updateOne({ _id: w }, { $inc: { n: 1 } }, { upsert: true });
+        await db
+          .collection<{ _id: number; n: number }>('counters')
+          .updateOne({ _id: w }, { $inc: { n: 1 } }, { upsert: true });
         ledger.counterAcked.set(w, (ledger.counterAcked.get(w) ?? 0) + 1);
       } else {
         const pair = `r${round}-w${w}-${i}`;
@@ -93,7 +101,14 @@ async function verify(uri: string, ledger: Ledger): Promise<void> {
   const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000 });
   try {
     const db = client.db('crash');
-    const present = new Set((await db.collection<{ _id: string }>('acks').find({}, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+    const present = new Set(
+      (
+        await db
+          .collection<{ _id: string }>('acks')
+          .find({}, { projection: { _id: 1 } })
+          .toArray()
+      ).map((d) => d._id),
+    );
     const missing = [...ledger.acked].filter((id) => !present.has(id));
     expect(missing).toEqual([]);
     for (const c of await db.collection<{ _id: number; n: number }>('counters').find({}).toArray()) {
@@ -118,11 +133,19 @@ async function verify(uri: string, ledger: Ledger): Promise<void> {
   afterAll(() => rmSync(dbPath, { recursive: true, force: true }));
 
   it('when the server is SIGKILLed under load repeatedly, then every acknowledged write survives and transactions stay atomic', async () => {
-    const ledger: Ledger = { acked: new Set(), counterAcked: new Map(), counterAttempted: new Map(), pairsAcked: new Set() };
+    const ledger: Ledger = {
+      acked: new Set(),
+      counterAcked: new Map(),
+      counterAttempted: new Map(),
+      pairsAcked: new Set(),
+    };
     for (let round = 0; round < ROUNDS; round++) {
       const { child, uri } = await startServer(dbPath);
       await verify(uri, ledger);
-      const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 500, maxPoolSize: WORKERS + 2 });
+      const client = await MongoClient.connect(uri, {
+        serverSelectionTimeoutMS: 500,
+        maxPoolSize: WORKERS + 2,
+      });
       let stopped = false;
       const load = Array.from({ length: WORKERS }, (_, w) => worker(client, round, w, ledger, () => stopped));
       await new Promise((r) => setTimeout(r, 250 + Math.random() * 600));

@@ -27,7 +27,14 @@ describe('insert and find', () => {
       { _id: 1, n: 5, tags: ['a', 'b'], s: 'apple', nested: { x: 1 } },
       { _id: 2, n: 10, tags: ['b'], s: 'banana', nested: { x: 2 } },
       { _id: 3, n: 15, tags: [], s: 'cherry' },
-      { _id: 4, s: 'date', items: [{ k: 1, v: 'x' }, { k: 2, v: 'y' }] },
+      {
+        _id: 4,
+        s: 'date',
+        items: [
+          { k: 1, v: 'x' },
+          { k: 2, v: 'y' },
+        ],
+      },
     ]);
     const ids = async (filter: object) => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
     expect(await ids({ n: { $gt: 5, $lte: 15 } })).toEqual([2, 3]);
@@ -53,7 +60,12 @@ describe('insert and find', () => {
   it('when sorting, skipping, limiting and projecting, then the result follows all four', async () => {
     const c = coll('paging');
     await c.insertMany(Array.from({ length: 20 }, (_, i) => ({ i, even: i % 2 === 0, secret: 'x' })));
-    const page = await c.find({ even: true }, { projection: { secret: 0 } }).sort({ i: -1 }).skip(2).limit(3).toArray();
+    const page = await c
+      .find({ even: true }, { projection: { secret: 0 } })
+      .sort({ i: -1 })
+      .skip(2)
+      .limit(3)
+      .toArray();
     expect(page.map((d) => d.i)).toEqual([14, 12, 10]);
     expect(page[0]).not.toHaveProperty('secret');
     const included = await c.findOne({ i: 3 }, { projection: { i: 1, _id: 0 } });
@@ -87,30 +99,38 @@ describe('update', () => {
   it('when updating with operators, then fields change as MongoDB defines', async () => {
     const c = coll('upd');
     await c.insertOne({ _id: 1, n: 1, arr: [1, 2, 3], obj: { a: 1 }, gone: true, name: 'x' });
-    await c.updateOne(
-      { _id: 1 },
-      {
-        $inc: { n: 2 },
-        $push: { arr: { $each: [4, 5], $slice: -4 } },
-        $set: { 'obj.b': 2 },
-        $unset: { gone: '' },
-        $rename: { name: 'title' },
-        $min: { low: 3 },
-        $currentDate: { at: true },
-      } as Document,
-    );
+    await c.updateOne({ _id: 1 }, {
+      $inc: { n: 2 },
+      $push: { arr: { $each: [4, 5], $slice: -4 } },
+      $set: { 'obj.b': 2 },
+      $unset: { gone: '' },
+      $rename: { name: 'title' },
+      $min: { low: 3 },
+      $currentDate: { at: true },
+    } as Document);
     const doc = await c.findOne({ _id: 1 });
     expect(doc).toMatchObject({ n: 3, arr: [2, 3, 4, 5], obj: { a: 1, b: 2 }, title: 'x', low: 3 });
     expect(doc).not.toHaveProperty('gone');
     expect(doc!.at).toBeInstanceOf(Date);
-    await c.updateOne({ _id: 1 }, { $pull: { arr: { $gte: 4 } }, $addToSet: { set: { $each: [1, 1, 2] } } } as Document);
+    await c.updateOne({ _id: 1 }, {
+      $pull: { arr: { $gte: 4 } },
+      $addToSet: { set: { $each: [1, 1, 2] } },
+    } as Document);
     await c.updateOne({ _id: 1 }, { $pop: { arr: -1 } });
-    expect(await c.findOne({ _id: 1 }, { projection: { arr: 1, set: 1 } })).toEqual({ _id: 1, arr: [3], set: [1, 2] });
+    expect(await c.findOne({ _id: 1 }, { projection: { arr: 1, set: 1 } })).toEqual({
+      _id: 1,
+      arr: [3],
+      set: [1, 2],
+    });
   });
 
   it('when updating many with multi, then matched and modified counts are reported', async () => {
     const c = coll('multi');
-    await c.insertMany([{ g: 1, v: 0 }, { g: 1, v: 5 }, { g: 2, v: 0 }]);
+    await c.insertMany([
+      { g: 1, v: 0 },
+      { g: 1, v: 5 },
+      { g: 2, v: 0 },
+    ]);
     const res = await c.updateMany({ g: 1 }, { $set: { v: 5 } });
     expect(res.matchedCount).toBe(2);
     expect(res.modifiedCount).toBe(1);
@@ -118,23 +138,47 @@ describe('update', () => {
 
   it('when upserting with no match, then a document is built from the filter and update', async () => {
     const c = coll('upsert');
-    const res = await c.updateOne({ email: 'a@x', kind: { $eq: 'user' } }, { $set: { name: 'A' }, $setOnInsert: { created: 1 } }, { upsert: true });
+    const res = await c.updateOne(
+      { email: 'a@x', kind: { $eq: 'user' } },
+      { $set: { name: 'A' }, $setOnInsert: { created: 1 } },
+      { upsert: true },
+    );
     expect(res.upsertedCount).toBe(1);
     const doc = await c.findOne({ _id: res.upsertedId! });
     expect(doc).toMatchObject({ email: 'a@x', kind: 'user', name: 'A', created: 1 });
-    const again = await c.updateOne({ email: 'a@x' }, { $set: { name: 'B' }, $setOnInsert: { created: 2 } }, { upsert: true });
+    const again = await c.updateOne(
+      { email: 'a@x' },
+      { $set: { name: 'B' }, $setOnInsert: { created: 2 } },
+      { upsert: true },
+    );
     expect(again.upsertedCount).toBe(0);
     expect(await c.findOne({ email: 'a@x' })).toMatchObject({ name: 'B', created: 1 });
   });
 
   it('when using positional, all-positional and filtered-positional paths, then the right elements change', async () => {
     const c = coll('positional');
-    await c.insertOne({ _id: 1, grades: [{ s: 80, ok: false }, { s: 95, ok: false }, { s: 70, ok: false }], xs: [1, 2, 3] });
+    await c.insertOne({
+      _id: 1,
+      grades: [
+        { s: 80, ok: false },
+        { s: 95, ok: false },
+        { s: 70, ok: false },
+      ],
+      xs: [1, 2, 3],
+    });
     await c.updateOne({ _id: 1, 'grades.s': 95 }, { $set: { 'grades.$.ok': true } });
     await c.updateOne({ _id: 1 }, { $inc: { 'xs.$[]': 10 } });
-    await c.updateOne({ _id: 1 }, { $set: { 'grades.$[low].flag': 'low' } }, { arrayFilters: [{ 'low.s': { $lt: 75 } }] });
+    await c.updateOne(
+      { _id: 1 },
+      { $set: { 'grades.$[low].flag': 'low' } },
+      { arrayFilters: [{ 'low.s': { $lt: 75 } }] },
+    );
     const doc = await c.findOne({ _id: 1 });
-    expect(doc!.grades).toEqual([{ s: 80, ok: false }, { s: 95, ok: true }, { s: 70, ok: false, flag: 'low' }]);
+    expect(doc!.grades).toEqual([
+      { s: 80, ok: false },
+      { s: 95, ok: true },
+      { s: 70, ok: false, flag: 'low' },
+    ]);
     expect(doc!.xs).toEqual([11, 12, 13]);
   });
 
@@ -142,9 +186,9 @@ describe('update', () => {
     const c = coll('replace');
     await c.insertOne({ _id: 'r', a: 1, b: 2 });
     await c.replaceOne({ _id: 'r' }, { c: 3 });
-    expect(await c.findOne({ _id: 'r'  })).toEqual({ _id: 'r', c: 3 });
-    await c.updateOne({ _id: 'r'  }, [{ $set: { d: { $add: ['$c', 1] } } }, { $unset: 'c' }]);
-    expect(await c.findOne({ _id: 'r'  })).toEqual({ _id: 'r', d: 4 });
+    expect(await c.findOne({ _id: 'r' })).toEqual({ _id: 'r', c: 3 });
+    await c.updateOne({ _id: 'r' }, [{ $set: { d: { $add: ['$c', 1] } } }, { $unset: 'c' }]);
+    expect(await c.findOne({ _id: 'r' })).toEqual({ _id: 'r', d: 4 });
   });
 });
 
@@ -159,13 +203,28 @@ describe('delete, findAndModify, count, distinct', () => {
 
   it('when using findOneAndUpdate/Replace/Delete, then the before or after document is returned', async () => {
     const c = coll('fam');
-    await c.insertMany([{ q: 1, v: 'b' }, { q: 1, v: 'a' }]);
-    const before = await c.findOneAndUpdate({ q: 1 }, { $set: { hit: true } }, { sort: { v: 1 }, returnDocument: 'before' });
+    await c.insertMany([
+      { q: 1, v: 'b' },
+      { q: 1, v: 'a' },
+    ]);
+    const before = await c.findOneAndUpdate(
+      { q: 1 },
+      { $set: { hit: true } },
+      { sort: { v: 1 }, returnDocument: 'before' },
+    );
     expect(before).toMatchObject({ v: 'a' });
     expect(before).not.toHaveProperty('hit');
-    const after = await c.findOneAndUpdate({ q: 1, v: 'b' }, { $set: { hit: 2 } }, { returnDocument: 'after', projection: { _id: 0 } });
+    const after = await c.findOneAndUpdate(
+      { q: 1, v: 'b' },
+      { $set: { hit: 2 } },
+      { returnDocument: 'after', projection: { _id: 0 } },
+    );
     expect(after).toEqual({ q: 1, v: 'b', hit: 2 });
-    const upserted = await c.findOneAndUpdate({ q: 9 }, { $set: { v: 'z' } }, { upsert: true, returnDocument: 'after', includeResultMetadata: true });
+    const upserted = await c.findOneAndUpdate(
+      { q: 9 },
+      { $set: { v: 'z' } },
+      { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+    );
     expect(upserted.lastErrorObject).toMatchObject({ n: 1, updatedExisting: false });
     expect(upserted.value).toMatchObject({ q: 9, v: 'z' });
     const removed = await c.findOneAndDelete({ q: 9 });

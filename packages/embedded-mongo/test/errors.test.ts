@@ -30,13 +30,17 @@ describe('duplicate keys', () => {
   it('when inserting a duplicate _id, then E11000 names the _id_ index with keyPattern and keyValue', async () => {
     const err = await serverError(coll('users').insertOne({ _id: 1, email: 'other' }));
     expect(err.code).toBe(11000);
-    expect(err.message).toContain(`E11000 duplicate key error collection: ${t.dbName}.users index: _id_ dup key: { _id: 1 }`);
+    expect(err.message).toContain(
+      `E11000 duplicate key error collection: ${t.dbName}.users index: _id_ dup key: { _id: 1 }`,
+    );
     expect(err.keyPattern).toEqual({ _id: 1 });
     expect(err.keyValue).toEqual({ _id: 1 });
   });
 
   it('when an ordered insertMany hits a duplicate, then it stops there and reports the successful count', async () => {
-    const err = await serverError(coll('users').insertMany([{ email: 'b@x' }, { email: 'a@x' }, { email: 'c@x' }]));
+    const err = await serverError(
+      coll('users').insertMany([{ email: 'b@x' }, { email: 'a@x' }, { email: 'c@x' }]),
+    );
     expect(err).toBeInstanceOf(MongoBulkWriteError);
     const bulk = err as MongoBulkWriteError;
     expect(bulk.result.insertedCount).toBe(1);
@@ -50,7 +54,9 @@ describe('duplicate keys', () => {
 
   it('when an unordered insertMany hits duplicates, then the other documents are still inserted', async () => {
     const err = (await serverError(
-      coll('users').insertMany([{ email: 'a@x' }, { email: 'd@x' }, { email: 'b@x' }, { email: 'e@x' }], { ordered: false }),
+      coll('users').insertMany([{ email: 'a@x' }, { email: 'd@x' }, { email: 'b@x' }, { email: 'e@x' }], {
+        ordered: false,
+      }),
     )) as MongoBulkWriteError;
     expect(err.result.insertedCount).toBe(2);
     expect(await coll('users').countDocuments({ email: { $in: ['d@x', 'e@x'] } })).toBe(2);
@@ -63,7 +69,9 @@ describe('duplicate keys', () => {
   });
 
   it('when findOneAndUpdate creates a duplicate, then the command fails with DuplicateKey and keyValue', async () => {
-    const err = await serverError(coll('users').findOneAndUpdate({ email: 'd@x' }, { $set: { email: 'a@x' } }));
+    const err = await serverError(
+      coll('users').findOneAndUpdate({ email: 'd@x' }, { $set: { email: 'a@x' } }),
+    );
     expect(err.code).toBe(11000);
     expect(err.codeName).toBe('DuplicateKey');
     expect(err.keyPattern).toEqual({ email: 1 });
@@ -79,7 +87,11 @@ describe('invalid operations', () => {
   });
 
   it('when a query uses an unknown operator, then it fails with BadValue (2)', async () => {
-    const err = await serverError(coll('misc').find({ n: { $bogus: 1 } } as never).toArray());
+    const err = await serverError(
+      coll('misc')
+        .find({ n: { $bogus: 1 } } as never)
+        .toArray(),
+    );
     expect(err.code).toBe(2);
     expect(err.codeName).toBe('BadValue');
   });
@@ -90,10 +102,12 @@ describe('invalid operations', () => {
   });
 
   it('when a document has a top-level $-prefixed field, then the insert is rejected', async () => {
-    const err = await serverError(t.db.command({ insert: 'misc', documents: [{ $bad: 1 }] }).then((r) => {
-      if (r.writeErrors) throw new MongoServerError(r.writeErrors[0]);
-      return r;
-    }));
+    const err = await serverError(
+      t.db.command({ insert: 'misc', documents: [{ $bad: 1 }] }).then((r) => {
+        if (r.writeErrors) throw new MongoServerError(r.writeErrors[0]);
+        return r;
+      }),
+    );
     expect([2, 52]).toContain(err.code);
   });
 
@@ -104,7 +118,9 @@ describe('invalid operations', () => {
 
   it('when an update grows a document past 16 MiB, then it fails with BSONObjectTooLarge (10334)', async () => {
     await coll('large').insertOne({ _id: 1, a: 'x'.repeat(9 * 1024 * 1024) });
-    const err = await serverError(coll('large').updateOne({ _id: 1 }, { $set: { b: 'y'.repeat(9 * 1024 * 1024) } }));
+    const err = await serverError(
+      coll('large').updateOne({ _id: 1 }, { $set: { b: 'y'.repeat(9 * 1024 * 1024) } }),
+    );
     expect(err.code).toBe(10334);
   });
 
@@ -134,8 +150,28 @@ describe('invalid operations', () => {
     expect(err.codeName).toBe(embedded ? 'CommandNotSupported' : 'CommandNotFound');
   });
 
-  itEmbedded('when $out is used, then aggregate answers CommandNotSupported instead of a wrong result', async () => {
-    const err = await serverError(coll('misc').aggregate([{ $out: 'elsewhere' }]).toArray());
-    expect(err.code).toBe(115);
-  });
+  itEmbedded(
+    'when a non-simple collation is requested, then CommandNotSupported is returned instead of simple-collation results',
+    async () => {
+      const err = await serverError(
+        coll('misc')
+          .find({ n: 1 }, { collation: { locale: 'en', strength: 2 } })
+          .toArray(),
+      );
+      expect(err.code).toBe(115);
+      expect(await coll('misc').countDocuments({ n: 1 }, { collation: { locale: 'simple' } })).toBe(1);
+    },
+  );
+
+  itEmbedded(
+    'when $out is used, then aggregate answers CommandNotSupported instead of a wrong result',
+    async () => {
+      const err = await serverError(
+        coll('misc')
+          .aggregate([{ $out: 'elsewhere' }])
+          .toArray(),
+      );
+      expect(err.code).toBe(115);
+    },
+  );
 });

@@ -24,14 +24,21 @@ describe('unique indexes', () => {
   it('when a compound unique index exists, then only the full key combination must be unique', async () => {
     const c = coll('compound');
     await c.createIndex({ org: 1, email: 1 }, { unique: true });
-    await c.insertMany([{ org: 1, email: 'a' }, { org: 2, email: 'a' }]);
+    await c.insertMany([
+      { org: 1, email: 'a' },
+      { org: 2, email: 'a' },
+    ]);
     expect(await codeOf(c.insertOne({ org: 1, email: 'a' }))).toBe(11000);
   });
 
   it('when a unique index is partial, then documents outside the filter may repeat the key', async () => {
     const c = coll('partial');
     await c.createIndex({ code: 1 }, { unique: true, partialFilterExpression: { active: true } });
-    await c.insertMany([{ code: 'x', active: false }, { code: 'x', active: false }, { code: 'x', active: true }]);
+    await c.insertMany([
+      { code: 'x', active: false },
+      { code: 'x', active: false },
+      { code: 'x', active: true },
+    ]);
     expect(await codeOf(c.insertOne({ code: 'x', active: true }))).toBe(11000);
   });
 
@@ -89,7 +96,9 @@ describe('index management', () => {
     const c = coll('planned');
     await c.createIndex({ n: 1 });
     await c.createIndex({ tags: 1 });
-    await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ n: i % 50, tags: [`t${i % 7}`, 'all'], s: String(i) })));
+    await c.insertMany(
+      Array.from({ length: 300 }, (_, i) => ({ n: i % 50, tags: [`t${i % 7}`, 'all'], s: String(i) })),
+    );
     await c.insertMany([{ n: 'text' }, { n: null }, { other: 1 }, { n: 10.5 }]);
     expect(await c.countDocuments({ n: 7 })).toBe(6);
     expect(await c.countDocuments({ n: { $in: [1, 2, 'text'] } })).toBe(13);
@@ -98,22 +107,30 @@ describe('index management', () => {
     expect(await c.countDocuments({ n: { $lt: 'z' } })).toBe(1);
     expect(await c.countDocuments({ tags: 't3' })).toBe(43);
     expect(await c.countDocuments({ n: null })).toBe(2);
-    const sorted = await c.find({ n: { $type: 'number' } }).sort({ n: -1 }).limit(3).toArray();
+    const sorted = await c
+      .find({ n: { $type: 'number' } })
+      .sort({ n: -1 })
+      .limit(3)
+      .toArray();
     expect(sorted.map((d) => d.n)).toEqual([49, 49, 49]);
   });
 });
 
 describe('TTL', () => {
-  (embedded ? it : it.skip)('when a TTL index exists, then expired documents are deleted by the sweeper', async () => {
-    const c = coll('ttl');
-    await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
-    await c.insertMany([
-      { name: 'old', expiresAt: new Date(Date.now() - 1000) },
-      { name: 'future', expiresAt: new Date(Date.now() + 3_600_000) },
-      { name: 'no-date', expiresAt: 'soon' },
-    ]);
-    const deadline = Date.now() + 5000;
-    while ((await c.countDocuments({ name: 'old' })) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect((await c.find({}).toArray()).map((d) => d.name).sort()).toEqual(['future', 'no-date']);
-  });
+  (embedded ? it : it.skip)(
+    'when a TTL index exists, then expired documents are deleted by the sweeper',
+    async () => {
+      const c = coll('ttl');
+      await c.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+      await c.insertMany([
+        { name: 'old', expiresAt: new Date(Date.now() - 1000) },
+        { name: 'future', expiresAt: new Date(Date.now() + 3_600_000) },
+        { name: 'no-date', expiresAt: 'soon' },
+      ]);
+      const deadline = Date.now() + 5000;
+      while ((await c.countDocuments({ name: 'old' })) > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect((await c.find({}).toArray()).map((d) => d.name).sort()).toEqual(['future', 'no-date']);
+    },
+  );
 });

@@ -28,7 +28,11 @@ let Account: mongoose.Model<Account>;
 
 beforeAll(async () => {
   server = embedded ? await startEmbeddedMongo({ inMemory: true }) : undefined;
-  conn = await mongoose.createConnection(realUri ?? server!.uri, { dbName: `mongoose_${process.pid}_${Date.now().toString(36)}` }).asPromise();
+  conn = await mongoose
+    .createConnection(realUri ?? server!.uri, {
+      dbName: `mongoose_${process.pid}_${Date.now().toString(36)}`,
+    })
+    .asPromise();
   Account = conn.model<Account>('Account', accountSchema);
   await Account.syncIndexes();
 });
@@ -61,12 +65,19 @@ describe('mongoose models', () => {
   it('when updating with upsert and findOneAndUpdate, then documents are created and returned', async () => {
     const res = await Account.updateOne({ email: 'u@x' }, { $set: { name: 'U' } }, { upsert: true });
     expect(res.upsertedCount).toBe(1);
-    const updated = await Account.findOneAndUpdate({ email: 'u@x' }, { $inc: { visits: 2 }, $push: { tags: 'new' } }, { returnDocument: 'after' }).lean();
+    const updated = await Account.findOneAndUpdate(
+      { email: 'u@x' },
+      { $inc: { visits: 2 }, $push: { tags: 'new' } },
+      { returnDocument: 'after' },
+    ).lean();
     expect(updated).toMatchObject({ email: 'u@x', name: 'U', visits: 2, tags: ['new'] });
   });
 
   it('when counting and aggregating, then the results reflect stored documents', async () => {
-    await Account.create([{ email: 'o1@x', org: 'o', visits: 3 }, { email: 'o2@x', org: 'o', visits: 4 }]);
+    await Account.create([
+      { email: 'o1@x', org: 'o', visits: 3 },
+      { email: 'o2@x', org: 'o', visits: 4 },
+    ]);
     expect(await Account.countDocuments({ org: 'o' })).toBe(2);
     const [agg] = await Account.aggregate<{ _id: string; visits: number }>([
       { $match: { org: 'o' } },
@@ -100,7 +111,9 @@ describe('mongoose models', () => {
   });
 
   it('when many pooled connections query at once, then every query is answered', async () => {
-    const results = await Promise.all(Array.from({ length: 150 }, (_, i) => Account.countDocuments({ visits: { $gte: i % 3 } })));
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => Account.countDocuments({ visits: { $gte: i % 3 } })),
+    );
     expect(results).toHaveLength(150);
     expect(new Set(results).size).toBeLessThanOrEqual(3);
   });

@@ -33,7 +33,9 @@ function nextTxnNumber(): Long {
   return Long.fromNumber(lastTxnNumber);
 }
 
-async function inTxn<T>(fn: (s: ClientSession) => Promise<T>): Promise<{ session: ClientSession; result: T }> {
+async function inTxn<T>(
+  fn: (s: ClientSession) => Promise<T>,
+): Promise<{ session: ClientSession; result: T }> {
   const session = t.client.startSession();
   session.startTransaction();
   const result = await fn(session);
@@ -67,7 +69,10 @@ describe('transactions', () => {
 
   it('when another writer commits after the snapshot, then the transaction keeps reading its snapshot and its own writes', async () => {
     const c = coll('snapshot');
-    await c.insertMany([{ _id: 'a', v: 1 }, { _id: 'b', v: 1 }]);
+    await c.insertMany([
+      { _id: 'a', v: 1 },
+      { _id: 'b', v: 1 },
+    ]);
     const { session } = await inTxn(async (s) => {
       expect((await c.findOne({ _id: 'a' }, { session: s }))!.v).toBe(1);
       await c.updateOne({ _id: 'b' }, { $set: { v: 2, mine: true } }, { session: s });
@@ -164,7 +169,9 @@ describe('transactions', () => {
     });
     await b.session.endSession();
     const owner = await inTxn((s) => c.insertOne({ email: 'contested' }, { session: s }));
-    const rival = await inTxn(async (s) => (await failure(c.insertOne({ email: 'contested' }, { session: s }))).code);
+    const rival = await inTxn(
+      async (s) => (await failure(c.insertOne({ email: 'contested' }, { session: s }))).code,
+    );
     expect(rival.result).toBe(112);
     await rival.session.endSession();
     await owner.session.commitTransaction();
@@ -179,7 +186,9 @@ describe('transaction protocol', () => {
     session.startTransaction();
     await coll('proto').insertOne({ _id: 'p' }, { session });
     await session.commitTransaction();
-    const again = await t.client.db('admin').command({ commitTransaction: 1, autocommit: false }, { session });
+    const again = await t.client
+      .db('admin')
+      .command({ commitTransaction: 1, autocommit: false }, { session });
     expect(again.ok).toBe(1);
     await session.endSession();
     expect(await coll('proto').countDocuments({ _id: 'p' })).toBe(1);
@@ -187,7 +196,9 @@ describe('transaction protocol', () => {
 
   it('when a command names a transaction that was never started, then NoSuchTransaction (251) is returned', async () => {
     const session = raw.startSession();
-    const err = await failure(raw.db(t.dbName).command({ find: 'proto', autocommit: false, txnNumber: nextTxnNumber() }, { session }));
+    const err = await failure(
+      raw.db(t.dbName).command({ find: 'proto', autocommit: false, txnNumber: nextTxnNumber() }, { session }),
+    );
     expect(err.code).toBe(251);
     expect(err.hasErrorLabel('TransientTransactionError')).toBe(true);
     await session.endSession();
@@ -198,7 +209,11 @@ describe('retryable writes', () => {
   it('when the same lsid and txnNumber are sent twice, then the write is applied once and the first reply is repeated', async () => {
     const session = raw.startSession();
     const txnNumber = nextTxnNumber();
-    const cmd = { update: 'retry_w', updates: [{ q: { _id: 1 }, u: { $inc: { n: 1 } }, upsert: true }], txnNumber };
+    const cmd = {
+      update: 'retry_w',
+      updates: [{ q: { _id: 1 }, u: { $inc: { n: 1 } }, upsert: true }],
+      txnNumber,
+    };
     const first = await raw.db(t.dbName).command(cmd, { session });
     const second = await raw.db(t.dbName).command(cmd, { session });
     expect(second.n).toBe(first.n);
@@ -214,8 +229,12 @@ describe('retryable writes', () => {
   it('when an older txnNumber arrives after a newer one, then it is rejected as TransactionTooOld (225)', async () => {
     const session = raw.startSession();
     const older = nextTxnNumber();
-    await raw.db(t.dbName).command({ insert: 'retry_old', documents: [{ a: 1 }], txnNumber: nextTxnNumber() }, { session });
-    const err = await failure(raw.db(t.dbName).command({ insert: 'retry_old', documents: [{ a: 2 }], txnNumber: older }, { session }));
+    await raw
+      .db(t.dbName)
+      .command({ insert: 'retry_old', documents: [{ a: 1 }], txnNumber: nextTxnNumber() }, { session });
+    const err = await failure(
+      raw.db(t.dbName).command({ insert: 'retry_old', documents: [{ a: 2 }], txnNumber: older }, { session }),
+    );
     expect(err.code).toBe(225);
     await session.endSession();
   });

@@ -28,7 +28,13 @@ describe('BSON round trips', () => {
       ts: new Timestamp({ t: 1700000000, i: 7 }),
       re: /ab+c/i,
       nil: null,
-      nested: { arr: [[1, 2], [3, [4, { deep: true }]]], obj: { x: { y: 'z' } } },
+      nested: {
+        arr: [
+          [1, 2],
+          [3, [4, { deep: true }]],
+        ],
+        obj: { x: { y: 'z' } },
+      },
       bool: false,
       str: '复工通 ✓',
     };
@@ -85,19 +91,48 @@ describe('numeric and cross-type comparison', () => {
   });
 
   it('when comparing with $gt across int, long, double and decimal, then values compare numerically only', async () => {
-    const ids = (await coll('nums').find({ v: { $gt: 5 } }).toArray()).map((d) => d._id).sort();
+    const ids = (
+      await coll('nums')
+        .find({ v: { $gt: 5 } })
+        .toArray()
+    )
+      .map((d) => d._id)
+      .sort();
     expect(ids).toEqual(['double', 'long']);
-    const eq = (await coll('nums').find({ v: Decimal128.fromString('6.0') }).toArray()).map((d) => d._id);
+    const eq = (
+      await coll('nums')
+        .find({ v: Decimal128.fromString('6.0') })
+        .toArray()
+    ).map((d) => d._id);
     expect(eq).toEqual(['long']);
   });
 
   it('when sorting mixed types, then MongoDB BSON type order is followed', async () => {
     const order = (await coll('nums').find({}).sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id);
-    expect(order).toEqual(['missing', 'null', 'decimal', 'int', 'double', 'long', 'string', 'obj', 'oid', 'bool', 'date']);
+    expect(order).toEqual([
+      'missing',
+      'null',
+      'decimal',
+      'int',
+      'double',
+      'long',
+      'string',
+      'obj',
+      'oid',
+      'bool',
+      'date',
+    ]);
   });
 
   it('when querying by $type, then BSON types and the number alias match', async () => {
-    const ids = async (type: string) => (await coll('nums').find({ v: { $type: type } } as never).toArray()).map((d) => d._id).sort();
+    const ids = async (type: string) =>
+      (
+        await coll('nums')
+          .find({ v: { $type: type } } as never)
+          .toArray()
+      )
+        .map((d) => d._id)
+        .sort();
     expect(await ids('number')).toEqual(['decimal', 'double', 'int', 'long']);
     expect(await ids('long')).toEqual(['long']);
     expect(await ids('decimal')).toEqual(['decimal']);

@@ -138,7 +138,9 @@ export async function invariants(uri: string, acks: Ack[]) {
     const ackedByWorker = new Map<string, Set<string>>();
     for (const a of acks) ackedByWorker.set(a.worker, (ackedByWorker.get(a.worker) ?? new Set()).add(a.bookingId));
     const twoAnswers = [...ackedByWorker.entries()].filter(([, s]) => s.size > 1).map(([w]) => w);
-    return { bookings: all.length, live: live.length, lost, doubleBooked, oversold, twoAnswers };
+    // Nobody cancels during a rush, so what a worker was told must still be what is stored.
+    const changed = acks.filter((a) => byId.has(a.bookingId) && byId.get(a.bookingId)!.status !== a.status).map((a) => `${a.bookingId}: told ${a.status}, stored ${byId.get(a.bookingId)!.status}`);
+    return { bookings: all.length, live: live.length, lost, doubleBooked, oversold, twoAnswers, changed };
   } finally {
     await conn.close();
   }

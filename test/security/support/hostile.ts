@@ -38,7 +38,8 @@ export const OPERATORS: unknown[] = [
 ];
 
 const nastyString = fc.constantFrom(...NASTY_STRINGS);
-const leaf = fc.oneof(
+/** One hostile JSON scalar (or operator object). */
+export const leaf = fc.oneof(
   nastyString,
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),

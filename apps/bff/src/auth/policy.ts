@@ -108,6 +108,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'issues.answer': { roles: ['officer', 'admin'], scope: 'department' },
   'issues.confirm': { roles: ['liaison', 'steward'], scope: 'enterprise' },
   'issues.reopen': { roles: ['liaison', 'steward'], scope: 'enterprise' },
+  // Command dashboard (issue 6): city-wide figures and the daily report are the command's alone;
+  // stewards and officers already see their own enterprises and queues on their pages.
+  'dashboard.summary': { roles: ['admin'], scope: 'all' },
+  'dashboard.export': { roles: ['admin'], scope: 'all' },
+  'dashboard.rollups.rebuild': { roles: ['admin'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

@@ -67,7 +67,8 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], options: PipelineOptio
     const aggregator = new Aggregator(pipeline, {
       context: aggregationContext,
       variables: withNow(options.variables),
-      collectionResolver: (name: string) => (options.resolveCollection ? options.resolveCollection(name) : []),
+      collectionResolver: (name: string) =>
+        options.resolveCollection ? options.resolveCollection(name) : [],
     } as never);
     return aggregator.run(docs) as Doc[];
   } catch (err) {

@@ -53,7 +53,10 @@ function sum(items: Any[]): Any {
     fast += v;
     allInts &&= Number.isInteger(v);
   }
-  let total: Any = allInts && Number.isSafeInteger(fast) && (fast > 0x7fffffff || fast < -0x80000000) ? Long.fromNumber(fast) : fast;
+  let total: Any =
+    allInts && Number.isSafeInteger(fast) && (fast > 0x7fffffff || fast < -0x80000000)
+      ? Long.fromNumber(fast)
+      : fast;
   for (; i < items.length; i++) if (isNumeric(items[i])) total = arithmetic(total, items[i], 'add');
   return total;
 }
@@ -78,14 +81,19 @@ function extremeOf(items: Any[], direction: 1 | -1): Any {
 const sumOf = (obj: Any, expr: Any, options: Options): Any => sum(operandValues(obj, expr, options));
 const avgOf = (obj: Any, expr: Any, options: Options): Any => average(operandValues(obj, expr, options));
 const maxOf = (obj: Any, expr: Any, options: Options): Any => extremeOf(operandValues(obj, expr, options), 1);
-const minOf = (obj: Any, expr: Any, options: Options): Any => extremeOf(operandValues(obj, expr, options), -1);
+const minOf = (obj: Any, expr: Any, options: Options): Any =>
+  extremeOf(operandValues(obj, expr, options), -1);
 
 function toStringValue(value: Any): Any {
   if (value === null || value === undefined) return null;
   if (value instanceof ObjectId) return value.toHexString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Decimal128 || value instanceof Long) return value.toString();
-  if (typeof value === 'object') return fail('BadValue', `Unsupported conversion from ${bsonTypeName(value)} to string in $convert with no onError value`);
+  if (typeof value === 'object')
+    return fail(
+      'BadValue',
+      `Unsupported conversion from ${bsonTypeName(value)} to string in $convert with no onError value`,
+    );
   return String(value);
 }
 
@@ -113,7 +121,8 @@ const converters: Record<string, (v: Any) => Any> = {
   objectId: toObjectIdValue,
   date: toDateValue,
   long: (v) => (v === null || v === undefined ? null : Long.fromNumber(Math.trunc(toJsNumber(v)))),
-  decimal: (v) => (v === null || v === undefined ? null : Decimal128.fromString(String(isNumeric(v) ? v.toString() : v))),
+  decimal: (v) =>
+    v === null || v === undefined ? null : Decimal128.fromString(String(isNumeric(v) ? v.toString() : v)),
   double: (v) => (v === null || v === undefined ? null : Number(isNumeric(v) ? toJsNumber(v) : v)),
   int: (v) => (v === null || v === undefined ? null : Math.trunc(Number(isNumeric(v) ? toJsNumber(v) : v))),
   bool: (v) => (v === null || v === undefined ? null : Boolean(v)),
@@ -129,7 +138,8 @@ function convertExpression(obj: Any, expr: Any, options: Options): Any {
   if ((input === null || input === undefined) && 'onNull' in spec) return evalExpr(obj, spec.onNull, options);
   const to = evalExpr(obj, spec.to, options);
   const convert = converters[String(to)];
-  if (!convert) return fail('CommandNotSupported', `$convert to ${String(to)} is not supported by embedded-mongo`);
+  if (!convert)
+    return fail('CommandNotSupported', `$convert to ${String(to)} is not supported by embedded-mongo`);
   try {
     return convert(input);
   } catch (err) {
@@ -150,7 +160,8 @@ function sortStage(coll: Iterator, spec: Any): Iterator {
 }
 
 function unsupportedStage(name: string) {
-  return (): never => fail('CommandNotSupported', `aggregation stage ${name} is not supported by embedded-mongo`);
+  return (): never =>
+    fail('CommandNotSupported', `aggregation stage ${name} is not supported by embedded-mongo`);
 }
 
 const defaults = Context.init({

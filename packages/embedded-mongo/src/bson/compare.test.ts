@@ -5,7 +5,19 @@ import { arithmetic, compareNumbers } from './numbers';
 
 describe('compareValues', () => {
   it('when values have different types, then MongoDB canonical type order decides', () => {
-    const ordered = [new MinKey(), null, 1, 'a', { a: 1 }, [1], new Binary(Buffer.from([1])), new ObjectId(), false, new Date(0), new MaxKey()];
+    const ordered = [
+      new MinKey(),
+      null,
+      1,
+      'a',
+      { a: 1 },
+      [1],
+      new Binary(Buffer.from([1])),
+      new ObjectId(),
+      false,
+      new Date(0),
+      new MaxKey(),
+    ];
     for (let i = 1; i < ordered.length; i++) expect(compareValues(ordered[i - 1], ordered[i])).toBe(-1);
   });
 
@@ -37,9 +49,15 @@ describe('arithmetic', () => {
   it('when adding ints, longs, doubles and decimals, then result types follow MongoDB', () => {
     expect(arithmetic(1, 2, 'add')).toBe(3);
     expect(arithmetic(2147483647, 1, 'add')).toEqual(Long.fromNumber(2147483648));
-    expect((arithmetic(Long.fromString('9007199254740993'), 2, 'add') as Long).toString()).toBe('9007199254740995');
+    expect((arithmetic(Long.fromString('9007199254740993'), 2, 'add') as Long).toString()).toBe(
+      '9007199254740995',
+    );
     expect(arithmetic(1.5, 1, 'add')).toBe(2.5);
-    expect((arithmetic(Decimal128.fromString('0.1'), Decimal128.fromString('0.2'), 'add') as Decimal128).toString()).toBe('0.3');
+    expect(
+      (
+        arithmetic(Decimal128.fromString('0.1'), Decimal128.fromString('0.2'), 'add') as Decimal128
+      ).toString(),
+    ).toBe('0.3');
     expect((arithmetic(Decimal128.fromString('1.5'), 2, 'multiply') as Decimal128).toString()).toBe('3.0');
   });
 });

@@ -2,7 +2,15 @@
  * Renders values the way mongod prints them in error messages, e.g. the dup key part of
  * `E11000 duplicate key error ... dup key: { email: "a@b.c" }`.
  */
-import { type Binary, bsonTypeTag, type Decimal128, type Doc, type Long, type ObjectId, type Timestamp } from './values';
+import {
+  type Binary,
+  bsonTypeTag,
+  type Decimal128,
+  type Doc,
+  type Long,
+  type ObjectId,
+  type Timestamp,
+} from './values';
 
 /** mongod's shell-like rendering of a value inside error messages. */
 export function formatValue(value: unknown): string {
@@ -22,7 +30,9 @@ export function formatValue(value: unknown): string {
     case 'Decimal128':
       return `${(value as Decimal128).toString()}`;
     case 'Binary':
-      return `BinData(${(value as Binary).sub_type}, ${Buffer.from((value as Binary).buffer).toString('hex').toUpperCase()})`;
+      return `BinData(${(value as Binary).sub_type}, ${Buffer.from((value as Binary).buffer)
+        .toString('hex')
+        .toUpperCase()})`;
     case 'Timestamp':
       return `Timestamp(${(value as Timestamp).t}, ${(value as Timestamp).i})`;
     default:

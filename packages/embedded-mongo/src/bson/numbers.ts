@@ -115,7 +115,9 @@ export function arithmetic(a: unknown, b: unknown, op: 'add' | 'multiply'): unkn
     const da = toDecimalValue(a);
     const db = toDecimalValue(b);
     if (da.kind !== 'finite' || db.kind !== 'finite') {
-      return Decimal128.fromString(String(op === 'add' ? toJsNumber(a) + toJsNumber(b) : toJsNumber(a) * toJsNumber(b)));
+      return Decimal128.fromString(
+        String(op === 'add' ? toJsNumber(a) + toJsNumber(b) : toJsNumber(a) * toJsNumber(b)),
+      );
     }
     if (op === 'multiply') {
       return decimalFromParts(da.coefficient * db.coefficient, da.exponent + db.exponent);
@@ -125,7 +127,11 @@ export function arithmetic(a: unknown, b: unknown, op: 'add' | 'multiply'): unkn
     const cb = db.coefficient * 10n ** BigInt(db.exponent - exp);
     return decimalFromParts(ca + cb, exp);
   }
-  if (isIntegral(a) && isIntegral(b) && (a instanceof Long || b instanceof Long || (isInt32(a) && isInt32(b)))) {
+  if (
+    isIntegral(a) &&
+    isIntegral(b) &&
+    (a instanceof Long || b instanceof Long || (isInt32(a) && isInt32(b)))
+  ) {
     const ba = a instanceof Long ? a.toBigInt() : BigInt(a as number);
     const bb = b instanceof Long ? b.toBigInt() : BigInt(b as number);
     const result = op === 'add' ? ba + bb : ba * bb;

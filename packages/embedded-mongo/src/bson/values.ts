@@ -82,7 +82,8 @@ export function typeRank(value: unknown): number {
 export function bsonTypeName(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= 0x7fffffff ? 'int' : 'double';
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) <= 0x7fffffff ? 'int' : 'double';
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return 'array';

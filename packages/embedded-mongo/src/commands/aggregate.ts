@@ -22,8 +22,10 @@ export function aggregateCommand(ctx: CommandContext): Doc {
   const target = ctx.cmd.aggregate;
   const pipeline = ctx.cmd.pipeline;
   if (!Array.isArray(pipeline)) fail('TypeMismatch', "'pipeline' option must be specified as an array");
-  if (ctx.cmd.explain) fail('CommandNotSupported', 'aggregate with explain is not supported by embedded-mongo');
-  if (!isDocument(ctx.cmd.cursor) && ctx.cmd.cursor !== undefined) fail('TypeMismatch', "cursor field must be missing or an object");
+  if (ctx.cmd.explain)
+    fail('CommandNotSupported', 'aggregate with explain is not supported by embedded-mongo');
+  if (!isDocument(ctx.cmd.cursor) && ctx.cmd.cursor !== undefined)
+    fail('TypeMismatch', 'cursor field must be missing or an object');
   const stages = pipeline as Doc[];
   let input: Doc[];
   let rest = stages;
@@ -42,9 +44,13 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       input = readCollection(ctx, target);
     }
   }
-  const output = rest.length > 0
-    ? runPipeline(input, rest, { resolveCollection: (name) => readCollection(ctx, name), variables: optionalDoc(ctx.cmd, 'let') })
-    : input;
+  const output =
+    rest.length > 0
+      ? runPipeline(input, rest, {
+          resolveCollection: (name) => readCollection(ctx, name),
+          variables: optionalDoc(ctx.cmd, 'let'),
+        })
+      : input;
   const cursorSpec = (ctx.cmd.cursor as Doc | undefined) ?? {};
   const batch = ctx.server.cursors.open(
     { ns, items: output, produce: (d) => d, sessionId: ctx.sessionId },

@@ -39,6 +39,8 @@ export interface CommandContext {
   readonly conn: ConnectionInfo;
   readonly txn?: Transaction;
   readonly sessionId?: string;
+  /** Set for retryable writes: the reply is journaled so a retry after a restart is answered too. */
+  readonly retry?: { sessionId: string; txnNumber: bigint };
 }
 
 export type CommandHandler = (ctx: CommandContext) => Doc | Promise<Doc>;
@@ -74,7 +76,12 @@ export function writerFor(ctx: CommandContext): Writer {
  * Runs one write statement; when a plain writer meets a transaction's lock it journals what
  * it has written so far, waits for the transaction to end and retries the statement.
  */
-export async function runStatement<T>(writer: Writer, pending: Promise<void>[], engine: Engine, statement: () => T): Promise<T> {
+export async function runStatement<T>(
+  writer: Writer,
+  pending: Promise<void>[],
+  engine: Engine,
+  statement: () => T,
+): Promise<T> {
   for (;;) {
     try {
       return statement();
@@ -88,7 +95,8 @@ export async function runStatement<T>(writer: Writer, pending: Promise<void>[], 
 
 /** Hands a plain writer's collected ops to the journal (keeps journal order = apply order). */
 export function flushWriter(writer: Writer, pending: Promise<void>[], engine: Engine): void {
-  if (writer instanceof DirectWriter && writer.ops.length > 0) pending.push(engine.journal(writer.ops.splice(0)));
+  if (writer instanceof DirectWriter && writer.ops.length > 0)
+    pending.push(engine.journal(writer.ops.splice(0)));
 }
 
 /** Reads an optional non-negative integer argument. */
@@ -109,6 +117,9 @@ export function optionalDoc(cmd: Doc, field: string): Doc | undefined {
 }
 
 /** The cursor reply shape of find/aggregate/list*. */
-export function cursorReply(batch: { id: unknown; ns: string; docs: Doc[] }, field: 'firstBatch' | 'nextBatch'): Doc {
+export function cursorReply(
+  batch: { id: unknown; ns: string; docs: Doc[] },
+  field: 'firstBatch' | 'nextBatch',
+): Doc {
   return { cursor: { [field]: batch.docs, id: batch.id, ns: batch.ns }, ok: 1 };
 }

@@ -10,7 +10,16 @@ import { compileFilter } from '../query/matcher';
 import { type Collection } from '../storage/collection';
 import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
 
-const unsupportedCreateOptions = ['capped', 'viewOn', 'pipeline', 'timeseries', 'clusteredIndex', 'validator', 'changeStreamPreAndPostImages', 'expireAfterSeconds'];
+const unsupportedCreateOptions = [
+  'capped',
+  'viewOn',
+  'pipeline',
+  'timeseries',
+  'clusteredIndex',
+  'validator',
+  'changeStreamPreAndPostImages',
+  'expireAfterSeconds',
+];
 const uuids = new WeakMap<Collection, UUID>();
 
 function uuidOf(coll: Collection): UUID {
@@ -31,7 +40,8 @@ export async function createCommand(ctx: CommandContext): Promise<Doc> {
       fail('CommandNotSupported', `create with option '${option}' is not supported by embedded-mongo`);
     }
   }
-  if (ctx.engine.catalog.get(ctx.db, name)) throw new MongoServerError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
+  if (ctx.engine.catalog.get(ctx.db, name))
+    throw new MongoServerError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   const coll = ctx.engine.catalog.create(ctx.db, name);
   await ctx.engine.journal([{ op: 'c', ns: coll.ns, o: {} }]);
   return { ok: 1 };
@@ -78,7 +88,10 @@ export function listCollectionsCommand(ctx: CommandContext): Doc {
     )
     .filter((entry) => matcher(entry));
   const cursorSpec = isDocument(ctx.cmd.cursor) ? ctx.cmd.cursor : {};
-  const batch = ctx.server.cursors.open({ ns: `${ctx.db}.$cmd.listCollections`, items: entries, produce: (d) => d }, optionalInt(cursorSpec, 'batchSize'));
+  const batch = ctx.server.cursors.open(
+    { ns: `${ctx.db}.$cmd.listCollections`, items: entries, produce: (d) => d },
+    optionalInt(cursorSpec, 'batchSize'),
+  );
   return cursorReply(batch, 'firstBatch');
 }
 
@@ -101,7 +114,9 @@ export function listDatabasesCommand(ctx: CommandContext): Doc {
     })
     .filter((d) => matcher(d));
   const totalSize = databases.reduce((sum, d) => sum + Number(d.sizeOnDisk ?? 0), 0);
-  return nameOnly ? { databases, ok: 1 } : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
+  return nameOnly
+    ? { databases, ok: 1 }
+    : { databases, totalSize, totalSizeMb: Math.floor(totalSize / 1048576), ok: 1 };
 }
 
 /** collStats: basic counts and sizes for one collection. */
@@ -144,7 +159,10 @@ export function dbStatsCommand(ctx: CommandContext): Doc {
     dataSize: size,
     storageSize: size,
     indexes,
-    indexSize: colls.reduce((sum, c) => sum + [...c.indexes.values()].reduce((s, i) => s + i.ordered.size * 64, 0), 0),
+    indexSize: colls.reduce(
+      (sum, c) => sum + [...c.indexes.values()].reduce((s, i) => s + i.ordered.size * 64, 0),
+      0,
+    ),
     totalSize: size,
     scaleFactor: 1,
     ok: 1,

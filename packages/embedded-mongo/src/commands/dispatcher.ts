@@ -3,7 +3,7 @@
  * retried retryable writes from the session's cache, and shapes errors as
  * {ok:0, errmsg, code, codeName, errorLabels?}.
  */
-import { type Doc } from '../bson/values';
+import { type Doc, isDocument } from '../bson/values';
 import { ErrorCodes, MongoServerError, toServerError } from '../errors';
 import { validateDbName } from '../engine/catalog';
 import { type Session } from '../engine/sessions';
@@ -24,50 +24,99 @@ export function errorReply(err: unknown): Doc {
   return reply;
 }
 
+function rejectCollation(value: unknown): void {
+  if (value === undefined || (isDocument(value) && value.locale === 'simple')) return;
+  throw new MongoServerError(
+    'CommandNotSupported',
+    'collations other than {locale: "simple"} are not supported by embedded-mongo',
+  );
+}
+
+/** Collation changes comparison semantics; refusing it beats silently answering differently. */
+function checkCollations(cmd: Doc): void {
+  rejectCollation(cmd.collation);
+  for (const field of ['updates', 'deletes', 'indexes']) {
+    const list = cmd[field];
+    if (Array.isArray(list)) for (const stmt of list) if (isDocument(stmt)) rejectCollation(stmt.collation);
+  }
+}
+
 function commandName(cmd: Doc): string {
   return Object.keys(cmd)[0] ?? '';
 }
 
-async function runInTransaction(ctx: CommandContext, handler: CommandHandler, txn: Transaction): Promise<Doc> {
+async function runInTransaction(
+  ctx: CommandContext,
+  handler: CommandHandler,
+  txn: Transaction,
+): Promise<Doc> {
   if (!TRANSACTION_COMMANDS.has(ctx.name)) {
-    throw new MongoServerError('OperationNotSupportedInTransaction', `Cannot run '${ctx.name}' in a multi-document transaction.`);
+    throw new MongoServerError(
+      'OperationNotSupportedInTransaction',
+      `Cannot run '${ctx.name}' in a multi-document transaction.`,
+    );
   }
   try {
     return await handler(ctx);
   } catch (err) {
     const e = toServerError(err);
     const isTxnControl = ctx.name === 'commitTransaction' || ctx.name === 'abortTransaction';
-    if (!isTxnControl && txn.state === 'inProgress') ctx.engine.abortTransaction(txn, `${ctx.name} failed: ${e.message}`);
-    if (e.code === ErrorCodes.WriteConflict && !e.errorLabels.includes('TransientTransactionError')) e.errorLabels.push('TransientTransactionError');
+    if (!isTxnControl && txn.state === 'inProgress')
+      ctx.engine.abortTransaction(txn, `${ctx.name} failed: ${e.message}`);
+    if (e.code === ErrorCodes.WriteConflict && !e.errorLabels.includes('TransientTransactionError'))
+      e.errorLabels.push('TransientTransactionError');
     throw e;
   }
 }
 
-async function runRetryable(ctx: CommandContext, handler: CommandHandler, session: Session, txnNumber: bigint): Promise<Doc> {
+async function runRetryable(
+  ctx: CommandContext,
+  handler: CommandHandler,
+  session: Session,
+  txnNumber: bigint,
+): Promise<Doc> {
+  const recorded = ctx.engine.retryTable.get(session.id);
+  if (recorded && recorded.txnNumber > session.txnNumber) session.txnNumber = recorded.txnNumber;
   if (txnNumber < session.txnNumber) {
-    throw new MongoServerError('TransactionTooOld', `Retryable write with txnNumber ${txnNumber} is prohibited on session ${session.id} because a newer retryable write with txnNumber ${session.txnNumber} has already started on this session.`);
+    throw new MongoServerError(
+      'TransactionTooOld',
+      `Retryable write with txnNumber ${txnNumber} is prohibited on session ${session.id} because a newer retryable write with txnNumber ${session.txnNumber} has already started on this session.`,
+    );
   }
-  if (txnNumber === session.txnNumber && session.retryReply?.txnNumber === txnNumber) {
-    return session.retryReply.reply;
+  if (txnNumber === session.txnNumber) {
+    if (session.retryReply?.txnNumber === txnNumber) return session.retryReply.reply;
+    if (recorded?.txnNumber === txnNumber) return recorded.reply;
   }
-  if (session.txn && session.txn.state === 'inProgress') ctx.engine.abortTransaction(session.txn, 'a retryable write started');
+  if (session.txn && session.txn.state === 'inProgress')
+    ctx.engine.abortTransaction(session.txn, 'a retryable write started');
   session.txnNumber = txnNumber;
   session.txn = undefined;
-  const reply = Promise.resolve().then(() => handler(ctx)).catch(errorReply);
+  const retryCtx: CommandContext = { ...ctx, retry: { sessionId: session.id, txnNumber } };
+  const reply = Promise.resolve()
+    .then(() => handler(retryCtx))
+    .catch(errorReply);
   session.retryReply = { txnNumber, reply };
   return reply;
 }
 
 /** Executes one command from the wire and returns its reply document (never throws). */
-export async function dispatch(server: ServerState, request: IncomingCommand, conn: ConnectionInfo): Promise<Doc> {
+export async function dispatch(
+  server: ServerState,
+  request: IncomingCommand,
+  conn: ConnectionInfo,
+): Promise<Doc> {
   const cmd = request.command;
   const name = commandName(cmd);
   try {
     const handler = commandTable[name];
     if (!handler) {
-      throw new MongoServerError('CommandNotSupported', `no such command: '${name}' (embedded-mongo does not support the '${name}' command)`);
+      throw new MongoServerError(
+        'CommandNotSupported',
+        `no such command: '${name}' (embedded-mongo does not support the '${name}' command)`,
+      );
     }
     validateDbName(request.db);
+    checkCollations(cmd);
     const session = cmd.lsid !== undefined ? server.sessions.get(cmd.lsid) : undefined;
     const txnNumber = txnNumberOf(cmd);
     const base = { server, engine: server.engine, db: request.db, cmd, name, conn, sessionId: session?.id };

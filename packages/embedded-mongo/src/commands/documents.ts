@@ -14,7 +14,11 @@ function checkId(id: unknown): void {
   if (id === undefined) fail('BadValue', `can't use undefined for _id`);
   if (isDocument(id)) {
     for (const key of Object.keys(id)) {
-      if (key.startsWith('$')) fail('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${key} is not valid for storage.`);
+      if (key.startsWith('$'))
+        fail(
+          'DollarPrefixedFieldName',
+          `_id fields may not contain '$'-prefixed fields: ${key} is not valid for storage.`,
+        );
     }
   }
 }
@@ -22,7 +26,11 @@ function checkId(id: unknown): void {
 /** Throws BSONObjectTooLarge (10334) for documents over 16 MiB. */
 export function checkSize(doc: Doc): void {
   const size = BSON.calculateObjectSize(doc);
-  if (size > MAX_BSON_SIZE) fail('BSONObjectTooLarge', `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`);
+  if (size > MAX_BSON_SIZE)
+    fail(
+      'BSONObjectTooLarge',
+      `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`,
+    );
 }
 
 /** Checks a document for storage (top-level `$` names are rejected with BadValue). */

@@ -6,7 +6,15 @@
 import { type Doc } from '../bson/values';
 import { fail } from '../errors';
 import { compileProjection } from '../query/projection';
-import { type CommandContext, collectionName, ensureCollection, findCollection, optionalDoc, runStatement, writerFor } from './context';
+import {
+  type CommandContext,
+  collectionName,
+  ensureCollection,
+  findCollection,
+  optionalDoc,
+  runStatement,
+  writerFor,
+} from './context';
 import { queryDocuments } from './readCommands';
 import { isModified, planUpdate, updatedDocument, upsertDocument } from './updateCommand';
 import { finishWrite } from './writeCommands';
@@ -33,11 +41,16 @@ export async function findAndModifyCommand(ctx: CommandContext): Promise<Doc> {
       if (!target || !coll) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
       writer.ensureWritable(coll, [target.id], []);
       writer.remove(coll, target.id);
-      return { lastErrorObject: { n: 1 }, value: projection.apply(target.doc, { arrayIndex: target.arrayIndex }), ok: 1 };
+      return {
+        lastErrorObject: { n: 1 },
+        value: projection.apply(target.doc, { arrayIndex: target.arrayIndex }),
+        ok: 1,
+      };
     }
     const update = plan!;
     if (!target) {
-      if (cmd.upsert !== true) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+      if (cmd.upsert !== true)
+        return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
       const doc = upsertDocument(filter, update);
       writer.insert(ensureCollection(ctx, name, pending), doc);
       return {
@@ -52,7 +65,11 @@ export async function findAndModifyCommand(ctx: CommandContext): Promise<Doc> {
       writer.replace(coll!, target.id, doc);
     }
     const shown = returnNew ? doc : target.doc;
-    return { lastErrorObject: { n: 1, updatedExisting: true }, value: projection.apply(shown, { arrayIndex: target.arrayIndex }), ok: 1 };
+    return {
+      lastErrorObject: { n: 1, updatedExisting: true },
+      value: projection.apply(shown, { arrayIndex: target.arrayIndex }),
+      ok: 1,
+    };
   });
   return finishWrite(ctx, writer, pending, reply);
 }

@@ -79,7 +79,12 @@ export function serverStatusCommand(ctx: CommandContext): Doc {
     uptimeMillis: Long.fromNumber(uptimeMillis),
     localTime: new Date(),
     connections: { current: ctx.server.connectionCount(), available: 100_000, totalCreated: ctx.conn.id },
-    storageEngine: { name: 'embedded-mongo', supportsCommittedReads: true, persistent: ctx.server.persistent, ...ctx.server.storageStatus() },
+    storageEngine: {
+      name: 'embedded-mongo',
+      supportsCommittedReads: true,
+      persistent: ctx.server.persistent,
+      ...ctx.server.storageStatus(),
+    },
     transactions: { currentOpen: ctx.engine.openTxns.size },
     logicalSessionRecordCache: { activeSessionsCount: ctx.server.sessions.size },
     metrics: { cursor: { open: { total: ctx.server.cursors.size } } },
@@ -112,7 +117,11 @@ const parameters: Record<string, unknown> = {
 };
 
 export function getParameterCommand(ctx: CommandContext): Doc {
-  const all = ctx.cmd.getParameter === '*' || (typeof ctx.cmd.getParameter === 'object' && ctx.cmd.getParameter !== null && (ctx.cmd.getParameter as Doc).allParameters === true);
+  const all =
+    ctx.cmd.getParameter === '*' ||
+    (typeof ctx.cmd.getParameter === 'object' &&
+      ctx.cmd.getParameter !== null &&
+      (ctx.cmd.getParameter as Doc).allParameters === true);
   const reply: Doc = {};
   for (const [name, value] of Object.entries(parameters)) if (all || name in ctx.cmd) reply[name] = value;
   if (Object.keys(reply).length === 0) throw new MongoServerError('InvalidOptions', 'no option found to get');

@@ -12,9 +12,27 @@ import { ID_INDEX_NAME } from '../storage/collection';
 import { type CommandContext, cursorReply, ensureCollection, optionalInt } from './context';
 
 const allowedOptions = new Set([
-  'key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background', 'hidden', 'v',
-  'weights', 'default_language', 'language_override', 'textIndexVersion', '2dsphereIndexVersion', 'bits', 'min', 'max',
-  'storageEngine', 'collation', 'wildcardProjection', 'ns',
+  'key',
+  'name',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'background',
+  'hidden',
+  'v',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  '2dsphereIndexVersion',
+  'bits',
+  'min',
+  'max',
+  'storageEngine',
+  'collation',
+  'wildcardProjection',
+  'ns',
 ]);
 const comparedOptions = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
 const keyTypes = new Set(['text', '2dsphere', '2d', 'hashed']);
@@ -22,21 +40,33 @@ const keyTypes = new Set(['text', '2dsphere', '2d', 'hashed']);
 function normalizeSpec(raw: unknown): IndexSpec {
   if (!isDocument(raw)) fail('TypeMismatch', 'index specification must be an object');
   for (const option of Object.keys(raw)) {
-    if (!allowedOptions.has(option)) fail('InvalidIndexSpecificationOption', `The field '${option}' is not valid for an index specification. Specification: ${JSON.stringify(raw)}`);
+    if (!allowedOptions.has(option))
+      fail(
+        'InvalidIndexSpecificationOption',
+        `The field '${option}' is not valid for an index specification. Specification: ${JSON.stringify(raw)}`,
+      );
   }
   const key = raw.key;
-  if (!isDocument(key) || Object.keys(key).length === 0) fail('CannotCreateIndex', 'Index keys cannot be empty.');
+  if (!isDocument(key) || Object.keys(key).length === 0)
+    fail('CannotCreateIndex', 'Index keys cannot be empty.');
   for (const [field, dir] of Object.entries(key)) {
     const n = toNumber(dir);
-    const valid = (n !== undefined && n !== 0 && Number.isFinite(n)) || (typeof dir === 'string' && keyTypes.has(dir));
-    if (!valid) fail('CannotCreateIndex', `Values in the index key pattern can only be numbers or 'text', '2dsphere', '2d', 'hashed'; bad field ${field}`);
+    const valid =
+      (n !== undefined && n !== 0 && Number.isFinite(n)) || (typeof dir === 'string' && keyTypes.has(dir));
+    if (!valid)
+      fail(
+        'CannotCreateIndex',
+        `Values in the index key pattern can only be numbers or 'text', '2dsphere', '2d', 'hashed'; bad field ${field}`,
+      );
   }
   if (raw.expireAfterSeconds !== undefined) {
     const seconds = toNumber(raw.expireAfterSeconds);
-    if (seconds === undefined || seconds < 0) fail('CannotCreateIndex', 'TTL index \'expireAfterSeconds\' option must be a non-negative number');
+    if (seconds === undefined || seconds < 0)
+      fail('CannotCreateIndex', "TTL index 'expireAfterSeconds' option must be a non-negative number");
   }
   const name = raw.name === undefined ? defaultIndexName(key) : raw.name;
-  if (typeof name !== 'string' || name.length === 0) fail('CannotCreateIndex', 'The index name cannot be empty');
+  if (typeof name !== 'string' || name.length === 0)
+    fail('CannotCreateIndex', 'The index name cannot be empty');
   const { key: _key, name: _name, v: _v, background: _bg, ns: _ns, ...options } = raw;
   const spec: IndexSpec = { v: 2, key: { ...key }, name };
   for (const [k, v] of Object.entries(options)) if (v !== false || k === 'hidden') spec[k] = v;
@@ -56,12 +86,24 @@ function checkExisting(indexes: Iterable<CollectionIndex>, spec: IndexSpec): boo
     const sameOptions = optionsKey(index.spec) === optionsKey(spec);
     if (sameName && sameKey && sameOptions) return true;
     if (sameName) {
-      throw new MongoServerError('IndexKeySpecsConflict', `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(index.spec)}`);
+      throw new MongoServerError(
+        'IndexKeySpecsConflict',
+        `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(index.spec)}`,
+      );
     }
-    const samePartial = canonicalKey(index.spec.partialFilterExpression ?? null) === canonicalKey(spec.partialFilterExpression ?? null);
+    const samePartial =
+      canonicalKey(index.spec.partialFilterExpression ?? null) ===
+      canonicalKey(spec.partialFilterExpression ?? null);
     if (sameKey && samePartial) {
-      if (sameOptions) throw new MongoServerError('IndexOptionsConflict', `Index already exists with a different name: ${index.name}`);
-      throw new MongoServerError('IndexOptionsConflict', `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(index.spec)}`);
+      if (sameOptions)
+        throw new MongoServerError(
+          'IndexOptionsConflict',
+          `Index already exists with a different name: ${index.name}`,
+        );
+      throw new MongoServerError(
+        'IndexOptionsConflict',
+        `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(index.spec)}`,
+      );
     }
   }
   return false;
@@ -82,7 +124,8 @@ export async function createIndexesCommand(ctx: CommandContext): Promise<Doc> {
   for (const spec of specs) {
     if (spec.name === ID_INDEX_NAME && canonicalKey(spec.key) === canonicalKey({ _id: 1 })) continue;
     if (checkExisting([...coll.indexes.values()], spec)) continue;
-    if (fresh.some((f) => f.name === spec.name)) fail('IndexKeySpecsConflict', `index ${spec.name} specified twice`);
+    if (fresh.some((f) => f.name === spec.name))
+      fail('IndexKeySpecsConflict', `index ${spec.name} specified twice`);
     fresh.push(spec);
   }
   for (const spec of fresh) {
@@ -96,7 +139,12 @@ export async function createIndexesCommand(ctx: CommandContext): Promise<Doc> {
     pending.push(ctx.engine.journal([{ op: 'ci', ns: coll.ns, spec }]));
   }
   await Promise.all(pending);
-  const reply: Doc = { numIndexesBefore, numIndexesAfter: coll.indexes.size, createdCollectionAutomatically, ok: 1 };
+  const reply: Doc = {
+    numIndexesBefore,
+    numIndexesAfter: coll.indexes.size,
+    createdCollectionAutomatically,
+    ok: 1,
+  };
   if (fresh.length === 0) reply.note = 'all indexes already exist';
   return reply;
 }
@@ -109,7 +157,10 @@ export function listIndexesCommand(ctx: CommandContext): Doc {
   if (!coll) throw new MongoServerError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
   const specs = [...coll.indexes.values()].map((i) => ({ ...i.spec }));
   const cursorSpec = isDocument(ctx.cmd.cursor) ? ctx.cmd.cursor : {};
-  const batch = ctx.server.cursors.open({ ns: coll.ns, items: specs, produce: (d) => d }, optionalInt(cursorSpec, 'batchSize'));
+  const batch = ctx.server.cursors.open(
+    { ns: coll.ns, items: specs, produce: (d) => d },
+    optionalInt(cursorSpec, 'batchSize'),
+  );
   return cursorReply(batch, 'firstBatch');
 }
 
@@ -127,7 +178,8 @@ export async function dropIndexesCommand(ctx: CommandContext): Promise<Doc> {
   else if (Array.isArray(which)) names = which.map(String);
   else if (isDocument(which)) {
     const match = [...coll.indexes.values()].find((i) => canonicalKey(i.spec.key) === canonicalKey(which));
-    if (!match) throw new MongoServerError('IndexNotFound', `can't find index with key: ${JSON.stringify(which)}`);
+    if (!match)
+      throw new MongoServerError('IndexNotFound', `can't find index with key: ${JSON.stringify(which)}`);
     names = [match.name];
   } else return fail('BadValue', 'invalid index specification');
   for (const n of names) {

@@ -8,14 +8,32 @@ import { findDocuments, type FoundDocument } from '../engine/reader';
 import { compileProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
-import { type CommandContext, collectionName, cursorReply, findCollection, optionalDoc, optionalInt } from './context';
+import {
+  type CommandContext,
+  collectionName,
+  cursorReply,
+  findCollection,
+  optionalDoc,
+  optionalInt,
+} from './context';
 
 /** Matching documents in sort order with skip/limit applied. */
-export function queryDocuments(ctx: CommandContext, filter: Doc | undefined, sortSpec: unknown, skip = 0, limit?: number): FoundDocument[] {
+export function queryDocuments(
+  ctx: CommandContext,
+  filter: Doc | undefined,
+  sortSpec: unknown,
+  skip = 0,
+  limit?: number,
+): FoundDocument[] {
   const sort = parseSort(sortSpec);
   const coll = findCollection(ctx);
   const needed = limit !== undefined && limit > 0 ? skip + limit : undefined;
-  const result = findDocuments(coll, filter, { txn: ctx.txn, sort, limit: needed, variables: optionalDoc(ctx.cmd, 'let') });
+  const result = findDocuments(coll, filter, {
+    txn: ctx.txn,
+    sort,
+    limit: needed,
+    variables: optionalDoc(ctx.cmd, 'let'),
+  });
   let found = result.found;
   if (sort.length > 0 && !result.sorted) found = sortDocuments(found, sort, (f) => f.doc);
   if (skip > 0 || needed !== undefined) found = found.slice(skip, needed);
@@ -41,7 +59,12 @@ export function findCommand(ctx: CommandContext): Doc {
   const found = queryDocuments(ctx, filter, ctx.cmd.sort, skip, limit === 0 ? undefined : limit);
   const firstBatch = limit ? Math.min(limit, batchSize ?? limit) : batchSize;
   const batch = ctx.server.cursors.open(
-    { ns: `${ctx.db}.${name}`, items: found, produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex }), sessionId: ctx.sessionId },
+    {
+      ns: `${ctx.db}.${name}`,
+      items: found,
+      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex }),
+      sessionId: ctx.sessionId,
+    },
     firstBatch,
     singleBatch,
   );
@@ -51,7 +74,8 @@ export function findCommand(ctx: CommandContext): Doc {
 /** getMore: {getMore: cursorId, collection, batchSize}. */
 export function getMoreCommand(ctx: CommandContext): Doc {
   const id = ctx.cmd.getMore;
-  if (!(id instanceof Long) && typeof id !== 'number') fail('TypeMismatch', "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
+  if (!(id instanceof Long) && typeof id !== 'number')
+    fail('TypeMismatch', "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
   const cursorId = id instanceof Long ? id : Long.fromNumber(id);
   const batch = ctx.server.cursors.getMore(cursorId, optionalInt(ctx.cmd, 'batchSize'));
   if (!batch) throw new MongoServerError('CursorNotFound', `cursor id ${cursorId.toString()} not found`);
@@ -89,7 +113,8 @@ export function countCommand(ctx: CommandContext): Doc {
 export function distinctCommand(ctx: CommandContext): Doc {
   collectionName(ctx);
   const key = ctx.cmd.key;
-  if (typeof key !== 'string' || key.length === 0) fail('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
+  if (typeof key !== 'string' || key.length === 0)
+    fail('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
   const parts = splitPath(key);
   const seen = new Map<string, unknown>();
   const add = (v: unknown) => {
@@ -97,7 +122,8 @@ export function distinctCommand(ctx: CommandContext): Doc {
     const k = canonicalKey(v);
     if (!seen.has(k)) seen.set(k, deepClone(v));
   };
-  for (const { doc } of findDocuments(findCollection(ctx), optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn }).found) {
+  for (const { doc } of findDocuments(findCollection(ctx), optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn })
+    .found) {
     for (const pv of collectValues(doc, parts)) {
       if (Array.isArray(pv.value)) pv.value.forEach(add);
       else add(pv.value);

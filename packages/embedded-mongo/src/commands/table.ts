@@ -25,7 +25,13 @@ import {
   whatsmyuriCommand,
 } from './handshake';
 import { createIndexesCommand, dropIndexesCommand, listIndexesCommand } from './indexes';
-import { countCommand, distinctCommand, findCommand, getMoreCommand, killCursorsCommand } from './readCommands';
+import {
+  countCommand,
+  distinctCommand,
+  findCommand,
+  getMoreCommand,
+  killCursorsCommand,
+} from './readCommands';
 import {
   abortTransactionCommand,
   commitTransactionCommand,

@@ -10,8 +10,23 @@ import { type CommandContext, type ServerState } from './context';
 
 /** Commands allowed inside a multi-document transaction. */
 export const TRANSACTION_COMMANDS = new Set([
-  'find', 'getMore', 'killCursors', 'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'aggregate',
-  'distinct', 'commitTransaction', 'abortTransaction', 'endSessions', 'hello', 'isMaster', 'ismaster', 'ping',
+  'find',
+  'getMore',
+  'killCursors',
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'aggregate',
+  'distinct',
+  'commitTransaction',
+  'abortTransaction',
+  'endSessions',
+  'hello',
+  'isMaster',
+  'ismaster',
+  'ping',
 ]);
 
 function noSuchTransaction(txnNumber: bigint, session: Session): MongoServerError {
@@ -25,13 +40,24 @@ function noSuchTransaction(txnNumber: bigint, session: Session): MongoServerErro
 }
 
 /** The transaction a command with {txnNumber, autocommit:false} runs in, starting one if asked. */
-export function resolveTransaction(server: ServerState, session: Session, cmd: Doc, txnNumber: bigint): Transaction {
+export function resolveTransaction(
+  server: ServerState,
+  session: Session,
+  cmd: Doc,
+  txnNumber: bigint,
+): Transaction {
   if (txnNumber < session.txnNumber) {
-    throw new MongoServerError('TransactionTooOld', `txnNumber ${txnNumber} is less than last txnNumber ${session.txnNumber} seen in session ${session.id}`);
+    throw new MongoServerError(
+      'TransactionTooOld',
+      `txnNumber ${txnNumber} is less than last txnNumber ${session.txnNumber} seen in session ${session.id}`,
+    );
   }
   if (cmd.startTransaction === true) {
     if (txnNumber === session.txnNumber && session.txn) {
-      throw new MongoServerError('IllegalOperation', `Cannot start transaction ${txnNumber} on session ${session.id} because a newer transaction has already started`);
+      throw new MongoServerError(
+        'IllegalOperation',
+        `Cannot start transaction ${txnNumber} on session ${session.id} because a newer transaction has already started`,
+      );
     }
     if (session.txn) server.engine.abortTransaction(session.txn, 'a newer transaction started');
     session.txnNumber = txnNumber;
@@ -40,7 +66,8 @@ export function resolveTransaction(server: ServerState, session: Session, cmd: D
     return session.txn;
   }
   const txn = session.txn;
-  if (txnNumber !== session.txnNumber || !txn || txn.txnNumber !== txnNumber) throw noSuchTransaction(txnNumber, session);
+  if (txnNumber !== session.txnNumber || !txn || txn.txnNumber !== txnNumber)
+    throw noSuchTransaction(txnNumber, session);
   const name = Object.keys(cmd)[0];
   if (txn.state === 'aborted' && name !== 'abortTransaction') throw noSuchTransaction(txnNumber, session);
   if (txn.state === 'committed' && name !== 'commitTransaction' && name !== 'abortTransaction') {
@@ -52,10 +79,18 @@ export function resolveTransaction(server: ServerState, session: Session, cmd: D
 /** commitTransaction: commits, or answers ok again for an already committed transaction. */
 export async function commitTransactionCommand(ctx: CommandContext): Promise<Doc> {
   const txn = ctx.txn;
-  if (!txn) throw new MongoServerError('NoSuchTransaction', 'commitTransaction requires a transaction', {}, ['TransientTransactionError']);
+  if (!txn)
+    throw new MongoServerError('NoSuchTransaction', 'commitTransaction requires a transaction', {}, [
+      'TransientTransactionError',
+    ]);
   if (txn.state === 'committed') return { ok: 1 };
   if (txn.state === 'aborted') {
-    throw new MongoServerError('NoSuchTransaction', `Transaction with { txnNumber: ${txn.txnNumber} } has been aborted.`, {}, ['TransientTransactionError']);
+    throw new MongoServerError(
+      'NoSuchTransaction',
+      `Transaction with { txnNumber: ${txn.txnNumber} } has been aborted.`,
+      {},
+      ['TransientTransactionError'],
+    );
   }
   await ctx.engine.commitTransaction(txn);
   return { ok: 1 };
@@ -65,9 +100,12 @@ export async function commitTransactionCommand(ctx: CommandContext): Promise<Doc
 export function abortTransactionCommand(ctx: CommandContext): Doc {
   const txn = ctx.txn;
   if (!txn || txn.state === 'aborted') {
-    throw new MongoServerError('NoSuchTransaction', 'Transaction has been aborted.', {}, ['TransientTransactionError']);
+    throw new MongoServerError('NoSuchTransaction', 'Transaction has been aborted.', {}, [
+      'TransientTransactionError',
+    ]);
   }
-  if (txn.state === 'committed') throw new MongoServerError('TransactionCommitted', `Transaction ${txn.txnNumber} has been committed.`);
+  if (txn.state === 'committed')
+    throw new MongoServerError('TransactionCommitted', `Transaction ${txn.txnNumber} has been committed.`);
   ctx.engine.abortTransaction(txn, 'abortTransaction');
   return { ok: 1 };
 }
@@ -96,7 +134,10 @@ export function endSessionsCommand(ctx: CommandContext): Doc {
 }
 
 export function killAllSessionsCommand(ctx: CommandContext): Doc {
-  endSessions(ctx.server, ctx.server.sessions.all().map((s) => s.id));
+  endSessions(
+    ctx.server,
+    ctx.server.sessions.all().map((s) => s.id),
+  );
   return { ok: 1 };
 }
 

@@ -9,8 +9,21 @@ import { type FoundDocument } from '../engine/reader';
 import { findDocuments } from '../engine/reader';
 import { type Writer } from '../engine/writers';
 import { type Collection } from '../storage/collection';
-import { applyUpdate, compileArrayFilters, type ParsedUpdate, parseUpdate, upsertBaseFromFilter } from '../update/applyUpdate';
-import { type CommandContext, collectionName, ensureCollection, findCollection, runStatement, writerFor } from './context';
+import {
+  applyUpdate,
+  compileArrayFilters,
+  type ParsedUpdate,
+  parseUpdate,
+  upsertBaseFromFilter,
+} from '../update/applyUpdate';
+import {
+  type CommandContext,
+  collectionName,
+  ensureCollection,
+  findCollection,
+  runStatement,
+  writerFor,
+} from './context';
 import { checkSize, validateForStorage } from './documents';
 import { finishWrite, statements, type WriteErrorEntry, writeErrorFor } from './writeCommands';
 
@@ -26,7 +39,10 @@ export function planUpdate(u: unknown, arrayFilters: unknown): UpdatePlan {
 
 /** Computes the new version of a matched document (validated, size-checked). */
 export function updatedDocument(target: FoundDocument, plan: UpdatePlan): Doc {
-  const doc = applyUpdate(target.doc, plan.update, { matchedIndex: target.arrayIndex, arrayFilters: plan.arrayFilters });
+  const doc = applyUpdate(target.doc, plan.update, {
+    matchedIndex: target.arrayIndex,
+    arrayFilters: plan.arrayFilters,
+  });
   validateForStorage(doc);
   checkSize(doc);
   return doc;
@@ -49,7 +65,7 @@ function pickId(filter: Doc): Doc {
 
 /** True when the update changed anything (field order counts, as in MongoDB). */
 export function isModified(before: Doc, after: Doc): boolean {
-  return compareValues(before, after) !== 0 || Object.keys(before).join() !== Object.keys(after).join();
+  return compareValues(before, after) !== 0;
 }
 
 interface StatementResult {
@@ -58,11 +74,18 @@ interface StatementResult {
   upsertedId?: unknown;
 }
 
-function runUpdateStatement(ctx: CommandContext, writer: Writer, coll: Collection | undefined, stmt: Doc, getColl: () => Collection): StatementResult {
+function runUpdateStatement(
+  ctx: CommandContext,
+  writer: Writer,
+  coll: Collection | undefined,
+  stmt: Doc,
+  getColl: () => Collection,
+): StatementResult {
   const filter = stmt.q as Doc;
   const plan = planUpdate(stmt.u, stmt.arrayFilters);
   const multi = stmt.multi === true;
-  if (multi && plan.update.kind === 'replacement') fail('FailedToParse', 'multi update is not supported for replacement-style update');
+  if (multi && plan.update.kind === 'replacement')
+    fail('FailedToParse', 'multi update is not supported for replacement-style update');
   const { found } = findDocuments(coll, filter, { txn: ctx.txn, limit: multi ? undefined : 1 });
   const targets = multi ? found : found.slice(0, 1);
   if (targets.length === 0) {
@@ -83,7 +106,11 @@ function runUpdateStatement(ctx: CommandContext, writer: Writer, coll: Collectio
     }
   }
   const collection = coll as Collection;
-  writer.ensureWritable(collection, changes.map((c) => c.id), changes.map((c) => c.doc));
+  writer.ensureWritable(
+    collection,
+    changes.map((c) => c.id),
+    changes.map((c) => c.doc),
+  );
   for (const change of changes) writer.replace(collection, change.id, change.doc);
   if (failure) throw failure;
   return { matched: targets.length, modified: changes.length };
@@ -103,10 +130,14 @@ export async function updateCommand(ctx: CommandContext): Promise<Doc> {
   for (let i = 0; i < stmts.length; i++) {
     try {
       const stmt = stmts[i];
-      if (!isDocument(stmt) || !isDocument(stmt.q)) fail('FailedToParse', "BSON field 'update.updates.q' is missing but a required field");
-      if (stmt.u === undefined) fail('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
+      if (!isDocument(stmt) || !isDocument(stmt.q))
+        fail('FailedToParse', "BSON field 'update.updates.q' is missing but a required field");
+      if (stmt.u === undefined)
+        fail('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
       const result = await runStatement(writer, pending, ctx.engine, () =>
-        runUpdateStatement(ctx, writer, findCollection(ctx, name), stmt, () => ensureCollection(ctx, name, pending)),
+        runUpdateStatement(ctx, writer, findCollection(ctx, name), stmt, () =>
+          ensureCollection(ctx, name, pending),
+        ),
       );
       n += result.matched;
       nModified += result.modified;

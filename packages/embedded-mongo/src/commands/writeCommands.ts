@@ -3,11 +3,19 @@
  * Per-statement errors go into `writeErrors` (ordered batches stop at the first);
  * WriteConflict inside a transaction is a command error so drivers can retry the transaction.
  */
-import { type Doc, isDocument, toNumber } from '../bson/values';
+import { type Doc, isDocument, Long, toNumber } from '../bson/values';
 import { ErrorCodes, fail, type MongoServerError, toServerError } from '../errors';
 import { findDocuments } from '../engine/reader';
-import { type Writer } from '../engine/writers';
-import { type CommandContext, collectionName, ensureCollection, findCollection, flushWriter, runStatement, writerFor } from './context';
+import { DirectWriter, type Writer } from '../engine/writers';
+import {
+  type CommandContext,
+  collectionName,
+  ensureCollection,
+  findCollection,
+  flushWriter,
+  runStatement,
+  writerFor,
+} from './context';
 import { prepareInsert } from './documents';
 
 export interface WriteErrorEntry extends Doc {
@@ -29,13 +37,31 @@ export function writeErrorFor(ctx: CommandContext, index: number, err: unknown):
 /** Reads the statements array of a write command (`documents`, `updates`, `deletes`). */
 export function statements(ctx: CommandContext, field: string): unknown[] {
   const list = ctx.cmd[field];
-  if (!Array.isArray(list)) fail('FailedToParse', `BSON field '${ctx.name}.${field}' is missing but a required field`);
-  if (list.length > 100_000) fail('InvalidOptions', `Write batch sizes must be between 1 and 100000. Got ${list.length} operations.`);
+  if (!Array.isArray(list))
+    fail('FailedToParse', `BSON field '${ctx.name}.${field}' is missing but a required field`);
+  if (list.length > 100_000)
+    fail('InvalidOptions', `Write batch sizes must be between 1 and 100000. Got ${list.length} operations.`);
   return list;
 }
 
 /** Finishes a plain write command: journal, then reply (transactional writes journal at commit). */
-export async function finishWrite(ctx: CommandContext, writer: Writer, pending: Promise<void>[], reply: Doc): Promise<Doc> {
+export async function finishWrite(
+  ctx: CommandContext,
+  writer: Writer,
+  pending: Promise<void>[],
+  reply: Doc,
+): Promise<Doc> {
+  if (ctx.retry && writer instanceof DirectWriter) {
+    const at = Date.now();
+    ctx.engine.retryTable.set(ctx.retry.sessionId, { txnNumber: ctx.retry.txnNumber, reply, at });
+    writer.ops.push({
+      op: 'rw',
+      session: ctx.retry.sessionId,
+      txnNumber: Long.fromBigInt(ctx.retry.txnNumber),
+      reply,
+      at: new Date(at),
+    });
+  }
   flushWriter(writer, pending, ctx.engine);
   await Promise.all(pending);
   if (ctx.txn && Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) {
@@ -82,14 +108,23 @@ export async function deleteCommand(ctx: CommandContext): Promise<Doc> {
   for (let i = 0; i < stmts.length; i++) {
     try {
       const stmt = stmts[i];
-      if (!isDocument(stmt) || !isDocument(stmt.q)) fail('FailedToParse', "BSON field 'delete.deletes.q' is missing but a required field");
+      if (!isDocument(stmt) || !isDocument(stmt.q))
+        fail('FailedToParse', "BSON field 'delete.deletes.q' is missing but a required field");
       const limit = toNumber(stmt.limit) ?? 0;
-      if (limit !== 0 && limit !== 1) fail('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      if (limit !== 0 && limit !== 1)
+        fail('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       n += await runStatement(writer, pending, ctx.engine, () => {
-        const { found } = findDocuments(coll, stmt.q as Doc, { txn: ctx.txn, limit: limit === 1 ? 1 : undefined });
+        const { found } = findDocuments(coll, stmt.q as Doc, {
+          txn: ctx.txn,
+          limit: limit === 1 ? 1 : undefined,
+        });
         const targets = limit === 1 ? found.slice(0, 1) : found;
         if (!coll || targets.length === 0) return 0;
-        writer.ensureWritable(coll, targets.map((t) => t.id), []);
+        writer.ensureWritable(
+          coll,
+          targets.map((t) => t.id),
+          [],
+        );
         for (const t of targets) writer.remove(coll, t.id);
         return targets.length;
       });

@@ -8,7 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Doc } from '../bson/values';
+import { type Doc } from '../bson/values';
 import { encodeRecord } from './records';
 
 interface PendingRecord {
@@ -74,11 +74,16 @@ export class Journal {
     });
   }
 
-  /** Starts a new journal file for later appends; returns its sequence number. */
-  rotate(): number {
+  /**
+   * Starts a new journal file for later appends. Returns its sequence number and a promise that
+   * resolves once every record of the earlier files is durable (an empty barrier record is
+   * appended to the old file; groups are written in order).
+   */
+  rotate(): { seq: number; olderDurable: Promise<void> } {
+    const olderDurable = this.append([]);
     this.appendSeq++;
     this.bytesSinceRotation = 0;
-    return this.appendSeq;
+    return { seq: this.appendSeq, olderDurable };
   }
 
   private schedule(): void {

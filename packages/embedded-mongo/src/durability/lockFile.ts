@@ -35,7 +35,8 @@ export interface DbPathLock {
 /** Takes the lock on a dbPath or throws naming the process that holds it. */
 export async function lockDbPath(dbPath: string): Promise<DbPathLock> {
   const dir = await fs.realpath(dbPath);
-  if (heldInThisProcess.has(dir)) throw new Error(`embedded-mongo: dbPath ${dir} is already in use by another server in this process`);
+  if (heldInThisProcess.has(dir))
+    throw new Error(`embedded-mongo: dbPath ${dir} is already in use by another server in this process`);
   heldInThisProcess.add(dir);
   const lockPath = path.join(dir, LOCK_FILE);
   try {
@@ -59,6 +60,7 @@ async function acquire(dir: string, lockPath: string): Promise<void> {
       throw new Error(`embedded-mongo: dbPath ${dir} is locked by running process ${owner} (${lockPath})`);
     }
     await fs.rm(lockPath, { force: true });
-    if (!(await tryCreate(lockPath))) throw new Error(`embedded-mongo: another process took the lock on ${dir} concurrently`);
+    if (!(await tryCreate(lockPath)))
+      throw new Error(`embedded-mongo: another process took the lock on ${dir} concurrently`);
   }
 }

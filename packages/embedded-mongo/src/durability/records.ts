@@ -8,7 +8,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { BSON } from 'bson';
-import { Doc } from '../bson/values';
+import { type Doc } from '../bson/values';
 import { deserializeOptions } from '../wire/messages';
 
 const HEADER = 8;

@@ -5,14 +5,15 @@
  *
  * Records: {t:'header', version, journalSeq} · per collection {t:'coll', ns, options, indexes}
  * followed by {t:'docs', ns} records whose payload carries up to DOCS_PER_RECORD documents ·
- * {t:'end', collections, documents}.
+ * {t:'retries'} with the retryable-write replies · {t:'end', collections, documents}.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Doc } from '../bson/values';
-import { Catalog } from '../engine/catalog';
+import { type Doc, Long } from '../bson/values';
+import { type Catalog } from '../engine/catalog';
+import { type Engine } from '../engine/engine';
 import { splitNamespace } from '../engine/journalOps';
-import { IndexSpec } from '../storage/collectionIndex';
+import { type IndexSpec } from '../storage/collectionIndex';
 import { ID_INDEX_NAME, recordId } from '../storage/collection';
 import { syncDirectory } from './journal';
 import { decodeRecords, encodeRecord } from './records';
@@ -29,8 +30,23 @@ export interface CapturedCollection {
   docs: Doc[];
 }
 
-/** Captures the catalog synchronously; cheap because it copies references only. */
-export function captureCatalog(catalog: Catalog): CapturedCollection[] {
+export interface CapturedState {
+  collections: CapturedCollection[];
+  retries: Doc[];
+}
+
+/** Captures catalog and retry table synchronously; cheap because it copies references only. */
+export function captureCatalog(engine: Engine): CapturedState {
+  const retries = [...engine.retryTable].map(([session, e]) => ({
+    session,
+    txnNumber: Long.fromBigInt(e.txnNumber),
+    reply: e.reply,
+    at: new Date(e.at),
+  }));
+  return { collections: captureCollections(engine.catalog), retries };
+}
+
+function captureCollections(catalog: Catalog): CapturedCollection[] {
   return catalog.allCollections().map((coll) => ({
     ns: coll.ns,
     options: coll.options,
@@ -40,7 +56,8 @@ export function captureCatalog(catalog: Catalog): CapturedCollection[] {
 }
 
 /** Writes a snapshot atomically (temp + fsync + rename + directory fsync), yielding as it goes. */
-export async function writeSnapshot(dir: string, captured: CapturedCollection[], journalSeq: number): Promise<void> {
+export async function writeSnapshot(dir: string, state: CapturedState, journalSeq: number): Promise<void> {
+  const captured = state.collections;
   const finalPath = path.join(dir, SNAPSHOT_FILE);
   const tempPath = `${finalPath}.tmp`;
   const handle = await fs.open(tempPath, 'w');
@@ -58,6 +75,7 @@ export async function writeSnapshot(dir: string, captured: CapturedCollection[],
         documents += chunk.length;
       }
     }
+    await write([{ t: 'retries' }, ...state.retries]);
     await write([{ t: 'end', collections: captured.length, documents }]);
     await handle.sync();
   } finally {
@@ -67,8 +85,9 @@ export async function writeSnapshot(dir: string, captured: CapturedCollection[],
   await syncDirectory(dir);
 }
 
-/** Loads `snapshot.bson` into the catalog; returns its journalSeq (0 when there is none). */
-export async function loadSnapshot(dir: string, catalog: Catalog): Promise<number> {
+/** Loads `snapshot.bson` into the engine; returns its journalSeq (0 when there is none). */
+export async function loadSnapshot(dir: string, engine: Engine): Promise<number> {
+  const catalog = engine.catalog;
   let buf: Buffer;
   try {
     buf = await fs.readFile(path.join(dir, SNAPSHOT_FILE));
@@ -80,7 +99,9 @@ export async function loadSnapshot(dir: string, catalog: Catalog): Promise<numbe
   const header = records[0]?.[0];
   const trailer = records[records.length - 1]?.[0];
   if (damaged || header?.t !== 'header' || trailer?.t !== 'end') {
-    throw new Error(`embedded-mongo: snapshot ${path.join(dir, SNAPSHOT_FILE)} is damaged; refusing to start`);
+    throw new Error(
+      `embedded-mongo: snapshot ${path.join(dir, SNAPSHOT_FILE)} is damaged; refusing to start`,
+    );
   }
   const pendingIndexes: Array<[string, IndexSpec[]]> = [];
   for (const [meta, ...docs] of records) {
@@ -92,6 +113,13 @@ export async function loadSnapshot(dir: string, catalog: Catalog): Promise<numbe
       const [db, name] = splitNamespace(String(meta.ns));
       const coll = catalog.get(db, name)!;
       for (const doc of docs) coll.insert(doc, recordId(doc._id), 0, false, true);
+    } else if (meta.t === 'retries') {
+      for (const r of docs)
+        engine.retryTable.set(String(r.session), {
+          txnNumber: (r.txnNumber as Long).toBigInt(),
+          reply: r.reply as Doc,
+          at: (r.at as Date).getTime(),
+        });
     }
   }
   for (const [ns, specs] of pendingIndexes) {

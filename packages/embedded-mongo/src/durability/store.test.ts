@@ -1,6 +1,16 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Long } from 'bson';
 import { Engine } from '../engine/engine';
 import { recordId } from '../storage/collection';
 import { journalFileName } from './journal';
@@ -18,7 +28,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function writeJournal(count: number): Promise<string> {
   const engine = new Engine();
   const store = await openDurableStore(dir, engine);
-  for (let i = 0; i < count; i++) await store.append([{ op: 'i', ns: 'db.c', d: { _id: i, v: `value-${i}` } }]);
+  for (let i = 0; i < count; i++)
+    await store.append([{ op: 'i', ns: 'db.c', d: { _id: i, v: `value-${i}` } }]);
   const file = readdirSync(dir).find((f) => f.endsWith('.wal'))!;
   const copy = readFileSync(path.join(dir, file));
   await store.close();
@@ -79,7 +90,10 @@ describe('journal recovery', () => {
     const store = await openDurableStore(dir, engine);
     await store.append([{ op: 'i', ns: 'db.c', d: { _id: 1, v: 'a' } }]);
     await store.compact();
-    await store.append([{ op: 'u', ns: 'db.c', d: { _id: 1, v: 'b' } }, { op: 'i', ns: 'db.c', d: { _id: 2 } }]);
+    await store.append([
+      { op: 'u', ns: 'db.c', d: { _id: 1, v: 'b' } },
+      { op: 'i', ns: 'db.c', d: { _id: 2 } },
+    ]);
     await store.append([{ op: 'ci', ns: 'db.c', spec: { v: 2, key: { v: 1 }, name: 'v_1', unique: true } }]);
     const journals = readdirSync(dir).filter((f) => f.endsWith('.wal'));
     expect(journals).toEqual([journalFileName(2)]);
@@ -94,6 +108,25 @@ describe('journal recovery', () => {
     expect(coll.get(recordId(1))).toEqual({ _id: 1, v: 'b' });
     expect(coll.size).toBe(2);
     expect(coll.indexes.has('v_1')).toBe(true);
+    await close();
+  });
+});
+
+describe('retryable write records', () => {
+  it('when a journaled retryable-write reply is replayed, then the retry table knows it after restart', async () => {
+    const engine = new Engine();
+    const store = await openDurableStore(dir, engine);
+    await store.append([
+      { op: 'i', ns: 'db.c', d: { _id: 1 } },
+      { op: 'rw', session: 'abc', txnNumber: Long.fromNumber(7), reply: { n: 1, ok: 1 }, at: new Date() },
+    ]);
+    const file = readdirSync(dir).find((f) => f.endsWith('.wal'))!;
+    const copy = readFileSync(path.join(dir, file));
+    await store.close();
+    rmSync(path.join(dir, 'snapshot.bson'));
+    writeFileSync(path.join(dir, file), copy);
+    const { engine: recovered, close } = await reopen();
+    expect(recovered.retryTable.get('abc')).toMatchObject({ txnNumber: 7n, reply: { n: 1, ok: 1 } });
     await close();
   });
 });

@@ -4,9 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Doc } from '../bson/values';
-import { Durability, Engine } from '../engine/engine';
-import { JournalOp, replayOp } from '../engine/journalOps';
+import { type Doc } from '../bson/values';
+import { type Durability, type Engine } from '../engine/engine';
+import { type JournalOp, replayOp } from '../engine/journalOps';
 import { Journal, journalFileName, journalSeqOf, syncDirectory } from './journal';
 import { lockDbPath } from './lockFile';
 import { decodeRecords } from './records';
@@ -44,11 +44,18 @@ export interface RecoveryReport {
 
 async function listJournals(dir: string): Promise<number[]> {
   const names = await fs.readdir(dir);
-  return names.map(journalSeqOf).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
+  return names
+    .map(journalSeqOf)
+    .filter((s): s is number => s !== undefined)
+    .sort((a, b) => a - b);
 }
 
 /** Replays journals at or after `fromSeq` onto the engine's catalog, truncating torn tails. */
-export async function replayJournals(dir: string, engine: Engine, fromSeq: number): Promise<RecoveryReport & { lastSeq: number }> {
+export async function replayJournals(
+  dir: string,
+  engine: Engine,
+  fromSeq: number,
+): Promise<RecoveryReport & { lastSeq: number }> {
   const report = { journalFiles: 0, records: 0, truncatedBytes: 0, lastSeq: fromSeq - 1 };
   for (const seq of await listJournals(dir)) {
     const file = path.join(dir, journalFileName(seq));
@@ -61,7 +68,7 @@ export async function replayJournals(dir: string, engine: Engine, fromSeq: numbe
     const buf = await fs.readFile(file);
     const { records, validLength, damaged } = decodeRecords(buf);
     for (const ops of records) {
-      for (const op of ops) replayOp(engine.catalog, op as JournalOp);
+      for (const op of ops) replayOp(engine, op as JournalOp);
       report.records++;
     }
     if (damaged) {
@@ -76,16 +83,23 @@ export async function replayJournals(dir: string, engine: Engine, fromSeq: numbe
 }
 
 /** Opens (creating if needed) and recovers a dbPath; the engine's catalog must be empty. */
-export async function openDurableStore(dbPath: string, engine: Engine): Promise<DurableStore & { recovery: RecoveryReport }> {
+export async function openDurableStore(
+  dbPath: string,
+  engine: Engine,
+): Promise<DurableStore & { recovery: RecoveryReport }> {
   await fs.mkdir(dbPath, { recursive: true });
   const lock = await lockDbPath(dbPath);
   let journal: Journal;
   let recovery: RecoveryReport;
   try {
     await fs.rm(path.join(dbPath, `${SNAPSHOT_FILE}.tmp`), { force: true });
-    const snapshotSeq = await loadSnapshot(dbPath, engine.catalog);
+    const snapshotSeq = await loadSnapshot(dbPath, engine);
     const replay = await replayJournals(dbPath, engine, snapshotSeq);
-    recovery = { journalFiles: replay.journalFiles, records: replay.records, truncatedBytes: replay.truncatedBytes };
+    recovery = {
+      journalFiles: replay.journalFiles,
+      records: replay.records,
+      truncatedBytes: replay.truncatedBytes,
+    };
     journal = new Journal(dbPath, Math.max(replay.lastSeq + 1, snapshotSeq, 1));
     journal.bytesSinceRotation = replay.records > 0 ? COMPACT_AFTER_BYTES : 0;
     await syncDirectory(dbPath);
@@ -95,14 +109,18 @@ export async function openDurableStore(dbPath: string, engine: Engine): Promise<
   }
   let compacting: Promise<void> | undefined;
   let journaledSinceSnapshot = recovery.records > 0;
-  let snapshotBytes = await fs.stat(path.join(dbPath, SNAPSHOT_FILE)).then((st) => st.size, () => 0);
+  let snapshotBytes = await fs.stat(path.join(dbPath, SNAPSHOT_FILE)).then(
+    (st) => st.size,
+    () => 0,
+  );
 
   const compact = (): Promise<void> => {
     compacting ??= (async () => {
-      const seq = journal.rotate();
-      const captured = captureCatalog(engine.catalog);
+      const { seq, olderDurable } = journal.rotate();
+      const captured = captureCatalog(engine);
       journaledSinceSnapshot = false;
       await writeSnapshot(dbPath, captured, seq);
+      await olderDurable;
       snapshotBytes = (await fs.stat(path.join(dbPath, SNAPSHOT_FILE))).size;
       for (const old of await listJournals(dbPath)) {
         if (old < seq) await fs.rm(path.join(dbPath, journalFileName(old)), { force: true });
@@ -124,7 +142,11 @@ export async function openDurableStore(dbPath: string, engine: Engine): Promise<
       const threshold = Math.max(COMPACT_AFTER_BYTES, snapshotBytes);
       if (!compacting && journal.bytesSinceRotation >= threshold) compact().catch(() => undefined);
     },
-    status: () => ({ compacting: compacting !== undefined, journalBytes: journal.bytesSinceRotation, snapshotBytes }),
+    status: () => ({
+      compacting: compacting !== undefined,
+      journalBytes: journal.bytesSinceRotation,
+      snapshotBytes,
+    }),
     compact,
     async close() {
       await compacting?.catch(() => undefined);

@@ -15,12 +15,14 @@ export function validateDbName(db: unknown): asserts db is string {
 
 /** Throws InvalidNamespace (73) for collection names mongod rejects. */
 export function validateCollectionName(db: string, name: unknown): asserts name is string {
-  if (typeof name !== 'string') return fail('InvalidNamespace', `collection name has invalid type ${typeof name}`);
+  if (typeof name !== 'string')
+    return fail('InvalidNamespace', `collection name has invalid type ${typeof name}`);
   if (name.length === 0) fail('InvalidNamespace', `Invalid namespace specified '${db}.'`);
   if (name.includes('$') || name.includes('\0') || name.startsWith('.') || name.startsWith('system.')) {
     fail('InvalidNamespace', `Invalid collection name: ${name}`);
   }
-  if (db.length + 1 + name.length > 255) fail('InvalidNamespace', `Fully qualified namespace is too long. Namespace: ${db}.${name}`);
+  if (db.length + 1 + name.length > 255)
+    fail('InvalidNamespace', `Fully qualified namespace is too long. Namespace: ${db}.${name}`);
 }
 
 export class Catalog {

@@ -97,7 +97,8 @@ export class CursorRegistry {
 
   /** Closes cursors idle for longer than mongod's default 10 minutes. */
   sweep(now = Date.now()): void {
-    for (const [key, cursor] of this.cursors) if (now - cursor.lastUse > IDLE_TIMEOUT_MS) this.cursors.delete(key);
+    for (const [key, cursor] of this.cursors)
+      if (now - cursor.lastUse > IDLE_TIMEOUT_MS) this.cursors.delete(key);
   }
 
   get size(): number {

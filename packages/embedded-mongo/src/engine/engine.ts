@@ -29,8 +29,18 @@ export function uniqueKeyLock(coll: Collection, indexName: string, values: unkno
   return `${coll.ns}\u0000${indexName}\u0000${tupleKey(values)}`;
 }
 
+/** The reply of the last retryable write of a session, kept so a retry is not re-applied. */
+export interface RetryEntry {
+  txnNumber: bigint;
+  reply: Doc;
+  /** When it was recorded (entries expire with the session timeout). */
+  at: number;
+}
+
 export class Engine {
   readonly catalog = new Catalog();
+  /** Completed retryable writes by session id; journaled and snapshotted, so it survives restarts. */
+  readonly retryTable = new Map<string, RetryEntry>();
   private clock = 0;
   readonly openTxns = new Set<Transaction>();
   /** Records written by open transactions → owner. */
@@ -112,7 +122,8 @@ export class Engine {
             const other = claimed.get(k);
             if (other !== undefined && other !== id) throw index.duplicateError(values);
             claimed.set(k, id);
-            if (index.lookup(values).some((owner) => owner !== id && !writes.has(owner))) throw index.duplicateError(values);
+            if (index.lookup(values).some((owner) => owner !== id && !writes.has(owner)))
+              throw index.duplicateError(values);
           }
         }
       }
@@ -131,7 +142,8 @@ export class Engine {
 
   private pruneHistory(): void {
     let oldest: number | undefined;
-    for (const t of this.openTxns) oldest = oldest === undefined ? t.snapshotTs : Math.min(oldest, t.snapshotTs);
+    for (const t of this.openTxns)
+      oldest = oldest === undefined ? t.snapshotTs : Math.min(oldest, t.snapshotTs);
     for (const coll of this.catalog.allCollections()) if (coll.history.size > 0) coll.pruneHistory(oldest);
   }
 

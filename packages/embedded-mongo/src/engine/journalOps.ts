@@ -2,10 +2,11 @@
  * Logical operations recorded in the journal, and replaying them onto a catalog. Updates are
  * journaled as full post-images so replay is idempotent.
  */
-import { type Doc } from '../bson/values';
+import { type Doc, type Long } from '../bson/values';
 import { type IndexSpec } from '../storage/collectionIndex';
 import { recordId } from '../storage/collection';
 import { type Catalog } from './catalog';
+import { type Engine } from './engine';
 
 export type JournalOp =
   | { op: 'i'; ns: string; d: Doc }
@@ -15,7 +16,8 @@ export type JournalOp =
   | { op: 'dc'; ns: string }
   | { op: 'dd'; db: string }
   | { op: 'ci'; ns: string; spec: IndexSpec }
-  | { op: 'di'; ns: string; name: string };
+  | { op: 'di'; ns: string; name: string }
+  | { op: 'rw'; session: string; txnNumber: Long; reply: Doc; at: Date };
 
 /** Splits "db.coll.name" into its database and collection parts. */
 export function splitNamespace(ns: string): [string, string] {
@@ -29,8 +31,16 @@ function collectionFor(catalog: Catalog, ns: string) {
 }
 
 /** Re-applies one journaled operation (recovery). Tolerates replays of already-applied ops. */
-export function replayOp(catalog: Catalog, op: JournalOp): void {
+export function replayOp(engine: Engine, op: JournalOp): void {
+  const catalog = engine.catalog;
   switch (op.op) {
+    case 'rw':
+      engine.retryTable.set(op.session, {
+        txnNumber: op.txnNumber.toBigInt(),
+        reply: op.reply,
+        at: op.at.getTime(),
+      });
+      return;
     case 'i':
     case 'u': {
       const coll = collectionFor(catalog, op.ns);

@@ -37,13 +37,18 @@ export interface ReadResult {
 
 function extraIdsForSnapshot(coll: Collection, txn: Transaction): string[] {
   const extra: string[] = [];
-  for (const [id, versions] of coll.history) if (versions.some((v) => v.until > txn.snapshotTs)) extra.push(id);
+  for (const [id, versions] of coll.history)
+    if (versions.some((v) => v.until > txn.snapshotTs)) extra.push(id);
   for (const id of txn.existingOverlay(coll)?.keys() ?? []) extra.push(id);
   return extra;
 }
 
 /** Finds the documents of `coll` matching `filter`. A missing collection yields nothing. */
-export function findDocuments(coll: Collection | undefined, filter: Doc | undefined, options: ReadOptions = {}): ReadResult {
+export function findDocuments(
+  coll: Collection | undefined,
+  filter: Doc | undefined,
+  options: ReadOptions = {},
+): ReadResult {
   if (!coll) return { found: [], sorted: true };
   const matcher = options.matcher ?? compileFilter(filter, { variables: options.variables });
   const txn = options.txn;

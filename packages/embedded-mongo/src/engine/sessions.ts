@@ -23,7 +23,8 @@ export class Session {
 
 /** A stable string key for an lsid document ({id: UUID}). */
 export function sessionKey(lsid: unknown): string {
-  if (!isDocument(lsid) || !(lsid.id instanceof Binary)) fail('BadValue', 'lsid must be a document with a UUID id');
+  if (!isDocument(lsid) || !(lsid.id instanceof Binary))
+    fail('BadValue', 'lsid must be a document with a UUID id');
   return Buffer.from(lsid.id.buffer.subarray(0, lsid.id.position)).toString('hex');
 }
 

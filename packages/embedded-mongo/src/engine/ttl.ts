@@ -2,9 +2,12 @@
  * The TTL monitor: like mongod's, it periodically deletes documents whose indexed date field
  * (or earliest date in an array) is older than the index's expireAfterSeconds.
  */
-import { toNumber } from '../bson/values';
+import { toNumber, typeRank } from '../bson/values';
+import { type IndexEntry } from '../storage/collectionIndex';
 import { recordLockKey, type Engine } from './engine';
 import { DirectWriter } from './writers';
+
+const DATE_RANK = 10;
 
 export interface TtlMonitor {
   stop(): void;
@@ -22,9 +25,16 @@ export async function sweepExpired(engine: Engine, now = Date.now()): Promise<nu
       if (seconds === undefined || index.fields.length !== 1) continue;
       const cutoff = now - seconds * 1000;
       const expired = new Set<string>();
-      for (const entry of index.ordered.forward()) {
+      // Dates form one contiguous run in index order; walk it from the oldest end only.
+      const rank = (e: IndexEntry) => typeRank(e.values[0]);
+      const entries =
+        index.fields[0].direction === 1
+          ? index.ordered.forward(index.ordered.seek((e) => (rank(e) < DATE_RANK ? -1 : 0)))
+          : index.ordered.backward(index.ordered.seekAfter((e) => (rank(e) >= DATE_RANK ? -1 : 1)));
+      for (const entry of entries) {
         const value = entry.values[0];
-        if (value instanceof Date && value.getTime() <= cutoff) expired.add(entry.id);
+        if (!(value instanceof Date) || value.getTime() > cutoff) break;
+        expired.add(entry.id);
       }
       for (const id of expired) {
         if (!coll.records.has(id) || engine.recordLocks.has(recordLockKey(coll, id))) continue;
@@ -46,9 +56,12 @@ export function startTtlMonitor(engine: Engine, intervalMs: number): TtlMonitor 
     });
     return running;
   };
-  const timer = setInterval(() => {
-    sweep().catch(() => undefined);
-  }, Math.max(10, intervalMs));
+  const timer = setInterval(
+    () => {
+      sweep().catch(() => undefined);
+    },
+    Math.max(10, intervalMs),
+  );
   timer.unref();
   return { stop: () => clearInterval(timer), sweep };
 }

@@ -88,7 +88,8 @@ export class TxnWriter implements Writer {
     const owner = this.engine.recordLocks.get(key);
     if (owner === this.txn) return;
     if (owner) throw writeConflict(`document in ${coll.ns} is being modified by another transaction`);
-    if (coll.changedSince(id, this.txn.snapshotTs)) throw writeConflict(`document in ${coll.ns} changed after the transaction's snapshot`);
+    if (coll.changedSince(id, this.txn.snapshotTs))
+      throw writeConflict(`document in ${coll.ns} changed after the transaction's snapshot`);
     this.engine.recordLocks.set(key, this.txn);
     this.txn.heldLocks.add(key);
   }
@@ -100,10 +101,16 @@ export class TxnWriter implements Writer {
       for (const values of index.keysFor(doc) ?? []) {
         const lockKey = uniqueKeyLock(coll, index.name, values);
         const holder = this.engine.uniqueKeyLocks.get(lockKey);
-        if (holder && holder !== this.txn) throw writeConflict(`unique key in ${coll.ns} index ${index.name} is claimed by another transaction`);
+        if (holder && holder !== this.txn)
+          throw writeConflict(
+            `unique key in ${coll.ns} index ${index.name} is claimed by another transaction`,
+          );
         for (const owner of index.lookup(values)) {
           if (owner === id || overlay?.has(owner)) continue;
-          if (coll.changedSince(owner, this.txn.snapshotTs)) throw writeConflict(`unique key in ${coll.ns} index ${index.name} was written after the snapshot`);
+          if (coll.changedSince(owner, this.txn.snapshotTs))
+            throw writeConflict(
+              `unique key in ${coll.ns} index ${index.name} was written after the snapshot`,
+            );
           throw index.duplicateError(values);
         }
         const k = tupleKey(values);

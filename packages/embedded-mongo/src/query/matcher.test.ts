@@ -1,12 +1,16 @@
 import { BSONRegExp, Decimal128, Long, ObjectId } from 'bson';
 import { MongoServerError } from '../errors';
-import { compileFilter, MatchDetails } from './matcher';
+import { compileFilter, type MatchDetails } from './matcher';
 
 const matches = (filter: object, doc: object) => compileFilter(filter)(doc as Record<string, unknown>);
 
 describe('compileFilter', () => {
   it('when numbers of different bson types are equal in value, then equality and ranges treat them alike', () => {
-    const doc = { n: Long.fromNumber(5), d: Decimal128.fromString('2.50'), big: Long.fromString('9007199254740993') };
+    const doc = {
+      n: Long.fromNumber(5),
+      d: Decimal128.fromString('2.50'),
+      big: Long.fromString('9007199254740993'),
+    };
     expect(matches({ n: 5 }, doc)).toBe(true);
     expect(matches({ d: 2.5 }, doc)).toBe(true);
     expect(matches({ d: { $gt: 2.4, $lt: 2.6 } }, doc)).toBe(true);
@@ -22,7 +26,12 @@ describe('compileFilter', () => {
   });
 
   it('when paths go through arrays of documents, then any element can satisfy the condition', () => {
-    const doc = { items: [{ k: 1, tags: ['a'] }, { k: 2, tags: ['b', 'c'] }] };
+    const doc = {
+      items: [
+        { k: 1, tags: ['a'] },
+        { k: 2, tags: ['b', 'c'] },
+      ],
+    };
     expect(matches({ 'items.k': 2 }, doc)).toBe(true);
     expect(matches({ 'items.tags': 'c' }, doc)).toBe(true);
     expect(matches({ 'items.1.k': 2 }, doc)).toBe(true);

@@ -6,7 +6,12 @@
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { evaluateExpression } from '../agg/expressions';
-import { compileOperatorObject, compileValueEquality, isOperatorObject, type ValuePredicate } from './operators';
+import {
+  compileOperatorObject,
+  compileValueEquality,
+  isOperatorObject,
+  type ValuePredicate,
+} from './operators';
 import { collectValues, splitPath } from './paths';
 
 /** Receives the array index of the first positional match of a successful filter. */
@@ -34,9 +39,15 @@ export interface FieldPredicate {
   negated: boolean;
 }
 
-function testValue(value: unknown, arrayIndex: number | undefined, predicate: FieldPredicate, details?: MatchDetails): boolean {
+function testValue(
+  value: unknown,
+  arrayIndex: number | undefined,
+  predicate: FieldPredicate,
+  details?: MatchDetails,
+): boolean {
   if (predicate.test(value)) {
-    if (details && details.arrayIndex === undefined) details.arrayIndex = arrayIndex ?? predicate.test.lastElementIndex;
+    if (details && details.arrayIndex === undefined)
+      details.arrayIndex = arrayIndex ?? predicate.test.lastElementIndex;
     return true;
   }
   if (predicate.expandArrays && Array.isArray(value)) {
@@ -100,8 +111,12 @@ function compileTopLevelOperator(op: string, value: unknown, options: FilterOpti
     case '$alwaysFalse':
       return () => false;
     default:
-      if (unsupportedTopLevel.has(op)) fail('CommandNotSupported', `query operator ${op} is not supported by embedded-mongo`);
-      return fail('BadValue', `unknown top level operator: ${op}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.`);
+      if (unsupportedTopLevel.has(op))
+        fail('CommandNotSupported', `query operator ${op} is not supported by embedded-mongo`);
+      return fail(
+        'BadValue',
+        `unknown top level operator: ${op}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.`,
+      );
   }
 }
 
@@ -119,7 +134,9 @@ export function compileFilter(filter: unknown, options: FilterOptions = {}): Mat
   const matchers: Matcher[] = [];
   for (const key of Object.keys(filter)) {
     const value = filter[key];
-    const matcher = key.startsWith('$') ? compileTopLevelOperator(key, value, options) : compileField(key, value, options);
+    const matcher = key.startsWith('$')
+      ? compileTopLevelOperator(key, value, options)
+      : compileField(key, value, options);
     if (matcher) matchers.push(matcher);
   }
   if (matchers.length === 0) return () => true;

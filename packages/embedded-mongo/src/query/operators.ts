@@ -22,7 +22,15 @@ import { compileRegex, isRegexValue, toJsRegex } from './regex';
 export type ValuePredicate = ((value: unknown) => boolean) & { lastElementIndex?: number };
 type CompileFilter = (filter: unknown, options: FilterOptions) => Matcher;
 
-const unsupported = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$within', '$text', '$where']);
+const unsupported = new Set([
+  '$near',
+  '$nearSphere',
+  '$geoWithin',
+  '$geoIntersects',
+  '$within',
+  '$text',
+  '$where',
+]);
 
 /** True when a condition is an operator object like {$gt: 1} rather than a literal document. */
 export function isOperatorObject(condition: unknown): boolean {
@@ -51,7 +59,8 @@ function regexPredicate(regex: RegExp): ValuePredicate {
 function equalityPredicate(target: unknown): ValuePredicate {
   if (target === null || target === undefined) return (v) => v === null || v === undefined;
   if (typeof target === 'string') return (v) => v === target;
-  if (typeof target === 'number') return (v) => v === target || (isNumeric(v) && compareValues(v, target) === 0);
+  if (typeof target === 'number')
+    return (v) => v === target || (isNumeric(v) && compareValues(v, target) === 0);
   return (v) => valuesEqual(v, target);
 }
 
@@ -101,18 +110,22 @@ function typePredicate(spec: unknown): ValuePredicate {
 }
 
 function modPredicate(spec: unknown): ValuePredicate {
-  if (!Array.isArray(spec) || spec.length !== 2) fail('BadValue', 'malformed mod, needs to be an array of 2 elements');
-  if (!isNumeric(spec[0]) || !isNumeric(spec[1])) fail('BadValue', 'malformed mod, divisor and remainder must be numbers');
+  if (!Array.isArray(spec) || spec.length !== 2)
+    fail('BadValue', 'malformed mod, needs to be an array of 2 elements');
+  if (!isNumeric(spec[0]) || !isNumeric(spec[1]))
+    fail('BadValue', 'malformed mod, divisor and remainder must be numbers');
   const divisor = Math.trunc(Number(spec[0]));
   const remainder = Math.trunc(Number(spec[1]));
   if (divisor === 0) fail('BadValue', 'divisor cannot be 0');
-  return (v) => isNumeric(v) && Math.trunc(Number(v instanceof Long ? v.toNumber() : v)) % divisor === remainder;
+  return (v) =>
+    isNumeric(v) && Math.trunc(Number(v instanceof Long ? v.toNumber() : v)) % divisor === remainder;
 }
 
 function bitsPredicate(op: string, spec: unknown): ValuePredicate {
   let mask = 0n;
   if (Array.isArray(spec)) for (const bit of spec) mask |= 1n << BigInt(Number(bit));
-  else if (isNumeric(spec)) mask = BigInt.asUintN(64, BigInt(Math.trunc(Number(spec instanceof Long ? spec.toNumber() : spec))));
+  else if (isNumeric(spec))
+    mask = BigInt.asUintN(64, BigInt(Math.trunc(Number(spec instanceof Long ? spec.toNumber() : spec))));
   else fail('CommandNotSupported', `${op} with a BinData mask is not supported by embedded-mongo`);
   return (v) => {
     if (!isNumeric(v)) return false;
@@ -166,7 +179,11 @@ function allPredicates(spec: unknown, options: FilterOptions, compile: CompileFi
 }
 
 /** Compiles {$op: operand, ...} into field predicates; unknown operators are BadValue (2). */
-export function compileOperatorObject(spec: Doc, options: FilterOptions, compile: CompileFilter): FieldPredicate[] {
+export function compileOperatorObject(
+  spec: Doc,
+  options: FilterOptions,
+  compile: CompileFilter,
+): FieldPredicate[] {
   const out: FieldPredicate[] = [];
   for (const op of Object.keys(spec)) {
     const operand = spec[op];
@@ -192,7 +209,9 @@ export function compileOperatorObject(spec: Doc, options: FilterOptions, compile
         out.push(negate(positive(inPredicate(operand))));
         break;
       case '$exists':
-        out.push(operand ? positive((v) => v !== undefined, false) : negate(positive((v) => v !== undefined, false)));
+        out.push(
+          operand ? positive((v) => v !== undefined, false) : negate(positive((v) => v !== undefined, false)),
+        );
         break;
       case '$type':
         out.push(positive(typePredicate(operand)));
@@ -212,7 +231,10 @@ export function compileOperatorObject(spec: Doc, options: FilterOptions, compile
       case '$regex': {
         const options_ = typeof spec.$options === 'string' ? spec.$options : '';
         const regex = isRegexValue(operand)
-          ? compileRegex(operand instanceof RegExp ? operand.source : operand.pattern, (operand instanceof RegExp ? '' : operand.options) + options_)
+          ? compileRegex(
+              operand instanceof RegExp ? operand.source : operand.pattern,
+              (operand instanceof RegExp ? '' : operand.options) + options_,
+            )
           : typeof operand === 'string'
             ? compileRegex(operand, options_)
             : fail('BadValue', '$regex has to be a string');
@@ -230,7 +252,8 @@ export function compileOperatorObject(spec: Doc, options: FilterOptions, compile
           out.push(negate(positive(regexPredicate(toJsRegex(operand)))));
           break;
         }
-        if (!isDocument(operand) || !isOperatorObject(operand)) fail('BadValue', '$not needs a regex or a document');
+        if (!isDocument(operand) || !isOperatorObject(operand))
+          fail('BadValue', '$not needs a regex or a document');
         const inner = compileOperatorObject(operand, options, compile);
         const combined: ValuePredicate = (v) =>
           inner.every((p) => {
@@ -249,7 +272,8 @@ export function compileOperatorObject(spec: Doc, options: FilterOptions, compile
       case '$comment':
         break;
       default:
-        if (unsupported.has(op)) fail('CommandNotSupported', `query operator ${op} is not supported by embedded-mongo`);
+        if (unsupported.has(op))
+          fail('CommandNotSupported', `query operator ${op} is not supported by embedded-mongo`);
         fail('BadValue', `unknown operator: ${op}`);
     }
   }

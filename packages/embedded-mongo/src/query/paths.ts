@@ -33,7 +33,13 @@ export function isArrayIndexStep(step: string): boolean {
   return indexPattern.test(step);
 }
 
-function walk(value: unknown, parts: string[], i: number, arrayIndex: number | undefined, out: PathValue[]): void {
+function walk(
+  value: unknown,
+  parts: string[],
+  i: number,
+  arrayIndex: number | undefined,
+  out: PathValue[],
+): void {
   if (i === parts.length) {
     out.push({ value, arrayIndex });
     return;

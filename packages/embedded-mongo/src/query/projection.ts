@@ -8,7 +8,11 @@ import { projectWithExpressions } from '../agg/expressions';
 import { compileFilter, type MatchDetails } from './matcher';
 
 type Tree = Map<string, Tree | Leaf>;
-type Leaf = { kind: 'include' } | { kind: 'slice'; skip: number; limit: number | undefined } | { kind: 'elemMatch'; test: (v: unknown) => boolean } | { kind: 'positional' };
+type Leaf =
+  | { kind: 'include' }
+  | { kind: 'slice'; skip: number; limit: number | undefined }
+  | { kind: 'elemMatch'; test: (v: unknown) => boolean }
+  | { kind: 'positional' };
 
 export interface CompiledProjection {
   apply(doc: Doc, details?: MatchDetails): Doc;
@@ -78,7 +82,11 @@ function projectValue(value: unknown, node: Tree | Leaf, details: MatchDetails |
       return hit === undefined ? undefined : [deepClone(hit)];
     }
     const idx = details?.arrayIndex;
-    if (idx === undefined || idx >= value.length) fail('BadValue', 'Executor error during find command :: caused by :: positional operator (field.$) requires the filter to match an array element');
+    if (idx === undefined || idx >= value.length)
+      fail(
+        'BadValue',
+        'Executor error during find command :: caused by :: positional operator (field.$) requires the filter to match an array element',
+      );
     return [deepClone(value[idx])];
   }
   if (Array.isArray(value)) {
@@ -96,14 +104,19 @@ function excludeFrom(source: Doc, tree: Tree): Doc {
     if (node === undefined) out[key] = deepClone(value);
     else if (node instanceof Map && node.has('')) continue;
     else if (node instanceof Map) out[key] = excludeValue(value, node);
-    else out[key] = node.kind === 'slice' && Array.isArray(value) ? deepClone(applySlice(value, node)) : projectValue(value, node, undefined);
+    else
+      out[key] =
+        node.kind === 'slice' && Array.isArray(value)
+          ? deepClone(applySlice(value, node))
+          : projectValue(value, node, undefined);
     if (out[key] === undefined) delete out[key];
   }
   return out;
 }
 
 function excludeValue(value: unknown, tree: Tree): unknown {
-  if (Array.isArray(value)) return value.map((el) => (isDocument(el) ? excludeFrom(el, tree) : deepClone(el)));
+  if (Array.isArray(value))
+    return value.map((el) => (isDocument(el) ? excludeFrom(el, tree) : deepClone(el)));
   if (isDocument(value)) return excludeFrom(value, tree);
   return deepClone(value);
 }
@@ -125,7 +138,8 @@ export function compileProjection(spec: unknown): CompiledProjection {
     return { apply: (doc) => deepClone(doc), needsMatchDetails: false };
   }
   if (!isDocument(spec)) return fail('BadValue', 'projection must be an object');
-  if (hasExpression(spec)) return { apply: (doc) => projectWithExpressions(doc, spec), needsMatchDetails: false };
+  if (hasExpression(spec))
+    return { apply: (doc) => projectWithExpressions(doc, spec), needsMatchDetails: false };
   const tree: Tree = new Map();
   let mode: 'include' | 'exclude' | undefined;
   let includeId = true;
@@ -138,7 +152,9 @@ export function compileProjection(spec: unknown): CompiledProjection {
     }
     if (path.endsWith('.$')) {
       needsMatchDetails = true;
-      mode = mode === 'exclude' ? fail('Location31254', `Cannot do inclusion on field ${path} in exclusion projection`) : 'include';
+      if (mode === 'exclude')
+        fail('Location31253', `Cannot do inclusion on field ${path} in exclusion projection`);
+      mode = 'include';
       insert(tree, path.slice(0, -2).split('.'), { kind: 'positional' }, path);
       continue;
     }
@@ -147,14 +163,22 @@ export function compileProjection(spec: unknown): CompiledProjection {
       if (op === '$slice') insert(tree, path.split('.'), parseSlice(value.$slice), path);
       else {
         const matcher = compileFilter(value.$elemMatch);
-        insert(tree, path.split('.'), { kind: 'elemMatch', test: (el) => isDocument(el) && matcher(el) }, path);
+        insert(
+          tree,
+          path.split('.'),
+          { kind: 'elemMatch', test: (el) => isDocument(el) && matcher(el) },
+          path,
+        );
         mode = mode ?? 'include';
       }
       continue;
     }
     const include = flagValue(value);
     if (mode !== undefined && mode !== (include ? 'include' : 'exclude')) {
-      fail(include ? 'Location31253' : 'Location31254', `Cannot do ${include ? 'inclusion' : 'exclusion'} on field ${path} in ${mode}sion projection`);
+      fail(
+        include ? 'Location31253' : 'Location31254',
+        `Cannot do ${include ? 'inclusion' : 'exclusion'} on field ${path} in ${mode}sion projection`,
+      );
     }
     mode = include ? 'include' : 'exclude';
     insert(tree, path.split('.'), include ? { kind: 'include' } : 'exclude', path);

@@ -20,8 +20,10 @@ export function parseSort(spec: unknown): SortField[] {
   return Object.keys(spec).map((path) => {
     const raw = spec[path];
     const n = raw instanceof Long ? raw.toNumber() : raw;
-    if (isDocument(raw)) fail('CommandNotSupported', `sort by ${JSON.stringify(raw)} is not supported by embedded-mongo`);
-    if (n !== 1 && n !== -1) fail('BadValue', '$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+    if (isDocument(raw))
+      fail('CommandNotSupported', `sort by ${JSON.stringify(raw)} is not supported by embedded-mongo`);
+    if (n !== 1 && n !== -1)
+      fail('BadValue', '$sort key ordering must be 1 (for ascending) or -1 (for descending)');
     return { path, parts: splitPath(path), direction: n };
   });
 }
@@ -52,9 +54,17 @@ export function sortKeyOf(doc: Doc, field: SortField): unknown {
 }
 
 /** Sorts a copy of the items by the specification (stable for equal keys). */
-export function sortDocuments<T>(items: readonly T[], fields: SortField[], docOf: (item: T) => Doc = (item) => item as Doc): T[] {
+export function sortDocuments<T>(
+  items: readonly T[],
+  fields: SortField[],
+  docOf: (item: T) => Doc = (item) => item as Doc,
+): T[] {
   if (fields.length === 0) return items.slice();
-  const keyed = items.map((item, index) => ({ item, index, keys: fields.map((f) => sortKeyOf(docOf(item), f)) }));
+  const keyed = items.map((item, index) => ({
+    item,
+    index,
+    keys: fields.map((f) => sortKeyOf(docOf(item), f)),
+  }));
   keyed.sort((a, b) => {
     for (let i = 0; i < fields.length; i++) {
       const c = compareValues(a.keys[i], b.keys[i]);

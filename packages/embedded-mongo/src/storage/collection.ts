@@ -39,7 +39,10 @@ export class Collection {
     readonly name: string,
     public options: Doc = {},
   ) {
-    this.indexes.set(ID_INDEX_NAME, new CollectionIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, this.ns));
+    this.indexes.set(
+      ID_INDEX_NAME,
+      new CollectionIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, this.ns),
+    );
   }
 
   get ns(): string {

@@ -60,8 +60,12 @@ export class CollectionIndex {
     this.name = spec.name;
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
-    this.metadataOnly = Object.values(spec.key).some((v) => typeof v === 'string' && metadataOnlyTypes.has(v));
-    this.partial = isDocument(spec.partialFilterExpression) ? compileFilter(spec.partialFilterExpression) : undefined;
+    this.metadataOnly = Object.values(spec.key).some(
+      (v) => typeof v === 'string' && metadataOnlyTypes.has(v),
+    );
+    this.partial = isDocument(spec.partialFilterExpression)
+      ? compileFilter(spec.partialFilterExpression)
+      : undefined;
     this.fields = Object.keys(spec.key).map((path) => {
       const raw = spec.key[path];
       return { path, parts: splitPath(path), direction: typeof raw === 'number' && raw < 0 ? -1 : 1 };
@@ -106,7 +110,11 @@ export class CollectionIndex {
     });
     if (this.sparse && allMissing) return undefined;
     if (arrayFields > 0) {
-      if (arrayFields > 1) fail('CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.map((f) => f.path).join('] [')}]`);
+      if (arrayFields > 1)
+        fail(
+          'CannotIndexParallelArrays',
+          `cannot index parallel arrays [${this.fields.map((f) => f.path).join('] [')}]`,
+        );
       this.multikey = true;
     }
     return cartesian(perField);

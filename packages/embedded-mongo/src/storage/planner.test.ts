@@ -7,7 +7,8 @@ function filled(count: number): Collection {
   const coll = new Collection('db', 'c');
   coll.addIndex({ v: 2, key: { email: 1 }, name: 'email_1', unique: true });
   coll.addIndex({ v: 2, key: { age: 1, name: 1 }, name: 'age_1_name_1' });
-  for (let i = 0; i < count; i++) coll.insert({ _id: i, email: `u${i}@x`, age: i % 100, name: `n${i}` }, recordId(i), i + 1, false);
+  for (let i = 0; i < count; i++)
+    coll.insert({ _id: i, email: `u${i}@x`, age: i % 100, name: `n${i}` }, recordId(i), i + 1, false);
   return coll;
 }
 

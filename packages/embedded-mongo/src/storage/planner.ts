@@ -60,14 +60,19 @@ function collectPredicates(filter: Doc, out: Map<string, PathPredicates>): void 
       for (const op of ['$lt', '$lte'] as const) {
         if (op in ops && indexable(ops[op])) preds.upper = { value: ops[op], inclusive: op === '$lte' };
       }
-      if (preds.lower && preds.upper && typeRank(preds.lower.value) !== typeRank(preds.upper.value)) delete preds.upper;
+      if (preds.lower && preds.upper && typeRank(preds.lower.value) !== typeRank(preds.upper.value))
+        delete preds.upper;
     }
     out.set(key, preds);
   }
 }
 
 /** Ids of entries whose first key component lies within the bounds of one type bracket. */
-function* rangeScan(index: CollectionIndex, lower: Bound | undefined, upper: Bound | undefined): Generator<string> {
+function* rangeScan(
+  index: CollectionIndex,
+  lower: Bound | undefined,
+  upper: Bound | undefined,
+): Generator<string> {
   const rank = typeRank((lower ?? upper)?.value);
   const belowLower = (v: unknown): boolean => {
     const r = typeRank(v);
@@ -102,12 +107,18 @@ function* unique(ids: Iterable<string>): Generator<string> {
   }
 }
 
-function equalityIds(index: CollectionIndex, preds: Map<string, PathPredicates>): { ids: string[]; exact: boolean } | undefined {
+function equalityIds(
+  index: CollectionIndex,
+  preds: Map<string, PathPredicates>,
+): { ids: string[]; exact: boolean } | undefined {
   const values = index.fields.map((f) => preds.get(f.path)?.eq);
   if (values.every((v) => v !== undefined)) return { ids: index.lookup(values), exact: true };
   const first = values[0];
   if (first === undefined) return undefined;
-  return { ids: [...unique(rangeScan(index, { value: first, inclusive: true }, { value: first, inclusive: true }))], exact: false };
+  return {
+    ids: [...unique(rangeScan(index, { value: first, inclusive: true }, { value: first, inclusive: true }))],
+    exact: false,
+  };
 }
 
 function inIds(index: CollectionIndex, values: unknown[]): string[] {
@@ -115,7 +126,10 @@ function inIds(index: CollectionIndex, values: unknown[]): string[] {
   const out: string[] = [];
   const distinct = new Map(values.map((v) => [canonicalKey(v), v]));
   for (const v of distinct.values()) {
-    const ids = index.fields.length === 1 ? index.lookup([v]) : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
+    const ids =
+      index.fields.length === 1
+        ? index.lookup([v])
+        : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
     for (const id of ids) {
       if (!seen.has(id)) {
         seen.add(id);
@@ -128,25 +142,41 @@ function inIds(index: CollectionIndex, values: unknown[]): string[] {
 
 function sortScan(collection: Collection, sort: SortField[]): Plan | undefined {
   for (const index of collection.indexes.values()) {
-    if (!index.usableForQueries || index.sparse || index.multikey || index.fields.length < sort.length) continue;
-    const sameDirection = sort.every((s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction);
-    const reversed = sort.every((s, i) => index.fields[i].path === s.path && index.fields[i].direction === -s.direction);
+    if (!index.usableForQueries || index.sparse || index.multikey || index.fields.length < sort.length)
+      continue;
+    const sameDirection = sort.every(
+      (s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction,
+    );
+    const reversed = sort.every(
+      (s, i) => index.fields[i].path === s.path && index.fields[i].direction === -s.direction,
+    );
     if (!sameDirection && !reversed) continue;
     const entries = sameDirection ? index.ordered.forward() : index.ordered.backward();
-    return { ids: (function* () { for (const e of entries) yield e.id; })(), sorted: true, indexName: index.name };
+    return {
+      ids: (function* () {
+        for (const e of entries) yield e.id;
+      })(),
+      sorted: true,
+      indexName: index.name,
+    };
   }
   return undefined;
 }
 
 /** Chooses candidate ids for a filter (and optionally an index order for the sort). */
-export function planQuery(collection: Collection, filter: Doc | undefined, sort: SortField[] = []): Plan | undefined {
+export function planQuery(
+  collection: Collection,
+  filter: Doc | undefined,
+  sort: SortField[] = [],
+): Plan | undefined {
   const preds = new Map<string, PathPredicates>();
   if (filter) collectPredicates(filter, preds);
   let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
   for (const index of collection.indexes.values()) {
     if (!index.usableForQueries) continue;
     const eq = equalityIds(index, preds);
-    if (eq && (!best || (eq.exact && !best.exact) || eq.ids.length < best.ids.length)) best = { ...eq, indexName: index.name };
+    if (eq && (!best || (eq.exact && !best.exact) || eq.ids.length < best.ids.length))
+      best = { ...eq, indexName: index.name };
   }
   if (best) return { ids: best.ids, sorted: false, indexName: best.indexName };
   for (const index of collection.indexes.values()) {

@@ -1,7 +1,8 @@
-import { MongoServerError } from '../errors';
+import { type MongoServerError } from '../errors';
 import { applyUpdate, compileArrayFilters, parseUpdate, upsertBaseFromFilter } from './applyUpdate';
 
-const run = (doc: object, update: unknown, options = {}) => applyUpdate(doc as Record<string, unknown>, parseUpdate(update), options);
+const run = (doc: object, update: unknown, options = {}) =>
+  applyUpdate(doc as Record<string, unknown>, parseUpdate(update), options);
 
 function codeOf(fn: () => unknown): number | undefined {
   try {
@@ -38,15 +39,24 @@ describe('applyUpdate', () => {
   });
 
   it('when $push has $each, $sort and $slice, then they apply in that order', () => {
-    expect(run({ _id: 1, s: [5, 1] }, { $push: { s: { $each: [3, 9], $sort: -1, $slice: 3 } } })).toEqual({ _id: 1, s: [9, 5, 3] });
+    expect(run({ _id: 1, s: [5, 1] }, { $push: { s: { $each: [3, 9], $sort: -1, $slice: 3 } } })).toEqual({
+      _id: 1,
+      s: [9, 5, 3],
+    });
   });
 
   it('when an array filter identifier is unused, then FailedToParse (9) is raised', () => {
     const arrayFilters = compileArrayFilters([{ 'x.v': 1 }]);
-    expect(codeOf(() => run({ _id: 1, a: [{ v: 1 }] }, { $set: { 'a.$[].v': 2 } }, { arrayFilters }))).toBe(9);
+    expect(codeOf(() => run({ _id: 1, a: [{ v: 1 }] }, { $set: { 'a.$[].v': 2 } }, { arrayFilters }))).toBe(
+      9,
+    );
   });
 
   it('when an upsert filter has equality conditions, then they seed the new document', () => {
-    expect(upsertBaseFromFilter({ a: 1, 'b.c': 'x', d: { $gt: 1 }, $and: [{ e: { $eq: true } }] })).toEqual({ a: 1, b: { c: 'x' }, e: true });
+    expect(upsertBaseFromFilter({ a: 1, 'b.c': 'x', d: { $gt: 1 }, $and: [{ e: { $eq: true } }] })).toEqual({
+      a: 1,
+      b: { c: 'x' },
+      e: true,
+    });
   });
 });

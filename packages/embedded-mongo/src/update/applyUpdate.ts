@@ -42,16 +42,21 @@ export function parseUpdate(update: unknown): ParsedUpdate {
   if (Array.isArray(update)) {
     for (const stage of update) {
       const name = isDocument(stage) ? Object.keys(stage)[0] : undefined;
-      if (!name || !pipelineStages.has(name)) fail('InvalidOptions', `${name ?? 'stage'} is not allowed to be used within an update`);
+      if (!name || !pipelineStages.has(name))
+        fail('InvalidOptions', `${name ?? 'stage'} is not allowed to be used within an update`);
     }
     return { kind: 'pipeline', stages: update as Doc[] };
   }
-  if (!isDocument(update)) return fail('FailedToParse', 'Update argument must be either an object or an array');
+  if (!isDocument(update))
+    return fail('FailedToParse', 'Update argument must be either an object or an array');
   const keys = Object.keys(update);
   if (keys.length === 0 || !keys[0].startsWith('$')) {
     for (const key of keys) {
       if (key.startsWith('$')) {
-        fail('DollarPrefixedFieldName', `The dollar ($) prefixed field '${key}' in '${key}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.`);
+        fail(
+          'DollarPrefixedFieldName',
+          `The dollar ($) prefixed field '${key}' in '${key}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.`,
+        );
       }
     }
     return { kind: 'replacement', doc: update };
@@ -59,14 +64,20 @@ export function parseUpdate(update: unknown): ParsedUpdate {
   const entries: OperatorEntry[] = [];
   for (const op of keys) {
     if (!knownOperators.has(op)) {
-      fail('FailedToParse', `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      fail(
+        'FailedToParse',
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     }
     const args = update[op];
     if (!isDocument(args)) {
-      fail('FailedToParse', `Modifiers operate on fields but we found type ${typeof args} instead. For example: {$mod: {<field>: ...}} not {${op}: ${JSON.stringify(args)}}`);
+      fail(
+        'FailedToParse',
+        `Modifiers operate on fields but we found type ${typeof args} instead. For example: {$mod: {<field>: ...}} not {${op}: ${JSON.stringify(args)}}`,
+      );
     }
     for (const path of Object.keys(args)) {
-      if (path === '') fail('BadValue', "An empty update path is not valid.");
+      if (path === '') fail('BadValue', 'An empty update path is not valid.');
       entries.push({ op, path, parts: splitPath(path), arg: args[path] });
     }
   }
@@ -87,8 +98,10 @@ export interface ApplyOptions {
 
 function applyRename(doc: Doc, entry: OperatorEntry): void {
   const target = entry.arg;
-  if (typeof target !== 'string' || target === '') fail('BadValue', `The 'to' field for $rename must be a string: ${entry.path}: ${String(target)}`);
-  if (entry.path === '_id' || target === '_id') fail('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+  if (typeof target !== 'string' || target === '')
+    fail('BadValue', `The 'to' field for $rename must be a string: ${entry.path}: ${String(target)}`);
+  if (entry.path === '_id' || target === '_id')
+    fail('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   const value = getAt(doc, entry.parts);
   if (value === undefined) return;
   unsetAt(doc, entry.parts);
@@ -112,10 +125,15 @@ function applyOperators(original: Doc, entries: OperatorEntry[], options: ApplyO
       continue;
     }
     const apply = operatorAppliers[entry.op];
-    for (const parts of expandPositional(doc, entry.parts, ctx)) apply(doc, parts, entry.arg, parts.join('.'));
+    for (const parts of expandPositional(doc, entry.parts, ctx))
+      apply(doc, parts, entry.arg, parts.join('.'));
   }
   for (const ident of ctx.arrayFilters.keys()) {
-    if (!ctx.usedFilters.has(ident)) fail('FailedToParse', `The array filter for identifier '${ident}' was not used in the update ${JSON.stringify(entries.map((e) => e.path))}`);
+    if (!ctx.usedFilters.has(ident))
+      fail(
+        'FailedToParse',
+        `The array filter for identifier '${ident}' was not used in the update ${JSON.stringify(entries.map((e) => e.path))}`,
+      );
   }
   return doc;
 }
@@ -132,8 +150,15 @@ export function applyUpdate(original: Doc, update: ParsedUpdate, options: ApplyO
   let result: Doc;
   if (update.kind === 'replacement') {
     result = { ...(original._id !== undefined ? { _id: original._id } : {}), ...deepClone(update.doc) };
-    if (original._id !== undefined && update.doc._id !== undefined && !valuesEqual(original._id, update.doc._id)) {
-      fail('ImmutableField', `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${JSON.stringify(update.doc._id)}`);
+    if (
+      original._id !== undefined &&
+      update.doc._id !== undefined &&
+      !valuesEqual(original._id, update.doc._id)
+    ) {
+      fail(
+        'ImmutableField',
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${JSON.stringify(update.doc._id)}`,
+      );
     }
   } else if (update.kind === 'pipeline') {
     const [out] = runPipeline([toMingoValue(original) as Doc], update.stages);
@@ -155,9 +180,11 @@ export function compileArrayFilters(filters: unknown): Map<string, (element: unk
   if (filters === undefined || filters === null) return out;
   if (!Array.isArray(filters)) fail('TypeMismatch', 'arrayFilters must be an array');
   for (const filter of filters) {
-    if (!isDocument(filter) || Object.keys(filter).length === 0) fail('FailedToParse', 'Cannot use an expression without a top-level field name in arrayFilters');
+    if (!isDocument(filter) || Object.keys(filter).length === 0)
+      fail('FailedToParse', 'Cannot use an expression without a top-level field name in arrayFilters');
     const ident = Object.keys(filter)[0].split('.')[0];
-    if (out.has(ident)) fail('FailedToParse', `Found multiple array filters with the same top-level field name ${ident}`);
+    if (out.has(ident))
+      fail('FailedToParse', `Found multiple array filters with the same top-level field name ${ident}`);
     const matcher = compileFilter(filter);
     out.set(ident, (element) => matcher({ [ident]: element }));
   }

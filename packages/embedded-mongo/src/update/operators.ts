@@ -20,7 +20,10 @@ function idOf(doc: Doc): string {
 function arithmeticOp(name: '$inc' | '$mul', op: 'add' | 'multiply'): OperatorApplier {
   return (doc, parts, arg, path) => {
     if (!isNumeric(arg)) {
-      fail('TypeMismatch', `Cannot ${name === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`);
+      fail(
+        'TypeMismatch',
+        `Cannot ${name === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(arg)}}`,
+      );
     }
     const current = getAt(doc, parts);
     if (current === undefined) {
@@ -28,7 +31,10 @@ function arithmeticOp(name: '$inc' | '$mul', op: 'add' | 'multiply'): OperatorAp
       return;
     }
     if (!isNumeric(current)) {
-      fail('TypeMismatch', `Cannot apply ${name} to a value of non-numeric type. ${idOf(doc)} has the field '${parts[parts.length - 1]}' of non-numeric type ${bsonTypeName(current)}`);
+      fail(
+        'TypeMismatch',
+        `Cannot apply ${name} to a value of non-numeric type. ${idOf(doc)} has the field '${parts[parts.length - 1]}' of non-numeric type ${bsonTypeName(current)}`,
+      );
     }
     setAt(doc, parts, arithmetic(current, arg, op));
   };
@@ -37,7 +43,8 @@ function arithmeticOp(name: '$inc' | '$mul', op: 'add' | 'multiply'): OperatorAp
 function extremeOp(direction: 1 | -1): OperatorApplier {
   return (doc, parts, arg) => {
     const current = getAt(doc, parts);
-    if (current === undefined || compareValues(arg, current) * direction > 0) setAt(doc, parts, deepClone(arg));
+    if (current === undefined || compareValues(arg, current) * direction > 0)
+      setAt(doc, parts, deepClone(arg));
   };
 }
 
@@ -50,14 +57,21 @@ function arrayAt(doc: Doc, parts: string[], path: string, create: boolean): unkn
     return fresh;
   }
   if (!Array.isArray(current)) {
-    fail('BadValue', `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(doc._id)}}`);
+    fail(
+      'BadValue',
+      `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${JSON.stringify(doc._id)}}`,
+    );
   }
   return current;
 }
 
 function eachArgs(arg: unknown): { items: unknown[]; modifiers: Doc } {
   if (isDocument(arg) && '$each' in arg) {
-    if (!Array.isArray(arg.$each)) fail('BadValue', `The argument to $each must be an array but it was of type ${bsonTypeName(arg.$each)}`);
+    if (!Array.isArray(arg.$each))
+      fail(
+        'BadValue',
+        `The argument to $each must be an array but it was of type ${bsonTypeName(arg.$each)}`,
+      );
     return { items: arg.$each, modifiers: arg };
   }
   return { items: [arg], modifiers: {} };
@@ -67,15 +81,22 @@ const push: OperatorApplier = (doc, parts, arg, path) => {
   const arr = arrayAt(doc, parts, path, true) as unknown[];
   const { items, modifiers } = eachArgs(arg);
   const clones = items.map((v) => deepClone(v));
-  let position = modifiers.$position === undefined ? arr.length : Number(modifiers.$position instanceof Long ? modifiers.$position.toNumber() : modifiers.$position);
+  let position =
+    modifiers.$position === undefined
+      ? arr.length
+      : Number(modifiers.$position instanceof Long ? modifiers.$position.toNumber() : modifiers.$position);
   if (position < 0) position = Math.max(arr.length + position, 0);
   arr.splice(Math.min(position, arr.length), 0, ...clones);
   if (modifiers.$sort !== undefined) {
     const spec = modifiers.$sort;
     const sorted = isDocument(spec)
-      ? sortDocuments(arr.map((v) => (isDocument(v) ? v : {})), parseSort(spec))
+      ? sortDocuments(
+          arr.map((v) => (isDocument(v) ? v : {})),
+          parseSort(spec),
+        )
       : arr.slice().sort((a, b) => compareValues(a, b) * (Number(spec) === -1 ? -1 : 1));
-    if (isDocument(spec) && !arr.every(isDocument)) fail('BadValue', '$sort with a document spec needs array elements that are documents');
+    if (isDocument(spec) && !arr.every(isDocument))
+      fail('BadValue', '$sort with a document spec needs array elements that are documents');
     arr.splice(0, arr.length, ...sorted);
   }
   if (modifiers.$slice !== undefined) {
@@ -120,7 +141,8 @@ const pull: OperatorApplier = (doc, parts, arg, path) => {
 };
 
 const pullAll: OperatorApplier = (doc, parts, arg, path) => {
-  if (!Array.isArray(arg)) fail('BadValue', `$pullAll requires an array argument but was given a ${bsonTypeName(arg)}`);
+  if (!Array.isArray(arg))
+    fail('BadValue', `$pullAll requires an array argument but was given a ${bsonTypeName(arg)}`);
   const arr = arrayAt(doc, parts, path, false);
   if (!arr) return;
   const kept = arr.filter((el) => !arg.some((v) => valuesEqual(el, v)));

@@ -35,19 +35,22 @@ export function expandPositional(doc: Doc, parts: string[], ctx: PositionalConte
     }
     const step = parts[i];
     if (step === '$') {
-      if (ctx.matchedIndex === undefined) fail('BadValue', 'The positional operator did not find the match needed from the query.');
+      if (ctx.matchedIndex === undefined)
+        fail('BadValue', 'The positional operator did not find the match needed from the query.');
       const idx = ctx.matchedIndex;
       walk(Array.isArray(node) ? node[idx] : undefined, i + 1, [...prefix, String(idx)]);
       return;
     }
     if (step.startsWith('$[')) {
       const path = prefix.join('.');
-      if (!Array.isArray(node)) fail('BadValue', `The path '${path}' must exist in the document in order to apply array updates.`);
+      if (!Array.isArray(node))
+        fail('BadValue', `The path '${path}' must exist in the document in order to apply array updates.`);
       let test: ((el: unknown) => boolean) | undefined;
       if (step !== '$[]') {
         const ident = step.slice(2, -1);
         test = ctx.arrayFilters.get(ident);
-        if (!test) fail('BadValue', `No array filter found for identifier '${ident}' in path '${parts.join('.')}'`);
+        if (!test)
+          fail('BadValue', `No array filter found for identifier '${ident}' in path '${parts.join('.')}'`);
         ctx.usedFilters.add(ident);
       }
       node.forEach((el, k) => {
@@ -83,7 +86,10 @@ export function setAt(doc: Doc, parts: string[], value: unknown): void {
     const last = i === parts.length - 1;
     if (Array.isArray(node)) {
       if (!isArrayIndexStep(step)) {
-        fail('PathNotViable', `Cannot create field '${step}' in element {${parts[i - 1]}: ${describe(node)}}`);
+        fail(
+          'PathNotViable',
+          `Cannot create field '${step}' in element {${parts[i - 1]}: ${describe(node)}}`,
+        );
       }
       const idx = Number(step);
       while (node.length < idx) node.push(null);
@@ -92,7 +98,8 @@ export function setAt(doc: Doc, parts: string[], value: unknown): void {
         return;
       }
       if (node[idx] === undefined || node[idx] === null) {
-        if (node[idx] === null) fail('PathNotViable', `Cannot create field '${parts[i + 1]}' in element {${step}: null}`);
+        if (node[idx] === null)
+          fail('PathNotViable', `Cannot create field '${parts[i + 1]}' in element {${step}: null}`);
         node[idx] = {};
       }
       node = node[idx];
@@ -104,7 +111,10 @@ export function setAt(doc: Doc, parts: string[], value: unknown): void {
       const child = node[step];
       if (child === undefined) node[step] = {};
       else if (!isDocument(child) && !Array.isArray(child)) {
-        fail('PathNotViable', `Cannot create field '${parts[i + 1]}' in element {${step}: ${describe(child)}}`);
+        fail(
+          'PathNotViable',
+          `Cannot create field '${parts[i + 1]}' in element {${step}: ${describe(child)}}`,
+        );
       }
       node = node[step];
     } else {

@@ -99,7 +99,13 @@ function parseOpQuery(buf: Buffer, requestId: number): IncomingCommand {
   const { doc } = readDocument(buf, nameEnd + 1 + 8);
   const command = doc.$query && typeof doc.$query === 'object' ? (doc.$query as Doc) : doc;
   const dot = fullName.indexOf('.');
-  return { requestId, opCode: OP_QUERY, command, db: dot > 0 ? fullName.slice(0, dot) : fullName, moreToCome: false };
+  return {
+    requestId,
+    opCode: OP_QUERY,
+    command,
+    db: dot > 0 ? fullName.slice(0, dot) : fullName,
+    moreToCome: false,
+  };
 }
 
 let nextResponseId = 1;

@@ -69,7 +69,11 @@ export function startWireServer(host: string, port: number, handle: CommandHandl
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    attach(socket, { id: nextConnectionId++, remoteAddress: `${socket.remoteAddress}:${socket.remotePort}` }, handle);
+    attach(
+      socket,
+      { id: nextConnectionId++, remoteAddress: `${socket.remoteAddress}:${socket.remotePort}` },
+      handle,
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

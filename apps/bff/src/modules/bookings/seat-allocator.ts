@@ -35,7 +35,13 @@ export class SeatAllocator {
   /** Finishes a pending booking: confirmed if it gets (or already has) a seat, else waitlisted. */
   async settle(b: BookingRecord, trip: TripRecord): Promise<BookingRecord> {
     if (b.status !== 'pending') return b;
-    const claim = await this.trips.claimSeat(trip.id, b.id, trip.capacity, trip.bookedCount >= trip.capacity);
+    // The trip snapshot was read moments ago: when it already shows this booking seated, or the
+    // trip full, skip the write. A seat freed since is caught by the check after waitlisting.
+    const claim = trip.seatHolders.includes(b.id)
+      ? 'held'
+      : trip.bookedCount >= trip.capacity
+        ? 'full'
+        : await this.trips.claimSeat(trip.id, b.id, trip.capacity);
     const now = this.clock.now();
     if (claim === 'claimed' || claim === 'held') {
       return (await this.bookings.transition(b.id, ['pending'], 'confirmed', {}, now)) ?? this.reread(b);
@@ -63,7 +69,7 @@ export class SeatAllocator {
       if (!next) break;
       const trip = await this.trips.findById(tripId);
       if (!trip) break;
-      const claim = await this.trips.claimSeat(tripId, next.id, trip.capacity, false);
+      const claim = await this.trips.claimSeat(tripId, next.id, trip.capacity);
       if (claim === 'full' || claim === 'gone') break;
       const now = this.clock.now();
       const done = await this.bookings.transition(next.id, ['waitlisted'], 'confirmed', {}, now);

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { CallbackRecord, CallbackRepository } from './callback.repository';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 const toView = (c: CallbackRecord) => ({ ...c, calledAt: c.calledAt.toISOString() });
 
@@ -14,12 +15,17 @@ export class CallbackService {
     private readonly enterprises: EnterpriseRepository,
     private readonly assignments: AssignmentRepository,
     private readonly clock: Clock,
+    /** Issue 6: dashboard rollups (call-back ratings). */
+    private readonly rollups: RollupHooks | null = null,
   ) {}
 
   async record(actor: Actor, input: { enterpriseId: string; reached: boolean; satisfaction: number | null; remarks: string }) {
     if (!(await this.enterprises.findById(input.enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
     const live = await this.assignments.liveForEnterprise(input.enterpriseId);
-    return toView(await this.repo.create({ ...input, stewardId: live?.stewardId ?? null, callerId: actor.id, calledAt: this.clock.now() }));
+    const call = await this.repo.create({ ...input, stewardId: live?.stewardId ?? null, callerId: actor.id, calledAt: this.clock.now() });
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.rollups?.recordCallback(call);
+    return toView(call);
   }
 
   async list(enterpriseId: string) {

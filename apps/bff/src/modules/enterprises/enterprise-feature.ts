@@ -38,6 +38,7 @@ import { AttachmentService } from '../issues/attachment.service';
 import { CommonProblemsService } from '../issues/common-problems.service';
 import { issueRoutesFor } from '../issues/issue.routes';
 import { departmentRoutes } from '../departments/department.routes';
+import { NO_ROLLUPS, type RollupHooks } from '../rollups/rollup-hooks';
 
 export interface EnterpriseFeatureDeps {
   conn: Connection;
@@ -48,6 +49,8 @@ export interface EnterpriseFeatureDeps {
   trips: TripCreator;
   /** Deadlines of the three issue clocks; defaults to DEFAULT_ISSUE_SLA (no configured holidays). */
   sla?: IssueSlaPolicy;
+  /** Issue 6: the dashboard's rollup hooks; none when built without the dashboard. */
+  rollups?: RollupHooks;
 }
 
 /**
@@ -56,6 +59,7 @@ export interface EnterpriseFeatureDeps {
  */
 export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
   const sla = d.sla ?? DEFAULT_ISSUE_SLA;
+  const rollups = d.rollups ?? NO_ROLLUPS;
   const repos = {
     enterprises: d.enterprises,
     staff: new StaffRepository(userModel(d.conn)),
@@ -68,20 +72,20 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     attachments: new AttachmentRepository(attachmentModel(d.conn)),
   };
   const scope = new EnterpriseScope(repos.assignments);
-  const issues = new IssueService({ issues: repos.issues, enterprises: repos.enterprises, scope, assignments: repos.assignments, attachments: repos.attachments, clock: d.clock, sla });
+  const issues = new IssueService({ issues: repos.issues, enterprises: repos.enterprises, scope, assignments: repos.assignments, attachments: repos.attachments, clock: d.clock, sla, rollups });
   const services = {
     scope,
     issues,
-    enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock }),
-    reopening: new ReopeningService(repos.reopening, scope, d.clock),
+    enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock, rollups }),
+    reopening: new ReopeningService(repos.reopening, scope, d.clock, rollups),
     charters: new CharterService({ charters: repos.charters, enterprises: repos.enterprises, scope, pii: d.pii, clock: d.clock }),
     conversion: new CharterConversion(repos.charters, repos.enterprises, d.trips),
-    stewards: new StewardService({ ...repos, scope, clock: d.clock }),
-    visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock),
-    callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock),
+    stewards: new StewardService({ ...repos, scope, clock: d.clock, rollups }),
+    visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock, rollups),
+    callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock, rollups),
     attachments: new AttachmentService(repos.attachments, repos.issues, scope, d.clock),
     common: new CommonProblemsService(repos.issues, issues),
-    sweep: new IssueSweep(repos.issues, d.clock, sla),
+    sweep: new IssueSweep(repos.issues, d.clock, sla, rollups),
   };
   return { repos, services, sla };
 }

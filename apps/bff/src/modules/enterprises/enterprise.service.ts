@@ -15,6 +15,7 @@ import type { IssueRepository } from '../issues/issue.repository';
 import type { ReopeningRepository } from '../reopening/reopening.repository';
 import { isIssueOverdue } from '../issues/issue-view';
 import { importEnterprises } from './enterprise-import';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 /** Invite codes avoid 0/O and 1/I: they are read out over the phone. */
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -28,6 +29,8 @@ export interface EnterpriseServiceDeps {
   issues: IssueRepository;
   reopening: ReopeningRepository;
   clock: Clock;
+  /** Issue 6: dashboard rollups (registry counts per region/industry/size). */
+  rollups?: RollupHooks;
 }
 
 /** The view every client gets of an enterprise (the invite code only through its own route). */
@@ -46,7 +49,10 @@ export class EnterpriseService {
   }
 
   async create(input: EnterpriseInput): Promise<Enterprise> {
-    return toEnterpriseView(await this.d.enterprises.create(input));
+    const created = await this.d.enterprises.create(input);
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.d.rollups?.syncEnterprise(created.id);
+    return toEnterpriseView(created);
   }
 
   async get(actor: Actor, id: string): Promise<Enterprise> {
@@ -56,11 +62,15 @@ export class EnterpriseService {
   async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<Enterprise> {
     const updated = await this.d.enterprises.update(id, patch);
     if (!updated) throw new AppError('NOT_FOUND', '未找到该企业');
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.d.rollups?.syncEnterprise(id);
     return toEnterpriseView(updated);
   }
 
   async import(format: 'xlsx' | 'csv', dataBase64: string) {
-    return importEnterprises(this.d.enterprises, format, dataBase64);
+    const run = () => importEnterprises(this.d.enterprises, format, dataBase64);
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    return this.d.rollups ? this.d.rollups.syncEnterprisesTouchedBy(run) : run();
   }
 
   /** Issues a fresh invite code (the old one stops working); retried on the rare clash. */

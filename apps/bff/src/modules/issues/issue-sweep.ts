@@ -4,6 +4,7 @@ import { departmentName } from '@fugong/contracts';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { ClockName, IssueRecord, IssueRepository } from './issue.repository';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 /** While which states each clock runs. */
 const CLOCK_STATES: Record<ClockName, readonly IssueState[]> = {
@@ -23,6 +24,8 @@ export class IssueSweep {
     private readonly issues: IssueRepository,
     private readonly clock: Clock,
     private readonly sla: IssueSlaPolicy,
+    /** Issue 6: an escalation makes an open issue count as overdue on the dashboard. */
+    private readonly rollups: RollupHooks | null = null,
   ) {}
 
   async run(): Promise<{ reminded: number; escalated: number }> {
@@ -41,7 +44,11 @@ export class IssueSweep {
       }
       for (const issue of await this.issues.dueClocks(clock, states, 'escalatedAt', now)) {
         const note = `${CLOCK_LABELS[clock]}已超期，已督办：${escalationTargets(clock, issue).join('、')}`;
-        if (await this.issues.markClock(issue.id, clock, states, 'escalatedAt', now, this.event(now, 'escalated', issue, note))) escalated += 1;
+        if (await this.issues.markClock(issue.id, clock, states, 'escalatedAt', now, this.event(now, 'escalated', issue, note))) {
+          escalated += 1;
+          // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+          await this.rollups?.syncIssue(issue);
+        }
       }
     }
     return { reminded, escalated };

@@ -24,6 +24,7 @@ import type { IssueFilter, IssueRecord, IssueRepository, TimelineRecord } from '
 import { actionsFor, canSee, mayPerform, relationOf, timelineRole, type IssueRelation } from './issue-access';
 import { toIssueDetail, toIssueView } from './issue-view';
 import { buildTransition, type ActionBody } from './issue-transitions';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 export interface IssueServiceDeps {
   issues: IssueRepository;
@@ -33,6 +34,8 @@ export interface IssueServiceDeps {
   attachments: AttachmentRepository;
   clock: Clock;
   sla: IssueSlaPolicy;
+  /** Issue 6: dashboard rollups (issue figures, why-not-reopened, 共性问题). */
+  rollups?: RollupHooks;
 }
 
 /** Reporting, listing and moving issues through their lifecycle, scoped to the caller. */
@@ -115,7 +118,11 @@ export class IssueService {
     // Officers act only while the issue is still with their department: a transfer racing an answer loses one side.
     const guard = rel.department && !rel.command ? { state: issue.state, departmentCode: issue.departmentCode } : { state: issue.state };
     const updated = await this.d.issues.transition(issue.id, guard, { ...set, state: to }, event);
-    if (updated) return updated;
+    if (updated) {
+      // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+      await this.d.rollups?.syncIssue(updated);
+      return updated;
+    }
     const fresh = await this.d.issues.findById(issue.id);
     if (fresh && fresh.state !== issue.state) throw this.invalid(fresh, action);
     throw new AppError('CONFLICT', '该问题刚被他人处理，请刷新后重试');
@@ -165,7 +172,10 @@ export class IssueService {
     for (let attempt = 0; ; attempt += 1) {
       const number = `${chinaDay(now).replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
       try {
-        return await this.d.issues.create({ number, enterpriseId, enterpriseName: enterprise.name, ...draft, ...extra, reportedBy: actor.id, reportedAt: now, clocks, firstEvent });
+        const created = await this.d.issues.create({ number, enterpriseId, enterpriseName: enterprise.name, ...draft, ...extra, reportedBy: actor.id, reportedAt: now, clocks, firstEvent });
+        // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+        await this.d.rollups?.syncIssue(created);
+        return created;
       } catch (err) {
         // Only a clash of the random number is retried; everything else is a real failure.
         if (!isDuplicateKey(err) || attempt >= 3) throw err;

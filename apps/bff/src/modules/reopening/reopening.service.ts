@@ -5,6 +5,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../http/app-error';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { ReopeningRecord, ReopeningRepository } from './reopening.repository';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 const toView = (r: ReopeningRecord): ReopeningReport => ({ ...r, reportedAt: r.reportedAt.toISOString() });
 
@@ -14,6 +15,8 @@ export class ReopeningService {
     private readonly repo: ReopeningRepository,
     private readonly scope: EnterpriseScope,
     private readonly clock: Clock,
+    /** Issue 6: dashboard rollups (reopening and return rates). */
+    private readonly rollups: RollupHooks | null = null,
   ) {}
 
   async reportToday(actor: Actor, enterpriseId: string, input: ReopeningReportInput): Promise<ReopeningReport> {
@@ -23,7 +26,10 @@ export class ReopeningService {
     if (input.reopenedSince && input.reopenedSince > today) {
       throw new AppError('VALIDATION_ERROR', '复工日期不能晚于今天', [{ path: 'reopenedSince', message: '复工日期不能晚于今天', code: 'future_day' }]);
     }
-    return toView(await this.repo.upsertDay(enterpriseId, today, input, actor.id, now));
+    const report = await this.repo.upsertDay(enterpriseId, today, input, actor.id, now);
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.rollups?.syncEnterprise(enterpriseId);
+    return toView(report);
   }
 
   async history(actor: Actor, enterpriseId: string, from?: string, to?: string) {

@@ -11,6 +11,7 @@ import type { ReopeningRepository } from '../reopening/reopening.repository';
 import type { CallbackRepository } from '../callbacks/callback.repository';
 import { isIssueOverdue } from '../issues/issue-view';
 import type { AssignmentRecord, AssignmentRepository } from './assignment.repository';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 export interface StewardServiceDeps {
   assignments: AssignmentRepository;
@@ -22,6 +23,8 @@ export interface StewardServiceDeps {
   reopening: ReopeningRepository;
   callbacks: CallbackRepository;
   clock: Clock;
+  /** Issue 6: dashboard rollups (which enterprises have a steward). */
+  rollups?: RollupHooks;
 }
 
 const DAY_MS = 86_400_000;
@@ -37,6 +40,8 @@ export class StewardService {
       throw new AppError('VALIDATION_ERROR', '该人员不是复工管家', [{ path: 'stewardId', message: '该人员不是复工管家', code: 'not_steward' }]);
     }
     const rec = await this.d.assignments.reassign(enterpriseId, stewardId, actor.id, this.d.clock.now());
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.d.rollups?.syncEnterprise(enterpriseId);
     return this.view(rec, steward[0].name);
   }
 

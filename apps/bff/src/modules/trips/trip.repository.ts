@@ -135,19 +135,14 @@ export class TripRepository {
    * fewer than capacity seats sold, not already a holder". It can neither oversell nor count
    * the same booking twice, however many requests race. No match is then explained by a read.
    */
-  async claimSeat(tripId: string, bookingId: string, knownCapacity: number, probablyFull: boolean): Promise<SeatClaim> {
+  async claimSeat(tripId: string, bookingId: string, knownCapacity: number): Promise<SeatClaim> {
     let capacity = knownCapacity;
-    // When the caller's snapshot says "full", one read usually settles it without a failed write.
-    let checkFirst = probablyFull;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      if (!checkFirst) {
-        const res = await this.model.updateOne(
-          { _id: oid(tripId), status: 'published', capacity, bookedCount: { $lt: capacity }, seatHolders: { $ne: oid(bookingId) } },
-          { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } },
-        );
-        if (res.modifiedCount === 1) return 'claimed';
-      }
-      checkFirst = false;
+      const res = await this.model.updateOne(
+        { _id: oid(tripId), status: 'published', capacity, bookedCount: { $lt: capacity }, seatHolders: { $ne: oid(bookingId) } },
+        { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } },
+      );
+      if (res.modifiedCount === 1) return 'claimed';
       const trip = await this.model.findById(tripId, { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 }).lean<TripDoc>();
       if (!trip || trip.status !== 'published') return 'gone';
       if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';

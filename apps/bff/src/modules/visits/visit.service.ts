@@ -7,6 +7,7 @@ import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { IssueService } from '../issues/issue.service';
 import type { VisitRecord, VisitRepository } from './visit.repository';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 const toView = (v: VisitRecord): Visit => ({ ...v, visitedAt: v.visitedAt.toISOString(), createdAt: v.createdAt.toISOString() });
 
@@ -18,6 +19,8 @@ export class VisitService {
     private readonly scope: EnterpriseScope,
     private readonly issues: IssueService,
     private readonly clock: Clock,
+    /** Issue 6: dashboard rollups (visits per steward, enterprises not visited lately). */
+    private readonly rollups: RollupHooks | null = null,
   ) {}
 
   async create(actor: Actor, input: VisitInput): Promise<Visit> {
@@ -37,6 +40,8 @@ export class VisitService {
       findings: input.findings,
       createdAt: now,
     });
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.rollups?.recordVisit(visit);
     if (input.problems.length === 0) return toView(visit);
     const raised = [];
     // Each problem is keyed by (visit, index): if this request dies halfway, the idempotent retry

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:dashboard [-- --scales tenth,yuyao --requests 300 --seed 2020]` (not part of npm test).
+ *
+ * For each scale: generates the city into an in-memory embedded database (timing it and
+ * sampling peak RSS of the process, which includes the database), then measures the dashboard
+ * summary request end to end through the app (auth, validation, rollup reads, response schema)
+ * with a mix of filters, and the full xlsx export of every enterprise. Prints one JSON line per
+ * scale and a Markdown table for docs/benchmarks.md.
+ */
+import os from 'node:os';
+import request from 'supertest';
+import pino from 'pino';
+import { Types } from 'mongoose';
+import { loadConfig } from '../src/config';
+import { createApp } from '../src/app';
+import { systemClock } from '../src/clock';
+import { generateCity } from '../src/dev/generator/generate-city';
+import type { ScaleName } from '../src/dev/generator/city-plan';
+import { arg, openToolDb, progressBar } from '../scripts/dashboard-db';
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function runScale(scale: ScaleName, seed: number, requests: number) {
+  const db = await openToolDb({ inMemory: true });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const t0 = Date.now();
+  const city = await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
+  const generatorSeconds = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
+  process.stderr.write('\n');
+
+  const app = createApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), connection: db.connection, logger: pino({ level: 'warn' }), clock: systemClock });
+  const { token } = app.container.tokens.issueAccess({ id: new Types.ObjectId().toHexString(), roles: ['admin'], enterpriseId: null, departmentId: null });
+  const http = request(app.callback());
+  const auth = { Authorization: `Bearer ${token}` };
+  const filters: Record<string, string>[] = [{}, { size: 'above' }, { region: '330281:阳明街道' }, { industry: '塑料制品' }, { region: '330281:泗门镇', size: 'below' }];
+  const first = await http.get('/api/dashboard/summary').set(auth);
+  if (first.status !== 200) throw new Error(`summary failed: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+  for (let i = 0; i < 20; i += 1) await http.get('/api/dashboard/summary').query(filters[i % filters.length]).set(auth);
+  const times: number[] = [];
+  for (let i = 0; i < requests; i += 1) {
+    const s = process.hrtime.bigint();
+    const res = await http.get('/api/dashboard/summary').query(filters[i % filters.length]).set(auth);
+    times.push(Number(process.hrtime.bigint() - s) / 1e6);
+    if (res.status !== 200) throw new Error(`summary ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const e0 = Date.now();
+  const xlsx = await http.get('/api/dashboard/export').query({ format: 'xlsx' }).set(auth).buffer(true).parse(((res: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  }) as never);
+  const exportSeconds = (Date.now() - e0) / 1000;
+  const s = first.body;
+  await db.close();
+  return {
+    scale,
+    enterprises: city.enterprises,
+    workers: city.workers,
+    rollupDocuments: city.rollupDocuments,
+    generatorSeconds: Math.round(generatorSeconds * 10) / 10,
+    peakRssMB: Math.round(peak / 1e6),
+    summaryP50ms: Math.round(pct(times, 50) * 10) / 10,
+    summaryP95ms: Math.round(pct(times, 95) * 10) / 10,
+    exportSeconds: Math.round(exportSeconds * 10) / 10,
+    exportMB: Math.round((xlsx.body as Buffer).length / 1e5) / 10,
+    figures: { reopenRate: s.reopening.reopenRate, returnRate: s.reopening.returnRate, bySize: s.reopening.bySize.map((r: { label: string; reopenRate: number; returnRate: number }) => `${r.label} ${r.reopenRate} / ${r.returnRate}`) },
+  };
+}
+
+async function main() {
+  const scales = arg('scales', 'tenth,yuyao').split(',') as ScaleName[];
+  const seed = Number(arg('seed', '2020'));
+  const requests = Number(arg('requests', '300'));
+  const rows = [];
+  for (const scale of scales) {
+    const row = await runScale(scale, seed, requests);
+    console.log(JSON.stringify(row));
+    rows.push(row);
+  }
+  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`);
+  console.log('| scale | enterprises | workers | generator s | peak RSS MB | summary p50 ms | summary p95 ms | xlsx export s (MB) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.scale} | ${r.enterprises} | ${r.workers} | ${r.generatorSeconds} | ${r.peakRssMB} | ${r.summaryP50ms} | ${r.summaryP95ms} | ${r.exportSeconds} (${r.exportMB}) |`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { cellMatches, parseCellKey, type CellFilter } from '@fugong/domain';
+import type { RollupDoc } from '../rollups/rollup.model';
+
+export type Metrics = Record<string, number>;
+
+/** Adds `b` into `a` (scaled by `sign`, -1 to subtract) and returns `a`. */
+export function addMetrics(a: Metrics, b: Metrics, sign = 1): Metrics {
+  for (const [k, n] of Object.entries(b)) a[k] = (a[k] ?? 0) + sign * n;
+  return a;
+}
+
+/**
+ * Sums the cells of some rollup documents that match the filter, grouped by `by(cellKey)`
+ * (null drops the cell). This walk over a few thousand counters is the whole cost of a figure.
+ */
+export function sumCells(docs: RollupDoc[], filter: CellFilter, by: (cell: ReturnType<typeof parseCellKey>) => string | null, sign = 1, into = new Map<string, Metrics>()): Map<string, Metrics> {
+  for (const doc of docs) {
+    for (const [key, metrics] of Object.entries(doc.c ?? {})) {
+      if (!cellMatches(key, filter)) continue;
+      const group = by(parseCellKey(key));
+      if (group === null) continue;
+      into.set(group, addMetrics(into.get(group) ?? {}, metrics, sign));
+    }
+  }
+  return into;
+}
+
+/** The single total of a grouping (everything under one key). */
+export const total = (m: Map<string, Metrics>, key = ''): Metrics => m.get(key) ?? {};
+
+/** num/den rounded to 4 places; null when there is nothing to divide by. */
+export const ratio = (num: number | undefined, den: number | undefined): number | null => (den ? Math.round(((num ?? 0) / den) * 10_000) / 10_000 : null);
+
+/** Average of a sum over a count, one decimal; null without any count. */
+export const average = (sum: number | undefined, count: number | undefined): number | null => (count ? Math.round(((sum ?? 0) / count) * 10) / 10 : null);
+
+/** The days from `from` to `to` inclusive, oldest first. */
+export function dayRange(from: string, to: string, addDays: (d: string, n: number) => string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}

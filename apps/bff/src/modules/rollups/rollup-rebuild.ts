@@ -1,0 +1,166 @@
+import {
+  addContribution,
+  addDays,
+  callbackEvent,
+  checkinContribution,
+  chinaDay,
+  chinaDayStart,
+  contributionDelta,
+  enterpriseContribution,
+  flattenDoc,
+  issueContribution,
+  nestByDoc,
+  NO_CELL,
+  OPEN_ISSUE_STATES,
+  tripContribution,
+  visitEvent,
+  isTrendedKey,
+  type CellDims,
+  type Contribution,
+  type EnterpriseFacts,
+} from '@fugong/domain';
+import type { RollupRebuildReport } from '@fugong/contracts';
+import type { Clock } from '../../clock';
+import type { LedgerDoc, RollupDoc } from './rollup.model';
+import type { RollupRepository } from './rollup.repository';
+import { cellOfEnterprise, issueFactsOf, type RollupSources } from './rollup-sources';
+
+/** Told how far the rebuild got: a stage name and records read so far in it. */
+export type RebuildProgress = (stage: string, done: number) => void;
+
+const MAX_DRIFT_LISTED = 200;
+const BATCH = 5000;
+
+type ReportState = { day: string; reopened: boolean; staffOnSite: number; staffTotal: number };
+
+/**
+ * Recounts every rollup from raw data, compares the recount with the stored counters, reports
+ * every difference as drift, and replaces counters and ledgers with the recount. Reads each
+ * raw collection once through a cursor, so memory grows with enterprises, workers and cells —
+ * not with check-ins. Run it when writes are quiet: writes landing during a rebuild may be
+ * counted twice or not at all until the next one (the drift report of a second run shows it).
+ */
+export async function rebuildRollups(repo: RollupRepository, src: RollupSources, clock: Clock, progress: RebuildProgress = () => undefined): Promise<RollupRebuildReport> {
+  const started = Date.now();
+  const today = chinaDay(clock.now());
+  const expected: Contribution = {};
+  const ledgers: LedgerDoc[] = [];
+  const ledger = (key: string, c: Contribution, expireAt: Date | null = null) => {
+    if (Object.keys(c).length > 0) ledgers.push({ _id: key, seq: 1, c: Object.entries(c), expireAt });
+  };
+
+  const firms = new Map<string, { cell: CellDims; headcount: number; reports: ReportState[]; open: string[]; steward: boolean; lastVisit: string | null }>();
+  let n = 0;
+  for await (const e of src.m.enterprises.find({}, { regionCode: 1, address: 1, industry: 1, size: 1, headcount: 1 }).lean().cursor({ batchSize: BATCH })) {
+    firms.set(e._id.toHexString(), { cell: cellOfEnterprise(e), headcount: e.headcount, reports: [], open: [], steward: false, lastVisit: null });
+    if (++n % BATCH === 0) progress('enterprises', n);
+  }
+  const cell = (id: string | null | undefined) => (id ? firms.get(id)?.cell : undefined) ?? NO_CELL;
+
+  n = 0;
+  for await (const r of src.m.reopening.find({}, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 }).lean().cursor({ batchSize: BATCH })) {
+    firms.get(r.enterpriseId.toHexString())?.reports.push({ day: r.day, reopened: r.reopened, staffOnSite: r.staffOnSite, staffTotal: r.staffTotal });
+    if (++n % BATCH === 0) progress('reopening', n);
+  }
+
+  n = 0;
+  for await (const i of src.m.issues.find({}, { timeline: 0, description: 0, attachmentIds: 0 }).lean().cursor({ batchSize: BATCH })) {
+    const eid = i.enterpriseId.toHexString();
+    const c = issueContribution(issueFactsOf(i), cell(eid));
+    addContribution(expected, c);
+    ledger(`iss:${i._id.toHexString()}`, c);
+    if ((OPEN_ISSUE_STATES as readonly string[]).includes(i.state)) firms.get(eid)?.open.push(i.category);
+    if (++n % BATCH === 0) progress('issues', n);
+  }
+
+  for await (const a of src.m.assignments.find({ live: true }, { enterpriseId: 1 }).lean().cursor({ batchSize: BATCH })) {
+    const f = firms.get(a.enterpriseId.toHexString());
+    if (f) f.steward = true;
+  }
+
+  n = 0;
+  for await (const v of src.m.visits.find({}, { enterpriseId: 1, stewardId: 1, visitedAt: 1 }).lean().cursor({ batchSize: BATCH })) {
+    const eid = v.enterpriseId.toHexString();
+    const day = chinaDay(v.visitedAt);
+    addContribution(expected, visitEvent({ day, stewardId: v.stewardId.toHexString() }, cell(eid)));
+    const f = firms.get(eid);
+    if (f && (f.lastVisit === null || f.lastVisit < day)) f.lastVisit = day;
+    if (++n % BATCH === 0) progress('visits', n);
+  }
+
+  for await (const c of src.m.callbacks.find({}).lean().cursor({ batchSize: BATCH })) {
+    const ev = { day: chinaDay(c.calledAt), stewardId: c.stewardId?.toHexString() ?? null, reached: c.reached, satisfaction: c.satisfaction ?? null };
+    addContribution(expected, callbackEvent(ev, cell(c.enterpriseId.toHexString())));
+  }
+
+  n = 0;
+  for (const [id, f] of firms) {
+    f.reports.sort((a, b) => (a.day < b.day ? -1 : 1));
+    const latest = f.reports.at(-1) ?? null;
+    const facts: EnterpriseFacts = { cell: f.cell, headcount: f.headcount, latestReport: latest, openIssueCategories: f.open, hasSteward: f.steward, lastVisitDay: f.lastVisit };
+    const c = enterpriseContribution(facts);
+    addContribution(expected, c);
+    ledger(`ent:${id}`, c);
+    addContribution(expected, reopenTrend(f));
+    if (++n % BATCH === 0) progress('enterprise rollups', n);
+  }
+
+  n = 0;
+  for await (const t of src.m.trips.find({}, { seatHolders: 0, notices: 0 }).lean().cursor({ batchSize: BATCH })) {
+    const c = tripContribution(t, cell(t.destinations[0]?.enterpriseId.toHexString()));
+    addContribution(expected, c);
+    ledger(`trip:${t._id.toHexString()}`, c);
+    if (++n % BATCH === 0) progress('trips', n);
+  }
+
+  const employer = new Map<string, string>();
+  for await (const u of src.m.users.find({ enterpriseId: { $ne: null } }, { enterpriseId: 1 }).lean().cursor({ batchSize: BATCH })) {
+    employer.set(u._id.toHexString(), u.enterpriseId!.toHexString());
+  }
+  n = 0;
+  // Only today's and yesterday's check-ins can still be rewritten (by a late sync); older ones need no ledger.
+  const mutableFrom = addDays(today, -1);
+  for await (const c of src.m.checkins.find({}, { workerId: 1, day: 1, temperature: 1, healthCode: 1 }).lean().cursor({ batchSize: BATCH })) {
+    const worker = c.workerId.toHexString();
+    const contribution = checkinContribution(c, cell(employer.get(worker)));
+    addContribution(expected, contribution);
+    if (c.day >= mutableFrom) ledger(`ci:${worker}:${c.day}`, contribution, chinaDayStart(addDays(c.day, 2)));
+    if (++n % (BATCH * 10) === 0) progress('check-ins', n);
+  }
+
+  progress('compare', 0);
+  const stored: Contribution = {};
+  for (const d of await repo.allDocs()) flattenDoc(d._id, d.c ?? {}, stored);
+  const diff = contributionDelta(stored, expected);
+  const drift = Object.entries(diff)
+    .slice(0, MAX_DRIFT_LISTED)
+    .map(([k, d]) => {
+      const [doc, field, metric] = k.split('\t');
+      return { doc, field, metric, stored: stored[k] ?? 0, recount: (stored[k] ?? 0) + d };
+    });
+  const docs: RollupDoc[] = [...nestByDoc(expected)].map(([id, c]) => {
+    const [g, d] = id.split('|');
+    return { _id: id, g, d, c };
+  });
+  progress('write', docs.length);
+  await repo.replaceAll(docs, ledgers);
+  return { documents: docs.length, ledgers: ledgers.length, driftCount: Object.keys(diff).length, drift, tookMs: Date.now() - started };
+}
+
+/** The reopening trend of one enterprise as per-day deltas: each report day's change of its latest status (as the live sync does). */
+function reopenTrend(f: { cell: CellDims; headcount: number; reports: ReportState[] }): Contribution {
+  const out: Contribution = {};
+  const days = [...new Set(f.reports.map((r) => r.day))].sort();
+  let prev: Contribution = {};
+  for (const day of days) {
+    const asOf = f.reports.filter((r) => r.day <= day).at(-1) ?? null;
+    const now = enterpriseContribution({ cell: f.cell, headcount: f.headcount, latestReport: asOf, openIssueCategories: [], hasSteward: false, lastVisitDay: null });
+    for (const [k, d] of Object.entries(contributionDelta(prev, now))) {
+      if (!isTrendedKey(k)) continue;
+      const dayKey = k.replace(/^reopen\|\*\t/, `reopen|${day}\t`);
+      out[dayKey] = (out[dayKey] ?? 0) + d;
+    }
+    prev = now;
+  }
+  return out;
+}
