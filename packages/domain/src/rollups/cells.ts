@@ -37,11 +37,23 @@ export function cellKey(d: CellDims): string {
   return `${regionKey(d)}~${clean(d.industry)}~${d.size}`;
 }
 
+/** A cell key split into its dimensions and any `~extra` parts after it. */
+export type ParsedCell = CellDims & { region: string; extra: string[] };
+
+// Keys repeat across documents and requests; parsing each once keeps a summary's walk over tens
+// of thousands of counters cheap. Bounded: cleared when it grows past any real key space.
+const parsed = new Map<string, ParsedCell>();
+
 /** Splits a cell key (and any `~extra` parts after it) back into its dimensions. */
-export function parseCellKey(key: string): CellDims & { region: string; extra: string[] } {
+export function parseCellKey(key: string): ParsedCell {
+  const hit = parsed.get(key);
+  if (hit) return hit;
   const [region, industry, size, ...extra] = key.split('~');
   const [regionCode, town] = region.split(':');
-  return { region, regionCode, town: town ?? '', industry, size: size as CellSize, extra };
+  const out = { region, regionCode, town: town ?? '', industry, size: size as CellSize, extra };
+  if (parsed.size > 500_000) parsed.clear();
+  parsed.set(key, out);
+  return out;
 }
 
 /** What the dashboard may filter by; every field optional. */
@@ -53,8 +65,8 @@ export interface CellFilter {
 }
 
 /** True when a cell key falls inside the filter. */
-export function cellMatches(key: string, f: CellFilter): boolean {
-  const c = parseCellKey(key);
+export function cellMatches(key: string | ParsedCell, f: CellFilter): boolean {
+  const c = typeof key === 'string' ? parseCellKey(key) : key;
   if (f.region) {
     if (f.region.includes(':') ? c.region !== f.region : c.regionCode !== f.region) return false;
   }

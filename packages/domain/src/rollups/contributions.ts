@@ -146,7 +146,7 @@ export function issueContribution(i: IssueFacts, cell: CellDims): Contribution {
   const open = (OPEN_ISSUE_STATES as readonly string[]).includes(i.state);
   const answered = i.progress.metAt !== null || i.state === 'answered' || i.state === 'confirmed';
   const onTime = i.progress.metAt !== null && (i.progress.dueAt === null || i.progress.metAt <= i.progress.dueAt);
-  add(out, rollupDocId(ROLLUP_GROUPS.issues, i.reportedDay), `${cellKey(cell)}~${i.category}~${i.departmentCode ?? 'none'}`, {
+  const metrics = {
     total: 1,
     open: open ? 1 : 0,
     overdue: open && i.escalated ? 1 : 0,
@@ -154,7 +154,12 @@ export function issueContribution(i: IssueFacts, cell: CellDims): Contribution {
     answeredOnTime: onTime ? 1 : 0,
     rated: i.rating !== null ? 1 : 0,
     ratingSum: i.rating ?? 0,
-  });
+  };
+  // Counted on its report day (for "reported up to a date") and in the running total, so the
+  // common case — up to today — is one document.
+  const field = `${cellKey(cell)}~${i.category}~${i.departmentCode ?? 'none'}`;
+  add(out, rollupDocId(ROLLUP_GROUPS.issues, i.reportedDay), field, metrics);
+  add(out, rollupDocId(ROLLUP_GROUPS.issues, CURRENT), field, metrics);
   return out;
 }
 
@@ -187,11 +192,9 @@ export function visitEvent(v: { day: string; stewardId: string }, cell: CellDims
 export function callbackEvent(c: { day: string; stewardId: string | null; reached: boolean; satisfaction: number | null }, cell: CellDims): Contribution {
   const out: Contribution = {};
   const rated = c.reached && c.satisfaction !== null;
-  add(out, rollupDocId(ROLLUP_GROUPS.callbacks, c.day), `${cellKey(cell)}~${c.stewardId ?? 'none'}`, {
-    calls: 1,
-    reached: c.reached ? 1 : 0,
-    rated: rated ? 1 : 0,
-    ratingSum: rated ? c.satisfaction! : 0,
-  });
+  const metrics = { calls: 1, reached: c.reached ? 1 : 0, rated: rated ? 1 : 0, ratingSum: rated ? c.satisfaction! : 0 };
+  const field = `${cellKey(cell)}~${c.stewardId ?? 'none'}`;
+  add(out, rollupDocId(ROLLUP_GROUPS.callbacks, c.day), field, metrics);
+  add(out, rollupDocId(ROLLUP_GROUPS.callbacks, CURRENT), field, metrics);
   return out;
 }

@@ -39,7 +39,7 @@ export class OtpRepository {
       .findOneAndUpdate(
         { _id: phoneHash, expiresAt: { $gt: now }, attempts: { $lt: maxAttempts } },
         { $inc: { attempts: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<OtpDoc>();
   }

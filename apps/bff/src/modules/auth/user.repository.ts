@@ -63,7 +63,7 @@ export class UserRepository {
           .findOneAndUpdate(
             filter,
             { $setOnInsert: { ...onInsert, roles: ['worker'] } },
-            { upsert: true, new: true },
+            { upsert: true, returnDocument: 'after' },
           )
           .lean<UserDoc>();
         return toRecord(doc!);
@@ -94,7 +94,7 @@ export class UserRepository {
           },
           $setOnInsert: { phoneHash: input.phoneHash, phoneEnc: input.phoneEnc },
         },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       )
       .lean<UserDoc>();
     return toRecord(doc!);

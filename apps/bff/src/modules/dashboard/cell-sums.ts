@@ -16,13 +16,25 @@ export function addMetrics(a: Metrics, b: Metrics, sign = 1): Metrics {
 export function sumCells(docs: RollupDoc[], filter: CellFilter, by: (cell: ReturnType<typeof parseCellKey>) => string | null, sign = 1, into = new Map<string, Metrics>()): Map<string, Metrics> {
   for (const doc of docs) {
     for (const [key, metrics] of Object.entries(doc.c ?? {})) {
-      if (!cellMatches(key, filter)) continue;
-      const group = by(parseCellKey(key));
+      const cell = parseCellKey(key);
+      if (!cellMatches(cell, filter)) continue;
+      const group = by(cell);
       if (group === null) continue;
       into.set(group, addMetrics(into.get(group) ?? {}, metrics, sign));
     }
   }
   return into;
+}
+
+/** Totals as of a date: the running totals minus the per-day documents after it. */
+export interface AsOf {
+  plus: RollupDoc[];
+  minus: RollupDoc[];
+}
+
+/** sumCells over an AsOf pair. */
+export function sumAsOf(docs: AsOf, filter: CellFilter, by: (cell: ReturnType<typeof parseCellKey>) => string | null): Map<string, Metrics> {
+  return sumCells(docs.minus, filter, by, -1, sumCells(docs.plus, filter, by));
 }
 
 /** The single total of a grouping (everything under one key). */

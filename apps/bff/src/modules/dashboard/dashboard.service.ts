@@ -3,6 +3,7 @@ import { addDays, chinaDay, CURRENT, parseCellKey, ROLLUP_GROUPS as G, type Cell
 import type { Clock } from '../../clock';
 import type { RollupRepository } from '../rollups/rollup.repository';
 import type { StaffRepository } from '../enterprises/staff.repository';
+import { dayRange } from './cell-sums';
 import { healthFigure, issuesFigure, reopeningFigure, stewardsFigure, transportFigure, whyNotReopenedFigure } from './figures';
 
 /** The summary's filters after parsing (see dashboardQuerySchema). */
@@ -14,7 +15,7 @@ export interface SummaryQuery {
   days: number;
 }
 
-const EPOCH = '0000-00-00';
+const NAME_TTL_MS = 10 * 60_000;
 
 /**
  * The command's figures, read from rollup documents only: a handful of small documents per
@@ -31,20 +32,28 @@ export class DashboardService {
     const date = q.date ?? chinaDay(this.clock.now());
     const from = addDays(date, -(q.days - 1));
     const f: CellFilter = { region: q.region, industry: q.industry, size: q.size };
-    const r = this.rollups;
-    const [reopenNow, reopenDeltas, openByCategory, coverage, transport, issues, health, visits, calls] = await Promise.all([
-      r.docs(G.reopen, CURRENT, CURRENT),
-      r.docsAfter(G.reopen, from),
-      r.docs(G.openByCategory, CURRENT, CURRENT),
-      r.docs(G.visitCoverage, CURRENT, CURRENT),
-      r.docs(G.transport, from, date),
-      r.docs(G.issues, EPOCH, date),
-      r.docs(G.health, from, date),
-      r.docs(G.visits, addDays(date, -6), date),
-      r.docs(G.callbacks, EPOCH, date),
+    const today = chinaDay(this.clock.now());
+    const after = (from: string) => dayRange(addDays(from, 1), today > date ? today : date, addDays);
+    const window = dayRange(from, date, addDays);
+    const ids = (group: string, days: string[]) => days.map((d) => `${group}|${d}`);
+    // Every document this summary needs, named up front and read in one round trip.
+    const docs = await this.rollups.byIds([
+      ...ids(G.reopen, [CURRENT, ...after(from)]),
+      `${G.openByCategory}|${CURRENT}`,
+      `${G.visitCoverage}|${CURRENT}`,
+      ...ids(G.issues, [CURRENT, ...after(date)]),
+      ...ids(G.callbacks, [CURRENT, ...after(date)]),
+      ...ids(G.transport, window),
+      ...ids(G.health, window),
+      ...ids(G.visits, dayRange(addDays(date, -6), date, addDays)),
     ]);
+    const of = (group: string) => docs.filter((d) => d.g === group);
+    const current = (group: string) => of(group).filter((d) => d.d === CURRENT);
+    const asOf = (group: string) => ({ plus: current(group), minus: of(group).filter((d) => d.d !== CURRENT && d.d > date) });
+    const [reopenNow, reopenDeltas, openByCategory, coverage] = [current(G.reopen), of(G.reopen).filter((d) => d.d !== CURRENT), current(G.openByCategory), current(G.visitCoverage)];
+    const [transport, health, visits] = [of(G.transport), of(G.health), of(G.visits)];
     const reopening = reopeningFigure(reopenNow, reopenDeltas, f, date, from);
-    const stewards = stewardsFigure(coverage, visits, calls, f, date);
+    const stewards = stewardsFigure(coverage, visits, asOf(G.callbacks), f, date);
     await this.nameStewards(stewards);
     return {
       asOf: date,
@@ -53,17 +62,26 @@ export class DashboardService {
       choices: choicesOf(reopenNow),
       reopening,
       transport: transportFigure(transport, f, date, from),
-      issues: issuesFigure(issues, openByCategory, f),
+      issues: issuesFigure(asOf(G.issues), openByCategory, f),
       stewards,
       health: healthFigure(health, f, date, from),
       whyNotReopened: whyNotReopenedFigure(reopening, openByCategory, f),
     };
   }
 
+  /** Steward names change rarely: remembered for a while so most summaries make no second query. */
+  private readonly names = new Map<string, { name: string | null; until: number }>();
+
   private async nameStewards(s: DashboardSummary['stewards']): Promise<void> {
-    const ids = [...new Set([...s.visitsPerSteward, ...s.lowRated].map((x) => x.stewardId))];
-    const names = new Map((await this.staff.findByIds(ids)).map((p) => [p.id, p.name]));
-    for (const row of [...s.visitsPerSteward, ...s.lowRated]) row.name = names.get(row.stewardId) ?? null;
+    const rows = [...s.visitsPerSteward, ...s.lowRated];
+    const now = Date.now();
+    const missing = [...new Set(rows.map((x) => x.stewardId))].filter((id) => (this.names.get(id)?.until ?? 0) < now);
+    if (missing.length > 0) {
+      const found = new Map((await this.staff.findByIds(missing)).map((p) => [p.id, p.name]));
+      if (this.names.size > 10_000) this.names.clear();
+      for (const id of missing) this.names.set(id, { name: found.get(id) ?? null, until: now + NAME_TTL_MS });
+    }
+    for (const row of rows) row.name = this.names.get(row.stewardId)?.name ?? null;
   }
 }
 

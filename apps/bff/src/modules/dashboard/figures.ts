@@ -1,7 +1,7 @@
 import { ISSUE_CATEGORY_LABELS, PROVINCE_LABELS, SIZE_LABELS, departmentName, regionLabel, type DashboardSummary, type IssueCategory } from '@fugong/contracts';
 import { addDays, type CellFilter } from '@fugong/domain';
 import type { RollupDoc } from '../rollups/rollup.model';
-import { addMetrics, average, dayRange, ratio, sumCells, total, type Metrics } from './cell-sums';
+import { addMetrics, average, dayRange, ratio, sumAsOf, sumCells, total, type AsOf, type Metrics } from './cell-sums';
 
 /** Categories open at this many enterprises or more are 共性问题. */
 export const COMMON_PROBLEM_MIN_ENTERPRISES = 3;
@@ -89,10 +89,10 @@ function issueRow(key: string, label: string, m: Metrics) {
 }
 
 /** Issues reported up to `date` (their states are the current ones), plus 共性问题 from the enterprise rollup. */
-export function issuesFigure(reported: RollupDoc[], openByCategory: RollupDoc[], f: CellFilter): Summary['issues'] {
-  const all = total(sumCells(reported, f, () => ''));
-  const byCategory = [...sumCells(reported, f, (c) => c.extra[0])].map(([k, m]) => issueRow(k, categoryLabel(k), m)).sort(byDesc((r) => r.total));
-  const byDepartment = [...sumCells(reported, f, (c) => c.extra[1])]
+export function issuesFigure(reported: AsOf, openByCategory: RollupDoc[], f: CellFilter): Summary['issues'] {
+  const all = total(sumAsOf(reported, f, () => ''));
+  const byCategory = [...sumAsOf(reported, f, (c) => c.extra[0])].map(([k, m]) => issueRow(k, categoryLabel(k), m)).sort(byDesc((r) => r.total));
+  const byDepartment = [...sumAsOf(reported, f, (c) => c.extra[1])]
     .map(([k, m]) => issueRow(k, k === 'none' ? '未派单' : departmentName(k), m))
     .sort(byDesc((r) => r.total));
   const common = [...sumCells(openByCategory, f, (c) => c.extra[0])]
@@ -123,7 +123,7 @@ export function healthFigure(window: RollupDoc[], f: CellFilter, date: string, f
 }
 
 /** Stewards: coverage (not visited in 7 days), visits per steward in the 7 days to `date`, call-back ratings up to `date`. */
-export function stewardsFigure(coverage: RollupDoc[], visits: RollupDoc[], calls: RollupDoc[], f: CellFilter, date: string): Summary['stewards'] {
+export function stewardsFigure(coverage: RollupDoc[], visits: RollupDoc[], calls: AsOf, f: CellFilter, date: string): Summary['stewards'] {
   const lapseBefore = addDays(date, -6);
   let assigned = 0;
   let notVisited = 0;
@@ -132,8 +132,8 @@ export function stewardsFigure(coverage: RollupDoc[], visits: RollupDoc[], calls
     if (lastDay === 'never' || lastDay < lapseBefore) notVisited += m.enterprises ?? 0;
   }
   const perSteward = [...sumCells(visits, f, (c) => c.extra[0])].map(([id, m]) => ({ stewardId: id, name: null as string | null, visits: m.visits ?? 0 })).sort((a, b) => b.visits - a.visits || a.stewardId.localeCompare(b.stewardId));
-  const callTotals = total(sumCells(calls, f, () => ''));
-  const lowRated = [...sumCells(calls, f, (c) => (c.extra[0] === 'none' ? null : c.extra[0]))]
+  const callTotals = total(sumAsOf(calls, f, () => ''));
+  const lowRated = [...sumAsOf(calls, f, (c) => (c.extra[0] === 'none' ? null : c.extra[0]))]
     .filter(([, m]) => (m.rated ?? 0) > 0 && (average(m.ratingSum, m.rated) ?? 5) <= LOW_RATING)
     .map(([id, m]) => ({ stewardId: id, name: null as string | null, rated: m.rated ?? 0, satisfaction: average(m.ratingSum, m.rated)! }))
     .sort((a, b) => a.satisfaction - b.satisfaction || a.stewardId.localeCompare(b.stewardId))

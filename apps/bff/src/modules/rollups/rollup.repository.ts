@@ -54,6 +54,11 @@ export class RollupRepository {
     return this.rollups.find({ g: group, d: { $gte: from, $lte: to } }).lean<RollupDoc[]>();
   }
 
+  /** Exactly these documents (a summary knows every id it needs: one round trip). */
+  async byIds(ids: string[]): Promise<RollupDoc[]> {
+    return this.rollups.find({ _id: { $in: ids } }).lean<RollupDoc[]>();
+  }
+
   /** Documents of a group after a day (deltas to roll back when looking at an earlier date). */
   async docsAfter(group: string, day: string): Promise<RollupDoc[]> {
     return this.rollups.find({ g: group, d: { $gt: day, $ne: '*' } }).lean<RollupDoc[]>();

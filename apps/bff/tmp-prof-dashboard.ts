@@ -1,0 +1,31 @@
+import { systemClock } from './src/clock';
+import { generateCity } from './src/dev/generator/generate-city';
+import { openToolDb } from './scripts/dashboard-db';
+async function main() {
+  const db = await openToolDb({ inMemory: true });
+  await generateCity(db.container, systemClock, { scale: (process.env.SCALE as never) ?? "small", seed: 1, progress: () => undefined });
+  const d = db.container.dashboard;
+  for (let i = 0; i < 5; i++) await d.dashboard.summary({ days: 14 });
+  let t = Date.now();
+  for (let i = 0; i < 20; i++) await d.dashboard.summary({ days: 14 });
+  console.log('summary ms', (Date.now() - t) / 20);
+  const ids = (await db.connection.collection('dashboard_rollups').find({}, {projection:{_id:1}}).toArray()).map((x) => x._id as unknown as string);
+  console.log('docs', ids.length);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await d.rollups.repo.byIds(ids.slice(0, 60));
+  console.log('byIds 60 ms', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await d.rollups.repo.docs('reopen', '*', '*');
+  console.log('one docs() ms', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await d.rollups.repo.docs('iss', '0000', '9999');
+  console.log('iss docs() ms', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await db.connection.collection('dashboard_rollups').find({ g: 'reopen', d: { $gte: '*', $lte: '*' } }).toArray();
+  console.log('driver find ms', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await db.connection.collection('dashboard_rollups').findOne({ _id: 'reopen|*' as never });
+  console.log('driver findOne by id ms', (Date.now() - t) / 20);
+  await db.close();
+}
+main();
