@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { roleSchema } from '@fugong/contracts';
 import { z } from 'zod';
@@ -21,7 +21,10 @@ export interface TokenService {
 }
 
 /** Creates the token service from the configured secret and lifetime. */
-export function createTokenService(secret: string, accessTtlSec: number): TokenService {
+export function createTokenService(secretText: string, accessTtlSec: number): TokenService {
+  // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM
+  // public key and throws, which cost ~1.3 ms per request in the booking-rush profile (0.03 ms now).
+  const secret = createSecretKey(Buffer.from(secretText, 'utf8'));
   return {
     issueAccess(actor) {
       const token = jwt.sign(

@@ -119,15 +119,3 @@ export class BookingSweeper implements PassChangeListener {
     return released;
   }
 }
-
-/** Runs the sweeper every `intervalMs` (never two runs at once); returns a stopper. */
-export function startSweepTimer(sweeper: BookingSweeper, intervalMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweeper.run().catch(onError).finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -2,6 +2,7 @@ import { regionLabel, type DashboardSummary } from '@fugong/contracts';
 import { addDays, chinaDay, CURRENT, parseCellKey, ROLLUP_GROUPS as G, type CellFilter } from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { RollupRepository } from '../rollups/rollup.repository';
+import type { RollupDoc } from '../rollups/rollup.model';
 import type { StaffRepository } from '../enterprises/staff.repository';
 import { dayRange } from './cell-sums';
 import { healthFigure, issuesFigure, reopeningFigure, stewardsFigure, transportFigure, whyNotReopenedFigure } from './figures';
@@ -22,10 +23,18 @@ const NAME_TTL_MS = 10 * 60_000;
  * request whatever the number of check-ins, bookings or enterprises behind them.
  */
 export class DashboardService {
+  private cached: { key: string; generation: number; until: number; docs: Promise<RollupDoc[]> } | null = null;
+
+  /**
+   * @param cacheMs how long one read of the rollup documents serves further summaries (any
+   *   filter: filters are applied in memory). Writes through this process drop it at once; writes
+   *   through other BFF instances show up within this time. 0 turns the cache off.
+   */
   constructor(
     private readonly rollups: RollupRepository,
     private readonly staff: StaffRepository,
     private readonly clock: Clock,
+    private readonly cacheMs = 2000,
   ) {}
 
   async summary(q: SummaryQuery): Promise<DashboardSummary> {
@@ -37,7 +46,7 @@ export class DashboardService {
     const window = dayRange(from, date, addDays);
     const ids = (group: string, days: string[]) => days.map((d) => `${group}|${d}`);
     // Every document this summary needs, named up front and read in one round trip.
-    const docs = await this.rollups.byIds([
+    const docs = await this.read([
       ...ids(G.reopen, [CURRENT, ...after(from)]),
       `${G.openByCategory}|${CURRENT}`,
       `${G.visitCoverage}|${CURRENT}`,
@@ -67,6 +76,18 @@ export class DashboardService {
       health: healthFigure(health, f, date, from),
       whyNotReopened: whyNotReopenedFigure(reopening, openByCategory, f),
     };
+  }
+
+  /** Reads the documents, or reuses the last read when it is fresh and no local write happened since. */
+  private read(ids: string[]): Promise<RollupDoc[]> {
+    const key = ids.join(',');
+    const now = Date.now();
+    const c = this.cached;
+    if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c.docs;
+    const docs = this.rollups.byIds(ids);
+    this.cached = this.cacheMs > 0 ? { key, generation: this.rollups.generation, until: now + this.cacheMs, docs } : null;
+    docs.catch(() => (this.cached = null));
+    return docs;
   }
 
   /** Steward names change rarely: remembered for a while so most summaries make no second query. */

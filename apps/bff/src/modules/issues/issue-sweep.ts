@@ -1,7 +1,6 @@
 import { OPEN_ISSUE_STATES, reminderAt, type IssueSlaPolicy } from '@fugong/domain';
 import type { IssueState } from '@fugong/contracts';
 import { departmentName } from '@fugong/contracts';
-import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { ClockName, IssueRecord, IssueRepository } from './issue.repository';
 import type { RollupHooks } from '../rollups/rollup-hooks';
@@ -66,15 +65,3 @@ function escalationTargets(clock: ClockName, issue: IssueRecord): string[] {
 }
 
 const minutesLeft = (due: Date, now: Date) => Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));
-
-/** Runs the sweep every `intervalMs` until the returned stop function is called (server.ts wires this). */
-export function startIssueSweepTimer(sweep: IssueSweep, logger: Logger, intervalMs = 5 * 60_000): () => void {
-  const timer = setInterval(() => {
-    sweep.run().then(
-      (r) => (r.reminded || r.escalated ? logger.info(r, 'issues.sweep') : undefined),
-      (err) => logger.warn({ err }, 'issues.sweep.failed'),
-    );
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

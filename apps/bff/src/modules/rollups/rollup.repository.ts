@@ -11,6 +11,9 @@ export interface LedgerEntry {
 
 /** Rollup counters and the per-record ledger; the only code touching either collection. */
 export class RollupRepository {
+  /** Bumped by every counter write this process makes; readers use it to drop cached reads. */
+  generation = 0;
+
   constructor(
     private readonly rollups: Model<RollupDoc>,
     private readonly ledger: Model<LedgerDoc>,
@@ -46,7 +49,9 @@ export class RollupRepository {
       const [g, d] = id.split('|');
       return { updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: { g, d } }, upsert: true } };
     });
-    if (ops.length > 0) await this.rollups.bulkWrite(ops, { ordered: false });
+    if (ops.length === 0) return;
+    this.generation += 1;
+    await this.rollups.bulkWrite(ops, { ordered: false });
   }
 
   /** The documents of a group whose day is in [from, to] (`*` is read with from = to = '*'). */
@@ -71,6 +76,7 @@ export class RollupRepository {
 
   /** Replaces every counter and ledger entry with a recount (the rebuild's last step). */
   async replaceAll(docs: RollupDoc[], ledgers: LedgerDoc[]): Promise<void> {
+    this.generation += 1;
     await this.rollups.deleteMany({});
     for (let i = 0; i < docs.length; i += 500) await this.rollups.insertMany(docs.slice(i, i + 500), { ordered: false });
     await this.ledger.deleteMany({});
