@@ -33,6 +33,9 @@ function runBff(env: Record<string, string>, untilText?: RegExp, timeoutMs = 30_
   });
 }
 
+// Each test boots a real process that compiles the BFF with tsx: seconds, more on a busy machine.
+jest.setTimeout(60_000);
+
 describe('the BFF process', () => {
   it('when a config value is bad, then it refuses to start and names the key', async () => {
     const { code, out } = await runBff({ PORT: 'eighty', EMBEDDED_DB_IN_MEMORY: 'true' });

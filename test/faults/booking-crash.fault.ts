@@ -56,7 +56,7 @@ describe('kill -9 in the middle of a booking rush', () => {
     const inv = await invariants(db.uri, result.acks);
 
     // eslint-disable-next-line no-console -- the figures docs/security.md quotes
-    console.log(`crash rush: ${WORKERS} workers, faults [${injected.join('; ')}], ${result.acks.length} acknowledged, ${result.retries} retries, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings`);
+    console.log(`crash rush: ${WORKERS} workers, faults [${injected.join('; ')}], ${result.acks.length} acknowledged, ${result.retries} retries ${JSON.stringify(result.why)}, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings`);
     expect(injected).toHaveLength(2);
     expect(result.retries).toBeGreaterThan(0); // the crashes were felt by the clients, not slipped between requests
     expect(result.refused).toEqual([]);

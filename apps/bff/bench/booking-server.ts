@@ -5,9 +5,14 @@ import { seatCapacity } from '@fugong/domain';
 import { loadConfig } from '../src/config';
 import { startServer } from '../src/server';
 
-/** The benchmark's server side: boot, seed, answer the invariant check. Runs in a child process. */
-export async function serve(trips: number, workers: number): Promise<void> {
+/**
+ * The benchmark's server side: boot, seed, answer the invariant check. Runs in a child process.
+ * `dbUri` set: the BFF talks to that (separate) database process, as a real deployment does;
+ * unset: `startServer` starts the embedded database in memory inside this process.
+ */
+export async function serve(trips: number, workers: number, dbUri?: string): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'development', EMBEDDED_DB_IN_MEMORY: 'true', PORT: '0', LOG_LEVEL: 'warn', OTP_SENDER: 'memory',
+    ...(dbUri ? { MONGODB_URI: dbUri } : {}),
     // Every request comes from one loopback address here; the per-IP abuse limit would refuse
     // what thousands of phones on different addresses would be allowed to do.
     RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'off' });
@@ -42,9 +47,22 @@ export async function serve(trips: number, workers: number): Promise<void> {
     await db.collection('users').insertMany(users);
     await db.collection('health_checkins').insertMany(checkins);
   }
+  /** Commands the database has received so far, by name (embedded-mongo's serverStatus). */
+  const commandCounts = async (): Promise<Map<string, number>> => {
+    const status = await db.admin().command({ serverStatus: 1 });
+    const commands = (status.metrics?.commands ?? {}) as Record<string, { total: number | { toNumber(): number } }>;
+    return new Map(Object.entries(commands).map(([name, c]) => [name, Number(c.total)]));
+  };
+  const commandsAtStart = await commandCounts();
+  const cpuAtStart = process.cpuUsage();
   process.send!({ url: server.url, jobs });
 
   process.once('message', async (m: { check: { worker: number; bookingId: string | null }[] }) => {
+    const cpu = process.cpuUsage(cpuAtStart);
+    const commandsNow = await commandCounts();
+    const dbCommands = Object.fromEntries(
+      [...commandsNow].map(([name, n]) => [name, n - (commandsAtStart.get(name) ?? 0)] as const).filter(([name, n]) => n > 0 && !['hello', 'isMaster', 'ismaster', 'serverStatus', 'endSessions'].includes(name)),
+    );
     const live = await db.collection('bookings').find({ live: true }).toArray();
     const perWorkerDay = new Map<string, number>();
     for (const b of live) perWorkerDay.set(`${b.workerId}:${b.travelDay}`, (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1);
@@ -70,6 +88,8 @@ export async function serve(trips: number, workers: number): Promise<void> {
       waitlisted: live.filter((b) => b.status === 'waitlisted').length,
       seatsOffered: tripsNow.reduce((s, t) => s + t.capacity, 0),
       peakRssMb: Math.round(peakRss / 1048576),
+      cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+      dbCommands: JSON.stringify(dbCommands),
     });
   });
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));

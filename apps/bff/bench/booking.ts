@@ -9,23 +9,58 @@
  * Client and server run in separate processes so the load generator does not steal the
  * server's event loop.
  */
-import { fork } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 200);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DUPLICATE_EVERY = 10;
+/** `process` (default): the embedded database runs as its own process (`npm run db -- --inMemory`)
+ *  and the BFF connects with MONGODB_URI, as in a deployment; `inprocess`: startServer starts it
+ *  inside the BFF process (what `npm start` does), so both share one event loop. */
+const DB_MODE = process.env.BENCH_DB ?? 'process';
+const PROF = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [];
 
 interface Seeded { url: string; jobs: { token: string; tripId: string }[] }
 interface Answer { worker: number; status: number; bookingId: string | null; ms: number; code: string | null }
 
-if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS));
+if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS, process.env.BENCH_DB_URI));
 else void main();
 
+/** Starts `packages/embedded-mongo/src/cli.ts --inMemory` and resolves with its URI. */
+async function startDbProcess(): Promise<{ proc: ChildProcess; uri: string }> {
+  const cli = path.resolve(__dirname, '../../../packages/embedded-mongo/src/cli.ts');
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...PROF, cli, '--inMemory', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const uri = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.once('exit', (code) => reject(new Error(`database process exited (${code})`)));
+  });
+  return { proc, uri: uri.replace(/\/(\?|$)/, '/fugong$1') };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
 async function main(): Promise<void> {
-  const child = fork(__filename, ['--server'], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [])], stdio: 'inherit' });
+  const db = DB_MODE === 'process' ? await startDbProcess() : null;
+  const child = fork(__filename, ['--server'], { execArgv: ['--import', 'tsx', ...PROF], stdio: 'inherit', env: { ...process.env, ...(db ? { BENCH_DB_URI: db.uri } : {}) } });
   const seeded = await new Promise<Seeded>((resolve) => child.once('message', (m) => resolve(m as Seeded)));
   console.log(`seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections…`);
 
@@ -38,6 +73,7 @@ async function main(): Promise<void> {
   // Duplicates sit next to their original so they really race it.
   const answers: Answer[] = [];
   let next = 0;
+  const dbCpu0 = db ? cpuSeconds(db.proc.pid!) : 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -48,14 +84,20 @@ async function main(): Promise<void> {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  const dbCpu = db ? cpuSeconds(db.proc.pid!) - dbCpu0 : 0;
   agent.destroy();
 
   const ok = answers.filter((a) => a.status === 201);
   const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))];
   child.send({ check: ok.map((a) => ({ worker: a.worker, bookingId: a.bookingId })) });
-  const report = await new Promise<Record<string, number | boolean>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number | boolean>)));
+  const report = await new Promise<Record<string, number | boolean | string>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number | boolean>)));
   child.kill('SIGTERM');
+  const dbRss = db ? peakRssMb(db.proc.pid!) : 0;
+  if (db) {
+    await new Promise((resolve) => child.once('exit', resolve));
+    db.proc.kill('SIGTERM');
+  }
 
   console.log(`requests: ${answers.length} (${queue.length - seeded.jobs.length} duplicates), 2xx: ${ok.length}, other: ${answers.length - ok.length}`);
   const codes = new Map<string, number>();
@@ -64,15 +106,25 @@ async function main(): Promise<void> {
   console.log(`wall time: ${seconds.toFixed(2)} s`);
   console.log(`successful bookings/s: ${(ok.length / seconds).toFixed(0)} (answers incl. waitlist); seats confirmed/s: ${((report.confirmed as number) / seconds).toFixed(0)}`);
   console.log(`latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`);
-  console.log(`server peak RSS: ${report.peakRssMb} MB`);
+  console.log(`database: ${db ? `separate process (${db.uri})` : 'embedded in the BFF process (in memory)'}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`server peak RSS: BFF ${report.peakRssMb} MB${db ? `, database ${dbRss} MB` : ''}`);
+  const cpu = (report.cpuSec as number) + dbCpu;
+  console.log(`CPU during the rush: BFF ${(report.cpuSec as number).toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`);
+  const dbCommands = JSON.parse(report.dbCommands as string) as Record<string, number>;
+  delete report.dbCommands;
+  const totalCommands = Object.values(dbCommands).reduce((a, b) => a + b, 0);
+  console.log(`database commands during the rush: ${totalCommands} = ${(totalCommands / answers.length).toFixed(2)} per 2xx/4xx answer, ${(totalCommands / httpRequests).toFixed(2)} per HTTP request (${httpRequests} incl. ${httpRequests - answers.length} "in progress" re-asks): ${JSON.stringify(dbCommands)}`);
   console.log('invariants:', JSON.stringify(report));
   process.exit(report.ok ? 0 : 1);
 }
+
+let httpRequests = 0;
 
 /** One booking; a retry that meets its twin still in flight waits and asks again (as a phone would). */
 async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: string): Promise<Answer> {
   const start = performance.now();
   for (;;) {
+    httpRequests += 1;
     const res = await post(s.url, agent, s.jobs[worker].token, key, JSON.stringify({ tripId: s.jobs[worker].tripId }));
     if (res.status === 409 && res.body.includes('IDEMPOTENCY_IN_PROGRESS')) {
       await new Promise((r) => setTimeout(r, 20));

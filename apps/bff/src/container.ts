@@ -90,6 +90,7 @@ export function buildContainer(deps: AppDeps) {
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
     sender: deps.notificationSender ?? (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
+    rollups: rollups.service,
   });
 
   const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips, rollups: rollups.service });

@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // The first page opens on launch; it sends signed-out people to the login page.
-  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index', 'pages/building/index', 'pages/enterprise-home/index', 'pages/report/index', 'pages/issue-form/index', 'pages/issue-detail/index', 'pages/issue-list/index', 'pages/charter-form/index', 'pages/steward-enterprises/index', 'pages/steward-enterprise/index', 'pages/visit-form/index', 'pages/checkin/index', 'pages/pass/index', 'pages/trips/index', 'pages/trip-detail/index', 'pages/booking/index', 'pages/my-bookings/index', 'pages/marshal-scan/index', 'pages/manifest/index', 'pages/profile/index'],
+  pages: ['pages/home/index', 'pages/me/index', 'pages/login/index', 'pages/building/index', 'pages/enterprise-home/index', 'pages/report/index', 'pages/issue-form/index', 'pages/issue-detail/index', 'pages/issue-list/index', 'pages/charter-form/index', 'pages/steward-enterprises/index', 'pages/steward-enterprise/index', 'pages/visit-form/index', 'pages/checkin/index', 'pages/pass/index', 'pages/trips/index', 'pages/trip-detail/index', 'pages/booking/index', 'pages/my-bookings/index', 'pages/marshal-scan/index', 'pages/manifest/index', 'pages/profile/index', 'pages/dashboard/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6fd1',

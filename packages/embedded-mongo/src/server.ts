@@ -89,6 +89,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
       } as Doc,
     },
     persistent: !options.inMemory,
+    commandCounts: new Map(),
     connectionCount: () => connectionCount(),
     storageStatus: () => (store ? { ...store.status() } : undefined),
   };

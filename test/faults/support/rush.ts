@@ -71,6 +71,7 @@ export async function runRush(jobs: RushJob[], urls: () => string[], opts: { con
   const acks: Ack[] = [];
   const refused: string[] = [];
   let retries = 0;
+  const why = { network: 0, unavailable: 0, inProgress: 0 };
   let next = 0;
   let answered = 0;
   const deadline = Date.now() + opts.deadlineMs;
@@ -94,8 +95,11 @@ export async function runRush(jobs: RushJob[], urls: () => string[], opts: { con
           refused.push(`${job.worker}: ${res.status} ${body.error?.code}`);
           return;
         }
+        if (res.status === 503) why.unavailable += 1;
+        else why.inProgress += 1;
       } catch {
         // connection refused or reset: the instance is down; the phone tries again
+        why.network += 1;
       }
       retries += 1;
       await new Promise((r) => setTimeout(r, 100 + (attempt % 5) * 50));
@@ -112,7 +116,7 @@ export async function runRush(jobs: RushJob[], urls: () => string[], opts: { con
       }
     }),
   );
-  return { acks, refused, retries };
+  return { acks, refused, retries, why };
 }
 
 /** What must hold after any crash: acknowledged bookings exist, no seat oversold, nobody double-booked. */

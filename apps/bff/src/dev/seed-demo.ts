@@ -3,6 +3,7 @@ import type { Role } from '@fugong/contracts';
 import type { Container } from '../container';
 import { enterpriseDemoSection } from '../modules/enterprises/demo-data';
 import { workerJourneyDemoSection } from '../modules/trips/demo-data';
+import { dashboardDemoSection } from '../modules/dashboard/demo-data';
 
 /** The demo accounts printed by `npm start` and listed in README.md. */
 export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label: string }[] = [
@@ -47,4 +48,4 @@ export async function seedDemo(container: Container, logger: Logger): Promise<vo
  * Each feature's demo data, run in order after the accounts exist. Enterprises come before
  * trips and issues because those refer to them.
  */
-const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [enterpriseDemoSection, workerJourneyDemoSection];
+const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [enterpriseDemoSection, workerJourneyDemoSection, dashboardDemoSection];

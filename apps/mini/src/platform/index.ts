@@ -95,3 +95,47 @@ export async function scanBoardingCode(): Promise<string | null> {
     return null;
   }
 }
+
+/**
+ * Downloads a generated file (the daily report) from the BFF with the session's token and
+ * reports the bytes received as they arrive. H5 streams it with fetch and hands it to the
+ * browser as a download; the mini-program downloads it to a temporary file and opens it
+ * (WeChat's document viewer can forward it).
+ */
+export async function downloadReport(path: string, token: string, filename: string, onProgress: (bytes: number) => void): Promise<void> {
+  const headers = { Authorization: `Bearer ${token}` };
+  if (isWeapp) {
+    const filePath = await new Promise<string>((resolve, reject) => {
+      const task = Taro.downloadFile({
+        url: `${apiBaseUrl()}${path}`,
+        header: headers,
+        success: (res) => (res.statusCode === 200 ? resolve(res.tempFilePath) : reject(new Error(`导出失败（${res.statusCode}）`))),
+        fail: () => reject(new Error('网络不稳定，导出失败，请重试')),
+      });
+      task.onProgressUpdate((p) => onProgress(p.totalBytesWritten));
+    });
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    return;
+  }
+  const res = await fetch(path, { headers });
+  if (!res.ok || !res.body) throw new Error(res.status === 403 ? '无权导出' : `导出失败（${res.status}）`);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    bytes += value.length;
+    onProgress(bytes);
+  }
+  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

@@ -17,6 +17,36 @@ function readCollection(ctx: CommandContext, name: string, filter?: Doc): Doc[] 
   );
 }
 
+/**
+ * The shape drivers send for countDocuments after a leading $match: optional $skip/$limit, then
+ * {$group: {_id: <constant>, n: {$sum: 1}}}. Answered from the match count without copying the
+ * documents into mingo; undefined when the stages have any other shape.
+ */
+function countOnly(stages: Doc[], matched: number): Doc[] | undefined {
+  let n = matched;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
+    const keys = Object.keys(stage);
+    if (keys.length !== 1) return undefined;
+    const value = stage[keys[0]];
+    if (keys[0] === '$skip' && typeof value === 'number' && Number.isInteger(value) && value >= 0) n = Math.max(0, n - value);
+    else if (keys[0] === '$limit' && typeof value === 'number' && Number.isInteger(value) && value > 0) n = Math.min(n, value);
+    else if (keys[0] === '$group' && i === stages.length - 1 && isDocument(value)) {
+      const id = value._id;
+      if (!(id === null || typeof id === 'number' || (typeof id === 'string' && !id.startsWith('$')))) return undefined;
+      const out: Doc = { _id: id };
+      for (const field of Object.keys(value)) {
+        if (field === '_id') continue;
+        const acc = value[field];
+        if (!isDocument(acc) || Object.keys(acc).length !== 1 || acc.$sum !== 1) return undefined;
+        out[field] = n;
+      }
+      return n > 0 ? [out] : [];
+    } else return undefined;
+  }
+  return undefined;
+}
+
 /** aggregate: {aggregate: coll | 1, pipeline, cursor: {batchSize}, let}. */
 export function aggregateCommand(ctx: CommandContext): Doc {
   const target = ctx.cmd.aggregate;
@@ -37,7 +67,18 @@ export function aggregateCommand(ctx: CommandContext): Doc {
     validateCollectionName(ctx.db, target);
     ns = `${ctx.db}.${target}`;
     const first = stages[0];
-    if (isDocument(first) && isDocument(first.$match)) {
+    const counted =
+      isDocument(first) && isDocument(first.$match) && stages.slice(1).every(isDocument)
+        ? countOnly(stages.slice(1), 0)
+        : undefined;
+    if (counted) {
+      // countDocuments: count the matches without copying them.
+      const coll = ctx.engine.catalog.get(ctx.db, target);
+      const filter = first.$match as Doc;
+      const matched = findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.length;
+      input = countOnly(stages.slice(1), matched)!;
+      rest = [];
+    } else if (isDocument(first) && isDocument(first.$match)) {
       input = readCollection(ctx, target, first.$match);
       rest = stages.slice(1);
     } else {

@@ -25,6 +25,8 @@ export interface ServerState {
   readonly electionId: ObjectId;
   readonly cmdLine: { argv: string[]; parsed: Doc };
   readonly persistent: boolean;
+  /** Commands received, by name (serverStatus reports them as opcounters and metrics.commands). */
+  readonly commandCounts: Map<string, number>;
   connectionCount(): number;
   /** Journal/compaction state (durable mode only). */
   storageStatus(): Doc | undefined;

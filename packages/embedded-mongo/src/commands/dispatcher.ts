@@ -107,6 +107,7 @@ export async function dispatch(
 ): Promise<Doc> {
   const cmd = request.command;
   const name = commandName(cmd);
+  server.commandCounts.set(name, (server.commandCounts.get(name) ?? 0) + 1);
   try {
     const handler = commandTable[name];
     if (!handler) {

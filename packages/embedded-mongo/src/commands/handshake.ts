@@ -87,9 +87,29 @@ export function serverStatusCommand(ctx: CommandContext): Doc {
     },
     transactions: { currentOpen: ctx.engine.openTxns.size },
     logicalSessionRecordCache: { activeSessionsCount: ctx.server.sessions.size },
-    metrics: { cursor: { open: { total: ctx.server.cursors.size } } },
+    opcounters: opcounters(ctx.server.commandCounts),
+    metrics: {
+      cursor: { open: { total: ctx.server.cursors.size } },
+      commands: Object.fromEntries(
+        [...ctx.server.commandCounts].map(([name, n]) => [name, { total: Long.fromNumber(n) }]),
+      ),
+    },
     ok: 1,
   };
+}
+
+/** mongod's opcounters, counted per command received (not per document). */
+function opcounters(counts: Map<string, number>): Doc {
+  const out = { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 };
+  const kind: Record<string, keyof typeof out> = {
+    insert: 'insert',
+    find: 'query',
+    update: 'update',
+    delete: 'delete',
+    getMore: 'getmore',
+  };
+  for (const [name, n] of counts) out[kind[name] ?? 'command'] += n;
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Long.fromNumber(v)]));
 }
 
 export function hostInfoCommand(): Doc {

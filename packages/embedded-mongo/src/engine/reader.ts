@@ -57,6 +57,7 @@ export function findDocuments(
   const details: MatchDetails = {};
   const consider = (id: string, doc: Doc | undefined): void => {
     if (!doc) return;
+    coll.docsExamined++;
     details.arrayIndex = undefined;
     if (matcher(doc, details)) found.push({ id, doc, arrayIndex: details.arrayIndex });
   };

@@ -33,6 +33,8 @@ export class Collection {
   readonly history = new Map<string, HistoricVersion[]>();
   /** Logical time of the last committed write, for cheap "changed since" checks. */
   lastWriteTs = 0;
+  /** Documents the reader has tested against a filter (like mongod's docsExamined): scan vs index. */
+  docsExamined = 0;
 
   constructor(
     readonly db: string,

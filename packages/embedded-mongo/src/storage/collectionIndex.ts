@@ -47,6 +47,8 @@ export class CollectionIndex {
   readonly unique: boolean;
   readonly sparse: boolean;
   readonly partial: Matcher | undefined;
+  /** The partialFilterExpression the planner checks queries against (see impliesPartialFilter). */
+  readonly partialFilter: Doc | undefined;
   /** Text/geo indexes are accepted and listed but not maintained or used. */
   readonly metadataOnly: boolean;
   multikey = false;
@@ -63,9 +65,8 @@ export class CollectionIndex {
     this.metadataOnly = Object.values(spec.key).some(
       (v) => typeof v === 'string' && metadataOnlyTypes.has(v),
     );
-    this.partial = isDocument(spec.partialFilterExpression)
-      ? compileFilter(spec.partialFilterExpression)
-      : undefined;
+    this.partialFilter = isDocument(spec.partialFilterExpression) ? spec.partialFilterExpression : undefined;
+    this.partial = this.partialFilter ? compileFilter(this.partialFilter) : undefined;
     this.fields = Object.keys(spec.key).map((path) => {
       const raw = spec.key[path];
       return { path, parts: splitPath(path), direction: typeof raw === 'number' && raw < 0 ? -1 : 1 };
@@ -73,6 +74,7 @@ export class CollectionIndex {
     this.ordered = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
   }
 
+  /** Usable by any query (a partial index only by queries implying its filter: see the planner). */
   get usableForQueries(): boolean {
     return !this.metadataOnly && this.partial === undefined;
   }

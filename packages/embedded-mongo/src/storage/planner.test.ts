@@ -1,3 +1,5 @@
+import { Long } from 'bson';
+import { findDocuments } from '../engine/reader';
 import { Collection, recordId } from './collection';
 import { planQuery } from './planner';
 import { SortedList } from './sortedList';
@@ -40,6 +42,86 @@ describe('planQuery', () => {
 
   it('when no predicate or sort can use an index, then no plan (a full scan) is returned', () => {
     expect(planQuery(coll, { name: 'n5' })).toBeUndefined();
+  });
+});
+
+describe('planQuery with partial indexes', () => {
+  /** 20,000 bookings, one live per (w, d); a unique index partial on {live: true}. */
+  function bookings(partial: boolean): Collection {
+    const coll = new Collection('db', 'bookings');
+    coll.addIndex({
+      v: 2,
+      key: { w: 1, d: 1 },
+      name: 'w_1_d_1',
+      unique: true,
+      ...(partial ? { partialFilterExpression: { live: true } } : {}),
+    });
+    coll.addIndex({
+      v: 2,
+      key: { status: 1, at: 1 },
+      name: 'status_1_at_1',
+      partialFilterExpression: { status: 'pending', at: { $gte: 100 } },
+    });
+    coll.addIndex({ v: 2, key: { code: 1 }, name: 'code_1', partialFilterExpression: { code: { $type: 'string' } } });
+    coll.addIndex({ v: 2, key: { n: 1 }, name: 'n_1', partialFilterExpression: { n: { $type: 'int' } } });
+    for (let i = 0; i < 20_000; i++) {
+      const doc = { _id: i, w: i % 10_000, d: i < 10_000 ? 'd1' : 'd2', live: true, status: i % 2 ? 'pending' : 'done', at: i, code: i % 3 ? `c${i}` : null, n: i };
+      coll.insert(doc, recordId(i), i + 1, false);
+    }
+    return coll;
+  }
+  const coll = bookings(true);
+  const examined = (filter: Record<string, unknown>, sort?: Record<string, 1 | -1>) => {
+    const before = coll.docsExamined;
+    const result = findDocuments(coll, filter, { sort: sort ? parseSort(sort) : undefined });
+    return { n: result.found.length, examined: coll.docsExamined - before, index: result.indexName };
+  };
+
+  it('when a query repeats the partial filter equality, then the partial unique index serves it (no scan)', () => {
+    expect(examined({ w: 42, d: 'd2', live: true })).toEqual({ n: 1, examined: 1, index: 'w_1_d_1' });
+    expect(examined({ $and: [{ w: 42 }, { d: 'd1' }, { live: { $eq: true } }] })).toMatchObject({ examined: 1 });
+    expect(examined({ w: 42, d: 'd2', live: { $in: [true] } })).toMatchObject({ examined: 1 });
+  });
+
+  it('when the query does not imply the partial filter, then the index is not used and every document is examined', () => {
+    // Without live:true a non-live booking (not in the index) could match: only a scan is correct.
+    expect(examined({ w: 42, d: 'd2' })).toMatchObject({ n: 1, examined: 20_000, index: undefined });
+    expect(examined({ w: 42, d: 'd2', live: { $exists: true } })).toMatchObject({ examined: 20_000 });
+    expect(examined({ w: 42, d: 'd2', live: { $in: [true, false] } })).toMatchObject({ examined: 20_000 });
+    expect(examined({ w: 42, d: 'd2', $or: [{ live: true }, { x: 1 }] })).toMatchObject({ examined: 20_000 });
+  });
+
+  it('when a range or $type in the partial filter is implied, then the index is used; when not, a scan', () => {
+    // (The planner seeks the first key field only, so the range examines the pending entries.)
+    expect(examined({ status: 'pending', at: { $gte: 19_990 } })).toMatchObject({ n: 5, examined: 9_950, index: 'status_1_at_1' });
+    expect(examined({ status: 'pending', at: 101 })).toMatchObject({ n: 1, examined: 1 });
+    expect(examined({ status: 'pending', at: { $gt: 99, $lt: 110 } })).toMatchObject({ n: 5, examined: 20_000 });
+    expect(examined({ status: 'pending', at: 99 })).toMatchObject({ n: 1, examined: 20_000 });
+    expect(examined({ status: 'pending', at: { $gte: '100' } })).toMatchObject({ n: 0, examined: 20_000 });
+    expect(examined({ code: 'c7' })).toMatchObject({ n: 1, examined: 1, index: 'code_1' });
+    expect(examined({ code: { $in: ['c7', 'c8'] } })).toMatchObject({ n: 2, examined: 2 });
+    expect(examined({ code: null })).toMatchObject({ examined: 20_000 });
+    // {n: 7} also matches Long(7), which a {$type: 'int'} index does not hold.
+    expect(examined({ n: 7 })).toMatchObject({ n: 1, examined: 20_000 });
+    coll.insert({ _id: 'long', n: Long.fromNumber(7) }, recordId('long'), 30_000, false);
+    expect(examined({ n: 7 }).n).toBe(2);
+    coll.remove(recordId('long'), 30_001, false);
+  });
+
+  it('when a sort matches an implied partial index, then results come in index order', () => {
+    const plan = planQuery(coll, { status: 'pending', at: { $gte: 100 } }, parseSort({ status: 1, at: -1 }))!;
+    expect(plan.indexName).toBe('status_1_at_1');
+  });
+
+  it('when 200 point lookups hit a partial unique index, then they examine 200 documents, as with a plain index', () => {
+    const plain = bookings(false);
+    const ex = (c: Collection) => {
+      const before = c.docsExamined;
+      for (let i = 0; i < 200; i++) findDocuments(c, { w: i * 37, d: 'd1', live: true });
+      return c.docsExamined - before;
+    };
+    expect(ex(coll)).toBe(200);
+    expect(ex(plain)).toBe(200);
   });
 });
 

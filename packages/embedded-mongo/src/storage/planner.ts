@@ -2,10 +2,15 @@
  * A small query planner: finds equality, $in and range predicates on top-level paths (also
  * inside $and) and picks an index to produce candidate record ids. The caller always applies
  * the full filter to the candidates, so a plan only has to be a superset of the matches.
+ *
+ * A partial index holds only the documents matching its `partialFilterExpression`, so it may
+ * serve a query only when every document the query can match is in it, i.e. when the query
+ * implies the partial filter (`impliesPartialFilter`, deliberately conservative).
  */
-import { compareValues } from '../bson/compare';
+import { compareValues, sameTypeBracket } from '../bson/compare';
 import { canonicalKey } from '../bson/keys';
-import { type Doc, isDocument, typeRank } from '../bson/values';
+import { type Doc, isDocument, isNumeric, typeRank } from '../bson/values';
+import { compileFilter } from '../query/matcher';
 import { isRegexValue } from '../query/regex';
 import { type SortField } from '../query/sort';
 import { type Collection } from './collection';
@@ -21,6 +26,8 @@ interface PathPredicates {
   in?: unknown[];
   lower?: Bound;
   upper?: Bound;
+  /** `$exists: true` (or an operator that cannot match a missing field). */
+  exists?: boolean;
 }
 
 export interface Plan {
@@ -62,9 +69,104 @@ function collectPredicates(filter: Doc, out: Map<string, PathPredicates>): void 
       }
       if (preds.lower && preds.upper && typeRank(preds.lower.value) !== typeRank(preds.upper.value))
         delete preds.upper;
+      if (ops.$exists === true || ops.$exists === 1) preds.exists = true;
     }
     out.set(key, preds);
   }
+}
+
+/** True when the single (non-array, non-null) value `v` satisfies `{[op]: operand}`. */
+function valueSatisfies(op: string, operand: unknown, v: unknown): boolean {
+  try {
+    return compileFilter({ v: { [op]: operand } })({ v });
+  } catch {
+    return false;
+  }
+}
+
+function numberAlias(spec: unknown): boolean {
+  return (Array.isArray(spec) ? spec : [spec]).includes('number');
+}
+
+/** Every value the query allows on this path by equality ($eq or $in), or undefined. */
+function pointValues(p: PathPredicates): unknown[] | undefined {
+  if (p.eq !== undefined) return [p.eq];
+  return p.in && p.in.length > 0 ? p.in : undefined;
+}
+
+function boundImplies(query: Bound | undefined, op: string, operand: unknown, lower: boolean): boolean {
+  if (!query || operand === null || !sameTypeBracket(query.value, operand)) return false;
+  if (typeRank(query.value) !== typeRank(operand)) return false;
+  const c = compareValues(query.value, operand) * (lower ? 1 : -1);
+  const partialInclusive = op === '$gte' || op === '$lte';
+  return c > 0 || (c === 0 && (partialInclusive || !query.inclusive));
+}
+
+/**
+ * Whether one partial-filter operator is implied by the query's predicates on the same path.
+ * Every supported operator is existential over array elements, exactly like the query's own
+ * equality and range predicates, so "each value the query admits satisfies it" suffices.
+ */
+function operatorImplied(op: string, operand: unknown, p: PathPredicates): boolean {
+  const points = pointValues(p);
+  switch (op) {
+    case '$eq':
+    case '$in':
+      return points !== undefined && points.every((v) => valueSatisfies(op, operand, v));
+    case '$type':
+      // Numeric equality crosses types ({f: 5} also matches Long(5) and Decimal128("5")), so a
+      // numeric value implies only the "number" alias, not "int"/"double"/"long"/"decimal".
+      return (
+        points !== undefined &&
+        points.every((v) =>
+          isNumeric(v) ? numberAlias(operand) : valueSatisfies(op, operand, v),
+        )
+      );
+    case '$exists':
+      // indexable() never admits null/missing as an equality or bound value.
+      return operand === true || operand === 1
+        ? p.exists === true || points !== undefined || p.lower !== undefined || p.upper !== undefined
+        : false;
+    case '$gt':
+    case '$gte':
+      if (points) return points.every((v) => valueSatisfies(op, operand, v));
+      return boundImplies(p.lower, op, operand, true);
+    case '$lt':
+    case '$lte':
+      if (points) return points.every((v) => valueSatisfies(op, operand, v));
+      return boundImplies(p.upper, op, operand, false);
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when every document matching a query with these predicates also matches the partial
+ * filter expression. Supported: top-level `$and` and per-path equality, `$eq`, `$in`,
+ * `$exists: true`, `$type` and `$gt/$gte/$lt/$lte`. Anything else (e.g. `$or`) is "not
+ * implied", which only costs a scan, never a wrong answer.
+ */
+export function impliesPartialFilter(partial: Doc, preds: Map<string, PathPredicates>): boolean {
+  for (const key of Object.keys(partial)) {
+    const cond = partial[key];
+    if (key === '$and') {
+      if (!Array.isArray(cond) || cond.length === 0) return false;
+      if (!cond.every((c) => isDocument(c) && impliesPartialFilter(c, preds))) return false;
+      continue;
+    }
+    if (key.startsWith('$')) return false;
+    const p = preds.get(key);
+    if (!p) return false;
+    const isOps = isDocument(cond) && Object.keys(cond)[0]?.startsWith('$');
+    if (!isOps) {
+      if (isRegexValue(cond) || !operatorImplied('$eq', cond, p)) return false;
+      continue;
+    }
+    const ops = cond as Doc;
+    if (Object.keys(ops).length === 0) return false;
+    for (const op of Object.keys(ops)) if (!operatorImplied(op, ops[op], p)) return false;
+  }
+  return true;
 }
 
 /** Ids of entries whose first key component lies within the bounds of one type bracket. */
@@ -140,9 +242,13 @@ function inIds(index: CollectionIndex, values: unknown[]): string[] {
   return out;
 }
 
-function sortScan(collection: Collection, sort: SortField[]): Plan | undefined {
+function sortScan(
+  collection: Collection,
+  sort: SortField[],
+  usable: (index: CollectionIndex) => boolean,
+): Plan | undefined {
   for (const index of collection.indexes.values()) {
-    if (!index.usableForQueries || index.sparse || index.multikey || index.fields.length < sort.length)
+    if (!usable(index) || index.sparse || index.multikey || index.fields.length < sort.length)
       continue;
     const sameDirection = sort.every(
       (s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction,
@@ -171,26 +277,31 @@ export function planQuery(
 ): Plan | undefined {
   const preds = new Map<string, PathPredicates>();
   if (filter) collectPredicates(filter, preds);
+  const usable = (index: CollectionIndex): boolean =>
+    index.usableForQueries ||
+    (!index.metadataOnly &&
+      index.partialFilter !== undefined &&
+      impliesPartialFilter(index.partialFilter, preds));
   let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
   for (const index of collection.indexes.values()) {
-    if (!index.usableForQueries) continue;
+    if (!usable(index)) continue;
     const eq = equalityIds(index, preds);
     if (eq && (!best || (eq.exact && !best.exact) || eq.ids.length < best.ids.length))
       best = { ...eq, indexName: index.name };
   }
   if (best) return { ids: best.ids, sorted: false, indexName: best.indexName };
   for (const index of collection.indexes.values()) {
-    if (!index.usableForQueries) continue;
+    if (!usable(index)) continue;
     const p = preds.get(index.fields[0].path);
     if (p?.in) return { ids: inIds(index, p.in), sorted: false, indexName: index.name };
   }
   for (const index of collection.indexes.values()) {
-    if (!index.usableForQueries) continue;
+    if (!usable(index)) continue;
     const p = preds.get(index.fields[0].path);
     if (p?.lower || p?.upper) {
       const upper = index.multikey && p.lower ? undefined : p.upper;
       return { ids: unique(rangeScan(index, p.lower, upper)), sorted: false, indexName: index.name };
     }
   }
-  return sort.length > 0 ? sortScan(collection, sort) : undefined;
+  return sort.length > 0 ? sortScan(collection, sort, usable) : undefined;
 }

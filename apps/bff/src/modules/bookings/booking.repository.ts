@@ -54,20 +54,32 @@ export class BookingRepository {
    * booking that day (the partial unique index decided, atomically).
    */
   async insertPending(b: { tripId: string; workerId: string; travelDay: string; pickupPoint: string; bookedBy: 'self' | 'liaison'; bookedById: string; now: Date }): Promise<BookingRecord | null> {
+    // The driver's insertOne (no mongoose document, casting or validation: every field is set
+    // here with its schema type and default), as `create` would store it.
+    const doc: BookingDoc = {
+      _id: new Types.ObjectId(),
+      tripId: oid(b.tripId),
+      workerId: oid(b.workerId),
+      travelDay: b.travelDay,
+      status: 'pending',
+      live: true,
+      pickupPoint: b.pickupPoint,
+      waitSeq: null,
+      flag: null,
+      seatNo: null,
+      boardedAt: null,
+      boardingTemperature: null,
+      boardedBy: null,
+      bookedBy: b.bookedBy,
+      bookedById: b.bookedById,
+      cancelReason: null,
+      cancelledAt: null,
+      createdAt: b.now,
+      updatedAt: b.now,
+    };
     try {
-      const doc = await this.model.create({
-        tripId: oid(b.tripId),
-        workerId: oid(b.workerId),
-        travelDay: b.travelDay,
-        status: 'pending',
-        live: true,
-        pickupPoint: b.pickupPoint,
-        bookedBy: b.bookedBy,
-        bookedById: b.bookedById,
-        createdAt: b.now,
-        updatedAt: b.now,
-      });
-      return toRecord(doc.toObject() as BookingDoc);
+      await this.model.collection.insertOne(doc);
+      return toRecord(doc);
     } catch (err) {
       if (isDuplicateKey(err)) return null;
       throw err;
@@ -96,8 +108,9 @@ export class BookingRepository {
     const update = live
       ? { $set: { ...set, status: to, updatedAt: now } }
       : { $set: { ...set, status: to, updatedAt: now }, $unset: { live: 1 } };
-    const doc = await this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, update, { returnDocument: 'after' }).lean<BookingDoc>();
-    return doc ? toRecord(doc) : null;
+    // Driver call (no query casting): the filter and update are built here with stored types.
+    const doc = await this.model.collection.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, update, { returnDocument: 'after' });
+    return doc ? toRecord(doc as BookingDoc) : null;
   }
 
   async setSeatNo(id: string, seatNo: number): Promise<BookingRecord | null> {
@@ -116,7 +129,7 @@ export class BookingRepository {
 
   /** 1-based place in the waitlist. */
   async waitlistPosition(tripId: string, waitSeq: number): Promise<number> {
-    return 1 + (await this.model.countDocuments({ tripId: oid(tripId), status: 'waitlisted', waitSeq: { $lt: waitSeq } }));
+    return 1 + (await this.model.collection.countDocuments({ tripId: oid(tripId), status: 'waitlisted', waitSeq: { $lt: waitSeq } }));
   }
 
   async listByTrip(tripId: string, statuses: BookingStatus[]): Promise<BookingRecord[]> {

@@ -35,6 +35,8 @@ import { BookingService } from './booking.service';
 import { SeatAllocator } from './seat-allocator';
 import { BookingSweeper } from './booking-sweep';
 import { bookingRoutes } from './booking.routes';
+import type { RollupHooks } from '../rollups/rollup-hooks';
+import { RolledUpTripRepository } from '../rollups/rolled-up-trips';
 
 export interface WorkerJourneyDeps {
   conn: Connection;
@@ -45,6 +47,8 @@ export interface WorkerJourneyDeps {
   /** Secret the pass QR tokens are derived from (the JWT secret; a separate HKDF label). */
   secret: string;
   sender: NotificationSender;
+  /** Issue 6: the dashboard's rollup hooks (transport and health figures); none when absent. */
+  rollups?: RollupHooks;
 }
 
 /**
@@ -56,14 +60,15 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     regions: new RegionRepository(regionModel(d.conn)),
     people: new ProfileRepository(userModel(d.conn)),
     checkins: new CheckinRepository(checkinModel(d.conn)),
-    trips: new TripRepository(tripModel(d.conn)),
+    // Issue 6: with rollups, every trip write also keeps the dashboard's transport counters in step.
+    trips: d.rollups ? new RolledUpTripRepository(tripModel(d.conn), d.rollups) : new TripRepository(tripModel(d.conn)),
     bookings: new BookingRepository(bookingModel(d.conn)),
     outbox: new OutboxRepository(outboxModel(d.conn)),
   };
   const regions = new RegionService(repos.regions, d.audit, d.clock);
   const profiles = new ProfileService(repos.people, d.enterprises, d.pii, d.audit, d.clock);
   const passes = new PassService(repos.checkins, regions, createPassTokenSigner(d.secret), d.clock);
-  const checkins = new CheckinService(repos.checkins, regions, d.clock);
+  const checkins = new CheckinService(repos.checkins, regions, d.clock, d.rollups);
   const seats = new SeatAllocator(repos.trips, repos.bookings, repos.outbox, d.clock);
   const notices = new TripNoticeService(repos.trips, repos.bookings, repos.outbox, d.clock);
   const notifications = new NotificationService(repos.outbox, d.sender, (id) => repos.people.openidOf(id), d.clock);

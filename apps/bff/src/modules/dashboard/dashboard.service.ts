@@ -18,12 +18,21 @@ export interface SummaryQuery {
 
 const NAME_TTL_MS = 10 * 60_000;
 
+/** One read of the rollup documents and the summaries computed from it. */
+interface CacheEntry {
+  key: string;
+  generation: number;
+  until: number;
+  docs: Promise<RollupDoc[]>;
+  results: Map<string, Promise<DashboardSummary>>;
+}
+
 /**
  * The command's figures, read from rollup documents only: a handful of small documents per
  * request whatever the number of check-ins, bookings or enterprises behind them.
  */
 export class DashboardService {
-  private cached: { key: string; generation: number; until: number; docs: Promise<RollupDoc[]> } | null = null;
+  private cached: CacheEntry | null = null;
 
   /**
    * @param cacheMs how long one read of the rollup documents serves further summaries (any
@@ -46,7 +55,7 @@ export class DashboardService {
     const window = dayRange(from, date, addDays);
     const ids = (group: string, days: string[]) => days.map((d) => `${group}|${d}`);
     // Every document this summary needs, named up front and read in one round trip.
-    const docs = await this.read([
+    const entry = this.read([
       ...ids(G.reopen, [CURRENT, ...after(from)]),
       `${G.openByCategory}|${CURRENT}`,
       `${G.visitCoverage}|${CURRENT}`,
@@ -56,6 +65,19 @@ export class DashboardService {
       ...ids(G.health, window),
       ...ids(G.visits, dayRange(addDays(date, -6), date, addDays)),
     ]);
+    // Officials switching between a few filters ask the same questions: a summary computed from
+    // this very read is reused for as long as the read itself.
+    const key = JSON.stringify([q.region, q.industry, q.size, date, q.days]);
+    let result = entry.results.get(key);
+    if (!result) {
+      result = entry.docs.then((docs) => this.compute(docs, q, f, date, from));
+      entry.results.set(key, result);
+      result.catch(() => entry.results.delete(key));
+    }
+    return result;
+  }
+
+  private async compute(docs: RollupDoc[], q: SummaryQuery, f: CellFilter, date: string, from: string): Promise<DashboardSummary> {
     const of = (group: string) => docs.filter((d) => d.g === group);
     const current = (group: string) => of(group).filter((d) => d.d === CURRENT);
     const asOf = (group: string) => ({ plus: current(group), minus: of(group).filter((d) => d.d !== CURRENT && d.d > date) });
@@ -79,15 +101,15 @@ export class DashboardService {
   }
 
   /** Reads the documents, or reuses the last read when it is fresh and no local write happened since. */
-  private read(ids: string[]): Promise<RollupDoc[]> {
+  private read(ids: string[]): CacheEntry {
     const key = ids.join(',');
     const now = Date.now();
     const c = this.cached;
-    if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c.docs;
-    const docs = this.rollups.byIds(ids);
-    this.cached = this.cacheMs > 0 ? { key, generation: this.rollups.generation, until: now + this.cacheMs, docs } : null;
-    docs.catch(() => (this.cached = null));
-    return docs;
+    if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c;
+    const entry: CacheEntry = { key, generation: this.rollups.generation, until: now + this.cacheMs, docs: this.rollups.byIds(ids), results: new Map() };
+    this.cached = this.cacheMs > 0 ? entry : null;
+    entry.docs.catch(() => (this.cached = null));
+    return entry;
   }
 
   /** Steward names change rarely: remembered for a while so most summaries make no second query. */

@@ -47,8 +47,9 @@ export class CheckinRepository {
 
   async latest(workerId: string): Promise<CheckinRecord | null> {
     if (!Types.ObjectId.isValid(workerId)) return null;
-    const doc = await this.model.findOne({ workerId: new Types.ObjectId(workerId) }).sort({ day: -1 }).lean<CheckinDoc>();
-    return doc ? toRecord(doc) : null;
+    // Driver call: read on every booking and pass view; nothing to cast.
+    const doc = await this.model.collection.findOne({ workerId: new Types.ObjectId(workerId) }, { sort: { day: -1 } });
+    return doc ? toRecord(doc as CheckinDoc) : null;
   }
 
   /** Each worker's latest check-in among days ≥ sinceDay (older ones cannot make a pass green). */

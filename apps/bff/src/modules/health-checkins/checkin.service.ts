@@ -6,6 +6,7 @@ import { AppError } from '../../http/app-error';
 import type { RegionService } from '../regions/region.service';
 import type { CheckinRecord, CheckinRepository } from './checkin.repository';
 import { toPassView } from './pass.service';
+import type { RollupHooks } from '../rollups/rollup-hooks';
 
 /** Told when a worker's pass may have changed, so their upcoming bookings are (un)flagged. */
 export interface PassChangeListener {
@@ -20,6 +21,8 @@ export class CheckinService {
     private readonly repo: CheckinRepository,
     private readonly regions: RegionService,
     private readonly clock: Clock,
+    /** Issue 6: dashboard rollups (check-ins, abnormal temperatures, non-green codes). */
+    private readonly rollups: RollupHooks | null = null,
   ) {}
 
   /** Wired by the container once the booking service exists (it depends on passes too). */
@@ -35,6 +38,8 @@ export class CheckinService {
     }
     const arrivalDate = input.arrivedFromOutsideProvince ? input.arrivalDate : null;
     const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
+    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    await this.rollups?.syncCheckin(actor.id, today);
     const pass = computePass(rec, now, await this.regions.riskLookup());
     if (this.listener) await this.listener.passChanged(actor.id);
     return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at) };

@@ -100,7 +100,7 @@ describe('rollup rebuild', () => {
     expect(report.drift[0]).toMatchObject({ doc: 'reopen|*', field: '330281:阳明街道~光学仪器~above', metric: 'enterprises' });
     expect(report.drift[0].stored - report.drift[0].recount).toBe(5);
     expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
-  });
+  }, 30_000);
 
   it('when a hook runs again for an unchanged record, or many run at once, then nothing is counted twice', async () => {
     await randomMix(99, 30);
@@ -108,5 +108,5 @@ describe('rollup rebuild', () => {
     const rollups = t.container.dashboard.rollups.service;
     await Promise.all([...ids, ...ids, ...ids].map((id) => rollups.syncEnterprise(id)));
     expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
-  });
+  }, 30_000);
 });

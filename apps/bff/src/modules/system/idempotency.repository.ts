@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import type { IdempotencyDoc } from './idempotency.model';
 import { isDuplicateKey } from '../../db/errors';
 
@@ -9,40 +9,49 @@ export type ClaimResult =
 
 /** Stores idempotency keys; every state change is one guarded atomic write. */
 export class IdempotencyRepository {
-  constructor(private readonly model: Model<IdempotencyDoc>) {}
+  /** The driver's collection, typed: string _ids, no mongoose casting. */
+  private readonly coll: mongo.Collection<IdempotencyDoc>;
+
+  constructor(model: Model<IdempotencyDoc>) {
+    this.coll = model.collection as unknown as mongo.Collection<IdempotencyDoc>;
+  }
 
   /**
    * Claims a key by inserting it. If it exists: returns its state, or re-claims it when the
    * previous holder has been pending longer than `staleBefore` (its process died mid-request).
+   * Driver calls (no mongoose documents): this runs twice on every idempotent request.
    */
   async claim(id: string, requestHash: string, now: Date, staleBefore: Date): Promise<ClaimResult> {
     try {
-      await this.model.create({ _id: id, requestHash, state: 'pending', lockedAt: now, createdAt: now });
+      await this.coll.insertOne({ _id: id, requestHash, state: 'pending', lockedAt: now, createdAt: now });
       return { kind: 'claimed' };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
-    const taken = await this.model
-      .findOneAndUpdate(
-        { _id: id, state: 'pending', lockedAt: { $lt: staleBefore }, requestHash },
-        { $set: { lockedAt: now } },
-      )
-      .lean();
-    if (taken) return { kind: 'claimed' };
-    const existing = await this.model.findById(id).lean();
+    // Read first (one round trip in the common case: a retry meeting a done or live key); only a
+    // stale pending key is taken over, by a compare-and-set on its lockedAt that one claimer wins.
+    const existing = await this.coll.findOne({ _id: id });
     if (!existing) return this.claim(id, requestHash, now, staleBefore);
     if (existing.state === 'done' && existing.response) {
       return { kind: 'done', requestHash: existing.requestHash, response: existing.response };
+    }
+    if (existing.state === 'pending' && existing.requestHash === requestHash && existing.lockedAt < staleBefore) {
+      const taken = await this.coll.findOneAndUpdate(
+        { _id: id, state: 'pending', lockedAt: existing.lockedAt, requestHash },
+        { $set: { lockedAt: now } },
+      );
+      if (taken) return { kind: 'claimed' };
+      return this.claim(id, requestHash, now, staleBefore);
     }
     return { kind: 'pending', requestHash: existing.requestHash };
   }
 
   async complete(id: string, response: { status: number; body: unknown }): Promise<void> {
-    await this.model.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'done', response } });
+    await this.coll.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'done', response } });
   }
 
   /** Forgets a key whose request failed, so a retry runs again (a failed request wrote nothing). */
   async release(id: string): Promise<void> {
-    await this.model.deleteOne({ _id: id, state: 'pending' });
+    await this.coll.deleteOne({ _id: id, state: 'pending' });
   }
 }

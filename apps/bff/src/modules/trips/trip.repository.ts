@@ -77,8 +77,9 @@ export class TripRepository {
 
   async findById(id: string): Promise<TripRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model.findById(id).lean<TripDoc>();
-    return doc ? toRecord(doc) : null;
+    // Driver call: read on every booking, nothing to cast in an _id lookup.
+    const doc = await this.model.collection.findOne({ _id: oid(id) });
+    return doc ? toRecord(doc as TripDoc) : null;
   }
 
   async search(
@@ -138,12 +139,13 @@ export class TripRepository {
   async claimSeat(tripId: string, bookingId: string, knownCapacity: number): Promise<SeatClaim> {
     let capacity = knownCapacity;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const res = await this.model.updateOne(
+      // Driver calls (filter and update built here with stored types; no casting needed).
+      const res = await this.model.collection.updateOne(
         { _id: oid(tripId), status: 'published', capacity, bookedCount: { $lt: capacity }, seatHolders: { $ne: oid(bookingId) } },
-        { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } },
+        { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } } as object,
       );
       if (res.modifiedCount === 1) return 'claimed';
-      const trip = await this.model.findById(tripId, { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 }).lean<TripDoc>();
+      const trip = (await this.model.collection.findOne({ _id: oid(tripId) }, { projection: { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 } })) as TripDoc | null;
       if (!trip || trip.status !== 'published') return 'gone';
       if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';
       if (trip.bookedCount >= trip.capacity) return 'full';
@@ -163,7 +165,7 @@ export class TripRepository {
 
   /** Hands out the next waitlist ticket (atomic counter). */
   async nextWaitSeq(tripId: string): Promise<number> {
-    const doc = await this.model.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { waitlistSeq: 1 } }, { returnDocument: 'after', projection: { waitlistSeq: 1 } }).lean<TripDoc>();
+    const doc = (await this.model.collection.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { waitlistSeq: 1 } }, { returnDocument: 'after', projection: { waitlistSeq: 1 } })) as TripDoc | null;
     return doc!.waitlistSeq;
   }
 

@@ -29,7 +29,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: '/pages/issue-list/index' },
   { id: 'transport.trips', role: 'transport', title: '班次管理', badge: '班', url: '/pages/manifest/index' },
   { id: 'transport.boarding', role: 'transport', title: '上车核验', badge: '验', url: '/pages/marshal-scan/index' },
-  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏' },
+  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: '/pages/dashboard/index' },
 ];
 
 export interface RoleSection {

@@ -1,0 +1,56 @@
+import type { Model } from 'mongoose';
+import { TripRepository } from '../trips/trip.repository';
+import type { TripDoc } from '../trips/trip.model';
+import type { RollupHooks } from './rollup-hooks';
+
+/**
+ * The trip repository with the dashboard's transport rollup kept in step: every write that
+ * changes what a trip counts (publish, edit, cancel, a seat claimed or released, a waitlist
+ * ticket, a boarding) syncs the trip's contribution after it lands. A subclass rather than
+ * edits to the worker journey's repository: all trip writes already pass through these
+ * methods, and a sync only re-reads the trip, so it cannot disturb the seat guards.
+ */
+export class RolledUpTripRepository extends TripRepository {
+  constructor(
+    model: Model<TripDoc>,
+    private readonly rollups: RollupHooks,
+  ) {
+    super(model);
+  }
+
+  override async create(...a: Parameters<TripRepository['create']>) {
+    const trip = await super.create(...a);
+    await this.rollups.syncTrip(trip.id);
+    return trip;
+  }
+
+  override async updateIf(...a: Parameters<TripRepository['updateIf']>) {
+    const trip = await super.updateIf(...a);
+    if (trip) await this.rollups.syncTrip(trip.id);
+    return trip;
+  }
+
+  override async claimSeat(...a: Parameters<TripRepository['claimSeat']>) {
+    const claim = await super.claimSeat(...a);
+    if (claim === 'claimed') await this.rollups.syncTrip(a[0]);
+    return claim;
+  }
+
+  override async releaseSeat(...a: Parameters<TripRepository['releaseSeat']>) {
+    const released = await super.releaseSeat(...a);
+    if (released) await this.rollups.syncTrip(a[0]);
+    return released;
+  }
+
+  override async nextWaitSeq(...a: Parameters<TripRepository['nextWaitSeq']>) {
+    const seq = await super.nextWaitSeq(...a);
+    await this.rollups.syncTrip(a[0]);
+    return seq;
+  }
+
+  override async nextSeatNo(...a: Parameters<TripRepository['nextSeatNo']>) {
+    const seat = await super.nextSeatNo(...a);
+    await this.rollups.syncTrip(a[0]);
+    return seat;
+  }
+}
