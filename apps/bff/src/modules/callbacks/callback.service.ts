@@ -29,6 +29,7 @@ export class CallbackService {
   }
 
   async list(enterpriseId: string) {
+    if (!(await this.enterprises.findById(enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
     return { items: (await this.repo.listForEnterprise(enterpriseId)).map(toView) };
   }
 }

@@ -71,7 +71,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     issues: new IssueRepository(issueModel(d.conn)),
     attachments: new AttachmentRepository(attachmentModel(d.conn)),
   };
-  const scope = new EnterpriseScope(repos.assignments);
+  const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
   const issues = new IssueService({ issues: repos.issues, enterprises: repos.enterprises, scope, assignments: repos.assignments, attachments: repos.attachments, clock: d.clock, sla, rollups });
   const services = {
     scope,

@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import { AppError } from '../../http/app-error';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
+import type { EnterpriseRepository } from './enterprise.repository';
 
 /**
  * Which enterprises a person may see: the command all of them, a liaison their own, a steward
@@ -9,7 +10,10 @@ import type { AssignmentRepository } from '../stewards/assignment.repository';
  * once, not at the next sign-in). Services pass the result into their repository queries.
  */
 export class EnterpriseScope {
-  constructor(private readonly assignments: AssignmentRepository) {}
+  constructor(
+    private readonly assignments: AssignmentRepository,
+    private readonly enterprises: EnterpriseRepository,
+  ) {}
 
   async enterpriseIds(actor: Actor): Promise<'all' | string[]> {
     if (hasRole(actor, 'admin')) return 'all';
@@ -24,9 +28,19 @@ export class EnterpriseScope {
     return ids === 'all' || ids.includes(enterpriseId);
   }
 
-  /** Throws FORBIDDEN unless the actor may act for this enterprise. */
+  /**
+   * Throws FORBIDDEN unless the actor may act for this enterprise, and NOT_FOUND when it does
+   * not exist — so the command asking for an unknown firm hears "no such firm", not an empty list.
+   */
   async assertAccess(actor: Actor, enterpriseId: string): Promise<void> {
-    if (!(await this.canAccess(actor, enterpriseId))) throw new AppError('FORBIDDEN', '您无权查看或办理该企业的事项');
+    const ids = await this.enterpriseIds(actor);
+    if (ids !== 'all' && !ids.includes(enterpriseId)) throw new AppError('FORBIDDEN', '您无权查看或办理该企业的事项');
+    if (ids === 'all') await this.assertExists(enterpriseId);
+  }
+
+  /** Throws NOT_FOUND for an enterprise id that is not in the registry. */
+  async assertExists(enterpriseId: string): Promise<void> {
+    if (!(await this.enterprises.findById(enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
   }
 
   /** True when the actor is this enterprise's liaison or its current steward (not merely the command). */
