@@ -10,7 +10,7 @@ import { startServer } from '../src/server';
  * `dbUri` set: the BFF talks to that (separate) database process, as a real deployment does;
  * unset: `startServer` starts the embedded database in memory inside this process.
  */
-export async function serve(trips: number, workers: number, dbUri?: string): Promise<void> {
+export async function serve(trips: number, workers: number, dbUri?: string, extraInstance = false): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'development', EMBEDDED_DB_IN_MEMORY: 'true', PORT: '0', LOG_LEVEL: 'warn', OTP_SENDER: 'memory',
     ...(dbUri ? { MONGODB_URI: dbUri } : {}),
     // Every request comes from one loopback address here; the per-IP abuse limit would refuse
@@ -19,6 +19,18 @@ export async function serve(trips: number, workers: number, dbUri?: string): Pro
   const server = await startServer(config, pino({ level: 'warn' }));
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
+  if (extraInstance) {
+    // Another BFF instance on the same database: serves requests, reports its CPU and memory.
+    const cpuAtStart = process.cpuUsage();
+    process.send!({ url: server.url, jobs: [] });
+    process.once('message', () => {
+      const cpu = process.cpuUsage(cpuAtStart);
+      clearInterval(sampler);
+      process.send!({ cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100, peakRssMb: Math.round(peakRss / 1048576) });
+    });
+    return;
+  }
   const c = server.container;
   const db = server.connection.db!;
   const now = new Date();
@@ -92,5 +104,4 @@ export async function serve(trips: number, workers: number, dbUri?: string): Pro
       dbCommands: JSON.stringify(dbCommands),
     });
   });
-  process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 }

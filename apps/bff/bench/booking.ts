@@ -23,12 +23,15 @@ const DUPLICATE_EVERY = 10;
  *  and the BFF connects with MONGODB_URI, as in a deployment; `inprocess`: startServer starts it
  *  inside the BFF process (what `npm start` does), so both share one event loop. */
 const DB_MODE = process.env.BENCH_DB ?? 'process';
+/** BFF instances on the one database (process mode only), each its own process and port; the
+ *  load generator spreads its connections over them as a load balancer would. */
+const INSTANCES = DB_MODE === 'process' ? Number(process.env.BENCH_BFFS ?? 1) : 1;
 const PROF = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [];
 
 interface Seeded { url: string; jobs: { token: string; tripId: string }[] }
 interface Answer { worker: number; status: number; bookingId: string | null; ms: number; code: string | null }
 
-if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS, process.env.BENCH_DB_URI));
+if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS, process.env.BENCH_DB_URI, process.argv.includes('--extra')));
 else void main();
 
 /** Starts `packages/embedded-mongo/src/cli.ts --inMemory` and resolves with its URI. */
@@ -62,9 +65,13 @@ async function main(): Promise<void> {
   const db = DB_MODE === 'process' ? await startDbProcess() : null;
   const child = fork(__filename, ['--server'], { execArgv: ['--import', 'tsx', ...PROF], stdio: 'inherit', env: { ...process.env, ...(db ? { BENCH_DB_URI: db.uri } : {}) } });
   const seeded = await new Promise<Seeded>((resolve) => child.once('message', (m) => resolve(m as Seeded)));
-  console.log(`seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections…`);
+  const extras = Array.from({ length: INSTANCES - 1 }, () =>
+    fork(__filename, ['--server', '--extra'], { execArgv: ['--import', 'tsx', ...PROF], stdio: 'inherit', env: { ...process.env, BENCH_DB_URI: db!.uri } }),
+  );
+  const urls = [seeded.url, ...(await Promise.all(extras.map((x) => new Promise<string>((resolve) => x.once('message', (m) => resolve((m as Seeded).url))))))];
+  console.log(`seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections at ${urls.length} BFF instance(s)…`);
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const agents = urls.map(() => new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / urls.length) }));
   const queue: { worker: number; key: string }[] = [];
   seeded.jobs.forEach((_, i) => {
     queue.push({ worker: i, key: `bench-${i}-key` });
@@ -76,26 +83,31 @@ async function main(): Promise<void> {
   const dbCpu0 = db ? cpuSeconds(db.proc.pid!) : 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      const target = { ...seeded, url: urls[c % urls.length] };
       while (next < queue.length) {
         const job = queue[next++];
-        answers.push(await bookWithRetry(seeded, agent, job.worker, job.key));
+        answers.push(await bookWithRetry(target, agents[c % urls.length], job.worker, job.key));
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
   const dbCpu = db ? cpuSeconds(db.proc.pid!) - dbCpu0 : 0;
-  agent.destroy();
+  for (const a of agents) a.destroy();
+  const extraReports = await Promise.all(
+    extras.map((x) => new Promise<{ cpuSec: number; peakRssMb: number }>((resolve) => { x.once('message', (m) => resolve(m as { cpuSec: number; peakRssMb: number })); x.send({ report: true }); })),
+  );
 
   const ok = answers.filter((a) => a.status === 201);
   const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))];
   child.send({ check: ok.map((a) => ({ worker: a.worker, bookingId: a.bookingId })) });
   const report = await new Promise<Record<string, number | boolean | string>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number | boolean>)));
-  child.kill('SIGTERM');
   const dbRss = db ? peakRssMb(db.proc.pid!) : 0;
+  const exited = [child, ...extras].map((x) => new Promise((resolve) => x.once('exit', resolve)));
+  for (const x of [child, ...extras]) x.kill('SIGTERM');
   if (db) {
-    await new Promise((resolve) => child.once('exit', resolve));
+    await Promise.all(exited);
     db.proc.kill('SIGTERM');
   }
 
@@ -107,9 +119,11 @@ async function main(): Promise<void> {
   console.log(`successful bookings/s: ${(ok.length / seconds).toFixed(0)} (answers incl. waitlist); seats confirmed/s: ${((report.confirmed as number) / seconds).toFixed(0)}`);
   console.log(`latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`);
   console.log(`database: ${db ? `separate process (${db.uri})` : 'embedded in the BFF process (in memory)'}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`server peak RSS: BFF ${report.peakRssMb} MB${db ? `, database ${dbRss} MB` : ''}`);
-  const cpu = (report.cpuSec as number) + dbCpu;
-  console.log(`CPU during the rush: BFF ${(report.cpuSec as number).toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`);
+  const bffRss = [report.peakRssMb as number, ...extraReports.map((r) => r.peakRssMb)];
+  const bffCpu = (report.cpuSec as number) + extraReports.reduce((a, r) => a + r.cpuSec, 0);
+  console.log(`server peak RSS: BFF ${bffRss.join(' + ')} MB${db ? `, database ${dbRss} MB` : ''}`);
+  const cpu = bffCpu + dbCpu;
+  console.log(`CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`);
   const dbCommands = JSON.parse(report.dbCommands as string) as Record<string, number>;
   delete report.dbCommands;
   const totalCommands = Object.values(dbCommands).reduce((a, b) => a + b, 0);

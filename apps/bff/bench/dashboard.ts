@@ -31,7 +31,11 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const t0 = Date.now();
-  const city = await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
+  // --reuse measures again on a city an earlier run left in BENCH_MONGODB_URI (no generator figures then).
+  const reuse = process.argv.includes('--reuse') && (await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
+  const city = reuse
+    ? { enterprises: await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount(), workers: 0, rollupDocuments: (await db.container.dashboard.rollups.repo.allDocs()).length, driftBeforeRebuild: 0 }
+    : await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
   const generatorSeconds = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   process.stderr.write('\n');

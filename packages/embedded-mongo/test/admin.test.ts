@@ -33,6 +33,9 @@ describe('handshake and diagnostics', () => {
     const status = await admin().command({ serverStatus: 1 });
     expect(status.connections.current).toBeGreaterThan(0);
     expect(status.uptime).toBeGreaterThanOrEqual(0);
+    // mongod reports both; the booking benchmark counts database commands per request with them.
+    expect(Number(status.opcounters.command)).toBeGreaterThan(0);
+    expect(Number(status.metrics.commands.buildInfo.total)).toBeGreaterThan(0);
     const host = await admin().command({ hostInfo: 1 });
     expect(host.system.numCores).toBeGreaterThan(0);
     const fcv = await admin().command({ getParameter: 1, featureCompatibilityVersion: 1 });

@@ -34,8 +34,9 @@ describe('a booking rush on the last seats', () => {
     const rush = await greenWorkers(300, '1371000');
     const send = (w: (typeof rush)[number], key: string) =>
       t.http.post('/api/bookings').set(w.auth).set('Idempotency-Key', key).send({ tripId });
-    // A retry that meets its first attempt still in flight is told to retry (409 in progress),
-    // exactly like a phone would be; it then gets the stored answer.
+    // A retry that meets its first attempt still in flight waits for it when both are in this
+    // process, and is told to retry (409 in progress) when the first runs on another instance,
+    // exactly like a phone would be; either way it then gets the stored answer.
     const untilDone = async (w: (typeof rush)[number], key: string) => {
       for (let i = 0; i < 50; i += 1) {
         const res = await send(w, key);
@@ -64,4 +65,32 @@ describe('a booking rush on the last seats', () => {
     expect(trip!.bookedCount).toBe(10);
     expect(new Set(trip!.seatHolders)).toEqual(new Set(confirmed.map((d) => String(d._id))));
   }, 120_000);
+});
+
+describe('joining the waitlist of a trip seen full', () => {
+  it('when a seat is freed after the trip was read full but before the waitlisted booking lands, then that booking is promoted at once', async () => {
+    const transport = await person(t, ['transport']);
+    const ent = await enterprise(t);
+    const tripId = await publishedTrip(t, transport, [ent], 20, { vehicle: { plate: '贵A66666', seats: 5 } }); // capacity 2
+    const [other, holder, late] = await greenWorkers(3, '1372000');
+    expect((await t.http.post('/api/bookings').set(other.auth).send({ tripId })).body.status).toBe('confirmed');
+    const held = await t.http.post('/api/bookings').set(holder.auth).send({ tripId });
+    expect(held.body.status).toBe('confirmed');
+    const { repos, services } = t.container.worker;
+    // The late worker's request read the trip full and took a ticket; then the holder cancels
+    // (its promote finds nobody waitlisted yet); only then does the waitlisted insert land.
+    const waitSeq = await repos.trips.nextWaitSeq(tripId);
+    expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe('cancelled');
+    const trip = (await repos.trips.findById(tripId))!;
+    const waiting = await repos.bookings.insertWaitlisted(
+      { tripId, workerId: late.id, travelDay: trip.travelDay, pickupPoint: trip.pickupPoints[0].name, bookedBy: 'self', bookedById: late.id, now: t.clock.now() },
+      waitSeq,
+    );
+    expect(waiting?.status).toBe('waitlisted');
+    const settled = await services.seats.joinedWaitlist(waiting!);
+    expect(settled.status).toBe('confirmed');
+    const after = (await repos.trips.findById(tripId))!;
+    expect(after.seatHolders).toHaveLength(2);
+    expect(after.seatHolders).toContain(settled.id);
+  });
 });

@@ -45,6 +45,17 @@ const toRecord = (d: BookingDoc): BookingRecord => ({
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+/** What a new live booking is made of. */
+export interface NewBooking {
+  tripId: string;
+  workerId: string;
+  travelDay: string;
+  pickupPoint: string;
+  bookedBy: 'self' | 'liaison';
+  bookedById: string;
+  now: Date;
+}
+
 /** Bookings. Status changes are compare-and-set on the current status, never read-then-write. */
 export class BookingRepository {
   constructor(private readonly model: Model<BookingDoc>) {}
@@ -53,7 +64,19 @@ export class BookingRepository {
    * Inserts a pending live booking, or returns null when the worker already holds a live
    * booking that day (the partial unique index decided, atomically).
    */
-  async insertPending(b: { tripId: string; workerId: string; travelDay: string; pickupPoint: string; bookedBy: 'self' | 'liaison'; bookedById: string; now: Date }): Promise<BookingRecord | null> {
+  async insertPending(b: NewBooking): Promise<BookingRecord | null> {
+    return this.insertLive(b, 'pending', null);
+  }
+
+  /**
+   * Inserts a booking straight onto the waitlist with a ticket already taken (a trip seen full),
+   * or returns null like insertPending.
+   */
+  async insertWaitlisted(b: NewBooking, waitSeq: number): Promise<BookingRecord | null> {
+    return this.insertLive(b, 'waitlisted', waitSeq);
+  }
+
+  private async insertLive(b: NewBooking, status: 'pending' | 'waitlisted', waitSeq: number | null): Promise<BookingRecord | null> {
     // The driver's insertOne (no mongoose document, casting or validation: every field is set
     // here with its schema type and default), as `create` would store it.
     const doc: BookingDoc = {
@@ -61,10 +84,10 @@ export class BookingRepository {
       tripId: oid(b.tripId),
       workerId: oid(b.workerId),
       travelDay: b.travelDay,
-      status: 'pending',
+      status,
       live: true,
       pickupPoint: b.pickupPoint,
-      waitSeq: null,
+      waitSeq,
       flag: null,
       seatNo: null,
       boardedAt: null,

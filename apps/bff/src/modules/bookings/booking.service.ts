@@ -108,7 +108,7 @@ export class BookingService {
       throw new AppError('PASS_NOT_GREEN', `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`, { color: pass.color, reasons: pass.reasons });
     }
     const now = this.clock.now();
-    const inserted = await this.bookings.insertPending({
+    const fields = {
       tripId: trip.id,
       workerId,
       travelDay: trip.travelDay,
@@ -116,8 +116,16 @@ export class BookingService {
       bookedBy: by.kind,
       bookedById: by.actorId,
       now,
-    });
-    if (inserted) return this.seats.settle(inserted, trip);
+    };
+    if (trip.bookedCount >= trip.capacity) {
+      // Full when read moments ago: ticket first, then the booking goes in already waitlisted
+      // (see SeatAllocator: two writes instead of insert + ticket + status change).
+      const waiting = await this.bookings.insertWaitlisted(fields, await this.trips.nextWaitSeq(trip.id));
+      if (waiting) return this.seats.joinedWaitlist(waiting);
+    } else {
+      const inserted = await this.bookings.insertPending(fields);
+      if (inserted) return this.seats.settle(inserted, trip);
+    }
     // The unique index refused a second live booking that day: the same trip (a retry, or a
     // race with one) is the same booking; another trip is a real conflict.
     const live = await this.bookings.findLive(workerId, trip.travelDay);

@@ -23,6 +23,12 @@ import type { BookingRecord, BookingRepository } from './booking.repository';
  * - The waitlist is ordered by tickets from an atomic counter on the trip; promotion claims a
  *   seat for the first ticket with the same guarded update, so two promoters racing cannot both
  *   seat someone into the last place.
+ * - Shortcut when the trip was already full in the snapshot read for the request: the ticket is
+ *   taken first and the booking inserted directly as `waitlisted` with it (same unique index, no
+ *   `pending` step, no status change). It never holds a seat, so nothing about seats changes; a
+ *   crash between the ticket and the insert leaves only an unused ticket (a gap in the order),
+ *   and a refused insert (already booked that day) likewise. A seat freed meanwhile is caught by
+ *   `joinedWaitlist` exactly as after the status change.
  */
 export class SeatAllocator {
   constructor(
@@ -51,14 +57,27 @@ export class SeatAllocator {
     }
     const waitSeq = await this.trips.nextWaitSeq(trip.id);
     const waiting = await this.bookings.transition(b.id, ['pending'], 'waitlisted', { waitSeq }, now);
-    // A seat may have been freed between our "full" and our ticket: promoting then means nobody
-    // waits behind an empty seat. (A free seat found later is filled by the sweep's reconcile.)
-    const after = await this.trips.findById(trip.id);
-    if (!waiting || (after && after.bookedCount < after.capacity)) {
+    if (!waiting) {
       await this.promote(trip.id);
       return this.reread(b);
     }
-    return waiting;
+    return this.joinedWaitlist(waiting);
+  }
+
+  /**
+   * Called once a booking is on the waitlist (after its status change or its waitlisted insert).
+   * A seat may have been freed between our "full" and now, and its releaser's promote may have
+   * run before we were waitlisted: this re-read, made after we joined, sees that seat, and
+   * promoting then means nobody waits behind an empty seat. (A free seat found later is filled
+   * by the sweep's reconcile.)
+   */
+  async joinedWaitlist(b: BookingRecord): Promise<BookingRecord> {
+    const after = await this.trips.findById(b.tripId);
+    if (after && after.bookedCount < after.capacity) {
+      await this.promote(b.tripId);
+      return this.reread(b);
+    }
+    return b;
   }
 
   /** Seats waitlisted bookings, in ticket order, while the trip has free seats. */

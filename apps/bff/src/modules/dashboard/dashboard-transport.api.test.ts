@@ -25,6 +25,7 @@ beforeAll(async () => {
   const code = '91330281MA2G00001' + creditCodeCheckChar('91330281MA2G00001');
   const e = await t.container.enterprise.services.enterprises.create({ name: '余姚阳明光电', creditCode: code, industry: '光学仪器', size: 'above', regionCode: '330281', address: '余姚市阳明街道 1 号', headcount: 100 });
   w = [await person(t, ['worker'], e.id), await person(t, ['worker'], e.id), await person(t, ['worker'], e.id), await person(t, ['worker'], e.id), await person(t)];
+  // person() moves the clock a minute per sign-in (OTP throttle); put it back to 08:00 on the travel day.
   t.clock.set(new Date('2027-03-02T08:00:00+08:00'));
   const transport = await person(t, ['transport']);
   t.clock.set(new Date('2027-03-02T08:00:00+08:00'));

@@ -17,6 +17,8 @@ export interface SummaryQuery {
 }
 
 const NAME_TTL_MS = 10 * 60_000;
+const SETTLED_TTL_MS = 5 * 60_000;
+const SETTLING_GROUPS = new Set<string>([G.reopen, G.health, G.visits, G.callbacks]);
 
 /** One read of the rollup documents and the summaries computed from it. */
 interface CacheEntry {
@@ -33,6 +35,8 @@ interface CacheEntry {
  */
 export class DashboardService {
   private cached: CacheEntry | null = null;
+  private readonly settled = new Map<string, { doc: RollupDoc | null; until: number }>();
+  private settledRebuilds = 0;
 
   /**
    * @param cacheMs how long one read of the rollup documents serves further summaries (any
@@ -106,10 +110,36 @@ export class DashboardService {
     const now = Date.now();
     const c = this.cached;
     if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c;
-    const entry: CacheEntry = { key, generation: this.rollups.generation, until: now + this.cacheMs, docs: this.rollups.byIds(ids), results: new Map() };
+    const entry: CacheEntry = { key, generation: this.rollups.generation, until: now + this.cacheMs, docs: this.load(ids), results: new Map() };
     this.cached = this.cacheMs > 0 ? entry : null;
     entry.docs.catch(() => (this.cached = null));
     return entry;
+  }
+
+  /**
+   * Reads the documents. For reopening, health, visits and call-backs, days more than two days
+   * back are settled — their live writes land on today's documents (a visit may be dated up to
+   * 48 h back) — so those are kept for SETTLED_TTL_MS (until a rebuild) and only the running
+   * totals and recent days are read again. Issue days (states move) and trip days (a late seat
+   * release) are always read.
+   */
+  private async load(ids: string[]): Promise<RollupDoc[]> {
+    if (this.cacheMs <= 0) return this.rollups.byIds(ids);
+    const settledBefore = addDays(chinaDay(this.clock.now()), -2);
+    const now = Date.now();
+    if (this.settledRebuilds !== this.rollups.rebuilds) {
+      this.settled.clear();
+      this.settledRebuilds = this.rollups.rebuilds;
+    }
+    const isSettled = (id: string) => {
+      const [group, day] = id.split('|');
+      return SETTLING_GROUPS.has(group) && day !== CURRENT && day < settledBefore;
+    };
+    const missing = ids.filter((id) => isSettled(id) && (this.settled.get(id)?.until ?? 0) <= now);
+    const [live, fetched] = await Promise.all([this.rollups.byIds(ids.filter((id) => !isSettled(id))), missing.length ? this.rollups.byIds(missing) : []]);
+    if (this.settled.size > 5_000) this.settled.clear();
+    for (const id of missing) this.settled.set(id, { doc: fetched.find((d) => d._id === id) ?? null, until: now + SETTLED_TTL_MS });
+    return [...live, ...ids.filter(isSettled).flatMap((id) => this.settled.get(id)?.doc ?? [])];
   }
 
   /** Steward names change rarely: remembered for a while so most summaries make no second query. */

@@ -13,6 +13,8 @@ export interface LedgerEntry {
 export class RollupRepository {
   /** Bumped by every counter write this process makes; readers use it to drop cached reads. */
   generation = 0;
+  /** Bumped by every rebuild (the only writer of days already settled). */
+  rebuilds = 0;
 
   constructor(
     private readonly rollups: Model<RollupDoc>,
@@ -77,6 +79,7 @@ export class RollupRepository {
   /** Replaces every counter and ledger entry with a recount (the rebuild's last step). */
   async replaceAll(docs: RollupDoc[], ledgers: LedgerDoc[]): Promise<void> {
     this.generation += 1;
+    this.rebuilds += 1;
     await this.rollups.deleteMany({});
     for (let i = 0; i < docs.length; i += 500) await this.rollups.insertMany(docs.slice(i, i + 500), { ordered: false });
     await this.ledger.deleteMany({});

@@ -68,3 +68,35 @@ describe('IdempotencyService', () => {
     expect(ok.body).toEqual({ runs: 2 });
   });
 });
+
+describe('IdempotencyService, twins in one process', () => {
+  it('when a retry arrives while its twin runs here, then it waits for the twin and gets its answer without a second run', async () => {
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const exec = async () => {
+      runs += 1;
+      await gate;
+      return { status: 201, body: { id: `b${runs}` } };
+    };
+    const first = t.container.services.idempotency.run(req('key-00000005'), exec);
+    const twin = t.container.services.idempotency.run(req('key-00000005'), exec);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    const [a, b] = await Promise.all([first, twin]);
+    expect(runs).toBe(1);
+    expect(b).toEqual({ status: 201, body: a.body, replayed: true });
+  });
+
+  it('when the twin fails, then the waiting retry runs by itself', async () => {
+    let runs = 0;
+    const first = t.container.services.idempotency.run(req('key-00000006'), async () => {
+      runs += 1;
+      await new Promise((r) => setTimeout(r, 10));
+      throw new Error('boom');
+    });
+    const twin = t.container.services.idempotency.run(req('key-00000006'), async () => ({ status: 200, body: { runs: ++runs } }));
+    await expect(first).rejects.toThrow('boom');
+    expect((await twin).body).toEqual({ runs: 2 });
+  });
+});

@@ -19,12 +19,22 @@ export interface StoredResponse {
 
 /** A request holding a key longer than this is presumed dead and its key may be re-claimed. */
 const STALE_MS = 30_000;
+/** How long a retry waits for its twin running in this process before answering "in progress". */
+const JOIN_WAIT_MS = 10_000;
 
 /**
  * Makes a write safe to retry on a weak network: the first request with a key runs and its
  * answer is stored; a retry with the same key gets the stored answer instead of running again.
  */
 export class IdempotencyService {
+  /**
+   * Requests of this process currently holding a key. A retry that arrives while its twin runs
+   * here waits for the twin's answer instead of being told "in progress" and polling: no
+   * database work, and the phone gets the answer as soon as it exists. Only an optimisation: the
+   * key in the database still decides who runs (another instance's twin is not in this map).
+   */
+  private readonly running = new Map<string, { hash: string; done: Promise<StoredResponse | null> }>();
+
   constructor(
     private readonly repo: IdempotencyRepository,
     private readonly clock: Clock,
@@ -33,6 +43,29 @@ export class IdempotencyService {
   async run(req: IdempotentRequest, execute: () => Promise<StoredResponse>): Promise<StoredResponse> {
     const id = `${req.actorId}:${req.routeId}:${req.key}`;
     const hash = createHash('sha256').update(JSON.stringify(req.request)).digest('base64url');
+    const twin = this.running.get(id);
+    if (twin && twin.hash === hash) {
+      const answer = await Promise.race([twin.done, new Promise<null>((r) => setTimeout(() => r(null), JOIN_WAIT_MS).unref())]);
+      // The twin failed (its key was released) or is still running: ask the database as usual.
+      if (answer) return { status: answer.status, body: answer.body, replayed: true };
+    }
+    if (this.running.has(id)) return this.claimAndRun(id, hash, execute);
+    let settle!: (r: StoredResponse | null) => void;
+    const entry = { hash, done: new Promise<StoredResponse | null>((r) => (settle = r)) };
+    this.running.set(id, entry);
+    try {
+      const response = await this.claimAndRun(id, hash, execute);
+      settle(response);
+      return response;
+    } catch (err) {
+      settle(null);
+      throw err;
+    } finally {
+      if (this.running.get(id) === entry) this.running.delete(id);
+    }
+  }
+
+  private async claimAndRun(id: string, hash: string, execute: () => Promise<StoredResponse>): Promise<StoredResponse> {
     const now = this.clock.now();
     const claim = await this.repo.claim(id, hash, now, new Date(now.getTime() - STALE_MS));
     if (claim.kind !== 'claimed') {
