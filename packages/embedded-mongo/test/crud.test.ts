@@ -245,10 +245,25 @@ describe('delete, findAndModify, count, distinct', () => {
     expect(await c.countDocuments({ n: 9 })).toBe(0);
     expect(await c.estimatedDocumentCount()).toBe(4);
     // countDocuments' pipeline shape, and look-alikes that must still run as real $group stages.
-    expect(await c.aggregate([{ $match: { n: { $gte: 2 } } }, { $group: { _id: null, n: { $sum: 1 }, m: { $sum: 1 } } }]).toArray()).toEqual([{ _id: null, n: 3, m: 3 }]);
-    expect(await c.aggregate([{ $match: { n: 7 } }, { $group: { _id: 1, n: { $sum: 1 } } }]).toArray()).toEqual([]);
-    expect(await c.aggregate([{ $match: {} }, { $group: { _id: 1, n: { $sum: '$n' } } }]).toArray()).toEqual([{ _id: 1, n: 8 }]);
-    expect(await c.aggregate([{ $match: {} }, { $group: { _id: '$n', c: { $sum: 1 } } }, { $sort: { _id: 1 } }]).toArray()).toEqual([
+    expect(
+      await c
+        .aggregate([
+          { $match: { n: { $gte: 2 } } },
+          { $group: { _id: null, n: { $sum: 1 }, m: { $sum: 1 } } },
+        ])
+        .toArray(),
+    ).toEqual([{ _id: null, n: 3, m: 3 }]);
+    expect(
+      await c.aggregate([{ $match: { n: 7 } }, { $group: { _id: 1, n: { $sum: 1 } } }]).toArray(),
+    ).toEqual([]);
+    expect(await c.aggregate([{ $match: {} }, { $group: { _id: 1, n: { $sum: '$n' } } }]).toArray()).toEqual([
+      { _id: 1, n: 8 },
+    ]);
+    expect(
+      await c
+        .aggregate([{ $match: {} }, { $group: { _id: '$n', c: { $sum: 1 } } }, { $sort: { _id: 1 } }])
+        .toArray(),
+    ).toEqual([
       { _id: 1, c: 1 },
       { _id: 2, c: 2 },
       { _id: 3, c: 1 },

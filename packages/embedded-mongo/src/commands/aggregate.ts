@@ -29,11 +29,14 @@ function countOnly(stages: Doc[], matched: number): Doc[] | undefined {
     const keys = Object.keys(stage);
     if (keys.length !== 1) return undefined;
     const value = stage[keys[0]];
-    if (keys[0] === '$skip' && typeof value === 'number' && Number.isInteger(value) && value >= 0) n = Math.max(0, n - value);
-    else if (keys[0] === '$limit' && typeof value === 'number' && Number.isInteger(value) && value > 0) n = Math.min(n, value);
+    if (keys[0] === '$skip' && typeof value === 'number' && Number.isInteger(value) && value >= 0)
+      n = Math.max(0, n - value);
+    else if (keys[0] === '$limit' && typeof value === 'number' && Number.isInteger(value) && value > 0)
+      n = Math.min(n, value);
     else if (keys[0] === '$group' && i === stages.length - 1 && isDocument(value)) {
       const id = value._id;
-      if (!(id === null || typeof id === 'number' || (typeof id === 'string' && !id.startsWith('$')))) return undefined;
+      if (!(id === null || typeof id === 'number' || (typeof id === 'string' && !id.startsWith('$'))))
+        return undefined;
       const out: Doc = { _id: id };
       for (const field of Object.keys(value)) {
         if (field === '_id') continue;
@@ -75,7 +78,8 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       // countDocuments: count the matches without copying them.
       const coll = ctx.engine.catalog.get(ctx.db, target);
       const filter = first.$match as Doc;
-      const matched = findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.length;
+      const matched = findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') })
+        .found.length;
       input = countOnly(stages.slice(1), matched)!;
       rest = [];
     } else if (isDocument(first) && isDocument(first.$match)) {

@@ -112,10 +112,7 @@ export class Collection {
     if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
     if (keepHistory) this.remember(id, ts);
     i = 0;
-    for (const index of this.indexes.values()) {
-      index.remove(current.doc, id);
-      index.add(doc, id, keys[i++]);
-    }
+    for (const index of this.indexes.values()) index.update(current.doc, id, keys[i++]);
     this.records.set(id, { doc, ts });
     this.lastWriteTs = ts;
   }

@@ -166,8 +166,28 @@ export class CollectionIndex {
     }
   }
 
+  /**
+   * Re-indexes a record whose document changed from `before` to a document with key tuples
+   * `after`; when the tuples are the same (the update touched no indexed field) nothing moves.
+   */
+  update(before: Doc, id: string, after: unknown[][] | undefined): void {
+    const old = this.keysForRemoval(before);
+    if (
+      old &&
+      after &&
+      old.length === after.length &&
+      old.every((v, i) => tupleKey(v) === tupleKey(after[i]))
+    )
+      return;
+    this.removeKeys(old, id);
+    if (after) this.add({}, id, after);
+  }
+
   remove(doc: Doc, id: string): void {
-    const keys = this.keysForRemoval(doc);
+    this.removeKeys(this.keysForRemoval(doc), id);
+  }
+
+  private removeKeys(keys: unknown[][] | undefined, id: string): void {
     if (!keys) return;
     for (const values of keys) {
       const k = tupleKey(values);

@@ -62,10 +62,24 @@ describe('planQuery with partial indexes', () => {
       name: 'status_1_at_1',
       partialFilterExpression: { status: 'pending', at: { $gte: 100 } },
     });
-    coll.addIndex({ v: 2, key: { code: 1 }, name: 'code_1', partialFilterExpression: { code: { $type: 'string' } } });
+    coll.addIndex({
+      v: 2,
+      key: { code: 1 },
+      name: 'code_1',
+      partialFilterExpression: { code: { $type: 'string' } },
+    });
     coll.addIndex({ v: 2, key: { n: 1 }, name: 'n_1', partialFilterExpression: { n: { $type: 'int' } } });
     for (let i = 0; i < 20_000; i++) {
-      const doc = { _id: i, w: i % 10_000, d: i < 10_000 ? 'd1' : 'd2', live: true, status: i % 2 ? 'pending' : 'done', at: i, code: i % 3 ? `c${i}` : null, n: i };
+      const doc = {
+        _id: i,
+        w: i % 10_000,
+        d: i < 10_000 ? 'd1' : 'd2',
+        live: true,
+        status: i % 2 ? 'pending' : 'done',
+        at: i,
+        code: i % 3 ? `c${i}` : null,
+        n: i,
+      };
       coll.insert(doc, recordId(i), i + 1, false);
     }
     return coll;
@@ -79,7 +93,9 @@ describe('planQuery with partial indexes', () => {
 
   it('when a query repeats the partial filter equality, then the partial unique index serves it (no scan)', () => {
     expect(examined({ w: 42, d: 'd2', live: true })).toEqual({ n: 1, examined: 1, index: 'w_1_d_1' });
-    expect(examined({ $and: [{ w: 42 }, { d: 'd1' }, { live: { $eq: true } }] })).toMatchObject({ examined: 1 });
+    expect(examined({ $and: [{ w: 42 }, { d: 'd1' }, { live: { $eq: true } }] })).toMatchObject({
+      examined: 1,
+    });
     expect(examined({ w: 42, d: 'd2', live: { $in: [true] } })).toMatchObject({ examined: 1 });
   });
 
@@ -93,9 +109,16 @@ describe('planQuery with partial indexes', () => {
 
   it('when a range or $type in the partial filter is implied, then the index is used; when not, a scan', () => {
     // (The planner seeks the first key field only, so the range examines the pending entries.)
-    expect(examined({ status: 'pending', at: { $gte: 19_990 } })).toMatchObject({ n: 5, examined: 9_950, index: 'status_1_at_1' });
+    expect(examined({ status: 'pending', at: { $gte: 19_990 } })).toMatchObject({
+      n: 5,
+      examined: 9_950,
+      index: 'status_1_at_1',
+    });
     expect(examined({ status: 'pending', at: 101 })).toMatchObject({ n: 1, examined: 1 });
-    expect(examined({ status: 'pending', at: { $gt: 99, $lt: 110 } })).toMatchObject({ n: 5, examined: 20_000 });
+    expect(examined({ status: 'pending', at: { $gt: 99, $lt: 110 } })).toMatchObject({
+      n: 5,
+      examined: 20_000,
+    });
     expect(examined({ status: 'pending', at: 99 })).toMatchObject({ n: 1, examined: 20_000 });
     expect(examined({ status: 'pending', at: { $gte: '100' } })).toMatchObject({ n: 0, examined: 20_000 });
     expect(examined({ code: 'c7' })).toMatchObject({ n: 1, examined: 1, index: 'code_1' });
@@ -122,6 +145,24 @@ describe('planQuery with partial indexes', () => {
     };
     expect(ex(coll)).toBe(200);
     expect(ex(plain)).toBe(200);
+  });
+});
+
+describe('index maintenance on replace', () => {
+  it('when an update leaves the indexed fields alone, then entries stay; when it changes them, they move', () => {
+    const coll = new Collection('db', 'r');
+    const index = coll.addIndex({ v: 2, key: { k: 1 }, name: 'k_1', unique: true });
+    coll.insert({ _id: 1, k: 'a', n: 1 }, recordId(1), 1, false);
+    coll.insert({ _id: 2, k: 'b', n: 1 }, recordId(2), 2, false);
+    coll.replace(recordId(1), { _id: 1, k: 'a', n: 2 }, 3, false);
+    expect(index.lookup(['a'])).toEqual([recordId(1)]);
+    expect([...index.ordered.forward()].map((e) => e.values[0])).toEqual(['a', 'b']);
+    coll.replace(recordId(1), { _id: 1, k: 'c', n: 2 }, 4, false);
+    expect(index.lookup(['a'])).toEqual([]);
+    expect(index.lookup(['c'])).toEqual([recordId(1)]);
+    expect([...index.ordered.forward()].map((e) => e.values[0])).toEqual(['b', 'c']);
+    expect(() => coll.replace(recordId(2), { _id: 2, k: 'c' }, 5, false)).toThrow(/E11000/);
+    expect(findDocuments(coll, { k: 'c' }).found.map((f) => f.doc.n)).toEqual([2]);
   });
 });
 

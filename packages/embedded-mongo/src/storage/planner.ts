@@ -118,9 +118,7 @@ function operatorImplied(op: string, operand: unknown, p: PathPredicates): boole
       // numeric value implies only the "number" alias, not "int"/"double"/"long"/"decimal".
       return (
         points !== undefined &&
-        points.every((v) =>
-          isNumeric(v) ? numberAlias(operand) : valueSatisfies(op, operand, v),
-        )
+        points.every((v) => (isNumeric(v) ? numberAlias(operand) : valueSatisfies(op, operand, v)))
       );
     case '$exists':
       // indexable() never admits null/missing as an equality or bound value.
@@ -248,8 +246,7 @@ function sortScan(
   usable: (index: CollectionIndex) => boolean,
 ): Plan | undefined {
   for (const index of collection.indexes.values()) {
-    if (!usable(index) || index.sparse || index.multikey || index.fields.length < sort.length)
-      continue;
+    if (!usable(index) || index.sparse || index.multikey || index.fields.length < sort.length) continue;
     const sameDirection = sort.every(
       (s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction,
     );

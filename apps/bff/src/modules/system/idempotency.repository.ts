@@ -35,7 +35,11 @@ export class IdempotencyRepository {
     if (existing.state === 'done' && existing.response) {
       return { kind: 'done', requestHash: existing.requestHash, response: existing.response };
     }
-    if (existing.state === 'pending' && existing.requestHash === requestHash && existing.lockedAt < staleBefore) {
+    if (
+      existing.state === 'pending' &&
+      existing.requestHash === requestHash &&
+      existing.lockedAt < staleBefore
+    ) {
       const taken = await this.coll.findOneAndUpdate(
         { _id: id, state: 'pending', lockedAt: existing.lockedAt, requestHash },
         { $set: { lockedAt: now } },

@@ -95,7 +95,10 @@ describe('IdempotencyService, twins in one process', () => {
       await new Promise((r) => setTimeout(r, 10));
       throw new Error('boom');
     });
-    const twin = t.container.services.idempotency.run(req('key-00000006'), async () => ({ status: 200, body: { runs: ++runs } }));
+    const twin = t.container.services.idempotency.run(req('key-00000006'), async () => ({
+      status: 200,
+      body: { runs: ++runs },
+    }));
     await expect(first).rejects.toThrow('boom');
     expect((await twin).body).toEqual({ runs: 2 });
   });

@@ -45,7 +45,10 @@ export class IdempotencyService {
     const hash = createHash('sha256').update(JSON.stringify(req.request)).digest('base64url');
     const twin = this.running.get(id);
     if (twin && twin.hash === hash) {
-      const answer = await Promise.race([twin.done, new Promise<null>((r) => setTimeout(() => r(null), JOIN_WAIT_MS).unref())]);
+      const answer = await Promise.race([
+        twin.done,
+        new Promise<null>((r) => setTimeout(() => r(null), JOIN_WAIT_MS).unref()),
+      ]);
       // The twin failed (its key was released) or is still running: ask the database as usual.
       if (answer) return { status: answer.status, body: answer.body, replayed: true };
     }
@@ -65,7 +68,11 @@ export class IdempotencyService {
     }
   }
 
-  private async claimAndRun(id: string, hash: string, execute: () => Promise<StoredResponse>): Promise<StoredResponse> {
+  private async claimAndRun(
+    id: string,
+    hash: string,
+    execute: () => Promise<StoredResponse>,
+  ): Promise<StoredResponse> {
     const now = this.clock.now();
     const claim = await this.repo.claim(id, hash, now, new Date(now.getTime() - STALE_MS));
     if (claim.kind !== 'claimed') {
