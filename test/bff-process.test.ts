@@ -6,31 +6,33 @@ const MAIN = path.join(ROOT, 'apps/bff/src/main.ts');
 
 /** Runs the BFF entry point as a real process and collects what it prints until it exits or is stopped. */
 function runBff(env: Record<string, string>, untilText?: RegExp, timeoutMs = 30_000) {
-  return new Promise<{ code: number | null; out: string; child: ReturnType<typeof spawn> }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`timed out; output so far:\n${out}`));
-    }, timeoutMs);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      if (untilText?.test(out)) {
+  return new Promise<{ code: number | null; out: string; child: ReturnType<typeof spawn> }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`timed out; output so far:\n${out}`));
+      }, timeoutMs);
+      const onData = (b: Buffer) => {
+        out += b.toString();
+        if (untilText?.test(out)) {
+          clearTimeout(timer);
+          resolve({ code: null, out, child });
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => {
         clearTimeout(timer);
-        resolve({ code: null, out, child });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out, child });
-    });
-  });
+        resolve({ code, out, child });
+      });
+    },
+  );
 }
 
 // Each test boots a real process that compiles the BFF with tsx: seconds, more on a busy machine.

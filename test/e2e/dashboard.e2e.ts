@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+const button = (page: Page, label: string) =>
+  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
 async function signIn(page: Page, phone: string): Promise<void> {
   await page.goto(stack.webUrl);
@@ -44,20 +45,39 @@ describe('command dashboard on the H5 build', () => {
     expect(await page.locator('.chart').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('.kpi__note').first().textContent()).toBe('3 / 4 家');
     // Bars are drawn: some have a real width (a rate of 0 draws an empty track, which is fine).
-    await page.waitForFunction("Array.from(document.querySelectorAll('.chart__bar')).some((el) => el.getBoundingClientRect().width > 0)");
+    await page.waitForFunction(
+      "Array.from(document.querySelectorAll('.chart__bar')).some((el) => el.getBoundingClientRect().width > 0)",
+    );
     await shot(page, 'dashboard-overview');
 
     await page.locator('.chip', { hasText: /^\s*阳明街道\s*$/ }).click();
-    await page.locator('.kpi__note', { hasText: /^\s*1 \/ 1 家\s*$/ }).first().waitFor();
+    await page
+      .locator('.kpi__note', { hasText: /^\s*1 \/ 1 家\s*$/ })
+      .first()
+      .waitFor();
     await shot(page, 'dashboard-filtered-yangming');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.dashboard__export').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.dashboard__export').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^复工日报-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['复工复产', '返岗交通', '问题办理', '复工管家', '健康监测', '企业明细']);
-    const firms = wb.getWorksheet('企业明细')!.getRows(2, 20)!.map((r) => r.getCell(1).text).filter(Boolean);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '复工复产',
+      '返岗交通',
+      '问题办理',
+      '复工管家',
+      '健康监测',
+      '企业明细',
+    ]);
+    const firms = wb
+      .getWorksheet('企业明细')!
+      .getRows(2, 20)!
+      .map((r) => r.getCell(1).text)
+      .filter(Boolean);
     expect(firms).toEqual(['余姚市明州光电科技有限公司']);
     await page.getByText('导出日报（Excel）').waitFor();
     await shot(page, 'dashboard-exported');

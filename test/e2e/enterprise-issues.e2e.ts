@@ -25,8 +25,10 @@ afterAll(async () => {
 });
 
 const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
-const chip = (page: Page, label: string) => page.locator('.chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+const button = (page: Page, label: string) =>
+  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+const chip = (page: Page, label: string) =>
+  page.locator('.chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
 async function signIn(page: Page, phone: string): Promise<void> {
   await page.goto(stack.webUrl);
@@ -93,7 +95,7 @@ describe('enterprise issues on the H5 build', () => {
     await shot(liaison, 'enterprise-issue-confirmed');
   });
 
-  it('when a steward logs a visit with a problem, then the visit is recorded and the problem appears as the firm\'s issue', async () => {
+  it("when a steward logs a visit with a problem, then the visit is recorded and the problem appears as the firm's issue", async () => {
     const steward = await newPhonePage(browser);
     await signIn(steward, '13800000003');
     await openTile(steward, '我的企业');

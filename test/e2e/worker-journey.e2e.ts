@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+const button = (page: Page, label: string) =>
+  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
 async function signIn(page: Page, phone: string): Promise<void> {
   await page.goto(stack.webUrl);
@@ -65,7 +66,8 @@ async function bookFirstTrip(page: Page): Promise<string> {
 async function scannedToken(page: Page): Promise<string> {
   return page.evaluate(async () => {
     // Taro's H5 storage wraps each value as {"data": …}; the vault's value is itself JSON text.
-    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage;
+    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null } })
+      .localStorage;
     const stored = JSON.parse(storage.getItem('fugong.session.v1') ?? 'null') as { data: string };
     const raw = JSON.parse(stored.data) as { token: string };
     const res = await fetch('/api/pass/token', { headers: { Authorization: `Bearer ${raw.token}` } });

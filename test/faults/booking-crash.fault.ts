@@ -37,26 +37,36 @@ describe('kill -9 in the middle of a booking rush', () => {
     const crash = (answered: number) => {
       if (answered === Math.floor(WORKERS / 4)) {
         injected.push(`kill -9 BFF after ${answered} answers`);
-        restarts.push((async () => {
-          await bff.kill9();
-          bff = await startBff(bffPort, db.uri);
-        })());
+        restarts.push(
+          (async () => {
+            await bff.kill9();
+            bff = await startBff(bffPort, db.uri);
+          })(),
+        );
       }
       if (answered === Math.floor(WORKERS / 2)) {
         injected.push(`kill -9 database after ${answered} answers`);
-        restarts.push((async () => {
-          await db.kill9();
-          db = await startDb(dbPort, dir);
-        })());
+        restarts.push(
+          (async () => {
+            await db.kill9();
+            db = await startDb(dbPort, dir);
+          })(),
+        );
       }
     };
     const url = `http://127.0.0.1:${bffPort}`;
-    const result = await runRush(jobs, () => [url], { concurrency: 16, deadlineMs: 200_000, onAnswer: crash });
+    const result = await runRush(jobs, () => [url], {
+      concurrency: 16,
+      deadlineMs: 200_000,
+      onAnswer: crash,
+    });
     await Promise.all(restarts);
     const inv = await invariants(db.uri, result.acks);
 
     // eslint-disable-next-line no-console -- the figures docs/security.md quotes
-    console.log(`crash rush: ${WORKERS} workers, faults [${injected.join('; ')}], ${result.acks.length} acknowledged, ${result.retries} retries ${JSON.stringify(result.why)}, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings`);
+    console.log(
+      `crash rush: ${WORKERS} workers, faults [${injected.join('; ')}], ${result.acks.length} acknowledged, ${result.retries} retries ${JSON.stringify(result.why)}, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings`,
+    );
     expect(injected).toHaveLength(2);
     expect(result.retries).toBeGreaterThan(0); // the crashes were felt by the clients, not slipped between requests
     expect(result.refused).toEqual([]);

@@ -34,7 +34,9 @@ describe('two BFF instances on one database', () => {
     const result = await runRush(jobs, () => [a.url, b.url], { concurrency: 24, deadlineMs: 150_000 });
     const inv = await invariants(db.uri, result.acks);
     // eslint-disable-next-line no-console -- the figures docs/security.md quotes
-    console.log(`two-instance rush: ${WORKERS} workers (${jobs.length} requests), ${result.acks.length} acknowledged, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings, ${inv.twoAnswers.length} workers told two different bookings`);
+    console.log(
+      `two-instance rush: ${WORKERS} workers (${jobs.length} requests), ${result.acks.length} acknowledged, ${inv.lost.length} lost, ${inv.oversold.length} oversold trips, ${inv.doubleBooked.length} double bookings, ${inv.twoAnswers.length} workers told two different bookings`,
+    );
     expect(result.refused).toEqual([]);
     expect(result.acks).toHaveLength(jobs.length);
     expect(inv.lost).toEqual([]);

@@ -15,10 +15,21 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fugong-blackhole-'));
   const started = await startDb(await freePort(), dir);
   db = started;
-  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', MONGODB_URI: started.uri, LOG_LEVEL: 'silent', OTP_SENDER: 'memory' });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    MONGODB_URI: started.uri,
+    LOG_LEVEL: 'silent',
+    OTP_SENDER: 'memory',
+  });
   bff = await startServer(config, pino({ level: 'silent' }));
-  const u = await bff.container.repos.users.findOrCreateByPhone('blackhole-worker', bff.container.pii.encrypt('13900000002'));
-  auth = { Authorization: `Bearer ${bff.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null }).token}` };
+  const u = await bff.container.repos.users.findOrCreateByPhone(
+    'blackhole-worker',
+    bff.container.pii.encrypt('13900000002'),
+  );
+  auth = {
+    Authorization: `Bearer ${bff.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null }).token}`,
+  };
 }, 120_000);
 afterAll(async () => {
   db.proc.kill('SIGCONT');
@@ -50,6 +61,11 @@ describe('the database host freezes (accepts connections, never answers)', () =>
     expect(later.ms).toBeLessThan(2000);
 
     db.proc.kill('SIGCONT');
-    await until('reads to work again', async () => (await timedStatus(`${bff.url}/api/bookings/mine`)).status === 200, 30_000, 200);
+    await until(
+      'reads to work again',
+      async () => (await timedStatus(`${bff.url}/api/bookings/mine`)).status === 200,
+      30_000,
+      200,
+    );
   });
 });

@@ -27,18 +27,36 @@ const checkin = () =>
   fetch(`${bff.url}/api/checkins`, {
     method: 'POST',
     headers: { ...worker, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ temperature: (temperature += 0.1), symptoms: [], healthCode: 'green', places: ['520102'], arrivedFromOutsideProvince: false, arrivalDate: null }),
+    body: JSON.stringify({
+      temperature: (temperature += 0.1),
+      symptoms: [],
+      healthCode: 'green',
+      places: ['520102'],
+      arrivedFromOutsideProvince: false,
+      arrivalDate: null,
+    }),
   });
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'fugong-outage-'));
   port = await freePort();
   db = await startDb();
-  const config = loadConfig({ NODE_ENV: 'development', PORT: '0', MONGODB_URI: `mongodb://127.0.0.1:${port}/fugong?replicaSet=rs0`, LOG_LEVEL: 'silent', OTP_SENDER: 'memory' });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: '0',
+    MONGODB_URI: `mongodb://127.0.0.1:${port}/fugong?replicaSet=rs0`,
+    LOG_LEVEL: 'silent',
+    OTP_SENDER: 'memory',
+  });
   bff = await startServer(config, pino({ level: 'silent' }));
-  const u = await bff.container.repos.users.findOrCreateByPhone('outage-worker', bff.container.pii.encrypt('13900000001'));
+  const u = await bff.container.repos.users.findOrCreateByPhone(
+    'outage-worker',
+    bff.container.pii.encrypt('13900000001'),
+  );
   workerId = u.id;
-  worker = { Authorization: `Bearer ${bff.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null }).token}` };
+  worker = {
+    Authorization: `Bearer ${bff.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null }).token}`,
+  };
 }, 120_000);
 afterAll(async () => {
   await bff?.stop();
@@ -57,13 +75,17 @@ describe('the database stops answering', () => {
 
     const ready = await timed(() => fetch(`${bff.url}/api/ready`));
     expect(ready.value.status).toBe(503);
-    expect(((await ready.value.json()) as { error: { details: { status: string } } }).error.details.status).toBe('unready');
+    expect(
+      ((await ready.value.json()) as { error: { details: { status: string } } }).error.details.status,
+    ).toBe('unready');
     expect(ready.ms).toBeLessThan(2000);
 
     const write = await timed(checkin);
     expect(write.value.status).toBe(503);
     expect(write.value.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await write.value.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(((await write.value.json()) as { error: { code: string } }).error.code).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
     expect(write.ms).toBeLessThan(2000);
 
     const read = await timed(() => fetch(`${bff.url}/api/bookings/mine`, { headers: worker }));
@@ -71,12 +93,20 @@ describe('the database stops answering', () => {
     expect(read.ms).toBeLessThan(2000);
 
     db = await startDb();
-    await until('the BFF to report ready again', async () => (await fetch(`${bff.url}/api/ready`)).status === 200, 30_000, 200);
+    await until(
+      'the BFF to report ready again',
+      async () => (await fetch(`${bff.url}/api/ready`)).status === 200,
+      30_000,
+      200,
+    );
     // The refused requests left no trace: the database is exactly as before the outage.
     expect(changedCollections(before, await snapshotDatabase(bff.connection))).toEqual([]);
     const after = await checkin();
     expect(after.status).toBe(200);
-    const docs = await bff.connection.db!.collection('health_checkins').find({ workerId: new Types.ObjectId(workerId) }).toArray();
+    const docs = await bff.connection
+      .db!.collection('health_checkins')
+      .find({ workerId: new Types.ObjectId(workerId) })
+      .toArray();
     expect(docs).toHaveLength(1);
   });
 });

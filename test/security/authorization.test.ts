@@ -22,7 +22,9 @@ afterAll(() => t.close());
  */
 function probe(op: Operation, who: Caller | null) {
   let url = fillPath(op, Object.fromEntries(op.pathParams.map((p) => [p.name, 'not-an-id'])));
-  const badQuery = op.queryParams.find((q) => q.schema.type === 'integer' || q.schema.enum || q.schema.pattern);
+  const badQuery = op.queryParams.find(
+    (q) => q.schema.type === 'integer' || q.schema.enum || q.schema.pattern,
+  );
   if (op.pathParams.length === 0 && badQuery) url += `?${badQuery.name}=${encodeURIComponent('!bad!')}`;
   const req = call(t, op.method, url);
   if (who) req.set(who.auth);
@@ -58,7 +60,10 @@ describe('the policy table', () => {
         const ok = admitted.includes(role)
           ? res.status !== 401 && res.status !== 403
           : res.status === 403 && res.body.error?.code === 'FORBIDDEN';
-        if (!ok) wrong.push(`${op.id} as ${role}: ${res.status} ${res.body?.error?.code ?? ''} (${admitted.includes(role) ? 'admitted' : 'refused'} by the table)`);
+        if (!ok)
+          wrong.push(
+            `${op.id} as ${role}: ${res.status} ${res.body?.error?.code ?? ''} (${admitted.includes(role) ? 'admitted' : 'refused'} by the table)`,
+          );
       }
     }
     // eslint-disable-next-line no-console -- the figure docs/security.md quotes
@@ -67,15 +72,38 @@ describe('the policy table', () => {
   }, 120_000);
 
   it('when a token is forged, expired or malformed, then every protected route answers 401', async () => {
-    const forged = t.container.tokens.issueAccess({ id: callers.admin.id, roles: ['admin'], enterpriseId: null, departmentId: null });
+    const forged = t.container.tokens.issueAccess({
+      id: callers.admin.id,
+      roles: ['admin'],
+      enterpriseId: null,
+      departmentId: null,
+    });
     const tampered = `${forged.token.slice(0, -4)}AAAA`;
     const claims = { roles: ['admin'], ent: null, dept: null };
-    const expired = jwt.sign(claims, t.config.JWT_SECRET, { algorithm: 'HS256', subject: callers.admin.id, issuer: 'fugong-bff', expiresIn: -60 });
-    const otherKey = jwt.sign(claims, 'an-attacker-chosen-secret-of-enough-length', { algorithm: 'HS256', subject: callers.admin.id, issuer: 'fugong-bff', expiresIn: 600 });
+    const expired = jwt.sign(claims, t.config.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: callers.admin.id,
+      issuer: 'fugong-bff',
+      expiresIn: -60,
+    });
+    const otherKey = jwt.sign(claims, 'an-attacker-chosen-secret-of-enough-length', {
+      algorithm: 'HS256',
+      subject: callers.admin.id,
+      issuer: 'fugong-bff',
+      expiresIn: 600,
+    });
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forged.token.split('.')[1]}.`;
     const wrong: string[] = [];
     for (const op of ops.filter((o) => o.roles !== 'public')) {
-      for (const header of [`Bearer ${tampered}`, `Bearer ${unsigned}`, `Bearer ${expired}`, `Bearer ${otherKey}`, 'Bearer x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${forged.token.split('.').slice(0, 2).join('.')}.`]) {
+      for (const header of [
+        `Bearer ${tampered}`,
+        `Bearer ${unsigned}`,
+        `Bearer ${expired}`,
+        `Bearer ${otherKey}`,
+        'Bearer x',
+        'Basic YWRtaW46YWRtaW4=',
+        `Bearer ${forged.token.split('.').slice(0, 2).join('.')}.`,
+      ]) {
         const res = await call(t, op.method, fillPath(op)).set('Authorization', header);
         if (res.status !== 401) wrong.push(`${op.id} with ${header.slice(0, 12)}…: ${res.status}`);
       }

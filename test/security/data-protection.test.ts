@@ -23,7 +23,13 @@ let ids: Record<string, string> = {};
 async function person(role: Role, enterpriseId: string | null = null) {
   const phone = freshPhone();
   if (role !== 'worker') {
-    await t.container.repos.users.upsertStaffByPhone({ phoneHash: t.container.pii.lookupHash(phone), phoneEnc: t.container.pii.encrypt(phone), name: `数据保护${role}`, roles: [role], enterpriseId });
+    await t.container.repos.users.upsertStaffByPhone({
+      phoneHash: t.container.pii.lookupHash(phone),
+      phoneEnc: t.container.pii.encrypt(phone),
+      name: `数据保护${role}`,
+      roles: [role],
+      enterpriseId,
+    });
   }
   t.clock.advance(61_000);
   const s = await signInByPhone(t, phone);
@@ -36,7 +42,15 @@ beforeAll(async () => {
   const firm = await storedEnterprise(t);
   for (const role of ALL_ROLES) people[role] = await person(role, role === 'liaison' ? firm : null);
   const w = people.worker!;
-  const saved = await t.http.put('/api/profile').set(w.auth).send({ name: '张建国', idNumber: ID, homeRegion: { province: '520000', city: '520100', county: '520102' }, enterpriseId: firm });
+  const saved = await t.http
+    .put('/api/profile')
+    .set(w.auth)
+    .send({
+      name: '张建国',
+      idNumber: ID,
+      homeRegion: { province: '520000', city: '520100', county: '520102' },
+      enterpriseId: firm,
+    });
   expect(saved.status).toBe(200);
   await checkin(t, w as never);
   const trip = await publishedTrip(t, people.transport! as never, [firm]);
@@ -67,7 +81,9 @@ describe('personal data', () => {
   });
 
   it('when every GET route is read by every role, then phones and ID numbers appear in full only from the audited routes', () => {
-    const leaks = seen.filter((r) => !AUDITED.includes(r.route) && secrets().some((s) => r.text.includes(s))).map((r) => r.route);
+    const leaks = seen
+      .filter((r) => !AUDITED.includes(r.route) && secrets().some((s) => r.text.includes(s)))
+      .map((r) => r.route);
     expect([...new Set(leaks)]).toEqual([]);
     // The check can fail: the audited routes did return the data in full.
     expect(seen.some((r) => r.route === 'profile.full' && r.text.includes(ID))).toBe(true);
@@ -76,7 +92,10 @@ describe('personal data', () => {
   it('when an audited route is read, then an audit entry is appended before the data leaves', async () => {
     for (const id of AUDITED) {
       const op = ops.find((o) => o.id === id)!;
-      const who = op.roles === 'public' || op.roles === 'any' ? people.worker! : people[op.roles.includes('admin') ? 'admin' : op.roles[0]]!;
+      const who =
+        op.roles === 'public' || op.roles === 'any'
+          ? people.worker!
+          : people[op.roles.includes('admin') ? 'admin' : op.roles[0]]!;
       const before = await t.connection.db!.collection('audit_log').countDocuments();
       const res = await call(t, op.method, fillPath(op, ids)).set(who.auth);
       expect({ id, status: res.status }).toEqual({ id, status: 200 });
@@ -101,7 +120,8 @@ describe('the audit log', () => {
     const before = await t.connection.db!.collection('audit_log').find({}).sort({ _id: 1 }).toArray();
     expect(before.length).toBeGreaterThan(0);
     for (const op of ops.filter((o) => o.method !== 'get')) {
-      for (const role of ALL_ROLES) await call(t, op.method, fillPath(op, ids)).set(people[role]!.auth).send({});
+      for (const role of ALL_ROLES)
+        await call(t, op.method, fillPath(op, ids)).set(people[role]!.auth).send({});
     }
     const after = await t.connection.db!.collection('audit_log').find({}).sort({ _id: 1 }).toArray();
     expect(after.slice(0, before.length)).toEqual(before);

@@ -26,7 +26,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   // eslint-disable-next-line no-console -- the figure docs/security.md quotes
-  console.log(`fuzz: ${cases} hostile requests across ${ops.length} routes (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED})`);
+  console.log(
+    `fuzz: ${cases} hostile requests across ${ops.length} routes (FUZZ_RUNS=${RUNS}, FUZZ_SEED=${SEED})`,
+  );
   await t.close();
 });
 
@@ -60,7 +62,8 @@ async function attack(op: Operation, c: AttackCase): Promise<void> {
   baseline = await snapshotDatabase(t.connection);
   if (res.status >= 400) {
     const changed = changedCollections(before, baseline);
-    if (changed.length) problems.push(`${where}: rejected with ${res.status} but changed ${changed.join(', ')}`);
+    if (changed.length)
+      problems.push(`${where}: rejected with ${res.status} but changed ${changed.join(', ')}`);
   }
 }
 
@@ -100,13 +103,20 @@ describe('hostile input on every route', () => {
   it('when each route gets random hostile bodies and query strings, then nothing answers 5xx, leaks, or writes on rejection', async () => {
     for (const [i, op] of ops.entries()) {
       const arb = fc.tuple(op.body ? hostileBody(op) : fc.constant(undefined), hostileQuery(op));
-      await attackRoute(op, () => fc.assert(
-        fc.asyncProperty(arb, async ([body, query]) => {
-          const url = `${fillPath(op)}${query ? `?${query}` : ''}`;
-          await attack(op, { label: `random ${JSON.stringify(body)?.slice(0, 80)} ?${query.slice(0, 60)}`, url, body: body === undefined ? undefined : JSON.stringify(body), contentType: body === undefined ? undefined : 'application/json' });
-        }),
-        { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
-      ));
+      await attackRoute(op, () =>
+        fc.assert(
+          fc.asyncProperty(arb, async ([body, query]) => {
+            const url = `${fillPath(op)}${query ? `?${query}` : ''}`;
+            await attack(op, {
+              label: `random ${JSON.stringify(body)?.slice(0, 80)} ?${query.slice(0, 60)}`,
+              url,
+              body: body === undefined ? undefined : JSON.stringify(body),
+              contentType: body === undefined ? undefined : 'application/json',
+            });
+          }),
+          { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
+        ),
+      );
     }
     expect(problems).toEqual([]);
   }, 300_000);
@@ -122,7 +132,8 @@ describe('hostile input on every route', () => {
       const req = call(t, op.method, url).set(callerFor(op)!.auth);
       const res = await (op.body ? req.send({}) : req);
       const emptyList = res.status === 200 && op.method === 'get' && isEmptyList(res.body);
-      if (res.status !== 404 && !emptyList && !(res.status === 400 && op.body)) wrong.push(`${op.id}: ${res.status} ${res.body?.error?.code}`);
+      if (res.status !== 404 && !emptyList && !(res.status === 400 && op.body))
+        wrong.push(`${op.id}: ${res.status} ${res.body?.error?.code}`);
     }
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(5);

@@ -36,17 +36,32 @@ describe('every route, anonymously', () => {
   it('when a browser from an unlisted origin calls or preflights any route, then no CORS grant is given', async () => {
     for (const op of ops) {
       const url = fillPath(op);
-      const pre = await t.http.options(url).set('Origin', 'https://evil.example').set('Access-Control-Request-Method', op.method.toUpperCase());
-      expect({ route: op.id, acao: pre.headers['access-control-allow-origin'] }).toEqual({ route: op.id, acao: undefined });
+      const pre = await t.http
+        .options(url)
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', op.method.toUpperCase());
+      expect({ route: op.id, acao: pre.headers['access-control-allow-origin'] }).toEqual({
+        route: op.id,
+        acao: undefined,
+      });
       const res = await call(t, op.method, url).set('Origin', 'https://evil.example');
-      expect({ route: op.id, acao: res.headers['access-control-allow-origin'] }).toEqual({ route: op.id, acao: undefined });
+      expect({ route: op.id, acao: res.headers['access-control-allow-origin'] }).toEqual({
+        route: op.id,
+        acao: undefined,
+      });
     }
   });
 
   it('when a browser from the configured origin preflights any route, then exactly that origin is granted', async () => {
     for (const op of ops) {
-      const pre = await t.http.options(fillPath(op)).set('Origin', ALLOWED).set('Access-Control-Request-Method', op.method.toUpperCase());
-      expect({ route: op.id, acao: pre.headers['access-control-allow-origin'] }).toEqual({ route: op.id, acao: ALLOWED });
+      const pre = await t.http
+        .options(fillPath(op))
+        .set('Origin', ALLOWED)
+        .set('Access-Control-Request-Method', op.method.toUpperCase());
+      expect({ route: op.id, acao: pre.headers['access-control-allow-origin'] }).toEqual({
+        route: op.id,
+        acao: ALLOWED,
+      });
       expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
     }
   });
@@ -70,10 +85,13 @@ describe('every route, anonymously', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ port, method: 'POST', path: '/api/auth/otp', headers: { 'Content-Type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { port, method: 'POST', path: '/api/auth/otp', headers: { 'Content-Type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       // No Content-Length: node sends chunks, so only the streaming limit can stop it.
       for (let i = 0; i < 10; i += 1) req.write(`{"phone":"${'1'.repeat(1000)}`);

@@ -26,7 +26,8 @@ afterAll(async () => {
 /** Every path to a value inside a JSON document (`['checklist', 0, 'status']`…). */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (value && typeof value === 'object') return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  if (value && typeof value === 'object')
+    return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
   return [prefix];
 }
 
@@ -56,14 +57,18 @@ describe('near-valid input: one field of a valid request made hostile', () => {
           cases += 1;
           const body = replaceAt(seed.body, where[at], value);
           const before = await snapshotDatabase(t.connection);
-          const res = await t.http[seed.method](seed.url).set(seed.who.auth).set('Content-Type', 'application/json').send(JSON.stringify(body));
+          const res = await t.http[seed.method](seed.url)
+            .set(seed.who.auth)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body));
           const label = `${id} ${where[at].join('.') || '(body)'}=${JSON.stringify(value)?.slice(0, 40)}`;
           const bad = problemWith(res);
           if (bad) problems.push(`${label}: ${bad}`);
           if (prototypePolluted()) problems.push(`${label}: Object.prototype polluted`);
           if (res.status >= 400) {
             const changed = changedCollections(before, await snapshotDatabase(t.connection));
-            if (changed.length) problems.push(`${label}: rejected with ${res.status} but changed ${changed.join(', ')}`);
+            if (changed.length)
+              problems.push(`${label}: rejected with ${res.status} but changed ${changed.join(', ')}`);
           }
         }),
         { numRuns: RUNS, seed: SEED + i },

@@ -69,27 +69,42 @@ describe('per-address limits shared through the database', () => {
   it('when sign-in attempts from one address exceed the limit across two instances, then both refuse with 429', async () => {
     const a = secondInstance(tight);
     const b = secondInstance(tight);
-    const attempt = (agent: typeof a) => agent.post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' });
+    const attempt = (agent: typeof a) =>
+      agent.post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' });
     const statuses = [];
     for (const agent of [a, b, a, b, a]) statuses.push((await attempt(agent)).status);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
   it('when 12 attempts from one address arrive at once on two instances, then exactly the limit get through', async () => {
-    const a = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] } });
-    const b = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] } });
+    const a = secondInstance({
+      ...tight,
+      routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] },
+    });
+    const b = secondInstance({
+      ...tight,
+      routes: { 'auth.phone': [{ bucket: 'burst.tight', per: 'ip', limit: 4, windowSec: 600 }] },
+    });
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' })),
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? a : b).post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' }),
+      ),
     );
     expect(answers.filter((r) => r.status === 401)).toHaveLength(4);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(8);
   });
 
   it('when a request is rejected at the edge (bad input), then it is not counted', async () => {
-    const a = secondInstance({ ...tight, routes: { 'auth.phone': [{ bucket: 'edge.tight', per: 'ip', limit: 1, windowSec: 600 }] } });
-    for (let i = 0; i < 5; i += 1) expect((await a.post('/api/auth/login/phone').send({ phone: 'x' })).status).toBe(400);
+    const a = secondInstance({
+      ...tight,
+      routes: { 'auth.phone': [{ bucket: 'edge.tight', per: 'ip', limit: 1, windowSec: 600 }] },
+    });
+    for (let i = 0; i < 5; i += 1)
+      expect((await a.post('/api/auth/login/phone').send({ phone: 'x' })).status).toBe(400);
     expect(await t.connection.db!.collection('rate_limits').countDocuments({ bucket: 'edge.tight' })).toBe(0);
-    expect((await a.post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' })).status).toBe(401);
+    expect((await a.post('/api/auth/login/phone').send({ phone: freshPhone(), code: '000000' })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -100,7 +115,8 @@ describe('booking', () => {
     const first = await t.http.post('/api/bookings').set(worker.auth).send({ tripId });
     expect(first.status).toBe(404); // unknown trip: a real attempt, counted
     const statuses = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await t.http.post('/api/bookings').set(worker.auth).send({ tripId })).status);
+    for (let i = 0; i < 10; i += 1)
+      statuses.push((await t.http.post('/api/bookings').set(worker.auth).send({ tripId })).status);
     expect(statuses.slice(0, 9).every((s) => s === 404)).toBe(true);
     expect(statuses[9]).toBe(429);
     t.clock.advance(60_000);
@@ -111,7 +127,9 @@ describe('booking', () => {
     const buckets = (id: string) => (RATE_LIMITS.routes[id] ?? []).map((r) => `${r.bucket}/${r.per}`);
     expect(buckets('auth.otp')).toEqual(expect.arrayContaining(['otp.phone/phone', 'otp.ip/ip']));
     expect(buckets('auth.phone')).toEqual(expect.arrayContaining(['login.ip/ip']));
-    expect(buckets('bookings.create')).toEqual(expect.arrayContaining(['booking.actor/actor', 'booking.ip/ip']));
+    expect(buckets('bookings.create')).toEqual(
+      expect.arrayContaining(['booking.actor/actor', 'booking.ip/ip']),
+    );
     expect(RATE_LIMITS.default.length).toBeGreaterThan(0);
   });
 });

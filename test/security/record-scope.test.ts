@@ -19,7 +19,10 @@ const ID_NAME = /^id$|Id$|Ids$/;
 const queryKeys = (op: Operation) => op.queryParams.map((q) => q.name);
 /** True when the route's input can name a record: a path parameter, or an id-like body/query field. */
 function namesARecord(op: Operation): boolean {
-  return op.pathParams.length > 0 || [...schemaKeys(op.body as JsonSchema | null), ...queryKeys(op)].some((k) => ID_NAME.test(k));
+  return (
+    op.pathParams.length > 0 ||
+    [...schemaKeys(op.body as JsonSchema | null), ...queryKeys(op)].some((k) => ID_NAME.test(k))
+  );
 }
 
 function send(r: ScopedRequest) {
@@ -29,7 +32,9 @@ function send(r: ScopedRequest) {
 
 describe('record scope (another enterprise, another steward’s firm, another department, another worker)', () => {
   it('when a scoped route can name a record, then it has a scope fixture (feature teams add theirs to scope-fixtures.ts)', () => {
-    const missing = ops.filter((op) => op.scope !== 'none' && op.scope !== 'all' && namesARecord(op) && !SCOPE_FIXTURES[op.id]).map((op) => op.id);
+    const missing = ops
+      .filter((op) => op.scope !== 'none' && op.scope !== 'all' && namesARecord(op) && !SCOPE_FIXTURES[op.id])
+      .map((op) => op.id);
     expect(missing).toEqual([]);
     const stale = Object.keys(SCOPE_FIXTURES).filter((id) => !ops.some((op) => op.id === id));
     expect(stale).toEqual([]);
@@ -46,18 +51,27 @@ describe('record scope (another enterprise, another steward’s firm, another de
         const before = await snapshotDatabase(t.connection);
         const res = await send(r);
         const refused = res.status === 403 || res.status === 404 || (r.refused?.(res) ?? false);
-        if (!refused) wrong.push(`${id}: out of scope ${r.method.toUpperCase()} ${r.url} answered ${res.status} ${res.text.slice(0, 120)}`);
+        if (!refused)
+          wrong.push(
+            `${id}: out of scope ${r.method.toUpperCase()} ${r.url} answered ${res.status} ${res.text.slice(0, 120)}`,
+          );
         const changed = changedCollections(before, await snapshotDatabase(t.connection));
         // An audited read may append to the audit log; nothing else may change.
         const writes = changed.filter((c) => c !== 'audit_log' && c !== 'audit_logs');
-        if (res.status >= 400 && writes.length) wrong.push(`${id}: refused request changed ${writes.join(', ')}`);
+        if (res.status >= 400 && writes.length)
+          wrong.push(`${id}: refused request changed ${writes.join(', ')}`);
       }
       checked += 1;
       const res = await send(inScope);
-      if (res.status >= 300) wrong.push(`${id}: in scope ${inScope.method.toUpperCase()} ${inScope.url} answered ${res.status} ${res.text.slice(0, 160)}`);
+      if (res.status >= 300)
+        wrong.push(
+          `${id}: in scope ${inScope.method.toUpperCase()} ${inScope.url} answered ${res.status} ${res.text.slice(0, 160)}`,
+        );
     }
     // eslint-disable-next-line no-console -- the figure docs/security.md quotes
-    console.log(`record scope: ${checked} in/out-of-scope requests over ${Object.keys(SCOPE_FIXTURES).length} fixtures`);
+    console.log(
+      `record scope: ${checked} in/out-of-scope requests over ${Object.keys(SCOPE_FIXTURES).length} fixtures`,
+    );
     expect(wrong).toEqual([]);
   }, 120_000);
 });

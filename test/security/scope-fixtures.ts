@@ -17,19 +17,43 @@ export type ScopeFixture =
   | ((w: World) => Promise<{ inScope: ScopedRequest; outOfScope: ScopedRequest[] }>)
   | { byConstruction: string };
 
-const get = (who: Caller, url: string, refused?: ScopedRequest['refused']): ScopedRequest => ({ who, method: 'get', url, refused });
-const post = (who: Caller, url: string, body: unknown = {}, refused?: ScopedRequest['refused']): ScopedRequest => ({ who, method: 'post', url, body, refused });
+const get = (who: Caller, url: string, refused?: ScopedRequest['refused']): ScopedRequest => ({
+  who,
+  method: 'get',
+  url,
+  refused,
+});
+const post = (
+  who: Caller,
+  url: string,
+  body: unknown = {},
+  refused?: ScopedRequest['refused'],
+): ScopedRequest => ({ who, method: 'post', url, body, refused });
 const lacks = (id: string) => (res: Response) => res.status < 300 && !res.text.includes(id);
 
 /** The same read of firm A allowed to A's liaison and refused to A's liaison for B and to A's steward for B. */
 const perFirm = (suffix: string) => async (w: World) => ({
   inScope: get(w.liaisonA, `/api/enterprises/${w.firmA}${suffix}`),
-  outOfScope: [get(w.liaisonA, `/api/enterprises/${w.firmB}${suffix}`), get(w.stewardA, `/api/enterprises/${w.firmB}${suffix}`)],
+  outOfScope: [
+    get(w.liaisonA, `/api/enterprises/${w.firmB}${suffix}`),
+    get(w.stewardA, `/api/enterprises/${w.firmB}${suffix}`),
+  ],
 });
 
 const HOME = { province: '520000', city: '520100', county: '520102' };
-const issueBody = (enterpriseId: string) => ({ enterpriseId, category: 'labour', urgency: 'normal', description: '缺少熟练工 40 人' });
-const reopening = { reopened: true, reopenedSince: '2026-02-20', staffOnSite: 80, staffTotal: 100, capacityPercent: 85 };
+const issueBody = (enterpriseId: string) => ({
+  enterpriseId,
+  category: 'labour',
+  urgency: 'normal',
+  description: '缺少熟练工 40 人',
+});
+const reopening = {
+  reopened: true,
+  reopenedSince: '2026-02-20',
+  staffOnSite: 80,
+  staffTotal: 100,
+  capacityPercent: 85,
+};
 
 /**
  * Route id → how to prove its record scope. Every route whose policy scope is not 'none'/'all'
@@ -42,7 +66,12 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   'stewards.history': perFirm('/steward-assignments'),
   'visits.list': perFirm('/visits'),
   'reopening.report': async (w) => ({
-    inScope: { who: w.liaisonA, method: 'put', url: `/api/enterprises/${w.firmA}/reopening/today`, body: reopening },
+    inScope: {
+      who: w.liaisonA,
+      method: 'put',
+      url: `/api/enterprises/${w.firmA}/reopening/today`,
+      body: reopening,
+    },
     outOfScope: [
       { who: w.liaisonA, method: 'put', url: `/api/enterprises/${w.firmB}/reopening/today`, body: reopening },
       { who: w.stewardA, method: 'put', url: `/api/enterprises/${w.firmB}/reopening/today`, body: reopening },
@@ -50,21 +79,44 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   }),
   'enterprises.list': async (w) => ({
     inScope: get(w.stewardA, '/api/enterprises'),
-    outOfScope: [get(w.stewardA, '/api/enterprises', lacks(w.firmB)), get(w.stewardA, `/api/enterprises?q=${encodeURIComponent('测试')}`, lacks(w.firmB))],
+    outOfScope: [
+      get(w.stewardA, '/api/enterprises', lacks(w.firmB)),
+      get(w.stewardA, `/api/enterprises?q=${encodeURIComponent('测试')}`, lacks(w.firmB)),
+    ],
   }),
   'charters.create': async (w) => {
-    const body = (enterpriseId: string) => ({ enterpriseId, workers: 5, originRegionCode: '520102', originName: '贵阳', pickupPoint: '贵阳站', earliestArrival: '2026-03-10', latestArrival: '2026-03-12' });
-    return { inScope: post(w.liaisonA, '/api/charters', body(w.firmA)), outOfScope: [post(w.liaisonA, '/api/charters', body(w.firmB)), post(w.stewardA, '/api/charters', body(w.firmB))] };
+    const body = (enterpriseId: string) => ({
+      enterpriseId,
+      workers: 5,
+      originRegionCode: '520102',
+      originName: '贵阳',
+      pickupPoint: '贵阳站',
+      earliestArrival: '2026-03-10',
+      latestArrival: '2026-03-12',
+    });
+    return {
+      inScope: post(w.liaisonA, '/api/charters', body(w.firmA)),
+      outOfScope: [
+        post(w.liaisonA, '/api/charters', body(w.firmB)),
+        post(w.stewardA, '/api/charters', body(w.firmB)),
+      ],
+    };
   },
   'charters.list': async (w) => ({
     inScope: get(w.liaisonA, '/api/charters'),
-    outOfScope: [get(w.liaisonA, `/api/charters?enterpriseId=${w.firmB}`, lacks(w.charterB)), get(w.stewardA, `/api/charters?enterpriseId=${w.firmB}`, lacks(w.charterB))],
+    outOfScope: [
+      get(w.liaisonA, `/api/charters?enterpriseId=${w.firmB}`, lacks(w.charterB)),
+      get(w.stewardA, `/api/charters?enterpriseId=${w.firmB}`, lacks(w.charterB)),
+    ],
   }),
   // Open requests are visible to every firm that might join them (抱团); a closed one only to its participants.
   'charters.get': async (w) => {
     const id = await w.ok(await w.charter(w.liaisonA, w.firmA), 'charter');
     await w.ok(await w.t.http.post(`/api/charters/${id}/cancel`).set(w.liaisonA.auth), 'cancel');
-    return { inScope: get(w.liaisonA, `/api/charters/${id}`), outOfScope: [get(w.stewardB, `/api/charters/${id}`), get(w.liaisonB, `/api/charters/${id}`)] };
+    return {
+      inScope: get(w.liaisonA, `/api/charters/${id}`),
+      outOfScope: [get(w.stewardB, `/api/charters/${id}`), get(w.liaisonB, `/api/charters/${id}`)],
+    };
   },
   'charters.join': async (w) => ({
     inScope: post(w.liaisonB, `/api/charters/${w.charterA}/join`, { enterpriseId: w.firmB, workers: 1 }),
@@ -72,69 +124,139 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   }),
   'charters.cancel': async (w) => {
     const id = await w.ok(await w.charter(w.liaisonA, w.firmA), 'charter');
-    return { inScope: post(w.liaisonA, `/api/charters/${id}/cancel`, undefined), outOfScope: [post(w.liaisonB, `/api/charters/${id}/cancel`, undefined), post(w.stewardB, `/api/charters/${id}/cancel`, undefined)] };
+    return {
+      inScope: post(w.liaisonA, `/api/charters/${id}/cancel`, undefined),
+      outOfScope: [
+        post(w.liaisonB, `/api/charters/${id}/cancel`, undefined),
+        post(w.stewardB, `/api/charters/${id}/cancel`, undefined),
+      ],
+    };
   },
   'visits.create': async (w) => {
-    const body = (enterpriseId: string) => ({ enterpriseId, place: '车间', checklist: fullChecklist(), findings: '检查' });
-    return { inScope: post(w.stewardA, '/api/visits', body(w.firmA)), outOfScope: [post(w.stewardA, '/api/visits', body(w.firmB))] };
+    const body = (enterpriseId: string) => ({
+      enterpriseId,
+      place: '车间',
+      checklist: fullChecklist(),
+      findings: '检查',
+    });
+    return {
+      inScope: post(w.stewardA, '/api/visits', body(w.firmA)),
+      outOfScope: [post(w.stewardA, '/api/visits', body(w.firmB))],
+    };
   },
   'visits.get': async (w) => ({
     inScope: get(w.liaisonA, `/api/visits/${w.visitA}`),
     outOfScope: [get(w.liaisonB, `/api/visits/${w.visitA}`), get(w.stewardB, `/api/visits/${w.visitA}`)],
   }),
   'attachments.upload': async (w) => {
-    const body = (enterpriseId: string) => ({ enterpriseId, filename: 'b.png', contentType: 'image/png', dataBase64: PNG.toString('base64') });
-    return { inScope: post(w.liaisonA, '/api/attachments', body(w.firmA)), outOfScope: [post(w.liaisonA, '/api/attachments', body(w.firmB)), post(w.stewardB, '/api/attachments', body(w.firmA))] };
+    const body = (enterpriseId: string) => ({
+      enterpriseId,
+      filename: 'b.png',
+      contentType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
+    return {
+      inScope: post(w.liaisonA, '/api/attachments', body(w.firmA)),
+      outOfScope: [
+        post(w.liaisonA, '/api/attachments', body(w.firmB)),
+        post(w.stewardB, '/api/attachments', body(w.firmA)),
+      ],
+    };
   },
   'attachments.get': async (w) => ({
     inScope: get(w.liaisonA, `/api/attachments/${w.attachmentA}`),
-    outOfScope: [get(w.liaisonB, `/api/attachments/${w.attachmentA}`), get(w.stewardB, `/api/attachments/${w.attachmentA}`), get(w.jtj, `/api/attachments/${w.attachmentA}`)],
+    outOfScope: [
+      get(w.liaisonB, `/api/attachments/${w.attachmentA}`),
+      get(w.stewardB, `/api/attachments/${w.attachmentA}`),
+      get(w.jtj, `/api/attachments/${w.attachmentA}`),
+    ],
   }),
   'issues.create': async (w) => ({
     inScope: post(w.liaisonA, '/api/issues', issueBody(w.firmA)),
-    outOfScope: [post(w.liaisonA, '/api/issues', issueBody(w.firmB)), post(w.stewardB, '/api/issues', issueBody(w.firmA))],
+    outOfScope: [
+      post(w.liaisonA, '/api/issues', issueBody(w.firmB)),
+      post(w.stewardB, '/api/issues', issueBody(w.firmA)),
+    ],
   }),
   'issues.list': async (w) => ({
     inScope: get(w.rsj, '/api/issues'),
-    outOfScope: [get(w.jtj, '/api/issues', lacks(w.issueA)), get(w.liaisonB, '/api/issues', lacks(w.issueA)), get(w.liaisonB, `/api/issues?enterpriseId=${w.firmA}`, lacks(w.issueA)), get(w.stewardB, '/api/issues', lacks(w.issueA))],
+    outOfScope: [
+      get(w.jtj, '/api/issues', lacks(w.issueA)),
+      get(w.liaisonB, '/api/issues', lacks(w.issueA)),
+      get(w.liaisonB, `/api/issues?enterpriseId=${w.firmA}`, lacks(w.issueA)),
+      get(w.stewardB, '/api/issues', lacks(w.issueA)),
+    ],
   }),
   'issues.get': async (w) => ({
     inScope: get(w.rsj, `/api/issues/${w.issueA}`),
-    outOfScope: [get(w.jtj, `/api/issues/${w.issueA}`), get(w.liaisonB, `/api/issues/${w.issueA}`), get(w.stewardB, `/api/issues/${w.issueA}`)],
+    outOfScope: [
+      get(w.jtj, `/api/issues/${w.issueA}`),
+      get(w.liaisonB, `/api/issues/${w.issueA}`),
+      get(w.stewardB, `/api/issues/${w.issueA}`),
+    ],
   }),
   'issues.accept': async (w) => {
     const id = await w.issueIn('submitted');
-    return { inScope: post(w.stewardA, `/api/issues/${id}/accept`), outOfScope: [post(w.stewardB, `/api/issues/${id}/accept`)] };
+    return {
+      inScope: post(w.stewardA, `/api/issues/${id}/accept`),
+      outOfScope: [post(w.stewardB, `/api/issues/${id}/accept`)],
+    };
   },
   'issues.dispatch': async (w) => {
     const id = await w.issueIn('accepted');
     const body = { departmentCode: 'rsj' };
-    return { inScope: post(w.stewardA, `/api/issues/${id}/dispatch`, body), outOfScope: [post(w.stewardB, `/api/issues/${id}/dispatch`, body)] };
+    return {
+      inScope: post(w.stewardA, `/api/issues/${id}/dispatch`, body),
+      outOfScope: [post(w.stewardB, `/api/issues/${id}/dispatch`, body)],
+    };
   },
   'issues.transfer': async (w) => {
     const id = await w.issueIn('dispatched');
     const body = { departmentCode: 'gxj', reason: '属工信局职责' };
-    return { inScope: post(w.rsj, `/api/issues/${id}/transfer`, body), outOfScope: [post(w.jtj, `/api/issues/${id}/transfer`, body)] };
+    return {
+      inScope: post(w.rsj, `/api/issues/${id}/transfer`, body),
+      outOfScope: [post(w.jtj, `/api/issues/${id}/transfer`, body)],
+    };
   },
   'issues.answer': async (w) => {
     const id = await w.issueIn('dispatched');
     const body = { answer: '已协调解决用工问题' };
-    return { inScope: post(w.rsj, `/api/issues/${id}/answer`, body), outOfScope: [post(w.jtj, `/api/issues/${id}/answer`, body)] };
+    return {
+      inScope: post(w.rsj, `/api/issues/${id}/answer`, body),
+      outOfScope: [post(w.jtj, `/api/issues/${id}/answer`, body)],
+    };
   },
   'issues.confirm': async (w) => {
     const id = await w.issueIn('answered');
     const body = { rating: 5 };
-    return { inScope: post(w.liaisonA, `/api/issues/${id}/confirm`, body), outOfScope: [post(w.liaisonB, `/api/issues/${id}/confirm`, body), post(w.stewardB, `/api/issues/${id}/confirm`, body)] };
+    return {
+      inScope: post(w.liaisonA, `/api/issues/${id}/confirm`, body),
+      outOfScope: [
+        post(w.liaisonB, `/api/issues/${id}/confirm`, body),
+        post(w.stewardB, `/api/issues/${id}/confirm`, body),
+      ],
+    };
   },
   'issues.reopen': async (w) => {
     const id = await w.issueIn('answered');
     const body = { reason: '仍未解决' };
-    return { inScope: post(w.liaisonA, `/api/issues/${id}/reopen`, body), outOfScope: [post(w.liaisonB, `/api/issues/${id}/reopen`, body), post(w.stewardB, `/api/issues/${id}/reopen`, body)] };
+    return {
+      inScope: post(w.liaisonA, `/api/issues/${id}/reopen`, body),
+      outOfScope: [
+        post(w.liaisonB, `/api/issues/${id}/reopen`, body),
+        post(w.stewardB, `/api/issues/${id}/reopen`, body),
+      ],
+    };
   },
   'bookings.staff': async (w) => ({
     inScope: post(w.liaisonA, `/api/trips/${w.tripA}/staff-bookings`, { staffIds: [w.staffA.id] }),
     outOfScope: [
-      post(w.liaisonA, `/api/trips/${w.tripA}/staff-bookings`, { staffIds: [w.staffB.id] }, (res) => res.status < 300 && res.body.results.every((r: { booking: unknown }) => r.booking === null)),
+      post(
+        w.liaisonA,
+        `/api/trips/${w.tripA}/staff-bookings`,
+        { staffIds: [w.staffB.id] },
+        (res) => res.status < 300 && res.body.results.every((r: { booking: unknown }) => r.booking === null),
+      ),
       post(w.liaisonB, `/api/trips/${w.tripA}/staff-bookings`, { staffIds: [w.staffB.id] }),
     ],
   }),
@@ -144,11 +266,18 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   }),
   // A liaison's enterprise is their authorization scope; moving it through their own profile would be an escalation.
   'profile.update': async (w) => {
-    const profile = (enterpriseId: string | null) => ({ name: '张建国', idNumber: '11010519491231002X', homeRegion: HOME, enterpriseId });
+    const profile = (enterpriseId: string | null) => ({
+      name: '张建国',
+      idNumber: '11010519491231002X',
+      homeRegion: HOME,
+      enterpriseId,
+    });
     return {
       inScope: { who: w.workerB, method: 'put', url: '/api/profile', body: profile(w.firmA) },
       outOfScope: [{ who: w.liaisonA, method: 'put', url: '/api/profile', body: profile(w.firmB) }],
     };
   },
-  'bookings.create': { byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip' },
+  'bookings.create': {
+    byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip',
+  },
 };

@@ -10,12 +10,23 @@ import { startServer } from '../src/server';
  * `dbUri` set: the BFF talks to that (separate) database process, as a real deployment does;
  * unset: `startServer` starts the embedded database in memory inside this process.
  */
-export async function serve(trips: number, workers: number, dbUri?: string, extraInstance = false): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'development', EMBEDDED_DB_IN_MEMORY: 'true', PORT: '0', LOG_LEVEL: 'warn', OTP_SENDER: 'memory',
+export async function serve(
+  trips: number,
+  workers: number,
+  dbUri?: string,
+  extraInstance = false,
+): Promise<void> {
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    EMBEDDED_DB_IN_MEMORY: 'true',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    OTP_SENDER: 'memory',
     ...(dbUri ? { MONGODB_URI: dbUri } : {}),
     // Every request comes from one loopback address here; the per-IP abuse limit would refuse
     // what thousands of phones on different addresses would be allowed to do.
-    RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'off' });
+    RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'off',
+  });
   const server = await startServer(config, pino({ level: 'warn' }));
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -27,21 +38,41 @@ export async function serve(trips: number, workers: number, dbUri?: string, extr
     process.once('message', () => {
       const cpu = process.cpuUsage(cpuAtStart);
       clearInterval(sampler);
-      process.send!({ cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100, peakRssMb: Math.round(peakRss / 1048576) });
+      process.send!({
+        cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+        peakRssMb: Math.round(peakRss / 1048576),
+      });
     });
     return;
   }
   const c = server.container;
   const db = server.connection.db!;
   const now = new Date();
-  const ent = await c.repos.enterprises.create({ name: '压测企业', creditCode: `91330281BENCH${Date.now() % 100000}`, industry: '制造业', size: 'above', regionCode: '330281', address: '余姚', headcount: 50_000 });
+  const ent = await c.repos.enterprises.create({
+    name: '压测企业',
+    creditCode: `91330281BENCH${Date.now() % 100000}`,
+    industry: '制造业',
+    size: 'above',
+    regionCode: '330281',
+    address: '余姚',
+    headcount: 50_000,
+  });
   const departureAt = new Date(now.getTime() + 48 * 3600_000);
   const tripIds: string[] = [];
   for (let i = 0; i < trips; i += 1) {
     const t = await c.worker.repos.trips.create({
-      status: 'published', originRegionCode: '520102', originName: `贵阳 ${i + 1} 号车`, pickupPoints: [{ name: '贵阳北站' }],
-      destinations: [{ enterpriseId: ent.id, enterpriseName: ent.name, dropPoint: '东门' }], departureAt, travelDay: chinaDay(departureAt),
-      vehicle: { plate: '贵A12345', seats: 45 }, driver: { name: '刘师傅' }, occupancyCapPct: 50, capacity: seatCapacity(45, 50), createdBy: 'bench',
+      status: 'published',
+      originRegionCode: '520102',
+      originName: `贵阳 ${i + 1} 号车`,
+      pickupPoints: [{ name: '贵阳北站' }],
+      destinations: [{ enterpriseId: ent.id, enterpriseName: ent.name, dropPoint: '东门' }],
+      departureAt,
+      travelDay: chinaDay(departureAt),
+      vehicle: { plate: '贵A12345', seats: 45 },
+      driver: { name: '刘师傅' },
+      occupancyCapPct: 50,
+      capacity: seatCapacity(45, 50),
+      createdBy: 'bench',
     });
     tripIds.push(t.id);
   }
@@ -52,9 +83,41 @@ export async function serve(trips: number, workers: number, dbUri?: string, extr
     const checkins = [];
     for (let i = start; i < Math.min(workers, start + 1000); i += 1) {
       const _id = new Types.ObjectId();
-      users.push({ _id, name: `工人${i}`, phoneHash: `bench-${i}`, phoneEnc: null, openid: null, idNumberEnc: null, idNumberHash: null, roles: ['worker'], enterpriseId: null, departmentId: null, homeRegion: null, createdAt: now, updatedAt: now });
-      checkins.push({ workerId: _id, day, at: now, temperature: 36.5, symptoms: [], healthCode: 'green', places: [], arrivedFromOutsideProvince: false, arrivalDate: null });
-      jobs.push({ token: c.tokens.issueAccess({ id: _id.toHexString(), roles: ['worker'], enterpriseId: null, departmentId: null }).token, tripId: tripIds[i % trips] });
+      users.push({
+        _id,
+        name: `工人${i}`,
+        phoneHash: `bench-${i}`,
+        phoneEnc: null,
+        openid: null,
+        idNumberEnc: null,
+        idNumberHash: null,
+        roles: ['worker'],
+        enterpriseId: null,
+        departmentId: null,
+        homeRegion: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      checkins.push({
+        workerId: _id,
+        day,
+        at: now,
+        temperature: 36.5,
+        symptoms: [],
+        healthCode: 'green',
+        places: [],
+        arrivedFromOutsideProvince: false,
+        arrivalDate: null,
+      });
+      jobs.push({
+        token: c.tokens.issueAccess({
+          id: _id.toHexString(),
+          roles: ['worker'],
+          enterpriseId: null,
+          departmentId: null,
+        }).token,
+        tripId: tripIds[i % trips],
+      });
     }
     await db.collection('users').insertMany(users);
     await db.collection('health_checkins').insertMany(checkins);
@@ -62,7 +125,10 @@ export async function serve(trips: number, workers: number, dbUri?: string, extr
   /** Commands the database has received so far, by name (embedded-mongo's serverStatus). */
   const commandCounts = async (): Promise<Map<string, number>> => {
     const status = await db.admin().command({ serverStatus: 1 });
-    const commands = (status.metrics?.commands ?? {}) as Record<string, { total: number | { toNumber(): number } }>;
+    const commands = (status.metrics?.commands ?? {}) as Record<
+      string,
+      { total: number | { toNumber(): number } }
+    >;
     return new Map(Object.entries(commands).map(([name, c]) => [name, Number(c.total)]));
   };
   const commandsAtStart = await commandCounts();
@@ -73,19 +139,36 @@ export async function serve(trips: number, workers: number, dbUri?: string, extr
     const cpu = process.cpuUsage(cpuAtStart);
     const commandsNow = await commandCounts();
     const dbCommands = Object.fromEntries(
-      [...commandsNow].map(([name, n]) => [name, n - (commandsAtStart.get(name) ?? 0)] as const).filter(([name, n]) => n > 0 && !['hello', 'isMaster', 'ismaster', 'serverStatus', 'endSessions'].includes(name)),
+      [...commandsNow]
+        .map(([name, n]) => [name, n - (commandsAtStart.get(name) ?? 0)] as const)
+        .filter(
+          ([name, n]) =>
+            n > 0 && !['hello', 'isMaster', 'ismaster', 'serverStatus', 'endSessions'].includes(name),
+        ),
     );
     const live = await db.collection('bookings').find({ live: true }).toArray();
     const perWorkerDay = new Map<string, number>();
-    for (const b of live) perWorkerDay.set(`${b.workerId}:${b.travelDay}`, (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1);
+    for (const b of live)
+      perWorkerDay.set(
+        `${b.workerId}:${b.travelDay}`,
+        (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1,
+      );
     const tripsNow = await db.collection('trips').find({}).toArray();
     const confirmedByTrip = new Map<string, number>();
-    for (const b of live) if (b.status === 'confirmed') confirmedByTrip.set(String(b.tripId), (confirmedByTrip.get(String(b.tripId)) ?? 0) + 1);
-    const oversold = tripsNow.filter((t) => t.bookedCount > t.capacity || (confirmedByTrip.get(String(t._id)) ?? 0) > t.capacity || t.seatHolders.length !== t.bookedCount).length;
+    for (const b of live)
+      if (b.status === 'confirmed')
+        confirmedByTrip.set(String(b.tripId), (confirmedByTrip.get(String(b.tripId)) ?? 0) + 1);
+    const oversold = tripsNow.filter(
+      (t) =>
+        t.bookedCount > t.capacity ||
+        (confirmedByTrip.get(String(t._id)) ?? 0) > t.capacity ||
+        t.seatHolders.length !== t.bookedCount,
+    ).length;
     const doubleBookings = [...perWorkerDay.values()].filter((n) => n > 1).length;
     const ids = new Set(live.map((b) => String(b._id)));
     const answeredIdsByWorker = new Map<number, Set<string>>();
-    for (const a of m.check) answeredIdsByWorker.set(a.worker, (answeredIdsByWorker.get(a.worker) ?? new Set()).add(a.bookingId!));
+    for (const a of m.check)
+      answeredIdsByWorker.set(a.worker, (answeredIdsByWorker.get(a.worker) ?? new Set()).add(a.bookingId!));
     const missing = m.check.filter((a) => !ids.has(a.bookingId!)).length;
     const retryMismatch = [...answeredIdsByWorker.values()].filter((s) => s.size > 1).length;
     const confirmed = live.filter((b) => b.status === 'confirmed').length;

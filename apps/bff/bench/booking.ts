@@ -28,16 +28,30 @@ const DB_MODE = process.env.BENCH_DB ?? 'process';
 const INSTANCES = DB_MODE === 'process' ? Number(process.env.BENCH_BFFS ?? 1) : 1;
 const PROF = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [];
 
-interface Seeded { url: string; jobs: { token: string; tripId: string }[] }
-interface Answer { worker: number; status: number; bookingId: string | null; ms: number; code: string | null }
+interface Seeded {
+  url: string;
+  jobs: { token: string; tripId: string }[];
+}
+interface Answer {
+  worker: number;
+  status: number;
+  bookingId: string | null;
+  ms: number;
+  code: string | null;
+}
 
-if (process.argv.includes('--server')) void import('./booking-server').then((m) => m.serve(TRIPS, WORKERS, process.env.BENCH_DB_URI, process.argv.includes('--extra')));
+if (process.argv.includes('--server'))
+  void import('./booking-server').then((m) =>
+    m.serve(TRIPS, WORKERS, process.env.BENCH_DB_URI, process.argv.includes('--extra')),
+  );
 else void main();
 
 /** Starts `packages/embedded-mongo/src/cli.ts --inMemory` and resolves with its URI. */
 async function startDbProcess(): Promise<{ proc: ChildProcess; uri: string }> {
   const cli = path.resolve(__dirname, '../../../packages/embedded-mongo/src/cli.ts');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...PROF, cli, '--inMemory', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...PROF, cli, '--inMemory', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (c: Buffer) => {
@@ -63,15 +77,34 @@ function peakRssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const db = DB_MODE === 'process' ? await startDbProcess() : null;
-  const child = fork(__filename, ['--server'], { execArgv: ['--import', 'tsx', ...PROF], stdio: 'inherit', env: { ...process.env, ...(db ? { BENCH_DB_URI: db.uri } : {}) } });
+  const child = fork(__filename, ['--server'], {
+    execArgv: ['--import', 'tsx', ...PROF],
+    stdio: 'inherit',
+    env: { ...process.env, ...(db ? { BENCH_DB_URI: db.uri } : {}) },
+  });
   const seeded = await new Promise<Seeded>((resolve) => child.once('message', (m) => resolve(m as Seeded)));
   const extras = Array.from({ length: INSTANCES - 1 }, () =>
-    fork(__filename, ['--server', '--extra'], { execArgv: ['--import', 'tsx', ...PROF], stdio: 'inherit', env: { ...process.env, BENCH_DB_URI: db!.uri } }),
+    fork(__filename, ['--server', '--extra'], {
+      execArgv: ['--import', 'tsx', ...PROF],
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_DB_URI: db!.uri },
+    }),
   );
-  const urls = [seeded.url, ...(await Promise.all(extras.map((x) => new Promise<string>((resolve) => x.once('message', (m) => resolve((m as Seeded).url))))))];
-  console.log(`seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections at ${urls.length} BFF instance(s)…`);
+  const urls = [
+    seeded.url,
+    ...(await Promise.all(
+      extras.map(
+        (x) => new Promise<string>((resolve) => x.once('message', (m) => resolve((m as Seeded).url))),
+      ),
+    )),
+  ];
+  console.log(
+    `seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections at ${urls.length} BFF instance(s)…`,
+  );
 
-  const agents = urls.map(() => new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / urls.length) }));
+  const agents = urls.map(
+    () => new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / urls.length) }),
+  );
   const queue: { worker: number; key: string }[] = [];
   seeded.jobs.forEach((_, i) => {
     queue.push({ worker: i, key: `bench-${i}-key` });
@@ -95,14 +128,22 @@ async function main(): Promise<void> {
   const dbCpu = db ? cpuSeconds(db.proc.pid!) - dbCpu0 : 0;
   for (const a of agents) a.destroy();
   const extraReports = await Promise.all(
-    extras.map((x) => new Promise<{ cpuSec: number; peakRssMb: number }>((resolve) => { x.once('message', (m) => resolve(m as { cpuSec: number; peakRssMb: number })); x.send({ report: true }); })),
+    extras.map(
+      (x) =>
+        new Promise<{ cpuSec: number; peakRssMb: number }>((resolve) => {
+          x.once('message', (m) => resolve(m as { cpuSec: number; peakRssMb: number }));
+          x.send({ report: true });
+        }),
+    ),
   );
 
   const ok = answers.filter((a) => a.status === 201);
   const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
   const pct = (p: number) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))];
   child.send({ check: ok.map((a) => ({ worker: a.worker, bookingId: a.bookingId })) });
-  const report = await new Promise<Record<string, number | boolean | string>>((resolve) => child.once('message', (m) => resolve(m as Record<string, number | boolean>)));
+  const report = await new Promise<Record<string, number | boolean | string>>((resolve) =>
+    child.once('message', (m) => resolve(m as Record<string, number | boolean>)),
+  );
   const dbRss = db ? peakRssMb(db.proc.pid!) : 0;
   const exited = [child, ...extras].map((x) => new Promise((resolve) => x.once('exit', resolve)));
   for (const x of [child, ...extras]) x.kill('SIGTERM');
@@ -111,23 +152,40 @@ async function main(): Promise<void> {
     db.proc.kill('SIGTERM');
   }
 
-  console.log(`requests: ${answers.length} (${queue.length - seeded.jobs.length} duplicates), 2xx: ${ok.length}, other: ${answers.length - ok.length}`);
+  console.log(
+    `requests: ${answers.length} (${queue.length - seeded.jobs.length} duplicates), 2xx: ${ok.length}, other: ${answers.length - ok.length}`,
+  );
   const codes = new Map<string, number>();
   for (const a of answers) if (a.code) codes.set(a.code, (codes.get(a.code) ?? 0) + 1);
   if (codes.size > 0) console.log('refusals by code:', JSON.stringify(Object.fromEntries(codes)));
   console.log(`wall time: ${seconds.toFixed(2)} s`);
-  console.log(`successful bookings/s: ${(ok.length / seconds).toFixed(0)} (answers incl. waitlist); seats confirmed/s: ${((report.confirmed as number) / seconds).toFixed(0)}`);
-  console.log(`latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`);
-  console.log(`database: ${db ? `separate process (${db.uri})` : 'embedded in the BFF process (in memory)'}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `successful bookings/s: ${(ok.length / seconds).toFixed(0)} (answers incl. waitlist); seats confirmed/s: ${((report.confirmed as number) / seconds).toFixed(0)}`,
+  );
+  console.log(
+    `latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`,
+  );
+  console.log(
+    `database: ${db ? `separate process (${db.uri})` : 'embedded in the BFF process (in memory)'}; load average ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const bffRss = [report.peakRssMb as number, ...extraReports.map((r) => r.peakRssMb)];
   const bffCpu = (report.cpuSec as number) + extraReports.reduce((a, r) => a + r.cpuSec, 0);
   console.log(`server peak RSS: BFF ${bffRss.join(' + ')} MB${db ? `, database ${dbRss} MB` : ''}`);
   const cpu = bffCpu + dbCpu;
-  console.log(`CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`);
+  console.log(
+    `CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`,
+  );
   const dbCommands = JSON.parse(report.dbCommands as string) as Record<string, number>;
   delete report.dbCommands;
   const totalCommands = Object.values(dbCommands).reduce((a, b) => a + b, 0);
-  console.log(`database commands during the rush: ${totalCommands} = ${(totalCommands / answers.length).toFixed(2)} per 2xx/4xx answer, ${(totalCommands / httpRequests).toFixed(2)} per HTTP request (${httpRequests} incl. ${httpRequests - answers.length} "in progress" re-asks): ${JSON.stringify(dbCommands)}`);
+  console.log(
+    `database commands during the rush: ${totalCommands} = ${(totalCommands / answers.length).toFixed(2)} per 2xx/4xx answer, ${(totalCommands / httpRequests).toFixed(2)} per HTTP request (${httpRequests} incl. ${httpRequests - answers.length} "in progress" re-asks): ${JSON.stringify(dbCommands)}`,
+  );
   console.log('invariants:', JSON.stringify(report));
   process.exit(report.ok ? 0 : 1);
 }
@@ -139,22 +197,44 @@ async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: 
   const start = performance.now();
   for (;;) {
     httpRequests += 1;
-    const res = await post(s.url, agent, s.jobs[worker].token, key, JSON.stringify({ tripId: s.jobs[worker].tripId }));
+    const res = await post(
+      s.url,
+      agent,
+      s.jobs[worker].token,
+      key,
+      JSON.stringify({ tripId: s.jobs[worker].tripId }),
+    );
     if (res.status === 409 && res.body.includes('IDEMPOTENCY_IN_PROGRESS')) {
       await new Promise((r) => setTimeout(r, 20));
       continue;
     }
     const id = res.status === 201 ? (JSON.parse(res.body) as { id: string }).id : null;
-    const code = res.status === 201 ? null : (res.body.match(/"code":"([A-Z_]+)"/)?.[1] ?? `HTTP_${res.status}`);
+    const code =
+      res.status === 201 ? null : (res.body.match(/"code":"([A-Z_]+)"/)?.[1] ?? `HTTP_${res.status}`);
     return { worker, status: res.status, bookingId: id, ms: performance.now() - start, code };
   }
 }
 
-function post(url: string, agent: http.Agent, token: string, key: string, body: string): Promise<{ status: number; body: string }> {
+function post(
+  url: string,
+  agent: http.Agent,
+  token: string,
+  key: string,
+  body: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api/bookings`,
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key, 'Content-Length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'Idempotency-Key': key,
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

@@ -32,33 +32,69 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const t0 = Date.now();
   // --reuse measures again on a city an earlier run left in BENCH_MONGODB_URI (no generator figures then).
-  const reuse = process.argv.includes('--reuse') && (await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
+  const reuse =
+    process.argv.includes('--reuse') &&
+    (await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
   const city = reuse
-    ? { enterprises: await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount(), workers: 0, rollupDocuments: (await db.container.dashboard.rollups.repo.allDocs()).length, driftBeforeRebuild: 0 }
+    ? {
+        enterprises: await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount(),
+        workers: 0,
+        rollupDocuments: (await db.container.dashboard.rollups.repo.allDocs()).length,
+        driftBeforeRebuild: 0,
+      }
     : await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
   const generatorSeconds = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   process.stderr.write('\n');
 
-  const app = createApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), connection: db.connection, logger: pino({ level: 'warn' }), clock: systemClock });
-  const { token } = app.container.tokens.issueAccess({ id: new Types.ObjectId().toHexString(), roles: ['admin'], enterpriseId: null, departmentId: null });
+  const app = createApp({
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }),
+    connection: db.connection,
+    logger: pino({ level: 'warn' }),
+    clock: systemClock,
+  });
+  const { token } = app.container.tokens.issueAccess({
+    id: new Types.ObjectId().toHexString(),
+    roles: ['admin'],
+    enterpriseId: null,
+    departmentId: null,
+  });
   const http = request(app.callback());
   const auth = { Authorization: `Bearer ${token}` };
-  const filters: Record<string, string>[] = [{}, { size: 'above' }, { region: '330281:阳明街道' }, { industry: '塑料制品' }, { region: '330281:泗门镇', size: 'below' }];
+  const filters: Record<string, string>[] = [
+    {},
+    { size: 'above' },
+    { region: '330281:阳明街道' },
+    { industry: '塑料制品' },
+    { region: '330281:泗门镇', size: 'below' },
+  ];
   const first = await http.get('/api/dashboard/summary').set(auth);
-  if (first.status !== 200) throw new Error(`summary failed: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
-  for (let i = 0; i < 20; i += 1) await http.get('/api/dashboard/summary').query(filters[i % filters.length]).set(auth);
+  if (first.status !== 200)
+    throw new Error(`summary failed: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+  for (let i = 0; i < 20; i += 1)
+    await http
+      .get('/api/dashboard/summary')
+      .query(filters[i % filters.length])
+      .set(auth);
   const times: number[] = [];
   for (let i = 0; i < requests; i += 1) {
     const s = process.hrtime.bigint();
-    const res = await http.get('/api/dashboard/summary').query(filters[i % filters.length]).set(auth);
+    const res = await http
+      .get('/api/dashboard/summary')
+      .query(filters[i % filters.length])
+      .set(auth);
     times.push(Number(process.hrtime.bigint() - s) / 1e6);
     if (res.status !== 200) throw new Error(`summary ${res.status}`);
   }
   times.sort((a, b) => a - b);
   // The same summaries with every cache off, at the service: what a cold request costs (one read
   // of the rollup documents and the sums over them), without HTTP.
-  const cold = new DashboardService(app.container.dashboard.rollups.repo, app.container.enterprise.repos.staff, systemClock, 0);
+  const cold = new DashboardService(
+    app.container.dashboard.rollups.repo,
+    app.container.enterprise.repos.staff,
+    systemClock,
+    0,
+  );
   const coldTimes: number[] = [];
   for (let i = 0; i < Math.min(requests, 100); i += 1) {
     const s = process.hrtime.bigint();
@@ -67,11 +103,16 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   }
   coldTimes.sort((a, b) => a - b);
   const e0 = Date.now();
-  const xlsx = await http.get('/api/dashboard/export').query({ format: 'xlsx' }).set(auth).buffer(true).parse(((res: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  }) as never);
+  const xlsx = await http
+    .get('/api/dashboard/export')
+    .query({ format: 'xlsx' })
+    .set(auth)
+    .buffer(true)
+    .parse(((res: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }) as never);
   const exportSeconds = (Date.now() - e0) / 1000;
   const s = first.body;
   await db.close();
@@ -88,7 +129,14 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
     coldP95ms: Math.round(pct(coldTimes, 95) * 10) / 10,
     exportSeconds: Math.round(exportSeconds * 10) / 10,
     exportMB: Math.round((xlsx.body as Buffer).length / 1e5) / 10,
-    figures: { reopenRate: s.reopening.reopenRate, returnRate: s.reopening.returnRate, bySize: s.reopening.bySize.map((r: { label: string; reopenRate: number; returnRate: number }) => `${r.label} ${r.reopenRate} / ${r.returnRate}`) },
+    figures: {
+      reopenRate: s.reopening.reopenRate,
+      returnRate: s.reopening.returnRate,
+      bySize: s.reopening.bySize.map(
+        (r: { label: string; reopenRate: number; returnRate: number }) =>
+          `${r.label} ${r.reopenRate} / ${r.returnRate}`,
+      ),
+    },
   };
 }
 
@@ -102,11 +150,20 @@ async function main() {
     console.log(JSON.stringify(row));
     rows.push(row);
   }
-  console.log(`\ndatabase: ${process.env.BENCH_MONGODB_URI ? 'embedded, separate process' : 'embedded, in the measured process'}`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`);
-  console.log('| scale | enterprises | workers | generator s | peak RSS MB | summary p50 / p95 ms (HTTP) | cold summary p50 / p95 ms (no cache) | xlsx export s (MB) |');
+  console.log(
+    `\ndatabase: ${process.env.BENCH_MONGODB_URI ? 'embedded, separate process' : 'embedded, in the measured process'}`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}`,
+  );
+  console.log(
+    '| scale | enterprises | workers | generator s | peak RSS MB | summary p50 / p95 ms (HTTP) | cold summary p50 / p95 ms (no cache) | xlsx export s (MB) |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.scale} | ${r.enterprises} | ${r.workers} | ${r.generatorSeconds} | ${r.peakRssMB} | ${r.summaryP50ms} / ${r.summaryP95ms} | ${r.coldP50ms} / ${r.coldP95ms} | ${r.exportSeconds} (${r.exportMB}) |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.scale} | ${r.enterprises} | ${r.workers} | ${r.generatorSeconds} | ${r.peakRssMB} | ${r.summaryP50ms} / ${r.summaryP95ms} | ${r.coldP50ms} / ${r.coldP95ms} | ${r.exportSeconds} (${r.exportMB}) |`,
+    );
 }
 
 main().catch((err) => {

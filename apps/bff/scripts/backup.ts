@@ -6,7 +6,8 @@ import { backupDatabase, flags, openTarget } from './lib/dump';
 
 async function main(): Promise<void> {
   const f = flags(process.argv.slice(2));
-  if (typeof f.out !== 'string') throw new Error('usage: npm run backup -- --out DIR [--uri URI | --dbpath DIR]');
+  if (typeof f.out !== 'string')
+    throw new Error('usage: npm run backup -- --out DIR [--uri URI | --dbpath DIR]');
   const target = await openTarget(f);
   try {
     const m = await backupDatabase(target.db, f.out);

@@ -19,7 +19,11 @@ export interface ToolDb {
  * the folder `npm start` uses (data/db by default; stop the server first — one process owns it).
  */
 export async function openToolDb(opts: { inMemory?: boolean; dbPath?: string } = {}): Promise<ToolDb> {
-  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_LEVEL: 'warn',
+  });
   let uri = config.MONGODB_URI;
   let stop: (() => Promise<void>) | null = null;
   let where = 'MONGODB_URI';
@@ -33,7 +37,12 @@ export async function openToolDb(opts: { inMemory?: boolean; dbPath?: string } =
   }
   const connection = await connectDatabase(uri);
   await syncIndexes(connection);
-  const container = buildContainer({ config, connection, logger: pino({ level: 'warn' }), clock: systemClock });
+  const container = buildContainer({
+    config,
+    connection,
+    logger: pino({ level: 'warn' }),
+    clock: systemClock,
+  });
   return {
     connection,
     container,
@@ -57,7 +66,9 @@ export function progressBar(): (stage: string, done: number, total: number) => v
     lastStage = stage;
     const pct = total > 0 ? Math.min(1, done / total) : 1;
     const bar = '#'.repeat(Math.round(pct * 30)).padEnd(30, '.');
-    process.stderr.write(`\r[${bar}] ${String(Math.round(pct * 100)).padStart(3)}% ${stage} ${done.toLocaleString('en')}`);
+    process.stderr.write(
+      `\r[${bar}] ${String(Math.round(pct * 100)).padStart(3)}% ${stage} ${done.toLocaleString('en')}`,
+    );
   };
 }
 

@@ -11,8 +11,17 @@ async function main() {
     const bar = progressBar();
     const report = await db.container.dashboard.rollups.rebuild((stage, n) => bar(stage, n, n));
     process.stderr.write('\n');
-    console.log(JSON.stringify({ database: db.where, documents: report.documents, ledgers: report.ledgers, driftCount: report.driftCount, tookMs: report.tookMs }));
-    for (const d of report.drift) console.log(`drift ${d.doc} ${d.field} ${d.metric}: stored ${d.stored}, recount ${d.recount}`);
+    console.log(
+      JSON.stringify({
+        database: db.where,
+        documents: report.documents,
+        ledgers: report.ledgers,
+        driftCount: report.driftCount,
+        tookMs: report.tookMs,
+      }),
+    );
+    for (const d of report.drift)
+      console.log(`drift ${d.doc} ${d.field} ${d.metric}: stored ${d.stored}, recount ${d.recount}`);
     process.exitCode = report.driftCount > 0 ? 2 : 0;
   } finally {
     await db.close();

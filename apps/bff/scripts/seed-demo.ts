@@ -14,7 +14,10 @@ async function main() {
   const scale = arg('scale', 'small') as ScaleName;
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   const seed = Number(arg('seed', '2020'));
-  const db = await openToolDb({ dbPath: arg('db', process.env.EMBEDDED_DB_PATH ?? 'data/db'), inMemory: process.argv.includes('--in-memory') });
+  const db = await openToolDb({
+    dbPath: arg('db', process.env.EMBEDDED_DB_PATH ?? 'data/db'),
+    inMemory: process.argv.includes('--in-memory'),
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   const started = Date.now();
@@ -23,7 +26,16 @@ async function main() {
     const city = await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
     peak = Math.max(peak, process.memoryUsage().rss);
     process.stderr.write('\n');
-    console.log(JSON.stringify({ scale, seed, database: db.where, ...city, seconds: Math.round((Date.now() - started) / 100) / 10, peakRssMB: Math.round(peak / 1e6) }));
+    console.log(
+      JSON.stringify({
+        scale,
+        seed,
+        database: db.where,
+        ...city,
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+        peakRssMB: Math.round(peak / 1e6),
+      }),
+    );
   } finally {
     clearInterval(sampler);
     await db.close();

@@ -22,7 +22,11 @@ import { enterpriseModel } from './modules/enterprises/enterprise.model';
 import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
 import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
 import { buildWorkerJourney } from './modules/bookings/worker-journey';
-import { logNotificationSender, MemoryNotificationSender, type NotificationSender } from './modules/notifications/sender';
+import {
+  logNotificationSender,
+  MemoryNotificationSender,
+  type NotificationSender,
+} from './modules/notifications/sender';
 import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
@@ -89,16 +93,31 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
-    sender: deps.notificationSender ?? (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
+    sender:
+      deps.notificationSender ??
+      (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
     rollups: rollups.service,
   });
 
-  const enterprise = buildEnterpriseFeature({ conn, clock, pii, enterprises: repos.enterprises, trips: worker.services.trips, rollups: rollups.service });
+  const enterprise = buildEnterpriseFeature({
+    conn,
+    clock,
+    pii,
+    enterprises: repos.enterprises,
+    trips: worker.services.trips,
+    rollups: rollups.service,
+  });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
-  const rateLimitsOn = config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
+  const rateLimitsOn =
+    config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
-    ? new RateLimiter(new RateLimitRepository(rateLimitModel(conn)), deps.rateLimits ?? RATE_LIMITS, clock, pii.lookupHash)
+    ? new RateLimiter(
+        new RateLimitRepository(rateLimitModel(conn)),
+        deps.rateLimits ?? RATE_LIMITS,
+        clock,
+        pii.lookupHash,
+      )
     : null;
 
   return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };

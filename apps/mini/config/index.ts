@@ -41,7 +41,14 @@ function shareAsyncChunks(chain: Chain): void {
     ...splitChunks,
     cacheGroups: {
       ...splitChunks.cacheGroups,
-      shared: { name: 'shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true, enforce: true },
+      shared: {
+        name: 'shared',
+        chunks: 'async',
+        minChunks: 2,
+        priority: 5,
+        reuseExistingChunk: true,
+        enforce: true,
+      },
     },
   });
 }
@@ -77,7 +84,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -100,7 +110,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

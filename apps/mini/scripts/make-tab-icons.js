@@ -54,7 +54,8 @@ function png(inside, [r, g, b]) {
       let hits = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy += 1) {
         for (let sx = 0; sx < SUPERSAMPLE; sx += 1) {
-          if (inside((px + (sx + 0.5) / SUPERSAMPLE) / SIZE, (py + (sy + 0.5) / SUPERSAMPLE) / SIZE)) hits += 1;
+          if (inside((px + (sx + 0.5) / SUPERSAMPLE) / SIZE, (py + (sy + 0.5) / SUPERSAMPLE) / SIZE))
+            hits += 1;
         }
       }
       row.set([r, g, b, Math.round((255 * hits) / SUPERSAMPLE ** 2)], 1 + px * 4);

@@ -45,10 +45,15 @@ function main() {
   });
   largest.sort((a, b) => b.size - a.size);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-  process.stdout.write(`weapp main package: ${kib(total)} of ${kib(LIMIT_BYTES)} (${((total / LIMIT_BYTES) * 100).toFixed(1)}%)\n`);
-  for (const { relative, size } of largest.slice(0, 5)) process.stdout.write(`  ${kib(size).padStart(10)}  ${relative}\n`);
+  process.stdout.write(
+    `weapp main package: ${kib(total)} of ${kib(LIMIT_BYTES)} (${((total / LIMIT_BYTES) * 100).toFixed(1)}%)\n`,
+  );
+  for (const { relative, size } of largest.slice(0, 5))
+    process.stdout.write(`  ${kib(size).padStart(10)}  ${relative}\n`);
   if (total > LIMIT_BYTES) {
-    process.stderr.write('over the 2 MB main-package limit: move pages into subPackages or trim dependencies\n');
+    process.stderr.write(
+      'over the 2 MB main-package limit: move pages into subPackages or trim dependencies\n',
+    );
     return 1;
   }
   return 0;

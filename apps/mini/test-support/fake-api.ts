@@ -14,8 +14,7 @@ export interface FakeCall {
 }
 
 export type FakeReply =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { fail: 'network' | 'timeout' };
+  { status: number; body?: unknown; headers?: Record<string, string> } | { fail: 'network' | 'timeout' };
 
 type Handler = (call: FakeCall) => FakeReply | Promise<FakeReply>;
 
@@ -28,29 +27,42 @@ export function apiError(status: number, code: string, message: string, details?
  * Installs routes: a reply (repeated), a list of replies (one per call, the last repeated), or a
  * handler. Unlisted routes answer 404 like the real server.
  */
-export function installFakeApi(routes: Record<string, FakeReply | FakeReply[] | Handler>): { calls: FakeCall[] } {
+export function installFakeApi(routes: Record<string, FakeReply | FakeReply[] | Handler>): {
+  calls: FakeCall[];
+} {
   const calls: FakeCall[] = [];
   const counters = new Map<string, number>();
   const request = Taro.request as unknown as jest.Mock;
-  request.mockImplementation(async (options: { url: string; method?: string; header?: Record<string, string>; data?: unknown }) => {
-    const method = (options.method ?? 'GET').toUpperCase();
-    const path = options.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-    const call: FakeCall = { method, url: options.url, path, header: { ...options.header }, data: options.data };
-    calls.push(call);
-    const key = `${method} ${path}`;
-    const route = routes[key];
-    const count = counters.get(key) ?? 0;
-    counters.set(key, count + 1);
-    let reply: FakeReply;
-    if (route === undefined) reply = apiError(404, 'NOT_FOUND', '未找到相关记录');
-    else if (typeof route === 'function') reply = await route(call);
-    else if (Array.isArray(route)) reply = route[Math.min(count, route.length - 1)];
-    else reply = route;
-    if ('fail' in reply) {
-      throw { errMsg: reply.fail === 'timeout' ? 'request:fail timeout' : 'request:fail net::ERR_CONNECTION_RESET' };
-    }
-    return { statusCode: reply.status, data: reply.body ?? null, header: reply.headers ?? {} };
-  });
+  request.mockImplementation(
+    async (options: { url: string; method?: string; header?: Record<string, string>; data?: unknown }) => {
+      const method = (options.method ?? 'GET').toUpperCase();
+      const path = options.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+      const call: FakeCall = {
+        method,
+        url: options.url,
+        path,
+        header: { ...options.header },
+        data: options.data,
+      };
+      calls.push(call);
+      const key = `${method} ${path}`;
+      const route = routes[key];
+      const count = counters.get(key) ?? 0;
+      counters.set(key, count + 1);
+      let reply: FakeReply;
+      if (route === undefined) reply = apiError(404, 'NOT_FOUND', '未找到相关记录');
+      else if (typeof route === 'function') reply = await route(call);
+      else if (Array.isArray(route)) reply = route[Math.min(count, route.length - 1)];
+      else reply = route;
+      if ('fail' in reply) {
+        throw {
+          errMsg:
+            reply.fail === 'timeout' ? 'request:fail timeout' : 'request:fail net::ERR_CONNECTION_RESET',
+        };
+      }
+      return { statusCode: reply.status, data: reply.body ?? null, header: reply.headers ?? {} };
+    },
+  );
   return { calls };
 }
 

@@ -15,7 +15,7 @@ interface ButtonProps {
 
 export function Button({ className, children, disabled, loading, onClick }: ButtonProps) {
   return (
-    <button type='button' className={className} disabled={disabled} aria-busy={loading} onClick={onClick}>
+    <button type="button" className={className} disabled={disabled} aria-busy={loading} onClick={onClick}>
       {children}
     </button>
   );

@@ -28,5 +28,5 @@ export function Text({ className, children, onClick }: BaseProps) {
 }
 
 export function Image({ className, src }: { className?: string; src: string }) {
-  return <img className={className} src={src} alt='' />;
+  return <img className={className} src={src} alt="" />;
 }

@@ -27,7 +27,8 @@ export function installChineseErrors(): void {
         case 'invalid_type':
           return issue.input === undefined ? '此项必填' : `应为${typeName(issue.expected)}`;
         case 'too_small':
-          if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
+          if (issue.origin === 'string')
+            return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
           if (issue.origin === 'array') return `至少选择 ${issue.minimum} 项`;
           return `不能小于 ${issue.minimum}`;
         case 'too_big':

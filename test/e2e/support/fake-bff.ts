@@ -50,7 +50,8 @@ export async function startFakeStack(h5Dir: string): Promise<Stack> {
         res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(payload));
       };
-      const fail = (status: number, code: string, message: string) => send(status, { error: { code, message } });
+      const fail = (status: number, code: string, message: string) =>
+        send(status, { error: { code, message } });
       const route = `${req.method} ${req.url?.split('?')[0]}`;
       if (route === 'GET /api/ready') return send(200, { status: 'ready', database: 'up' });
       if (route === 'POST /api/auth/otp') {
@@ -63,7 +64,12 @@ export async function startFakeStack(h5Dir: string): Promise<Stack> {
         if (codes.get(body.phone) !== body.code) return fail(401, 'OTP_INVALID', '验证码错误或已过期');
         const token = `token-${body.phone}`;
         tokens.set(token, body.phone);
-        return send(200, { token, expiresIn: 900, refreshToken: `refresh-${body.phone}-0123456789`, user: userFor(body.phone) });
+        return send(200, {
+          token,
+          expiresIn: 900,
+          refreshToken: `refresh-${body.phone}-0123456789`,
+          user: userFor(body.phone),
+        });
       }
       const phone = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
       if (!phone) return fail(401, 'UNAUTHENTICATED', '请先登录');
@@ -77,7 +83,10 @@ export async function startFakeStack(h5Dir: string): Promise<Stack> {
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CommonJS helper shared with `npm start`
   const { startWebServer } = require('../../../config/scripts/lib/web-server') as {
-    startWebServer(options: { root: string; apiUrl: string }): Promise<{ url: string; stop(): Promise<void> }>;
+    startWebServer(options: {
+      root: string;
+      apiUrl: string;
+    }): Promise<{ url: string; stop(): Promise<void> }>;
   };
   const web = await startWebServer({ root: h5Dir, apiUrl });
   return {

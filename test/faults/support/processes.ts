@@ -19,7 +19,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns true or the deadline passes (then throws with `what`). */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, everyMs = 100): Promise<void> {
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -38,7 +43,13 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-function spawnTs(script: string, args: string[], env: Record<string, string>, readyText: RegExp, timeoutMs: number): Promise<Child> {
+function spawnTs(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyText: RegExp,
+  timeoutMs: number,
+): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -81,12 +92,22 @@ function spawnTs(script: string, args: string[], env: Record<string, string>, re
 
 /** The embedded database as its own process (its CLI), on a fixed port and data directory. */
 export async function startDb(port: number, dbPath: string): Promise<Child & { uri: string }> {
-  const child = await spawnTs('packages/embedded-mongo/src/cli.ts', ['--port', String(port), '--dbpath', dbPath], {}, /listening on mongodb:\/\/\S+/, 60_000);
+  const child = await spawnTs(
+    'packages/embedded-mongo/src/cli.ts',
+    ['--port', String(port), '--dbpath', dbPath],
+    {},
+    /listening on mongodb:\/\/\S+/,
+    60_000,
+  );
   return Object.assign(child, { uri: `mongodb://127.0.0.1:${port}/fugong?replicaSet=rs0` });
 }
 
 /** A BFF process on MONGODB_URI; resolves once it says it listens. */
-export async function startBff(port: number, mongoUri: string, env: Record<string, string> = {}): Promise<Child & { url: string }> {
+export async function startBff(
+  port: number,
+  mongoUri: string,
+  env: Record<string, string> = {},
+): Promise<Child & { url: string }> {
   const child = await spawnTs(
     'apps/bff/src/main.ts',
     [],

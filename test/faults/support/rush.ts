@@ -18,7 +18,11 @@ export interface RushJob {
 }
 
 async function api(url: string, method: string, auth: Record<string, string>, body?: unknown) {
-  const res = await fetch(url, { method, headers: { ...auth, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
   return json!;
@@ -29,30 +33,95 @@ async function api(url: string, method: string, auth: Record<string, string>, bo
  * the API (as admin and transport), workers with green check-ins inserted directly (the sign-in
  * flow is not what is under test and would dominate the run).
  */
-export async function seedRush(bffUrl: string, conn: Connection, workers: number, trips: number, seats = 20): Promise<RushJob[]> {
+export async function seedRush(
+  bffUrl: string,
+  conn: Connection,
+  workers: number,
+  trips: number,
+  seats = 20,
+): Promise<RushJob[]> {
   const now = new Date();
   const staff = [new Types.ObjectId(), new Types.ObjectId()];
   await conn.db!.collection('users').insertMany(
-    staff.map((_id, i) => ({ _id, name: i ? '交通专班' : '指挥部', phoneHash: `fault-staff-${_id}`, phoneEnc: null, openid: null, idNumberEnc: null, idNumberHash: null, roles: [i ? 'transport' : 'admin'], enterpriseId: null, departmentId: null, homeRegion: null, createdAt: now, updatedAt: now })),
+    staff.map((_id, i) => ({
+      _id,
+      name: i ? '交通专班' : '指挥部',
+      phoneHash: `fault-staff-${_id}`,
+      phoneEnc: null,
+      openid: null,
+      idNumberEnc: null,
+      idNumberHash: null,
+      roles: [i ? 'transport' : 'admin'],
+      enterpriseId: null,
+      departmentId: null,
+      homeRegion: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
   const admin = bearer(staff[0].toHexString(), ['admin']);
   const transport = bearer(staff[1].toHexString(), ['transport']);
-  const ent = await api(`${bffUrl}/api/enterprises`, 'POST', admin, { name: `故障演练企业${Date.now() % 10000}`, creditCode: creditCode(Date.now() % 1_000_000), industry: '制造业', size: 'above', regionCode: '330281', address: '余姚', headcount: 5000 });
+  const ent = await api(`${bffUrl}/api/enterprises`, 'POST', admin, {
+    name: `故障演练企业${Date.now() % 10000}`,
+    creditCode: creditCode(Date.now() % 1_000_000),
+    industry: '制造业',
+    size: 'above',
+    regionCode: '330281',
+    address: '余姚',
+    headcount: 5000,
+  });
   const tripIds: string[] = [];
   for (let i = 0; i < trips; i += 1) {
     const trip = await api(`${bffUrl}/api/trips`, 'POST', transport, {
-      originRegionCode: '520102', originName: `贵阳 ${i + 1} 号车`, pickupPoints: [{ name: '贵阳北站' }],
-      destinations: [{ enterpriseId: ent.id, dropPoint: '东门' }], departureAt: new Date(now.getTime() + 48 * 3600_000).toISOString(),
-      vehicle: { plate: '贵A12345', seats }, driver: { name: '刘师傅' },
+      originRegionCode: '520102',
+      originName: `贵阳 ${i + 1} 号车`,
+      pickupPoints: [{ name: '贵阳北站' }],
+      destinations: [{ enterpriseId: ent.id, dropPoint: '东门' }],
+      departureAt: new Date(now.getTime() + 48 * 3600_000).toISOString(),
+      vehicle: { plate: '贵A12345', seats },
+      driver: { name: '刘师傅' },
     });
     await api(`${bffUrl}/api/trips/${trip.id}/publish`, 'POST', transport);
     tripIds.push(trip.id as string);
   }
   const ids = Array.from({ length: workers }, () => new Types.ObjectId());
   const day = chinaDay(now);
-  await conn.db!.collection('users').insertMany(ids.map((_id, i) => ({ _id, name: `工人${i}`, phoneHash: `fault-${_id}`, phoneEnc: null, openid: null, idNumberEnc: null, idNumberHash: null, roles: ['worker'], enterpriseId: null, departmentId: null, homeRegion: null, createdAt: now, updatedAt: now })));
-  await conn.db!.collection('health_checkins').insertMany(ids.map((workerId) => ({ workerId, day, at: now, temperature: 36.5, symptoms: [], healthCode: 'green', places: [], arrivedFromOutsideProvince: false, arrivalDate: null })));
-  return ids.map((id, i) => ({ worker: id.toHexString(), auth: bearer(id.toHexString(), ['worker']), tripId: tripIds[i % trips], key: `fault-rush-${id.toHexString()}` }));
+  await conn.db!.collection('users').insertMany(
+    ids.map((_id, i) => ({
+      _id,
+      name: `工人${i}`,
+      phoneHash: `fault-${_id}`,
+      phoneEnc: null,
+      openid: null,
+      idNumberEnc: null,
+      idNumberHash: null,
+      roles: ['worker'],
+      enterpriseId: null,
+      departmentId: null,
+      homeRegion: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await conn.db!.collection('health_checkins').insertMany(
+    ids.map((workerId) => ({
+      workerId,
+      day,
+      at: now,
+      temperature: 36.5,
+      symptoms: [],
+      healthCode: 'green',
+      places: [],
+      arrivedFromOutsideProvince: false,
+      arrivalDate: null,
+    })),
+  );
+  return ids.map((id, i) => ({
+    worker: id.toHexString(),
+    auth: bearer(id.toHexString(), ['worker']),
+    tripId: tripIds[i % trips],
+    key: `fault-rush-${id.toHexString()}`,
+  }));
 }
 
 /** A 2xx the BFF gave: the booking the worker was promised. */
@@ -67,7 +136,11 @@ export interface Ack {
  * Idempotency-Key and retries on connection errors, 503 and "in progress" until it gets an
  * answer. `urls()` says where to send (the instances alive right now).
  */
-export async function runRush(jobs: RushJob[], urls: () => string[], opts: { concurrency: number; deadlineMs: number; onAnswer?: (n: number) => void }) {
+export async function runRush(
+  jobs: RushJob[],
+  urls: () => string[],
+  opts: { concurrency: number; deadlineMs: number; onAnswer?: (n: number) => void },
+) {
   const acks: Ack[] = [];
   const refused: string[] = [];
   let retries = 0;
@@ -86,7 +159,11 @@ export async function runRush(jobs: RushJob[], urls: () => string[], opts: { con
           body: JSON.stringify({ tripId: job.tripId }),
           signal: AbortSignal.timeout(10_000),
         });
-        const body = (await res.json().catch(() => ({}))) as { id?: string; status?: string; error?: { code: string } };
+        const body = (await res.json().catch(() => ({}))) as {
+          id?: string;
+          status?: string;
+          error?: { code: string };
+        };
         if (res.status === 201 || res.status === 200) {
           acks.push({ worker: job.worker, bookingId: body.id!, status: body.status! });
           return;
@@ -129,21 +206,36 @@ export async function invariants(uri: string, acks: Ack[]) {
     const live = all.filter((b) => b.live);
     const lost = acks.filter((a) => !byId.has(a.bookingId));
     const perWorkerDay = new Map<string, number>();
-    for (const b of live) perWorkerDay.set(`${b.workerId}:${b.travelDay}`, (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1);
+    for (const b of live)
+      perWorkerDay.set(
+        `${b.workerId}:${b.travelDay}`,
+        (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1,
+      );
     const doubleBooked = [...perWorkerDay.entries()].filter(([, n]) => n > 1).map(([k]) => k);
     const trips = await db.collection('trips').find({}).toArray();
     const oversold = trips
       .map((t) => {
-        const confirmed = live.filter((b) => String(b.tripId) === String(t._id) && b.status === 'confirmed').length;
-        const bad = confirmed > t.capacity || t.bookedCount > t.capacity || t.bookedCount !== confirmed || (t.seatHolders ?? []).length !== t.bookedCount;
-        return bad ? `${t._id}: capacity ${t.capacity}, bookedCount ${t.bookedCount}, confirmed ${confirmed}, holders ${(t.seatHolders ?? []).length}` : null;
+        const confirmed = live.filter(
+          (b) => String(b.tripId) === String(t._id) && b.status === 'confirmed',
+        ).length;
+        const bad =
+          confirmed > t.capacity ||
+          t.bookedCount > t.capacity ||
+          t.bookedCount !== confirmed ||
+          (t.seatHolders ?? []).length !== t.bookedCount;
+        return bad
+          ? `${t._id}: capacity ${t.capacity}, bookedCount ${t.bookedCount}, confirmed ${confirmed}, holders ${(t.seatHolders ?? []).length}`
+          : null;
       })
       .filter(Boolean);
     const ackedByWorker = new Map<string, Set<string>>();
-    for (const a of acks) ackedByWorker.set(a.worker, (ackedByWorker.get(a.worker) ?? new Set()).add(a.bookingId));
+    for (const a of acks)
+      ackedByWorker.set(a.worker, (ackedByWorker.get(a.worker) ?? new Set()).add(a.bookingId));
     const twoAnswers = [...ackedByWorker.entries()].filter(([, s]) => s.size > 1).map(([w]) => w);
     // Nobody cancels during a rush, so what a worker was told must still be what is stored.
-    const changed = acks.filter((a) => byId.has(a.bookingId) && byId.get(a.bookingId)!.status !== a.status).map((a) => `${a.bookingId}: told ${a.status}, stored ${byId.get(a.bookingId)!.status}`);
+    const changed = acks
+      .filter((a) => byId.has(a.bookingId) && byId.get(a.bookingId)!.status !== a.status)
+      .map((a) => `${a.bookingId}: told ${a.status}, stored ${byId.get(a.bookingId)!.status}`);
     return { bookings: all.length, live: live.length, lost, doubleBooked, oversold, twoAnswers, changed };
   } finally {
     await conn.close();

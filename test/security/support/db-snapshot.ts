@@ -10,7 +10,9 @@ export async function snapshotDatabase(conn: Connection): Promise<Record<string,
   const db = conn.db!;
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
   const dumps = await Promise.all(
-    names.map(async (name) => EJSON.stringify(await db.collection(name).find({}).sort({ _id: 1 }).toArray(), { relaxed: false })),
+    names.map(async (name) =>
+      EJSON.stringify(await db.collection(name).find({}).sort({ _id: 1 }).toArray(), { relaxed: false }),
+    ),
   );
   return Object.fromEntries(names.map((name, i) => [name, dumps[i]]));
 }

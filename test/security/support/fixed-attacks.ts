@@ -21,16 +21,27 @@ const deep = (depth: number) => `{"a":${'['.repeat(depth)}1${']'.repeat(depth)}}
 export function fixedAttacks(op: Operation): AttackCase[] {
   const url = fillPath(op);
   const out: AttackCase[] = [];
-  const json = (label: string, value: unknown) => out.push({ label, url, body: JSON.stringify(value), contentType: 'application/json' });
+  const json = (label: string, value: unknown) =>
+    out.push({ label, url, body: JSON.stringify(value), contentType: 'application/json' });
   if (op.body) {
     out.push({ label: 'malformed JSON', url, body: '{"phone": "1380000', contentType: 'application/json' });
     out.push({ label: 'text/plain', url, body: 'phone=13800000000', contentType: 'text/plain' });
-    out.push({ label: 'form-encoded', url, body: 'phone[$ne]=1', contentType: 'application/x-www-form-urlencoded' });
+    out.push({
+      label: 'form-encoded',
+      url,
+      body: 'phone[$ne]=1',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     out.push({ label: 'xml', url, body: '<a>1</a>', contentType: 'application/xml' });
     for (const v of [[], 'x', 1, null, true]) json(`body ${JSON.stringify(v)}`, v);
     json('empty object', {});
     json('$where at top level', { $where: 'sleep(1000) || true' });
-    out.push({ label: 'prototype keys', url, contentType: 'application/json', body: '{"__proto__":{"polluted":1,"roles":["admin"]},"constructor":{"prototype":{"polluted":1}}}' });
+    out.push({
+      label: 'prototype keys',
+      url,
+      contentType: 'application/json',
+      body: '{"__proto__":{"polluted":1,"roles":["admin"]},"constructor":{"prototype":{"polluted":1}}}',
+    });
     out.push({ label: 'deep nesting', url, body: deep(3000), contentType: 'application/json' });
     for (const key of schemaKeys(op.body)) {
       for (const o of OPERATORS.slice(0, 4)) json(`${key}=${JSON.stringify(o)}`, { [key]: o });
@@ -53,15 +64,26 @@ export function fixedAttacks(op: Operation): AttackCase[] {
     q(`${p.name} regex`, `${p.name}=${encodeURIComponent('(a+)+$[')}`);
   }
   for (const p of op.pathParams) {
-    for (const bad of ['not-an-id', '{"$gt":""}', '$ne', '../../etc/passwd', 'a'.repeat(3000), '0123456789ABCDEF01234567']) {
+    for (const bad of [
+      'not-an-id',
+      '{"$gt":""}',
+      '$ne',
+      '../../etc/passwd',
+      'a'.repeat(3000),
+      '0123456789ABCDEF01234567',
+    ]) {
       out.push({ label: `:${p.name}=${bad.slice(0, 16)}`, url: fillPath(op, { [p.name]: bad }) });
     }
     // Broken percent-encoding and invalid UTF-8 cannot come out of encodeURIComponent: splice them in.
     for (const raw of ['%E0%A4%A', '%ED%A0%80', '%00']) {
-      out.push({ label: `:${p.name} raw ${raw}`, url: fillPath(op, { [p.name]: 'PLACEHOLDER' }).replace('PLACEHOLDER', raw) });
+      out.push({
+        label: `:${p.name} raw ${raw}`,
+        url: fillPath(op, { [p.name]: 'PLACEHOLDER' }).replace('PLACEHOLDER', raw),
+      });
     }
   }
-  if (op.idempotent) out.push({ label: 'bad idempotency key', url, headers: { 'Idempotency-Key': 'bad key! x' } });
+  if (op.idempotent)
+    out.push({ label: 'bad idempotency key', url, headers: { 'Idempotency-Key': 'bad key! x' } });
   out.push({ label: 'bad request id', url, headers: { 'X-Request-Id': '<script>x' } });
   return out;
 }

@@ -81,7 +81,12 @@ export function hostileBody(op: Operation) {
   const value = hostileValue(keys);
   const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] });
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(shaped, fc.dictionary(fc.constantFrom(...DANGEROUS_KEYS), value, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(shaped, fc.dictionary(fc.constantFrom(...DANGEROUS_KEYS), value, { maxKeys: 2 }))
+        .map(([a, b]) => ({ ...b, ...a })),
+    },
     { weight: 1, arbitrary: value },
   );
 }
@@ -89,8 +94,18 @@ export function hostileBody(op: Operation) {
 /** A query string: the route's parameters (and a few smuggled ones) set to hostile strings. */
 export function hostileQuery(op: Operation) {
   const names = [...op.queryParams.map((q) => q.name), 'phone[$ne]', '$where', '__proto__[x]', 'page'];
-  const text = fc.oneof(nastyString, fc.string({ maxLength: 40 }), fc.string({ minLength: 500, maxLength: 1000 }));
+  const text = fc.oneof(
+    nastyString,
+    fc.string({ maxLength: 40 }),
+    fc.string({ minLength: 500, maxLength: 1000 }),
+  );
   return fc
-    .array(fc.tuple(fc.constantFrom(...names), fc.oneof(text, fc.constantFrom(...OPERATORS.map((o) => JSON.stringify(o))))), { maxLength: 3 })
+    .array(
+      fc.tuple(
+        fc.constantFrom(...names),
+        fc.oneof(text, fc.constantFrom(...OPERATORS.map((o) => JSON.stringify(o)))),
+      ),
+      { maxLength: 3 },
+    )
     .map((pairs) => new URLSearchParams(pairs).toString());
 }

@@ -35,12 +35,18 @@ export async function operations(t: TestApp): Promise<Operation[]> {
   const res = await t.http.get('/api/openapi.json');
   if (res.status !== 200) throw new Error(`openapi: ${res.status}`);
   const out: Operation[] = [];
-  for (const [p, ops] of Object.entries(res.body.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+  for (const [p, ops] of Object.entries(
+    res.body.paths as Record<string, Record<string, Record<string, unknown>>>,
+  )) {
     for (const [method, op] of Object.entries(ops)) {
-      const params = (op.parameters ?? []) as { name: string; in: string; required: boolean; schema: JsonSchema }[];
-      const body = (op.requestBody as { content: Record<string, { schema: JsonSchema }> } | undefined)?.content[
-        'application/json'
-      ]?.schema;
+      const params = (op.parameters ?? []) as {
+        name: string;
+        in: string;
+        required: boolean;
+        schema: JsonSchema;
+      }[];
+      const body = (op.requestBody as { content: Record<string, { schema: JsonSchema }> } | undefined)
+        ?.content['application/json']?.schema;
       out.push({
         id: op.operationId as string,
         method: method as Operation['method'],
@@ -48,7 +54,9 @@ export async function operations(t: TestApp): Promise<Operation[]> {
         roles: op['x-roles'] as Operation['roles'],
         scope: op['x-scope'] as string,
         pathParams: params.filter((x) => x.in === 'path').map(({ name, schema }) => ({ name, schema })),
-        queryParams: params.filter((x) => x.in === 'query').map(({ name, schema, required }) => ({ name, schema, required })),
+        queryParams: params
+          .filter((x) => x.in === 'query')
+          .map(({ name, schema, required }) => ({ name, schema, required })),
         body: body ?? null,
         idempotent: params.some((x) => x.in === 'header' && x.name === 'Idempotency-Key'),
       });

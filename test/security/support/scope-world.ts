@@ -1,10 +1,17 @@
 import type { TestApp } from '../../../apps/bff/src/test-support/test-app';
-import { assign, createEnterprise, fullChecklist } from '../../../apps/bff/src/modules/enterprises/testing/fixtures';
+import {
+  assign,
+  createEnterprise,
+  fullChecklist,
+} from '../../../apps/bff/src/modules/enterprises/testing/fixtures';
 import { checkin, publishedTrip } from '../../../apps/bff/src/modules/bookings/test/fixtures';
 import { caller, type Caller } from './people';
 
 /** A tiny PNG: the signature and some bytes, enough for the attachment checks. */
-export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+export const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 /**
  * Two of everything, so every scoped record has an owner and an outsider: firms A and B with a
@@ -29,26 +36,78 @@ export async function buildWorld(t: TestApp) {
   const workerB = await caller(t, ['worker']);
   const staffA = await caller(t, ['worker'], { enterpriseId: firmA });
   const staffB = await caller(t, ['worker'], { enterpriseId: firmB });
-  const w = { t, admin, firmA, firmB, liaisonA, liaisonB, stewardA, stewardB, rsj, jtj, transport, workerA, workerB, staffA, staffB };
+  const w = {
+    t,
+    admin,
+    firmA,
+    firmB,
+    liaisonA,
+    liaisonB,
+    stewardA,
+    stewardB,
+    rsj,
+    jtj,
+    transport,
+    workerA,
+    workerB,
+    staffA,
+    staffB,
+  };
 
   const ok = async (res: { status: number; body: { id?: string } }, what: string) => {
     if (res.status >= 300) throw new Error(`world: ${what} failed ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
   };
-  const post = (who: Caller, url: string, body: unknown) => t.http.post(url).set(who.auth).send(body as object);
+  const post = (who: Caller, url: string, body: unknown) =>
+    t.http
+      .post(url)
+      .set(who.auth)
+      .send(body as object);
   const charter = (who: Caller, enterpriseId: string) =>
-    post(who, '/api/charters', { enterpriseId, workers: 10, originRegionCode: '520102', originName: '贵阳市南明区', pickupPoint: '贵阳火车站东广场', earliestArrival: '2026-03-10', latestArrival: '2026-03-12' });
+    post(who, '/api/charters', {
+      enterpriseId,
+      workers: 10,
+      originRegionCode: '520102',
+      originName: '贵阳市南明区',
+      pickupPoint: '贵阳火车站东广场',
+      earliestArrival: '2026-03-10',
+      latestArrival: '2026-03-12',
+    });
   const charterA = await ok(await charter(liaisonA, firmA), 'charter A');
   const charterB = await ok(await charter(liaisonB, firmB), 'charter B');
-  const visitA = await ok(await post(stewardA, '/api/visits', { enterpriseId: firmA, place: '车间', checklist: fullChecklist(), findings: '已分散就餐' }), 'visit');
-  const attachmentA = await ok(await post(liaisonA, '/api/attachments', { enterpriseId: firmA, filename: 'a.png', contentType: 'image/png', dataBase64: PNG.toString('base64') }), 'attachment');
+  const visitA = await ok(
+    await post(stewardA, '/api/visits', {
+      enterpriseId: firmA,
+      place: '车间',
+      checklist: fullChecklist(),
+      findings: '已分散就餐',
+    }),
+    'visit',
+  );
+  const attachmentA = await ok(
+    await post(liaisonA, '/api/attachments', {
+      enterpriseId: firmA,
+      filename: 'a.png',
+      contentType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    }),
+    'attachment',
+  );
   const tripA = await publishedTrip(t, transport as never, [firmA]);
   await checkin(t, workerA as never);
   const bookingA = await ok(await post(workerA, '/api/bookings', { tripId: tripA }), 'booking');
 
   /** A fresh issue of firm A brought to `state` through the API. */
   const issueIn = async (state: 'submitted' | 'accepted' | 'dispatched' | 'answered'): Promise<string> => {
-    const id = await ok(await post(liaisonA, '/api/issues', { enterpriseId: firmA, category: 'labour', urgency: 'normal', description: '缺少熟练工 40 人' }), 'issue');
+    const id = await ok(
+      await post(liaisonA, '/api/issues', {
+        enterpriseId: firmA,
+        category: 'labour',
+        urgency: 'normal',
+        description: '缺少熟练工 40 人',
+      }),
+      'issue',
+    );
     if (state === 'submitted') return id;
     await ok(await post(stewardA, `/api/issues/${id}/accept`, {}), 'accept');
     if (state === 'accepted') return id;

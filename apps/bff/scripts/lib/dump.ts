@@ -25,9 +25,19 @@ const BATCH = 1000;
  */
 export async function backupDatabase(db: Db, dir: string): Promise<BackupManifest> {
   mkdirSync(dir, { recursive: true });
-  const infos = (await db.listCollections({ type: 'collection' }).toArray()) as { name: string; options?: Doc }[];
-  const manifest: BackupManifest = { format: 'fugong-backup/1', database: db.databaseName, createdAt: new Date().toISOString(), collections: [] };
-  for (const info of infos.filter((c) => !c.name.startsWith('system.')).sort((a, b) => a.name.localeCompare(b.name))) {
+  const infos = (await db.listCollections({ type: 'collection' }).toArray()) as {
+    name: string;
+    options?: Doc;
+  }[];
+  const manifest: BackupManifest = {
+    format: 'fugong-backup/1',
+    database: db.databaseName,
+    createdAt: new Date().toISOString(),
+    collections: [],
+  };
+  for (const info of infos
+    .filter((c) => !c.name.startsWith('system.'))
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const file = `${info.name}.ejson`;
     const out = createWriteStream(path.join(dir, file));
     let count = 0;
@@ -38,7 +48,13 @@ export async function backupDatabase(db: Db, dir: string): Promise<BackupManifes
     out.end();
     await once(out, 'finish');
     const indexes = (await db.collection(info.name).listIndexes().toArray()) as Doc[];
-    manifest.collections.push({ name: info.name, file, count, options: info.options ?? {}, indexes: indexes.filter((i) => i.name !== '_id_').map(indexSpec) });
+    manifest.collections.push({
+      name: info.name,
+      file,
+      count,
+      options: info.options ?? {},
+      indexes: indexes.filter((i) => i.name !== '_id_').map(indexSpec),
+    });
   }
   writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -54,12 +70,18 @@ function indexSpec(index: Doc): Doc {
  * Restores a backup into `db`. Refuses a database that already holds any of the collections
  * unless `drop` is set (then they are replaced), so a mistyped URI cannot merge two databases.
  */
-export async function restoreDatabase(db: Db, dir: string, options: { drop?: boolean } = {}): Promise<BackupManifest> {
+export async function restoreDatabase(
+  db: Db,
+  dir: string,
+  options: { drop?: boolean } = {},
+): Promise<BackupManifest> {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
-  if (manifest.format !== 'fugong-backup/1') throw new Error(`unknown backup format ${String(manifest.format)}`);
+  if (manifest.format !== 'fugong-backup/1')
+    throw new Error(`unknown backup format ${String(manifest.format)}`);
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   const clash = manifest.collections.filter((c) => existing.has(c.name)).map((c) => c.name);
-  if (clash.length && !options.drop) throw new Error(`target already has ${clash.join(', ')}; pass --drop to replace them`);
+  if (clash.length && !options.drop)
+    throw new Error(`target already has ${clash.join(', ')}; pass --drop to replace them`);
   for (const c of manifest.collections) {
     if (existing.has(c.name)) await db.collection(c.name).drop();
     await db.createCollection(c.name, c.options);
@@ -78,7 +100,8 @@ export async function restoreDatabase(db: Db, dir: string, options: { drop?: boo
     }
     if (batch.length) await coll.insertMany(batch, { ordered: true });
     count += batch.length;
-    if (count !== c.count) throw new Error(`${c.name}: restored ${count} documents, the backup lists ${c.count}`);
+    if (count !== c.count)
+      throw new Error(`${c.name}: restored ${count} documents, the backup lists ${c.count}`);
     for (const { key, ...opts } of c.indexes) await coll.createIndex(key as Doc as Record<string, 1>, opts);
   }
   return manifest;
@@ -100,7 +123,9 @@ export function flags(argv: string[]): Record<string, string | true> {
  * Connects to what the operator named: `--uri` (or MONGODB_URI) for a running MongoDB or
  * embedded server, or `--dbpath` to open an embedded database's files directly (BFF stopped).
  */
-export async function openTarget(f: Record<string, string | true>): Promise<{ db: Db; close(): Promise<void> }> {
+export async function openTarget(
+  f: Record<string, string | true>,
+): Promise<{ db: Db; close(): Promise<void> }> {
   let uri = typeof f.uri === 'string' ? f.uri : process.env.MONGODB_URI;
   let embedded: { uri: string; stop(): Promise<void> } | null = null;
   if (typeof f.dbpath === 'string') {

@@ -48,4 +48,8 @@ export async function seedDemo(container: Container, logger: Logger): Promise<vo
  * Each feature's demo data, run in order after the accounts exist. Enterprises come before
  * trips and issues because those refer to them.
  */
-const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [enterpriseDemoSection, workerJourneyDemoSection, dashboardDemoSection];
+const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [
+  enterpriseDemoSection,
+  workerJourneyDemoSection,
+  dashboardDemoSection,
+];

@@ -7,7 +7,7 @@ import { ERROR_MESSAGES } from '@fugong/contracts';
  * instead of Node's bare status line. Registered with `server.on('clientError', …)`.
  */
 export function answerClientError(err: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable || (err.code === 'ECONNRESET')) {
+  if (!socket.writable || err.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }

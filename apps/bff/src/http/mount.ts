@@ -47,7 +47,12 @@ export function mountRoutes(
         ip: ctx.ip,
       };
       const run = async () => {
-        await limiter?.check({ routeId: contract.id, ip: input.ip, actorId: input.actor?.id ?? null, body: input.body });
+        await limiter?.check({
+          routeId: contract.id,
+          ip: input.ip,
+          actorId: input.actor?.id ?? null,
+          body: input.body,
+        });
         return def.handler(input);
       };
       const result =

@@ -24,5 +24,7 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>): FieldEr
 /** First message per top-level field of a server VALIDATION_ERROR (`details[].path` is dotted). */
 export function fieldErrorsFromApiError(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
-  return fieldErrorsFromIssues(error.fieldIssues.map((issue) => ({ path: issue.path.split('.'), message: issue.message })));
+  return fieldErrorsFromIssues(
+    error.fieldIssues.map((issue) => ({ path: issue.path.split('.'), message: issue.message })),
+  );
 }

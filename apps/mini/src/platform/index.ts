@@ -102,14 +102,22 @@ export async function scanBoardingCode(): Promise<string | null> {
  * browser as a download; the mini-program downloads it to a temporary file and opens it
  * (WeChat's document viewer can forward it).
  */
-export async function downloadReport(path: string, token: string, filename: string, onProgress: (bytes: number) => void): Promise<void> {
+export async function downloadReport(
+  path: string,
+  token: string,
+  filename: string,
+  onProgress: (bytes: number) => void,
+): Promise<void> {
   const headers = { Authorization: `Bearer ${token}` };
   if (isWeapp) {
     const filePath = await new Promise<string>((resolve, reject) => {
       const task = Taro.downloadFile({
         url: `${apiBaseUrl()}${path}`,
         header: headers,
-        success: (res) => (res.statusCode === 200 ? resolve(res.tempFilePath) : reject(new Error(`导出失败（${res.statusCode}）`))),
+        success: (res) =>
+          res.statusCode === 200
+            ? resolve(res.tempFilePath)
+            : reject(new Error(`导出失败（${res.statusCode}）`)),
         fail: () => reject(new Error('网络不稳定，导出失败，请重试')),
       });
       task.onProgressUpdate((p) => onProgress(p.totalBytesWritten));
@@ -129,7 +137,9 @@ export async function downloadReport(path: string, token: string, filename: stri
     bytes += value.length;
     onProgress(bytes);
   }
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }));
+  const url = URL.createObjectURL(
+    new Blob(chunks as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

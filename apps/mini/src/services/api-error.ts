@@ -16,7 +16,13 @@ export class ApiError extends Error {
   readonly details?: unknown;
   readonly requestId?: string;
 
-  constructor(init: { status: number; code: string; message?: string; details?: unknown; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message?: string;
+    details?: unknown;
+    requestId?: string;
+  }) {
     super(init.message || defaultMessage(init.code));
     this.name = 'ApiError';
     this.status = init.status;

@@ -6,7 +6,9 @@ import { saveSession } from './session-vault';
 describe('callRoute', () => {
   it('when a route is public, then no token is sent even if someone is signed in', async () => {
     saveSession(sessionFor(['worker']));
-    const { calls } = installFakeApi({ 'POST /api/auth/otp': { status: 200, body: { sent: true, retryAfterSec: 60 } } });
+    const { calls } = installFakeApi({
+      'POST /api/auth/otp': { status: 200, body: { sent: true, retryAfterSec: 60 } },
+    });
 
     await callRoute(foundationRoutes.authOtp, { body: { phone: '13800000001' } });
 
@@ -24,7 +26,9 @@ describe('callRoute', () => {
       auth: 'user',
       response: foundationRoutes.health.response,
     });
-    const { calls } = installFakeApi({ 'GET /api/trips/a%2Fb': { status: 200, body: { status: 'ok', uptimeSec: 1 } } });
+    const { calls } = installFakeApi({
+      'GET /api/trips/a%2Fb': { status: 200, body: { status: 'ok', uptimeSec: 1 } },
+    });
 
     await callRoute(route, { params: { tripId: 'a/b' } });
 

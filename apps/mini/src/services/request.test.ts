@@ -39,7 +39,12 @@ describe('request', () => {
     expect(result.status).toBe('rejected');
     const error = (result as PromiseRejectedResult).reason as ApiError;
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 403, code: 'FORBIDDEN', message: '您没有权限进行此操作', requestId: 'req-test' });
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+      message: '您没有权限进行此操作',
+      requestId: 'req-test',
+    });
     expect(Taro.showToast).toHaveBeenCalledTimes(1);
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有权限进行此操作' }));
   });
@@ -74,7 +79,9 @@ describe('request', () => {
       'POST /api/auth/otp': apiError(400, 'VALIDATION_ERROR', '提交的信息有误，请检查后重试', details),
     });
 
-    const result = await settle(request({ method: 'POST', path: '/api/auth/otp', body: { phone: '1' }, auth: false, silent: true }));
+    const result = await settle(
+      request({ method: 'POST', path: '/api/auth/otp', body: { phone: '1' }, auth: false, silent: true }),
+    );
 
     expect(calls).toHaveLength(1);
     const error = (result as PromiseRejectedResult).reason as ApiError;
@@ -88,14 +95,20 @@ describe('request', () => {
     const result = await settle(request({ path: '/api/me' }));
 
     expect(calls).toHaveLength(3);
-    expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'TIMEOUT', message: '网络超时，请稍后重试' });
+    expect((result as PromiseRejectedResult).reason).toMatchObject({
+      code: 'TIMEOUT',
+      message: '网络超时，请稍后重试',
+    });
     expect(isOffline()).toBe(true);
   });
 
   it('when the server says the key is still in progress, then it waits Retry-After and asks again', async () => {
     const { calls } = installFakeApi({
       'POST /api/checkins': [
-        { ...apiError(409, 'IDEMPOTENCY_IN_PROGRESS', '上一次提交仍在处理中，请稍候'), headers: { 'retry-after': '2' } },
+        {
+          ...apiError(409, 'IDEMPOTENCY_IN_PROGRESS', '上一次提交仍在处理中，请稍候'),
+          headers: { 'retry-after': '2' },
+        },
         { status: 201, body: { ok: true } },
       ],
     });
@@ -145,8 +158,14 @@ describe('request', () => {
   it('when several requests find the token expired at once, then the token is refreshed only once', async () => {
     saveSession(sessionFor(['worker']));
     const { calls } = installFakeApi({
-      'GET /api/a': (call) => (call.header.Authorization === 'Bearer access-token-2' ? { status: 200, body: 'a' } : apiError(401, 'TOKEN_EXPIRED', '')),
-      'GET /api/b': (call) => (call.header.Authorization === 'Bearer access-token-2' ? { status: 200, body: 'b' } : apiError(401, 'TOKEN_EXPIRED', '')),
+      'GET /api/a': (call) =>
+        call.header.Authorization === 'Bearer access-token-2'
+          ? { status: 200, body: 'a' }
+          : apiError(401, 'TOKEN_EXPIRED', ''),
+      'GET /api/b': (call) =>
+        call.header.Authorization === 'Bearer access-token-2'
+          ? { status: 200, body: 'b' }
+          : apiError(401, 'TOKEN_EXPIRED', ''),
       'POST /api/auth/refresh': { status: 200, body: sessionFor(['worker'], { token: 'access-token-2' }) },
     });
 

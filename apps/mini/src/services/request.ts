@@ -90,7 +90,11 @@ function isRetryable(error: ApiError): boolean {
   );
 }
 
-async function sendOnce(options: RequestOptions, idempotencyKey: string | undefined, tokenFor: TokenSource): Promise<RawResponse> {
+async function sendOnce(
+  options: RequestOptions,
+  idempotencyKey: string | undefined,
+  tokenFor: TokenSource,
+): Promise<RawResponse> {
   const header: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
@@ -109,13 +113,19 @@ async function sendOnce(options: RequestOptions, idempotencyKey: string | undefi
     });
     return { statusCode: response.statusCode, data: response.data, header: response.header ?? {} };
   } catch (failure) {
-    const text = String((failure as { errMsg?: string; message?: string })?.errMsg ?? (failure as Error)?.message ?? '');
+    const text = String(
+      (failure as { errMsg?: string; message?: string })?.errMsg ?? (failure as Error)?.message ?? '',
+    );
     throw connectionError(/timeout|abort/i.test(text));
   }
 }
 
 /** One logical request: up to MAX_ATTEMPTS sends with the same idempotency key. */
-async function sendWithRetries<T>(options: RequestOptions, idempotencyKey: string | undefined, tokenFor: TokenSource): Promise<T> {
+async function sendWithRetries<T>(
+  options: RequestOptions,
+  idempotencyKey: string | undefined,
+  tokenFor: TokenSource,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     let error: ApiError;
     let headers: Record<string, string> | undefined;
@@ -148,7 +158,11 @@ function refreshSession(): Promise<boolean> {
     if (!session) return false;
     try {
       const fresh = await sendWithRetries<Session>(
-        { method: 'POST', path: foundationRoutes.authRefresh.path, body: { refreshToken: session.refreshToken } },
+        {
+          method: 'POST',
+          path: foundationRoutes.authRefresh.path,
+          body: { refreshToken: session.refreshToken },
+        },
         newRequestId(),
         noToken,
       );

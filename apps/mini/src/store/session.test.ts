@@ -18,7 +18,9 @@ describe('session store', () => {
   });
 
   it('when the session is stored, then its expiry is measured from the moment it was issued', async () => {
-    installFakeApi({ 'POST /api/auth/login/phone': { status: 200, body: sessionFor(['worker'], { expiresIn: 600 }) } });
+    installFakeApi({
+      'POST /api/auth/login/phone': { status: 200, body: sessionFor(['worker'], { expiresIn: 600 }) },
+    });
     const before = Date.now();
 
     await signInWithPhone({ phone: '13800000001', code: '123456' });

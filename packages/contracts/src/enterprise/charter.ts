@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, isoDaySchema, objectIdSchema, personNameSchema, phoneSchema, regionCodeSchema } from '../common';
+import {
+  isoDateTimeSchema,
+  isoDaySchema,
+  objectIdSchema,
+  personNameSchema,
+  phoneSchema,
+  regionCodeSchema,
+} from '../common';
 import { plateSchema } from '../worker/trip';
 
 /** Named staff on a charter request: optional, so a firm can ask for seats before it has the list. */
-export const charterStaffSchema = z.object({ name: personNameSchema, phone: phoneSchema.optional() }).strict();
+export const charterStaffSchema = z
+  .object({ name: personNameSchema, phone: phoneSchema.optional() })
+  .strict();
 
 /**
  * 包车需求: how many workers, from where (county code of the origin and a pickup point), and the
@@ -22,13 +31,18 @@ export const charterRequestInputSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.latestArrival < r.earliestArrival) ctx.addIssue({ code: 'custom', path: ['latestArrival'], message: '最晚到达日期不能早于最早到达日期' });
-    if (r.namedStaff.length > r.workers) ctx.addIssue({ code: 'custom', path: ['namedStaff'], message: '名单人数超过需求人数' });
+    if (r.latestArrival < r.earliestArrival)
+      ctx.addIssue({ code: 'custom', path: ['latestArrival'], message: '最晚到达日期不能早于最早到达日期' });
+    if (r.namedStaff.length > r.workers)
+      ctx.addIssue({ code: 'custom', path: ['namedStaff'], message: '名单人数超过需求人数' });
   });
 export type CharterRequestInput = z.infer<typeof charterRequestInputSchema>;
 
 export const joinCharterSchema = z
-  .object({ workers: z.number().int().min(1, '至少 1 人').max(500), namedStaff: z.array(charterStaffSchema).max(500).default([]) })
+  .object({
+    workers: z.number().int().min(1, '至少 1 人').max(500),
+    namedStaff: z.array(charterStaffSchema).max(500).default([]),
+  })
   .strict();
 
 export const CHARTER_STATES = ['open', 'converted', 'cancelled'] as const;
@@ -74,7 +88,10 @@ export const charterGroupSchema = z.object({
   requests: z.array(charterRequestSchema),
 });
 export const charterGroupsSchema = z.object({ groups: z.array(charterGroupSchema) });
-export const charterGroupQuerySchema = z.object({ from: isoDaySchema.optional(), to: isoDaySchema.optional() });
+export const charterGroupQuerySchema = z.object({
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
+});
 
 /**
  * The transport officer turns a group of open requests into trips in one action: one vehicle
@@ -89,4 +106,7 @@ export const convertChartersSchema = z
     occupancyCapPct: z.number().int().min(1).max(100).default(50),
   })
   .strict();
-export const convertChartersResultSchema = z.object({ tripIds: z.array(objectIdSchema), requests: z.array(charterRequestSchema) });
+export const convertChartersResultSchema = z.object({
+  tripIds: z.array(objectIdSchema),
+  requests: z.array(charterRequestSchema),
+});

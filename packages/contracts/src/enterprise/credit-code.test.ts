@@ -7,7 +7,12 @@ describe('统一社会信用代码 checksum (GB 32100-2015)', () => {
   });
 
   it('when Yuyao-format codes carry their computed check character, then they are accepted', () => {
-    for (const code of ['91330281MA2H5XYY0M', '91330281144156788J', '123302810029600114', '91330281704829374T']) {
+    for (const code of [
+      '91330281MA2H5XYY0M',
+      '91330281144156788J',
+      '123302810029600114',
+      '91330281704829374T',
+    ]) {
       expect(isValidCreditCode(code)).toBe(true);
     }
   });

@@ -17,11 +17,18 @@ export const DEPARTMENTS = [
 ] as const;
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];
-export const departmentCodeSchema = z.enum(DEPARTMENTS.map((d) => d.code) as [DepartmentCode, ...DepartmentCode[]], {
-  message: '请选择办理部门',
-});
+export const departmentCodeSchema = z.enum(
+  DEPARTMENTS.map((d) => d.code) as [DepartmentCode, ...DepartmentCode[]],
+  {
+    message: '请选择办理部门',
+  },
+);
 
-export const departmentSchema = z.object({ code: departmentCodeSchema, name: z.string(), fullName: z.string() });
+export const departmentSchema = z.object({
+  code: departmentCodeSchema,
+  name: z.string(),
+  fullName: z.string(),
+});
 export type Department = z.infer<typeof departmentSchema>;
 
 /** The department's short name for a code, or the code itself when unknown. */

@@ -20,7 +20,11 @@ export const enterpriseInputSchema = z
     size: enterpriseSizeSchema,
     regionCode: regionCodeSchema,
     address: z.string().trim().max(200, '地址过长').default(''),
-    headcount: z.coerce.number({ message: '职工人数应为数字' }).int('职工人数应为整数').min(0, '职工人数不能为负').max(500_000, '职工人数过大'),
+    headcount: z.coerce
+      .number({ message: '职工人数应为数字' })
+      .int('职工人数应为整数')
+      .min(0, '职工人数不能为负')
+      .max(500_000, '职工人数过大'),
   })
   .strict();
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
@@ -55,7 +59,11 @@ export const enterpriseImportSchema = z
   .strict();
 
 /** One rejected row of an import: which row (1-based, as the sheet shows it), which field, why. */
-export const importRowIssueSchema = z.object({ row: z.number().int(), field: z.string(), reason: z.string() });
+export const importRowIssueSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  reason: z.string(),
+});
 export type ImportRowIssue = z.infer<typeof importRowIssueSchema>;
 
 export const enterpriseImportReportSchema = z.object({
@@ -66,7 +74,11 @@ export const enterpriseImportReportSchema = z.object({
 });
 export type EnterpriseImportReport = z.infer<typeof enterpriseImportReportSchema>;
 
-export const inviteCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码应为 8 位字母或数字');
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8}$/, '邀请码应为 8 位字母或数字');
 export const inviteCodeResponseSchema = z.object({ enterpriseId: objectIdSchema, inviteCode: z.string() });
 export const bindLiaisonSchema = z.object({ inviteCode: inviteCodeSchema }).strict();
 export const bindLiaisonResponseSchema = z.object({

@@ -3,7 +3,18 @@ import { isoDateTimeSchema, objectIdSchema, pageQuerySchema } from '../common';
 import { departmentCodeSchema } from './department';
 
 /** Problem categories from the seeds (001, 002, 004): what enterprises actually got stuck on. */
-export const ISSUE_CATEGORIES = ['labour', 'materials', 'logistics', 'supply_chain', 'funding', 'epidemic_supplies', 'permits_land', 'legal', 'policy', 'other'] as const;
+export const ISSUE_CATEGORIES = [
+  'labour',
+  'materials',
+  'logistics',
+  'supply_chain',
+  'funding',
+  'epidemic_supplies',
+  'permits_land',
+  'legal',
+  'policy',
+  'other',
+] as const;
 export const issueCategorySchema = z.enum(ISSUE_CATEGORIES, { message: '请选择问题类别' });
 export type IssueCategory = z.infer<typeof issueCategorySchema>;
 export const ISSUE_CATEGORY_LABELS: Record<IssueCategory, string> = {
@@ -24,7 +35,14 @@ export const issueUrgencySchema = z.enum(ISSUE_URGENCIES, { message: '请选择�
 export type IssueUrgency = z.infer<typeof issueUrgencySchema>;
 export const ISSUE_URGENCY_LABELS: Record<IssueUrgency, string> = { urgent: '紧急', normal: '一般' };
 
-export const ISSUE_STATES = ['submitted', 'accepted', 'dispatched', 'answered', 'confirmed', 'reopened'] as const;
+export const ISSUE_STATES = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'answered',
+  'confirmed',
+  'reopened',
+] as const;
 export const issueStateSchema = z.enum(ISSUE_STATES);
 export type IssueState = z.infer<typeof issueStateSchema>;
 export const ISSUE_STATE_LABELS: Record<IssueState, string> = {
@@ -52,26 +70,51 @@ export type IssueDraft = z.infer<typeof issueDraftSchema>;
 export const issueInputSchema = issueDraftSchema
   .extend({
     enterpriseId: objectIdSchema,
-    attachmentIds: z.array(objectIdSchema).max(MAX_ISSUE_ATTACHMENTS, `最多 ${MAX_ISSUE_ATTACHMENTS} 张图片`).default([]),
+    attachmentIds: z
+      .array(objectIdSchema)
+      .max(MAX_ISSUE_ATTACHMENTS, `最多 ${MAX_ISSUE_ATTACHMENTS} 张图片`)
+      .default([]),
   })
   .strict();
 export type IssueInput = z.infer<typeof issueInputSchema>;
 
-export const dispatchIssueSchema = z.object({ departmentCode: departmentCodeSchema, note: z.string().trim().max(500).default('') }).strict();
+export const dispatchIssueSchema = z
+  .object({ departmentCode: departmentCodeSchema, note: z.string().trim().max(500).default('') })
+  .strict();
 export const transferIssueSchema = z
-  .object({ departmentCode: departmentCodeSchema, reason: z.string().trim().min(2, '请写明转办原因').max(500) })
+  .object({
+    departmentCode: departmentCodeSchema,
+    reason: z.string().trim().min(2, '请写明转办原因').max(500),
+  })
   .strict();
-export const answerIssueSchema = z.object({ answer: z.string().trim().min(5, '答复至少 5 个字').max(2000) }).strict();
+export const answerIssueSchema = z
+  .object({ answer: z.string().trim().min(5, '答复至少 5 个字').max(2000) })
+  .strict();
 export const confirmIssueSchema = z
-  .object({ rating: z.number().int('评分为 1–5 的整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), comment: z.string().trim().max(500).default('') })
+  .object({
+    rating: z.number().int('评分为 1–5 的整数').min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'),
+    comment: z.string().trim().max(500).default(''),
+  })
   .strict();
-export const reopenIssueSchema = z.object({ reason: z.string().trim().min(2, '请写明未解决的原因').max(500) }).strict();
+export const reopenIssueSchema = z
+  .object({ reason: z.string().trim().min(2, '请写明未解决的原因').max(500) })
+  .strict();
 export const acceptIssueSchema = z.object({ note: z.string().trim().max(500).default('') }).strict();
 
 /** One line of the immutable timeline: who did what, when. */
 export const timelineEventSchema = z.object({
   at: isoDateTimeSchema,
-  type: z.enum(['submitted', 'accepted', 'dispatched', 'transferred', 'answered', 'confirmed', 'reopened', 'reminded', 'escalated']),
+  type: z.enum([
+    'submitted',
+    'accepted',
+    'dispatched',
+    'transferred',
+    'answered',
+    'confirmed',
+    'reopened',
+    'reminded',
+    'escalated',
+  ]),
   actorId: objectIdSchema.nullable(),
   actorRole: z.string(),
   fromState: issueStateSchema.nullable(),
@@ -103,7 +146,11 @@ export const issueSchema = z.object({
   rating: z.number().int().nullable(),
   source: z.enum(['liaison', 'steward', 'visit']),
   reportedAt: isoDateTimeSchema,
-  clocks: z.object({ firstResponse: issueClockSchema, progress: issueClockSchema, resolution: issueClockSchema }),
+  clocks: z.object({
+    firstResponse: issueClockSchema,
+    progress: issueClockSchema,
+    resolution: issueClockSchema,
+  }),
   escalated: z.boolean(),
   /** What the caller may do next, so the page shows only the buttons that will work. */
   allowedActions: z.array(z.string()),
@@ -124,13 +171,27 @@ export const issueListQuerySchema = pageQuerySchema.extend({
 export const commonProblemSchema = z.object({
   category: issueCategorySchema,
   enterprises: z.number().int(),
-  issues: z.array(z.object({ id: objectIdSchema, enterpriseName: z.string(), description: z.string(), state: issueStateSchema })),
+  issues: z.array(
+    z.object({
+      id: objectIdSchema,
+      enterpriseName: z.string(),
+      description: z.string(),
+      state: issueStateSchema,
+    }),
+  ),
 });
 export const commonProblemsSchema = z.object({ items: z.array(commonProblemSchema) });
 export const commonAnswerSchema = z
-  .object({ category: issueCategorySchema, issueIds: z.array(objectIdSchema).min(1).max(500), answer: z.string().trim().min(5).max(2000) })
+  .object({
+    category: issueCategorySchema,
+    issueIds: z.array(objectIdSchema).min(1).max(500),
+    answer: z.string().trim().min(5).max(2000),
+  })
   .strict();
-export const commonAnswerResultSchema = z.object({ answered: z.array(objectIdSchema), skipped: z.array(z.object({ id: objectIdSchema, state: z.string() })) });
+export const commonAnswerResultSchema = z.object({
+  answered: z.array(objectIdSchema),
+  skipped: z.array(z.object({ id: objectIdSchema, state: z.string() })),
+});
 
 export const sweepResultSchema = z.object({ reminded: z.number().int(), escalated: z.number().int() });
 
@@ -144,4 +205,9 @@ export const attachmentUploadSchema = z
     dataBase64: z.string().min(4, '图片内容为空').max(200_000, '图片过大'),
   })
   .strict();
-export const attachmentSchema = z.object({ id: objectIdSchema, contentType: z.string(), size: z.number().int(), filename: z.string() });
+export const attachmentSchema = z.object({
+  id: objectIdSchema,
+  contentType: z.string(),
+  size: z.number().int(),
+  filename: z.string(),
+});

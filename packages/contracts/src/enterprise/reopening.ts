@@ -15,9 +15,12 @@ export const reopeningReportInputSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.staffOnSite > r.staffTotal) ctx.addIssue({ code: 'custom', path: ['staffOnSite'], message: '在岗人数不能超过职工总数' });
-    if (r.reopened && !r.reopenedSince) ctx.addIssue({ code: 'custom', path: ['reopenedSince'], message: '请填写复工日期' });
-    if (!r.reopened && r.reopenedSince) ctx.addIssue({ code: 'custom', path: ['reopenedSince'], message: '未复工时不填复工日期' });
+    if (r.staffOnSite > r.staffTotal)
+      ctx.addIssue({ code: 'custom', path: ['staffOnSite'], message: '在岗人数不能超过职工总数' });
+    if (r.reopened && !r.reopenedSince)
+      ctx.addIssue({ code: 'custom', path: ['reopenedSince'], message: '请填写复工日期' });
+    if (!r.reopened && r.reopenedSince)
+      ctx.addIssue({ code: 'custom', path: ['reopenedSince'], message: '未复工时不填复工日期' });
   });
 export type ReopeningReportInput = z.infer<typeof reopeningReportInputSchema>;
 

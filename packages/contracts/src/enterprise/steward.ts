@@ -19,22 +19,34 @@ export const CHECKLIST_ITEMS = [
 export type ChecklistKey = (typeof CHECKLIST_ITEMS)[number]['key'];
 const checklistKeys = CHECKLIST_ITEMS.map((i) => i.key) as [ChecklistKey, ...ChecklistKey[]];
 
-export const checklistStatusSchema = z.enum(['met', 'not_met', 'na'], { message: '请选择 达标 / 不达标 / 不适用' });
+export const checklistStatusSchema = z.enum(['met', 'not_met', 'na'], {
+  message: '请选择 达标 / 不达标 / 不适用',
+});
 export const CHECKLIST_STATUS_LABELS = { met: '达标', not_met: '不达标', na: '不适用' } as const;
 
 export const checklistEntrySchema = z
-  .object({ key: z.enum(checklistKeys), status: checklistStatusSchema, note: z.string().trim().max(200).default('') })
+  .object({
+    key: z.enum(checklistKeys),
+    status: checklistStatusSchema,
+    note: z.string().trim().max(200).default(''),
+  })
   .strict()
-  .refine((e) => e.status !== 'not_met' || e.note.length > 0, { path: ['note'], message: '不达标项请写明情况' });
+  .refine((e) => e.status !== 'not_met' || e.note.length > 0, {
+    path: ['note'],
+    message: '不达标项请写明情况',
+  });
 
 /** Every item exactly once, so a visit record is always complete. */
 export const checklistSchema = z.array(checklistEntrySchema).superRefine((entries, ctx) => {
   const seen = new Set(entries.map((e) => e.key));
   if (seen.size !== entries.length) ctx.addIssue({ code: 'custom', message: '检查项重复' });
-  for (const key of checklistKeys) if (!seen.has(key)) ctx.addIssue({ code: 'custom', message: `缺少检查项：${key}` });
+  for (const key of checklistKeys)
+    if (!seen.has(key)) ctx.addIssue({ code: 'custom', message: `缺少检查项：${key}` });
 });
 
-export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
+export const geoPointSchema = z
+  .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+  .strict();
 
 export const visitInputSchema = z
   .object({
@@ -65,7 +77,9 @@ export const visitSchema = z.object({
 });
 export type Visit = z.infer<typeof visitSchema>;
 
-export const assignStewardSchema = z.object({ enterpriseId: objectIdSchema, stewardId: objectIdSchema }).strict();
+export const assignStewardSchema = z
+  .object({ enterpriseId: objectIdSchema, stewardId: objectIdSchema })
+  .strict();
 export const assignmentSchema = z.object({
   id: objectIdSchema,
   enterpriseId: objectIdSchema,
@@ -97,13 +111,21 @@ export const callbackInputSchema = z
   .object({
     enterpriseId: objectIdSchema,
     reached: z.boolean(),
-    satisfaction: z.number().int().min(1, '满意度为 1–5 分').max(5, '满意度为 1–5 分').nullable().default(null),
+    satisfaction: z
+      .number()
+      .int()
+      .min(1, '满意度为 1–5 分')
+      .max(5, '满意度为 1–5 分')
+      .nullable()
+      .default(null),
     remarks: z.string().trim().max(500).default(''),
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.reached && c.satisfaction === null) ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '接通后请填写满意度' });
-    if (!c.reached && c.satisfaction !== null) ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '未接通不能评分' });
+    if (c.reached && c.satisfaction === null)
+      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '接通后请填写满意度' });
+    if (!c.reached && c.satisfaction !== null)
+      ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '未接通不能评分' });
   });
 
 export const callbackSchema = z.object({
@@ -131,4 +153,3 @@ export const stewardAttentionSchema = z.object({
     }),
   ),
 });
-

@@ -7,7 +7,14 @@ import { passReasonSchema, passColorSchema, temperatureSchema } from './health';
  * a seat in order; boarded: on the bus; cancelled: by the worker, liaison or a cancelled trip;
  * released: the seat was taken back at the boarding cut-off because the pass was not green.
  */
-export const BOOKING_STATUSES = ['pending', 'confirmed', 'waitlisted', 'boarded', 'cancelled', 'released'] as const;
+export const BOOKING_STATUSES = [
+  'pending',
+  'confirmed',
+  'waitlisted',
+  'boarded',
+  'cancelled',
+  'released',
+] as const;
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
@@ -15,7 +22,12 @@ export const bookingInputSchema = z
   .object({
     tripId: objectIdSchema,
     /** Index into the trip's pickup points; the first when omitted. */
-    pickupIndex: z.number({ message: '上车点应为序号' }).int('上车点应为序号').min(0, '上车点不存在').max(9, '上车点不存在').default(0),
+    pickupIndex: z
+      .number({ message: '上车点应为序号' })
+      .int('上车点应为序号')
+      .min(0, '上车点不存在')
+      .max(9, '上车点不存在')
+      .default(0),
   })
   .strict();
 export type BookingInput = z.input<typeof bookingInputSchema>;
@@ -28,11 +40,20 @@ export const staffBookingInputSchema = z
       .min(1, '请选择员工')
       .max(60, '一次最多 60 人')
       .refine((ids) => new Set(ids).size === ids.length, '员工不能重复'),
-    pickupIndex: z.number({ message: '上车点应为序号' }).int('上车点应为序号').min(0, '上车点不存在').max(9, '上车点不存在').default(0),
+    pickupIndex: z
+      .number({ message: '上车点应为序号' })
+      .int('上车点应为序号')
+      .min(0, '上车点不存在')
+      .max(9, '上车点不存在')
+      .default(0),
   })
   .strict();
 
-export const bookingFlagSchema = z.object({ color: passColorSchema, reasons: z.array(passReasonSchema), at: isoDateTimeSchema });
+export const bookingFlagSchema = z.object({
+  color: passColorSchema,
+  reasons: z.array(passReasonSchema),
+  at: isoDateTimeSchema,
+});
 
 export const bookingSchema = z.object({
   id: objectIdSchema,

@@ -7,7 +7,15 @@ export const healthCodeColorSchema = z.enum(HEALTH_CODE_COLORS);
 export type HealthCodeColor = z.infer<typeof healthCodeColorSchema>;
 
 /** Symptoms asked about at check-in (an empty list means "none"). */
-export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore_throat', 'short_breath', 'diarrhea', 'taste_loss'] as const;
+export const SYMPTOMS = [
+  'fever',
+  'cough',
+  'fatigue',
+  'sore_throat',
+  'short_breath',
+  'diarrhea',
+  'taste_loss',
+] as const;
 export const symptomSchema = z.enum(SYMPTOMS);
 export type Symptom = z.infer<typeof symptomSchema>;
 export const SYMPTOM_LABELS: Record<Symptom, string> = {

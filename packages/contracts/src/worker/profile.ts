@@ -6,10 +6,13 @@ import { roleSchema } from '../roles';
 export const homeRegionSchema = z
   .object({ province: regionCodeSchema, city: regionCodeSchema, county: regionCodeSchema })
   .strict()
-  .refine((r) => r.city.slice(0, 2) === r.province.slice(0, 2) && r.county.slice(0, 4) === r.city.slice(0, 4), {
-    message: '省、市、县（区）不匹配',
-    path: ['county'],
-  });
+  .refine(
+    (r) => r.city.slice(0, 2) === r.province.slice(0, 2) && r.county.slice(0, 4) === r.city.slice(0, 4),
+    {
+      message: '省、市、县（区）不匹配',
+      path: ['county'],
+    },
+  );
 export type HomeRegion = z.infer<typeof homeRegionSchema>;
 
 /** What a worker fills in about themselves. */

@@ -7,32 +7,53 @@ describe('worker journey schemas', () => {
   it('when a temperature is 35.0–42.0 with one decimal, then it passes; otherwise it fails', () => {
     expect(temperatureSchema.safeParse(36.5).success).toBe(true);
     expect(temperatureSchema.safeParse(42).success).toBe(true);
-    for (const bad of [34.9, 42.1, 36.55, '36.5', Number.NaN]) expect(temperatureSchema.safeParse(bad).success).toBe(false);
+    for (const bad of [34.9, 42.1, 36.55, '36.5', Number.NaN])
+      expect(temperatureSchema.safeParse(bad).success).toBe(false);
   });
 
   it('when a check-in leaves out optional parts, then they default to none', () => {
     const parsed = checkinInputSchema.parse({ temperature: 36.6, healthCode: 'green' });
-    expect(parsed).toEqual({ temperature: 36.6, healthCode: 'green', symptoms: [], places: [], arrivedFromOutsideProvince: false, arrivalDate: null });
+    expect(parsed).toEqual({
+      temperature: 36.6,
+      healthCode: 'green',
+      symptoms: [],
+      places: [],
+      arrivedFromOutsideProvince: false,
+      arrivalDate: null,
+    });
   });
 
   it('when an out-of-province arrival has no date, or a symptom repeats, then the field is named', () => {
-    const r = checkinInputSchema.safeParse({ temperature: 36.6, healthCode: 'green', arrivedFromOutsideProvince: true, symptoms: ['cough', 'cough'] });
+    const r = checkinInputSchema.safeParse({
+      temperature: 36.6,
+      healthCode: 'green',
+      arrivedFromOutsideProvince: true,
+      symptoms: ['cough', 'cough'],
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['arrivalDate', 'symptoms']);
   });
 
   it('when a check-in smuggles an extra field, then it is refused', () => {
-    expect(checkinInputSchema.safeParse({ temperature: 36.6, healthCode: 'green', workerId: 'x' }).success).toBe(false);
+    expect(
+      checkinInputSchema.safeParse({ temperature: 36.6, healthCode: 'green', workerId: 'x' }).success,
+    ).toBe(false);
   });
 
   it('when the county is not in the city, then the home region is refused', () => {
-    expect(homeRegionSchema.safeParse({ province: '520000', city: '520100', county: '520102' }).success).toBe(true);
-    expect(homeRegionSchema.safeParse({ province: '520000', city: '510100', county: '510104' }).success).toBe(false);
+    expect(homeRegionSchema.safeParse({ province: '520000', city: '520100', county: '520102' }).success).toBe(
+      true,
+    );
+    expect(homeRegionSchema.safeParse({ province: '520000', city: '510100', county: '510104' }).success).toBe(
+      false,
+    );
   });
 
   it('when the ID number has a wrong check character, then the profile is refused; lower-case x is accepted', () => {
     const base = { name: '张建国', homeRegion: { province: '520000', city: '520100', county: '520102' } };
-    expect(profileUpdateSchema.safeParse({ ...base, idNumber: '11010519491231002x' }).data?.idNumber).toBe('11010519491231002X');
+    expect(profileUpdateSchema.safeParse({ ...base, idNumber: '11010519491231002x' }).data?.idNumber).toBe(
+      '11010519491231002X',
+    );
     expect(profileUpdateSchema.safeParse({ ...base, idNumber: '110105194912310021' }).success).toBe(false);
   });
 
@@ -42,7 +63,8 @@ describe('worker journey schemas', () => {
   });
 
   it('when plates are checked, then provincial and new-energy plates pass and junk fails', () => {
-    for (const ok of ['贵A12345', '浙B·D12345', '川AD12345']) expect(plateSchema.safeParse(ok).success).toBe(true);
+    for (const ok of ['贵A12345', '浙B·D12345', '川AD12345'])
+      expect(plateSchema.safeParse(ok).success).toBe(true);
     for (const bad of ['ABC', '贵a12345', '贵A1234']) expect(plateSchema.safeParse(bad).success).toBe(false);
   });
 

@@ -17,7 +17,9 @@ describe('working days in China time', () => {
   });
 
   it('when 3 working days are added to Friday 15:00, then the weekend is skipped and it lands on Wednesday 15:00', () => {
-    expect(addWorkingDays(at('2026-03-06T15:00:00+08:00'), 3, plain).toISOString()).toBe(at('2026-03-11T15:00:00+08:00').toISOString());
+    expect(addWorkingDays(at('2026-03-06T15:00:00+08:00'), 3, plain).toISOString()).toBe(
+      at('2026-03-11T15:00:00+08:00').toISOString(),
+    );
   });
 
   it('when a Monday holiday falls inside the window, then it is skipped too', () => {
@@ -26,11 +28,15 @@ describe('working days in China time', () => {
   });
 
   it('when the start is on a Saturday, then counting starts at 00:00 of Monday', () => {
-    expect(addWorkingDays(at('2026-03-07T10:00:00+08:00'), 3, plain).toISOString()).toBe(at('2026-03-12T00:00:00+08:00').toISOString());
+    expect(addWorkingDays(at('2026-03-07T10:00:00+08:00'), 3, plain).toISOString()).toBe(
+      at('2026-03-12T00:00:00+08:00').toISOString(),
+    );
   });
 
   it('when Friday 23:30 China time (15:30 UTC) is the start, then China days are counted, not UTC days', () => {
-    expect(addWorkingDays(at('2026-03-06T15:30:00Z'), 1, plain).toISOString()).toBe(at('2026-03-09T23:30:00+08:00').toISOString());
+    expect(addWorkingDays(at('2026-03-06T15:30:00Z'), 1, plain).toISOString()).toBe(
+      at('2026-03-09T23:30:00+08:00').toISOString(),
+    );
   });
 
   it('when the count is negative or fractional, then it is refused', () => {

@@ -24,7 +24,8 @@ export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
  * three full working days, not two and a half.
  */
 export function addWorkingDays(at: Date, n: number, calendar: WorkCalendar): Date {
-  if (!Number.isInteger(n) || n < 0) throw new TypeError(`working days must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new TypeError(`working days must be a non-negative integer, got ${n}`);
   let day = chinaDay(at);
   let timeOfDay = at.getTime() - chinaDayStart(day).getTime();
   if (!isWorkingDay(day, calendar)) {

@@ -24,10 +24,21 @@ export function groupCharterRequests<T extends GroupableCharter>(requests: T[]):
   const groups = new Map<string, CharterGroup<T>>();
   for (const r of requests) {
     const key = `${r.originRegionCode}|${r.earliestArrival}`;
-    const g = groups.get(key) ?? { originRegionCode: r.originRegionCode, originName: r.originName, day: r.earliestArrival, totalWorkers: 0, requests: [] };
+    const g = groups.get(key) ?? {
+      originRegionCode: r.originRegionCode,
+      originName: r.originName,
+      day: r.earliestArrival,
+      totalWorkers: 0,
+      requests: [],
+    };
     g.totalWorkers += r.totalWorkers;
     g.requests.push(r);
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) => a.day.localeCompare(b.day) || b.totalWorkers - a.totalWorkers || a.originRegionCode.localeCompare(b.originRegionCode));
+  return [...groups.values()].sort(
+    (a, b) =>
+      a.day.localeCompare(b.day) ||
+      b.totalWorkers - a.totalWorkers ||
+      a.originRegionCode.localeCompare(b.originRegionCode),
+  );
 }

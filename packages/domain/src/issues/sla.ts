@@ -33,9 +33,15 @@ export function firstResponseDue(reportedAt: Date, urgency: IssueUrgency, policy
 }
 
 /** When the department must have answered, counted from dispatch (or transfer). */
-export function progressDue(dispatchedAt: Date, issue: { urgency: IssueUrgency; category: IssueCategory }, policy: IssueSlaPolicy): Date {
-  if (issue.urgency === 'urgent') return new Date(dispatchedAt.getTime() + policy.progress.urgentHours * HOUR_MS);
-  if (issue.category === 'policy') return new Date(dispatchedAt.getTime() + policy.progress.policyHours * HOUR_MS);
+export function progressDue(
+  dispatchedAt: Date,
+  issue: { urgency: IssueUrgency; category: IssueCategory },
+  policy: IssueSlaPolicy,
+): Date {
+  if (issue.urgency === 'urgent')
+    return new Date(dispatchedAt.getTime() + policy.progress.urgentHours * HOUR_MS);
+  if (issue.category === 'policy')
+    return new Date(dispatchedAt.getTime() + policy.progress.policyHours * HOUR_MS);
   return addWorkingDays(dispatchedAt, policy.progress.normalWorkingDays, policy.calendar);
 }
 

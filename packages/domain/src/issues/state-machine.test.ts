@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { ISSUE_STATES } from '@fugong/contracts';
-import { InvalidTransitionError, allowedIssueActions, nextIssueState, statesAllowing, type IssueAction } from './state-machine';
+import {
+  InvalidTransitionError,
+  allowedIssueActions,
+  nextIssueState,
+  statesAllowing,
+  type IssueAction,
+} from './state-machine';
 
 const ACTIONS: IssueAction[] = ['accept', 'dispatch', 'transfer', 'answer', 'confirm', 'reopen'];
 

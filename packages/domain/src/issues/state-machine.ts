@@ -17,7 +17,13 @@ const TRANSITIONS: Record<IssueState, Partial<Record<IssueAction, IssueState>>> 
 };
 
 /** States in which an issue still needs somebody to act. */
-export const OPEN_ISSUE_STATES: readonly IssueState[] = ['submitted', 'accepted', 'dispatched', 'answered', 'reopened'];
+export const OPEN_ISSUE_STATES: readonly IssueState[] = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'answered',
+  'reopened',
+];
 
 /** Thrown for an action the current state does not allow; carries the allowed ones. */
 export class InvalidTransitionError extends Error {

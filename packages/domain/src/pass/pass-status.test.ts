@@ -1,5 +1,11 @@
 import type { RiskLevel } from '@fugong/contracts';
-import { boardingRefusal, computePass, observationEnd, riskFromTable, type CheckinFacts } from './pass-status';
+import {
+  boardingRefusal,
+  computePass,
+  observationEnd,
+  riskFromTable,
+  type CheckinFacts,
+} from './pass-status';
 
 const now = new Date('2026-03-02T08:00:00+08:00');
 const lowEverywhere = () => 'low' as const;
@@ -51,15 +57,22 @@ describe('computePass', () => {
   });
 
   it('when a worker arrived from outside the province 13 days ago, then they are under observation; after 14 days they pass', () => {
-    expect(codes(healthy({ arrivedFromOutsideProvince: true, arrivalDate: '2026-02-17' }))).toEqual(['OBSERVATION']);
+    expect(codes(healthy({ arrivedFromOutsideProvince: true, arrivalDate: '2026-02-17' }))).toEqual([
+      'OBSERVATION',
+    ]);
     expect(codes(healthy({ arrivedFromOutsideProvince: true, arrivalDate: '2026-02-16' }))).toEqual([]);
     expect(observationEnd('2026-02-16').toISOString()).toBe('2026-03-01T16:00:00.000Z');
   });
 
   it('when a worker stayed in a high-risk region, then red; medium-risk, yellow', () => {
-    const table = new Map<string, RiskLevel>([['420100', 'high'], ['340000', 'medium']]);
+    const table = new Map<string, RiskLevel>([
+      ['420100', 'high'],
+      ['340000', 'medium'],
+    ]);
     const riskOf = riskFromTable(table);
-    expect(computePass(healthy({ places: ['420106'] }), now, riskOf).reasons.map((r) => r.code)).toEqual(['HIGH_RISK_STAY']);
+    expect(computePass(healthy({ places: ['420106'] }), now, riskOf).reasons.map((r) => r.code)).toEqual([
+      'HIGH_RISK_STAY',
+    ]);
     expect(computePass(healthy({ places: ['341102', '520102'] }), now, riskOf).color).toBe('yellow');
     expect(computePass(healthy({ places: ['341102', '420106'] }), now, riskOf).color).toBe('red');
   });
@@ -67,7 +80,12 @@ describe('computePass', () => {
 
 describe('riskFromTable', () => {
   it('when the county, city and province carry levels, then the highest applies', () => {
-    const riskOf = riskFromTable(new Map<string, RiskLevel>([['520000', 'medium'], ['520102', 'low']]));
+    const riskOf = riskFromTable(
+      new Map<string, RiskLevel>([
+        ['520000', 'medium'],
+        ['520102', 'low'],
+      ]),
+    );
     expect(riskOf('520102')).toBe('medium');
     expect(riskOf('510104')).toBe('low');
   });
@@ -79,10 +97,14 @@ describe('boardingRefusal', () => {
   });
 
   it('when the door temperature is a fever, then boarding is refused even with a green pass', () => {
-    expect(boardingRefusal(computePass(healthy(), now, lowEverywhere), 37.5).map((r) => r.code)).toEqual(['FEVER']);
+    expect(boardingRefusal(computePass(healthy(), now, lowEverywhere), 37.5).map((r) => r.code)).toEqual([
+      'FEVER',
+    ]);
   });
 
   it('when the pass is red, then its reasons refuse boarding', () => {
-    expect(boardingRefusal(computePass(healthy({ healthCode: 'red' }), now, lowEverywhere), 36.5)[0].code).toBe('CODE_RED');
+    expect(
+      boardingRefusal(computePass(healthy({ healthCode: 'red' }), now, lowEverywhere), 36.5)[0].code,
+    ).toBe('CODE_RED');
   });
 });

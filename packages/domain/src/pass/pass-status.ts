@@ -41,7 +41,11 @@ const SEVERITY: Record<PassColor, number> = { green: 0, yellow: 1, red: 2 };
  */
 export function computePass(latest: CheckinFacts | null, now: Date, riskOf: RiskLookup): PassResult {
   if (!latest) {
-    return { color: 'yellow', reasons: [reason('NO_CHECKIN', 'yellow', '尚未进行健康打卡，请先打卡')], validUntil: null };
+    return {
+      color: 'yellow',
+      reasons: [reason('NO_CHECKIN', 'yellow', '尚未进行健康打卡，请先打卡')],
+      validUntil: null,
+    };
   }
   const reasons: PassReason[] = [];
   const validUntil = new Date(latest.at.getTime() + PASS_RULES.checkinValidHours * HOUR_MS);
@@ -49,7 +53,13 @@ export function computePass(latest: CheckinFacts | null, now: Date, riskOf: Risk
     reasons.push(reason('CHECKIN_STALE', 'yellow', '最近一次打卡已超过 24 小时，请重新打卡'));
   }
   if (latest.temperature >= PASS_RULES.feverFromC) {
-    reasons.push(reason('FEVER', 'red', `体温 ${latest.temperature.toFixed(1)} ℃，达到或超过 ${PASS_RULES.feverFromC} ℃`));
+    reasons.push(
+      reason(
+        'FEVER',
+        'red',
+        `体温 ${latest.temperature.toFixed(1)} ℃，达到或超过 ${PASS_RULES.feverFromC} ℃`,
+      ),
+    );
   }
   if (latest.symptoms.length > 0) reasons.push(reason('SYMPTOMS', 'red', '有发热、干咳等症状，请及时就医'));
   if (latest.healthCode === 'red') reasons.push(reason('CODE_RED', 'red', '健康码为红码'));
@@ -57,14 +67,24 @@ export function computePass(latest: CheckinFacts | null, now: Date, riskOf: Risk
   if (latest.arrivedFromOutsideProvince && latest.arrivalDate) {
     const over = observationEnd(latest.arrivalDate);
     if (now < over) {
-      reasons.push(reason('OBSERVATION', 'yellow', `省外返回，隔离观察期（14 天）至 ${chinaDay(new Date(over.getTime() - 1))} 期满`));
+      reasons.push(
+        reason(
+          'OBSERVATION',
+          'yellow',
+          `省外返回，隔离观察期（14 天）至 ${chinaDay(new Date(over.getTime() - 1))} 期满`,
+        ),
+      );
     }
   }
   const risks = latest.places.map(riskOf);
   if (risks.includes('high')) reasons.push(reason('HIGH_RISK_STAY', 'red', '14 天内到过高风险地区'));
-  else if (risks.includes('medium')) reasons.push(reason('MEDIUM_RISK_STAY', 'yellow', '14 天内到过中风险地区'));
+  else if (risks.includes('medium'))
+    reasons.push(reason('MEDIUM_RISK_STAY', 'yellow', '14 天内到过中风险地区'));
 
-  const color = reasons.reduce<PassColor>((worst, r) => (SEVERITY[r.color] > SEVERITY[worst] ? r.color : worst), 'green');
+  const color = reasons.reduce<PassColor>(
+    (worst, r) => (SEVERITY[r.color] > SEVERITY[worst] ? r.color : worst),
+    'green',
+  );
   return { color, reasons, validUntil };
 }
 
@@ -94,7 +114,13 @@ export function riskFromTable(table: ReadonlyMap<string, RiskLevel>): RiskLookup
 export function boardingRefusal(pass: PassResult, boardingTemperature: number): PassReason[] {
   const reasons = pass.color === 'green' ? [] : [...pass.reasons];
   if (boardingTemperature >= PASS_RULES.feverFromC) {
-    reasons.push(reason('FEVER', 'red', `上车测温 ${boardingTemperature.toFixed(1)} ℃，达到或超过 ${PASS_RULES.feverFromC} ℃`));
+    reasons.push(
+      reason(
+        'FEVER',
+        'red',
+        `上车测温 ${boardingTemperature.toFixed(1)} ℃，达到或超过 ${PASS_RULES.feverFromC} ℃`,
+      ),
+    );
   }
   return reasons;
 }

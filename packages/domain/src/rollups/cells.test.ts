@@ -18,7 +18,13 @@ describe('cell keys and filters', () => {
 
   it('when a key is built, then characters MongoDB field names cannot hold are replaced and it parses back', () => {
     expect(key).toBe('330281:阳明街道~光学_仪器~above');
-    expect(parseCellKey(`${key}~520000`)).toMatchObject({ regionCode: '330281', town: '阳明街道', industry: '光学_仪器', size: 'above', extra: ['520000'] });
+    expect(parseCellKey(`${key}~520000`)).toMatchObject({
+      regionCode: '330281',
+      town: '阳明街道',
+      industry: '光学_仪器',
+      size: 'above',
+      extra: ['520000'],
+    });
   });
 
   it('when filtered by county, town, industry or size, then only matching cells pass', () => {

@@ -89,7 +89,10 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
       blockedIssues: r?.reopened ? 0 : n,
     });
   }
-  if (f.hasSteward) add(out, rollupDocId(ROLLUP_GROUPS.visitCoverage, CURRENT), `${cell}~${f.lastVisitDay ?? 'never'}`, { enterprises: 1 });
+  if (f.hasSteward)
+    add(out, rollupDocId(ROLLUP_GROUPS.visitCoverage, CURRENT), `${cell}~${f.lastVisitDay ?? 'never'}`, {
+      enterprises: 1,
+    });
   return out;
 }
 
@@ -115,13 +118,18 @@ export const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000
 export function tripContribution(t: TripFacts, cell: CellDims): Contribution {
   const out: Contribution = {};
   if (t.status !== 'published') return out;
-  add(out, rollupDocId(ROLLUP_GROUPS.transport, t.travelDay), `${cellKey(cell)}~${provinceOf(t.originRegionCode)}`, {
-    trips: 1,
-    seats: t.capacity,
-    booked: t.bookedCount,
-    boarded: t.boardedCount,
-    waitTickets: t.waitlistSeq,
-  });
+  add(
+    out,
+    rollupDocId(ROLLUP_GROUPS.transport, t.travelDay),
+    `${cellKey(cell)}~${provinceOf(t.originRegionCode)}`,
+    {
+      trips: 1,
+      seats: t.capacity,
+      booked: t.bookedCount,
+      boarded: t.boardedCount,
+      waitTickets: t.waitlistSeq,
+    },
+  );
   return out;
 }
 
@@ -145,7 +153,8 @@ export function issueContribution(i: IssueFacts, cell: CellDims): Contribution {
   const out: Contribution = {};
   const open = (OPEN_ISSUE_STATES as readonly string[]).includes(i.state);
   const answered = i.progress.metAt !== null || i.state === 'answered' || i.state === 'confirmed';
-  const onTime = i.progress.metAt !== null && (i.progress.dueAt === null || i.progress.metAt <= i.progress.dueAt);
+  const onTime =
+    i.progress.metAt !== null && (i.progress.dueAt === null || i.progress.metAt <= i.progress.dueAt);
   const metrics = {
     total: 1,
     open: open ? 1 : 0,
@@ -189,10 +198,18 @@ export function visitEvent(v: { day: string; stewardId: string }, cell: CellDims
 }
 
 /** A call-back, counted once on its day (call-backs are never edited). */
-export function callbackEvent(c: { day: string; stewardId: string | null; reached: boolean; satisfaction: number | null }, cell: CellDims): Contribution {
+export function callbackEvent(
+  c: { day: string; stewardId: string | null; reached: boolean; satisfaction: number | null },
+  cell: CellDims,
+): Contribution {
   const out: Contribution = {};
   const rated = c.reached && c.satisfaction !== null;
-  const metrics = { calls: 1, reached: c.reached ? 1 : 0, rated: rated ? 1 : 0, ratingSum: rated ? c.satisfaction! : 0 };
+  const metrics = {
+    calls: 1,
+    reached: c.reached ? 1 : 0,
+    rated: rated ? 1 : 0,
+    ratingSum: rated ? c.satisfaction! : 0,
+  };
   const field = `${cellKey(cell)}~${c.stewardId ?? 'none'}`;
   add(out, rollupDocId(ROLLUP_GROUPS.callbacks, c.day), field, metrics);
   add(out, rollupDocId(ROLLUP_GROUPS.callbacks, CURRENT), field, metrics);

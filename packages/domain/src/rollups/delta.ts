@@ -43,9 +43,14 @@ export function nestByDoc(c: Contribution): Map<string, Record<string, Record<st
 }
 
 /** Flattens nested rollup documents back into a contribution (for drift comparison). */
-export function flattenDoc(docId: string, c: Record<string, Record<string, number>>, into: Contribution = {}): Contribution {
+export function flattenDoc(
+  docId: string,
+  c: Record<string, Record<string, number>>,
+  into: Contribution = {},
+): Contribution {
   for (const [field, metrics] of Object.entries(c)) {
-    for (const [m, n] of Object.entries(metrics)) if (n !== 0) into[`${docId}\t${field}\t${m}`] = (into[`${docId}\t${field}\t${m}`] ?? 0) + n;
+    for (const [m, n] of Object.entries(metrics))
+      if (n !== 0) into[`${docId}\t${field}\t${m}`] = (into[`${docId}\t${field}\t${m}`] ?? 0) + n;
   }
   return into;
 }

@@ -14,6 +14,8 @@ describe('stewards needing attention', () => {
   });
 
   it('when a steward has no ratings and no lapsed firms, then nothing is surfaced', () => {
-    expect(stewardsNeedingAttention([{ stewardId: 'new', enterprises: 1, lapsedEnterprises: 0, ratings: [] }])).toEqual([]);
+    expect(
+      stewardsNeedingAttention([{ stewardId: 'new', enterprises: 1, lapsedEnterprises: 0, ratings: [] }]),
+    ).toEqual([]);
   });
 });

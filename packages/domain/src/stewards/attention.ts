@@ -24,12 +24,25 @@ export interface StewardAttention {
 export function stewardsNeedingAttention(records: StewardRecordInput[]): StewardAttention[] {
   return records
     .map((r) => {
-      const avg = r.ratings.length ? Math.round((r.ratings.reduce((a, b) => a + b, 0) / r.ratings.length) * 10) / 10 : null;
+      const avg = r.ratings.length
+        ? Math.round((r.ratings.reduce((a, b) => a + b, 0) / r.ratings.length) * 10) / 10
+        : null;
       const reasons: string[] = [];
       if (avg !== null && avg <= LOW_SATISFACTION_AVERAGE) reasons.push(`回访满意度 ${avg} 分`);
       if (r.lapsedEnterprises > 0) reasons.push(`${r.lapsedEnterprises} 家企业久未走访`);
-      return { stewardId: r.stewardId, enterprises: r.enterprises, lapsedEnterprises: r.lapsedEnterprises, averageSatisfaction: avg, ratings: r.ratings.length, reasons };
+      return {
+        stewardId: r.stewardId,
+        enterprises: r.enterprises,
+        lapsedEnterprises: r.lapsedEnterprises,
+        averageSatisfaction: avg,
+        ratings: r.ratings.length,
+        reasons,
+      };
     })
     .filter((r) => r.reasons.length > 0)
-    .sort((a, b) => (a.averageSatisfaction ?? 6) - (b.averageSatisfaction ?? 6) || b.lapsedEnterprises - a.lapsedEnterprises);
+    .sort(
+      (a, b) =>
+        (a.averageSatisfaction ?? 6) - (b.averageSatisfaction ?? 6) ||
+        b.lapsedEnterprises - a.lapsedEnterprises,
+    );
 }

@@ -21,7 +21,13 @@ export interface RankedEnterprise extends EnterpriseNeedInput {
  * not yet reopened, then days without a visit (capped: after a month "never" and "long ago" mean
  * the same), then each open issue.
  */
-export const NEED_WEIGHTS = { overdueIssue: 40, notReopened: 30, perDayUnvisited: 2, maxUnvisitedDays: 30, openIssue: 10 } as const;
+export const NEED_WEIGHTS = {
+  overdueIssue: 40,
+  notReopened: 30,
+  perDayUnvisited: 2,
+  maxUnvisitedDays: 30,
+  openIssue: 10,
+} as const;
 
 /** Days after which a firm counts as not visited lately (steward coverage, call-back surfacing). */
 export const VISIT_LAPSE_DAYS = 14;
@@ -30,7 +36,9 @@ export const VISIT_LAPSE_DAYS = 14;
 export function rankByNeed(items: EnterpriseNeedInput[], now: Date): RankedEnterprise[] {
   return items
     .map((item) => {
-      const days = item.lastVisitAt ? Math.floor((now.getTime() - item.lastVisitAt.getTime()) / DAY_MS) : null;
+      const days = item.lastVisitAt
+        ? Math.floor((now.getTime() - item.lastVisitAt.getTime()) / DAY_MS)
+        : null;
       const unvisited = Math.min(days ?? NEED_WEIGHTS.maxUnvisitedDays, NEED_WEIGHTS.maxUnvisitedDays);
       const reasons: string[] = [];
       if (item.overdueIssues > 0) reasons.push(`${item.overdueIssues} 个问题已超期`);
@@ -45,5 +53,10 @@ export function rankByNeed(items: EnterpriseNeedInput[], now: Date): RankedEnter
         item.openIssues * NEED_WEIGHTS.openIssue;
       return { ...item, daysSinceVisit: days, needScore, reasons };
     })
-    .sort((a, b) => b.needScore - a.needScore || a.name.localeCompare(b.name, 'zh-CN') || a.enterpriseId.localeCompare(b.enterpriseId));
+    .sort(
+      (a, b) =>
+        b.needScore - a.needScore ||
+        a.name.localeCompare(b.name, 'zh-CN') ||
+        a.enterpriseId.localeCompare(b.enterpriseId),
+    );
 }

@@ -14,7 +14,8 @@ export function chinaDay(at: Date): string {
 export function chinaDayStart(day: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TypeError(`Not a YYYY-MM-DD day: ${day}`);
   const start = new Date(`${day}T00:00:00+08:00`);
-  if (Number.isNaN(start.getTime()) || chinaDay(start) !== day) throw new TypeError(`Not a calendar day: ${day}`);
+  if (Number.isNaN(start.getTime()) || chinaDay(start) !== day)
+    throw new TypeError(`Not a calendar day: ${day}`);
   return start;
 }
 

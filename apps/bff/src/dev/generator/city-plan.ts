@@ -23,12 +23,42 @@ export function planFor(scale: ScaleName) {
 export type CityPlan = ReturnType<typeof planFor>;
 
 /** Yuyao's towns and 街道 (乡镇街道). */
-export const TOWNS = ['阳明街道', '梨洲街道', '凤山街道', '兰江街道', '低塘街道', '朗霞街道', '马渚镇', '牟山镇', '丈亭镇', '三七市镇', '河姆渡镇', '大隐镇', '陆埠镇', '梁弄镇', '大岚镇', '四明山镇', '鹿亭乡', '泗门镇', '小曹娥镇', '临山镇', '黄家埠镇'] as const;
+export const TOWNS = [
+  '阳明街道',
+  '梨洲街道',
+  '凤山街道',
+  '兰江街道',
+  '低塘街道',
+  '朗霞街道',
+  '马渚镇',
+  '牟山镇',
+  '丈亭镇',
+  '三七市镇',
+  '河姆渡镇',
+  '大隐镇',
+  '陆埠镇',
+  '梁弄镇',
+  '大岚镇',
+  '四明山镇',
+  '鹿亭乡',
+  '泗门镇',
+  '小曹娥镇',
+  '临山镇',
+  '黄家埠镇',
+] as const;
 
 /** Industries weighted roughly as in Yuyao's manufacturing base (光学、家电、塑料、模具…). */
 export const INDUSTRIES = [
-  ['光学仪器', 8], ['家用电器', 14], ['塑料制品', 16], ['通用设备', 12], ['电气机械', 10], ['汽车零部件', 9],
-  ['模具制造', 10], ['纺织服装', 8], ['农副食品', 6], ['化学原料', 7],
+  ['光学仪器', 8],
+  ['家用电器', 14],
+  ['塑料制品', 16],
+  ['通用设备', 12],
+  ['电气机械', 10],
+  ['汽车零部件', 9],
+  ['模具制造', 10],
+  ['纺织服装', 8],
+  ['农副食品', 6],
+  ['化学原料', 7],
 ] as const;
 
 /** Where the workers come from (seed 001: 贵、川、皖、湘、豫、赣), with a charter origin city each. */
@@ -45,20 +75,57 @@ export const ORIGINS = [
 
 /** Issue categories weighted as the hotline's matters ran (labour shortage first). */
 export const ISSUE_MIX = [
-  ['labour', 30], ['materials', 14], ['logistics', 14], ['supply_chain', 10], ['epidemic_supplies', 10],
-  ['funding', 8], ['policy', 6], ['permits_land', 4], ['legal', 3], ['other', 1],
+  ['labour', 30],
+  ['materials', 14],
+  ['logistics', 14],
+  ['supply_chain', 10],
+  ['epidemic_supplies', 10],
+  ['funding', 8],
+  ['policy', 6],
+  ['permits_land', 4],
+  ['legal', 3],
+  ['other', 1],
 ] as const;
 
 /** The department each category is usually dispatched to. */
 export const DEPARTMENT_OF: Record<string, string> = {
-  labour: 'rsj', materials: 'gxj', logistics: 'jtj', supply_chain: 'gxj', epidemic_supplies: 'wjj', funding: 'jrb', policy: 'fgw', permits_land: 'zrzyj', legal: 'sfj', other: 'fgw',
+  labour: 'rsj',
+  materials: 'gxj',
+  logistics: 'jtj',
+  supply_chain: 'gxj',
+  epidemic_supplies: 'wjj',
+  funding: 'jrb',
+  policy: 'fgw',
+  permits_land: 'zrzyj',
+  legal: 'sfj',
+  other: 'fgw',
 };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国红梅春燕海波志强立新';
-const WORDS = ['明州', '舜宇', '阳明', '姚江', '四明', '兰江', '龙山', '河姆', '凤鸣', '梨洲', '江南', '东方', '华宇', '天成', '鸿达', '金盛'];
+const WORDS = [
+  '明州',
+  '舜宇',
+  '阳明',
+  '姚江',
+  '四明',
+  '兰江',
+  '龙山',
+  '河姆',
+  '凤鸣',
+  '梨洲',
+  '江南',
+  '东方',
+  '华宇',
+  '天成',
+  '鸿达',
+  '金盛',
+];
 
 /** A plausible Chinese personal name. */
-export const personName = (r: { pick<T>(xs: readonly T[]): T }) => r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.pick([0, 1]) ? r.pick([...GIVEN]) : '');
+export const personName = (r: { pick<T>(xs: readonly T[]): T }) =>
+  r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.pick([0, 1]) ? r.pick([...GIVEN]) : '');
 /** A plausible enterprise name. */
-export const firmName = (r: { pick<T>(xs: readonly T[]): T }, town: string, industry: string, n: number) => `余姚市${town.replace(/街道|镇|乡/, '')}${r.pick(WORDS)}${industry}有限公司（${n}）`;
+export const firmName = (r: { pick<T>(xs: readonly T[]): T }, town: string, industry: string, n: number) =>
+  `余姚市${town.replace(/街道|镇|乡/, '')}${r.pick(WORDS)}${industry}有限公司（${n}）`;

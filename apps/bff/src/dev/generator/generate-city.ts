@@ -21,12 +21,21 @@ export interface GeneratedCity {
  * bulk-inserted in stored shape, then the rollups are built by the rebuild (the same code that
  * repairs drift), so the dashboard reads exactly what a recount would give.
  */
-export async function generateCity(c: Container, clock: Clock, opts: { scale: ScaleName; seed: number; progress: Progress }): Promise<GeneratedCity> {
+export async function generateCity(
+  c: Container,
+  clock: Clock,
+  opts: { scale: ScaleName; seed: number; progress: Progress },
+): Promise<GeneratedCity> {
   const plan = planFor(opts.scale);
   const r = new Rng(opts.seed);
   const endDay = chinaDay(clock.now());
   const firms = await generateFirms(c, plan, r, opts.seed, endDay, opts.progress);
   await generateWorkers(c, plan, r, opts.seed, firms, endDay, opts.progress);
   const report = await c.dashboard.rollups.rebuild((stage, n) => opts.progress(`汇总重建：${stage}`, n, n));
-  return { enterprises: firms.length, workers: plan.workers, rollupDocuments: report.documents, driftBeforeRebuild: report.driftCount };
+  return {
+    enterprises: firms.length,
+    workers: plan.workers,
+    rollupDocuments: report.documents,
+    driftBeforeRebuild: report.driftCount,
+  };
 }

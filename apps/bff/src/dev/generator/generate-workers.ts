@@ -24,7 +24,15 @@ interface Traveller {
  * them come back on point-to-point charters in the window (trips, bookings, boarding, a waitlist
  * on the days still ahead), and everyone who travels checks in daily around their trip.
  */
-export async function generateWorkers(c: Container, plan: CityPlan, r: Rng, seed: number, firms: FirmFacts[], endDay: string, progress: Progress): Promise<void> {
+export async function generateWorkers(
+  c: Container,
+  plan: CityPlan,
+  r: Rng,
+  seed: number,
+  firms: FirmFacts[],
+  endDay: string,
+  progress: Progress,
+): Promise<void> {
   const m = c.dashboard.rollups.sources.m;
   const startDay = addDays(endDay, -(plan.days - 1));
   const ids = { worker: idFactory(seed, 4), trip: idFactory(seed, 5), booking: idFactory(seed, 6) };
@@ -49,7 +57,21 @@ export async function generateWorkers(c: Container, plan: CityPlan, r: Rng, seed
     const firm = pickFirm();
     const origin = r.weighted(ORIGINS.map((o, i) => [i, o.weight] as const));
     const o = ORIGINS[origin];
-    await users.add({ _id: id, name: personName(r), phoneEnc: null, phoneHash: null, openid: null, idNumberEnc: null, idNumberHash: null, roles: ['worker'], enterpriseId: firms[firm].id, departmentId: null, homeRegion: { province: o.province, city: o.city, county: o.county }, createdAt: at(startDay, 0), updatedAt: at(startDay, 0) });
+    await users.add({
+      _id: id,
+      name: personName(r),
+      phoneEnc: null,
+      phoneHash: null,
+      openid: null,
+      idNumberEnc: null,
+      idNumberHash: null,
+      roles: ['worker'],
+      enterpriseId: firms[firm].id,
+      departmentId: null,
+      homeRegion: { province: o.province, city: o.city, county: o.county },
+      createdAt: at(startDay, 0),
+      updatedAt: at(startDay, 0),
+    });
     const travels = o.province !== '330000' && r.chance(plan.charterShare / 0.94);
     const travelDay = travels ? addDays(startDay, r.int(0, plan.days + 1)) : null;
     if (travelDay) {
@@ -62,7 +84,21 @@ export async function generateWorkers(c: Container, plan: CityPlan, r: Rng, seed
       if (!(around ? r.chance(0.9) : r.chance(0.02))) continue;
       const hot = r.chance(0.001);
       const arrived = travelDay !== null && day >= travelDay;
-      await checkins.add({ workerId: id, day, at: at(day, r.int(6, 9)), temperature: hot ? 37.5 : Math.round(r.normal(36.5, 0.2) * 10) / 10, symptoms: hot ? ['fever'] : [], healthCode: r.weighted([['green', 984], ['yellow', 13], ['red', 3]] as const), places: [], arrivedFromOutsideProvince: arrived, arrivalDate: arrived ? travelDay : null });
+      await checkins.add({
+        workerId: id,
+        day,
+        at: at(day, r.int(6, 9)),
+        temperature: hot ? 37.5 : Math.round(r.normal(36.5, 0.2) * 10) / 10,
+        symptoms: hot ? ['fever'] : [],
+        healthCode: r.weighted([
+          ['green', 984],
+          ['yellow', 13],
+          ['red', 3],
+        ] as const),
+        places: [],
+        arrivedFromOutsideProvince: arrived,
+        arrivalDate: arrived ? travelDay : null,
+      });
     }
   }
   await users.flush();
@@ -70,11 +106,24 @@ export async function generateWorkers(c: Container, plan: CityPlan, r: Rng, seed
   await trips(c, r, ids, groups, firms, endDay, progress);
 }
 
-async function trips(c: Container, r: Rng, ids: { trip: () => Types.ObjectId; booking: () => Types.ObjectId }, groups: Map<string, Traveller[]>, firms: FirmFacts[], endDay: string, progress: Progress) {
+async function trips(
+  c: Container,
+  r: Rng,
+  ids: { trip: () => Types.ObjectId; booking: () => Types.ObjectId },
+  groups: Map<string, Traveller[]>,
+  firms: FirmFacts[],
+  endDay: string,
+  progress: Progress,
+) {
   const m = c.dashboard.rollups.sources.m;
   const total = [...groups.values()].reduce((s, g) => s + g.length, 0);
   const tripIns = new BulkInserter(m.trips as never, '包车班次', total / CAPACITY, progress, 500);
-  const bookIns = new BulkInserter(bookingModel(c.dashboard.rollups.sources.conn) as never, '订座', total, progress);
+  const bookIns = new BulkInserter(
+    bookingModel(c.dashboard.rollups.sources.conn) as never,
+    '订座',
+    total,
+    progress,
+  );
   for (const [key, people] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const [travelDay, originIdx] = key.split('|');
     const o = ORIGINS[Number(originIdx)];
@@ -89,18 +138,65 @@ async function trips(c: Container, r: Rng, ids: { trip: () => Types.ObjectId; bo
       const holders: Types.ObjectId[] = [];
       let boarded = 0;
       const booking = (p: Traveller, status: string, extra: Record<string, unknown> = {}) => ({
-        _id: ids.booking(), tripId, workerId: p.worker, travelDay, status, ...(status !== 'released' ? { live: true } : {}), pickupPoint: `${o.name}火车站`, waitSeq: null, flag: null, seatNo: null, boardedAt: null, boardingTemperature: null, boardedBy: null, bookedBy: 'self', bookedById: p.worker.toHexString(), cancelReason: null, cancelledAt: null, createdAt: at(addDays(travelDay, -2), 12), updatedAt: departureAt, ...extra,
+        _id: ids.booking(),
+        tripId,
+        workerId: p.worker,
+        travelDay,
+        status,
+        ...(status !== 'released' ? { live: true } : {}),
+        pickupPoint: `${o.name}火车站`,
+        waitSeq: null,
+        flag: null,
+        seatNo: null,
+        boardedAt: null,
+        boardingTemperature: null,
+        boardedBy: null,
+        bookedBy: 'self',
+        bookedById: p.worker.toHexString(),
+        cancelReason: null,
+        cancelledAt: null,
+        createdAt: at(addDays(travelDay, -2), 12),
+        updatedAt: departureAt,
+        ...extra,
       });
       for (const p of load) {
         const status = future ? 'confirmed' : r.chance(0.03) ? 'released' : 'boarded';
-        const doc = status === 'boarded' ? booking(p, status, { seatNo: ++boarded, boardedAt: departureAt, boardingTemperature: 36.5 }) : booking(p, status);
+        const doc =
+          status === 'boarded'
+            ? booking(p, status, { seatNo: ++boarded, boardedAt: departureAt, boardingTemperature: 36.5 })
+            : booking(p, status);
         if (status !== 'released') holders.push(doc._id);
         await bookIns.add(doc);
       }
       const queue = b === buses.length - 1 ? waitlist : [];
       for (const [k, p] of queue.entries()) await bookIns.add(booking(p, 'waitlisted', { waitSeq: k + 1 }));
-      const dest = [...new Set(load.map((p) => p.firm))].slice(0, 5).map((f) => ({ enterpriseId: firms[f].id, enterpriseName: firms[f].name, dropPoint: '厂门口' }));
-      await tripIns.add({ _id: tripId, status: 'published', originRegionCode: o.county, originName: o.name, pickupPoints: [{ name: `${o.name}火车站` }], destinations: dest, departureAt, travelDay, vehicle: { plate: `浙B${r.int(10000, 99999)}`, seats: SEATS }, driver: { name: personName(r) }, occupancyCapPct: CAP_PCT, capacity: CAPACITY, bookedCount: holders.length, seatHolders: holders, waitlistSeq: queue.length, boardedCount: boarded, notices: [], noticesPending: false, cancelReason: null, createdBy: 'generator', createdAt: at(addDays(travelDay, -3), 9), updatedAt: departureAt });
+      const dest = [...new Set(load.map((p) => p.firm))]
+        .slice(0, 5)
+        .map((f) => ({ enterpriseId: firms[f].id, enterpriseName: firms[f].name, dropPoint: '厂门口' }));
+      await tripIns.add({
+        _id: tripId,
+        status: 'published',
+        originRegionCode: o.county,
+        originName: o.name,
+        pickupPoints: [{ name: `${o.name}火车站` }],
+        destinations: dest,
+        departureAt,
+        travelDay,
+        vehicle: { plate: `浙B${r.int(10000, 99999)}`, seats: SEATS },
+        driver: { name: personName(r) },
+        occupancyCapPct: CAP_PCT,
+        capacity: CAPACITY,
+        bookedCount: holders.length,
+        seatHolders: holders,
+        waitlistSeq: queue.length,
+        boardedCount: boarded,
+        notices: [],
+        noticesPending: false,
+        cancelReason: null,
+        createdBy: 'generator',
+        createdAt: at(addDays(travelDay, -3), 9),
+        updatedAt: departureAt,
+      });
     }
   }
   await tripIns.flush();

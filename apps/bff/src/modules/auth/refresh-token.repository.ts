@@ -32,7 +32,11 @@ export class RefreshTokenRepository {
       .lean<RefreshTokenDoc>();
     if (first) return first.userId.toHexString();
     const retry = await this.model
-      .findOne({ ...live, revokedReason: 'rotated', revokedAt: { $gt: new Date(now.getTime() - ROTATION_GRACE_MS) } })
+      .findOne({
+        ...live,
+        revokedReason: 'rotated',
+        revokedAt: { $gt: new Date(now.getTime() - ROTATION_GRACE_MS) },
+      })
       .lean<RefreshTokenDoc>();
     return retry ? retry.userId.toHexString() : null;
   }

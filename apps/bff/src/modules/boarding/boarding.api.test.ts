@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { book, checkin, enterprise, person, publishedTrip, VALID_ID, type Person } from '../bookings/test/fixtures';
+import {
+  book,
+  checkin,
+  enterprise,
+  person,
+  publishedTrip,
+  VALID_ID,
+  type Person,
+} from '../bookings/test/fixtures';
 
 let t: TestApp;
 let transport: Person;
@@ -34,7 +42,10 @@ describe('boarding check', () => {
     const token = await tokenOf(w);
     const res = await board(trip, token);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ alreadyBoarded: false, row: { status: 'boarded', seatNo: 1, boardingTemperature: 36.4, workerId: w.id } });
+    expect(res.body).toMatchObject({
+      alreadyBoarded: false,
+      row: { status: 'boarded', seatNo: 1, boardingTemperature: 36.4, workerId: w.id },
+    });
     const again = await board(trip, token);
     expect(again.body).toMatchObject({ alreadyBoarded: true, row: { seatNo: 1 } });
   });
@@ -88,7 +99,10 @@ describe('boarding check', () => {
   it('when a worker tries to board someone, then it is a 403', async () => {
     const trip = await publishedTrip(t, transport, [entId], 10);
     const w = await bookedWorker(trip);
-    const res = await t.http.post(`/api/trips/${trip}/boardings`).set(w.auth).send({ token: await tokenOf(w), temperature: 36.5 });
+    const res = await t.http
+      .post(`/api/trips/${trip}/boardings`)
+      .set(w.auth)
+      .send({ token: await tokenOf(w), temperature: 36.5 });
     expect(res.status).toBe(403);
   });
 });
@@ -97,10 +111,22 @@ describe('manifest (乘客名单)', () => {
   it('when the manifest is read, then personal data is masked; the export has it in full and audits every person', async () => {
     const trip = await publishedTrip(t, transport, [entId], 10);
     const w = await bookedWorker(trip);
-    await t.http.put('/api/profile').set(w.auth).send({ name: '王小二', idNumber: VALID_ID, homeRegion: { province: '520000', city: '520100', county: '520102' } });
+    await t.http
+      .put('/api/profile')
+      .set(w.auth)
+      .send({
+        name: '王小二',
+        idNumber: VALID_ID,
+        homeRegion: { province: '520000', city: '520100', county: '520102' },
+      });
     await board(trip, await tokenOf(w));
     const m = await t.http.get(`/api/trips/${trip}/manifest`).set(transport.auth);
-    expect(m.body.rows[0]).toMatchObject({ name: '王小二', idNumberMasked: '110105********002X', status: 'boarded', seatNo: 1 });
+    expect(m.body.rows[0]).toMatchObject({
+      name: '王小二',
+      idNumberMasked: '110105********002X',
+      status: 'boarded',
+      seatNo: 1,
+    });
     expect(JSON.stringify(m.body)).not.toContain(w.phone);
 
     const csv = await t.http.get(`/api/trips/${trip}/manifest/export?format=csv`).set(transport.auth);
@@ -111,11 +137,15 @@ describe('manifest (乘客名单)', () => {
     const log = await t.container.repos.audit.listForSubject('user', w.id);
     expect(log.some((e) => e.action === 'pii.export' && e.actorId === transport.id)).toBe(true);
 
-    const xlsx = await t.http.get(`/api/trips/${trip}/manifest/export?format=xlsx`).set(transport.auth).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t.http
+      .get(`/api/trips/${trip}/manifest/export?format=xlsx`)
+      .set(transport.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as never);
     expect(wb.getWorksheet('乘客名单')!.getRow(2).getCell(2).value).toBe('王小二');

@@ -6,7 +6,9 @@ import { exportManifest } from './manifest-export';
 /** Marshal's boarding check and the passenger list with its export. */
 export function boardingRoutes(boarding: BoardingService): RouteDef[] {
   return [
-    route(r.boardingBoard, ({ actor, params, body }) => boarding.board(actor, params.tripId, body.token, body.temperature)),
+    route(r.boardingBoard, ({ actor, params, body }) =>
+      boarding.board(actor, params.tripId, body.token, body.temperature),
+    ),
     route(r.tripsManifest, ({ params }) => boarding.manifest(params.tripId)),
     route(r.tripsManifestExport, async ({ actor, params, query, requestId }) => {
       const { trip, rows } = await boarding.fullManifest(actor, params.tripId, requestId);

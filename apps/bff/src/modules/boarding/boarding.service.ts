@@ -45,10 +45,18 @@ export class BoardingService {
     if (b.status === 'boarded') return { row: await this.row(b), alreadyBoarded: true };
     const refusal = boardingRefusal(await this.passes.passFor(workerId), temperature);
     if (refusal.length > 0) {
-      throw new AppError('PASS_NOT_GREEN', `不能上车：${refusal.map((r) => r.message).join('；')}`, { reasons: refusal });
+      throw new AppError('PASS_NOT_GREEN', `不能上车：${refusal.map((r) => r.message).join('；')}`, {
+        reasons: refusal,
+      });
     }
     const now = this.clock.now();
-    const done = await this.bookings.transition(b.id, ['confirmed'], 'boarded', { boardedAt: now, boardingTemperature: temperature, boardedBy: actor.id }, now);
+    const done = await this.bookings.transition(
+      b.id,
+      ['confirmed'],
+      'boarded',
+      { boardedAt: now, boardingTemperature: temperature, boardedBy: actor.id },
+      now,
+    );
     if (!done) {
       const cur = await this.bookings.findById(b.id);
       if (cur?.status === 'boarded') return { row: await this.row(cur), alreadyBoarded: true };
@@ -74,13 +82,25 @@ export class BoardingService {
   }
 
   /** The manifest with full phone and ID numbers, for tracing; every person read is audited. */
-  async fullManifest(actor: Actor, tripId: string, requestId: string): Promise<{ trip: TripRecord; rows: FullManifestRow[] }> {
+  async fullManifest(
+    actor: Actor,
+    tripId: string,
+    requestId: string,
+  ): Promise<{ trip: TripRecord; rows: FullManifestRow[] }> {
     const trip = await this.mustFind(tripId);
     const list = await this.bookings.listByTrip(tripId, MANIFEST_STATUSES);
     const people = await this.people.findMany(list.map((b) => b.workerId));
     const at = this.clock.now();
     for (const b of list) {
-      await this.audit.append({ at, actorId: actor.id, action: 'pii.export', subjectType: 'user', subjectId: b.workerId, fields: ['phone', 'idNumber'], requestId });
+      await this.audit.append({
+        at,
+        actorId: actor.id,
+        action: 'pii.export',
+        subjectType: 'user',
+        subjectId: b.workerId,
+        fields: ['phone', 'idNumber'],
+        requestId,
+      });
     }
     return {
       trip,
@@ -111,7 +131,9 @@ export class BoardingService {
       seatNo: b.seatNo,
       boardingTemperature: b.boardingTemperature,
       boardedAt: b.boardedAt ? b.boardedAt.toISOString() : null,
-      flag: b.flag ? { color: b.flag.color, reasons: b.flag.reasons, at: new Date(b.flag.at).toISOString() } : null,
+      flag: b.flag
+        ? { color: b.flag.color, reasons: b.flag.reasons, at: new Date(b.flag.at).toISOString() }
+        : null,
     };
   }
 

@@ -3,10 +3,16 @@ import type { RawResponse } from '../../http/route';
 import type { TripRecord } from '../trips/trip.repository';
 import type { FullManifestRow } from './boarding.service';
 
-const STATUS_LABELS: Record<string, string> = { confirmed: '已订座', boarded: '已上车', waitlisted: '候补', released: '已释放（未绿码）' };
+const STATUS_LABELS: Record<string, string> = {
+  confirmed: '已订座',
+  boarded: '已上车',
+  waitlisted: '候补',
+  released: '已释放（未绿码）',
+};
 const HEADER = ['序号', '姓名', '手机号', '身份证号', '状态', '上车点', '座位号', '上车体温', '上车时间'];
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
 
 function cells(rows: FullManifestRow[]): (string | number)[][] {
   return rows.map((r, i) => [
@@ -30,11 +36,20 @@ function csvCell(v: string | number): string {
 }
 
 /** The manifest as CSV (UTF-8 with BOM so Excel shows the Chinese) or as an .xlsx workbook. */
-export async function exportManifest(trip: TripRecord, rows: FullManifestRow[], format: 'csv' | 'xlsx'): Promise<RawResponse> {
+export async function exportManifest(
+  trip: TripRecord,
+  rows: FullManifestRow[],
+  format: 'csv' | 'xlsx',
+): Promise<RawResponse> {
   const base = `乘客名单-${trip.originName}-${trip.travelDay}-${trip.vehicle.plate}`;
   if (format === 'csv') {
     const lines = [HEADER, ...cells(rows)].map((row) => row.map(csvCell).join(','));
-    return { raw: true, contentType: 'text/csv; charset=utf-8', filename: `${base}.csv`, body: `\uFEFF${lines.join('\r\n')}\r\n` };
+    return {
+      raw: true,
+      contentType: 'text/csv; charset=utf-8',
+      filename: `${base}.csv`,
+      body: `\uFEFF${lines.join('\r\n')}\r\n`,
+    };
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('乘客名单');

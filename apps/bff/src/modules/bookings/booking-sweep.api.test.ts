@@ -26,7 +26,10 @@ describe('flagging and releasing non-green passengers', () => {
     await checkin(t, w, { healthCode: 'yellow' });
     const flagged = await mine(w);
     expect(flagged.status).toBe('confirmed');
-    expect(flagged.flag).toMatchObject({ color: 'yellow', reasons: [expect.objectContaining({ code: 'CODE_YELLOW' })] });
+    expect(flagged.flag).toMatchObject({
+      color: 'yellow',
+      reasons: [expect.objectContaining({ code: 'CODE_YELLOW' })],
+    });
     const manifest = await t.http.get(`/api/trips/${trip}/manifest`).set(transport.auth);
     expect(manifest.body.rows[0].flag.color).toBe('yellow');
     await checkin(t, w);
@@ -44,7 +47,10 @@ describe('flagging and releasing non-green passengers', () => {
   });
 
   it('when the pass is still not green at the boarding cut-off, then the seat is released and the first waitlisted worker gets it', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 3, { vehicle: { plate: '贵A66666', seats: 5 }, occupancyCapPct: 20 }); // capacity 1
+    const trip = await publishedTrip(t, transport, [entId], 3, {
+      vehicle: { plate: '贵A66666', seats: 5 },
+      occupancyCapPct: 20,
+    }); // capacity 1
     const sick = await person(t);
     await checkin(t, sick);
     await book(t, sick, trip);
@@ -76,7 +82,15 @@ describe('recovery after a crash between two writes', () => {
     const w = await person(t);
     const repo = t.container.worker.repos.bookings;
     const tripRec = (await t.container.worker.repos.trips.findById(trip))!;
-    const pending = await repo.insertPending({ tripId: trip, workerId: w.id, travelDay: tripRec.travelDay, pickupPoint: 'x', bookedBy: 'self', bookedById: w.id, now: t.clock.now() });
+    const pending = await repo.insertPending({
+      tripId: trip,
+      workerId: w.id,
+      travelDay: tripRec.travelDay,
+      pickupPoint: 'x',
+      bookedBy: 'self',
+      bookedById: w.id,
+      now: t.clock.now(),
+    });
     t.clock.advance(60_000);
     const report = await sweep();
     expect(report.settled).toBe(1);
@@ -90,7 +104,9 @@ describe('recovery after a crash between two writes', () => {
     await checkin(t, w);
     const b = (await book(t, w, trip)).body;
     // Simulate a crash after the status write and before the seat release.
-    await t.connection.db!.collection('bookings').updateOne({ _id: new Types.ObjectId(b.id) }, { $set: { status: 'cancelled' }, $unset: { live: 1 } });
+    await t.connection
+      .db!.collection('bookings')
+      .updateOne({ _id: new Types.ObjectId(b.id) }, { $set: { status: 'cancelled' }, $unset: { live: 1 } });
     await sweep();
     await sweep();
     expect((await t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(0);
@@ -101,7 +117,19 @@ describe('outbox delivery', () => {
   it('when the sender fails, then the message is retried later and sent once', async () => {
     const sender = t.container.worker.sender as MemoryNotificationSender;
     const w = await person(t);
-    await t.container.worker.repos.outbox.addMany([{ id: `test:${w.id}`, workerId: w.id, kind: 'test', title: '测试', body: '内容', page: 'pages/home/index' }], t.clock.now());
+    await t.container.worker.repos.outbox.addMany(
+      [
+        {
+          id: `test:${w.id}`,
+          workerId: w.id,
+          kind: 'test',
+          title: '测试',
+          body: '内容',
+          page: 'pages/home/index',
+        },
+      ],
+      t.clock.now(),
+    );
     sender.failNext = 1;
     await t.container.worker.services.notifications.drain();
     expect(sender.sent.filter((m) => m.workerId === w.id)).toHaveLength(0);

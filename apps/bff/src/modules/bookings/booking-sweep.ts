@@ -57,7 +57,10 @@ export class BookingSweeper implements PassChangeListener {
         report.settled += 1;
       }
     }
-    const soon = await this.trips.departingBetween(now, new Date(now.getTime() + TRIP_RULES.flagWindowHours * HOUR_MS));
+    const soon = await this.trips.departingBetween(
+      now,
+      new Date(now.getTime() + TRIP_RULES.flagWindowHours * HOUR_MS),
+    );
     for (const trip of soon) {
       await this.seats.reconcile(trip);
       report.flagged += await this.flagTrip(trip.id, now);
@@ -70,7 +73,10 @@ export class BookingSweeper implements PassChangeListener {
 
   private async flagTrip(tripId: string, now: Date): Promise<number> {
     const live = await this.bookings.listByTrip(tripId, ['confirmed', 'waitlisted']);
-    const passes = await this.passes.passesFor(live.map((b) => b.workerId), now);
+    const passes = await this.passes.passesFor(
+      live.map((b) => b.workerId),
+      now,
+    );
     let flagged = 0;
     for (const b of live) if (await this.applyFlag(b, passes.get(b.workerId)!, now)) flagged += 1;
     return flagged;
@@ -86,7 +92,16 @@ export class BookingSweeper implements PassChangeListener {
     if (changed) {
       await this.bookings.setFlag(b.id, { color: pass.color, reasons: pass.reasons, at: now });
       await this.outbox.addMany(
-        [{ id: `flag:${b.id}:${pass.color}:${chinaDay(now)}`, workerId: b.workerId, kind: 'booking_flagged', title: '通行码异常提醒', body: '您的通行码不是绿码，请在发车前 30 分钟前恢复绿码，否则座位将被释放', page: 'pages/pass/index' }],
+        [
+          {
+            id: `flag:${b.id}:${pass.color}:${chinaDay(now)}`,
+            workerId: b.workerId,
+            kind: 'booking_flagged',
+            title: '通行码异常提醒',
+            body: '您的通行码不是绿码，请在发车前 30 分钟前恢复绿码，否则座位将被释放',
+            page: 'pages/pass/index',
+          },
+        ],
         now,
       );
     }
@@ -101,16 +116,34 @@ export class BookingSweeper implements PassChangeListener {
     for (let round = 0; round < 20; round += 1) {
       const now = this.clock.now();
       const confirmed = await this.bookings.listByTrip(trip.id, ['confirmed']);
-      const passes = await this.passes.passesFor(confirmed.map((b) => b.workerId), now);
+      const passes = await this.passes.passesFor(
+        confirmed.map((b) => b.workerId),
+        now,
+      );
       const losing = confirmed.filter((b) => passes.get(b.workerId)!.color !== 'green');
       if (losing.length === 0) break;
       for (const b of losing) {
-        const done = await this.bookings.transition(b.id, ['confirmed'], 'released', { cancelReason: 'pass_not_green', cancelledAt: now }, now);
+        const done = await this.bookings.transition(
+          b.id,
+          ['confirmed'],
+          'released',
+          { cancelReason: 'pass_not_green', cancelledAt: now },
+          now,
+        );
         if (!done) continue;
         released += 1;
         await this.trips.releaseSeat(trip.id, b.id);
         await this.outbox.addMany(
-          [{ id: `released:${b.id}`, workerId: b.workerId, kind: 'seat_released', title: '座位已释放', body: `发车前 30 分钟您的通行码仍不是绿码，${trip.originName} 班车座位已释放`, page: 'pages/my-bookings/index' }],
+          [
+            {
+              id: `released:${b.id}`,
+              workerId: b.workerId,
+              kind: 'seat_released',
+              title: '座位已释放',
+              body: `发车前 30 分钟您的通行码仍不是绿码，${trip.originName} 班车座位已释放`,
+              page: 'pages/my-bookings/index',
+            },
+          ],
           now,
         );
       }

@@ -19,7 +19,9 @@ async function greenWorker(): Promise<Person> {
   return w;
 }
 const liveCount = (workerId: string) =>
-  t.connection.db!.collection('bookings').countDocuments({ workerId: new Types.ObjectId(workerId), live: true });
+  t.connection
+    .db!.collection('bookings')
+    .countDocuments({ workerId: new Types.ObjectId(workerId), live: true });
 
 describe('booking a seat', () => {
   it('when a green worker books, then the seat is confirmed and the trip shows one seat fewer', async () => {
@@ -27,7 +29,13 @@ describe('booking a seat', () => {
     const w = await greenWorker();
     const res = await book(t, w, trip);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'confirmed', tripId: trip, workerId: w.id, pickupPoint: '南明区人社局门口', waitlistPosition: null });
+    expect(res.body).toMatchObject({
+      status: 'confirmed',
+      tripId: trip,
+      workerId: w.id,
+      pickupPoint: '南明区人社局门口',
+      waitlistPosition: null,
+    });
     expect((await t.http.get(`/api/trips/${trip}`).set(w.auth)).body.seatsLeft).toBe(21);
   });
 
@@ -154,9 +162,16 @@ describe('liaison booking for named staff', () => {
     const staff = await person(t, ['worker'], entId);
     await checkin(t, staff);
     const outsider = await greenWorker();
-    const res = await t.http.post(`/api/trips/${trip}/staff-bookings`).set(liaison.auth).send({ staffIds: [staff.id, outsider.id] });
+    const res = await t.http
+      .post(`/api/trips/${trip}/staff-bookings`)
+      .set(liaison.auth)
+      .send({ staffIds: [staff.id, outsider.id] });
     expect(res.status).toBe(200);
-    expect(res.body.results[0].booking).toMatchObject({ status: 'confirmed', bookedBy: 'liaison', workerId: staff.id });
+    expect(res.body.results[0].booking).toMatchObject({
+      status: 'confirmed',
+      bookedBy: 'liaison',
+      workerId: staff.id,
+    });
     expect(res.body.results[1]).toMatchObject({ booking: null, error: { code: 'FORBIDDEN' } });
     expect(await liveCount(outsider.id)).toBe(0);
   });
@@ -167,7 +182,10 @@ describe('liaison booking for named staff', () => {
     const liaison = await person(t, ['liaison'], entId);
     const staff = await person(t, ['worker'], entId);
     await checkin(t, staff);
-    const res = await t.http.post(`/api/trips/${trip}/staff-bookings`).set(liaison.auth).send({ staffIds: [staff.id] });
+    const res = await t.http
+      .post(`/api/trips/${trip}/staff-bookings`)
+      .set(liaison.auth)
+      .send({ staffIds: [staff.id] });
     expect(res.status).toBe(403);
     expect(await liveCount(staff.id)).toBe(0);
   });
@@ -175,6 +193,13 @@ describe('liaison booking for named staff', () => {
   it('when a worker calls the liaison route, then it is a 403', async () => {
     const trip = await publishedTrip(t, transport, [entId], 30);
     const w = await greenWorker();
-    expect((await t.http.post(`/api/trips/${trip}/staff-bookings`).set(w.auth).send({ staffIds: [w.id] })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post(`/api/trips/${trip}/staff-bookings`)
+          .set(w.auth)
+          .send({ staffIds: [w.id] })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -15,9 +15,21 @@ async function greenWorkers(n: number, prefix: string) {
   const day = chinaDay(t.clock.now());
   for (let i = 0; i < n; i += 1) {
     const phone = `${prefix}${String(i).padStart(4, '0')}`;
-    const u = await t.container.repos.users.findOrCreateByPhone(t.container.pii.lookupHash(phone), t.container.pii.encrypt(phone));
-    await t.container.worker.repos.checkins.upsertForDay(u.id, day, t.clock.now(), { ...GREEN_CHECKIN, symptoms: [], places: [] } as never);
-    const { token } = t.container.tokens.issueAccess({ id: u.id, roles: ['worker'], enterpriseId: null, departmentId: null });
+    const u = await t.container.repos.users.findOrCreateByPhone(
+      t.container.pii.lookupHash(phone),
+      t.container.pii.encrypt(phone),
+    );
+    await t.container.worker.repos.checkins.upsertForDay(u.id, day, t.clock.now(), {
+      ...GREEN_CHECKIN,
+      symptoms: [],
+      places: [],
+    } as never);
+    const { token } = t.container.tokens.issueAccess({
+      id: u.id,
+      roles: ['worker'],
+      enterpriseId: null,
+      departmentId: null,
+    });
     out.push({ id: u.id, auth: { Authorization: `Bearer ${token}` } });
   }
   return out;
@@ -27,9 +39,12 @@ describe('a booking rush on the last seats', () => {
   it('when 300 workers (30 of them retrying) race for the last 3 seats, then exactly capacity seats are sold, one per worker, and every retry gets the same booking', async () => {
     const transport = await person(t, ['transport']);
     const ent = await enterprise(t);
-    const tripId = await publishedTrip(t, transport, [ent], 20, { vehicle: { plate: '贵A77777', seats: 20 } }); // capacity 10
+    const tripId = await publishedTrip(t, transport, [ent], 20, {
+      vehicle: { plate: '贵A77777', seats: 20 },
+    }); // capacity 10
     const early = await greenWorkers(7, '1370000');
-    for (const w of early) expect((await t.http.post('/api/bookings').set(w.auth).send({ tripId })).body.status).toBe('confirmed');
+    for (const w of early)
+      expect((await t.http.post('/api/bookings').set(w.auth).send({ tripId })).body.status).toBe('confirmed');
 
     const rush = await greenWorkers(300, '1371000');
     const send = (w: (typeof rush)[number], key: string) =>
@@ -53,10 +68,14 @@ describe('a booking rush on the last seats', () => {
 
     for (const a of answers) expect(a.status).toBe(201);
     const byWorker = new Map<string, Set<string>>();
-    for (const a of answers) byWorker.set(a.body.workerId, (byWorker.get(a.body.workerId) ?? new Set()).add(a.body.id));
+    for (const a of answers)
+      byWorker.set(a.body.workerId, (byWorker.get(a.body.workerId) ?? new Set()).add(a.body.id));
     for (const ids of byWorker.values()) expect(ids.size).toBe(1);
 
-    const docs = await t.connection.db!.collection('bookings').find({ tripId: new Types.ObjectId(tripId), live: true }).toArray();
+    const docs = await t.connection
+      .db!.collection('bookings')
+      .find({ tripId: new Types.ObjectId(tripId), live: true })
+      .toArray();
     const confirmed = docs.filter((d) => d.status === 'confirmed');
     expect(confirmed).toHaveLength(10);
     expect(docs.filter((d) => d.status === 'waitlisted')).toHaveLength(297);
@@ -73,17 +92,29 @@ describe('joining the waitlist of a trip seen full', () => {
     const ent = await enterprise(t);
     const tripId = await publishedTrip(t, transport, [ent], 20, { vehicle: { plate: '贵A66666', seats: 5 } }); // capacity 2
     const [other, holder, late] = await greenWorkers(3, '1372000');
-    expect((await t.http.post('/api/bookings').set(other.auth).send({ tripId })).body.status).toBe('confirmed');
+    expect((await t.http.post('/api/bookings').set(other.auth).send({ tripId })).body.status).toBe(
+      'confirmed',
+    );
     const held = await t.http.post('/api/bookings').set(holder.auth).send({ tripId });
     expect(held.body.status).toBe('confirmed');
     const { repos, services } = t.container.worker;
     // The late worker's request read the trip full and took a ticket; then the holder cancels
     // (its promote finds nobody waitlisted yet); only then does the waitlisted insert land.
     const waitSeq = await repos.trips.nextWaitSeq(tripId);
-    expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe('cancelled');
+    expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe(
+      'cancelled',
+    );
     const trip = (await repos.trips.findById(tripId))!;
     const waiting = await repos.bookings.insertWaitlisted(
-      { tripId, workerId: late.id, travelDay: trip.travelDay, pickupPoint: trip.pickupPoints[0].name, bookedBy: 'self', bookedById: late.id, now: t.clock.now() },
+      {
+        tripId,
+        workerId: late.id,
+        travelDay: trip.travelDay,
+        pickupPoint: trip.pickupPoints[0].name,
+        bookedBy: 'self',
+        bookedById: late.id,
+        now: t.clock.now(),
+      },
       waitSeq,
     );
     expect(waiting?.status).toBe('waitlisted');

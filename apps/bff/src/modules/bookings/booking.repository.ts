@@ -76,7 +76,11 @@ export class BookingRepository {
     return this.insertLive(b, 'waitlisted', waitSeq);
   }
 
-  private async insertLive(b: NewBooking, status: 'pending' | 'waitlisted', waitSeq: number | null): Promise<BookingRecord | null> {
+  private async insertLive(
+    b: NewBooking,
+    status: 'pending' | 'waitlisted',
+    waitSeq: number | null,
+  ): Promise<BookingRecord | null> {
     // The driver's insertOne (no mongoose document, casting or validation: every field is set
     // here with its schema type and default), as `create` would store it.
     const doc: BookingDoc = {
@@ -116,28 +120,44 @@ export class BookingRepository {
   }
 
   async findLive(workerId: string, travelDay: string): Promise<BookingRecord | null> {
-    const doc = await this.model.findOne({ workerId: oid(workerId), travelDay, live: true }).lean<BookingDoc>();
+    const doc = await this.model
+      .findOne({ workerId: oid(workerId), travelDay, live: true })
+      .lean<BookingDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   async findLiveOnTrip(workerId: string, tripId: string): Promise<BookingRecord | null> {
-    const doc = await this.model.findOne({ workerId: oid(workerId), tripId: oid(tripId), live: true }).lean<BookingDoc>();
+    const doc = await this.model
+      .findOne({ workerId: oid(workerId), tripId: oid(tripId), live: true })
+      .lean<BookingDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   /** Moves a booking from one status to another if it is still in `from`; null when it was not. */
-  async transition(id: string, from: BookingStatus[], to: BookingStatus, set: Partial<Omit<BookingDoc, '_id' | 'status' | 'live'>>, now: Date): Promise<BookingRecord | null> {
+  async transition(
+    id: string,
+    from: BookingStatus[],
+    to: BookingStatus,
+    set: Partial<Omit<BookingDoc, '_id' | 'status' | 'live'>>,
+    now: Date,
+  ): Promise<BookingRecord | null> {
     const live = LIVE_STATUSES.includes(to);
     const update = live
       ? { $set: { ...set, status: to, updatedAt: now } }
       : { $set: { ...set, status: to, updatedAt: now }, $unset: { live: 1 } };
     // Driver call (no query casting): the filter and update are built here with stored types.
-    const doc = await this.model.collection.findOneAndUpdate({ _id: oid(id), status: { $in: from } }, update, { returnDocument: 'after' });
+    const doc = await this.model.collection.findOneAndUpdate(
+      { _id: oid(id), status: { $in: from } },
+      update,
+      { returnDocument: 'after' },
+    );
     return doc ? toRecord(doc as BookingDoc) : null;
   }
 
   async setSeatNo(id: string, seatNo: number): Promise<BookingRecord | null> {
-    const doc = await this.model.findOneAndUpdate({ _id: oid(id), seatNo: null }, { $set: { seatNo } }, { returnDocument: 'after' }).lean<BookingDoc>();
+    const doc = await this.model
+      .findOneAndUpdate({ _id: oid(id), seatNo: null }, { $set: { seatNo } }, { returnDocument: 'after' })
+      .lean<BookingDoc>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -146,17 +166,30 @@ export class BookingRepository {
   }
 
   async firstWaitlisted(tripId: string): Promise<BookingRecord | null> {
-    const doc = await this.model.findOne({ tripId: oid(tripId), status: 'waitlisted' }).sort({ waitSeq: 1 }).lean<BookingDoc>();
+    const doc = await this.model
+      .findOne({ tripId: oid(tripId), status: 'waitlisted' })
+      .sort({ waitSeq: 1 })
+      .lean<BookingDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   /** 1-based place in the waitlist. */
   async waitlistPosition(tripId: string, waitSeq: number): Promise<number> {
-    return 1 + (await this.model.collection.countDocuments({ tripId: oid(tripId), status: 'waitlisted', waitSeq: { $lt: waitSeq } }));
+    return (
+      1 +
+      (await this.model.collection.countDocuments({
+        tripId: oid(tripId),
+        status: 'waitlisted',
+        waitSeq: { $lt: waitSeq },
+      }))
+    );
   }
 
   async listByTrip(tripId: string, statuses: BookingStatus[]): Promise<BookingRecord[]> {
-    const docs = await this.model.find({ tripId: oid(tripId), status: { $in: statuses } }).sort({ seatNo: 1, createdAt: 1 }).lean<BookingDoc[]>();
+    const docs = await this.model
+      .find({ tripId: oid(tripId), status: { $in: statuses } })
+      .sort({ seatNo: 1, createdAt: 1 })
+      .lean<BookingDoc[]>();
     return docs.map(toRecord);
   }
 
@@ -166,25 +199,36 @@ export class BookingRepository {
   }
 
   async waitlistCounts(tripIds: string[]): Promise<Map<string, number>> {
-    const docs = await this.model.find({ tripId: { $in: tripIds.map(oid) }, status: 'waitlisted' }, { tripId: 1 }).lean<BookingDoc[]>();
+    const docs = await this.model
+      .find({ tripId: { $in: tripIds.map(oid) }, status: 'waitlisted' }, { tripId: 1 })
+      .lean<BookingDoc[]>();
     const out = new Map<string, number>();
     for (const d of docs) out.set(d.tripId.toHexString(), (out.get(d.tripId.toHexString()) ?? 0) + 1);
     return out;
   }
 
   async listForWorker(workerId: string, limit = 50): Promise<BookingRecord[]> {
-    const docs = await this.model.find({ workerId: oid(workerId) }).sort({ createdAt: -1 }).limit(limit).lean<BookingDoc[]>();
+    const docs = await this.model
+      .find({ workerId: oid(workerId) })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<BookingDoc[]>();
     return docs.map(toRecord);
   }
 
   /** Upcoming live bookings of a worker (for re-flagging after a check-in). */
   async upcomingLiveForWorker(workerId: string, fromDay: string): Promise<BookingRecord[]> {
-    const docs = await this.model.find({ workerId: oid(workerId), live: true, travelDay: { $gte: fromDay } }).lean<BookingDoc[]>();
+    const docs = await this.model
+      .find({ workerId: oid(workerId), live: true, travelDay: { $gte: fromDay } })
+      .lean<BookingDoc[]>();
     return docs.map(toRecord);
   }
 
   async stalePending(olderThan: Date, limit = 200): Promise<BookingRecord[]> {
-    const docs = await this.model.find({ status: 'pending', updatedAt: { $lt: olderThan } }).limit(limit).lean<BookingDoc[]>();
+    const docs = await this.model
+      .find({ status: 'pending', updatedAt: { $lt: olderThan } })
+      .limit(limit)
+      .lean<BookingDoc[]>();
     return docs.map(toRecord);
   }
 
@@ -192,7 +236,10 @@ export class BookingRepository {
   async cancelAllForTrip(tripId: string, now: Date): Promise<void> {
     await this.model.updateMany(
       { tripId: oid(tripId), status: { $in: ['pending', 'confirmed', 'waitlisted'] } },
-      { $set: { status: 'cancelled', cancelReason: 'trip_cancelled', cancelledAt: now, updatedAt: now }, $unset: { live: 1 } },
+      {
+        $set: { status: 'cancelled', cancelReason: 'trip_cancelled', cancelledAt: now, updatedAt: now },
+        $unset: { live: 1 },
+      },
     );
   }
 }

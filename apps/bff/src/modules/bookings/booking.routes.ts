@@ -8,6 +8,8 @@ export function bookingRoutes(bookings: BookingService): RouteDef[] {
     route(r.bookingsCreate, ({ actor, body }) => bookings.book(actor, body.tripId, body.pickupIndex)),
     route(r.bookingsMine, ({ actor }) => bookings.mine(actor)),
     route(r.bookingsCancel, ({ actor, params }) => bookings.cancel(actor, params.bookingId)),
-    route(r.bookingsStaff, ({ actor, params, body }) => bookings.bookStaff(actor, params.tripId, body.staffIds, body.pickupIndex)),
+    route(r.bookingsStaff, ({ actor, params, body }) =>
+      bookings.bookStaff(actor, params.tripId, body.staffIds, body.pickupIndex),
+    ),
   ];
 }

@@ -26,7 +26,10 @@ export class BookingService {
   /** A worker books a seat for themselves (waitlisted when the trip is full). */
   async book(actor: Actor, tripId: string, pickupIndex: number): Promise<Booking> {
     // The two reads are independent: one round trip of latency instead of two.
-    const [trip, pass] = await Promise.all([this.bookableTrip(tripId, pickupIndex), this.passes.passFor(actor.id)]);
+    const [trip, pass] = await Promise.all([
+      this.bookableTrip(tripId, pickupIndex),
+      this.passes.passFor(actor.id),
+    ]);
     const b = await this.bookFor(actor.id, trip, pickupIndex, { kind: 'self', actorId: actor.id }, pass);
     return this.view(b, trip);
   }
@@ -64,14 +67,23 @@ export class BookingService {
     const trip = await this.trips.findById(b.tripId);
     if (b.status === 'cancelled') return this.view(b, trip);
     if (b.status === 'boarded' || b.status === 'released') {
-      throw new AppError('INVALID_TRANSITION', b.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消');
+      throw new AppError(
+        'INVALID_TRANSITION',
+        b.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消',
+      );
     }
     // Leaving a waitlist harms nobody; giving up a seat late would leave it empty.
     if (b.status !== 'waitlisted' && trip && !cancellationOpen(trip.departureAt, this.clock.now())) {
       throw new AppError('BOOKING_CLOSED', '发车前 2 小时内不能在线取消，请联系带车人员');
     }
     const now = this.clock.now();
-    const done = await this.bookings.transition(b.id, ['pending', 'confirmed', 'waitlisted'], 'cancelled', { cancelReason: 'worker', cancelledAt: now }, now);
+    const done = await this.bookings.transition(
+      b.id,
+      ['pending', 'confirmed', 'waitlisted'],
+      'cancelled',
+      { cancelReason: 'worker', cancelledAt: now },
+      now,
+    );
     await this.seats.releaseAndPromote(b.tripId, b.id);
     return this.view(done ?? (await this.bookings.findById(b.id))!, trip);
   }
@@ -87,9 +99,12 @@ export class BookingService {
     const trip = await this.trips.findById(tripId);
     if (!trip || trip.status === 'draft') throw notFound('该班次');
     if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
-    if (!bookingOpen(trip.departureAt, this.clock.now())) throw new AppError('BOOKING_CLOSED', '该班次已停止预订（发车前 30 分钟截止）');
+    if (!bookingOpen(trip.departureAt, this.clock.now()))
+      throw new AppError('BOOKING_CLOSED', '该班次已停止预订（发车前 30 分钟截止）');
     if (pickupIndex >= trip.pickupPoints.length) {
-      throw new AppError('VALIDATION_ERROR', '上车点不存在', [{ path: 'pickupIndex', message: '上车点不存在', code: 'too_big' }]);
+      throw new AppError('VALIDATION_ERROR', '上车点不存在', [
+        { path: 'pickupIndex', message: '上车点不存在', code: 'too_big' },
+      ]);
     }
     return trip;
   }
@@ -99,13 +114,23 @@ export class BookingService {
    * the Idempotency-Key: a second request for the same trip returns the live booking it has.
    * The happy path is insert-first (no "does one exist?" query): the unique index answers that.
    */
-  private async bookFor(workerId: string, trip: TripRecord, pickupIndex: number, by: By, knownPass?: PassResult): Promise<BookingRecord> {
+  private async bookFor(
+    workerId: string,
+    trip: TripRecord,
+    pickupIndex: number,
+    by: By,
+    knownPass?: PassResult,
+  ): Promise<BookingRecord> {
     const pass = knownPass ?? (await this.passes.passFor(workerId));
     if (pass.color !== 'green') {
       // A retry of a booking made while still green gets that booking, not a refusal.
       const existing = await this.bookings.findLiveOnTrip(workerId, trip.id);
       if (existing) return this.seats.settle(existing, trip);
-      throw new AppError('PASS_NOT_GREEN', `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`, { color: pass.color, reasons: pass.reasons });
+      throw new AppError(
+        'PASS_NOT_GREEN',
+        `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`,
+        { color: pass.color, reasons: pass.reasons },
+      );
     }
     const now = this.clock.now();
     const fields = {
@@ -130,11 +155,18 @@ export class BookingService {
     // race with one) is the same booking; another trip is a real conflict.
     const live = await this.bookings.findLive(workerId, trip.travelDay);
     if (live && live.tripId === trip.id) return this.seats.settle(live, trip);
-    throw new AppError('ALREADY_BOOKED', `${trip.travelDay} 已有其他班次的预订，请先取消后再订`, live ? { bookingId: live.id, tripId: live.tripId } : undefined);
+    throw new AppError(
+      'ALREADY_BOOKED',
+      `${trip.travelDay} 已有其他班次的预订，请先取消后再订`,
+      live ? { bookingId: live.id, tripId: live.tripId } : undefined,
+    );
   }
 
   async view(b: BookingRecord, trip: TripRecord | null): Promise<Booking> {
-    const pos = b.status === 'waitlisted' && b.waitSeq !== null ? await this.bookings.waitlistPosition(b.tripId, b.waitSeq) : null;
+    const pos =
+      b.status === 'waitlisted' && b.waitSeq !== null
+        ? await this.bookings.waitlistPosition(b.tripId, b.waitSeq)
+        : null;
     return toBookingView(b, trip, pos);
   }
 }

@@ -3,7 +3,11 @@ import type { TripRecord } from '../trips/trip.repository';
 import type { BookingRecord } from './booking.repository';
 
 /** The contract shape of a booking, with its trip summary and waitlist place. */
-export function toBookingView(b: BookingRecord, trip: TripRecord | null, waitlistPosition: number | null): Booking {
+export function toBookingView(
+  b: BookingRecord,
+  trip: TripRecord | null,
+  waitlistPosition: number | null,
+): Booking {
   return {
     id: b.id,
     tripId: b.tripId,
@@ -12,7 +16,9 @@ export function toBookingView(b: BookingRecord, trip: TripRecord | null, waitlis
     status: b.status,
     pickupPoint: b.pickupPoint,
     waitlistPosition: b.status === 'waitlisted' ? waitlistPosition : null,
-    flag: b.flag ? { color: b.flag.color, reasons: b.flag.reasons, at: new Date(b.flag.at).toISOString() } : null,
+    flag: b.flag
+      ? { color: b.flag.color, reasons: b.flag.reasons, at: new Date(b.flag.at).toISOString() }
+      : null,
     seatNo: b.seatNo,
     bookedBy: b.bookedBy,
     createdAt: b.createdAt.toISOString(),

@@ -53,7 +53,15 @@ export class SeatAllocator {
       return (await this.bookings.transition(b.id, ['pending'], 'confirmed', {}, now)) ?? this.reread(b);
     }
     if (claim === 'gone') {
-      return (await this.bookings.transition(b.id, ['pending'], 'cancelled', { cancelReason: 'trip_cancelled', cancelledAt: now }, now)) ?? this.reread(b);
+      return (
+        (await this.bookings.transition(
+          b.id,
+          ['pending'],
+          'cancelled',
+          { cancelReason: 'trip_cancelled', cancelledAt: now },
+          now,
+        )) ?? this.reread(b)
+      );
     }
     const waitSeq = await this.trips.nextWaitSeq(trip.id);
     const waiting = await this.bookings.transition(b.id, ['pending'], 'waitlisted', { waitSeq }, now);
@@ -95,12 +103,22 @@ export class SeatAllocator {
       if (!done) {
         // Cancelled while we seated it: hand the seat back (no-op if its canceller already did).
         const cur = await this.bookings.findById(next.id);
-        if (!cur || !['confirmed', 'boarded', 'pending', 'waitlisted'].includes(cur.status)) await this.trips.releaseSeat(tripId, next.id);
+        if (!cur || !['confirmed', 'boarded', 'pending', 'waitlisted'].includes(cur.status))
+          await this.trips.releaseSeat(tripId, next.id);
         continue;
       }
       promoted += 1;
       await this.outbox.addMany(
-        [{ id: `promoted:${next.id}`, workerId: next.workerId, kind: 'waitlist_promoted', title: '候补成功', body: `您候补的 ${trip.originName} 班车已有座位，请按时乘车`, page: 'pages/my-bookings/index' }],
+        [
+          {
+            id: `promoted:${next.id}`,
+            workerId: next.workerId,
+            kind: 'waitlist_promoted',
+            title: '候补成功',
+            body: `您候补的 ${trip.originName} 班车已有座位，请按时乘车`,
+            page: 'pages/my-bookings/index',
+          },
+        ],
         now,
       );
     }
@@ -123,8 +141,10 @@ export class SeatAllocator {
     const now = this.clock.now();
     for (const id of trip.seatHolders) {
       const b = byId.get(id);
-      if (!b || b.status === 'cancelled' || b.status === 'released') await this.trips.releaseSeat(trip.id, id);
-      else if (b.status === 'pending' || b.status === 'waitlisted') await this.bookings.transition(id, ['pending', 'waitlisted'], 'confirmed', {}, now);
+      if (!b || b.status === 'cancelled' || b.status === 'released')
+        await this.trips.releaseSeat(trip.id, id);
+      else if (b.status === 'pending' || b.status === 'waitlisted')
+        await this.bookings.transition(id, ['pending', 'waitlisted'], 'confirmed', {}, now);
     }
     await this.promote(trip.id);
   }

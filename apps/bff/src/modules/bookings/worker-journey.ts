@@ -61,7 +61,9 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     people: new ProfileRepository(userModel(d.conn)),
     checkins: new CheckinRepository(checkinModel(d.conn)),
     // Issue 6: with rollups, every trip write also keeps the dashboard's transport counters in step.
-    trips: d.rollups ? new RolledUpTripRepository(tripModel(d.conn), d.rollups) : new TripRepository(tripModel(d.conn)),
+    trips: d.rollups
+      ? new RolledUpTripRepository(tripModel(d.conn), d.rollups)
+      : new TripRepository(tripModel(d.conn)),
     bookings: new BookingRepository(bookingModel(d.conn)),
     outbox: new OutboxRepository(outboxModel(d.conn)),
   };
@@ -71,13 +73,51 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
   const checkins = new CheckinService(repos.checkins, regions, d.clock, d.rollups);
   const seats = new SeatAllocator(repos.trips, repos.bookings, repos.outbox, d.clock);
   const notices = new TripNoticeService(repos.trips, repos.bookings, repos.outbox, d.clock);
-  const notifications = new NotificationService(repos.outbox, d.sender, (id) => repos.people.openidOf(id), d.clock);
+  const notifications = new NotificationService(
+    repos.outbox,
+    d.sender,
+    (id) => repos.people.openidOf(id),
+    d.clock,
+  );
   const bookings = new BookingService(repos.bookings, repos.trips, seats, passes, repos.people, d.clock);
   const trips = new TripService(repos.trips, repos.bookings, d.enterprises, seats, notices, d.clock);
-  const boarding = new BoardingService(repos.trips, repos.bookings, seats, passes, repos.people, d.pii, d.audit, d.clock);
-  const sweeper = new BookingSweeper(repos.bookings, repos.trips, seats, passes, repos.outbox, notices, notifications, d.clock);
+  const boarding = new BoardingService(
+    repos.trips,
+    repos.bookings,
+    seats,
+    passes,
+    repos.people,
+    d.pii,
+    d.audit,
+    d.clock,
+  );
+  const sweeper = new BookingSweeper(
+    repos.bookings,
+    repos.trips,
+    seats,
+    passes,
+    repos.outbox,
+    notices,
+    notifications,
+    d.clock,
+  );
   checkins.onPassChanged(sweeper);
-  return { repos, sender: d.sender, services: { regions, profiles, passes, checkins, seats, bookings, trips, boarding, notifications, sweeper } };
+  return {
+    repos,
+    sender: d.sender,
+    services: {
+      regions,
+      profiles,
+      passes,
+      checkins,
+      seats,
+      bookings,
+      trips,
+      boarding,
+      notifications,
+      sweeper,
+    },
+  };
 }
 
 export type WorkerJourney = ReturnType<typeof buildWorkerJourney>;

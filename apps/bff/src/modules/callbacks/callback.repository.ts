@@ -28,12 +28,23 @@ export class CallbackRepository {
   constructor(private readonly model: Model<CallbackDoc>) {}
 
   async create(input: Omit<CallbackRecord, 'id'>): Promise<CallbackRecord> {
-    const doc = await this.model.create({ ...input, enterpriseId: oid(input.enterpriseId), stewardId: input.stewardId ? oid(input.stewardId) : null, callerId: oid(input.callerId) });
+    const doc = await this.model.create({
+      ...input,
+      enterpriseId: oid(input.enterpriseId),
+      stewardId: input.stewardId ? oid(input.stewardId) : null,
+      callerId: oid(input.callerId),
+    });
     return toRecord(doc.toObject() as CallbackDoc);
   }
 
   async listForEnterprise(enterpriseId: string, limit = 50): Promise<CallbackRecord[]> {
-    return (await this.model.find({ enterpriseId: oid(enterpriseId) }).sort({ calledAt: -1 }).limit(limit).lean<CallbackDoc[]>()).map(toRecord);
+    return (
+      await this.model
+        .find({ enterpriseId: oid(enterpriseId) })
+        .sort({ calledAt: -1 })
+        .limit(limit)
+        .lean<CallbackDoc[]>()
+    ).map(toRecord);
   }
 
   /** The latest ratings per steward (calls that got through), at most `perSteward` each. */

@@ -19,10 +19,19 @@ export class CallbackService {
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
-  async record(actor: Actor, input: { enterpriseId: string; reached: boolean; satisfaction: number | null; remarks: string }) {
-    if (!(await this.enterprises.findById(input.enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
+  async record(
+    actor: Actor,
+    input: { enterpriseId: string; reached: boolean; satisfaction: number | null; remarks: string },
+  ) {
+    if (!(await this.enterprises.findById(input.enterpriseId)))
+      throw new AppError('NOT_FOUND', '未找到该企业');
     const live = await this.assignments.liveForEnterprise(input.enterpriseId);
-    const call = await this.repo.create({ ...input, stewardId: live?.stewardId ?? null, callerId: actor.id, calledAt: this.clock.now() });
+    const call = await this.repo.create({
+      ...input,
+      stewardId: live?.stewardId ?? null,
+      callerId: actor.id,
+      calledAt: this.clock.now(),
+    });
     // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.recordCallback(call);
     return toView(call);

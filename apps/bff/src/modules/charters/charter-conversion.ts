@@ -51,24 +51,38 @@ export class CharterConversion {
     const requests = await this.charters.findByIds(ids);
     if (requests.length !== ids.length) throw new AppError('NOT_FOUND', '部分包车需求不存在');
     const closed = requests.filter((r) => r.state !== 'open');
-    if (closed.length) throw new AppError('INVALID_TRANSITION', '部分需求已安排或已撤回', { requests: closed.map((r) => ({ id: r.id, state: r.state })), allowed: [] });
-    if (new Set(requests.map((r) => r.originRegionCode)).size > 1) throw new AppError('BUSINESS_RULE', '只能合并同一出发地的需求');
+    if (closed.length)
+      throw new AppError('INVALID_TRANSITION', '部分需求已安排或已撤回', {
+        requests: closed.map((r) => ({ id: r.id, state: r.state })),
+        allowed: [],
+      });
+    if (new Set(requests.map((r) => r.originRegionCode)).size > 1)
+      throw new AppError('BUSINESS_RULE', '只能合并同一出发地的需求');
     const firmIds = [...new Set(requests.flatMap((r) => r.participants.map((p) => p.enterpriseId)))];
     const pickups = [...new Set(requests.map((r) => r.pickupPoint))];
-    if (firmIds.length > MAX_STOPS || pickups.length > MAX_STOPS) throw new AppError('BUSINESS_RULE', `一个班次最多 ${MAX_STOPS} 个上车点和 ${MAX_STOPS} 家目的企业，请分组转换`);
+    if (firmIds.length > MAX_STOPS || pickups.length > MAX_STOPS)
+      throw new AppError(
+        'BUSINESS_RULE',
+        `一个班次最多 ${MAX_STOPS} 个上车点和 ${MAX_STOPS} 家目的企业，请分组转换`,
+      );
     const total = requests.reduce((n, r) => n + r.totalWorkers, 0);
     const perTrip = seatCapacity(input.vehicle.seats, input.occupancyCapPct);
     const count = Math.ceil(total / Math.max(1, perTrip));
-    if (count > MAX_TRIPS) throw new AppError('BUSINESS_RULE', `需要 ${count} 个班次，超过单次上限 ${MAX_TRIPS}，请分组转换`);
+    if (count > MAX_TRIPS)
+      throw new AppError('BUSINESS_RULE', `需要 ${count} 个班次，超过单次上限 ${MAX_TRIPS}，请分组转换`);
 
     const claimed: string[] = [];
     try {
       for (const r of requests) {
-        if (!(await this.charters.close(r.id, 'converted'))) throw new AppError('CONFLICT', '该组需求刚被他人处理，请刷新后重试');
+        if (!(await this.charters.close(r.id, 'converted')))
+          throw new AppError('CONFLICT', '该组需求刚被他人处理，请刷新后重试');
         claimed.push(r.id);
       }
       const firms = new Map((await this.enterprises.listByIds(firmIds)).map((e) => [e.id, e]));
-      const destinations = firmIds.map((id) => ({ enterpriseId: id, dropPoint: (firms.get(id)?.address || firms.get(id)?.name || '企业门口').slice(0, 60) }));
+      const destinations = firmIds.map((id) => ({
+        enterpriseId: id,
+        dropPoint: (firms.get(id)?.address || firms.get(id)?.name || '企业门口').slice(0, 60),
+      }));
       const tripIds: string[] = [];
       for (let i = 0; i < count; i += 1) {
         const trip = await this.trips.create(actor, {

@@ -33,7 +33,10 @@ const participant = new Schema<ParticipantDoc>(
     enterpriseId: { type: Schema.Types.ObjectId, required: true },
     enterpriseName: { type: String, required: true },
     workers: { type: Number, required: true, min: 1 },
-    namedStaff: { type: [new Schema({ name: String, phoneEnc: { type: String, default: null } }, { _id: false })], default: [] },
+    namedStaff: {
+      type: [new Schema({ name: String, phoneEnc: { type: String, default: null } }, { _id: false })],
+      default: [],
+    },
     joinedAt: { type: Date, required: true },
   },
   { _id: false },

@@ -40,7 +40,12 @@ const toRecord = (d: CharterDoc): CharterRecord => ({
   earliestArrival: d.earliestArrival,
   latestArrival: d.latestArrival,
   destinationRegionCode: d.destinationRegionCode,
-  participants: d.participants.map((p) => ({ enterpriseId: p.enterpriseId.toHexString(), enterpriseName: p.enterpriseName, workers: p.workers, joinedAt: p.joinedAt })),
+  participants: d.participants.map((p) => ({
+    enterpriseId: p.enterpriseId.toHexString(),
+    enterpriseName: p.enterpriseName,
+    workers: p.workers,
+    joinedAt: p.joinedAt,
+  })),
   totalWorkers: d.totalWorkers,
   note: d.note ?? '',
   state: d.state,
@@ -51,7 +56,12 @@ const toRecord = (d: CharterDoc): CharterRecord => ({
 export class CharterRepository {
   constructor(private readonly model: Model<CharterDoc>) {}
 
-  async create(input: Omit<CharterRecord, 'id' | 'participants' | 'state' | 'tripIds' | 'totalWorkers'> & { owner: NewParticipant; createdBy: string }): Promise<CharterRecord> {
+  async create(
+    input: Omit<CharterRecord, 'id' | 'participants' | 'state' | 'tripIds' | 'totalWorkers'> & {
+      owner: NewParticipant;
+      createdBy: string;
+    },
+  ): Promise<CharterRecord> {
     const { owner, createdBy, ...rest } = input;
     const doc = await this.model.create({
       ...rest,
@@ -82,7 +92,12 @@ export class CharterRepository {
   async join(id: string, p: NewParticipant): Promise<CharterRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: oid(id), state: 'open', 'participants.enterpriseId': { $ne: oid(p.enterpriseId) }, totalWorkers: { $lte: MAX_CHARTER_WORKERS - p.workers } },
+        {
+          _id: oid(id),
+          state: 'open',
+          'participants.enterpriseId': { $ne: oid(p.enterpriseId) },
+          totalWorkers: { $lte: MAX_CHARTER_WORKERS - p.workers },
+        },
         { $push: { participants: toParticipantDoc(p) }, $inc: { totalWorkers: p.workers } },
         { returnDocument: 'after' },
       )
@@ -91,9 +106,17 @@ export class CharterRepository {
   }
 
   /** open → cancelled/converted, guarded on still being open. */
-  async close(id: string, to: 'cancelled' | 'converted', tripIds: string[] = []): Promise<CharterRecord | null> {
+  async close(
+    id: string,
+    to: 'cancelled' | 'converted',
+    tripIds: string[] = [],
+  ): Promise<CharterRecord | null> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: oid(id), state: 'open' }, { $set: { state: to, tripIds: tripIds.map(oid) } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id), state: 'open' },
+        { $set: { state: to, tripIds: tripIds.map(oid) } },
+        { returnDocument: 'after' },
+      )
       .lean<CharterDoc>();
     return doc ? toRecord(doc) : null;
   }
@@ -105,32 +128,57 @@ export class CharterRepository {
   }
 
   /** Open requests another firm could join: same destination county, arrival not yet past. */
-  async listJoinable(enterpriseId: string, destinationRegionCode: string, fromDay: string): Promise<CharterRecord[]> {
+  async listJoinable(
+    enterpriseId: string,
+    destinationRegionCode: string,
+    fromDay: string,
+  ): Promise<CharterRecord[]> {
     const docs = await this.model
-      .find({ state: 'open', destinationRegionCode, latestArrival: { $gte: fromDay }, 'participants.enterpriseId': { $ne: oid(enterpriseId) } })
+      .find({
+        state: 'open',
+        destinationRegionCode,
+        latestArrival: { $gte: fromDay },
+        'participants.enterpriseId': { $ne: oid(enterpriseId) },
+      })
       .sort({ earliestArrival: 1 })
       .limit(100)
       .lean<CharterDoc[]>();
     return docs.map(toRecord);
   }
 
-  async listOpen(filter: { from?: string; to?: string; state?: CharterRecord['state'] }): Promise<CharterRecord[]> {
+  async listOpen(filter: {
+    from?: string;
+    to?: string;
+    state?: CharterRecord['state'];
+  }): Promise<CharterRecord[]> {
     const q: Record<string, unknown> = { state: filter.state ?? 'open' };
     const day: Record<string, string> = {};
     if (filter.from) day.$gte = filter.from;
     if (filter.to) day.$lte = filter.to;
     if (filter.from || filter.to) q.earliestArrival = day;
-    return (await this.model.find(q).sort({ earliestArrival: 1, originRegionCode: 1 }).limit(2000).lean<CharterDoc[]>()).map(toRecord);
+    return (
+      await this.model
+        .find(q)
+        .sort({ earliestArrival: 1, originRegionCode: 1 })
+        .limit(2000)
+        .lean<CharterDoc[]>()
+    ).map(toRecord);
   }
 
   /** Undoes a claim made for a conversion that then failed (only while no trips are recorded). */
   async reopenUnconverted(id: string): Promise<void> {
-    await this.model.updateOne({ _id: oid(id), state: 'converted', tripIds: { $size: 0 } }, { $set: { state: 'open' } });
+    await this.model.updateOne(
+      { _id: oid(id), state: 'converted', tripIds: { $size: 0 } },
+      { $set: { state: 'open' } },
+    );
   }
 
   /** Records the trips a conversion produced on each of its requests. */
   async setTrips(ids: string[], tripIds: string[]): Promise<CharterRecord[]> {
-    await this.model.updateMany({ _id: { $in: ids.map(oid) }, state: 'converted' }, { $set: { tripIds: tripIds.map(oid) } });
+    await this.model.updateMany(
+      { _id: { $in: ids.map(oid) }, state: 'converted' },
+      { $set: { tripIds: tripIds.map(oid) } },
+    );
     return this.findByIds(ids);
   }
 }

@@ -13,7 +13,13 @@ export function addMetrics(a: Metrics, b: Metrics, sign = 1): Metrics {
  * Sums the cells of some rollup documents that match the filter, grouped by `by(cellKey)`
  * (null drops the cell). This walk over a few thousand counters is the whole cost of a figure.
  */
-export function sumCells(docs: RollupDoc[], filter: CellFilter, by: (cell: ReturnType<typeof parseCellKey>) => string | null, sign = 1, into = new Map<string, Metrics>()): Map<string, Metrics> {
+export function sumCells(
+  docs: RollupDoc[],
+  filter: CellFilter,
+  by: (cell: ReturnType<typeof parseCellKey>) => string | null,
+  sign = 1,
+  into = new Map<string, Metrics>(),
+): Map<string, Metrics> {
   for (const doc of docs) {
     for (const [key, metrics] of Object.entries(doc.c ?? {})) {
       const cell = parseCellKey(key);
@@ -33,7 +39,11 @@ export interface AsOf {
 }
 
 /** sumCells over an AsOf pair. */
-export function sumAsOf(docs: AsOf, filter: CellFilter, by: (cell: ReturnType<typeof parseCellKey>) => string | null): Map<string, Metrics> {
+export function sumAsOf(
+  docs: AsOf,
+  filter: CellFilter,
+  by: (cell: ReturnType<typeof parseCellKey>) => string | null,
+): Map<string, Metrics> {
   return sumCells(docs.minus, filter, by, -1, sumCells(docs.plus, filter, by));
 }
 
@@ -41,10 +51,12 @@ export function sumAsOf(docs: AsOf, filter: CellFilter, by: (cell: ReturnType<ty
 export const total = (m: Map<string, Metrics>, key = ''): Metrics => m.get(key) ?? {};
 
 /** num/den rounded to 4 places; null when there is nothing to divide by. */
-export const ratio = (num: number | undefined, den: number | undefined): number | null => (den ? Math.round(((num ?? 0) / den) * 10_000) / 10_000 : null);
+export const ratio = (num: number | undefined, den: number | undefined): number | null =>
+  den ? Math.round(((num ?? 0) / den) * 10_000) / 10_000 : null;
 
 /** Average of a sum over a count, one decimal; null without any count. */
-export const average = (sum: number | undefined, count: number | undefined): number | null => (count ? Math.round(((sum ?? 0) / count) * 10) / 10 : null);
+export const average = (sum: number | undefined, count: number | undefined): number | null =>
+  count ? Math.round(((sum ?? 0) / count) * 10) / 10 : null;
 
 /** The days from `from` to `to` inclusive, oldest first. */
 export function dayRange(from: string, to: string, addDays: (d: string, n: number) => string): string[] {

@@ -32,7 +32,13 @@ export function buildRollups(d: { conn: Connection; clock: Clock; logger: Logger
 export type Rollups = ReturnType<typeof buildRollups>;
 
 /** The command dashboard and its exports on top of the rollups. */
-export function buildDashboardFeature(d: { rollups: Rollups; staff: StaffRepository; clock: Clock; logger: Logger | null; cacheMs?: number }) {
+export function buildDashboardFeature(d: {
+  rollups: Rollups;
+  staff: StaffRepository;
+  clock: Clock;
+  logger: Logger | null;
+  cacheMs?: number;
+}) {
   const dashboard = new DashboardService(d.rollups.repo, d.staff, d.clock, d.cacheMs);
   const exports = new ExportService(dashboard, d.rollups.sources, d.logger);
   return { rollups: d.rollups, dashboard, exports };

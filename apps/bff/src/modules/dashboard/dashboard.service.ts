@@ -1,11 +1,25 @@
 import { regionLabel, type DashboardSummary } from '@fugong/contracts';
-import { addDays, chinaDay, CURRENT, parseCellKey, ROLLUP_GROUPS as G, type CellFilter } from '@fugong/domain';
+import {
+  addDays,
+  chinaDay,
+  CURRENT,
+  parseCellKey,
+  ROLLUP_GROUPS as G,
+  type CellFilter,
+} from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { RollupRepository } from '../rollups/rollup.repository';
 import type { RollupDoc } from '../rollups/rollup.model';
 import type { StaffRepository } from '../enterprises/staff.repository';
 import { dayRange } from './cell-sums';
-import { healthFigure, issuesFigure, reopeningFigure, stewardsFigure, transportFigure, whyNotReopenedFigure } from './figures';
+import {
+  healthFigure,
+  issuesFigure,
+  reopeningFigure,
+  stewardsFigure,
+  transportFigure,
+  whyNotReopenedFigure,
+} from './figures';
 
 /** The summary's filters after parsing (see dashboardQuerySchema). */
 export interface SummaryQuery {
@@ -81,11 +95,25 @@ export class DashboardService {
     return result;
   }
 
-  private async compute(docs: RollupDoc[], q: SummaryQuery, f: CellFilter, date: string, from: string): Promise<DashboardSummary> {
+  private async compute(
+    docs: RollupDoc[],
+    q: SummaryQuery,
+    f: CellFilter,
+    date: string,
+    from: string,
+  ): Promise<DashboardSummary> {
     const of = (group: string) => docs.filter((d) => d.g === group);
     const current = (group: string) => of(group).filter((d) => d.d === CURRENT);
-    const asOf = (group: string) => ({ plus: current(group), minus: of(group).filter((d) => d.d !== CURRENT && d.d > date) });
-    const [reopenNow, reopenDeltas, openByCategory, coverage] = [current(G.reopen), of(G.reopen).filter((d) => d.d !== CURRENT), current(G.openByCategory), current(G.visitCoverage)];
+    const asOf = (group: string) => ({
+      plus: current(group),
+      minus: of(group).filter((d) => d.d !== CURRENT && d.d > date),
+    });
+    const [reopenNow, reopenDeltas, openByCategory, coverage] = [
+      current(G.reopen),
+      of(G.reopen).filter((d) => d.d !== CURRENT),
+      current(G.openByCategory),
+      current(G.visitCoverage),
+    ];
     const [transport, health, visits] = [of(G.transport), of(G.health), of(G.visits)];
     const reopening = reopeningFigure(reopenNow, reopenDeltas, f, date, from);
     const stewards = stewardsFigure(coverage, visits, asOf(G.callbacks), f, date);
@@ -110,7 +138,13 @@ export class DashboardService {
     const now = Date.now();
     const c = this.cached;
     if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c;
-    const entry: CacheEntry = { key, generation: this.rollups.generation, until: now + this.cacheMs, docs: this.load(ids), results: new Map() };
+    const entry: CacheEntry = {
+      key,
+      generation: this.rollups.generation,
+      until: now + this.cacheMs,
+      docs: this.load(ids),
+      results: new Map(),
+    };
     this.cached = this.cacheMs > 0 ? entry : null;
     entry.docs.catch(() => (this.cached = null));
     return entry;
@@ -136,9 +170,13 @@ export class DashboardService {
       return SETTLING_GROUPS.has(group) && day !== CURRENT && day < settledBefore;
     };
     const missing = ids.filter((id) => isSettled(id) && (this.settled.get(id)?.until ?? 0) <= now);
-    const [live, fetched] = await Promise.all([this.rollups.byIds(ids.filter((id) => !isSettled(id))), missing.length ? this.rollups.byIds(missing) : []]);
+    const [live, fetched] = await Promise.all([
+      this.rollups.byIds(ids.filter((id) => !isSettled(id))),
+      missing.length ? this.rollups.byIds(missing) : [],
+    ]);
     if (this.settled.size > 5_000) this.settled.clear();
-    for (const id of missing) this.settled.set(id, { doc: fetched.find((d) => d._id === id) ?? null, until: now + SETTLED_TTL_MS });
+    for (const id of missing)
+      this.settled.set(id, { doc: fetched.find((d) => d._id === id) ?? null, until: now + SETTLED_TTL_MS });
     return [...live, ...ids.filter(isSettled).flatMap((id) => this.settled.get(id)?.doc ?? [])];
   }
 
@@ -148,7 +186,9 @@ export class DashboardService {
   private async nameStewards(s: DashboardSummary['stewards']): Promise<void> {
     const rows = [...s.visitsPerSteward, ...s.lowRated];
     const now = Date.now();
-    const missing = [...new Set(rows.map((x) => x.stewardId))].filter((id) => (this.names.get(id)?.until ?? 0) < now);
+    const missing = [...new Set(rows.map((x) => x.stewardId))].filter(
+      (id) => (this.names.get(id)?.until ?? 0) < now,
+    );
     if (missing.length > 0) {
       const found = new Map((await this.staff.findByIds(missing)).map((p) => [p.id, p.name]));
       if (this.names.size > 10_000) this.names.clear();

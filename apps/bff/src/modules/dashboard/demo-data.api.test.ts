@@ -15,8 +15,12 @@ describe('dashboard demo data', () => {
     await seedDemo(t.container, pino({ level: 'silent' }));
     const res = await t.http.get('/api/dashboard/summary').set(await commandAuth(t));
     expect(res.status).toBe(200);
-    expect(res.body.reopening.enterprises).toBe(await t.connection.db!.collection('enterprises').countDocuments());
-    expect(res.body.choices.regions.map((r: { label: string }) => r.label)).toEqual(expect.arrayContaining(['阳明街道', '兰江街道', '凤山街道']));
+    expect(res.body.reopening.enterprises).toBe(
+      await t.connection.db!.collection('enterprises').countDocuments(),
+    );
+    expect(res.body.choices.regions.map((r: { label: string }) => r.label)).toEqual(
+      expect.arrayContaining(['阳明街道', '兰江街道', '凤山街道']),
+    );
     expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);
 });

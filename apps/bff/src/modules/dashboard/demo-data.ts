@@ -23,12 +23,21 @@ export async function dashboardDemoSection(ctx: { container: Container }): Promi
   for (const [i, e] of DEMO_ENTERPRISES.entries()) {
     const firm = await enterprise.repos.enterprises.findByCreditCode(e.creditCode);
     if (!firm) continue;
-    const liaison = { id: new Types.ObjectId().toHexString(), roles: ['liaison' as const], enterpriseId: firm.id, departmentId: null };
+    const liaison = {
+      id: new Types.ObjectId().toHexString(),
+      roles: ['liaison' as const],
+      enterpriseId: firm.id,
+      departmentId: null,
+    };
     const today = (await enterprise.services.reopening.history(liaison, firm.id)).items[0];
     // Demo data runs on the wall clock, like the rest of seed-demo.
     if (today?.day === chinaDay(new Date())) continue;
     const r = DEMO_REPORTS[i];
-    await enterprise.services.reopening.reportToday(liaison, firm.id, { ...r, reopenedSince: r.reopened ? '2020-02-20' : null, staffTotal: e.headcount });
+    await enterprise.services.reopening.reportToday(liaison, firm.id, {
+      ...r,
+      reopenedSince: r.reopened ? '2020-02-20' : null,
+      staffTotal: e.headcount,
+    });
   }
   const [current] = await dashboard.rollups.repo.byIds(['reopen|*']);
   const counted = Object.values(current?.c ?? {}).reduce((sum, m) => sum + (m.enterprises ?? 0), 0);

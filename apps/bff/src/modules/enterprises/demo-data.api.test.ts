@@ -16,20 +16,32 @@ describe('demo data for enterprises and stewards', () => {
     await seedDemo(t.container, pino({ level: 'silent' }));
     await seedDemo(t.container, pino({ level: 'silent' }));
     const db = t.connection.db!;
-    expect(await db.collection('enterprises').countDocuments({ creditCode: { $in: DEMO_ENTERPRISES.map((e) => e.creditCode) } })).toBe(4);
+    expect(
+      await db
+        .collection('enterprises')
+        .countDocuments({ creditCode: { $in: DEMO_ENTERPRISES.map((e) => e.creditCode) } }),
+    ).toBe(4);
     expect(await db.collection('steward_assignments').countDocuments({ live: true })).toBe(3);
     expect(await db.collection('issues').countDocuments()).toBe(2);
 
     const liaison = await signInByPhone(t, '13800000002');
     const enterpriseId = (liaison.user as unknown as { enterpriseId: string }).enterpriseId;
     const overview = await t.http.get(`/api/enterprises/${enterpriseId}/overview`).set(bearer(liaison));
-    expect(overview.body).toMatchObject({ openIssues: 2, stewardName: '王立新', enterprise: { regionCode: '330281' } });
+    expect(overview.body).toMatchObject({
+      openIssues: 2,
+      stewardName: '王立新',
+      enterprise: { regionCode: '330281' },
+    });
 
     const steward = await signInByPhone(t, '13800000003');
-    expect((await t.http.get('/api/stewards/me/enterprises').set(bearer(steward))).body.items).toHaveLength(3);
+    expect((await t.http.get('/api/stewards/me/enterprises').set(bearer(steward))).body.items).toHaveLength(
+      3,
+    );
 
     const officer = await signInByPhone(t, '13800000004');
     const queue = await t.http.get('/api/issues').set(bearer(officer));
-    expect(queue.body.items.map((i: { category: string; state: string }) => [i.category, i.state])).toEqual([['labour', 'dispatched']]);
+    expect(queue.body.items.map((i: { category: string; state: string }) => [i.category, i.state])).toEqual([
+      ['labour', 'dispatched'],
+    ]);
   });
 });

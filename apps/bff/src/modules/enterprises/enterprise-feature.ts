@@ -72,13 +72,28 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     attachments: new AttachmentRepository(attachmentModel(d.conn)),
   };
   const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
-  const issues = new IssueService({ issues: repos.issues, enterprises: repos.enterprises, scope, assignments: repos.assignments, attachments: repos.attachments, clock: d.clock, sla, rollups });
+  const issues = new IssueService({
+    issues: repos.issues,
+    enterprises: repos.enterprises,
+    scope,
+    assignments: repos.assignments,
+    attachments: repos.attachments,
+    clock: d.clock,
+    sla,
+    rollups,
+  });
   const services = {
     scope,
     issues,
     enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock, rollups }),
     reopening: new ReopeningService(repos.reopening, scope, d.clock, rollups),
-    charters: new CharterService({ charters: repos.charters, enterprises: repos.enterprises, scope, pii: d.pii, clock: d.clock }),
+    charters: new CharterService({
+      charters: repos.charters,
+      enterprises: repos.enterprises,
+      scope,
+      pii: d.pii,
+      clock: d.clock,
+    }),
     conversion: new CharterConversion(repos.charters, repos.enterprises, d.trips),
     stewards: new StewardService({ ...repos, scope, clock: d.clock, rollups }),
     visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock, rollups),

@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { enterpriseInputSchema, type EnterpriseImportReport, type EnterpriseInput, type ImportRowIssue } from '@fugong/contracts';
+import {
+  enterpriseInputSchema,
+  type EnterpriseImportReport,
+  type EnterpriseInput,
+  type ImportRowIssue,
+} from '@fugong/contracts';
 import { AppError } from '../../http/app-error';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { parseCsv } from './csv';
@@ -14,9 +19,31 @@ const HEADERS: Record<keyof EnterpriseInput, string[]> = {
   address: ['地址', '企业地址', 'address'],
   headcount: ['职工人数', '员工人数', '职工总数', 'headcount'],
 };
-const REQUIRED: (keyof EnterpriseInput)[] = ['name', 'creditCode', 'industry', 'size', 'regionCode', 'headcount'];
-const FIELD_LABELS: Record<string, string> = { name: '企业名称', creditCode: '统一社会信用代码', industry: '所属行业', size: '企业规模', regionCode: '行政区划代码', address: '地址', headcount: '职工人数' };
-const SIZES: Record<string, string> = { 规上: 'above', 规模以上: 'above', above: 'above', 规下: 'below', 规模以下: 'below', below: 'below' };
+const REQUIRED: (keyof EnterpriseInput)[] = [
+  'name',
+  'creditCode',
+  'industry',
+  'size',
+  'regionCode',
+  'headcount',
+];
+const FIELD_LABELS: Record<string, string> = {
+  name: '企业名称',
+  creditCode: '统一社会信用代码',
+  industry: '所属行业',
+  size: '企业规模',
+  regionCode: '行政区划代码',
+  address: '地址',
+  headcount: '职工人数',
+};
+const SIZES: Record<string, string> = {
+  规上: 'above',
+  规模以上: 'above',
+  above: 'above',
+  规下: 'below',
+  规模以下: 'below',
+  below: 'below',
+};
 export const MAX_IMPORT_ROWS = 5000;
 
 /** A sheet as numbered rows: `row` is the number the person sees in Excel (header = 1). */
@@ -27,14 +54,18 @@ async function readRows(format: 'xlsx' | 'csv', data: Buffer): Promise<SheetRow[
     try {
       return parseCsv(data.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
     } catch (err) {
-      throw new AppError('VALIDATION_ERROR', (err as Error).message, [{ path: 'dataBase64', message: (err as Error).message, code: 'invalid_csv' }]);
+      throw new AppError('VALIDATION_ERROR', (err as Error).message, [
+        { path: 'dataBase64', message: (err as Error).message, code: 'invalid_csv' },
+      ]);
     }
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [{ path: 'dataBase64', message: '不是有效的 xlsx 文件', code: 'invalid_xlsx' }]);
+    throw new AppError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [
+      { path: 'dataBase64', message: '不是有效的 xlsx 文件', code: 'invalid_xlsx' },
+    ]);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -51,7 +82,8 @@ function mapHeader(cells: string[]): Map<keyof EnterpriseInput, number> {
   const map = new Map<keyof EnterpriseInput, number>();
   cells.forEach((raw, index) => {
     const h = raw.trim().toLowerCase();
-    for (const [field, names] of Object.entries(HEADERS)) if (names.includes(h)) map.set(field as keyof EnterpriseInput, index);
+    for (const [field, names] of Object.entries(HEADERS))
+      if (names.includes(h)) map.set(field as keyof EnterpriseInput, index);
   });
   return map;
 }
@@ -61,17 +93,29 @@ function mapHeader(cells: string[]): Map<keyof EnterpriseInput, number> {
  * are reported with their row number, field and a Chinese reason, the rest are upserted in one
  * bulkWrite keyed on the credit code — so importing the same sheet twice updates, never duplicates.
  */
-export async function importEnterprises(repo: EnterpriseRepository, format: 'xlsx' | 'csv', dataBase64: string): Promise<EnterpriseImportReport> {
+export async function importEnterprises(
+  repo: EnterpriseRepository,
+  format: 'xlsx' | 'csv',
+  dataBase64: string,
+): Promise<EnterpriseImportReport> {
   const rows = await readRows(format, Buffer.from(dataBase64, 'base64'));
   const header = rows.find((r) => r.cells.some((c) => c.trim() !== ''));
-  if (!header) throw new AppError('VALIDATION_ERROR', '文件是空的', [{ path: 'dataBase64', message: '没有任何数据', code: 'empty' }]);
+  if (!header)
+    throw new AppError('VALIDATION_ERROR', '文件是空的', [
+      { path: 'dataBase64', message: '没有任何数据', code: 'empty' },
+    ]);
   const columns = mapHeader(header.cells);
   const missing = REQUIRED.filter((f) => !columns.has(f));
   if (missing.length) {
-    throw new AppError('VALIDATION_ERROR', `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`, missing.map((f) => ({ path: f, message: `缺少“${FIELD_LABELS[f]}”列`, code: 'missing_column' })));
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`,
+      missing.map((f) => ({ path: f, message: `缺少“${FIELD_LABELS[f]}”列`, code: 'missing_column' })),
+    );
   }
   const data = rows.filter((r) => r.row > header.row && r.cells.some((c) => c.trim() !== ''));
-  if (data.length > MAX_IMPORT_ROWS) throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
+  if (data.length > MAX_IMPORT_ROWS)
+    throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
   const rejected: ImportRowIssue[] = [];
   const accepted = new Map<string, { row: number; input: EnterpriseInput }>();
   for (const { row, cells } of data) {
@@ -93,7 +137,11 @@ export async function importEnterprises(repo: EnterpriseRepository, format: 'xls
     }
     const earlier = accepted.get(parsed.data.creditCode);
     if (earlier) {
-      rejected.push({ row, field: FIELD_LABELS.creditCode, reason: `与第 ${earlier.row} 行的统一社会信用代码重复` });
+      rejected.push({
+        row,
+        field: FIELD_LABELS.creditCode,
+        reason: `与第 ${earlier.row} 行的统一社会信用代码重复`,
+      });
       continue;
     }
     accepted.set(parsed.data.creditCode, { row, input: parsed.data });

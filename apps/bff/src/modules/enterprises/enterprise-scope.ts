@@ -19,7 +19,8 @@ export class EnterpriseScope {
     if (hasRole(actor, 'admin')) return 'all';
     const ids = new Set<string>();
     if (hasRole(actor, 'liaison') && actor.enterpriseId) ids.add(actor.enterpriseId);
-    if (hasRole(actor, 'steward')) for (const id of await this.assignments.enterpriseIdsOfSteward(actor.id)) ids.add(id);
+    if (hasRole(actor, 'steward'))
+      for (const id of await this.assignments.enterpriseIdsOfSteward(actor.id)) ids.add(id);
     return [...ids];
   }
 
@@ -34,7 +35,8 @@ export class EnterpriseScope {
    */
   async assertAccess(actor: Actor, enterpriseId: string): Promise<void> {
     const ids = await this.enterpriseIds(actor);
-    if (ids !== 'all' && !ids.includes(enterpriseId)) throw new AppError('FORBIDDEN', '您无权查看或办理该企业的事项');
+    if (ids !== 'all' && !ids.includes(enterpriseId))
+      throw new AppError('FORBIDDEN', '您无权查看或办理该企业的事项');
     if (ids === 'all') await this.assertExists(enterpriseId);
   }
 

@@ -38,7 +38,10 @@ const schema = new Schema<EnterpriseDoc>(
 // 统一社会信用代码, so a re-import or two admins importing the same sheet at once update, never duplicate.
 schema.index({ creditCode: 1 }, { unique: true });
 // Liaison binding by invite code (findOne by code); unique so one code can never bind two enterprises.
-schema.index({ liaisonInviteCode: 1 }, { unique: true, partialFilterExpression: { liaisonInviteCode: { $type: 'string' } } });
+schema.index(
+  { liaisonInviteCode: 1 },
+  { unique: true, partialFilterExpression: { liaisonInviteCode: { $type: 'string' } } },
+);
 // Admin lists and dashboard breakdowns filtered by region, then industry/size.
 schema.index({ regionCode: 1, size: 1, industry: 1 });
 

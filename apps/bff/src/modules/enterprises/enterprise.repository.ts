@@ -19,7 +19,10 @@ export interface EnterpriseRecord {
 }
 
 /** The registry fields an admin writes (create, edit, import). */
-export type EnterpriseInput = Pick<EnterpriseRecord, 'name' | 'creditCode' | 'industry' | 'size' | 'regionCode' | 'address' | 'headcount'>;
+export type EnterpriseInput = Pick<
+  EnterpriseRecord,
+  'name' | 'creditCode' | 'industry' | 'size' | 'regionCode' | 'address' | 'headcount'
+>;
 
 /** Filters for the admin list; every field optional. */
 export interface EnterpriseFilter {
@@ -47,7 +50,8 @@ function toRecord(doc: EnterpriseDoc): EnterpriseRecord {
   };
 }
 
-const toIds = (ids: string[]) => ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+const toIds = (ids: string[]) =>
+  ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -85,16 +89,23 @@ export class EnterpriseRepository {
       return toRecord(doc.toObject() as EnterpriseDoc);
     } catch (err) {
       if (isDuplicateKey(err)) {
-        throw new AppError('CONFLICT', '该统一社会信用代码已登记', [{ path: 'creditCode', message: '已存在', code: 'duplicate' }]);
+        throw new AppError('CONFLICT', '该统一社会信用代码已登记', [
+          { path: 'creditCode', message: '已存在', code: 'duplicate' },
+        ]);
       }
       throw err;
     }
   }
 
   /** Updates registry fields of one enterprise (the credit code is its identity and never changes). */
-  async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<EnterpriseRecord | null> {
+  async update(
+    id: string,
+    patch: Partial<Omit<EnterpriseInput, 'creditCode'>>,
+  ): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' }).lean<EnterpriseDoc>();
+    const doc = await this.model
+      .findByIdAndUpdate(id, { $set: patch }, { returnDocument: 'after' })
+      .lean<EnterpriseDoc>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -120,11 +131,17 @@ export class EnterpriseRepository {
   /** Sets a fresh invite code; the unique index makes a clash throw, so callers retry with another. */
   async setInviteCode(id: string, code: string): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const doc = await this.model.findByIdAndUpdate(id, { $set: { liaisonInviteCode: code } }, { returnDocument: 'after' }).lean<EnterpriseDoc>();
+    const doc = await this.model
+      .findByIdAndUpdate(id, { $set: { liaisonInviteCode: code } }, { returnDocument: 'after' })
+      .lean<EnterpriseDoc>();
     return doc ? toRecord(doc) : null;
   }
 
-  async list(filter: EnterpriseFilter, page: number, pageSize: number): Promise<{ items: EnterpriseRecord[]; total: number }> {
+  async list(
+    filter: EnterpriseFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: EnterpriseRecord[]; total: number }> {
     const query: Record<string, unknown> = {};
     if (filter.regionCode) query.regionCode = filter.regionCode;
     if (filter.size) query.size = filter.size;

@@ -35,16 +35,39 @@ export interface EnterpriseServiceDeps {
 
 /** The view every client gets of an enterprise (the invite code only through its own route). */
 export function toEnterpriseView(e: EnterpriseRecord): Enterprise {
-  return { id: e.id, name: e.name, creditCode: e.creditCode, industry: e.industry, size: e.size, regionCode: e.regionCode, address: e.address, headcount: e.headcount };
+  return {
+    id: e.id,
+    name: e.name,
+    creditCode: e.creditCode,
+    industry: e.industry,
+    size: e.size,
+    regionCode: e.regionCode,
+    address: e.address,
+    headcount: e.headcount,
+  };
 }
 
 /** The registry (admin), liaison binding, and an enterprise's own overview. */
 export class EnterpriseService {
   constructor(private readonly d: EnterpriseServiceDeps) {}
 
-  async list(actor: Actor, q: { page: number; pageSize: number; regionCode?: string; size?: 'above' | 'below'; industry?: string; q?: string }) {
+  async list(
+    actor: Actor,
+    q: {
+      page: number;
+      pageSize: number;
+      regionCode?: string;
+      size?: 'above' | 'below';
+      industry?: string;
+      q?: string;
+    },
+  ) {
     const ids = await this.d.scope.enterpriseIds(actor);
-    const { items, total } = await this.d.enterprises.list({ ...q, ids: ids === 'all' ? undefined : ids }, q.page, q.pageSize);
+    const { items, total } = await this.d.enterprises.list(
+      { ...q, ids: ids === 'all' ? undefined : ids },
+      q.page,
+      q.pageSize,
+    );
     return { items: items.map(toEnterpriseView), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -76,7 +99,10 @@ export class EnterpriseService {
   /** Issues a fresh invite code (the old one stops working); retried on the rare clash. */
   async newInviteCode(id: string): Promise<{ enterpriseId: string; inviteCode: string }> {
     for (let attempt = 0; ; attempt += 1) {
-      const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(0, INVITE_ALPHABET.length)]).join('');
+      const code = Array.from(
+        { length: 8 },
+        () => INVITE_ALPHABET[randomInt(0, INVITE_ALPHABET.length)],
+      ).join('');
       try {
         const e = await this.d.enterprises.setInviteCode(id, code);
         if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
@@ -91,7 +117,8 @@ export class EnterpriseService {
   async bind(actor: Actor, inviteCode: string) {
     const e = await this.d.enterprises.findByInviteCode(inviteCode);
     if (!e) throw new AppError('INVITE_CODE_INVALID');
-    if (!(await this.d.staff.bindLiaison(actor.id, e.id))) throw new AppError('CONFLICT', '您的账号已绑定其他企业，请联系指挥部解绑');
+    if (!(await this.d.staff.bindLiaison(actor.id, e.id)))
+      throw new AppError('CONFLICT', '您的账号已绑定其他企业，请联系指挥部解绑');
     return { enterprise: toEnterpriseView(e), refreshSession: true as const };
   }
 

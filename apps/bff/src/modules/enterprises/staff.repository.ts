@@ -28,12 +28,20 @@ export class StaffRepository {
   async findByIds(ids: string[]): Promise<StaffRecord[]> {
     const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
     if (valid.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: valid } }).select({ name: 1, roles: 1, enterpriseId: 1, departmentId: 1 }).lean<UserDoc[]>();
+    const docs = await this.model
+      .find({ _id: { $in: valid } })
+      .select({ name: 1, roles: 1, enterpriseId: 1, departmentId: 1 })
+      .lean<UserDoc[]>();
     return docs.map(toRecord);
   }
 
   async listByRole(role: Role): Promise<StaffRecord[]> {
-    const docs = await this.model.find({ roles: role }).select({ name: 1, roles: 1, enterpriseId: 1, departmentId: 1 }).sort({ name: 1 }).limit(2000).lean<UserDoc[]>();
+    const docs = await this.model
+      .find({ roles: role })
+      .select({ name: 1, roles: 1, enterpriseId: 1, departmentId: 1 })
+      .sort({ name: 1 })
+      .limit(2000)
+      .lean<UserDoc[]>();
     return docs.map(toRecord);
   }
 

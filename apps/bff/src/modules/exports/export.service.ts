@@ -55,8 +55,16 @@ export class ExportService {
   }
 
   /** Writes the whole workbook to `out`; resolves once the file is complete. */
-  async writeXlsx(out: Writable, summary: Awaited<ReturnType<DashboardService['summary']>>, q: SummaryQuery): Promise<void> {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  async writeXlsx(
+    out: Writable,
+    summary: Awaited<ReturnType<DashboardService['summary']>>,
+    q: SummaryQuery,
+  ): Promise<void> {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     for (const { sheet, sections } of reportSheets(summary)) {
       const ws = wb.addWorksheet(sheet);
       ws.columns = Array.from({ length: 9 }, () => ({ width: 16 }));
@@ -74,11 +82,16 @@ export class ExportService {
   }
 
   /** Writes the CSV (UTF-8 with BOM so Excel shows the Chinese): titled blocks, then the enterprise list. */
-  async writeCsv(out: Writable, summary: Awaited<ReturnType<DashboardService['summary']>>, q: SummaryQuery): Promise<void> {
+  async writeCsv(
+    out: Writable,
+    summary: Awaited<ReturnType<DashboardService['summary']>>,
+    q: SummaryQuery,
+  ): Promise<void> {
     const line = (cells: Row) => `${cells.map(csvCell).join(',')}\r\n`;
     let buf = '\uFEFF';
     for (const { sheet, sections } of reportSheets(summary)) {
-      for (const s of sections) buf += line([`【${sheet}】${s.title}`]) + line(s.header) + s.rows.map(line).join('') + '\r\n';
+      for (const s of sections)
+        buf += line([`【${sheet}】${s.title}`]) + line(s.header) + s.rows.map(line).join('') + '\r\n';
     }
     buf += line(['【企业明细】']) + line(ENTERPRISE_HEADER);
     await write(out, buf);
@@ -104,7 +117,10 @@ export class ExportService {
     let batch: EnterpriseDoc[] = [];
     const flush = async function* (this: void, list: EnterpriseDoc[]): AsyncGenerator<Row> {
       const reports = await reopening
-        .find({ enterpriseId: { $in: list.map((e) => e._id) }, day: { $lte: date } }, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 })
+        .find(
+          { enterpriseId: { $in: list.map((e) => e._id) }, day: { $lte: date } },
+          { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 },
+        )
         .lean<ReopeningDoc[]>();
       const latest = new Map<string, ReopeningDoc>();
       for (const r of reports) {
@@ -113,11 +129,24 @@ export class ExportService {
       }
       for (const e of list) {
         const region = regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') });
-        yield enterpriseRow({ name: e.name, creditCode: e.creditCode, region: regionLabel(region), industry: e.industry, size: e.size }, latest.get(e._id.toHexString()) ?? null);
+        yield enterpriseRow(
+          {
+            name: e.name,
+            creditCode: e.creditCode,
+            region: regionLabel(region),
+            industry: e.industry,
+            size: e.size,
+          },
+          latest.get(e._id.toHexString()) ?? null,
+        );
       }
     };
-    for await (const e of enterprises.find(query, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 }).lean<EnterpriseDoc>().cursor({ batchSize: BATCH })) {
-      if (wantTown && regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') }) !== wantTown) continue;
+    for await (const e of enterprises
+      .find(query, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 })
+      .lean<EnterpriseDoc>()
+      .cursor({ batchSize: BATCH })) {
+      if (wantTown && regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') }) !== wantTown)
+        continue;
       batch.push(e);
       if (batch.length >= BATCH) {
         yield* flush(batch);

@@ -29,17 +29,26 @@ describe('daily check-in', () => {
 
   it('when the temperature is out of range, has two decimals or is a string, then it is a 400 on temperature', async () => {
     for (const temperature of [34.9, 42.1, 36.55, '36.5']) {
-      const res = await t.http.post('/api/checkins').set(worker.auth).send({ ...GREEN_CHECKIN, temperature });
+      const res = await t.http
+        .post('/api/checkins')
+        .set(worker.auth)
+        .send({ ...GREEN_CHECKIN, temperature });
       expect(res.status).toBe(400);
       expect(res.body.error.details[0].path).toBe('temperature');
     }
   });
 
   it('when an out-of-province arrival has no date or a future date, then it is refused', async () => {
-    const noDate = await t.http.post('/api/checkins').set(worker.auth).send({ ...GREEN_CHECKIN, arrivedFromOutsideProvince: true });
+    const noDate = await t.http
+      .post('/api/checkins')
+      .set(worker.auth)
+      .send({ ...GREEN_CHECKIN, arrivedFromOutsideProvince: true });
     expect(noDate.status).toBe(400);
     expect(noDate.body.error.details[0].path).toBe('arrivalDate');
-    const future = await t.http.post('/api/checkins').set(worker.auth).send({ ...GREEN_CHECKIN, arrivedFromOutsideProvince: true, arrivalDate: '2999-01-01' });
+    const future = await t.http
+      .post('/api/checkins')
+      .set(worker.auth)
+      .send({ ...GREEN_CHECKIN, arrivedFromOutsideProvince: true, arrivalDate: '2999-01-01' });
     expect(future.status).toBe(400);
   });
 
@@ -61,7 +70,10 @@ describe('region risk levels', () => {
   it('when an admin marks a city high-risk, then a worker who stayed there gets a red pass', async () => {
     const p = await person(t);
     await checkin(t, p, { places: ['420106'] });
-    const set = await t.http.put('/api/regions/420100').set(admin.auth).send({ name: '武汉市', riskLevel: 'high' });
+    const set = await t.http
+      .put('/api/regions/420100')
+      .set(admin.auth)
+      .send({ name: '武汉市', riskLevel: 'high' });
     expect(set.status).toBe(200);
     const pass = await t.http.get('/api/pass').set(p.auth);
     expect(pass.body.color).toBe('red');
@@ -71,7 +83,10 @@ describe('region risk levels', () => {
   });
 
   it('when a worker tries to set a risk level, then it is a 403 and nothing changes', async () => {
-    const res = await t.http.put('/api/regions/420100').set(worker.auth).send({ name: '武汉市', riskLevel: 'low' });
+    const res = await t.http
+      .put('/api/regions/420100')
+      .set(worker.auth)
+      .send({ name: '武汉市', riskLevel: 'low' });
     expect(res.status).toBe(403);
     expect((await t.http.get('/api/regions').set(worker.auth)).body.items[0].riskLevel).toBe('high');
   });

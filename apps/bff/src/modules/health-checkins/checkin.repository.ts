@@ -32,12 +32,19 @@ export class CheckinRepository {
    * submission of a day replaces the answers of the first. Two first submissions racing make
    * one of the upserts collide; it is retried once and then updates the winner's document.
    */
-  async upsertForDay(workerId: string, day: string, at: Date, input: Required<CheckinInput>): Promise<CheckinRecord> {
+  async upsertForDay(
+    workerId: string,
+    day: string,
+    at: Date,
+    input: Required<CheckinInput>,
+  ): Promise<CheckinRecord> {
     const filter = { workerId: new Types.ObjectId(workerId), day };
     const update = { $set: { ...input, at } };
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const doc = await this.model.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' }).lean<CheckinDoc>();
+        const doc = await this.model
+          .findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' })
+          .lean<CheckinDoc>();
         return toRecord(doc!);
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 1) throw err;
@@ -48,7 +55,10 @@ export class CheckinRepository {
   async latest(workerId: string): Promise<CheckinRecord | null> {
     if (!Types.ObjectId.isValid(workerId)) return null;
     // Driver call: read on every booking and pass view; nothing to cast.
-    const doc = await this.model.collection.findOne({ workerId: new Types.ObjectId(workerId) }, { sort: { day: -1 } });
+    const doc = await this.model.collection.findOne(
+      { workerId: new Types.ObjectId(workerId) },
+      { sort: { day: -1 } },
+    );
     return doc ? toRecord(doc as CheckinDoc) : null;
   }
 

@@ -34,7 +34,9 @@ export class CheckinService {
     const now = this.clock.now();
     const today = chinaDay(now);
     if (input.arrivalDate && input.arrivalDate > today) {
-      throw new AppError('VALIDATION_ERROR', '到达日期不能晚于今天', [{ path: 'arrivalDate', message: '到达日期不能晚于今天', code: 'too_big' }]);
+      throw new AppError('VALIDATION_ERROR', '到达日期不能晚于今天', [
+        { path: 'arrivalDate', message: '到达日期不能晚于今天', code: 'too_big' },
+      ]);
     }
     const arrivalDate = input.arrivedFromOutsideProvince ? input.arrivalDate : null;
     const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });

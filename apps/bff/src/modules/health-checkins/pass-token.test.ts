@@ -19,8 +19,15 @@ describe('pass tokens', () => {
   it('when the worker id or expiry is altered, then the signature no longer matches', () => {
     const { token } = signer.sign(worker, now);
     const parts = token.split('.');
-    expect(signer.verify([parts[0], '65f0a1b2c3d4e5f6a7b8c9d1', parts[2], parts[3]].join('.'), now)).toBeNull();
-    expect(signer.verify([parts[0], parts[1], (parseInt(parts[2], 36) + 3600).toString(36), parts[3]].join('.'), now)).toBeNull();
+    expect(
+      signer.verify([parts[0], '65f0a1b2c3d4e5f6a7b8c9d1', parts[2], parts[3]].join('.'), now),
+    ).toBeNull();
+    expect(
+      signer.verify(
+        [parts[0], parts[1], (parseInt(parts[2], 36) + 3600).toString(36), parts[3]].join('.'),
+        now,
+      ),
+    ).toBeNull();
   });
 
   it('when a token is signed with another secret, then it is refused', () => {

@@ -32,7 +32,10 @@ export class PassService {
 
   async view(workerId: string): Promise<Pass> {
     const latest = await this.checkins.latest(workerId);
-    return toPassView(computePass(latest, this.clock.now(), await this.regions.riskLookup()), latest?.at ?? null);
+    return toPassView(
+      computePass(latest, this.clock.now(), await this.regions.riskLookup()),
+      latest?.at ?? null,
+    );
   }
 
   /** A fresh QR token for the pass page and the boarding code. */
@@ -43,7 +46,13 @@ export class PassService {
       this.view(workerId),
       QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 1, width: 256 }),
     ]);
-    return { token, qrDataUrl, expiresAt: expiresAt.toISOString(), refreshInSec: PASS_TOKEN_REFRESH_SEC, pass };
+    return {
+      token,
+      qrDataUrl,
+      expiresAt: expiresAt.toISOString(),
+      refreshInSec: PASS_TOKEN_REFRESH_SEC,
+      pass,
+    };
   }
 
   /** The worker a scanned token belongs to, or null when forged or expired. */

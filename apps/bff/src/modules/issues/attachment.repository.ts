@@ -25,19 +25,34 @@ const toRecord = (d: AttachmentDoc): AttachmentRecord => ({
 export class AttachmentRepository {
   constructor(private readonly model: Model<AttachmentDoc>) {}
 
-  async create(input: Omit<AttachmentRecord, 'id' | 'issueId'> & { data: Buffer; createdAt: Date }): Promise<AttachmentRecord> {
-    const doc = await this.model.create({ ...input, enterpriseId: oid(input.enterpriseId), uploaderId: oid(input.uploaderId), issueId: null });
+  async create(
+    input: Omit<AttachmentRecord, 'id' | 'issueId'> & { data: Buffer; createdAt: Date },
+  ): Promise<AttachmentRecord> {
+    const doc = await this.model.create({
+      ...input,
+      enterpriseId: oid(input.enterpriseId),
+      uploaderId: oid(input.uploaderId),
+      issueId: null,
+    });
     return toRecord(doc.toObject() as AttachmentDoc);
   }
 
   /** How many of these uploads this person made for this enterprise and has not yet used. */
   async countClaimable(ids: string[], uploaderId: string, enterpriseId: string): Promise<number> {
-    return this.model.countDocuments({ _id: { $in: ids.map(oid) }, uploaderId: oid(uploaderId), enterpriseId: oid(enterpriseId), issueId: null });
+    return this.model.countDocuments({
+      _id: { $in: ids.map(oid) },
+      uploaderId: oid(uploaderId),
+      enterpriseId: oid(enterpriseId),
+      issueId: null,
+    });
   }
 
   /** Attaches uploads to an issue; guarded on issueId: null so an image is claimed once. */
   async claim(ids: string[], uploaderId: string, issueId: string): Promise<number> {
-    const res = await this.model.updateMany({ _id: { $in: ids.map(oid) }, uploaderId: oid(uploaderId), issueId: null }, { $set: { issueId: oid(issueId) } });
+    const res = await this.model.updateMany(
+      { _id: { $in: ids.map(oid) }, uploaderId: oid(uploaderId), issueId: null },
+      { $set: { issueId: oid(issueId) } },
+    );
     return res.modifiedCount;
   }
 

@@ -33,17 +33,36 @@ export class AttachmentService {
     private readonly clock: Clock,
   ) {}
 
-  async upload(actor: Actor, input: { enterpriseId: string; filename: string; contentType: string; dataBase64: string }) {
-    if (!(await this.scope.actsForEnterprise(actor, input.enterpriseId))) throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）上传图片');
+  async upload(
+    actor: Actor,
+    input: { enterpriseId: string; filename: string; contentType: string; dataBase64: string },
+  ) {
+    if (!(await this.scope.actsForEnterprise(actor, input.enterpriseId)))
+      throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）上传图片');
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.dataBase64)) {
-      throw new AppError('VALIDATION_ERROR', '图片内容不是有效的 base64', [{ path: 'dataBase64', message: '不是有效的 base64', code: 'invalid_format' }]);
+      throw new AppError('VALIDATION_ERROR', '图片内容不是有效的 base64', [
+        { path: 'dataBase64', message: '不是有效的 base64', code: 'invalid_format' },
+      ]);
     }
     const data = Buffer.from(input.dataBase64, 'base64');
     if (data.length > ATTACHMENT_MAX_BYTES) {
-      throw new AppError('ATTACHMENT_TOO_LARGE', `图片过大（${Math.ceil(data.length / 1024)} KB），请压缩到 ${ATTACHMENT_MAX_BYTES / 1024} KB 以内`, { maxBytes: ATTACHMENT_MAX_BYTES, size: data.length });
+      throw new AppError(
+        'ATTACHMENT_TOO_LARGE',
+        `图片过大（${Math.ceil(data.length / 1024)} KB），请压缩到 ${ATTACHMENT_MAX_BYTES / 1024} KB 以内`,
+        { maxBytes: ATTACHMENT_MAX_BYTES, size: data.length },
+      );
     }
-    if (!matchesMagic(data, input.contentType)) throw new AppError('ATTACHMENT_TYPE_INVALID', '文件内容不是 JPG 或 PNG 图片');
-    const rec = await this.repo.create({ enterpriseId: input.enterpriseId, uploaderId: actor.id, filename: input.filename, contentType: input.contentType, size: data.length, data, createdAt: this.clock.now() });
+    if (!matchesMagic(data, input.contentType))
+      throw new AppError('ATTACHMENT_TYPE_INVALID', '文件内容不是 JPG 或 PNG 图片');
+    const rec = await this.repo.create({
+      enterpriseId: input.enterpriseId,
+      uploaderId: actor.id,
+      filename: input.filename,
+      contentType: input.contentType,
+      size: data.length,
+      data,
+      createdAt: this.clock.now(),
+    });
     return { id: rec.id, contentType: rec.contentType, size: rec.size, filename: rec.filename };
   }
 

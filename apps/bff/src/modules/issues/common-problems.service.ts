@@ -20,7 +20,12 @@ export class CommonProblemsService {
       items: groupCommonProblems(items, minEnterprises).map((g) => ({
         category: g.category as IssueCategory,
         enterprises: g.enterprises,
-        issues: g.issues.map((i) => ({ id: i.id, enterpriseName: i.enterpriseName, description: i.description, state: i.state })),
+        issues: g.issues.map((i) => ({
+          id: i.id,
+          enterpriseName: i.enterpriseName,
+          description: i.description,
+          state: i.state,
+        })),
       })),
     };
   }
@@ -33,7 +38,10 @@ export class CommonProblemsService {
     for (const id of new Set(input.issueIds)) {
       const issue = found.get(id);
       if (!issue || issue.category !== input.category || !ANSWERABLE.includes(issue.state)) {
-        skipped.push({ id, state: issue ? (issue.category !== input.category ? 'other_category' : issue.state) : 'not_found' });
+        skipped.push({
+          id,
+          state: issue ? (issue.category !== input.category ? 'other_category' : issue.state) : 'not_found',
+        });
         continue;
       }
       try {

@@ -26,12 +26,17 @@ const ACTION_RULES: Record<IssueAction, (r: IssueRelation) => boolean> = {
 };
 
 /** The relation of an actor to an issue, given whether they act for its enterprise as liaison/steward. */
-export function relationOf(actor: Actor, issue: IssueRecord, ctx: { forEnterprise: boolean; steward: boolean }): IssueRelation {
+export function relationOf(
+  actor: Actor,
+  issue: IssueRecord,
+  ctx: { forEnterprise: boolean; steward: boolean },
+): IssueRelation {
   return {
     command: hasRole(actor, 'admin'),
     forEnterprise: ctx.forEnterprise,
     steward: ctx.steward,
-    department: hasRole(actor, 'officer') && actor.departmentId !== null && actor.departmentId === issue.departmentCode,
+    department:
+      hasRole(actor, 'officer') && actor.departmentId !== null && actor.departmentId === issue.departmentCode,
   };
 }
 
@@ -48,7 +53,9 @@ export function mayPerform(r: IssueRelation, action: IssueAction): boolean {
 /** The actions both the state and the caller's relation allow: what the page shows as buttons. */
 export function actionsFor(r: IssueRelation, issue: IssueRecord): IssueAction[] {
   // An officer answers only what is dispatched to them; answering from accepted/reopened is the command's shortcut.
-  return allowedIssueActions(issue.state).filter((a) => mayPerform(r, a) && !(a === 'answer' && !r.command && issue.state !== 'dispatched'));
+  return allowedIssueActions(issue.state).filter(
+    (a) => mayPerform(r, a) && !(a === 'answer' && !r.command && issue.state !== 'dispatched'),
+  );
 }
 
 /** The role label written into the timeline for this actor's part. */

@@ -11,7 +11,8 @@ let firm: string;
 const at = (s: string) => new Date(s);
 const sweep = () => t.container.enterprise.services.sweep.run();
 const get = async (id: string) => (await t.http.get(`/api/issues/${id}`).set(admin.auth)).body;
-const act = (who: Person, id: string, action: string, body: Record<string, unknown> = {}) => t.http.post(`/api/issues/${id}/${action}`).set(who.auth).send(body);
+const act = (who: Person, id: string, action: string, body: Record<string, unknown> = {}) =>
+  t.http.post(`/api/issues/${id}/${action}`).set(who.auth).send(body);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -27,8 +28,20 @@ afterAll(() => t.close());
 describe('deadline sweep: reminders before, escalation after (ManualClock, no sleeps)', () => {
   it('when clocks approach and pass their deadlines, then each is reminded once and escalated once, to the right people', async () => {
     t.clock.set(at('2026-03-06T09:00:00+08:00')); // a Friday
-    const x = (await t.http.post('/api/issues').set(liaison.auth).send({ enterpriseId: firm, category: 'labour', urgency: 'normal', description: '缺少普工 30 人' })).body.id;
-    const y = (await t.http.post('/api/issues').set(liaison.auth).send({ enterpriseId: firm, category: 'materials', urgency: 'urgent', description: '原材料断供，急需协调' })).body.id;
+    const x = (
+      await t.http
+        .post('/api/issues')
+        .set(liaison.auth)
+        .send({ enterpriseId: firm, category: 'labour', urgency: 'normal', description: '缺少普工 30 人' })
+    ).body.id;
+    const y = (
+      await t.http.post('/api/issues').set(liaison.auth).send({
+        enterpriseId: firm,
+        category: 'materials',
+        urgency: 'urgent',
+        description: '原材料断供，急需协调',
+      })
+    ).body.id;
     await act(steward, x, 'accept');
     const dispatched = await act(steward, x, 'dispatch', { departmentCode: 'rsj' });
     // Normal issue: 3 working days, the weekend skipped → Wednesday 09:00.
@@ -63,14 +76,26 @@ describe('deadline sweep: reminders before, escalation after (ManualClock, no sl
 
   it('when an issue is answered before its deadline, then passing the deadline escalates nothing', async () => {
     t.clock.set(at('2026-04-01T09:00:00+08:00'));
-    const id = (await t.http.post('/api/issues').set(liaison.auth).send({ enterpriseId: firm, category: 'policy', urgency: 'normal', description: '稳岗返还政策如何申请' })).body.id;
+    const id = (
+      await t.http.post('/api/issues').set(liaison.auth).send({
+        enterpriseId: firm,
+        category: 'policy',
+        urgency: 'normal',
+        description: '稳岗返还政策如何申请',
+      })
+    ).body.id;
     await act(steward, id, 'accept');
     const d = await act(steward, id, 'dispatch', { departmentCode: 'rsj' });
     expect(d.body.clocks.progress.dueAt).toBe(at('2026-04-02T09:00:00+08:00').toISOString()); // policy question: 24 h
     await act(officer, id, 'answer', { answer: '不裁员或少裁员的参保企业可返还上年度失业保险费的 50%' });
     t.clock.set(at('2026-04-03T09:00:00+08:00'));
     await sweep();
-    expect((await get(id)).timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'dispatched', 'answered']);
+    expect((await get(id)).timeline.map((e: { type: string }) => e.type)).toEqual([
+      'submitted',
+      'accepted',
+      'dispatched',
+      'answered',
+    ]);
   });
 
   it('when the command triggers the sweep over HTTP, then it gets the counts; an officer may not', async () => {

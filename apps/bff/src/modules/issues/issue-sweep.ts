@@ -11,7 +11,11 @@ const CLOCK_STATES: Record<ClockName, readonly IssueState[]> = {
   progress: ['dispatched'],
   resolution: OPEN_ISSUE_STATES,
 };
-const CLOCK_LABELS: Record<ClockName, string> = { firstResponse: '受理时限', progress: '办理时限', resolution: '办结时限' };
+const CLOCK_LABELS: Record<ClockName, string> = {
+  firstResponse: '受理时限',
+  progress: '办理时限',
+  resolution: '办结时限',
+};
 
 /**
  * Reminders before deadlines and escalation after them. A plain function of the clock: the
@@ -39,11 +43,30 @@ export class IssueSweep {
         // Past due already: escalation below says it louder; a reminder now would be noise.
         if (due <= now || reminderAt(due, this.sla) > now) continue;
         const note = `${CLOCK_LABELS[clock]}将于 ${minutesLeft(due, now)} 分钟后到期`;
-        if (await this.issues.markClock(issue.id, clock, states, 'remindedAt', now, this.event(now, 'reminded', issue, note))) reminded += 1;
+        if (
+          await this.issues.markClock(
+            issue.id,
+            clock,
+            states,
+            'remindedAt',
+            now,
+            this.event(now, 'reminded', issue, note),
+          )
+        )
+          reminded += 1;
       }
       for (const issue of await this.issues.dueClocks(clock, states, 'escalatedAt', now)) {
         const note = `${CLOCK_LABELS[clock]}已超期，已督办：${escalationTargets(clock, issue).join('、')}`;
-        if (await this.issues.markClock(issue.id, clock, states, 'escalatedAt', now, this.event(now, 'escalated', issue, note))) {
+        if (
+          await this.issues.markClock(
+            issue.id,
+            clock,
+            states,
+            'escalatedAt',
+            now,
+            this.event(now, 'escalated', issue, note),
+          )
+        ) {
           escalated += 1;
           // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
           await this.rollups?.syncIssue(issue);
@@ -54,7 +77,16 @@ export class IssueSweep {
   }
 
   private event(now: Date, type: 'reminded' | 'escalated', issue: IssueRecord, note: string) {
-    return { at: now, type, actorId: null, actorRole: 'system', fromState: null, toState: null, departmentCode: issue.departmentCode, note };
+    return {
+      at: now,
+      type,
+      actorId: null,
+      actorRole: 'system',
+      fromState: null,
+      toState: null,
+      departmentCode: issue.departmentCode,
+      note,
+    };
   }
 }
 
@@ -64,4 +96,5 @@ function escalationTargets(clock: ClockName, issue: IssueRecord): string[] {
   return issue.departmentCode ? [`${departmentName(issue.departmentCode)}负责人`, '指挥部'] : ['指挥部'];
 }
 
-const minutesLeft = (due: Date, now: Date) => Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));
+const minutesLeft = (due: Date, now: Date) =>
+  Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));

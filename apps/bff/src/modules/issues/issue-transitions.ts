@@ -25,17 +25,33 @@ function formatDue(d: Date): string {
  * progress clock for the receiving department (it could not have started earlier), while the
  * resolution clock keeps running from the report, so ping-pong between departments still shows.
  */
-export function buildTransition(action: IssueAction, issue: IssueRecord, body: ActionBody, now: Date, sla: IssueSlaPolicy) {
+export function buildTransition(
+  action: IssueAction,
+  issue: IssueRecord,
+  body: ActionBody,
+  now: Date,
+  sla: IssueSlaPolicy,
+) {
   switch (action) {
     case 'accept':
       return { set: { 'clocks.firstResponse.metAt': now }, note: body.note ?? '', departmentCode: null };
     case 'dispatch': {
       const due = progressDue(now, issue, sla);
-      const set: Record<string, unknown> = { departmentCode: body.departmentCode, 'clocks.progress': freshClock(due) };
-      return { set, note: `派至${departmentName(body.departmentCode!)}，限 ${formatDue(due)} 前答复${body.note ? `；${body.note}` : ''}`, departmentCode: body.departmentCode! };
+      const set: Record<string, unknown> = {
+        departmentCode: body.departmentCode,
+        'clocks.progress': freshClock(due),
+      };
+      return {
+        set,
+        note: `派至${departmentName(body.departmentCode!)}，限 ${formatDue(due)} 前答复${body.note ? `；${body.note}` : ''}`,
+        departmentCode: body.departmentCode!,
+      };
     }
     case 'transfer': {
-      if (body.departmentCode === issue.departmentCode) throw new AppError('BUSINESS_RULE', '已在该部门办理，无需转办', [{ path: 'departmentCode', message: '与当前部门相同', code: 'same_department' }]);
+      if (body.departmentCode === issue.departmentCode)
+        throw new AppError('BUSINESS_RULE', '已在该部门办理，无需转办', [
+          { path: 'departmentCode', message: '与当前部门相同', code: 'same_department' },
+        ]);
       const due = progressDue(now, issue, sla);
       return {
         set: { departmentCode: body.departmentCode, 'clocks.progress': freshClock(due) },
@@ -44,10 +60,22 @@ export function buildTransition(action: IssueAction, issue: IssueRecord, body: A
       };
     }
     case 'answer':
-      return { set: { answer: body.answer, 'clocks.progress.metAt': now }, note: body.answer!, departmentCode: issue.departmentCode };
+      return {
+        set: { answer: body.answer, 'clocks.progress.metAt': now },
+        note: body.answer!,
+        departmentCode: issue.departmentCode,
+      };
     case 'confirm':
-      return { set: { rating: body.rating, 'clocks.resolution.metAt': now }, note: `评分 ${body.rating} 分${body.comment ? `：${body.comment}` : ''}`, departmentCode: issue.departmentCode };
+      return {
+        set: { rating: body.rating, 'clocks.resolution.metAt': now },
+        note: `评分 ${body.rating} 分${body.comment ? `：${body.comment}` : ''}`,
+        departmentCode: issue.departmentCode,
+      };
     case 'reopen':
-      return { set: { answer: null, 'clocks.progress': freshClock(null) }, note: body.reason!, departmentCode: issue.departmentCode };
+      return {
+        set: { answer: null, 'clocks.progress': freshClock(null) },
+        note: body.reason!,
+        departmentCode: issue.departmentCode,
+      };
   }
 }

@@ -1,5 +1,12 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
-import { ISSUE_CATEGORIES, ISSUE_STATES, ISSUE_URGENCIES, type IssueCategory, type IssueState, type IssueUrgency } from '@fugong/contracts';
+import {
+  ISSUE_CATEGORIES,
+  ISSUE_STATES,
+  ISSUE_URGENCIES,
+  type IssueCategory,
+  type IssueState,
+  type IssueUrgency,
+} from '@fugong/contracts';
 
 /** One SLA clock as stored: deadline, when met, and whether reminder/escalation went out. */
 export interface ClockDoc {
@@ -45,7 +52,12 @@ export interface IssueDoc {
 }
 
 const clock = new Schema<ClockDoc>(
-  { dueAt: { type: Date, default: null }, metAt: { type: Date, default: null }, remindedAt: { type: Date, default: null }, escalatedAt: { type: Date, default: null } },
+  {
+    dueAt: { type: Date, default: null },
+    metAt: { type: Date, default: null },
+    remindedAt: { type: Date, default: null },
+    escalatedAt: { type: Date, default: null },
+  },
   { _id: false },
 );
 
@@ -104,7 +116,10 @@ schema.index({ 'clocks.progress.dueAt': 1 });
 schema.index({ 'clocks.resolution.dueAt': 1 });
 // A visit's problems become issues exactly once: a retried visit submission cannot raise a
 // problem twice (the second insert collides and the existing issue is reused).
-schema.index({ visitId: 1, visitProblemIndex: 1 }, { unique: true, partialFilterExpression: { visitId: { $type: 'objectId' } } });
+schema.index(
+  { visitId: 1, visitProblemIndex: 1 },
+  { unique: true, partialFilterExpression: { visitId: { $type: 'objectId' } } },
+);
 // Human-readable number shown on the phone and quoted on the hotline; unique so it identifies.
 schema.index({ number: 1 }, { unique: true });
 

@@ -88,7 +88,11 @@ function toRecord(d: IssueDoc): IssueRecord {
 function toQuery(f: IssueFilter): Record<string, unknown> {
   const q: Record<string, unknown> = {};
   if (f.enterpriseIds && f.enterpriseIds !== 'all') q.enterpriseId = { $in: f.enterpriseIds.map(oid) };
-  if (f.enterpriseId) q.enterpriseId = f.enterpriseIds && f.enterpriseIds !== 'all' && !f.enterpriseIds.includes(f.enterpriseId) ? { $in: [] } : oid(f.enterpriseId);
+  if (f.enterpriseId)
+    q.enterpriseId =
+      f.enterpriseIds && f.enterpriseIds !== 'all' && !f.enterpriseIds.includes(f.enterpriseId)
+        ? { $in: [] }
+        : oid(f.enterpriseId);
   if (f.departmentCode) q.departmentCode = f.departmentCode;
   if (f.states) q.state = { $in: f.states };
   if (f.category) q.category = f.category;
@@ -115,7 +119,9 @@ export class IssueRepository {
       return toRecord(doc.toObject() as IssueDoc);
     } catch (err) {
       if (isDuplicateKey(err) && input.visitId !== null) {
-        const existing = await this.model.findOne({ visitId: oid(input.visitId), visitProblemIndex: input.visitProblemIndex }).lean<IssueDoc>();
+        const existing = await this.model
+          .findOne({ visitId: oid(input.visitId), visitProblemIndex: input.visitProblemIndex })
+          .lean<IssueDoc>();
         if (existing) return toRecord(existing);
       }
       throw err;
@@ -129,22 +135,39 @@ export class IssueRepository {
   }
 
   async findByIds(ids: string[]): Promise<IssueRecord[]> {
-    const docs = await this.model.find({ _id: { $in: ids.filter((i) => Types.ObjectId.isValid(i)).map(oid) } }).lean<IssueDoc[]>();
+    const docs = await this.model
+      .find({ _id: { $in: ids.filter((i) => Types.ObjectId.isValid(i)).map(oid) } })
+      .lean<IssueDoc[]>();
     return docs.map(toRecord);
   }
 
-  async list(filter: IssueFilter, page: number, pageSize: number): Promise<{ items: IssueRecord[]; total: number }> {
+  async list(
+    filter: IssueFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: IssueRecord[]; total: number }> {
     const q = toQuery(filter);
-    const sort: Record<string, 1 | -1> = filter.departmentCode ? { 'clocks.progress.dueAt': 1, _id: 1 } : { reportedAt: -1, _id: -1 };
+    const sort: Record<string, 1 | -1> = filter.departmentCode
+      ? { 'clocks.progress.dueAt': 1, _id: 1 }
+      : { reportedAt: -1, _id: -1 };
     const [docs, total] = await Promise.all([
-      this.model.find(q).select({ timeline: 0 }).sort(sort).skip((page - 1) * pageSize).limit(pageSize).lean<IssueDoc[]>(),
+      this.model
+        .find(q)
+        .select({ timeline: 0 })
+        .sort(sort)
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<IssueDoc[]>(),
       this.model.countDocuments(q),
     ]);
     return { items: docs.map(toRecord), total };
   }
 
   /** Light rows of every issue in these states for these enterprises (counts, need ranking, 共性问题). */
-  async listForEnterprises(enterpriseIds: 'all' | string[], states: readonly IssueState[]): Promise<IssueRecord[]> {
+  async listForEnterprises(
+    enterpriseIds: 'all' | string[],
+    states: readonly IssueState[],
+  ): Promise<IssueRecord[]> {
     const docs = await this.model
       .find(toQuery({ enterpriseIds, states: [...states] }))
       .select({ timeline: 0, description: 0 })
@@ -158,17 +181,39 @@ export class IssueRepository {
    * officers, still with their department), sets the new fields and appends the event in the
    * same update. Null means the guard no longer held: somebody else moved the issue first.
    */
-  async transition(id: string, guard: { state: IssueState; departmentCode?: string | null }, set: Record<string, unknown>, event: TimelineRecord): Promise<IssueRecord | null> {
+  async transition(
+    id: string,
+    guard: { state: IssueState; departmentCode?: string | null },
+    set: Record<string, unknown>,
+    event: TimelineRecord,
+  ): Promise<IssueRecord | null> {
     const filter: Record<string, unknown> = { _id: oid(id), state: guard.state };
     if (guard.departmentCode !== undefined) filter.departmentCode = guard.departmentCode;
-    const doc = await this.model.findOneAndUpdate(filter, { $set: set, $push: { timeline: toEventDoc(event) } }, { returnDocument: 'after' }).lean<IssueDoc>();
+    const doc = await this.model
+      .findOneAndUpdate(
+        filter,
+        { $set: set, $push: { timeline: toEventDoc(event) } },
+        { returnDocument: 'after' },
+      )
+      .lean<IssueDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   /** Ids of issues in `states` whose `clock` is running and has reached `field` time (reminder or escalation). */
-  async dueClocks(clock: ClockName, states: readonly IssueState[], flag: 'remindedAt' | 'escalatedAt', dueBefore: Date, limit = 500): Promise<IssueRecord[]> {
+  async dueClocks(
+    clock: ClockName,
+    states: readonly IssueState[],
+    flag: 'remindedAt' | 'escalatedAt',
+    dueBefore: Date,
+    limit = 500,
+  ): Promise<IssueRecord[]> {
     const docs = await this.model
-      .find({ state: { $in: [...states] }, [`clocks.${clock}.metAt`]: null, [`clocks.${clock}.${flag}`]: null, [`clocks.${clock}.dueAt`]: { $ne: null, $lte: dueBefore } })
+      .find({
+        state: { $in: [...states] },
+        [`clocks.${clock}.metAt`]: null,
+        [`clocks.${clock}.${flag}`]: null,
+        [`clocks.${clock}.dueAt`]: { $ne: null, $lte: dueBefore },
+      })
       .select({ timeline: 0 })
       .sort({ [`clocks.${clock}.dueAt`]: 1 })
       .limit(limit)
@@ -180,11 +225,23 @@ export class IssueRepository {
    * Marks a clock reminded/escalated and appends the event, guarded on the flag still being
    * empty, so two BFF instances sweeping at once send each reminder exactly once.
    */
-  async markClock(id: string, clock: ClockName, states: readonly IssueState[], flag: 'remindedAt' | 'escalatedAt', now: Date, event: TimelineRecord): Promise<boolean> {
+  async markClock(
+    id: string,
+    clock: ClockName,
+    states: readonly IssueState[],
+    flag: 'remindedAt' | 'escalatedAt',
+    now: Date,
+    event: TimelineRecord,
+  ): Promise<boolean> {
     const set: Record<string, unknown> = { [`clocks.${clock}.${flag}`]: now };
     if (flag === 'escalatedAt') set.escalated = true;
     const res = await this.model.updateOne(
-      { _id: oid(id), state: { $in: [...states] }, [`clocks.${clock}.metAt`]: null, [`clocks.${clock}.${flag}`]: null },
+      {
+        _id: oid(id),
+        state: { $in: [...states] },
+        [`clocks.${clock}.metAt`]: null,
+        [`clocks.${clock}.${flag}`]: null,
+      },
       { $set: set, $push: { timeline: toEventDoc(event) } },
     );
     return res.modifiedCount === 1;

@@ -6,7 +6,12 @@ import type { AttachmentService } from './attachment.service';
 import type { CommonProblemsService } from './common-problems.service';
 
 /** Issues: report, list, lifecycle actions, attachments, 共性问题, the deadline sweep. */
-export function issueRoutesFor(s: { issues: IssueService; sweep: IssueSweep; attachments: AttachmentService; common: CommonProblemsService }): RouteDef[] {
+export function issueRoutesFor(s: {
+  issues: IssueService;
+  sweep: IssueSweep;
+  attachments: AttachmentService;
+  common: CommonProblemsService;
+}): RouteDef[] {
   return [
     route(r.attachmentUpload, ({ actor, body }) => s.attachments.upload(actor, body)),
     route(r.attachmentGet, ({ actor, params }) => s.attachments.read(actor, params.id)),

@@ -44,25 +44,60 @@ export class IssueService {
 
   /** A liaison or the enterprise's steward reports a problem. */
   async create(actor: Actor, input: IssueInput): Promise<IssueDetail> {
-    if (!(await this.d.scope.actsForEnterprise(actor, input.enterpriseId))) throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）申报问题');
+    if (!(await this.d.scope.actsForEnterprise(actor, input.enterpriseId)))
+      throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）申报问题');
     if (input.attachmentIds.length > 0) {
-      const owned = await this.d.attachments.countClaimable(input.attachmentIds, actor.id, input.enterpriseId);
+      const owned = await this.d.attachments.countClaimable(
+        input.attachmentIds,
+        actor.id,
+        input.enterpriseId,
+      );
       if (owned !== new Set(input.attachmentIds).size) {
-        throw new AppError('VALIDATION_ERROR', '图片无效或已被使用，请重新上传', [{ path: 'attachmentIds', message: '图片无效或已被使用', code: 'invalid' }]);
+        throw new AppError('VALIDATION_ERROR', '图片无效或已被使用，请重新上传', [
+          { path: 'attachmentIds', message: '图片无效或已被使用', code: 'invalid' },
+        ]);
       }
     }
-    const source = hasRole(actor, 'liaison') && actor.enterpriseId === input.enterpriseId ? 'liaison' : 'steward';
-    const issue = await this.insert(actor, input.enterpriseId, input, { source, attachmentIds: input.attachmentIds, visitId: null, visitProblemIndex: null });
-    if (input.attachmentIds.length > 0) await this.d.attachments.claim(input.attachmentIds, actor.id, issue.id);
+    const source =
+      hasRole(actor, 'liaison') && actor.enterpriseId === input.enterpriseId ? 'liaison' : 'steward';
+    const issue = await this.insert(actor, input.enterpriseId, input, {
+      source,
+      attachmentIds: input.attachmentIds,
+      visitId: null,
+      visitProblemIndex: null,
+    });
+    if (input.attachmentIds.length > 0)
+      await this.d.attachments.claim(input.attachmentIds, actor.id, issue.id);
     return this.detail(actor, issue);
   }
 
   /** A problem found on a visit, raised as an issue on the enterprise's behalf; a retry reuses it. */
-  async raiseFromVisit(actor: Actor, enterpriseId: string, visitId: string, index: number, draft: IssueDraft): Promise<IssueRecord> {
-    return this.insert(actor, enterpriseId, draft, { source: 'visit', attachmentIds: [], visitId, visitProblemIndex: index });
+  async raiseFromVisit(
+    actor: Actor,
+    enterpriseId: string,
+    visitId: string,
+    index: number,
+    draft: IssueDraft,
+  ): Promise<IssueRecord> {
+    return this.insert(actor, enterpriseId, draft, {
+      source: 'visit',
+      attachmentIds: [],
+      visitId,
+      visitProblemIndex: index,
+    });
   }
 
-  async list(actor: Actor, q: { page: number; pageSize: number; state?: IssueState; category?: IssueCategory; enterpriseId?: string; open?: 'true' | 'false' }) {
+  async list(
+    actor: Actor,
+    q: {
+      page: number;
+      pageSize: number;
+      state?: IssueState;
+      category?: IssueCategory;
+      enterpriseId?: string;
+      open?: 'true' | 'false';
+    },
+  ) {
     const filter: IssueFilter = { category: q.category, enterpriseId: q.enterpriseId };
     if (q.state) filter.states = [q.state];
     else if (q.open === 'true') filter.states = [...OPEN_ISSUE_STATES];
@@ -73,7 +108,9 @@ export class IssueService {
       filter.departmentCode = actor.departmentId;
     } else filter.enterpriseIds = await this.d.scope.enterpriseIds(actor);
     const { items, total } = await this.d.issues.list(filter, q.page, q.pageSize);
-    const stewardOf = new Set(hasRole(actor, 'steward') ? await this.d.assignments.enterpriseIdsOfSteward(actor.id) : []);
+    const stewardOf = new Set(
+      hasRole(actor, 'steward') ? await this.d.assignments.enterpriseIdsOfSteward(actor.id) : [],
+    );
     const now = this.d.clock.now();
     return {
       items: items.map((i) => toIssueView(i, now, actionsFor(this.relationSync(actor, i, stewardOf), i))),
@@ -99,24 +136,50 @@ export class IssueService {
     if (!canSee(rel)) throw new AppError('NOT_FOUND', '未找到该问题');
     if (!mayPerform(rel, action)) throw new AppError('FORBIDDEN', '您不能对该问题进行此操作');
     const updated = await this.perform(actor, rel, issue, action, body);
-    return toIssueDetail(updated, this.d.clock.now(), actionsFor(await this.relation(actor, updated), updated));
+    return toIssueDetail(
+      updated,
+      this.d.clock.now(),
+      actionsFor(await this.relation(actor, updated), updated),
+    );
   }
 
   /** The command's shortcut for 共性问题 and policy questions: accept if needed, then answer. */
   async answerAsCommand(actor: Actor, issue: IssueRecord, answer: string): Promise<IssueRecord> {
     const rel: IssueRelation = { command: true, forEnterprise: false, steward: false, department: false };
-    const accepted = issue.state === 'submitted' ? await this.perform(actor, rel, issue, 'accept', { note: '共性问题统一受理' }) : issue;
+    const accepted =
+      issue.state === 'submitted'
+        ? await this.perform(actor, rel, issue, 'accept', { note: '共性问题统一受理' })
+        : issue;
     return this.perform(actor, rel, accepted, 'answer', { answer });
   }
 
-  private async perform(actor: Actor, rel: IssueRelation, issue: IssueRecord, action: IssueAction, body: ActionBody): Promise<IssueRecord> {
+  private async perform(
+    actor: Actor,
+    rel: IssueRelation,
+    issue: IssueRecord,
+    action: IssueAction,
+    body: ActionBody,
+  ): Promise<IssueRecord> {
     const to = this.nextState(issue, action);
-    if (action === 'answer' && !rel.command && issue.state !== 'dispatched') throw this.invalid(issue, action);
+    if (action === 'answer' && !rel.command && issue.state !== 'dispatched')
+      throw this.invalid(issue, action);
     const now = this.d.clock.now();
     const { set, note, departmentCode } = buildTransition(action, issue, body, now, this.d.sla);
-    const event: TimelineRecord = { at: now, type: eventType(action), actorId: actor.id, actorRole: timelineRole(rel, actor), fromState: issue.state, toState: to, departmentCode, note };
+    const event: TimelineRecord = {
+      at: now,
+      type: eventType(action),
+      actorId: actor.id,
+      actorRole: timelineRole(rel, actor),
+      fromState: issue.state,
+      toState: to,
+      departmentCode,
+      note,
+    };
     // Officers act only while the issue is still with their department: a transfer racing an answer loses one side.
-    const guard = rel.department && !rel.command ? { state: issue.state, departmentCode: issue.departmentCode } : { state: issue.state };
+    const guard =
+      rel.department && !rel.command
+        ? { state: issue.state, departmentCode: issue.departmentCode }
+        : { state: issue.state };
     const updated = await this.d.issues.transition(issue.id, guard, { ...set, state: to }, event);
     if (updated) {
       // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
@@ -138,26 +201,45 @@ export class IssueService {
   }
 
   private invalid(issue: IssueRecord, action: IssueAction): AppError {
-    return new AppError('INVALID_TRANSITION', `问题当前为“${stateLabel(issue.state)}”，不能${actionLabel(action)}`, {
-      state: issue.state,
-      action,
-      allowed: allowedIssueActions(issue.state),
-    });
+    return new AppError(
+      'INVALID_TRANSITION',
+      `问题当前为“${stateLabel(issue.state)}”，不能${actionLabel(action)}`,
+      {
+        state: issue.state,
+        action,
+        allowed: allowedIssueActions(issue.state),
+      },
+    );
   }
 
   private async insert(
     actor: Actor,
     enterpriseId: string,
     draft: IssueDraft,
-    extra: { source: IssueRecord['source']; attachmentIds: string[]; visitId: string | null; visitProblemIndex: number | null },
+    extra: {
+      source: IssueRecord['source'];
+      attachmentIds: string[];
+      visitId: string | null;
+      visitProblemIndex: number | null;
+    },
   ): Promise<IssueRecord> {
     const enterprise = await this.d.enterprises.findById(enterpriseId);
     if (!enterprise) throw new AppError('NOT_FOUND', '未找到该企业');
     const now = this.d.clock.now();
     const clocks = {
-      firstResponse: { dueAt: firstResponseDue(now, draft.urgency, this.d.sla), metAt: null, remindedAt: null, escalatedAt: null },
+      firstResponse: {
+        dueAt: firstResponseDue(now, draft.urgency, this.d.sla),
+        metAt: null,
+        remindedAt: null,
+        escalatedAt: null,
+      },
       progress: { dueAt: null, metAt: null, remindedAt: null, escalatedAt: null },
-      resolution: { dueAt: resolutionDue(now, draft.urgency, this.d.sla), metAt: null, remindedAt: null, escalatedAt: null },
+      resolution: {
+        dueAt: resolutionDue(now, draft.urgency, this.d.sla),
+        metAt: null,
+        remindedAt: null,
+        escalatedAt: null,
+      },
     };
     const firstEvent: TimelineRecord = {
       at: now,
@@ -172,7 +254,17 @@ export class IssueService {
     for (let attempt = 0; ; attempt += 1) {
       const number = `${chinaDay(now).replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
       try {
-        const created = await this.d.issues.create({ number, enterpriseId, enterpriseName: enterprise.name, ...draft, ...extra, reportedBy: actor.id, reportedAt: now, clocks, firstEvent });
+        const created = await this.d.issues.create({
+          number,
+          enterpriseId,
+          enterpriseName: enterprise.name,
+          ...draft,
+          ...extra,
+          reportedBy: actor.id,
+          reportedAt: now,
+          clocks,
+          firstEvent,
+        });
         // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
         await this.d.rollups?.syncIssue(created);
         return created;
@@ -188,7 +280,9 @@ export class IssueService {
   }
 
   private async relation(actor: Actor, issue: IssueRecord): Promise<IssueRelation> {
-    const stewardOf = hasRole(actor, 'steward') ? new Set(await this.d.assignments.enterpriseIdsOfSteward(actor.id)) : new Set<string>();
+    const stewardOf = hasRole(actor, 'steward')
+      ? new Set(await this.d.assignments.enterpriseIdsOfSteward(actor.id))
+      : new Set<string>();
     return this.relationSync(actor, issue, stewardOf);
   }
 
@@ -200,10 +294,31 @@ export class IssueService {
 }
 
 const eventType = (a: IssueAction): TimelineRecord['type'] =>
-  ({ accept: 'accepted', dispatch: 'dispatched', transfer: 'transferred', answer: 'answered', confirm: 'confirmed', reopen: 'reopened' })[a];
+  ({
+    accept: 'accepted',
+    dispatch: 'dispatched',
+    transfer: 'transferred',
+    answer: 'answered',
+    confirm: 'confirmed',
+    reopen: 'reopened',
+  })[a];
 
 const stateLabel = (s: IssueState) =>
-  ({ submitted: '已提交', accepted: '已受理', dispatched: '已派单', answered: '已答复', confirmed: '已确认', reopened: '重新办理' })[s];
+  ({
+    submitted: '已提交',
+    accepted: '已受理',
+    dispatched: '已派单',
+    answered: '已答复',
+    confirmed: '已确认',
+    reopened: '重新办理',
+  })[s];
 
-const actionLabel = (a: IssueAction) => ({ accept: '受理', dispatch: '派单', transfer: '转办', answer: '答复', confirm: '确认', reopen: '退回重办' })[a];
-
+const actionLabel = (a: IssueAction) =>
+  ({
+    accept: '受理',
+    dispatch: '派单',
+    transfer: '转办',
+    answer: '答复',
+    confirm: '确认',
+    reopen: '退回重办',
+  })[a];

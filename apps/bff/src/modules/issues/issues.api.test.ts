@@ -26,8 +26,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const report = (who: Person, over: Record<string, unknown> = {}) =>
-  t.http.post('/api/issues').set(who.auth).send({ enterpriseId: firmA, category: 'labour', urgency: 'normal', description: '缺少熟练工 40 人，外省员工无法返岗', ...over });
-const act = (who: Person, id: string, action: string, body: Record<string, unknown> = {}) => t.http.post(`/api/issues/${id}/${action}`).set(who.auth).send(body);
+  t.http
+    .post('/api/issues')
+    .set(who.auth)
+    .send({
+      enterpriseId: firmA,
+      category: 'labour',
+      urgency: 'normal',
+      description: '缺少熟练工 40 人，外省员工无法返岗',
+      ...over,
+    });
+const act = (who: Person, id: string, action: string, body: Record<string, unknown> = {}) =>
+  t.http.post(`/api/issues/${id}/${action}`).set(who.auth).send(body);
 
 describe('issue lifecycle: report → accept → dispatch → answer → confirm', () => {
   it('when every step is taken by the right person, then the issue ends confirmed with a rating and the timeline shows each step with who and when', async () => {
@@ -44,16 +54,33 @@ describe('issue lifecycle: report → accept → dispatch → answer → confirm
 
     const queue = await t.http.get('/api/issues').set(rsj.auth);
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(id);
-    expect(queue.body.items.find((i: { id: string }) => i.id === id).allowedActions).toEqual(['transfer', 'answer']);
+    expect(queue.body.items.find((i: { id: string }) => i.id === id).allowedActions).toEqual([
+      'transfer',
+      'answer',
+    ]);
 
-    expect((await act(rsj, id, 'answer', { answer: '人社局已对接老乡招工团，三天内输送 40 人' })).body.state).toBe('answered');
+    expect(
+      (await act(rsj, id, 'answer', { answer: '人社局已对接老乡招工团，三天内输送 40 人' })).body.state,
+    ).toBe('answered');
     const confirmed = await act(liaisonA, id, 'confirm', { rating: 5, comment: '很及时' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ state: 'confirmed', rating: 5 });
 
     const detail = await t.http.get(`/api/issues/${id}`).set(liaisonA.auth);
-    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'dispatched', 'answered', 'confirmed']);
-    expect(detail.body.timeline.map((e: { actorRole: string }) => e.actorRole)).toEqual(['liaison', 'steward', 'steward', 'officer', 'liaison']);
+    expect(detail.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'submitted',
+      'accepted',
+      'dispatched',
+      'answered',
+      'confirmed',
+    ]);
+    expect(detail.body.timeline.map((e: { actorRole: string }) => e.actorRole)).toEqual([
+      'liaison',
+      'steward',
+      'steward',
+      'officer',
+      'liaison',
+    ]);
     expect(detail.body.timeline[2].note).toContain('人社局');
     expect(detail.body.timeline[4].note).toContain('评分 5 分');
     expect(detail.body.clocks.resolution.metAt).not.toBeNull();
@@ -69,7 +96,9 @@ describe('issue lifecycle: report → accept → dispatch → answer → confirm
     expect(reopened.body.clocks.progress.dueAt).toBeNull();
     expect((await act(steward, id, 'dispatch', { departmentCode: 'jtj' })).body.state).toBe('dispatched');
     const detail = await t.http.get(`/api/issues/${id}`).set(steward.auth);
-    expect(detail.body.timeline.find((e: { type: string }) => e.type === 'reopened').note).toBe('通行证还没有收到');
+    expect(detail.body.timeline.find((e: { type: string }) => e.type === 'reopened').note).toBe(
+      '通行证还没有收到',
+    );
   });
 });
 
@@ -79,7 +108,11 @@ describe('illegal transitions', () => {
     const res = await act(steward, id, 'dispatch', { departmentCode: 'rsj' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('INVALID_TRANSITION');
-    expect(res.body.error.details).toMatchObject({ state: 'submitted', action: 'dispatch', allowed: ['accept'] });
+    expect(res.body.error.details).toMatchObject({
+      state: 'submitted',
+      action: 'dispatch',
+      allowed: ['accept'],
+    });
     const after = await t.http.get(`/api/issues/${id}`).set(steward.auth);
     expect(after.body.state).toBe('submitted');
     expect(after.body.timeline).toHaveLength(1);
@@ -99,7 +132,11 @@ describe('illegal transitions', () => {
 
   it('when two stewards race to accept the same issue, then exactly one succeeds and the timeline has one acceptance', async () => {
     const id = (await report(liaisonA)).body.id;
-    const results = await Promise.all([act(steward, id, 'accept'), act(steward, id, 'accept'), act(admin, id, 'accept')]);
+    const results = await Promise.all([
+      act(steward, id, 'accept'),
+      act(steward, id, 'accept'),
+      act(admin, id, 'accept'),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const detail = await t.http.get(`/api/issues/${id}`).set(admin.auth);
     expect(detail.body.timeline.filter((e: { type: string }) => e.type === 'accepted')).toHaveLength(1);
@@ -118,7 +155,7 @@ describe('illegal transitions', () => {
 });
 
 describe('scope', () => {
-  it('when another enterprise\'s liaison asks for an issue, then it does not exist for them, and their list does not show it', async () => {
+  it("when another enterprise's liaison asks for an issue, then it does not exist for them, and their list does not show it", async () => {
     const id = (await report(liaisonA)).body.id;
     expect((await t.http.get(`/api/issues/${id}`).set(liaisonB.auth)).status).toBe(404);
     const list = await t.http.get('/api/issues').set(liaisonB.auth);
@@ -169,7 +206,9 @@ describe('transfers', () => {
     const detail = await t.http.get(`/api/issues/${id}`).set(jtj.auth);
     const transfer = detail.body.timeline.find((e: { type: string }) => e.type === 'transferred');
     expect(transfer.note).toBe('由人社局转至交通局：属于交通运输事项');
-    expect(new Date(detail.body.clocks.progress.dueAt).getTime()).toBeGreaterThan(new Date(detail.body.timeline[2].at).getTime());
+    expect(new Date(detail.body.clocks.progress.dueAt).getTime()).toBeGreaterThan(
+      new Date(detail.body.timeline[2].at).getTime(),
+    );
   });
 
   it('when an officer transfers to their own department, then 422 and nothing changes', async () => {
@@ -195,7 +234,10 @@ describe('bad input', () => {
     const before = await t.connection.db!.collection('issues').countDocuments();
     const res = await report(liaisonA, { category: 'weather', description: '短' });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['category', 'description']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'category',
+      'description',
+    ]);
     expect(await t.connection.db!.collection('issues').countDocuments()).toBe(before);
   });
 });

@@ -29,7 +29,8 @@ export class NotificationService {
         await this.outbox.markSent(msg.id, this.clock.now());
         sent += 1;
       } catch (err) {
-        const retryAt = msg.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 30_000 * 2 ** (msg.attempts - 1));
+        const retryAt =
+          msg.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + 30_000 * 2 ** (msg.attempts - 1));
         await this.outbox.markFailed(msg.id, (err as Error).message ?? 'send failed', retryAt);
       }
     }
@@ -39,7 +40,14 @@ export class NotificationService {
   async mine(workerId: string) {
     const items = await this.outbox.listForWorker(workerId);
     return {
-      items: items.map((m) => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), status: m.status })),
+      items: items.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+        status: m.status,
+      })),
     };
   }
 }

@@ -64,26 +64,52 @@ export class OutboxRepository {
 
   /** Claims one due message for sending; a crashed sender's claim expires at lockedUntil. */
   async claimDue(now: Date, lockMs: number): Promise<OutboxRecord | null> {
-    const lock = { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) }, $inc: { attempts: 1 } };
+    const lock = {
+      $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) },
+      $inc: { attempts: 1 },
+    };
     const doc =
-      (await this.model.findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, { returnDocument: 'after', sort: { nextAttemptAt: 1 } }).lean<OutboxDoc>()) ??
-      (await this.model.findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, { returnDocument: 'after' }).lean<OutboxDoc>());
+      (await this.model
+        .findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, {
+          returnDocument: 'after',
+          sort: { nextAttemptAt: 1 },
+        })
+        .lean<OutboxDoc>()) ??
+      (await this.model
+        .findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, {
+          returnDocument: 'after',
+        })
+        .lean<OutboxDoc>());
     return doc ? toRecord(doc) : null;
   }
 
   async markSent(id: string, now: Date): Promise<void> {
-    await this.model.updateOne({ _id: id, status: 'sending' }, { $set: { status: 'sent', sentAt: now, lockedUntil: null } });
+    await this.model.updateOne(
+      { _id: id, status: 'sending' },
+      { $set: { status: 'sent', sentAt: now, lockedUntil: null } },
+    );
   }
 
   async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
     await this.model.updateOne(
       { _id: id, status: 'sending' },
-      { $set: { status: retryAt ? 'pending' : 'failed', nextAttemptAt: retryAt ?? new Date(0), lockedUntil: null, lastError: error.slice(0, 300) } },
+      {
+        $set: {
+          status: retryAt ? 'pending' : 'failed',
+          nextAttemptAt: retryAt ?? new Date(0),
+          lockedUntil: null,
+          lastError: error.slice(0, 300),
+        },
+      },
     );
   }
 
   async listForWorker(workerId: string, limit = 50): Promise<OutboxRecord[]> {
-    const docs = await this.model.find({ workerId: new Types.ObjectId(workerId) }).sort({ createdAt: -1 }).limit(limit).lean<OutboxDoc[]>();
+    const docs = await this.model
+      .find({ workerId: new Types.ObjectId(workerId) })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<OutboxDoc[]>();
     return docs.map(toRecord);
   }
 }

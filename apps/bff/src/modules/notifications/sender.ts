@@ -34,12 +34,21 @@ export function logNotificationSender(logger: Logger): NotificationSender {
  * token is fetched with the app secret and cached until shortly before it expires. People
  * without an openid (signed in by phone on H5) cannot get one; they see the in-app inbox.
  */
-export function wechatSubscribeSender(opts: { apiBase: string; appid: string; secret: string; templateId: string }): NotificationSender {
+export function wechatSubscribeSender(opts: {
+  apiBase: string;
+  appid: string;
+  secret: string;
+  templateId: string;
+}): NotificationSender {
   let cached: { token: string; until: number } | null = null;
   const accessToken = async (): Promise<string> => {
     if (cached && Date.now() < cached.until) return cached.token;
     const url = `${opts.apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(opts.appid)}&secret=${encodeURIComponent(opts.secret)}`;
-    const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
+    const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+    };
     if (!body.access_token) throw new Error(`wechat token errcode ${body.errcode ?? 'unknown'}`);
     cached = { token: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
     return cached.token;
@@ -47,17 +56,20 @@ export function wechatSubscribeSender(opts: { apiBase: string; appid: string; se
   return {
     async send(m) {
       if (!m.openid) return;
-      const res = await fetch(`${opts.apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        signal: AbortSignal.timeout(5000),
-        body: JSON.stringify({
-          touser: m.openid,
-          template_id: opts.templateId,
-          page: m.page,
-          data: { thing1: { value: m.title.slice(0, 20) }, thing2: { value: m.body.slice(0, 20) } },
-        }),
-      });
+      const res = await fetch(
+        `${opts.apiBase}/cgi-bin/message/subscribe/send?access_token=${await accessToken()}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          signal: AbortSignal.timeout(5000),
+          body: JSON.stringify({
+            touser: m.openid,
+            template_id: opts.templateId,
+            page: m.page,
+            data: { thing1: { value: m.title.slice(0, 20) }, thing2: { value: m.body.slice(0, 20) } },
+          }),
+        },
+      );
       const body = (await res.json()) as { errcode?: number };
       // 43101: the user has not subscribed; retrying cannot help, so it counts as done.
       if (body.errcode && body.errcode !== 43101) throw new Error(`wechat subscribe errcode ${body.errcode}`);

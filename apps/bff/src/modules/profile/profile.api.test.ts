@@ -17,7 +17,10 @@ afterAll(() => t.close());
 
 describe('worker profile', () => {
   it('when a worker saves their profile, then it comes back masked and the database holds no plaintext', async () => {
-    const res = await t.http.put('/api/profile').set(worker.auth).send({ name: '张建国', idNumber: VALID_ID.toLowerCase(), homeRegion: home, enterpriseId: entId });
+    const res = await t.http
+      .put('/api/profile')
+      .set(worker.auth)
+      .send({ name: '张建国', idNumber: VALID_ID.toLowerCase(), homeRegion: home, enterpriseId: entId });
     expect(res.status).toBe(200);
     expect(res.body.idNumberMasked).toBe('110105********002X');
     expect(res.body.phoneMasked).toBe(`${worker.phone.slice(0, 3)}****${worker.phone.slice(-4)}`);
@@ -30,7 +33,10 @@ describe('worker profile', () => {
 
   it('when the ID number fails its checksum, then it is a 400 on idNumber and nothing is written', async () => {
     const other = await person(t);
-    const res = await t.http.put('/api/profile').set(other.auth).send({ name: '李四', idNumber: '110105194912310021', homeRegion: home });
+    const res = await t.http
+      .put('/api/profile')
+      .set(other.auth)
+      .send({ name: '李四', idNumber: '110105194912310021', homeRegion: home });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('idNumber');
     const me = await t.http.get('/api/profile').set(other.auth);
@@ -40,18 +46,27 @@ describe('worker profile', () => {
 
   it('when another account claims the same ID number, then it is a 409 CONFLICT', async () => {
     const other = await person(t);
-    const res = await t.http.put('/api/profile').set(other.auth).send({ name: '冒用', idNumber: VALID_ID, homeRegion: home });
+    const res = await t.http
+      .put('/api/profile')
+      .set(other.auth)
+      .send({ name: '冒用', idNumber: VALID_ID, homeRegion: home });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
   });
 
   it('when the county does not belong to the city, then it is a 400', async () => {
-    const res = await t.http.put('/api/profile').set(worker.auth).send({ name: '张建国', idNumber: VALID_ID, homeRegion: { ...home, county: '510104' } });
+    const res = await t.http
+      .put('/api/profile')
+      .set(worker.auth)
+      .send({ name: '张建国', idNumber: VALID_ID, homeRegion: { ...home, county: '510104' } });
     expect(res.status).toBe(400);
   });
 
   it('when the employer does not exist, then it is a 404 and nothing changes', async () => {
-    const res = await t.http.put('/api/profile').set(worker.auth).send({ name: '改名', idNumber: VALID_ID, homeRegion: home, enterpriseId: '0123456789abcdef01234567' });
+    const res = await t.http
+      .put('/api/profile')
+      .set(worker.auth)
+      .send({ name: '改名', idNumber: VALID_ID, homeRegion: home, enterpriseId: '0123456789abcdef01234567' });
     expect(res.status).toBe(404);
     expect((await t.http.get('/api/profile').set(worker.auth)).body.name).toBe('张建国');
   });
@@ -68,7 +83,10 @@ describe('worker profile', () => {
   it('when a liaison tries to move themselves to another enterprise, then it is refused', async () => {
     const liaison = await person(t, ['liaison'], entId);
     const other = await enterprise(t, '别家企业');
-    const res = await t.http.put('/api/profile').set(liaison.auth).send({ name: '联络员', idNumber: '52010219900101123X', homeRegion: home, enterpriseId: other });
+    const res = await t.http
+      .put('/api/profile')
+      .set(liaison.auth)
+      .send({ name: '联络员', idNumber: '52010219900101123X', homeRegion: home, enterpriseId: other });
     expect(res.status).toBe(403);
   });
 });
@@ -84,7 +102,14 @@ describe('admin user management', () => {
 
   it('when a worker calls any admin route, then it is a 403 and nothing is read or changed', async () => {
     expect((await t.http.get(`/api/admin/users/${admin.id}/full`).set(worker.auth)).status).toBe(403);
-    expect((await t.http.put(`/api/admin/users/${worker.id}/roles`).set(worker.auth).send({ roles: ['admin'] })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .put(`/api/admin/users/${worker.id}/roles`)
+          .set(worker.auth)
+          .send({ roles: ['admin'] })
+      ).status,
+    ).toBe(403);
     expect((await t.http.get(`/api/admin/users?phone=${admin.phone}`).set(worker.auth)).status).toBe(403);
   });
 
@@ -92,7 +117,10 @@ describe('admin user management', () => {
     const p = await person(t);
     const found = await t.http.get(`/api/admin/users?phone=${p.phone}`).set(admin.auth);
     expect(found.body.id).toBe(p.id);
-    const res = await t.http.put(`/api/admin/users/${p.id}/roles`).set(admin.auth).send({ roles: ['worker', 'liaison'], enterpriseId: entId });
+    const res = await t.http
+      .put(`/api/admin/users/${p.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['worker', 'liaison'], enterpriseId: entId });
     expect(res.status).toBe(200);
     expect(res.body.roles).toEqual(['worker', 'liaison']);
     const user = await t.container.repos.users.findById(p.id);
@@ -100,7 +128,10 @@ describe('admin user management', () => {
   });
 
   it('when the liaison role is granted without an enterprise, then it is a 400 naming enterpriseId', async () => {
-    const res = await t.http.put(`/api/admin/users/${worker.id}/roles`).set(admin.auth).send({ roles: ['liaison'] });
+    const res = await t.http
+      .put(`/api/admin/users/${worker.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['liaison'] });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('enterpriseId');
   });

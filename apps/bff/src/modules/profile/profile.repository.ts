@@ -52,7 +52,9 @@ export class ProfileRepository {
   }
 
   async findMany(ids: string[]): Promise<Map<string, PersonRecord>> {
-    const docs = await this.model.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)).map(oid) } }).lean<UserDoc[]>();
+    const docs = await this.model
+      .find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)).map(oid) } })
+      .lean<UserDoc[]>();
     return new Map(docs.map((d) => [d._id.toHexString(), toRecord(d)]));
   }
 
@@ -62,27 +64,53 @@ export class ProfileRepository {
    */
   async saveProfile(
     id: string,
-    p: { name: string; idNumberEnc: string; idNumberHash: string; homeRegion: NonNullable<UserDoc['homeRegion']>; enterpriseId: string | null },
+    p: {
+      name: string;
+      idNumberEnc: string;
+      idNumberHash: string;
+      homeRegion: NonNullable<UserDoc['homeRegion']>;
+      enterpriseId: string | null;
+    },
   ): Promise<PersonRecord> {
     try {
       const doc = await this.model
         .findOneAndUpdate(
           { _id: oid(id) },
-          { $set: { name: p.name, idNumberEnc: p.idNumberEnc, idNumberHash: p.idNumberHash, homeRegion: p.homeRegion, enterpriseId: p.enterpriseId ? oid(p.enterpriseId) : null } },
+          {
+            $set: {
+              name: p.name,
+              idNumberEnc: p.idNumberEnc,
+              idNumberHash: p.idNumberHash,
+              homeRegion: p.homeRegion,
+              enterpriseId: p.enterpriseId ? oid(p.enterpriseId) : null,
+            },
+          },
           { returnDocument: 'after' },
         )
         .lean<UserDoc>();
       if (!doc) throw new AppError('NOT_FOUND', '账号不存在');
       return toRecord(doc);
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [{ path: 'idNumber', message: '身份证号已被使用', code: 'duplicate' }]);
+      if (isDuplicateKey(err))
+        throw new AppError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [
+          { path: 'idNumber', message: '身份证号已被使用', code: 'duplicate' },
+        ]);
       throw err;
     }
   }
 
-  async setRoles(id: string, roles: Role[], enterpriseId: string | null, departmentId: string | null): Promise<PersonRecord | null> {
+  async setRoles(
+    id: string,
+    roles: Role[],
+    enterpriseId: string | null,
+    departmentId: string | null,
+  ): Promise<PersonRecord | null> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: oid(id) }, { $set: { roles, enterpriseId: enterpriseId ? oid(enterpriseId) : null, departmentId } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: oid(id) },
+        { $set: { roles, enterpriseId: enterpriseId ? oid(enterpriseId) : null, departmentId } },
+        { returnDocument: 'after' },
+      )
       .lean<UserDoc>();
     return doc ? toRecord(doc) : null;
   }

@@ -10,6 +10,8 @@ export function profileRoutes(profiles: ProfileService): RouteDef[] {
     route(r.profileFull, ({ actor, requestId }) => profiles.fullSelf(actor, requestId)),
     route(r.adminUserFind, ({ query }) => profiles.findByPhone(query.phone)),
     route(r.adminUserFull, ({ actor, params, requestId }) => profiles.full(actor, params.userId, requestId)),
-    route(r.adminUserRoles, ({ actor, params, body, requestId }) => profiles.grantRoles(actor, params.userId, body, requestId)),
+    route(r.adminUserRoles, ({ actor, params, body, requestId }) =>
+      profiles.grantRoles(actor, params.userId, body, requestId),
+    ),
   ];
 }

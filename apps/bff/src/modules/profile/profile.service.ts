@@ -34,7 +34,8 @@ export class ProfileService {
     if (current.roles.includes('liaison') && input.enterpriseId !== current.enterpriseId) {
       throw new AppError('FORBIDDEN', '企业联络员的所属企业由管理员设置');
     }
-    if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId))) throw notFound('该企业');
+    if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId)))
+      throw notFound('该企业');
     const saved = await this.repo.saveProfile(actor.id, {
       name: input.name,
       idNumberEnc: this.pii.encrypt(input.idNumber),
@@ -55,7 +56,15 @@ export class ProfileService {
     const p = await this.repo.findById(userId);
     if (!p) throw notFound('该用户');
     // Written before the data leaves: if the audit write fails, nothing is disclosed.
-    await this.audit.append({ at: this.clock.now(), actorId: actor.id, action: 'pii.read', subjectType: 'user', subjectId: userId, fields: ['phone', 'idNumber'], requestId });
+    await this.audit.append({
+      at: this.clock.now(),
+      actorId: actor.id,
+      action: 'pii.read',
+      subjectType: 'user',
+      subjectId: userId,
+      fields: ['phone', 'idNumber'],
+      requestId,
+    });
     return {
       id: p.id,
       name: p.name,
@@ -70,7 +79,12 @@ export class ProfileService {
     return this.view(p);
   }
 
-  async grantRoles(actor: Actor, userId: string, g: z.output<typeof roleGrantSchema>, requestId: string): Promise<Profile> {
+  async grantRoles(
+    actor: Actor,
+    userId: string,
+    g: z.output<typeof roleGrantSchema>,
+    requestId: string,
+  ): Promise<Profile> {
     if (g.enterpriseId && !(await this.enterprises.findById(g.enterpriseId))) throw notFound('该企业');
     if (userId === actor.id && !g.roles.includes('admin')) {
       throw new AppError('BUSINESS_RULE', '不能取消自己的指挥部（管理员）角色');
@@ -78,7 +92,15 @@ export class ProfileService {
     const roles = [...new Set<Role>(g.roles)];
     const saved = await this.repo.setRoles(userId, roles, g.enterpriseId, g.departmentId);
     if (!saved) throw notFound('该用户');
-    await this.audit.append({ at: this.clock.now(), actorId: actor.id, action: 'roles.grant', subjectType: 'user', subjectId: userId, fields: roles, requestId });
+    await this.audit.append({
+      at: this.clock.now(),
+      actorId: actor.id,
+      action: 'roles.grant',
+      subjectType: 'user',
+      subjectId: userId,
+      fields: roles,
+      requestId,
+    });
     return this.view(saved);
   }
 
@@ -95,7 +117,9 @@ export class ProfileService {
       name: p.name,
       phoneMasked: p.phoneEnc ? maskPhone(this.pii.decrypt(p.phoneEnc)) : null,
       idNumberMasked: p.idNumberEnc ? maskIdNumber(this.pii.decrypt(p.idNumberEnc)) : null,
-      homeRegion: p.homeRegion ? { province: p.homeRegion.province, city: p.homeRegion.city, county: p.homeRegion.county } : null,
+      homeRegion: p.homeRegion
+        ? { province: p.homeRegion.province, city: p.homeRegion.city, county: p.homeRegion.county }
+        : null,
       enterprise: ent ? { id: ent.id, name: ent.name } : null,
       roles: p.roles,
       complete: Boolean(p.name && p.idNumberEnc && p.homeRegion),

@@ -90,9 +90,14 @@ export class RateLimiter {
     );
     const wait = Math.max(...verdicts, 0);
     if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`, { retryAfterSec: wait }, {
-        'Retry-After': String(wait),
-      });
+      throw new AppError(
+        'RATE_LIMITED',
+        `操作太频繁，请 ${wait} 秒后再试`,
+        { retryAfterSec: wait },
+        {
+          'Retry-After': String(wait),
+        },
+      );
     }
   }
 }

@@ -9,7 +9,12 @@ export interface RegionRecord {
   updatedAt: Date;
 }
 
-const toRecord = (d: RegionDoc): RegionRecord => ({ code: d._id, name: d.name, riskLevel: d.riskLevel, updatedAt: d.updatedAt });
+const toRecord = (d: RegionDoc): RegionRecord => ({
+  code: d._id,
+  name: d.name,
+  riskLevel: d.riskLevel,
+  updatedAt: d.updatedAt,
+});
 
 /** Region risk levels (低/中/高风险) keyed by division code. */
 export class RegionRepository {
@@ -21,9 +26,19 @@ export class RegionRepository {
   }
 
   /** Sets a region's level in one atomic upsert keyed by code. */
-  async upsert(code: string, name: string, riskLevel: RiskLevel, at: Date, by: string): Promise<RegionRecord> {
+  async upsert(
+    code: string,
+    name: string,
+    riskLevel: RiskLevel,
+    at: Date,
+    by: string,
+  ): Promise<RegionRecord> {
     const doc = await this.model
-      .findOneAndUpdate({ _id: code }, { $set: { name, riskLevel, updatedAt: at, updatedBy: by } }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: code },
+        { $set: { name, riskLevel, updatedAt: at, updatedBy: by } },
+        { upsert: true, returnDocument: 'after' },
+      )
       .lean<RegionDoc>();
     return toRecord(doc!);
   }

@@ -6,6 +6,8 @@ import type { RegionService } from './region.service';
 export function regionRoutes(regions: RegionService): RouteDef[] {
   return [
     route(r.regionsList, () => regions.list()),
-    route(r.regionsUpsert, ({ actor, params, body, requestId }) => regions.set(actor, params.code, body.name, body.riskLevel, requestId)),
+    route(r.regionsUpsert, ({ actor, params, body, requestId }) =>
+      regions.set(actor, params.code, body.name, body.riskLevel, requestId),
+    ),
   ];
 }

@@ -26,12 +26,26 @@ export class RegionService {
     return { items: (await this.repo.list()).map(toView) };
   }
 
-  async set(actor: Actor, code: string, name: string, riskLevel: RiskLevel, requestId: string): Promise<Region> {
+  async set(
+    actor: Actor,
+    code: string,
+    name: string,
+    riskLevel: RiskLevel,
+    requestId: string,
+  ): Promise<Region> {
     const now = this.clock.now();
     const rec = await this.repo.upsert(code, name, riskLevel, now, actor.id);
     this.cache = null;
     // Risk levels decide who may travel: who changed which level is worth keeping.
-    await this.audit.append({ at: now, actorId: actor.id, action: 'region.risk.set', subjectType: 'region', subjectId: code, fields: [riskLevel], requestId });
+    await this.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'region.risk.set',
+      subjectType: 'region',
+      subjectId: code,
+      fields: [riskLevel],
+      requestId,
+    });
     return toView(rec);
   }
 

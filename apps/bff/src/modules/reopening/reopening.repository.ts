@@ -28,7 +28,10 @@ const toRecord = (d: ReopeningDoc): ReopeningRecord => ({
   revision: d.revision,
 });
 
-export type ReopeningFields = Pick<ReopeningRecord, 'reopened' | 'reopenedSince' | 'staffOnSite' | 'staffTotal' | 'capacityPercent'>;
+export type ReopeningFields = Pick<
+  ReopeningRecord,
+  'reopened' | 'reopenedSince' | 'staffOnSite' | 'staffTotal' | 'capacityPercent'
+>;
 
 export class ReopeningRepository {
   constructor(private readonly model: Model<ReopeningDoc>) {}
@@ -37,13 +40,22 @@ export class ReopeningRepository {
    * Writes the day's report in one upsert on {enterpriseId, day}. Two first submissions racing
    * collide on the unique index; the loser retries and becomes a correction of the winner.
    */
-  async upsertDay(enterpriseId: string, day: string, fields: ReopeningFields, reportedBy: string, at: Date): Promise<ReopeningRecord> {
+  async upsertDay(
+    enterpriseId: string,
+    day: string,
+    fields: ReopeningFields,
+    reportedBy: string,
+    at: Date,
+  ): Promise<ReopeningRecord> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const doc = await this.model
           .findOneAndUpdate(
             { enterpriseId: new Types.ObjectId(enterpriseId), day },
-            { $set: { ...fields, reportedBy: new Types.ObjectId(reportedBy), reportedAt: at }, $inc: { revision: 1 } },
+            {
+              $set: { ...fields, reportedBy: new Types.ObjectId(reportedBy), reportedAt: at },
+              $inc: { revision: 1 },
+            },
             { upsert: true, returnDocument: 'after' },
           )
           .lean<ReopeningDoc>();
@@ -55,7 +67,9 @@ export class ReopeningRepository {
   }
 
   async findDay(enterpriseId: string, day: string): Promise<ReopeningRecord | null> {
-    const doc = await this.model.findOne({ enterpriseId: new Types.ObjectId(enterpriseId), day }).lean<ReopeningDoc>();
+    const doc = await this.model
+      .findOne({ enterpriseId: new Types.ObjectId(enterpriseId), day })
+      .lean<ReopeningDoc>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -76,7 +90,8 @@ export class ReopeningRepository {
       .limit(enterpriseIds.length * 31)
       .lean<ReopeningDoc[]>();
     const out = new Map<string, ReopeningRecord>();
-    for (const d of docs) if (!out.has(d.enterpriseId.toHexString())) out.set(d.enterpriseId.toHexString(), toRecord(d));
+    for (const d of docs)
+      if (!out.has(d.enterpriseId.toHexString())) out.set(d.enterpriseId.toHexString(), toRecord(d));
     return out;
   }
 }

@@ -6,6 +6,8 @@ import type { ReopeningService } from './reopening.service';
 export function reopeningRoutes(s: ReopeningService): RouteDef[] {
   return [
     route(r.reopeningReport, ({ actor, params, body }) => s.reportToday(actor, params.id, body)),
-    route(r.reopeningHistory, ({ actor, params, query }) => s.history(actor, params.id, query.from, query.to)),
+    route(r.reopeningHistory, ({ actor, params, query }) =>
+      s.history(actor, params.id, query.from, query.to),
+    ),
   ];
 }

@@ -19,12 +19,19 @@ export class ReopeningService {
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
-  async reportToday(actor: Actor, enterpriseId: string, input: ReopeningReportInput): Promise<ReopeningReport> {
-    if (!(await this.scope.actsForEnterprise(actor, enterpriseId))) throw new AppError('FORBIDDEN', '只能填报本企业的复工进度');
+  async reportToday(
+    actor: Actor,
+    enterpriseId: string,
+    input: ReopeningReportInput,
+  ): Promise<ReopeningReport> {
+    if (!(await this.scope.actsForEnterprise(actor, enterpriseId)))
+      throw new AppError('FORBIDDEN', '只能填报本企业的复工进度');
     const now = this.clock.now();
     const today = chinaDay(now);
     if (input.reopenedSince && input.reopenedSince > today) {
-      throw new AppError('VALIDATION_ERROR', '复工日期不能晚于今天', [{ path: 'reopenedSince', message: '复工日期不能晚于今天', code: 'future_day' }]);
+      throw new AppError('VALIDATION_ERROR', '复工日期不能晚于今天', [
+        { path: 'reopenedSince', message: '复工日期不能晚于今天', code: 'future_day' },
+      ]);
     }
     const report = await this.repo.upsertDay(enterpriseId, today, input, actor.id, now);
     // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).

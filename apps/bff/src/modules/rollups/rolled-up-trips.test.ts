@@ -2,18 +2,30 @@ import { TripRepository } from '../trips/trip.repository';
 import { RolledUpTripRepository } from './rolled-up-trips';
 
 /** Methods that only read, or write nothing the transport figures count (notice fan-out flags). */
-const NOT_COUNTED = ['constructor', 'findById', 'search', 'departingBetween', 'withPendingNotices', 'clearNotices'];
+const NOT_COUNTED = [
+  'constructor',
+  'findById',
+  'search',
+  'departingBetween',
+  'withPendingNotices',
+  'clearNotices',
+];
 
 describe('RolledUpTripRepository', () => {
   it('when the trip repository gains or renames a method, then this test makes us decide whether it must sync the transport rollup', () => {
     const all = Object.getOwnPropertyNames(TripRepository.prototype).sort();
-    const hooked = Object.getOwnPropertyNames(RolledUpTripRepository.prototype).filter((m) => m !== 'constructor').sort();
+    const hooked = Object.getOwnPropertyNames(RolledUpTripRepository.prototype)
+      .filter((m) => m !== 'constructor')
+      .sort();
     expect(all.filter((m) => !NOT_COUNTED.includes(m))).toEqual(hooked);
   });
 
   it('when a seat claim is refused, then no sync runs; when it succeeds, the trip is synced once', async () => {
     const synced: string[] = [];
-    const repo = new RolledUpTripRepository({} as never, { syncTrip: async (id: string) => void synced.push(id) } as never);
+    const repo = new RolledUpTripRepository(
+      {} as never,
+      { syncTrip: async (id: string) => void synced.push(id) } as never,
+    );
     const base = TripRepository.prototype;
     const original = base.claimSeat;
     try {

@@ -10,7 +10,13 @@ export interface RollupHooks {
   syncIssue(issue: { id: string; enterpriseId: string }): Promise<void>;
   syncCheckin(workerId: string, day: string): Promise<void>;
   recordVisit(v: { enterpriseId: string; stewardId: string; visitedAt: Date }): Promise<void>;
-  recordCallback(c: { enterpriseId: string; stewardId: string | null; calledAt: Date; reached: boolean; satisfaction: number | null }): Promise<void>;
+  recordCallback(c: {
+    enterpriseId: string;
+    stewardId: string | null;
+    calledAt: Date;
+    reached: boolean;
+    satisfaction: number | null;
+  }): Promise<void>;
 }
 
 const none = async () => undefined;

@@ -40,7 +40,12 @@ type ReportState = { day: string; reopened: boolean; staffOnSite: number; staffT
  * not with check-ins. Run it when writes are quiet: writes landing during a rebuild may be
  * counted twice or not at all until the next one (the drift report of a second run shows it).
  */
-export async function rebuildRollups(repo: RollupRepository, src: RollupSources, clock: Clock, progress: RebuildProgress = () => undefined): Promise<RollupRebuildReport> {
+export async function rebuildRollups(
+  repo: RollupRepository,
+  src: RollupSources,
+  clock: Clock,
+  progress: RebuildProgress = () => undefined,
+): Promise<RollupRebuildReport> {
   const started = Date.now();
   const today = chinaDay(clock.now());
   const expected: Contribution = {};
@@ -49,22 +54,53 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
     if (Object.keys(c).length > 0) ledgers.push({ _id: key, seq: 1, c: Object.entries(c), expireAt });
   };
 
-  const firms = new Map<string, { cell: CellDims; headcount: number; reports: ReportState[]; open: string[]; steward: boolean; lastVisit: string | null }>();
+  const firms = new Map<
+    string,
+    {
+      cell: CellDims;
+      headcount: number;
+      reports: ReportState[];
+      open: string[];
+      steward: boolean;
+      lastVisit: string | null;
+    }
+  >();
   let n = 0;
-  for await (const e of src.m.enterprises.find({}, { regionCode: 1, address: 1, industry: 1, size: 1, headcount: 1 }).lean().cursor({ batchSize: BATCH })) {
-    firms.set(e._id.toHexString(), { cell: cellOfEnterprise(e), headcount: e.headcount, reports: [], open: [], steward: false, lastVisit: null });
+  for await (const e of src.m.enterprises
+    .find({}, { regionCode: 1, address: 1, industry: 1, size: 1, headcount: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
+    firms.set(e._id.toHexString(), {
+      cell: cellOfEnterprise(e),
+      headcount: e.headcount,
+      reports: [],
+      open: [],
+      steward: false,
+      lastVisit: null,
+    });
     if (++n % BATCH === 0) progress('enterprises', n);
   }
   const cell = (id: string | null | undefined) => (id ? firms.get(id)?.cell : undefined) ?? NO_CELL;
 
   n = 0;
-  for await (const r of src.m.reopening.find({}, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 }).lean().cursor({ batchSize: BATCH })) {
-    firms.get(r.enterpriseId.toHexString())?.reports.push({ day: r.day, reopened: r.reopened, staffOnSite: r.staffOnSite, staffTotal: r.staffTotal });
+  for await (const r of src.m.reopening
+    .find({}, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
+    firms.get(r.enterpriseId.toHexString())?.reports.push({
+      day: r.day,
+      reopened: r.reopened,
+      staffOnSite: r.staffOnSite,
+      staffTotal: r.staffTotal,
+    });
     if (++n % BATCH === 0) progress('reopening', n);
   }
 
   n = 0;
-  for await (const i of src.m.issues.find({}, { timeline: 0, description: 0, attachmentIds: 0 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const i of src.m.issues
+    .find({}, { timeline: 0, description: 0, attachmentIds: 0 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     const eid = i.enterpriseId.toHexString();
     const c = issueContribution(issueFactsOf(i), cell(eid));
     addContribution(expected, c);
@@ -73,13 +109,19 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
     if (++n % BATCH === 0) progress('issues', n);
   }
 
-  for await (const a of src.m.assignments.find({ live: true }, { enterpriseId: 1 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const a of src.m.assignments
+    .find({ live: true }, { enterpriseId: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     const f = firms.get(a.enterpriseId.toHexString());
     if (f) f.steward = true;
   }
 
   n = 0;
-  for await (const v of src.m.visits.find({}, { enterpriseId: 1, stewardId: 1, visitedAt: 1 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const v of src.m.visits
+    .find({}, { enterpriseId: 1, stewardId: 1, visitedAt: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     const eid = v.enterpriseId.toHexString();
     const day = chinaDay(v.visitedAt);
     addContribution(expected, visitEvent({ day, stewardId: v.stewardId.toHexString() }, cell(eid)));
@@ -89,7 +131,12 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
   }
 
   for await (const c of src.m.callbacks.find({}).lean().cursor({ batchSize: BATCH })) {
-    const ev = { day: chinaDay(c.calledAt), stewardId: c.stewardId?.toHexString() ?? null, reached: c.reached, satisfaction: c.satisfaction ?? null };
+    const ev = {
+      day: chinaDay(c.calledAt),
+      stewardId: c.stewardId?.toHexString() ?? null,
+      reached: c.reached,
+      satisfaction: c.satisfaction ?? null,
+    };
     addContribution(expected, callbackEvent(ev, cell(c.enterpriseId.toHexString())));
   }
 
@@ -97,7 +144,14 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
   for (const [id, f] of firms) {
     f.reports.sort((a, b) => (a.day < b.day ? -1 : 1));
     const latest = f.reports.at(-1) ?? null;
-    const facts: EnterpriseFacts = { cell: f.cell, headcount: f.headcount, latestReport: latest, openIssueCategories: f.open, hasSteward: f.steward, lastVisitDay: f.lastVisit };
+    const facts: EnterpriseFacts = {
+      cell: f.cell,
+      headcount: f.headcount,
+      latestReport: latest,
+      openIssueCategories: f.open,
+      hasSteward: f.steward,
+      lastVisitDay: f.lastVisit,
+    };
     const c = enterpriseContribution(facts);
     addContribution(expected, c);
     ledger(`ent:${id}`, c);
@@ -106,7 +160,10 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
   }
 
   n = 0;
-  for await (const t of src.m.trips.find({}, { seatHolders: 0, notices: 0 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const t of src.m.trips
+    .find({}, { seatHolders: 0, notices: 0 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     const c = tripContribution(t, cell(t.destinations[0]?.enterpriseId.toHexString()));
     addContribution(expected, c);
     ledger(`trip:${t._id.toHexString()}`, c);
@@ -114,13 +171,19 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
   }
 
   const employer = new Map<string, string>();
-  for await (const u of src.m.users.find({ enterpriseId: { $ne: null } }, { enterpriseId: 1 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const u of src.m.users
+    .find({ enterpriseId: { $ne: null } }, { enterpriseId: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     employer.set(u._id.toHexString(), u.enterpriseId!.toHexString());
   }
   n = 0;
   // Only today's and yesterday's check-ins can still be rewritten (by a late sync); older ones need no ledger.
   const mutableFrom = addDays(today, -1);
-  for await (const c of src.m.checkins.find({}, { workerId: 1, day: 1, temperature: 1, healthCode: 1 }).lean().cursor({ batchSize: BATCH })) {
+  for await (const c of src.m.checkins
+    .find({}, { workerId: 1, day: 1, temperature: 1, healthCode: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
     const worker = c.workerId.toHexString();
     const contribution = checkinContribution(c, cell(employer.get(worker)));
     addContribution(expected, contribution);
@@ -144,7 +207,13 @@ export async function rebuildRollups(repo: RollupRepository, src: RollupSources,
   });
   progress('write', docs.length);
   await repo.replaceAll(docs, ledgers);
-  return { documents: docs.length, ledgers: ledgers.length, driftCount: Object.keys(diff).length, drift, tookMs: Date.now() - started };
+  return {
+    documents: docs.length,
+    ledgers: ledgers.length,
+    driftCount: Object.keys(diff).length,
+    drift,
+    tookMs: Date.now() - started,
+  };
 }
 
 /** The reopening trend of one enterprise as per-day deltas: each report day's change of its latest status (as the live sync does). */
@@ -154,7 +223,14 @@ function reopenTrend(f: { cell: CellDims; headcount: number; reports: ReportStat
   let prev: Contribution = {};
   for (const day of days) {
     const asOf = f.reports.filter((r) => r.day <= day).at(-1) ?? null;
-    const now = enterpriseContribution({ cell: f.cell, headcount: f.headcount, latestReport: asOf, openIssueCategories: [], hasSteward: false, lastVisitDay: null });
+    const now = enterpriseContribution({
+      cell: f.cell,
+      headcount: f.headcount,
+      latestReport: asOf,
+      openIssueCategories: [],
+      hasSteward: false,
+      lastVisitDay: null,
+    });
     for (const [k, d] of Object.entries(contributionDelta(prev, now))) {
       if (!isTrendedKey(k)) continue;
       const dayKey = k.replace(/^reopen\|\*\t/, `reopen|${day}\t`);

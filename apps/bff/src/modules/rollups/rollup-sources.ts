@@ -1,5 +1,15 @@
 import { Types, type Connection, type Model } from 'mongoose';
-import { chinaDay, NO_CELL, OPEN_ISSUE_STATES, townOf, type CellDims, type CheckinFactsForRollup, type EnterpriseFacts, type IssueFacts, type TripFacts } from '@fugong/domain';
+import {
+  chinaDay,
+  NO_CELL,
+  OPEN_ISSUE_STATES,
+  townOf,
+  type CellDims,
+  type CheckinFactsForRollup,
+  type EnterpriseFacts,
+  type IssueFacts,
+  type TripFacts,
+} from '@fugong/domain';
 import { enterpriseModel, type EnterpriseDoc } from '../enterprises/enterprise.model';
 import { reopeningModel, type ReopeningDoc } from '../reopening/reopening.model';
 import { issueModel, type IssueDoc } from '../issues/issue.model';
@@ -13,7 +23,9 @@ import { callbackModel, type CallbackDoc } from '../callbacks/callback.model';
 const oid = (id: string) => new Types.ObjectId(id);
 
 /** The cell of an enterprise record. */
-export function cellOfEnterprise(e: Pick<EnterpriseDoc, 'regionCode' | 'address' | 'industry' | 'size'>): CellDims {
+export function cellOfEnterprise(
+  e: Pick<EnterpriseDoc, 'regionCode' | 'address' | 'industry' | 'size'>,
+): CellDims {
   return { regionCode: e.regionCode, town: townOf(e.address ?? ''), industry: e.industry, size: e.size };
 }
 
@@ -56,7 +68,9 @@ export class RollupSources {
     if (!enterpriseId || !Types.ObjectId.isValid(enterpriseId)) return NO_CELL;
     const hit = this.cells.get(enterpriseId);
     if (hit) return hit;
-    const e = await this.m.enterprises.findById(enterpriseId, { regionCode: 1, address: 1, industry: 1, size: 1 }).lean<EnterpriseDoc>();
+    const e = await this.m.enterprises
+      .findById(enterpriseId, { regionCode: 1, address: 1, industry: 1, size: 1 })
+      .lean<EnterpriseDoc>();
     const cell = e ? cellOfEnterprise(e) : NO_CELL;
     if (e) this.cells.set(enterpriseId, cell);
     return cell;
@@ -69,7 +83,9 @@ export class RollupSources {
     const eid = oid(id);
     const [report, open, live, visit] = await Promise.all([
       this.m.reopening.findOne({ enterpriseId: eid }).sort({ day: -1 }).lean<ReopeningDoc>(),
-      this.m.issues.find({ enterpriseId: eid, state: { $in: [...OPEN_ISSUE_STATES] } }, { category: 1 }).lean<IssueDoc[]>(),
+      this.m.issues
+        .find({ enterpriseId: eid, state: { $in: [...OPEN_ISSUE_STATES] } }, { category: 1 })
+        .lean<IssueDoc[]>(),
       this.m.assignments.exists({ enterpriseId: eid, live: true }),
       this.m.visits.findOne({ enterpriseId: eid }, { visitedAt: 1 }).sort({ visitedAt: -1 }).lean<VisitDoc>(),
     ]);
@@ -78,7 +94,9 @@ export class RollupSources {
     return {
       cell,
       headcount: e.headcount,
-      latestReport: report ? { reopened: report.reopened, staffOnSite: report.staffOnSite, staffTotal: report.staffTotal } : null,
+      latestReport: report
+        ? { reopened: report.reopened, staffOnSite: report.staffOnSite, staffTotal: report.staffTotal }
+        : null,
       openIssueCategories: open.map((i) => i.category),
       hasSteward: live !== null,
       lastVisitDay: visit ? chinaDay(visit.visitedAt) : null,
@@ -87,7 +105,9 @@ export class RollupSources {
 
   /** Ids of enterprises whose registry entry changed since `since` (after a bulk import). */
   async enterprisesUpdatedSince(since: Date): Promise<string[]> {
-    const docs = await this.m.enterprises.find({ updatedAt: { $gte: since } }, { _id: 1 }).lean<EnterpriseDoc[]>();
+    const docs = await this.m.enterprises
+      .find({ updatedAt: { $gte: since } }, { _id: 1 })
+      .lean<EnterpriseDoc[]>();
     return docs.map((d) => d._id.toHexString());
   }
 
@@ -106,7 +126,10 @@ export class RollupSources {
     return { facts: issueFactsOf(i), cell: await this.cellOf(enterpriseId), enterpriseId };
   }
 
-  async checkinFacts(workerId: string, day: string): Promise<{ facts: CheckinFactsForRollup; cell: CellDims } | null> {
+  async checkinFacts(
+    workerId: string,
+    day: string,
+  ): Promise<{ facts: CheckinFactsForRollup; cell: CellDims } | null> {
     const c = await this.m.checkins.findOne({ workerId: oid(workerId), day }).lean<CheckinDoc>();
     if (!c) return null;
     const u = await this.m.users.findById(workerId, { enterpriseId: 1 }).lean<UserDoc>();
@@ -115,7 +138,12 @@ export class RollupSources {
 }
 
 /** The issue fields the rollup counts, from a stored issue. */
-export function issueFactsOf(i: Pick<IssueDoc, 'category' | 'departmentCode' | 'state' | 'escalated' | 'reportedAt' | 'rating' | 'clocks'>): IssueFacts {
+export function issueFactsOf(
+  i: Pick<
+    IssueDoc,
+    'category' | 'departmentCode' | 'state' | 'escalated' | 'reportedAt' | 'rating' | 'clocks'
+  >,
+): IssueFacts {
   return {
     category: i.category,
     departmentCode: i.departmentCode ?? null,

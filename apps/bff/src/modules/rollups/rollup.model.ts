@@ -13,7 +13,12 @@ export interface RollupDoc {
 }
 
 const rollupSchema = new Schema<RollupDoc>(
-  { _id: { type: String }, g: { type: String, required: true }, d: { type: String, required: true }, c: { type: Schema.Types.Mixed, default: {} } },
+  {
+    _id: { type: String },
+    g: { type: String, required: true },
+    d: { type: String, required: true },
+    c: { type: Schema.Types.Mixed, default: {} },
+  },
   { versionKey: false, collection: 'dashboard_rollups', minimize: false },
 );
 // The dashboard's reads: the documents of one group over a day range (trend, window sums).
@@ -34,12 +39,20 @@ export interface LedgerDoc {
 }
 
 const ledgerSchema = new Schema<LedgerDoc>(
-  { _id: { type: String }, seq: { type: Number, required: true }, c: { type: Schema.Types.Mixed, default: [] }, expireAt: { type: Date, default: null } },
+  {
+    _id: { type: String },
+    seq: { type: Number, required: true },
+    c: { type: Schema.Types.Mixed, default: [] },
+    expireAt: { type: Date, default: null },
+  },
   { versionKey: false, collection: 'dashboard_rollup_ledger', minimize: false },
 );
 // Drops check-in ledgers two days after their day: a check-in is only ever rewritten on its own
 // day, so afterwards its contribution can never change again and the entry is dead weight.
-ledgerSchema.index({ expireAt: 1 }, { expireAfterSeconds: 0, partialFilterExpression: { expireAt: { $type: 'date' } } });
+ledgerSchema.index(
+  { expireAt: 1 },
+  { expireAfterSeconds: 0, partialFilterExpression: { expireAt: { $type: 'date' } } },
+);
 
 /** Registers the rollup model on a connection. */
 export function rollupModel(conn: Connection): Model<RollupDoc> {

@@ -30,7 +30,12 @@ export class RollupRepository {
    * Moves a ledger entry from `expectedSeq` (null: absent) to the new contribution. False when
    * someone else moved it first; the caller then re-reads the record and tries again.
    */
-  async casLedger(key: string, expectedSeq: number | null, c: Contribution, expireAt: Date | null): Promise<boolean> {
+  async casLedger(
+    key: string,
+    expectedSeq: number | null,
+    c: Contribution,
+    expireAt: Date | null,
+  ): Promise<boolean> {
     const pairs = Object.entries(c);
     if (expectedSeq === null) {
       try {
@@ -41,7 +46,10 @@ export class RollupRepository {
         throw err;
       }
     }
-    const res = await this.ledger.updateOne({ _id: key, seq: expectedSeq }, { $set: { c: pairs, expireAt }, $inc: { seq: 1 } });
+    const res = await this.ledger.updateOne(
+      { _id: key, seq: expectedSeq },
+      { $set: { c: pairs, expireAt }, $inc: { seq: 1 } },
+    );
     return res.modifiedCount === 1;
   }
 
@@ -49,7 +57,9 @@ export class RollupRepository {
   async increment(delta: Contribution): Promise<void> {
     const ops = [...incrementsByDoc(delta)].map(([id, inc]) => {
       const [g, d] = id.split('|');
-      return { updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: { g, d } }, upsert: true } };
+      return {
+        updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: { g, d } }, upsert: true },
+      };
     });
     if (ops.length === 0) return;
     this.generation += 1;
@@ -81,8 +91,10 @@ export class RollupRepository {
     this.generation += 1;
     this.rebuilds += 1;
     await this.rollups.deleteMany({});
-    for (let i = 0; i < docs.length; i += 500) await this.rollups.insertMany(docs.slice(i, i + 500), { ordered: false });
+    for (let i = 0; i < docs.length; i += 500)
+      await this.rollups.insertMany(docs.slice(i, i + 500), { ordered: false });
     await this.ledger.deleteMany({});
-    for (let i = 0; i < ledgers.length; i += 5000) await this.ledger.insertMany(ledgers.slice(i, i + 5000), { ordered: false, lean: true } as never);
+    for (let i = 0; i < ledgers.length; i += 5000)
+      await this.ledger.insertMany(ledgers.slice(i, i + 5000), { ordered: false, lean: true } as never);
   }
 }

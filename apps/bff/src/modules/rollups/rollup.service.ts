@@ -103,7 +103,12 @@ export class RollupService implements RollupHooks {
   /** A steward visit was recorded (visits are insert-only: counted once, here). */
   async recordVisit(v: { enterpriseId: string; stewardId: string; visitedAt: Date }): Promise<void> {
     try {
-      await this.repo.increment(visitEvent({ day: chinaDay(v.visitedAt), stewardId: v.stewardId }, await this.sources.cellOf(v.enterpriseId)));
+      await this.repo.increment(
+        visitEvent(
+          { day: chinaDay(v.visitedAt), stewardId: v.stewardId },
+          await this.sources.cellOf(v.enterpriseId),
+        ),
+      );
     } catch (err) {
       this.logger?.warn({ err }, 'rollups.visit.failed');
     }
@@ -111,16 +116,36 @@ export class RollupService implements RollupHooks {
   }
 
   /** A call-back was recorded (insert-only: counted once, here). */
-  async recordCallback(c: { enterpriseId: string; stewardId: string | null; calledAt: Date; reached: boolean; satisfaction: number | null }): Promise<void> {
+  async recordCallback(c: {
+    enterpriseId: string;
+    stewardId: string | null;
+    calledAt: Date;
+    reached: boolean;
+    satisfaction: number | null;
+  }): Promise<void> {
     try {
-      await this.repo.increment(callbackEvent({ day: chinaDay(c.calledAt), stewardId: c.stewardId, reached: c.reached, satisfaction: c.satisfaction }, await this.sources.cellOf(c.enterpriseId)));
+      await this.repo.increment(
+        callbackEvent(
+          {
+            day: chinaDay(c.calledAt),
+            stewardId: c.stewardId,
+            reached: c.reached,
+            satisfaction: c.satisfaction,
+          },
+          await this.sources.cellOf(c.enterpriseId),
+        ),
+      );
     } catch (err) {
       this.logger?.warn({ err }, 'rollups.callback.failed');
     }
   }
 
   /** Coalesces syncs of one key and keeps rollup failures away from the caller's write. */
-  private guard(key: string, compute: () => Promise<Contribution>, expireAt: Date | null = null): Promise<void> {
+  private guard(
+    key: string,
+    compute: () => Promise<Contribution>,
+    expireAt: Date | null = null,
+  ): Promise<void> {
     const running = this.inflight.get(key);
     if (running) {
       // The running sync may have read the record before this caller's write: run once more.
@@ -144,7 +169,11 @@ export class RollupService implements RollupHooks {
     return entry.done;
   }
 
-  private async apply(key: string, compute: () => Promise<Contribution>, expireAt: Date | null): Promise<void> {
+  private async apply(
+    key: string,
+    compute: () => Promise<Contribution>,
+    expireAt: Date | null,
+  ): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       // Ledger first, record second: see the class comment for why this order is the safe one.
       const ledger = await this.repo.readLedger(key);

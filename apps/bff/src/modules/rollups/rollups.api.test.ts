@@ -23,7 +23,13 @@ function rng(seed: number) {
   };
 }
 
-const person = (roles: Actor['roles'], extra: Partial<Actor> = {}): Actor => ({ id: new Types.ObjectId().toHexString(), roles, enterpriseId: null, departmentId: null, ...extra });
+const person = (roles: Actor['roles'], extra: Partial<Actor> = {}): Actor => ({
+  id: new Types.ObjectId().toHexString(),
+  roles,
+  enterpriseId: null,
+  departmentId: null,
+  ...extra,
+});
 const TOWNS = ['阳明街道', '兰江街道', '凤山街道', '梁弄镇'];
 const INDUSTRIES = ['光学仪器', '通用设备', '塑料制品'];
 
@@ -35,7 +41,12 @@ async function randomMix(seed: number, steps: number): Promise<void> {
   const admin = person(['admin']);
   const stewards = await Promise.all(
     ['13900000001', '13900000002'].map(async (phone, i) => {
-      const u = await t.container.repos.users.upsertStaffByPhone({ phoneHash: t.container.pii.lookupHash(phone), phoneEnc: t.container.pii.encrypt(phone), name: `管家${i}`, roles: ['steward'] });
+      const u = await t.container.repos.users.upsertStaffByPhone({
+        phoneHash: t.container.pii.lookupHash(phone),
+        phoneEnc: t.container.pii.encrypt(phone),
+        name: `管家${i}`,
+        roles: ['steward'],
+      });
       return person(['steward'], { id: u.id });
     }),
   );
@@ -46,30 +57,75 @@ async function randomMix(seed: number, steps: number): Promise<void> {
     try {
       if (firms.length < 3 || roll < 0.1) {
         const org = `MA3R${String(firms.length).padStart(5, '0')}`;
-        const e = await s.enterprises.create({ name: `随机企业${firms.length}`, creditCode: `91330281${org}` + creditCodeCheckChar(`91330281${org}`), industry: pick(INDUSTRIES), size: pick(['above', 'below'] as const), regionCode: '330281', address: `余姚市${pick(TOWNS)}某路`, headcount: 10 + Math.floor(r() * 200) });
+        const e = await s.enterprises.create({
+          name: `随机企业${firms.length}`,
+          creditCode: `91330281${org}` + creditCodeCheckChar(`91330281${org}`),
+          industry: pick(INDUSTRIES),
+          size: pick(['above', 'below'] as const),
+          regionCode: '330281',
+          address: `余姚市${pick(TOWNS)}某路`,
+          headcount: 10 + Math.floor(r() * 200),
+        });
         firms.push(e.id);
       } else if (roll < 0.3) {
         const total = 10 + Math.floor(r() * 100);
         const firm = pick(firms);
-        await s.reopening.reportToday(person(['liaison'], { enterpriseId: firm }), firm, { reopened: r() < 0.7, reopenedSince: null, staffOnSite: Math.floor(r() * total), staffTotal: total, capacityPercent: 60 });
+        await s.reopening.reportToday(person(['liaison'], { enterpriseId: firm }), firm, {
+          reopened: r() < 0.7,
+          reopenedSince: null,
+          staffOnSite: Math.floor(r() * total),
+          staffTotal: total,
+          capacityPercent: 60,
+        });
       } else if (roll < 0.42) {
         const firm = pick(firms);
-        const i = await s.issues.create(person(['liaison'], { enterpriseId: firm }), { enterpriseId: firm, category: pick(ISSUE_CATEGORIES), urgency: pick(['urgent', 'normal'] as const), description: '随机问题描述', attachmentIds: [] });
+        const i = await s.issues.create(person(['liaison'], { enterpriseId: firm }), {
+          enterpriseId: firm,
+          category: pick(ISSUE_CATEGORIES),
+          urgency: pick(['urgent', 'normal'] as const),
+          description: '随机问题描述',
+          attachmentIds: [],
+        });
         issues.push({ id: i.id, enterpriseId: firm });
       } else if (roll < 0.6 && issues.length > 0) {
         const i = pick(issues);
         const action = pick(['accept', 'dispatch', 'answer', 'confirm', 'reopen'] as const);
-        const body = { departmentCode: 'rsj', answer: '已协调解决此问题', rating: 1 + Math.floor(r() * 5), reason: '仍未解决' };
-        await s.issues.act(admin, i.id, action, body).catch(() => s.issues.act(person(['liaison'], { enterpriseId: i.enterpriseId }), i.id, action, body));
+        const body = {
+          departmentCode: 'rsj',
+          answer: '已协调解决此问题',
+          rating: 1 + Math.floor(r() * 5),
+          reason: '仍未解决',
+        };
+        await s.issues
+          .act(admin, i.id, action, body)
+          .catch(() =>
+            s.issues.act(person(['liaison'], { enterpriseId: i.enterpriseId }), i.id, action, body),
+          );
       } else if (roll < 0.68) {
         await s.stewards.assign(admin, pick(firms), pick(stewards).id);
       } else if (roll < 0.78) {
         const steward = pick(stewards);
         const mine = await t.container.enterprise.repos.assignments.enterpriseIdsOfSteward(steward.id);
-        if (mine.length > 0) await s.visits.create(steward, { enterpriseId: pick(mine), place: '车间', location: null, checklist: CHECKLIST_ITEMS.map((c) => ({ key: c.key, status: 'met' as const, note: '' })), findings: '', problems: r() < 0.5 ? [{ category: pick(ISSUE_CATEGORIES), urgency: 'normal', description: '走访发现的问题' }] : [] });
+        if (mine.length > 0)
+          await s.visits.create(steward, {
+            enterpriseId: pick(mine),
+            place: '车间',
+            location: null,
+            checklist: CHECKLIST_ITEMS.map((c) => ({ key: c.key, status: 'met' as const, note: '' })),
+            findings: '',
+            problems:
+              r() < 0.5
+                ? [{ category: pick(ISSUE_CATEGORIES), urgency: 'normal', description: '走访发现的问题' }]
+                : [],
+          });
       } else if (roll < 0.85) {
         const reached = r() < 0.7;
-        await s.callbacks.record(admin, { enterpriseId: pick(firms), reached, satisfaction: reached ? 1 + Math.floor(r() * 5) : null, remarks: '' });
+        await s.callbacks.record(admin, {
+          enterpriseId: pick(firms),
+          reached,
+          satisfaction: reached ? 1 + Math.floor(r() * 5) : null,
+          remarks: '',
+        });
       } else if (roll < 0.9) {
         await s.enterprises.update(pick(firms), { headcount: 10 + Math.floor(r() * 300) });
       } else {
@@ -94,10 +150,18 @@ describe('rollup rebuild', () => {
 
   it('when a counter was damaged behind the hooks’ back, then the rebuild reports exactly that drift and repairs it', async () => {
     await randomMix(7, 40);
-    await rollupModel(t.connection).updateOne({ _id: 'reopen|*' }, { $inc: { 'c.330281:阳明街道~光学仪器~above.enterprises': 5 } }, { upsert: true });
+    await rollupModel(t.connection).updateOne(
+      { _id: 'reopen|*' },
+      { $inc: { 'c.330281:阳明街道~光学仪器~above.enterprises': 5 } },
+      { upsert: true },
+    );
     const report = await t.container.dashboard.rollups.rebuild();
     expect(report.driftCount).toBe(1);
-    expect(report.drift[0]).toMatchObject({ doc: 'reopen|*', field: '330281:阳明街道~光学仪器~above', metric: 'enterprises' });
+    expect(report.drift[0]).toMatchObject({
+      doc: 'reopen|*',
+      field: '330281:阳明街道~光学仪器~above',
+      metric: 'enterprises',
+    });
     expect(report.drift[0].stored - report.drift[0].recount).toBe(5);
     expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);

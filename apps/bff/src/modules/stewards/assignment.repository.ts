@@ -30,17 +30,24 @@ export class AssignmentRepository {
   ) {}
 
   async liveForEnterprise(enterpriseId: string): Promise<AssignmentRecord | null> {
-    const doc = await this.model.findOne({ enterpriseId: oid(enterpriseId), live: true }).lean<AssignmentDoc>();
+    const doc = await this.model
+      .findOne({ enterpriseId: oid(enterpriseId), live: true })
+      .lean<AssignmentDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   async liveForEnterprises(enterpriseIds: string[]): Promise<AssignmentRecord[]> {
-    const docs = await this.model.find({ enterpriseId: { $in: enterpriseIds.map(oid) }, live: true }).lean<AssignmentDoc[]>();
+    const docs = await this.model
+      .find({ enterpriseId: { $in: enterpriseIds.map(oid) }, live: true })
+      .lean<AssignmentDoc[]>();
     return docs.map(toRecord);
   }
 
   async enterpriseIdsOfSteward(stewardId: string): Promise<string[]> {
-    const docs = await this.model.find({ stewardId: oid(stewardId), live: true }).select({ enterpriseId: 1 }).lean<AssignmentDoc[]>();
+    const docs = await this.model
+      .find({ stewardId: oid(stewardId), live: true })
+      .select({ enterpriseId: 1 })
+      .lean<AssignmentDoc[]>();
     return docs.map((d) => d.enterpriseId.toHexString());
   }
 
@@ -49,7 +56,10 @@ export class AssignmentRepository {
   }
 
   async history(enterpriseId: string): Promise<AssignmentRecord[]> {
-    const docs = await this.model.find({ enterpriseId: oid(enterpriseId) }).sort({ from: -1, _id: -1 }).lean<AssignmentDoc[]>();
+    const docs = await this.model
+      .find({ enterpriseId: oid(enterpriseId) })
+      .sort({ from: -1, _id: -1 })
+      .lean<AssignmentDoc[]>();
     return docs.map(toRecord);
   }
 
@@ -58,15 +68,33 @@ export class AssignmentRepository {
    * left without its steward halfway. Assigning the current steward again is a no-op (a retry).
    * A concurrent reassignment loses on the unique live index and gets CONFLICT.
    */
-  async reassign(enterpriseId: string, stewardId: string, assignedBy: string, now: Date): Promise<AssignmentRecord> {
+  async reassign(
+    enterpriseId: string,
+    stewardId: string,
+    assignedBy: string,
+    now: Date,
+  ): Promise<AssignmentRecord> {
     const current = await this.liveForEnterprise(enterpriseId);
     if (current?.stewardId === stewardId) return current;
     try {
       let created: AssignmentDoc | null = null;
       await this.conn.transaction(async (session) => {
-        await this.model.updateOne({ enterpriseId: oid(enterpriseId), live: true }, { $set: { live: false, to: now } }, { session });
+        await this.model.updateOne(
+          { enterpriseId: oid(enterpriseId), live: true },
+          { $set: { live: false, to: now } },
+          { session },
+        );
         const [doc] = await this.model.create(
-          [{ enterpriseId: oid(enterpriseId), stewardId: oid(stewardId), assignedBy: oid(assignedBy), from: now, to: null, live: true }],
+          [
+            {
+              enterpriseId: oid(enterpriseId),
+              stewardId: oid(stewardId),
+              assignedBy: oid(assignedBy),
+              from: now,
+              to: null,
+              live: true,
+            },
+          ],
           { session },
         );
         created = doc.toObject() as AssignmentDoc;

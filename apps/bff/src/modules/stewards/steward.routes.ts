@@ -5,7 +5,11 @@ import type { VisitService } from '../visits/visit.service';
 import type { CallbackService } from '../callbacks/callback.service';
 
 /** Steward assignments, "my enterprises", visits and call-backs. */
-export function stewardRoutesFor(s: { stewards: StewardService; visits: VisitService; callbacks: CallbackService }): RouteDef[] {
+export function stewardRoutesFor(s: {
+  stewards: StewardService;
+  visits: VisitService;
+  callbacks: CallbackService;
+}): RouteDef[] {
   return [
     route(r.stewardsMine, ({ actor }) => s.stewards.mine(actor)),
     route(r.stewardsAttention, () => s.stewards.attention()),

@@ -34,10 +34,15 @@ export class StewardService {
   constructor(private readonly d: StewardServiceDeps) {}
 
   async assign(actor: Actor, enterpriseId: string, stewardId: string) {
-    const [enterprise, steward] = await Promise.all([this.d.enterprises.findById(enterpriseId), this.d.staff.findByIds([stewardId])]);
+    const [enterprise, steward] = await Promise.all([
+      this.d.enterprises.findById(enterpriseId),
+      this.d.staff.findByIds([stewardId]),
+    ]);
     if (!enterprise) throw new AppError('NOT_FOUND', '未找到该企业');
     if (!steward[0]?.roles.includes('steward')) {
-      throw new AppError('VALIDATION_ERROR', '该人员不是复工管家', [{ path: 'stewardId', message: '该人员不是复工管家', code: 'not_steward' }]);
+      throw new AppError('VALIDATION_ERROR', '该人员不是复工管家', [
+        { path: 'stewardId', message: '该人员不是复工管家', code: 'not_steward' },
+      ]);
     }
     const rec = await this.d.assignments.reassign(enterpriseId, stewardId, actor.id, this.d.clock.now());
     // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
@@ -48,12 +53,17 @@ export class StewardService {
   async history(actor: Actor, enterpriseId: string) {
     await this.d.scope.assertAccess(actor, enterpriseId);
     const items = await this.d.assignments.history(enterpriseId);
-    const names = new Map((await this.d.staff.findByIds(items.map((i) => i.stewardId))).map((s) => [s.id, s.name]));
+    const names = new Map(
+      (await this.d.staff.findByIds(items.map((i) => i.stewardId))).map((s) => [s.id, s.name]),
+    );
     return { items: items.map((i) => this.view(i, names.get(i.stewardId) ?? null)) };
   }
 
   async roster() {
-    const [stewards, live] = await Promise.all([this.d.staff.listByRole('steward'), this.d.assignments.allLive()]);
+    const [stewards, live] = await Promise.all([
+      this.d.staff.listByRole('steward'),
+      this.d.assignments.allLive(),
+    ]);
     const counts = new Map<string, number>();
     for (const a of live) counts.set(a.stewardId, (counts.get(a.stewardId) ?? 0) + 1);
     return { items: stewards.map((s) => ({ id: s.id, name: s.name, enterprises: counts.get(s.id) ?? 0 })) };
@@ -121,11 +131,20 @@ export class StewardService {
         ratings: ratings.get(stewardId) ?? [],
       })),
     );
-    const names = new Map((await this.d.staff.findByIds(flagged.map((f) => f.stewardId))).map((s) => [s.id, s.name]));
+    const names = new Map(
+      (await this.d.staff.findByIds(flagged.map((f) => f.stewardId))).map((s) => [s.id, s.name]),
+    );
     return { items: flagged.map((f) => ({ ...f, stewardName: names.get(f.stewardId) ?? null })) };
   }
 
   private view(a: AssignmentRecord, name: string | null) {
-    return { id: a.id, enterpriseId: a.enterpriseId, stewardId: a.stewardId, stewardName: name, from: a.from.toISOString(), to: a.to ? a.to.toISOString() : null };
+    return {
+      id: a.id,
+      enterpriseId: a.enterpriseId,
+      stewardId: a.stewardId,
+      stewardName: name,
+      from: a.from.toISOString(),
+      to: a.to ? a.to.toISOString() : null,
+    };
   }
 }

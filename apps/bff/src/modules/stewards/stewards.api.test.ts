@@ -1,5 +1,11 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { assign, createEnterprise, fullChecklist, signInAs, type Person } from '../enterprises/testing/fixtures';
+import {
+  assign,
+  createEnterprise,
+  fullChecklist,
+  signInAs,
+  type Person,
+} from '../enterprises/testing/fixtures';
 
 let t: TestApp;
 let admin: Person;
@@ -21,17 +27,33 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const visit = (who: Person, enterpriseId: string, over: Record<string, unknown> = {}) =>
-  t.http.post('/api/visits').set(who.auth).send({ enterpriseId, place: '企业食堂及车间', checklist: fullChecklist(), findings: '就餐已分散错时', ...over });
+  t.http
+    .post('/api/visits')
+    .set(who.auth)
+    .send({
+      enterpriseId,
+      place: '企业食堂及车间',
+      checklist: fullChecklist(),
+      findings: '就餐已分散错时',
+      ...over,
+    });
 
 describe('steward assignments', () => {
   it('when a firm is reassigned, then only one steward holds it, the old one loses access and the history keeps both', async () => {
     await assign(t, admin, firms[3], s1.id);
     t.clock.advance(H);
     await assign(t, admin, firms[3], s2.id);
-    const live = await t.connection.db!.collection('steward_assignments').countDocuments({ enterpriseId: { $exists: true }, live: true });
+    const live = await t.connection
+      .db!.collection('steward_assignments')
+      .countDocuments({ enterpriseId: { $exists: true }, live: true });
     expect(live).toBe(1);
     const history = await t.http.get(`/api/enterprises/${firms[3]}/steward-assignments`).set(admin.auth);
-    expect(history.body.items.map((a: { stewardName: string; to: string | null }) => [a.stewardName, a.to === null])).toEqual([
+    expect(
+      history.body.items.map((a: { stewardName: string; to: string | null }) => [
+        a.stewardName,
+        a.to === null,
+      ]),
+    ).toEqual([
       ['王立新', true],
       ['郑麒麟', false],
     ]);
@@ -45,7 +67,10 @@ describe('steward assignments', () => {
   });
 
   it('when the person is not a steward, then 400 and no assignment is made', async () => {
-    const res = await t.http.post('/api/steward-assignments').set(admin.auth).send({ enterpriseId: firms[2], stewardId: liaison.id });
+    const res = await t.http
+      .post('/api/steward-assignments')
+      .set(admin.auth)
+      .send({ enterpriseId: firms[2], stewardId: liaison.id });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('stewardId');
   });
@@ -62,13 +87,32 @@ describe('my enterprises, ordered by need', () => {
   it('when firms differ in visits, issues and reopening, then the steward sees only theirs, neediest first, with reasons', async () => {
     for (const f of firms.slice(0, 3)) await assign(t, admin, f, s1.id);
     // firm0: visited just now; firm1: reopened and visited 10 days ago; firm2: never visited, not reopened.
-    await t.http.put(`/api/enterprises/${firms[1]}/reopening/today`).set(s1.auth).send({ reopened: true, reopenedSince: '2027-02-20', staffOnSite: 10, staffTotal: 10, capacityPercent: 100 });
-    await t.http.put(`/api/enterprises/${firms[0]}/reopening/today`).set(s1.auth).send({ reopened: true, reopenedSince: '2027-02-20', staffOnSite: 10, staffTotal: 10, capacityPercent: 100 });
-    expect((await visit(s1, firms[1], { visitedAt: new Date(t.clock.now().getTime() - 47 * H).toISOString() })).status).toBe(201);
+    await t.http.put(`/api/enterprises/${firms[1]}/reopening/today`).set(s1.auth).send({
+      reopened: true,
+      reopenedSince: '2027-02-20',
+      staffOnSite: 10,
+      staffTotal: 10,
+      capacityPercent: 100,
+    });
+    await t.http.put(`/api/enterprises/${firms[0]}/reopening/today`).set(s1.auth).send({
+      reopened: true,
+      reopenedSince: '2027-02-20',
+      staffOnSite: 10,
+      staffTotal: 10,
+      capacityPercent: 100,
+    });
+    expect(
+      (await visit(s1, firms[1], { visitedAt: new Date(t.clock.now().getTime() - 47 * H).toISOString() }))
+        .status,
+    ).toBe(201);
     t.clock.advance(8 * 24 * H);
     expect((await visit(s1, firms[0])).status).toBe(201);
     const res = await t.http.get('/api/stewards/me/enterprises').set(s1.auth);
-    expect(res.body.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([firms[2], firms[1], firms[0]]);
+    expect(res.body.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([
+      firms[2],
+      firms[1],
+      firms[0],
+    ]);
     expect(res.body.items[0].reasons).toEqual(['尚未复工', '尚未走访']);
     expect(res.body.items[1].daysSinceVisit).toBe(9);
     expect(res.body.items.map((i: { enterpriseId: string }) => i.enterpriseId)).not.toContain(firms[3]);
@@ -79,10 +123,12 @@ describe('my enterprises, ordered by need', () => {
 });
 
 describe('visits', () => {
-  it('when a visit lists problems, then each becomes an issue on the firm\'s behalf in the same request, and the liaison sees them', async () => {
+  it("when a visit lists problems, then each becomes an issue on the firm's behalf in the same request, and the liaison sees them", async () => {
     const res = await visit(s1, firms[0], {
       location: { lat: 30.04, lng: 121.15 },
-      checklist: fullChecklist().map((c) => (c.key === 'supplies' ? { ...c, status: 'not_met', note: '口罩仅够 2 天' } : c)),
+      checklist: fullChecklist().map((c) =>
+        c.key === 'supplies' ? { ...c, status: 'not_met', note: '口罩仅够 2 天' } : c,
+      ),
       problems: [
         { category: 'epidemic_supplies', urgency: 'urgent', description: '口罩仅够 2 天，需调剂' },
         { category: 'logistics', urgency: 'normal', description: '原料运输车辆无法进入' },
@@ -94,24 +140,40 @@ describe('visits', () => {
     const fromVisit = issues.body.items.filter((i: { source: string }) => i.source === 'visit');
     expect(fromVisit.map((i: { id: string }) => i.id).sort()).toEqual([...res.body.issueIds].sort());
     const got = await t.http.get(`/api/visits/${res.body.id}`).set(liaison.auth);
-    expect(got.body.checklist.find((c: { key: string }) => c.key === 'supplies')).toEqual({ key: 'supplies', status: 'not_met', note: '口罩仅够 2 天' });
+    expect(got.body.checklist.find((c: { key: string }) => c.key === 'supplies')).toEqual({
+      key: 'supplies',
+      status: 'not_met',
+      note: '口罩仅够 2 天',
+    });
   });
 
   it('when a visit is backdated over 48 h or dated in the future, then 422 VISIT_TIME_INVALID and nothing is written', async () => {
     const before = await t.connection.db!.collection('steward_visits').countDocuments();
-    const old = await visit(s1, firms[0], { visitedAt: new Date(t.clock.now().getTime() - 49 * H).toISOString() });
+    const old = await visit(s1, firms[0], {
+      visitedAt: new Date(t.clock.now().getTime() - 49 * H).toISOString(),
+    });
     expect(old.status).toBe(422);
-    expect(old.body.error).toMatchObject({ code: 'VISIT_TIME_INVALID', details: [{ path: 'visitedAt', code: 'too_old' }] });
-    const future = await visit(s1, firms[0], { visitedAt: new Date(t.clock.now().getTime() + 2 * H).toISOString(), problems: [{ category: 'other', urgency: 'normal', description: '不应被创建的问题' }] });
+    expect(old.body.error).toMatchObject({
+      code: 'VISIT_TIME_INVALID',
+      details: [{ path: 'visitedAt', code: 'too_old' }],
+    });
+    const future = await visit(s1, firms[0], {
+      visitedAt: new Date(t.clock.now().getTime() + 2 * H).toISOString(),
+      problems: [{ category: 'other', urgency: 'normal', description: '不应被创建的问题' }],
+    });
     expect(future.body.error.details[0].code).toBe('future');
     expect(await t.connection.db!.collection('steward_visits').countDocuments()).toBe(before);
-    expect(await t.connection.db!.collection('issues').countDocuments({ description: '不应被创建的问题' })).toBe(0);
+    expect(
+      await t.connection.db!.collection('issues').countDocuments({ description: '不应被创建的问题' }),
+    ).toBe(0);
   });
 
   it('when the checklist misses an item or a not-met item has no note, then 400', async () => {
     const missing = await visit(s1, firms[0], { checklist: fullChecklist().slice(1) });
     expect(missing.status).toBe(400);
-    const noNote = await visit(s1, firms[0], { checklist: fullChecklist().map((c, i) => (i === 0 ? { ...c, status: 'not_met' } : c)) });
+    const noNote = await visit(s1, firms[0], {
+      checklist: fullChecklist().map((c, i) => (i === 0 ? { ...c, status: 'not_met' } : c)),
+    });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.details[0].path).toBe('checklist.0.note');
   });
@@ -123,7 +185,11 @@ describe('visits', () => {
 
 describe('call-backs (电话回访) and stewards needing attention', () => {
   it('when a steward is rated low and another has lapsed visits, then both surface with reasons', async () => {
-    const call = (enterpriseId: string, satisfaction: number | null, reached = true) => t.http.post('/api/callbacks').set(admin.auth).send({ enterpriseId, reached, satisfaction, remarks: '' });
+    const call = (enterpriseId: string, satisfaction: number | null, reached = true) =>
+      t.http
+        .post('/api/callbacks')
+        .set(admin.auth)
+        .send({ enterpriseId, reached, satisfaction, remarks: '' });
     expect((await call(firms[3], 2)).body).toMatchObject({ stewardId: s2.id, satisfaction: 2 });
     await call(firms[3], 3);
     expect((await call(firms[3], null, false)).status).toBe(201);
@@ -136,9 +202,26 @@ describe('call-backs (电话回访) and stewards needing attention', () => {
 
   it('when reached is true but no rating is given, or a rating is 6, then 400 and nothing is written', async () => {
     const before = await t.connection.db!.collection('steward_callbacks').countDocuments();
-    expect((await t.http.post('/api/callbacks').set(admin.auth).send({ enterpriseId: firms[0], reached: true })).body.error.details[0].path).toBe('satisfaction');
-    expect((await t.http.post('/api/callbacks').set(admin.auth).send({ enterpriseId: firms[0], reached: true, satisfaction: 6 })).status).toBe(400);
+    expect(
+      (await t.http.post('/api/callbacks').set(admin.auth).send({ enterpriseId: firms[0], reached: true }))
+        .body.error.details[0].path,
+    ).toBe('satisfaction');
+    expect(
+      (
+        await t.http
+          .post('/api/callbacks')
+          .set(admin.auth)
+          .send({ enterpriseId: firms[0], reached: true, satisfaction: 6 })
+      ).status,
+    ).toBe(400);
     expect(await t.connection.db!.collection('steward_callbacks').countDocuments()).toBe(before);
-    expect((await t.http.post('/api/callbacks').set(s1.auth).send({ enterpriseId: firms[0], reached: true, satisfaction: 5 })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post('/api/callbacks')
+          .set(s1.auth)
+          .send({ enterpriseId: firms[0], reached: true, satisfaction: 5 })
+      ).status,
+    ).toBe(403);
   });
 });

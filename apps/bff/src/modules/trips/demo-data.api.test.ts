@@ -15,7 +15,11 @@ describe('worker journey demo data', () => {
     const s = await signInByPhone(t, '13800000001');
     const auth = { Authorization: `Bearer ${s.token}` };
     const profile = await t.http.get('/api/profile').set(auth);
-    expect(profile.body).toMatchObject({ name: '张建国', complete: true, idNumberMasked: '520102********123X' });
+    expect(profile.body).toMatchObject({
+      name: '张建国',
+      complete: true,
+      idNumberMasked: '520102********123X',
+    });
     expect(profile.body.enterprise.name).toBe('余姚市明州光电科技有限公司');
     const trips = await t.http.get('/api/trips?pageSize=50').set(auth);
     expect(trips.body.total).toBe(15);

@@ -30,7 +30,9 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
   const adminId = ctx.userIds.get('13800000006');
   const workerId = ctx.userIds.get('13800000001');
   const transportId = ctx.userIds.get('13800000005');
-  const found = await Promise.all(DEMO_ENTERPRISES.map((e) => c.repos.enterprises.findByCreditCode(e.creditCode)));
+  const found = await Promise.all(
+    DEMO_ENTERPRISES.map((e) => c.repos.enterprises.findByCreditCode(e.creditCode)),
+  );
   const firms = found.filter((f) => f !== null);
   if (!adminId || !workerId || !transportId || firms.length === 0) return;
   const admin: Actor = { id: adminId, roles: ['admin'], enterpriseId: null, departmentId: null };
@@ -47,7 +49,11 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
   });
 
   const today = chinaDay(new Date());
-  const upcoming = await w.repos.trips.search({ statuses: ['published'], enterpriseId: firms[0].id, fromDay: today }, 1, 1);
+  const upcoming = await w.repos.trips.search(
+    { statuses: ['published'], enterpriseId: firms[0].id, fromDay: today },
+    1,
+    1,
+  );
   if (upcoming.total > 0) return;
   for (let day = 1; day <= 3; day += 1) {
     for (const [i, o] of ORIGINS.entries()) {

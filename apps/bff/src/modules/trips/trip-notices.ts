@@ -21,9 +21,9 @@ export class TripNoticeService {
     if (!trip || !trip.noticesPending) return;
     const now = this.clock.now();
     if (trip.status === 'cancelled') await this.bookings.cancelAllForTrip(tripId, now);
-    const booked = (await this.bookings.listByTrip(tripId, ['pending', 'confirmed', 'waitlisted', 'boarded', 'cancelled'])).filter(
-      (b) => b.status !== 'cancelled' || b.cancelReason === 'trip_cancelled',
-    );
+    const booked = (
+      await this.bookings.listByTrip(tripId, ['pending', 'confirmed', 'waitlisted', 'boarded', 'cancelled'])
+    ).filter((b) => b.status !== 'cancelled' || b.cancelReason === 'trip_cancelled');
     const messages: OutboxMessage[] = [];
     for (const n of trip.notices) {
       for (const b of booked) {

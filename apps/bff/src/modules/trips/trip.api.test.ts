@@ -1,7 +1,15 @@
 import { chinaDay } from '@fugong/domain';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { MemoryNotificationSender } from '../notifications/sender';
-import { book, checkin, enterprise, person, publishedTrip, tripInput, type Person } from '../bookings/test/fixtures';
+import {
+  book,
+  checkin,
+  enterprise,
+  person,
+  publishedTrip,
+  tripInput,
+  type Person,
+} from '../bookings/test/fixtures';
 
 let t: TestApp;
 let transport: Person;
@@ -18,7 +26,10 @@ afterAll(() => t.close());
 
 describe('creating and publishing trips', () => {
   it('when a transport officer creates a trip, then it is a draft with capacity floor(45 × 50%) = 22', async () => {
-    const res = await t.http.post('/api/trips').set(transport.auth).send(tripInput(t, [entId]));
+    const res = await t.http
+      .post('/api/trips')
+      .set(transport.auth)
+      .send(tripInput(t, [entId]));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'draft', capacity: 22, seatsLeft: 22, occupancyCapPct: 50 });
     expect(res.body.destinations[0].enterpriseName).toBe('余姚舜宇光学');
@@ -27,9 +38,18 @@ describe('creating and publishing trips', () => {
   });
 
   it('when a worker tries to create or publish a trip, then it is a 403', async () => {
-    expect((await t.http.post('/api/trips').set(worker.auth).send(tripInput(t, [entId]))).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .post('/api/trips')
+          .set(worker.auth)
+          .send(tripInput(t, [entId]))
+      ).status,
+    ).toBe(403);
     const id = await publishedTrip(t, transport, [entId]);
-    expect((await t.http.post(`/api/trips/${id}/cancel`).set(worker.auth).send({ reason: 'x' })).status).toBe(403);
+    expect((await t.http.post(`/api/trips/${id}/cancel`).set(worker.auth).send({ reason: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('when the plate, seats or departure are invalid, then it is a 400 with the fields named and nothing is created', async () => {
@@ -41,18 +61,27 @@ describe('creating and publishing trips', () => {
     expect(res.status).toBe(400);
     const paths = res.body.error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['vehicle.plate', 'vehicle.seats', 'departureAt']));
-    const past = await t.http.post('/api/trips').set(transport.auth).send(tripInput(t, [entId], -1));
+    const past = await t.http
+      .post('/api/trips')
+      .set(transport.auth)
+      .send(tripInput(t, [entId], -1));
     expect(past.status).toBe(400);
     expect(await t.connection.db!.collection('trips').countDocuments({})).toBe(before);
   });
 
   it('when the destination enterprise does not exist, then it is a 404', async () => {
-    const res = await t.http.post('/api/trips').set(transport.auth).send(tripInput(t, ['0123456789abcdef01234567']));
+    const res = await t.http
+      .post('/api/trips')
+      .set(transport.auth)
+      .send(tripInput(t, ['0123456789abcdef01234567']));
     expect(res.status).toBe(404);
   });
 
   it('when a worker searches by origin province, enterprise and day, then only matching published trips come back', async () => {
-    const id = await publishedTrip(t, transport, [entId], 30, { originRegionCode: '510104', originName: '成都市锦江区' });
+    const id = await publishedTrip(t, transport, [entId], 30, {
+      originRegionCode: '510104',
+      originName: '成都市锦江区',
+    });
     const day = (await t.http.get(`/api/trips/${id}`).set(worker.auth)).body.travelDay;
     const res = await t.http.get(`/api/trips?origin=51&day=${day}&enterpriseId=${entId}`).set(worker.auth);
     expect(res.status).toBe(200);
@@ -69,11 +98,15 @@ describe('changing and cancelling trips', () => {
     const trip = (await t.http.get(`/api/trips/${id}`).set(worker.auth)).body;
     // Stay on the same China day whatever time the suite runs at.
     const plus = new Date(new Date(trip.departureAt).getTime() + 30 * 60_000);
-    const later = (chinaDay(plus) === trip.travelDay ? plus : new Date(plus.getTime() - 60 * 60_000)).toISOString();
+    const later = (
+      chinaDay(plus) === trip.travelDay ? plus : new Date(plus.getTime() - 60 * 60_000)
+    ).toISOString();
     const res = await t.http.patch(`/api/trips/${id}`).set(transport.auth).send({ departureAt: later });
     expect(res.status).toBe(200);
     await t.container.worker.services.notifications.drain();
-    const sent = (t.container.worker.sender as MemoryNotificationSender).sent.filter((m) => m.kind === 'trip_time_changed');
+    const sent = (t.container.worker.sender as MemoryNotificationSender).sent.filter(
+      (m) => m.kind === 'trip_time_changed',
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0].workerId).toBe(worker.id);
     const inbox = await t.http.get('/api/notifications/mine').set(worker.auth);
@@ -95,7 +128,10 @@ describe('changing and cancelling trips', () => {
       await checkin(t, w);
       expect((await book(t, w, id)).body.status).toBe('confirmed');
     }
-    const res = await t.http.patch(`/api/trips/${id}`).set(transport.auth).send({ vehicle: { plate: '贵A33333', seats: 8 } });
+    const res = await t.http
+      .patch(`/api/trips/${id}`)
+      .set(transport.auth)
+      .send({ vehicle: { plate: '贵A33333', seats: 8 } });
     expect(res.status).toBe(422);
     expect((await t.http.get(`/api/trips/${id}`).set(transport.auth)).body.capacity).toBe(5);
   });
@@ -105,7 +141,10 @@ describe('changing and cancelling trips', () => {
     const w = await person(t);
     await checkin(t, w);
     const b = await book(t, w, id);
-    const res = await t.http.post(`/api/trips/${id}/cancel`).set(transport.auth).send({ reason: '目的地企业推迟复工' });
+    const res = await t.http
+      .post(`/api/trips/${id}/cancel`)
+      .set(transport.auth)
+      .send({ reason: '目的地企业推迟复工' });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
     const mine = await t.http.get('/api/bookings/mine').set(w.auth);

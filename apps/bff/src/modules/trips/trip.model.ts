@@ -48,7 +48,12 @@ const schema = new Schema<TripDoc>(
     originName: { type: String, required: true },
     pickupPoints: { type: [new Schema({ name: String }, { _id: false })], required: true },
     destinations: {
-      type: [new Schema({ enterpriseId: Schema.Types.ObjectId, enterpriseName: String, dropPoint: String }, { _id: false })],
+      type: [
+        new Schema(
+          { enterpriseId: Schema.Types.ObjectId, enterpriseName: String, dropPoint: String },
+          { _id: false },
+        ),
+      ],
       required: true,
     },
     departureAt: { type: Date, required: true },
@@ -61,7 +66,10 @@ const schema = new Schema<TripDoc>(
     seatHolders: { type: [Schema.Types.ObjectId], default: [] },
     waitlistSeq: { type: Number, required: true, default: 0 },
     boardedCount: { type: Number, required: true, default: 0 },
-    notices: { type: [new Schema({ seq: Number, kind: String, at: Date, text: String }, { _id: false })], default: [] },
+    notices: {
+      type: [new Schema({ seq: Number, kind: String, at: Date, text: String }, { _id: false })],
+      default: [],
+    },
     noticesPending: { type: Boolean, default: false },
     cancelReason: { type: String, default: null },
     createdBy: { type: String, required: true },

@@ -25,7 +25,17 @@ export interface TripRecord {
   cancelReason: string | null;
 }
 
-export type NewTrip = Omit<TripRecord, 'id' | 'bookedCount' | 'seatHolders' | 'waitlistSeq' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'> & { createdBy: string };
+export type NewTrip = Omit<
+  TripRecord,
+  | 'id'
+  | 'bookedCount'
+  | 'seatHolders'
+  | 'waitlistSeq'
+  | 'boardedCount'
+  | 'notices'
+  | 'noticesPending'
+  | 'cancelReason'
+> & { createdBy: string };
 
 /** Outcome of trying to give a booking a seat. */
 export type SeatClaim = 'claimed' | 'held' | 'full' | 'gone';
@@ -37,7 +47,11 @@ function toRecord(d: TripDoc): TripRecord {
     originRegionCode: d.originRegionCode,
     originName: d.originName,
     pickupPoints: d.pickupPoints.map((p) => ({ name: p.name })),
-    destinations: d.destinations.map((x) => ({ enterpriseId: x.enterpriseId.toHexString(), enterpriseName: x.enterpriseName, dropPoint: x.dropPoint })),
+    destinations: d.destinations.map((x) => ({
+      enterpriseId: x.enterpriseId.toHexString(),
+      enterpriseName: x.enterpriseName,
+      dropPoint: x.dropPoint,
+    })),
     departureAt: d.departureAt,
     travelDay: d.travelDay,
     vehicle: { plate: d.vehicle.plate, seats: d.vehicle.seats },
@@ -94,7 +108,12 @@ export class TripRepository {
     if (f.origin) q.originRegionCode = new RegExp(`^${f.origin}`);
     if (f.enterpriseId) q['destinations.enterpriseId'] = oid(f.enterpriseId);
     const [docs, total] = await Promise.all([
-      this.model.find(q).sort({ departureAt: 1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean<TripDoc[]>(),
+      this.model
+        .find(q)
+        .sort({ departureAt: 1, _id: 1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<TripDoc[]>(),
       this.model.countDocuments(q),
     ]);
     return { items: docs.map(toRecord), total };
@@ -102,7 +121,10 @@ export class TripRepository {
 
   /** Published trips departing in [from, to): the sweep's working set. */
   async departingBetween(from: Date, to: Date): Promise<TripRecord[]> {
-    const docs = await this.model.find({ status: 'published', departureAt: { $gte: from, $lt: to } }).sort({ departureAt: 1 }).lean<TripDoc[]>();
+    const docs = await this.model
+      .find({ status: 'published', departureAt: { $gte: from, $lt: to } })
+      .sort({ departureAt: 1 })
+      .lean<TripDoc[]>();
     return docs.map(toRecord);
   }
 
@@ -112,7 +134,13 @@ export class TripRepository {
   }
 
   /** Applies `set` only while the trip is in one of `from` (and the extra guard holds). */
-  async updateIf(id: string, from: TripStatus[], set: Record<string, unknown>, guard: Record<string, unknown> = {}, notice?: Omit<TripNotice, 'seq'>): Promise<TripRecord | null> {
+  async updateIf(
+    id: string,
+    from: TripStatus[],
+    set: Record<string, unknown>,
+    guard: Record<string, unknown> = {},
+    notice?: Omit<TripNotice, 'seq'>,
+  ): Promise<TripRecord | null> {
     const update: Record<string, unknown> = { $set: { ...set, ...(notice ? { noticesPending: true } : {}) } };
     if (notice) {
       // The notice rides in the same atomic update as the change itself: the change cannot
@@ -122,13 +150,20 @@ export class TripRepository {
       guard = { ...guard, notices: { $size: seq - 1 } };
       update.$push = { notices: { ...notice, seq } };
     }
-    const doc = await this.model.findOneAndUpdate({ _id: oid(id), status: { $in: from }, ...guard }, update, { returnDocument: 'after' }).lean<TripDoc>();
+    const doc = await this.model
+      .findOneAndUpdate({ _id: oid(id), status: { $in: from }, ...guard }, update, {
+        returnDocument: 'after',
+      })
+      .lean<TripDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   /** Marks notices up to `count` as fanned out, unless a newer one arrived meanwhile. */
   async clearNotices(id: string, count: number): Promise<void> {
-    await this.model.updateOne({ _id: oid(id), notices: { $size: count } }, { $set: { noticesPending: false } });
+    await this.model.updateOne(
+      { _id: oid(id), notices: { $size: count } },
+      { $set: { noticesPending: false } },
+    );
   }
 
   /**
@@ -141,11 +176,20 @@ export class TripRepository {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       // Driver calls (filter and update built here with stored types; no casting needed).
       const res = await this.model.collection.updateOne(
-        { _id: oid(tripId), status: 'published', capacity, bookedCount: { $lt: capacity }, seatHolders: { $ne: oid(bookingId) } },
+        {
+          _id: oid(tripId),
+          status: 'published',
+          capacity,
+          bookedCount: { $lt: capacity },
+          seatHolders: { $ne: oid(bookingId) },
+        },
         { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } } as object,
       );
       if (res.modifiedCount === 1) return 'claimed';
-      const trip = (await this.model.collection.findOne({ _id: oid(tripId) }, { projection: { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 } })) as TripDoc | null;
+      const trip = (await this.model.collection.findOne(
+        { _id: oid(tripId) },
+        { projection: { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 } },
+      )) as TripDoc | null;
       if (!trip || trip.status !== 'published') return 'gone';
       if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';
       if (trip.bookedCount >= trip.capacity) return 'full';
@@ -165,13 +209,23 @@ export class TripRepository {
 
   /** Hands out the next waitlist ticket (atomic counter). */
   async nextWaitSeq(tripId: string): Promise<number> {
-    const doc = (await this.model.collection.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { waitlistSeq: 1 } }, { returnDocument: 'after', projection: { waitlistSeq: 1 } })) as TripDoc | null;
+    const doc = (await this.model.collection.findOneAndUpdate(
+      { _id: oid(tripId) },
+      { $inc: { waitlistSeq: 1 } },
+      { returnDocument: 'after', projection: { waitlistSeq: 1 } },
+    )) as TripDoc | null;
     return doc!.waitlistSeq;
   }
 
   /** Hands out the next seat number at boarding (atomic counter). */
   async nextSeatNo(tripId: string): Promise<number> {
-    const doc = await this.model.findOneAndUpdate({ _id: oid(tripId) }, { $inc: { boardedCount: 1 } }, { returnDocument: 'after', projection: { boardedCount: 1 } }).lean<TripDoc>();
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: oid(tripId) },
+        { $inc: { boardedCount: 1 } },
+        { returnDocument: 'after', projection: { boardedCount: 1 } },
+      )
+      .lean<TripDoc>();
     return doc!.boardedCount;
   }
 }

@@ -11,7 +11,14 @@ import type { SeatAllocator } from '../bookings/seat-allocator';
 import type { TripRecord, TripRepository } from './trip.repository';
 import type { TripNoticeService } from './trip-notices';
 
-const fmt = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const fmt = (d: Date) =>
+  d.toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** Charter trips (包车): transport officers create, publish, change and cancel; everyone searches. */
 export class TripService {
@@ -30,7 +37,10 @@ export class TripService {
     const ids = input.destinations.map((d) => d.enterpriseId);
     const found = new Map((await this.enterprises.listByIds(ids)).map((e) => [e.id, e.name]));
     const missing = ids.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw new AppError('NOT_FOUND', '目的企业不存在', [{ path: `destinations.${missing}.enterpriseId`, message: '企业不存在', code: 'not_found' }]);
+    if (missing >= 0)
+      throw new AppError('NOT_FOUND', '目的企业不存在', [
+        { path: `destinations.${missing}.enterpriseId`, message: '企业不存在', code: 'not_found' },
+      ]);
     const trip = await this.trips.create({
       status: 'draft',
       originRegionCode: input.originRegionCode,
@@ -51,14 +61,29 @@ export class TripService {
   async search(actor: Actor, q: z.output<typeof tripSearchSchema>) {
     const manager = hasRole(actor, 'transport', 'admin');
     // Workers and liaisons only ever see published trips from today on.
-    const statuses: TripStatus[] = manager ? (q.status ? [q.status] : ['draft', 'published', 'cancelled']) : ['published'];
+    const statuses: TripStatus[] = manager
+      ? q.status
+        ? [q.status]
+        : ['draft', 'published', 'cancelled']
+      : ['published'];
     const { items, total } = await this.trips.search(
-      { statuses, origin: q.origin, enterpriseId: q.enterpriseId, day: q.day, fromDay: manager ? undefined : chinaDay(this.clock.now()) },
+      {
+        statuses,
+        origin: q.origin,
+        enterpriseId: q.enterpriseId,
+        day: q.day,
+        fromDay: manager ? undefined : chinaDay(this.clock.now()),
+      },
       q.page,
       q.pageSize,
     );
     const waits = await this.bookings.waitlistCounts(items.map((t) => t.id));
-    return { items: items.map((t) => this.view(t, waits.get(t.id) ?? 0)), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map((t) => this.view(t, waits.get(t.id) ?? 0)),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<Trip> {
@@ -70,7 +95,8 @@ export class TripService {
   async publish(id: string): Promise<Trip> {
     const trip = await this.mustFind(id);
     if (trip.status === 'published') return this.view(trip);
-    if (!bookingOpen(trip.departureAt, this.clock.now())) throw new AppError('BOOKING_CLOSED', '发车时间已临近或已过，不能发布');
+    if (!bookingOpen(trip.departureAt, this.clock.now()))
+      throw new AppError('BOOKING_CLOSED', '发车时间已临近或已过，不能发布');
     const done = await this.trips.updateIf(id, ['draft'], { status: 'published' });
     if (!done) throw new AppError('INVALID_TRANSITION', '只有草稿班次可以发布');
     return this.view(done);
@@ -93,7 +119,11 @@ export class TripService {
       set.travelDay = chinaDay(at);
       guard.departureAt = trip.departureAt;
       if (trip.status === 'published' && at.getTime() !== trip.departureAt.getTime()) {
-        notice = { kind: 'time_changed', at: this.clock.now(), text: `${trip.originName} 班车发车时间由 ${fmt(trip.departureAt)} 改为 ${fmt(at)}` };
+        notice = {
+          kind: 'time_changed',
+          at: this.clock.now(),
+          text: `${trip.originName} 班车发车时间由 ${fmt(trip.departureAt)} 改为 ${fmt(at)}`,
+        };
       }
     }
     if (c.pickupPoints) set.pickupPoints = c.pickupPoints;
@@ -110,7 +140,10 @@ export class TripService {
     if (!done) {
       const now = await this.mustFind(id);
       if (set.capacity !== undefined && now.bookedCount > (set.capacity as number)) {
-        throw new AppError('BUSINESS_RULE', `已订 ${now.bookedCount} 座，新车辆按客座率只能载 ${set.capacity as number} 人`);
+        throw new AppError(
+          'BUSINESS_RULE',
+          `已订 ${now.bookedCount} 座，新车辆按客座率只能载 ${set.capacity as number} 人`,
+        );
       }
       throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
     }
@@ -122,11 +155,17 @@ export class TripService {
   async cancel(id: string, reason: string): Promise<Trip> {
     const trip = await this.mustFind(id);
     if (trip.status === 'cancelled') return this.view(trip);
-    const done = await this.trips.updateIf(id, ['draft', 'published'], { status: 'cancelled', cancelReason: reason }, {}, {
-      kind: 'cancelled',
-      at: this.clock.now(),
-      text: `${trip.originName} ${fmt(trip.departureAt)} 班车已取消：${reason}`,
-    });
+    const done = await this.trips.updateIf(
+      id,
+      ['draft', 'published'],
+      { status: 'cancelled', cancelReason: reason },
+      {},
+      {
+        kind: 'cancelled',
+        at: this.clock.now(),
+        text: `${trip.originName} ${fmt(trip.departureAt)} 班车已取消：${reason}`,
+      },
+    );
     if (!done) throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
     await this.notices.process(id);
     return this.view(done);
@@ -134,7 +173,9 @@ export class TripService {
 
   private assertFuture(at: Date): void {
     if (at <= this.clock.now()) {
-      throw new AppError('VALIDATION_ERROR', '发车时间必须晚于现在', [{ path: 'departureAt', message: '发车时间必须晚于现在', code: 'too_small' }]);
+      throw new AppError('VALIDATION_ERROR', '发车时间必须晚于现在', [
+        { path: 'departureAt', message: '发车时间必须晚于现在', code: 'too_small' },
+      ]);
     }
   }
 

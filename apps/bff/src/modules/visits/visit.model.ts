@@ -20,7 +20,10 @@ const schema = new Schema<VisitDoc>(
     visitedAt: { type: Date, required: true },
     place: { type: String, required: true },
     location: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: null },
-    checklist: { type: [new Schema({ key: String, status: String, note: String }, { _id: false })], required: true },
+    checklist: {
+      type: [new Schema({ key: String, status: String, note: String }, { _id: false })],
+      required: true,
+    },
     findings: { type: String, default: '' },
     issueIds: { type: [Schema.Types.ObjectId], default: [] },
     createdAt: { type: Date, required: true },

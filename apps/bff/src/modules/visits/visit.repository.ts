@@ -32,13 +32,24 @@ export class VisitRepository {
   constructor(private readonly model: Model<VisitDoc>) {}
 
   async create(input: Omit<VisitRecord, 'id' | 'issueIds'>): Promise<VisitRecord> {
-    const doc = await this.model.create({ ...input, enterpriseId: oid(input.enterpriseId), stewardId: oid(input.stewardId), issueIds: [] });
+    const doc = await this.model.create({
+      ...input,
+      enterpriseId: oid(input.enterpriseId),
+      stewardId: oid(input.stewardId),
+      issueIds: [],
+    });
     return toRecord(doc.toObject() as VisitDoc);
   }
 
   /** Records the issues raised from the visit ($addToSet: a retry adds nothing twice). */
   async addIssues(id: string, issueIds: string[]): Promise<VisitRecord | null> {
-    const doc = await this.model.findByIdAndUpdate(id, { $addToSet: { issueIds: { $each: issueIds.map(oid) } } }, { returnDocument: 'after' }).lean<VisitDoc>();
+    const doc = await this.model
+      .findByIdAndUpdate(
+        id,
+        { $addToSet: { issueIds: { $each: issueIds.map(oid) } } },
+        { returnDocument: 'after' },
+      )
+      .lean<VisitDoc>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -49,7 +60,13 @@ export class VisitRepository {
   }
 
   async listForEnterprise(enterpriseId: string, limit = 50): Promise<VisitRecord[]> {
-    return (await this.model.find({ enterpriseId: oid(enterpriseId) }).sort({ visitedAt: -1 }).limit(limit).lean<VisitDoc[]>()).map(toRecord);
+    return (
+      await this.model
+        .find({ enterpriseId: oid(enterpriseId) })
+        .sort({ visitedAt: -1 })
+        .limit(limit)
+        .lean<VisitDoc[]>()
+    ).map(toRecord);
   }
 
   /** The last visit time of each enterprise that has one. */

@@ -9,7 +9,11 @@ import type { IssueService } from '../issues/issue.service';
 import type { VisitRecord, VisitRepository } from './visit.repository';
 import type { RollupHooks } from '../rollups/rollup-hooks';
 
-const toView = (v: VisitRecord): Visit => ({ ...v, visitedAt: v.visitedAt.toISOString(), createdAt: v.createdAt.toISOString() });
+const toView = (v: VisitRecord): Visit => ({
+  ...v,
+  visitedAt: v.visitedAt.toISOString(),
+  createdAt: v.createdAt.toISOString(),
+});
 
 /** A steward's visit log: the readiness checklist, findings, and problems raised as issues in one go. */
 export class VisitService {
@@ -29,7 +33,10 @@ export class VisitService {
     const now = this.clock.now();
     const visitedAt = input.visitedAt ? new Date(input.visitedAt) : now;
     const check = checkVisitTime(visitedAt, now);
-    if (!check.ok) throw new AppError('VISIT_TIME_INVALID', check.message, [{ path: 'visitedAt', message: check.message, code: check.reason }]);
+    if (!check.ok)
+      throw new AppError('VISIT_TIME_INVALID', check.message, [
+        { path: 'visitedAt', message: check.message, code: check.reason },
+      ]);
     const visit = await this.visits.create({
       enterpriseId: input.enterpriseId,
       stewardId: actor.id,
@@ -46,8 +53,12 @@ export class VisitService {
     const raised = [];
     // Each problem is keyed by (visit, index): if this request dies halfway, the idempotent retry
     // replays the stored answer, and a raise repeated by hand reuses the issue instead of a second one.
-    for (const [index, problem] of input.problems.entries()) raised.push(await this.issues.raiseFromVisit(actor, input.enterpriseId, visit.id, index, problem));
-    const withIssues = await this.visits.addIssues(visit.id, raised.map((i) => i.id));
+    for (const [index, problem] of input.problems.entries())
+      raised.push(await this.issues.raiseFromVisit(actor, input.enterpriseId, visit.id, index, problem));
+    const withIssues = await this.visits.addIssues(
+      visit.id,
+      raised.map((i) => i.id),
+    );
     return toView(withIssues ?? visit);
   }
 
@@ -58,7 +69,8 @@ export class VisitService {
 
   async get(actor: Actor, id: string): Promise<Visit> {
     const visit = await this.visits.findById(id);
-    if (!visit || !(await this.scope.canAccess(actor, visit.enterpriseId))) throw new AppError('NOT_FOUND', '未找到该走访记录');
+    if (!visit || !(await this.scope.canAccess(actor, visit.enterpriseId)))
+      throw new AppError('NOT_FOUND', '未找到该走访记录');
     return toView(visit);
   }
 }

@@ -15,9 +15,9 @@ export function OfflineBanner({ onRetry }: OfflineBannerProps) {
   const offline = useOffline();
   if (!offline) return null;
   return (
-    <View className='offline-banner' onClick={onRetry} role='status'>
+    <View className="offline-banner" onClick={onRetry} role="status">
       <Text>网络不可用，显示的可能不是最新信息</Text>
-      {onRetry ? <Text className='offline-banner__retry'>点此重试</Text> : null}
+      {onRetry ? <Text className="offline-banner__retry">点此重试</Text> : null}
     </View>
   );
 }

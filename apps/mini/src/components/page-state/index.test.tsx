@@ -14,14 +14,16 @@ describe('PageState', () => {
 
   it('when the server failed, then the page shows the server’s message rather than an offline notice', () => {
     const error = new ApiError({ status: 500, code: 'INTERNAL', message: '系统繁忙，请稍后重试' });
-    render(<PageState status={statusForError(error)} description={error.message} onRetry={() => undefined} />);
+    render(
+      <PageState status={statusForError(error)} description={error.message} onRetry={() => undefined} />,
+    );
 
     expect(screen.getByText('加载失败')).toBeTruthy();
     expect(screen.getByText('系统繁忙，请稍后重试')).toBeTruthy();
   });
 
   it('when still loading, then there is no retry button to tap twice', () => {
-    render(<PageState status='loading' onRetry={() => undefined} />);
+    render(<PageState status="loading" onRetry={() => undefined} />);
 
     expect(screen.getByText('正在加载')).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
@@ -29,7 +31,7 @@ describe('PageState', () => {
 
   it('when ready, then only the page content shows', () => {
     render(
-      <PageState status='ready'>
+      <PageState status="ready">
         <p>班次列表</p>
       </PageState>,
     );

@@ -34,16 +34,16 @@ export function PageState({ status, title, description, onRetry, children }: Pag
   const preset = DEFAULTS[status];
   const showRetry = Boolean(onRetry) && status !== 'loading';
   return (
-    <View className={`page-state page-state--${status}`} aria-live='polite'>
-      <View className='page-state__mark'>
+    <View className={`page-state page-state--${status}`} aria-live="polite">
+      <View className="page-state__mark">
         <Text>{preset.mark}</Text>
       </View>
-      <Text className='page-state__title'>{title ?? preset.title}</Text>
+      <Text className="page-state__title">{title ?? preset.title}</Text>
       {(description ?? preset.description) ? (
-        <Text className='page-state__description'>{description ?? preset.description}</Text>
+        <Text className="page-state__description">{description ?? preset.description}</Text>
       ) : null}
       {showRetry ? (
-        <Button className='page-state__retry' type='primary' fill='outline' onClick={onRetry}>
+        <Button className="page-state__retry" type="primary" fill="outline" onClick={onRetry}>
           重试
         </Button>
       ) : null}

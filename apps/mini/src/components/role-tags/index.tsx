@@ -11,7 +11,7 @@ export interface RoleTagsProps {
 /** The person's roles as small Chinese labels (务工人员, 复工管家 …). */
 export function RoleTags({ roles, inverse = false }: RoleTagsProps) {
   return (
-    <View className='role-tags'>
+    <View className="role-tags">
       {roles.map((role) => (
         <Text key={role} className={inverse ? 'role-tags__tag role-tags__tag--inverse' : 'role-tags__tag'}>
           {ROLE_LABELS[role]}

@@ -18,21 +18,27 @@ export default function BookingResultPage() {
     async () => (await workerApi.myBookings()).items.find((b) => b.id === params.id) ?? null,
     (b) => b === null,
   );
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
   return (
-    <View className='w-page booking-result'>
+    <View className="w-page booking-result">
       <OfflineBanner onRetry={reload} />
       <PageState status={status} onRetry={reload} title={status === 'empty' ? '未找到这次预订' : undefined}>
         {data ? (
           <>
-            <View className='w-card'>
-              <Text className='w-card__title'>{data.status === 'confirmed' ? '预订成功' : data.status === 'waitlisted' ? '已加入候补' : '预订状态'}</Text>
-              <Text className='w-muted'>乘车当天请完成健康打卡，凭上车码上车</Text>
+            <View className="w-card">
+              <Text className="w-card__title">
+                {data.status === 'confirmed'
+                  ? '预订成功'
+                  : data.status === 'waitlisted'
+                    ? '已加入候补'
+                    : '预订状态'}
+              </Text>
+              <Text className="w-muted">乘车当天请完成健康打卡，凭上车码上车</Text>
             </View>
             <BookingCard booking={data} />
-            <View className='w-actions'>
+            <View className="w-actions">
               {data.status === 'confirmed' ? (
-                <Button type='primary' onClick={() => openPage(WORKER_PAGES.pass)}>
+                <Button type="primary" onClick={() => openPage(WORKER_PAGES.pass)}>
                   查看上车码
                 </Button>
               ) : null}

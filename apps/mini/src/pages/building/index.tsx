@@ -18,14 +18,20 @@ export default function BuildingPage() {
   }, [params.title, title]);
 
   return (
-    <View className='building'>
-      <View className='building__mark'>
+    <View className="building">
+      <View className="building__mark">
         <Text>建</Text>
       </View>
-      <Text className='building__title'>「{title}」功能建设中</Text>
-      <Text className='building__text'>这项服务还在开发，暂时不能在手机上办理。</Text>
-      <Text className='building__text'>如有急事，请联系所在企业的联络员或复工管家，或拨打 12345 政务服务热线。</Text>
-      <Button className='building__back' type='primary' onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+      <Text className="building__title">「{title}」功能建设中</Text>
+      <Text className="building__text">这项服务还在开发，暂时不能在手机上办理。</Text>
+      <Text className="building__text">
+        如有急事，请联系所在企业的联络员或复工管家，或拨打 12345 政务服务热线。
+      </Text>
+      <Button
+        className="building__back"
+        type="primary"
+        onClick={() => void Taro.switchTab({ url: ROUTES.home })}
+      >
         返回首页
       </Button>
     </View>

@@ -11,7 +11,11 @@ import { api } from '../issue-shared/api';
 import { JoinableCharters } from './joinable';
 import '../issue-shared/shared.css';
 
-const FIELDS: { key: 'workers' | 'originRegionCode' | 'originName' | 'pickupPoint' | 'earliestArrival' | 'latestArrival'; label: string; placeholder: string }[] = [
+const FIELDS: {
+  key: 'workers' | 'originRegionCode' | 'originName' | 'pickupPoint' | 'earliestArrival' | 'latestArrival';
+  label: string;
+  placeholder: string;
+}[] = [
   { key: 'workers', label: '乘车人数', placeholder: '人数' },
   { key: 'originName', label: '出发地', placeholder: '如 贵阳市南明区' },
   { key: 'originRegionCode', label: '出发地区划代码', placeholder: '6 位代码，如 520102' },
@@ -28,7 +32,7 @@ export default function CharterFormPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
-  if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业首页进入' />;
+  if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业首页进入" />;
 
   const submit = async () => {
     const candidate = { ...values, workers: Number(values.workers ?? ''), namedStaff: [], note: '' };
@@ -54,20 +58,24 @@ export default function CharterFormPage() {
   };
 
   return (
-    <View className='charter-form'>
+    <View className="charter-form">
       <OfflineBanner />
-      <View className='card'>
+      <View className="card">
         {FIELDS.map((f) => (
           <View key={f.key}>
-            <Text className='field-label'>{f.label}</Text>
-            <Input placeholder={f.placeholder} value={values[f.key] ?? ''} onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))} />
-            {errors[f.key] ? <Text className='field-error'>{errors[f.key]}</Text> : null}
+            <Text className="field-label">{f.label}</Text>
+            <Input
+              placeholder={f.placeholder}
+              value={values[f.key] ?? ''}
+              onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
+            />
+            {errors[f.key] ? <Text className="field-error">{errors[f.key]}</Text> : null}
           </View>
         ))}
-        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+        {errors.form ? <Text className="field-error">{errors.form}</Text> : null}
       </View>
-      <View className='actions'>
-        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+      <View className="actions">
+        <Button type="primary" block loading={sending} disabled={sending} onClick={submit}>
           提交包车需求
         </Button>
       </View>

@@ -20,7 +20,11 @@ export function JoinableCharters({ enterpriseId }: { enterpriseId: string }) {
   const join = async (id: string) => {
     setError('');
     try {
-      await api.joinCharter(id, { enterpriseId, workers: Number(workers[id] ?? ''), namedStaff: [] }, { silent: true });
+      await api.joinCharter(
+        id,
+        { enterpriseId, workers: Number(workers[id] ?? ''), namedStaff: [] },
+        { silent: true },
+      );
       void Taro.showToast({ title: '已加入', icon: 'success' });
       reload();
     } catch (e) {
@@ -29,23 +33,27 @@ export function JoinableCharters({ enterpriseId }: { enterpriseId: string }) {
   };
 
   return (
-    <View className='card'>
-      <Text className='card__title'>或加入其他企业的包车（抱团组团包车）</Text>
+    <View className="card">
+      <Text className="card__title">或加入其他企业的包车（抱团组团包车）</Text>
       {items.map((c) => (
-        <View key={c.id} className='row-item'>
-          <Text className='row-item__title'>
+        <View key={c.id} className="row-item">
+          <Text className="row-item__title">
             {c.originName} · {c.earliestArrival} 至 {c.latestArrival}
           </Text>
-          <Text className='row-item__meta'>
+          <Text className="row-item__meta">
             上车点 {c.pickupPoint} · 已有 {c.participants.length} 家企业 {c.totalWorkers} 人
           </Text>
-          <Input placeholder={`本企业加入人数（${c.originName}）`} value={workers[c.id] ?? ''} onChange={(v) => setWorkers((old) => ({ ...old, [c.id]: v }))} />
-          <Button fill='outline' block onClick={() => join(c.id)}>
+          <Input
+            placeholder={`本企业加入人数（${c.originName}）`}
+            value={workers[c.id] ?? ''}
+            onChange={(v) => setWorkers((old) => ({ ...old, [c.id]: v }))}
+          />
+          <Button fill="outline" block onClick={() => join(c.id)}>
             加入
           </Button>
         </View>
       ))}
-      {error ? <Text className='field-error'>{error}</Text> : null}
+      {error ? <Text className="field-error">{error}</Text> : null}
     </View>
   );
 }

@@ -11,7 +11,14 @@ export interface CheckinDraft {
   arrivalDate: string;
 }
 
-export const EMPTY_DRAFT: CheckinDraft = { temperature: '', symptoms: [], healthCode: null, places: [], arrivedFromOutsideProvince: false, arrivalDate: '' };
+export const EMPTY_DRAFT: CheckinDraft = {
+  temperature: '',
+  symptoms: [],
+  healthCode: null,
+  places: [],
+  arrivedFromOutsideProvince: false,
+  arrivalDate: '',
+};
 
 const key = (userId: string) => `fugong.checkin.draft.${userId}`;
 

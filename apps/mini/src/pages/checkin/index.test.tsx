@@ -6,17 +6,23 @@ import { CHECKIN } from '../worker-shared/test/fixtures';
 import { loadDraft } from './draft';
 import CheckinPage from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 5; i += 1) await Promise.resolve();
-});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  });
 const session = sessionFor(['worker']);
-const REGIONS = { items: [{ code: '520102', name: '贵阳市南明区', riskLevel: 'low', updatedAt: '2026-03-01T00:00:00Z' }] };
+const REGIONS = {
+  items: [{ code: '520102', name: '贵阳市南明区', riskLevel: 'low', updatedAt: '2026-03-01T00:00:00Z' }],
+};
 
 describe('health check-in page', () => {
   beforeEach(() => saveSession(session));
 
   it("when yesterday's check-in exists, then its answers are pre-filled except the temperature", async () => {
-    installFakeApi({ 'GET /api/checkins/latest': { status: 200, body: { checkin: CHECKIN } }, 'GET /api/regions': { status: 200, body: REGIONS } });
+    installFakeApi({
+      'GET /api/checkins/latest': { status: 200, body: { checkin: CHECKIN } },
+      'GET /api/regions': { status: 200, body: REGIONS },
+    });
     render(<CheckinPage />);
     await flush();
     expect(screen.getByText(/已按上次（2026-03-01）的回答预先填好/)).toBeTruthy();
@@ -26,7 +32,10 @@ describe('health check-in page', () => {
   });
 
   it('when the temperature has two decimals, then the phone says so and sends nothing', async () => {
-    const { calls } = installFakeApi({ 'GET /api/checkins/latest': { status: 200, body: { checkin: CHECKIN } }, 'GET /api/regions': { status: 200, body: REGIONS } });
+    const { calls } = installFakeApi({
+      'GET /api/checkins/latest': { status: 200, body: { checkin: CHECKIN } },
+      'GET /api/regions': { status: 200, body: REGIONS },
+    });
     render(<CheckinPage />);
     await flush();
     fireEvent.change(screen.getByPlaceholderText('例如 36.5'), { target: { value: '36.55' } });
@@ -62,7 +71,13 @@ describe('health check-in page', () => {
     const { calls } = installFakeApi({
       'GET /api/checkins/latest': { status: 200, body: { checkin: CHECKIN } },
       'GET /api/regions': { status: 200, body: REGIONS },
-      'POST /api/checkins': { status: 200, body: { checkin: CHECKIN, pass: { color: 'green', reasons: [], validUntil: null, checkedInAt: null } } },
+      'POST /api/checkins': {
+        status: 200,
+        body: {
+          checkin: CHECKIN,
+          pass: { color: 'green', reasons: [], validUntil: null, checkedInAt: null },
+        },
+      },
     });
     render(<CheckinPage />);
     await flush();
@@ -73,6 +88,8 @@ describe('health check-in page', () => {
     expect(post.header['Idempotency-Key']).toMatch(/.{8,}/);
     expect(post.data).toMatchObject({ temperature: 36.5, healthCode: 'green', places: ['520102'] });
     expect(loadDraft(session.user.id)).toBeNull();
-    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('/pages/pass/index') }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringContaining('/pages/pass/index') }),
+    );
   });
 });

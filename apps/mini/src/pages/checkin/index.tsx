@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { checkinInputSchema, SYMPTOMS, SYMPTOM_LABELS, type Checkin, type Region, type Symptom } from '@fugong/contracts';
+import {
+  checkinInputSchema,
+  SYMPTOMS,
+  SYMPTOM_LABELS,
+  type Checkin,
+  type Region,
+  type Symptom,
+} from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
@@ -24,7 +31,9 @@ import '../worker-shared/shared.css';
  */
 export default function CheckinPage() {
   const user = useSignedInUser();
-  const { data, status, reload } = useLoad(() => Promise.all([workerApi.latestCheckin(), workerApi.regions()]));
+  const { data, status, reload } = useLoad(() =>
+    Promise.all([workerApi.latestCheckin(), workerApi.regions()]),
+  );
   const [form, setForm] = useState<CheckinDraft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
@@ -38,7 +47,7 @@ export default function CheckinPage() {
     else if (data) setForm(data[0].checkin ? draftFromLatest(data[0].checkin) : EMPTY_DRAFT);
   }, [user, data, form]);
 
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
   const update = (patch: Partial<CheckinDraft>) => {
     const next = { ...(form ?? EMPTY_DRAFT), ...patch };
     setForm(next);
@@ -78,53 +87,106 @@ export default function CheckinPage() {
     } catch (error) {
       settle(error);
       setErrors(fieldErrorsFromApiError(error));
-      setMessage(isOfflineError(error) ? '网络不给力，填写内容已保存在手机上，恢复网络后再点提交' : (error as Error).message);
+      setMessage(
+        isOfflineError(error)
+          ? '网络不给力，填写内容已保存在手机上，恢复网络后再点提交'
+          : (error as Error).message,
+      );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <View className='w-page checkin'>
+    <View className="w-page checkin">
       <OfflineBanner onRetry={reload} />
       <PageState status={form ? 'ready' : status === 'ready' ? 'loading' : status} onRetry={reload}>
         {form ? (
-          <View className='w-card'>
-            <Text className='w-card__title'>今日健康打卡</Text>
-            {latest ? <Text className='w-muted'>已按上次（{latest.day}）的回答预先填好，请核对</Text> : null}
-            <Text className='w-label'>体温（℃）</Text>
-            <Input name='temperature' placeholder='例如 36.5' value={form.temperature} onChange={(v) => update({ temperature: v })} />
-            {latest ? <Text className='w-muted'>上次体温 {latest.temperature.toFixed(1)} ℃，今天请重新测量</Text> : null}
-            {errors.temperature ? <Text className='w-error'>{errors.temperature}</Text> : null}
-
-            <Text className='w-label'>有无以下症状（可多选）</Text>
-            <Chips<Symptom | 'none'>
-              options={[{ value: 'none', label: '无症状' }, ...SYMPTOMS.map((s) => ({ value: s, label: SYMPTOM_LABELS[s] }))]}
-              value={form.symptoms.length === 0 ? ['none'] : form.symptoms}
-              onChange={(v) => update({ symptoms: v === 'none' ? [] : form.symptoms.includes(v) ? form.symptoms.filter((s) => s !== v) : [...form.symptoms, v] })}
+          <View className="w-card">
+            <Text className="w-card__title">今日健康打卡</Text>
+            {latest ? <Text className="w-muted">已按上次（{latest.day}）的回答预先填好，请核对</Text> : null}
+            <Text className="w-label">体温（℃）</Text>
+            <Input
+              name="temperature"
+              placeholder="例如 36.5"
+              value={form.temperature}
+              onChange={(v) => update({ temperature: v })}
             />
-            <Text className='w-label'>健康码颜色</Text>
-            <Chips options={[{ value: 'green', label: '绿码' }, { value: 'yellow', label: '黄码' }, { value: 'red', label: '红码' }]} value={form.healthCode} onChange={(v) => update({ healthCode: v })} />
-            {errors.healthCode ? <Text className='w-error'>请选择健康码颜色</Text> : null}
+            {latest ? (
+              <Text className="w-muted">上次体温 {latest.temperature.toFixed(1)} ℃，今天请重新测量</Text>
+            ) : null}
+            {errors.temperature ? <Text className="w-error">{errors.temperature}</Text> : null}
 
-            <Text className='w-label'>近 14 天到过的地区（可多选）</Text>
+            <Text className="w-label">有无以下症状（可多选）</Text>
+            <Chips<Symptom | 'none'>
+              options={[
+                { value: 'none', label: '无症状' },
+                ...SYMPTOMS.map((s) => ({ value: s, label: SYMPTOM_LABELS[s] })),
+              ]}
+              value={form.symptoms.length === 0 ? ['none'] : form.symptoms}
+              onChange={(v) =>
+                update({
+                  symptoms:
+                    v === 'none'
+                      ? []
+                      : form.symptoms.includes(v)
+                        ? form.symptoms.filter((s) => s !== v)
+                        : [...form.symptoms, v],
+                })
+              }
+            />
+            <Text className="w-label">健康码颜色</Text>
+            <Chips
+              options={[
+                { value: 'green', label: '绿码' },
+                { value: 'yellow', label: '黄码' },
+                { value: 'red', label: '红码' },
+              ]}
+              value={form.healthCode}
+              onChange={(v) => update({ healthCode: v })}
+            />
+            {errors.healthCode ? <Text className="w-error">请选择健康码颜色</Text> : null}
+
+            <Text className="w-label">近 14 天到过的地区（可多选）</Text>
             {placeOptions.length > 0 ? (
-              <Chips options={placeOptions} value={form.places} onChange={(v) => update({ places: form.places.includes(v) ? form.places.filter((p) => p !== v) : [...form.places, v] })} />
+              <Chips
+                options={placeOptions}
+                value={form.places}
+                onChange={(v) =>
+                  update({
+                    places: form.places.includes(v)
+                      ? form.places.filter((p) => p !== v)
+                      : [...form.places, v],
+                  })
+                }
+              />
             ) : (
-              <Text className='w-muted'>暂无可选地区</Text>
+              <Text className="w-muted">暂无可选地区</Text>
             )}
-            <Text className='w-label'>是否从省外返回</Text>
-            <Chips options={[{ value: 'no', label: '否' }, { value: 'yes', label: '是，从省外返回' }]} value={form.arrivedFromOutsideProvince ? 'yes' : 'no'} onChange={(v) => update({ arrivedFromOutsideProvince: v === 'yes' })} />
+            <Text className="w-label">是否从省外返回</Text>
+            <Chips
+              options={[
+                { value: 'no', label: '否' },
+                { value: 'yes', label: '是，从省外返回' },
+              ]}
+              value={form.arrivedFromOutsideProvince ? 'yes' : 'no'}
+              onChange={(v) => update({ arrivedFromOutsideProvince: v === 'yes' })}
+            />
             {form.arrivedFromOutsideProvince ? (
               <>
-                <Text className='w-label'>到达日期</Text>
-                <Input name='arrivalDate' placeholder='YYYY-MM-DD，例如 2026-03-01' value={form.arrivalDate} onChange={(v) => update({ arrivalDate: v })} />
-                {errors.arrivalDate ? <Text className='w-error'>{errors.arrivalDate}</Text> : null}
+                <Text className="w-label">到达日期</Text>
+                <Input
+                  name="arrivalDate"
+                  placeholder="YYYY-MM-DD，例如 2026-03-01"
+                  value={form.arrivalDate}
+                  onChange={(v) => update({ arrivalDate: v })}
+                />
+                {errors.arrivalDate ? <Text className="w-error">{errors.arrivalDate}</Text> : null}
               </>
             ) : null}
-            {message ? <Text className='w-error'>{message}</Text> : null}
-            <View className='w-actions'>
-              <Button type='primary' block loading={busy} disabled={busy} onClick={submit}>
+            {message ? <Text className="w-error">{message}</Text> : null}
+            <View className="w-actions">
+              <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>
                 提交打卡
               </Button>
             </View>

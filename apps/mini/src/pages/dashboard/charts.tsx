@@ -14,20 +14,35 @@ export interface Bar {
  * Horizontal bars drawn with plain Views, so the same chart renders on H5 and in the WeChat
  * mini-program without a chart library or a canvas. Bars scale to `max` (the largest by default).
  */
-export function BarChart({ title, bars, max, empty = '暂无数据' }: { title: string; bars: Bar[]; max?: number; empty?: string }) {
+export function BarChart({
+  title,
+  bars,
+  max,
+  empty = '暂无数据',
+}: {
+  title: string;
+  bars: Bar[];
+  max?: number;
+  empty?: string;
+}) {
   const top = max ?? Math.max(1, ...bars.map((b) => b.value));
   return (
-    <View className='chart chart--bars'>
-      <Text className='chart__title'>{title}</Text>
-      {bars.length === 0 ? <Text className='chart__empty'>{empty}</Text> : null}
+    <View className="chart chart--bars">
+      <Text className="chart__title">{title}</Text>
+      {bars.length === 0 ? <Text className="chart__empty">{empty}</Text> : null}
       {bars.map((b) => (
-        <View key={b.key} className='chart__row'>
-          <Text className='chart__label'>{b.label}</Text>
-          <View className='chart__track'>
-            <View className='chart__bar' style={{ width: `${Math.round((b.value / top) * 100)}%` }} />
-            {b.part ? <View className='chart__bar chart__bar--part' style={{ width: `${Math.round((b.part / top) * 100)}%` }} /> : null}
+        <View key={b.key} className="chart__row">
+          <Text className="chart__label">{b.label}</Text>
+          <View className="chart__track">
+            <View className="chart__bar" style={{ width: `${Math.round((b.value / top) * 100)}%` }} />
+            {b.part ? (
+              <View
+                className="chart__bar chart__bar--part"
+                style={{ width: `${Math.round((b.part / top) * 100)}%` }}
+              />
+            ) : null}
           </View>
-          <Text className='chart__value'>{b.text}</Text>
+          <Text className="chart__value">{b.text}</Text>
         </View>
       ))}
     </View>
@@ -46,14 +61,17 @@ export interface Column {
 export function ColumnChart({ title, columns, max }: { title: string; columns: Column[]; max?: number }) {
   const top = max ?? Math.max(1, ...columns.map((c) => c.value));
   return (
-    <View className='chart chart--columns'>
-      <Text className='chart__title'>{title}</Text>
-      <View className='chart__plot'>
+    <View className="chart chart--columns">
+      <Text className="chart__title">{title}</Text>
+      <View className="chart__plot">
         {columns.map((c) => (
-          <View key={c.key} className='chart__col'>
-            <Text className='chart__col-text'>{c.text}</Text>
-            <View className='chart__col-bar' style={{ height: `${Math.max(2, Math.round((c.value / top) * 100))}%` }} />
-            <Text className='chart__col-label'>{c.label}</Text>
+          <View key={c.key} className="chart__col">
+            <Text className="chart__col-text">{c.text}</Text>
+            <View
+              className="chart__col-bar"
+              style={{ height: `${Math.max(2, Math.round((c.value / top) * 100))}%` }}
+            />
+            <Text className="chart__col-label">{c.label}</Text>
           </View>
         ))}
       </View>
@@ -62,15 +80,26 @@ export function ColumnChart({ title, columns, max }: { title: string; columns: C
 }
 
 /** A headline figure. */
-export function Kpi({ label, value, note, warn = false }: { label: string; value: string; note?: string; warn?: boolean }) {
+export function Kpi({
+  label,
+  value,
+  note,
+  warn = false,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  warn?: boolean;
+}) {
   return (
     <View className={`kpi${warn ? ' kpi--warn' : ''}`}>
-      <Text className='kpi__value'>{value}</Text>
-      <Text className='kpi__label'>{label}</Text>
-      {note ? <Text className='kpi__note'>{note}</Text> : null}
+      <Text className="kpi__value">{value}</Text>
+      <Text className="kpi__label">{label}</Text>
+      {note ? <Text className="kpi__note">{note}</Text> : null}
     </View>
   );
 }
 
 /** A rate as a percentage with one decimal, or 「—」 when there is nothing to divide. */
-export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+export const pct = (r: number | null | undefined) =>
+  r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;

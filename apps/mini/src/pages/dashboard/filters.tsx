@@ -10,18 +10,44 @@ export interface PageFilter {
 const chip = (on: boolean) => `chip${on ? ' chip--on' : ''}`;
 
 /** Region and size chips; tapping the selected one again clears it. */
-export function Filters({ choices, value, onChange }: { choices: DashboardSummary['choices'] | null; value: PageFilter; onChange: (f: PageFilter) => void }) {
+export function Filters({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: DashboardSummary['choices'] | null;
+  value: PageFilter;
+  onChange: (f: PageFilter) => void;
+}) {
   return (
-    <View className='filters'>
-      <View className='filters__row'>
-        <Text className={chip(!value.size)} onClick={() => onChange({ ...value, size: undefined })}>全部规模</Text>
-        <Text className={chip(value.size === 'above')} onClick={() => onChange({ ...value, size: value.size === 'above' ? undefined : 'above' })}>规上</Text>
-        <Text className={chip(value.size === 'below')} onClick={() => onChange({ ...value, size: value.size === 'below' ? undefined : 'below' })}>规下</Text>
+    <View className="filters">
+      <View className="filters__row">
+        <Text className={chip(!value.size)} onClick={() => onChange({ ...value, size: undefined })}>
+          全部规模
+        </Text>
+        <Text
+          className={chip(value.size === 'above')}
+          onClick={() => onChange({ ...value, size: value.size === 'above' ? undefined : 'above' })}
+        >
+          规上
+        </Text>
+        <Text
+          className={chip(value.size === 'below')}
+          onClick={() => onChange({ ...value, size: value.size === 'below' ? undefined : 'below' })}
+        >
+          规下
+        </Text>
       </View>
-      <View className='filters__row filters__regions'>
-        <Text className={chip(!value.region)} onClick={() => onChange({ ...value, region: undefined })}>全市</Text>
+      <View className="filters__row filters__regions">
+        <Text className={chip(!value.region)} onClick={() => onChange({ ...value, region: undefined })}>
+          全市
+        </Text>
         {(choices?.regions ?? []).map((r) => (
-          <Text key={r.key} className={chip(value.region === r.key)} onClick={() => onChange({ ...value, region: value.region === r.key ? undefined : r.key })}>
+          <Text
+            key={r.key}
+            className={chip(value.region === r.key)}
+            onClick={() => onChange({ ...value, region: value.region === r.key ? undefined : r.key })}
+          >
             {r.label}
           </Text>
         ))}

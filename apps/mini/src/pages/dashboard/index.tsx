@@ -29,7 +29,11 @@ export default function DashboardPage() {
 
   const load = useCallback(() => {
     const mine = ++seq.current;
-    callRoute(dashboardRoutes.summary, { query: { region: filter.region, size: filter.size } }, { silent: true }).then(
+    callRoute(
+      dashboardRoutes.summary,
+      { query: { region: filter.region, size: filter.size } },
+      { silent: true },
+    ).then(
       (s) => {
         if (mine !== seq.current) return;
         setData(s);
@@ -49,7 +53,9 @@ export default function DashboardPage() {
     if (!token || download) return;
     setDownload('正在生成…');
     try {
-      await downloadReport(exportPath(filter), token, `复工日报-${data?.asOf ?? ''}.xlsx`, (bytes) => setDownload(`已下载 ${Math.max(1, Math.round(bytes / 1024))} KB`));
+      await downloadReport(exportPath(filter), token, `复工日报-${data?.asOf ?? ''}.xlsx`, (bytes) =>
+        setDownload(`已下载 ${Math.max(1, Math.round(bytes / 1024))} KB`),
+      );
       setDownload(null);
       void Taro.showToast({ title: '日报已导出', icon: 'success' });
     } catch (err) {
@@ -59,11 +65,11 @@ export default function DashboardPage() {
   };
 
   return (
-    <View className='dashboard'>
+    <View className="dashboard">
       <OfflineBanner onRetry={load} />
-      <View className='dashboard__head'>
-        <Text className='dashboard__title'>复工复产指挥部 · {data?.asOf ?? ''}</Text>
-        <Text className='dashboard__export' onClick={exportXlsx}>
+      <View className="dashboard__head">
+        <Text className="dashboard__title">复工复产指挥部 · {data?.asOf ?? ''}</Text>
+        <Text className="dashboard__export" onClick={exportXlsx}>
           {download ?? '导出日报（Excel）'}
         </Text>
       </View>

@@ -45,7 +45,9 @@ describe('home page', () => {
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {
     const session = sessionFor(['worker']);
     saveSession(session);
-    installFakeApi({ 'GET /api/me': { status: 200, body: { ...session.user, roles: ['worker', 'transport'] } } });
+    installFakeApi({
+      'GET /api/me': { status: 200, body: { ...session.user, roles: ['worker', 'transport'] } },
+    });
 
     render(<HomePage />);
     await flush();
@@ -62,7 +64,9 @@ describe('home page', () => {
 
     fireEvent.click(screen.getByText('包车需求'));
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/building/index?title=${encodeURIComponent('包车需求')}` });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/pages/building/index?title=${encodeURIComponent('包车需求')}`,
+    });
   });
 
   it('when the account has no role yet, then the page says so instead of showing an empty grid', async () => {

@@ -32,24 +32,24 @@ export default function HomePage() {
 
   useDidShow(refresh);
 
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   const sections = sectionsForRoles(user.roles);
   return (
-    <View className='home'>
+    <View className="home">
       <OfflineBanner onRetry={refresh} />
       <Greeting user={user} />
       {sections.length === 0 ? (
         <PageState
-          status='empty'
-          title='账号尚未分配角色'
-          description='请联系所在企业的联络员或复工管家为您开通'
+          status="empty"
+          title="账号尚未分配角色"
+          description="请联系所在企业的联络员或复工管家为您开通"
           onRetry={refresh}
         />
       ) : (
         sections.map((section) => (
-          <View key={section.role} className='home__section'>
-            <Text className='home__section-title'>{ROLE_LABELS[section.role]}</Text>
+          <View key={section.role} className="home__section">
+            <Text className="home__section-title">{ROLE_LABELS[section.role]}</Text>
             <TileGrid tiles={section.tiles} onOpen={openTile} />
           </View>
         ))

@@ -21,14 +21,38 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'worker.pass', role: 'worker', title: '我的通行码', badge: '码', url: '/pages/pass/index' },
   { id: 'worker.trips', role: 'worker', title: '找班车', badge: '车', url: '/pages/trips/index' },
   { id: 'worker.bookings', role: 'worker', title: '我的行程', badge: '程', url: '/pages/my-bookings/index' },
-  { id: 'liaison.progress', role: 'liaison', title: '复工进度', badge: '进', url: '/pages/enterprise-home/index' },
+  {
+    id: 'liaison.progress',
+    role: 'liaison',
+    title: '复工进度',
+    badge: '进',
+    url: '/pages/enterprise-home/index',
+  },
   { id: 'liaison.charters', role: 'liaison', title: '包车需求', badge: '包' },
   { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: '/pages/issue-list/index' },
-  { id: 'steward.enterprises', role: 'steward', title: '我的企业', badge: '企', url: '/pages/steward-enterprises/index' },
-  { id: 'steward.visits', role: 'steward', title: '走访记录', badge: '访', url: '/pages/steward-enterprises/index' },
+  {
+    id: 'steward.enterprises',
+    role: 'steward',
+    title: '我的企业',
+    badge: '企',
+    url: '/pages/steward-enterprises/index',
+  },
+  {
+    id: 'steward.visits',
+    role: 'steward',
+    title: '走访记录',
+    badge: '访',
+    url: '/pages/steward-enterprises/index',
+  },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: '/pages/issue-list/index' },
   { id: 'transport.trips', role: 'transport', title: '班次管理', badge: '班', url: '/pages/manifest/index' },
-  { id: 'transport.boarding', role: 'transport', title: '上车核验', badge: '验', url: '/pages/marshal-scan/index' },
+  {
+    id: 'transport.boarding',
+    role: 'transport',
+    title: '上车核验',
+    badge: '验',
+    url: '/pages/marshal-scan/index',
+  },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: '/pages/dashboard/index' },
 ];
 
@@ -38,7 +62,10 @@ export interface RoleSection {
 }
 
 /** The tiles a person sees: one section per role they hold, in the order of their roles. */
-export function sectionsForRoles(roles: readonly Role[], tiles: readonly EntryTile[] = ENTRY_TILES): RoleSection[] {
+export function sectionsForRoles(
+  roles: readonly Role[],
+  tiles: readonly EntryTile[] = ENTRY_TILES,
+): RoleSection[] {
   return [...new Set(roles)]
     .map((role) => ({ role, tiles: tiles.filter((tile) => tile.role === role) }))
     .filter((section) => section.tiles.length > 0);

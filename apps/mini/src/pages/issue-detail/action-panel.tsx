@@ -12,7 +12,13 @@ import { DEPARTMENT_OPTIONS, RATING_OPTIONS } from '../issue-shared/issue-option
  * The buttons for what this person may do next — exactly the server's `allowedActions`, so a
  * button never leads to a refusal. Each action sends once; the new issue replaces the old.
  */
-export function ActionPanel({ issue, onChanged }: { issue: IssueDetail; onChanged: (next: IssueDetail) => void }) {
+export function ActionPanel({
+  issue,
+  onChanged,
+}: {
+  issue: IssueDetail;
+  onChanged: (next: IssueDetail) => void;
+}) {
   const [department, setDepartment] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [rating, setRating] = useState<number | null>(null);
@@ -37,50 +43,76 @@ export function ActionPanel({ issue, onChanged }: { issue: IssueDetail; onChange
   };
 
   return (
-    <View className='card action-panel'>
-      <Text className='card__title'>办理</Text>
+    <View className="card action-panel">
+      <Text className="card__title">办理</Text>
       {allowed.has('accept') ? (
-        <Button type='primary' block disabled={busy} onClick={() => run('accept', {})}>
+        <Button type="primary" block disabled={busy} onClick={() => run('accept', {})}>
           受理
         </Button>
       ) : null}
       {allowed.has('dispatch') || allowed.has('transfer') ? (
         <View>
-          <Text className='field-label'>{allowed.has('dispatch') ? '派至部门' : '转办至部门'}</Text>
-          <Chips options={DEPARTMENT_OPTIONS.filter((d) => d.value !== issue.departmentCode || allowed.has('dispatch'))} value={department} onChange={setDepartment} />
-          {allowed.has('transfer') ? <Input placeholder='转办原因' value={text} onChange={setText} /> : null}
-          <Button type='primary' block disabled={busy || !department} onClick={() => (allowed.has('dispatch') ? run('dispatch', { departmentCode: department }) : run('transfer', { departmentCode: department, reason: text }))}>
+          <Text className="field-label">{allowed.has('dispatch') ? '派至部门' : '转办至部门'}</Text>
+          <Chips
+            options={DEPARTMENT_OPTIONS.filter(
+              (d) => d.value !== issue.departmentCode || allowed.has('dispatch'),
+            )}
+            value={department}
+            onChange={setDepartment}
+          />
+          {allowed.has('transfer') ? <Input placeholder="转办原因" value={text} onChange={setText} /> : null}
+          <Button
+            type="primary"
+            block
+            disabled={busy || !department}
+            onClick={() =>
+              allowed.has('dispatch')
+                ? run('dispatch', { departmentCode: department })
+                : run('transfer', { departmentCode: department, reason: text })
+            }
+          >
             {allowed.has('dispatch') ? '派单' : '转办'}
           </Button>
         </View>
       ) : null}
       {allowed.has('answer') ? (
         <View>
-          <Text className='field-label'>答复内容</Text>
-          <Input placeholder='请填写答复内容' maxLength={2000} value={text} onChange={setText} />
-          <Button type='primary' block disabled={busy} onClick={() => run('answer', { answer: text })}>
+          <Text className="field-label">答复内容</Text>
+          <Input placeholder="请填写答复内容" maxLength={2000} value={text} onChange={setText} />
+          <Button type="primary" block disabled={busy} onClick={() => run('answer', { answer: text })}>
             提交答复
           </Button>
         </View>
       ) : null}
       {allowed.has('confirm') ? (
         <View>
-          <Text className='field-label'>对办理结果评分</Text>
+          <Text className="field-label">对办理结果评分</Text>
           <Chips options={RATING_OPTIONS} value={rating} onChange={setRating} />
-          <Button type='primary' block disabled={busy || rating === null} onClick={() => run('confirm', { rating })}>
+          <Button
+            type="primary"
+            block
+            disabled={busy || rating === null}
+            onClick={() => run('confirm', { rating })}
+          >
             确认已解决
           </Button>
         </View>
       ) : null}
       {allowed.has('reopen') ? (
         <View>
-          <Input placeholder='未解决的原因' value={text} onChange={setText} />
-          <Button type='danger' fill='outline' block disabled={busy} onClick={() => run('reopen', { reason: text })}>
+          <Input placeholder="未解决的原因" value={text} onChange={setText} />
+          <Button
+            type="danger"
+            fill="outline"
+            block
+            disabled={busy}
+            onClick={() => run('reopen', { reason: text })}
+          >
             仍未解决，退回重办
           </Button>
         </View>
       ) : null}
-      {error ? <Text className='field-error'>{error}</Text> : null}
+      {error ? <Text className="field-error">{error}</Text> : null}
     </View>
   );
 }

@@ -23,10 +23,44 @@ const base = {
   clocks: { firstResponse: clock, progress: clock, resolution: clock },
   escalated: false,
 };
-const submitted = { ...base, state: 'submitted', allowedActions: ['accept'], timeline: [{ at: '2026-03-06T01:00:00.000Z', type: 'submitted', actorId: null, actorRole: 'liaison', fromState: null, toState: 'submitted', departmentCode: null, note: '' }] };
-const accepted = { ...submitted, state: 'accepted', allowedActions: ['dispatch', 'answer'], timeline: [...submitted.timeline, { ...submitted.timeline[0], type: 'accepted', actorRole: 'steward', toState: 'accepted', at: '2026-03-06T02:00:00.000Z' }] };
+const submitted = {
+  ...base,
+  state: 'submitted',
+  allowedActions: ['accept'],
+  timeline: [
+    {
+      at: '2026-03-06T01:00:00.000Z',
+      type: 'submitted',
+      actorId: null,
+      actorRole: 'liaison',
+      fromState: null,
+      toState: 'submitted',
+      departmentCode: null,
+      note: '',
+    },
+  ],
+};
+const accepted = {
+  ...submitted,
+  state: 'accepted',
+  allowedActions: ['dispatch', 'answer'],
+  timeline: [
+    ...submitted.timeline,
+    {
+      ...submitted.timeline[0],
+      type: 'accepted',
+      actorRole: 'steward',
+      toState: 'accepted',
+      at: '2026-03-06T02:00:00.000Z',
+    },
+  ],
+};
 
-const flush = () => act(async () => { await Promise.resolve(); await Promise.resolve(); });
+const flush = () =>
+  act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
 
 describe('问题详情 page', () => {
   beforeEach(() => {
@@ -35,7 +69,10 @@ describe('问题详情 page', () => {
   });
 
   it('when a steward opens a submitted issue and taps 受理, then the accept is sent and the timeline grows', async () => {
-    const api = installFakeApi({ [`GET /api/issues/${ID}`]: { status: 200, body: submitted }, [`POST /api/issues/${ID}/accept`]: { status: 200, body: accepted } });
+    const api = installFakeApi({
+      [`GET /api/issues/${ID}`]: { status: 200, body: submitted },
+      [`POST /api/issues/${ID}/accept`]: { status: 200, body: accepted },
+    });
     render(<IssueDetailPage />);
     await flush();
     expect(screen.getByText('【用工】已提交')).toBeTruthy();
@@ -48,7 +85,9 @@ describe('问题详情 page', () => {
   });
 
   it('when the viewer may do nothing, then no action buttons are shown', async () => {
-    installFakeApi({ [`GET /api/issues/${ID}`]: { status: 200, body: { ...submitted, allowedActions: [] } } });
+    installFakeApi({
+      [`GET /api/issues/${ID}`]: { status: 200, body: { ...submitted, allowedActions: [] } },
+    });
     render(<IssueDetailPage />);
     await flush();
     expect(screen.queryByText('受理')).toBeNull();
@@ -56,7 +95,12 @@ describe('问题详情 page', () => {
   });
 
   it('when the issue cannot be loaded, then the error state offers 重试', async () => {
-    installFakeApi({ [`GET /api/issues/${ID}`]: { status: 404, body: { error: { code: 'NOT_FOUND', message: '未找到该问题' } } } });
+    installFakeApi({
+      [`GET /api/issues/${ID}`]: {
+        status: 404,
+        body: { error: { code: 'NOT_FOUND', message: '未找到该问题' } },
+      },
+    });
     render(<IssueDetailPage />);
     await flush();
     expect(screen.getByText('加载失败')).toBeTruthy();

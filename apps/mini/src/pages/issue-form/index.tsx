@@ -2,7 +2,12 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { MAX_ISSUE_ATTACHMENTS, issueInputSchema, type IssueCategory, type IssueUrgency } from '@fugong/contracts';
+import {
+  MAX_ISSUE_ATTACHMENTS,
+  issueInputSchema,
+  type IssueCategory,
+  type IssueUrgency,
+} from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
@@ -27,13 +32,18 @@ export default function IssueFormPage() {
   const [images, setImages] = useState<{ id: string; filename: string }[]>([]);
   const { keyFor, settle } = useSubmissionKey();
 
-  if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业页面进入' />;
+  if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业页面进入" />;
 
   const addImage = async () => {
     try {
       const picked = await pickImage();
       if (!picked) return;
-      const uploaded = await api.uploadImage({ enterpriseId, filename: picked.filename, contentType: picked.contentType, dataBase64: picked.dataBase64 });
+      const uploaded = await api.uploadImage({
+        enterpriseId,
+        filename: picked.filename,
+        contentType: picked.contentType,
+        dataBase64: picked.dataBase64,
+      });
       setImages((old) => [...old, { id: uploaded.id, filename: uploaded.filename }]);
       setErrors((old) => ({ ...old, images: undefined }));
     } catch (error) {
@@ -42,7 +52,13 @@ export default function IssueFormPage() {
   };
 
   const submit = async () => {
-    const parsed = issueInputSchema.safeParse({ enterpriseId, category, urgency, description, attachmentIds: images.map((img) => img.id) });
+    const parsed = issueInputSchema.safeParse({
+      enterpriseId,
+      category,
+      urgency,
+      description,
+      attachmentIds: images.map((img) => img.id),
+    });
     if (!parsed.success) {
       setErrors(fieldErrorsFromIssues(parsed.error.issues));
       return;
@@ -50,7 +66,10 @@ export default function IssueFormPage() {
     setErrors({});
     setSending(true);
     try {
-      const created = await api.createIssue(parsed.data, { idempotencyKey: keyFor(parsed.data), silent: true });
+      const created = await api.createIssue(parsed.data, {
+        idempotencyKey: keyFor(parsed.data),
+        silent: true,
+      });
       settle();
       void Taro.showToast({ title: '已提交', icon: 'success' });
       void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
@@ -63,36 +82,41 @@ export default function IssueFormPage() {
   };
 
   return (
-    <View className='issue-form'>
+    <View className="issue-form">
       <OfflineBanner />
-      <View className='card'>
-        <Text className='field-label'>问题类别</Text>
+      <View className="card">
+        <Text className="field-label">问题类别</Text>
         <Chips options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
-        {errors.category ? <Text className='field-error'>{errors.category}</Text> : null}
-        <Text className='field-label'>紧急程度</Text>
+        {errors.category ? <Text className="field-error">{errors.category}</Text> : null}
+        <Text className="field-label">紧急程度</Text>
         <Chips options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
-        <Text className='field-label'>问题描述</Text>
-        <Input placeholder='请描述遇到的困难，如缺工人数、缺少的原材料' maxLength={1000} value={description} onChange={setDescription} />
-        {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
-        <Text className='field-label'>图片（可选，最多 {MAX_ISSUE_ATTACHMENTS} 张）</Text>
+        <Text className="field-label">问题描述</Text>
+        <Input
+          placeholder="请描述遇到的困难，如缺工人数、缺少的原材料"
+          maxLength={1000}
+          value={description}
+          onChange={setDescription}
+        />
+        {errors.description ? <Text className="field-error">{errors.description}</Text> : null}
+        <Text className="field-label">图片（可选，最多 {MAX_ISSUE_ATTACHMENTS} 张）</Text>
         {images.map((img) => (
-          <Text key={img.id} className='card__line'>
+          <Text key={img.id} className="card__line">
             已添加：{img.filename}
           </Text>
         ))}
         {images.length < MAX_ISSUE_ATTACHMENTS ? (
-          <Button fill='outline' block onClick={addImage}>
+          <Button fill="outline" block onClick={addImage}>
             添加图片
           </Button>
         ) : null}
-        {errors.images ? <Text className='field-error'>{errors.images}</Text> : null}
-        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+        {errors.images ? <Text className="field-error">{errors.images}</Text> : null}
+        {errors.form ? <Text className="field-error">{errors.form}</Text> : null}
       </View>
-      <View className='actions'>
-        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+      <View className="actions">
+        <Button type="primary" block loading={sending} disabled={sending} onClick={submit}>
           提交问题
         </Button>
-        <Button fill='outline' block onClick={() => openPage(PAGES.issueList)}>
+        <Button fill="outline" block onClick={() => openPage(PAGES.issueList)}>
           查看已申报的问题
         </Button>
       </View>

@@ -23,13 +23,19 @@ export function contentTypeOf(dataBase64: string): PickedImage['contentType'] | 
 async function readBase64(path: string): Promise<string> {
   if (process.env.TARO_ENV === 'weapp') {
     const res = await new Promise<{ data: string | ArrayBuffer }>((resolve, reject) =>
-      Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: resolve, fail: reject }),
+      Taro.getFileSystemManager().readFile({
+        filePath: path,
+        encoding: 'base64',
+        success: resolve,
+        fail: reject,
+      }),
     );
     return String(res.data);
   }
   const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -50,6 +56,9 @@ export async function pickImage(): Promise<PickedImage | null> {
   const contentType = contentTypeOf(dataBase64);
   if (!contentType) throw new Error('只支持 JPG 或 PNG 图片');
   const size = Math.floor((dataBase64.length * 3) / 4);
-  if (size > ATTACHMENT_MAX_BYTES) throw new Error(`图片过大（${Math.ceil(size / 1024)} KB），请截图或选择不超过 ${ATTACHMENT_MAX_BYTES / 1024} KB 的图片`);
+  if (size > ATTACHMENT_MAX_BYTES)
+    throw new Error(
+      `图片过大（${Math.ceil(size / 1024)} KB），请截图或选择不超过 ${ATTACHMENT_MAX_BYTES / 1024} KB 的图片`,
+    );
   return { filename: path.split('/').pop() || 'photo', contentType, dataBase64, size };
 }

@@ -37,7 +37,9 @@ describe('login page (H5: phone + one-time code)', () => {
   });
 
   it('when a code is requested, then the button counts down and only re-enables when the wait is over', async () => {
-    const { calls } = installFakeApi({ 'POST /api/auth/otp': { status: 200, body: { sent: true, retryAfterSec: 60 } } });
+    const { calls } = installFakeApi({
+      'POST /api/auth/otp': { status: 200, body: { sent: true, retryAfterSec: 60 } },
+    });
     render(<LoginPage />);
 
     typeInto('请输入 11 位手机号', '13800000001');
@@ -102,7 +104,9 @@ describe('login page (H5: phone + one-time code)', () => {
   });
 
   it('when sign-in succeeds, then the session is stored and the worker lands on the home page', async () => {
-    const { calls } = installFakeApi({ 'POST /api/auth/login/phone': { status: 200, body: sessionFor(['worker']) } });
+    const { calls } = installFakeApi({
+      'POST /api/auth/login/phone': { status: 200, body: sessionFor(['worker']) },
+    });
     render(<LoginPage />);
 
     typeInto('请输入 11 位手机号', '13800000001');
@@ -117,7 +121,12 @@ describe('login page (H5: phone + one-time code)', () => {
 
   it('when the network drops during sign-in and the person taps again, then the retry reuses the same Idempotency-Key', async () => {
     const { calls } = installFakeApi({
-      'POST /api/auth/login/phone': [{ fail: 'network' }, { fail: 'network' }, { fail: 'network' }, { status: 200, body: sessionFor(['worker']) }],
+      'POST /api/auth/login/phone': [
+        { fail: 'network' },
+        { fail: 'network' },
+        { fail: 'network' },
+        { status: 200, body: sessionFor(['worker']) },
+      ],
     });
     render(<LoginPage />);
     typeInto('请输入 11 位手机号', '13800000001');

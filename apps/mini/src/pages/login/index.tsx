@@ -17,15 +17,19 @@ export default function LoginPage() {
   }, [session]);
 
   return (
-    <View className='login'>
-      <View className='login__brand'>
-        <Text className='login__title'>复工通</Text>
-        <Text className='login__tagline'>返岗直通车 · 健康打卡 · 复工服务</Text>
+    <View className="login">
+      <View className="login__brand">
+        <Text className="login__title">复工通</Text>
+        <Text className="login__tagline">返岗直通车 · 健康打卡 · 复工服务</Text>
       </View>
-      <View className='login__card'>
-        {loginMethod === 'wechat' ? <WechatLogin onSignedIn={goHome} /> : <PhoneLoginForm onSignedIn={goHome} />}
+      <View className="login__card">
+        {loginMethod === 'wechat' ? (
+          <WechatLogin onSignedIn={goHome} />
+        ) : (
+          <PhoneLoginForm onSignedIn={goHome} />
+        )}
       </View>
-      <Text className='login__footnote'>遇到问题可拨打 12345 政务服务热线</Text>
+      <Text className="login__footnote">遇到问题可拨打 12345 政务服务热线</Text>
     </View>
   );
 }

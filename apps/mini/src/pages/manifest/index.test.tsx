@@ -5,9 +5,10 @@ import { saveSession } from '../../services/session-vault';
 import { TRIP } from '../worker-shared/test/fixtures';
 import ManifestPage from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 6; i += 1) await Promise.resolve();
-});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
+  });
 
 describe('manifest page', () => {
   beforeEach(() => saveSession(sessionFor(['transport'])));
@@ -15,10 +16,43 @@ describe('manifest page', () => {
   it('when a trip has passengers, then seat, temperature and flags are listed with masked phones', async () => {
     setRouterParams({ tripId: TRIP.id });
     const rows = [
-      { bookingId: 'b1', workerId: 'w1', name: '张建国', phoneMasked: '138****0001', idNumberMasked: null, status: 'boarded', pickupPoint: '贵阳北站', seatNo: 1, boardingTemperature: 36.4, boardedAt: '2026-03-03T22:40:00Z', flag: null },
-      { bookingId: 'b2', workerId: 'w2', name: '李四', phoneMasked: '139****0002', idNumberMasked: null, status: 'confirmed', pickupPoint: '贵阳北站', seatNo: null, boardingTemperature: null, boardedAt: null, flag: { color: 'red', reasons: [{ code: 'FEVER', color: 'red', message: '体温 38.0 ℃' }], at: '2026-03-03T20:00:00Z' } },
+      {
+        bookingId: 'b1',
+        workerId: 'w1',
+        name: '张建国',
+        phoneMasked: '138****0001',
+        idNumberMasked: null,
+        status: 'boarded',
+        pickupPoint: '贵阳北站',
+        seatNo: 1,
+        boardingTemperature: 36.4,
+        boardedAt: '2026-03-03T22:40:00Z',
+        flag: null,
+      },
+      {
+        bookingId: 'b2',
+        workerId: 'w2',
+        name: '李四',
+        phoneMasked: '139****0002',
+        idNumberMasked: null,
+        status: 'confirmed',
+        pickupPoint: '贵阳北站',
+        seatNo: null,
+        boardingTemperature: null,
+        boardedAt: null,
+        flag: {
+          color: 'red',
+          reasons: [{ code: 'FEVER', color: 'red', message: '体温 38.0 ℃' }],
+          at: '2026-03-03T20:00:00Z',
+        },
+      },
     ];
-    installFakeApi({ [`GET /api/trips/${TRIP.id}/manifest`]: { status: 200, body: { tripId: TRIP.id, capacity: 22, bookedCount: 2, boardedCount: 1, rows } } });
+    installFakeApi({
+      [`GET /api/trips/${TRIP.id}/manifest`]: {
+        status: 200,
+        body: { tripId: TRIP.id, capacity: 22, bookedCount: 2, boardedCount: 1, rows },
+      },
+    });
     render(<ManifestPage />);
     await flush();
     expect(screen.getByText(/1 号 张建国 138\*\*\*\*0001/)).toBeTruthy();
@@ -28,7 +62,9 @@ describe('manifest page', () => {
 
   it('when no trip is chosen, then the trips are listed to choose from', async () => {
     setRouterParams({});
-    installFakeApi({ 'GET /api/trips': { status: 200, body: { items: [TRIP], total: 1, page: 1, pageSize: 50 } } });
+    installFakeApi({
+      'GET /api/trips': { status: 200, body: { items: [TRIP], total: 1, page: 1, pageSize: 50 } },
+    });
     render(<ManifestPage />);
     await flush();
     expect(screen.getByText('选择班次')).toBeTruthy();

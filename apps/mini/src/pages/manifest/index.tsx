@@ -20,38 +20,51 @@ export default function ManifestPage() {
   const { params } = useRouter();
   const tripId = params.tripId ?? '';
   const { data, status, reload } = useLoad(
-    async () => (tripId ? { manifest: await workerApi.manifest(tripId), trips: null } : { manifest: null, trips: await workerApi.trips({ pageSize: 50 }) }),
+    async () =>
+      tripId
+        ? { manifest: await workerApi.manifest(tripId), trips: null }
+        : { manifest: null, trips: await workerApi.trips({ pageSize: 50 }) },
     (d) => (d.manifest ? d.manifest.rows.length === 0 : (d.trips?.items.length ?? 0) === 0),
   );
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
   const m = data?.manifest;
   return (
-    <View className='w-page manifest'>
+    <View className="w-page manifest">
       <OfflineBanner onRetry={reload} />
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? (tripId ? '还没有乘客' : '暂无班次') : undefined}>
+      <PageState
+        status={status}
+        onRetry={reload}
+        title={status === 'empty' ? (tripId ? '还没有乘客' : '暂无班次') : undefined}
+      >
         {m ? (
-          <View className='w-card'>
-            <Text className='w-card__title'>乘客名单</Text>
-            <Text className='w-muted'>
+          <View className="w-card">
+            <Text className="w-card__title">乘客名单</Text>
+            <Text className="w-muted">
               限载 {m.capacity} · 已订 {m.bookedCount} · 已上车 {m.boardedCount}
             </Text>
             {m.rows.map((r) => (
-              <View key={r.bookingId} className='w-row'>
-                <Text className='w-row__title'>
+              <View key={r.bookingId} className="w-row">
+                <Text className="w-row__title">
                   {r.seatNo ? `${r.seatNo} 号 ` : ''}
                   {r.name ?? '（未填姓名）'} {r.phoneMasked ?? ''}
                 </Text>
-                <Text className='w-muted'>
+                <Text className="w-muted">
                   {BOOKING_LABELS[r.status]} · {r.pickupPoint}
-                  {r.boardedAt ? ` · ${formatTime(r.boardedAt)} 上车 ${r.boardingTemperature?.toFixed(1)} ℃` : ''}
+                  {r.boardedAt
+                    ? ` · ${formatTime(r.boardedAt)} 上车 ${r.boardingTemperature?.toFixed(1)} ℃`
+                    : ''}
                 </Text>
-                {r.flag ? <Text className='w-error'>通行码异常：{r.flag.reasons.map((x) => x.message).join('；')}</Text> : null}
+                {r.flag ? (
+                  <Text className="w-error">
+                    通行码异常：{r.flag.reasons.map((x) => x.message).join('；')}
+                  </Text>
+                ) : null}
               </View>
             ))}
           </View>
         ) : (
-          <View className='w-card'>
-            <Text className='w-card__title'>选择班次</Text>
+          <View className="w-card">
+            <Text className="w-card__title">选择班次</Text>
             {(data?.trips?.items ?? []).map((t) => (
               <TripRow key={t.id} trip={t} onOpen={() => openPage(WORKER_PAGES.manifest, { tripId: t.id })} />
             ))}

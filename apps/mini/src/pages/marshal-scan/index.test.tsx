@@ -5,10 +5,23 @@ import { saveSession } from '../../services/session-vault';
 import { TRIP } from '../worker-shared/test/fixtures';
 import MarshalScanPage from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 6; i += 1) await Promise.resolve();
-});
-const row = { bookingId: 'b1', workerId: 'w1', name: '张建国', phoneMasked: '138****0001', idNumberMasked: null, status: 'boarded', pickupPoint: 'x', seatNo: 3, boardingTemperature: 36.4, boardedAt: '2026-03-03T22:40:00Z', flag: null };
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
+  });
+const row = {
+  bookingId: 'b1',
+  workerId: 'w1',
+  name: '张建国',
+  phoneMasked: '138****0001',
+  idNumberMasked: null,
+  status: 'boarded',
+  pickupPoint: 'x',
+  seatNo: 3,
+  boardingTemperature: 36.4,
+  boardedAt: '2026-03-03T22:40:00Z',
+  flag: null,
+};
 
 describe('marshal boarding check (H5: the scanned code goes in a text box)', () => {
   beforeEach(() => {
@@ -24,7 +37,9 @@ describe('marshal boarding check (H5: the scanned code goes in a text box)', () 
     render(<MarshalScanPage />);
     await flush();
     expect(screen.queryByText('扫描上车码')).toBeNull();
-    fireEvent.change(screen.getByPlaceholderText('扫码结果（或粘贴上车码）'), { target: { value: 'FG1.token' } });
+    fireEvent.change(screen.getByPlaceholderText('扫码结果（或粘贴上车码）'), {
+      target: { value: 'FG1.token' },
+    });
     fireEvent.change(screen.getByPlaceholderText('例如 36.5'), { target: { value: '36.4' } });
     fireEvent.click(screen.getByText('核验上车'));
     await flush();
@@ -36,11 +51,15 @@ describe('marshal boarding check (H5: the scanned code goes in a text box)', () 
   it('when the server refuses a red pass, then 不能上车 and every reason is shown', async () => {
     installFakeApi({
       'GET /api/trips': { status: 200, body: { items: [TRIP], total: 1, page: 1, pageSize: 50 } },
-      [`POST /api/trips/${TRIP.id}/boardings`]: apiError(422, 'PASS_NOT_GREEN', '不能上车：健康码为红码', { reasons: [{ code: 'CODE_RED', color: 'red', message: '健康码为红码' }] }),
+      [`POST /api/trips/${TRIP.id}/boardings`]: apiError(422, 'PASS_NOT_GREEN', '不能上车：健康码为红码', {
+        reasons: [{ code: 'CODE_RED', color: 'red', message: '健康码为红码' }],
+      }),
     });
     render(<MarshalScanPage />);
     await flush();
-    fireEvent.change(screen.getByPlaceholderText('扫码结果（或粘贴上车码）'), { target: { value: 'FG1.token' } });
+    fireEvent.change(screen.getByPlaceholderText('扫码结果（或粘贴上车码）'), {
+      target: { value: 'FG1.token' },
+    });
     fireEvent.change(screen.getByPlaceholderText('例如 36.5'), { target: { value: '36.4' } });
     fireEvent.click(screen.getByText('核验上车'));
     await flush();

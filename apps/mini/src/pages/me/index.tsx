@@ -33,29 +33,29 @@ export default function MePage() {
     goToLogin();
   };
 
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   return (
-    <View className='me'>
+    <View className="me">
       <OfflineBanner onRetry={refresh} />
-      <View className='me__header'>
-        <View className='me__avatar'>
+      <View className="me__header">
+        <View className="me__avatar">
           <Text>{(user.name ?? '复').slice(0, 1)}</Text>
         </View>
-        <View className='me__who'>
-          <Text className='me__name'>{user.name ?? '未填写姓名'}</Text>
-          <Text className='me__phone'>{user.phoneMasked ?? '未绑定手机号'}</Text>
+        <View className="me__who">
+          <Text className="me__name">{user.name ?? '未填写姓名'}</Text>
+          <Text className="me__phone">{user.phoneMasked ?? '未绑定手机号'}</Text>
         </View>
       </View>
-      <View className='me__cells'>
+      <View className="me__cells">
         <CellGroup>
-          <Cell title='手机号' extra={user.phoneMasked ?? '未绑定'} />
-          <Cell title='我的角色' description={<RoleTags roles={user.roles} />} />
-          <Cell title='个人资料' extra={user.hasProfile ? '已完善' : '未完善'} />
+          <Cell title="手机号" extra={user.phoneMasked ?? '未绑定'} />
+          <Cell title="我的角色" description={<RoleTags roles={user.roles} />} />
+          <Cell title="个人资料" extra={user.hasProfile ? '已完善' : '未完善'} />
         </CellGroup>
       </View>
-      <View className='me__actions'>
-        <Button type='danger' fill='outline' block onClick={confirmSignOut}>
+      <View className="me__actions">
+        <Button type="danger" fill="outline" block onClick={confirmSignOut}>
           退出登录
         </Button>
       </View>

@@ -4,15 +4,21 @@ import { saveSession } from '../../services/session-vault';
 import { BOOKING } from '../worker-shared/test/fixtures';
 import MyBookingsPage from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 6; i += 1) await Promise.resolve();
-});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
+  });
 
 describe('my bookings', () => {
   beforeEach(() => saveSession(sessionFor(['worker'])));
 
   it('when the worker has a seat and a waitlist place, then the boarding code and the waitlist position are shown', async () => {
-    const waiting = { ...BOOKING, id: '65f0a1b2c3d4e5f6a7b8c9e1', status: 'waitlisted' as const, waitlistPosition: 2 };
+    const waiting = {
+      ...BOOKING,
+      id: '65f0a1b2c3d4e5f6a7b8c9e1',
+      status: 'waitlisted' as const,
+      waitlistPosition: 2,
+    };
     installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [BOOKING, waiting] } } });
     render(<MyBookingsPage />);
     await flush();
@@ -21,7 +27,14 @@ describe('my bookings', () => {
   });
 
   it('when a flagged booking is shown, then the warning about the seat release is visible', async () => {
-    const flagged = { ...BOOKING, flag: { color: 'yellow' as const, reasons: [{ code: 'CODE_YELLOW' as const, color: 'yellow' as const, message: '健康码为黄码' }], at: '2026-03-02T00:00:00Z' } };
+    const flagged = {
+      ...BOOKING,
+      flag: {
+        color: 'yellow' as const,
+        reasons: [{ code: 'CODE_YELLOW' as const, color: 'yellow' as const, message: '健康码为黄码' }],
+        at: '2026-03-02T00:00:00Z',
+      },
+    };
     installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [flagged] } } });
     render(<MyBookingsPage />);
     await flush();
@@ -31,7 +44,10 @@ describe('my bookings', () => {
   it('when the worker confirms a cancellation, then the booking shows as cancelled', async () => {
     installFakeApi({
       'GET /api/bookings/mine': { status: 200, body: { items: [BOOKING] } },
-      [`POST /api/bookings/${BOOKING.id}/cancel`]: { status: 200, body: { ...BOOKING, status: 'cancelled', cancelledAt: '2026-03-02T02:00:00Z' } },
+      [`POST /api/bookings/${BOOKING.id}/cancel`]: {
+        status: 200,
+        body: { ...BOOKING, status: 'cancelled', cancelledAt: '2026-03-02T02:00:00Z' },
+      },
     });
     render(<MyBookingsPage />);
     await flush();

@@ -17,12 +17,20 @@ const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
 /** 我的行程: bookings with the boarding code, cancellation and waitlist place. */
 export default function MyBookingsPage() {
   const user = useSignedInUser();
-  const { data, status, reload, setData } = useLoad(() => workerApi.myBookings(), (d) => d.items.length === 0);
+  const { data, status, reload, setData } = useLoad(
+    () => workerApi.myBookings(),
+    (d) => d.items.length === 0,
+  );
   const [busyId, setBusyId] = useState<string | null>(null);
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   const cancel = async (b: Booking) => {
-    const { confirm } = await Taro.showModal({ title: '取消预订', content: '取消后座位将让给候补的工友，确定取消吗？', confirmText: '取消预订', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消预订',
+      content: '取消后座位将让给候补的工友，确定取消吗？',
+      confirmText: '取消预订',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     setBusyId(b.id);
     try {
@@ -39,15 +47,20 @@ export default function MyBookingsPage() {
 
   const items = data?.items ?? [];
   return (
-    <View className='w-page my-bookings'>
+    <View className="w-page my-bookings">
       <OfflineBanner onRetry={reload} />
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '还没有行程' : undefined} description={status === 'empty' ? '去「找班车」预订返岗直通车' : undefined}>
+      <PageState
+        status={status}
+        onRetry={reload}
+        title={status === 'empty' ? '还没有行程' : undefined}
+        description={status === 'empty' ? '去「找班车」预订返岗直通车' : undefined}
+      >
         {items.map((b) => (
           <BookingCard key={b.id} booking={b}>
             {ACTIVE.has(b.status) && b.status !== 'boarded' ? (
-              <View className='w-actions'>
+              <View className="w-actions">
                 {b.status === 'confirmed' ? (
-                  <Button type='primary' onClick={() => openPage(WORKER_PAGES.pass)}>
+                  <Button type="primary" onClick={() => openPage(WORKER_PAGES.pass)}>
                     出示上车码
                   </Button>
                 ) : null}
@@ -58,7 +71,9 @@ export default function MyBookingsPage() {
             ) : null}
           </BookingCard>
         ))}
-        {status === 'ready' ? <Text className='w-muted'>发车前 2 小时内不能在线取消，请联系带车人员</Text> : null}
+        {status === 'ready' ? (
+          <Text className="w-muted">发车前 2 小时内不能在线取消，请联系带车人员</Text>
+        ) : null}
       </PageState>
     </View>
   );

@@ -5,11 +5,16 @@ import { passToken } from '../worker-shared/test/fixtures';
 import PassPage from './index';
 
 // The shared Taro double has no useDidHide; hiding the page is not what these tests are about.
-jest.mock('@tarojs/taro', () => ({ __esModule: true, ...jest.requireActual('@tarojs/taro'), useDidHide: () => undefined }));
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  ...jest.requireActual('@tarojs/taro'),
+  useDidHide: () => undefined,
+}));
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 5; i += 1) await Promise.resolve();
-});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  });
 
 describe('pass page', () => {
   beforeEach(() => saveSession(sessionFor(['worker'])));
@@ -28,7 +33,12 @@ describe('pass page', () => {
   it('when a minute passes, then a fresh code replaces the old one', async () => {
     jest.useFakeTimers();
     const [a, b] = [passToken(), passToken()];
-    installFakeApi({ 'GET /api/pass/token': [{ status: 200, body: a }, { status: 200, body: b }] });
+    installFakeApi({
+      'GET /api/pass/token': [
+        { status: 200, body: a },
+        { status: 200, body: b },
+      ],
+    });
     render(<PassPage />);
     await flush();
     expect(document.querySelector('img')!.getAttribute('src')).toBe(a.qrDataUrl);
@@ -41,7 +51,9 @@ describe('pass page', () => {
 
   it('when no fresh code can be fetched and the old one expires, then the QR is hidden', async () => {
     jest.useFakeTimers();
-    installFakeApi({ 'GET /api/pass/token': [{ status: 200, body: passToken('green', 5) }, { fail: 'network' }] });
+    installFakeApi({
+      'GET /api/pass/token': [{ status: 200, body: passToken('green', 5) }, { fail: 'network' }],
+    });
     render(<PassPage />);
     await flush();
     expect(document.querySelector('img')).not.toBeNull();

@@ -55,41 +55,41 @@ export default function PassPage() {
   useDidHide(stop);
   useEffect(() => stop, [stop]);
 
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
   const expired = pass ? now >= new Date(pass.expiresAt).getTime() : true;
   const left = pass ? Math.max(0, Math.ceil((new Date(pass.expiresAt).getTime() - now) / 1000)) : 0;
 
   return (
-    <View className='w-page pass'>
+    <View className="w-page pass">
       <OfflineBanner onRetry={refresh} />
       <PageState status={status} onRetry={refresh}>
         {pass ? (
-          <View className='w-card'>
+          <View className="w-card">
             <View className={`w-pass w-pass--${pass.pass.color}`}>
-              <Text className='w-pass__color'>{PASS_LABELS[pass.pass.color]}</Text>
-              <Text className='w-line'>{user.name ?? ''}</Text>
+              <Text className="w-pass__color">{PASS_LABELS[pass.pass.color]}</Text>
+              <Text className="w-line">{user.name ?? ''}</Text>
             </View>
             {expired ? (
-              <Text className='w-error'>二维码已过期，请连接网络后刷新</Text>
+              <Text className="w-error">二维码已过期，请连接网络后刷新</Text>
             ) : (
               <>
-                <Image className='w-qr' src={pass.qrDataUrl} />
-                <Text className='w-muted'>上车时请出示此码，{left} 秒后失效（页面自动更新），截图无效</Text>
+                <Image className="w-qr" src={pass.qrDataUrl} />
+                <Text className="w-muted">上车时请出示此码，{left} 秒后失效（页面自动更新），截图无效</Text>
               </>
             )}
             {pass.pass.reasons.map((r) => (
-              <Text key={r.code} className='w-line w-warn'>
+              <Text key={r.code} className="w-line w-warn">
                 · {r.message}
               </Text>
             ))}
             {pass.pass.color !== 'green' ? (
-              <View className='w-actions'>
-                <Button type='primary' onClick={() => openPage(WORKER_PAGES.checkin)}>
+              <View className="w-actions">
+                <Button type="primary" onClick={() => openPage(WORKER_PAGES.checkin)}>
                   去打卡
                 </Button>
               </View>
             ) : null}
-            <Text className='w-muted' onClick={() => openPage(WORKER_PAGES.profile)}>
+            <Text className="w-muted" onClick={() => openPage(WORKER_PAGES.profile)}>
               完善或查看个人资料 ›
             </Text>
           </View>

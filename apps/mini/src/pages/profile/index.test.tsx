@@ -3,10 +3,20 @@ import { apiError, installFakeApi, sessionFor } from '../../../test-support/fake
 import { saveSession } from '../../services/session-vault';
 import ProfilePage, { homeRegionOf } from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 6; i += 1) await Promise.resolve();
-});
-const PROFILE = { id: '64b7f0c2a1b2c3d4e5f60718', name: '张建国', phoneMasked: '138****0001', idNumberMasked: '520102********123X', homeRegion: { province: '520000', city: '520100', county: '520102' }, enterprise: null, roles: ['worker'], complete: true };
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
+  });
+const PROFILE = {
+  id: '64b7f0c2a1b2c3d4e5f60718',
+  name: '张建国',
+  phoneMasked: '138****0001',
+  idNumberMasked: '520102********123X',
+  homeRegion: { province: '520000', city: '520100', county: '520102' },
+  enterprise: null,
+  roles: ['worker'],
+  complete: true,
+};
 
 describe('profile page', () => {
   beforeEach(() => saveSession(sessionFor(['worker'])));
@@ -20,7 +30,9 @@ describe('profile page', () => {
     render(<ProfilePage />);
     await flush();
     expect(screen.getByText('身份证号：520102********123X')).toBeTruthy();
-    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), { target: { value: '520102199001011231' } });
+    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), {
+      target: { value: '520102199001011231' },
+    });
     fireEvent.click(screen.getByText('保存'));
     await flush();
     expect(screen.getByText('身份证号码不正确（校验位不符）')).toBeTruthy();
@@ -28,10 +40,15 @@ describe('profile page', () => {
   });
 
   it('when the server says the ID number belongs to another account, then that message is shown', async () => {
-    installFakeApi({ 'GET /api/profile': { status: 200, body: PROFILE }, 'PUT /api/profile': apiError(409, 'CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员') });
+    installFakeApi({
+      'GET /api/profile': { status: 200, body: PROFILE },
+      'PUT /api/profile': apiError(409, 'CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员'),
+    });
     render(<ProfilePage />);
     await flush();
-    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), { target: { value: '52010219900101123X' } });
+    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), {
+      target: { value: '52010219900101123X' },
+    });
     fireEvent.click(screen.getByText('保存'));
     await flush();
     expect(screen.getByText(/已被其他账号登记/)).toBeTruthy();

@@ -34,10 +34,15 @@ export default function ProfilePage() {
     setName((v) => v || data.name || '');
     setCounty((v) => v || data.homeRegion?.county || '');
   }, [data]);
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   const save = async () => {
-    const body = { name, idNumber, homeRegion: homeRegionOf(county.trim()), enterpriseId: data?.enterprise?.id ?? null };
+    const body = {
+      name,
+      idNumber,
+      homeRegion: homeRegionOf(county.trim()),
+      enterpriseId: data?.enterprise?.id ?? null,
+    };
     const parsed = profileUpdateSchema.safeParse(body);
     if (!parsed.success) {
       setErrors(fieldErrorsFromIssues(parsed.error.issues));
@@ -58,31 +63,43 @@ export default function ProfilePage() {
   };
 
   return (
-    <View className='w-page profile'>
+    <View className="w-page profile">
       <OfflineBanner onRetry={reload} />
       <PageState status={status} onRetry={reload}>
         {data ? (
-          <View className='w-card'>
-            <Text className='w-card__title'>我的资料</Text>
-            <Text className='w-line'>手机号：{data.phoneMasked ?? '未绑定'}</Text>
-            <Text className='w-line'>身份证号：{full ?? data.idNumberMasked ?? '未填写'}</Text>
+          <View className="w-card">
+            <Text className="w-card__title">我的资料</Text>
+            <Text className="w-line">手机号：{data.phoneMasked ?? '未绑定'}</Text>
+            <Text className="w-line">身份证号：{full ?? data.idNumberMasked ?? '未填写'}</Text>
             {data.idNumberMasked && !full ? (
-              <Button size='small' onClick={async () => setFull((await workerApi.profileFull()).idNumber)}>
+              <Button size="small" onClick={async () => setFull((await workerApi.profileFull()).idNumber)}>
                 查看完整号码
               </Button>
             ) : null}
-            {data.enterprise ? <Text className='w-line'>工作单位：{data.enterprise.name}</Text> : null}
-            <Text className='w-label'>姓名</Text>
-            <Input name='name' placeholder='与身份证一致' value={name} onChange={setName} />
-            {errors.name ? <Text className='w-error'>{errors.name}</Text> : null}
-            <Text className='w-label'>身份证号</Text>
-            <Input name='idNumber' placeholder={data.idNumberMasked ? '重新填写以修改' : '18 位身份证号'} maxLength={18} value={idNumber} onChange={setIdNumber} />
-            {errors.idNumber ? <Text className='w-error'>{errors.idNumber}</Text> : null}
-            <Text className='w-label'>户籍所在县（区）代码</Text>
-            <Input name='county' placeholder='6 位代码，如 520102 贵阳市南明区' maxLength={6} value={county} onChange={setCounty} />
-            {errors.homeRegion ? <Text className='w-error'>{errors.homeRegion}</Text> : null}
-            <View className='w-actions'>
-              <Button type='primary' loading={busy} disabled={busy} onClick={save}>
+            {data.enterprise ? <Text className="w-line">工作单位：{data.enterprise.name}</Text> : null}
+            <Text className="w-label">姓名</Text>
+            <Input name="name" placeholder="与身份证一致" value={name} onChange={setName} />
+            {errors.name ? <Text className="w-error">{errors.name}</Text> : null}
+            <Text className="w-label">身份证号</Text>
+            <Input
+              name="idNumber"
+              placeholder={data.idNumberMasked ? '重新填写以修改' : '18 位身份证号'}
+              maxLength={18}
+              value={idNumber}
+              onChange={setIdNumber}
+            />
+            {errors.idNumber ? <Text className="w-error">{errors.idNumber}</Text> : null}
+            <Text className="w-label">户籍所在县（区）代码</Text>
+            <Input
+              name="county"
+              placeholder="6 位代码，如 520102 贵阳市南明区"
+              maxLength={6}
+              value={county}
+              onChange={setCounty}
+            />
+            {errors.homeRegion ? <Text className="w-error">{errors.homeRegion}</Text> : null}
+            <View className="w-actions">
+              <Button type="primary" loading={busy} disabled={busy} onClick={save}>
                 保存
               </Button>
             </View>

@@ -5,7 +5,11 @@ import { saveSession } from '../../services/session-vault';
 import ReportPage from './index';
 
 const FIRM = '64b7f0c2a1b2c3d4e5f60799';
-const flush = () => act(async () => { await Promise.resolve(); await Promise.resolve(); });
+const flush = () =>
+  act(async () => {
+    await Promise.resolve();
+    await Promise.resolve();
+  });
 
 function liaison() {
   const s = sessionFor(['liaison']);
@@ -29,9 +33,11 @@ describe('复工进度直报 page', () => {
     expect(api.calls).toHaveLength(0);
   });
 
-  it('when the form is valid, then today\'s report is PUT for the liaison\'s firm and the page closes', async () => {
+  it("when the form is valid, then today's report is PUT for the liaison's firm and the page closes", async () => {
     liaison();
-    const api = installFakeApi({ [`PUT /api/enterprises/${FIRM}/reopening/today`]: { status: 200, body: {} } });
+    const api = installFakeApi({
+      [`PUT /api/enterprises/${FIRM}/reopening/today`]: { status: 200, body: {} },
+    });
     render(<ReportPage />);
     fireEvent.click(screen.getByText('未复工'));
     fireEvent.change(screen.getByPlaceholderText('在岗人数'), { target: { value: '0' } });
@@ -39,7 +45,13 @@ describe('复工进度直报 page', () => {
     fireEvent.change(screen.getByPlaceholderText('产能百分比'), { target: { value: '0' } });
     fireEvent.click(screen.getByText('提交'));
     await flush();
-    expect(api.calls[0].data).toEqual({ reopened: false, reopenedSince: null, staffOnSite: 0, staffTotal: 100, capacityPercent: 0 });
+    expect(api.calls[0].data).toEqual({
+      reopened: false,
+      reopenedSince: null,
+      staffOnSite: 0,
+      staffTotal: 100,
+      capacityPercent: 0,
+    });
     expect(Taro.navigateBack).toHaveBeenCalled();
   });
 

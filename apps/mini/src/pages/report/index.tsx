@@ -26,12 +26,19 @@ export default function ReportPage() {
   const [sending, setSending] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
 
-  if (!user) return <PageState status='loading' />;
-  if (!user.enterpriseId) return <PageState status='empty' title='尚未绑定企业' description='请先在企业首页输入邀请码' />;
+  if (!user) return <PageState status="loading" />;
+  if (!user.enterpriseId)
+    return <PageState status="empty" title="尚未绑定企业" description="请先在企业首页输入邀请码" />;
   const enterpriseId = user.enterpriseId;
 
   const submit = async () => {
-    const candidate = { reopened: reopened === 'yes', reopenedSince: reopened === 'yes' ? since.trim() || null : null, staffOnSite: toNumber(onSite), staffTotal: toNumber(total), capacityPercent: toNumber(capacity) };
+    const candidate = {
+      reopened: reopened === 'yes',
+      reopenedSince: reopened === 'yes' ? since.trim() || null : null,
+      staffOnSite: toNumber(onSite),
+      staffTotal: toNumber(total),
+      capacityPercent: toNumber(capacity),
+    };
     const parsed = reopeningReportInputSchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(fieldErrorsFromIssues(parsed.error.issues));
@@ -53,31 +60,38 @@ export default function ReportPage() {
   };
 
   return (
-    <View className='report'>
+    <View className="report">
       <OfflineBanner />
-      <View className='card'>
-        <Text className='field-label'>是否已复工</Text>
-        <Chips options={[{ value: 'yes', label: '已复工' }, { value: 'no', label: '未复工' }]} value={reopened} onChange={setReopened} />
+      <View className="card">
+        <Text className="field-label">是否已复工</Text>
+        <Chips
+          options={[
+            { value: 'yes', label: '已复工' },
+            { value: 'no', label: '未复工' },
+          ]}
+          value={reopened}
+          onChange={setReopened}
+        />
         {reopened === 'yes' ? (
           <View>
-            <Text className='field-label'>复工日期（如 2026-02-20）</Text>
-            <Input placeholder='复工日期' value={since} onChange={setSince} />
-            {errors.reopenedSince ? <Text className='field-error'>{errors.reopenedSince}</Text> : null}
+            <Text className="field-label">复工日期（如 2026-02-20）</Text>
+            <Input placeholder="复工日期" value={since} onChange={setSince} />
+            {errors.reopenedSince ? <Text className="field-error">{errors.reopenedSince}</Text> : null}
           </View>
         ) : null}
-        <Text className='field-label'>在岗人数</Text>
-        <Input placeholder='在岗人数' value={onSite} onChange={setOnSite} />
-        {errors.staffOnSite ? <Text className='field-error'>{errors.staffOnSite}</Text> : null}
-        <Text className='field-label'>职工总数</Text>
-        <Input placeholder='职工总数' value={total} onChange={setTotal} />
-        {errors.staffTotal ? <Text className='field-error'>{errors.staffTotal}</Text> : null}
-        <Text className='field-label'>产能恢复（%）</Text>
-        <Input placeholder='产能百分比' value={capacity} onChange={setCapacity} />
-        {errors.capacityPercent ? <Text className='field-error'>{errors.capacityPercent}</Text> : null}
-        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+        <Text className="field-label">在岗人数</Text>
+        <Input placeholder="在岗人数" value={onSite} onChange={setOnSite} />
+        {errors.staffOnSite ? <Text className="field-error">{errors.staffOnSite}</Text> : null}
+        <Text className="field-label">职工总数</Text>
+        <Input placeholder="职工总数" value={total} onChange={setTotal} />
+        {errors.staffTotal ? <Text className="field-error">{errors.staffTotal}</Text> : null}
+        <Text className="field-label">产能恢复（%）</Text>
+        <Input placeholder="产能百分比" value={capacity} onChange={setCapacity} />
+        {errors.capacityPercent ? <Text className="field-error">{errors.capacityPercent}</Text> : null}
+        {errors.form ? <Text className="field-error">{errors.form}</Text> : null}
       </View>
-      <View className='actions'>
-        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+      <View className="actions">
+        <Button type="primary" block loading={sending} disabled={sending} onClick={submit}>
           提交
         </Button>
       </View>

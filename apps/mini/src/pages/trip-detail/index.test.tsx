@@ -6,9 +6,10 @@ import { saveSession } from '../../services/session-vault';
 import { BOOKING, TRIP } from '../worker-shared/test/fixtures';
 import TripDetailPage from './index';
 
-const flush = () => act(async () => {
-  for (let i = 0; i < 6; i += 1) await Promise.resolve();
-});
+const flush = () =>
+  act(async () => {
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
+  });
 
 describe('trip detail and booking', () => {
   beforeEach(() => {
@@ -17,7 +18,10 @@ describe('trip detail and booking', () => {
   });
 
   it('when the worker picks a pickup point and confirms, then the booking is sent once with a key and the confirmation opens', async () => {
-    const { calls } = installFakeApi({ [`GET /api/trips/${TRIP.id}`]: { status: 200, body: TRIP }, 'POST /api/bookings': { status: 201, body: BOOKING } });
+    const { calls } = installFakeApi({
+      [`GET /api/trips/${TRIP.id}`]: { status: 200, body: TRIP },
+      'POST /api/bookings': { status: 201, body: BOOKING },
+    });
     render(<TripDetailPage />);
     await flush();
     expect(screen.getByText('余座 17')).toBeTruthy();
@@ -28,13 +32,19 @@ describe('trip detail and booking', () => {
     expect(post).toHaveLength(1);
     expect(post[0].data).toEqual({ tripId: TRIP.id, pickupIndex: 1 });
     expect(post[0].header['Idempotency-Key']).toBeTruthy();
-    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining(`/pages/booking/index?id=${BOOKING.id}`) }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringContaining(`/pages/booking/index?id=${BOOKING.id}`) }),
+    );
   });
 
   it('when the pass is not green, then the refusal is explained and check-in is suggested', async () => {
     installFakeApi({
       [`GET /api/trips/${TRIP.id}`]: { status: 200, body: TRIP },
-      'POST /api/bookings': apiError(422, 'PASS_NOT_GREEN', '通行码为黄码，暂不能订座：尚未进行健康打卡，请先打卡'),
+      'POST /api/bookings': apiError(
+        422,
+        'PASS_NOT_GREEN',
+        '通行码为黄码，暂不能订座：尚未进行健康打卡，请先打卡',
+      ),
     });
     render(<TripDetailPage />);
     await flush();
@@ -44,7 +54,9 @@ describe('trip detail and booking', () => {
   });
 
   it('when the trip is full, then the button offers 候补', async () => {
-    installFakeApi({ [`GET /api/trips/${TRIP.id}`]: { status: 200, body: { ...TRIP, seatsLeft: 0, waitlistCount: 3 } } });
+    installFakeApi({
+      [`GET /api/trips/${TRIP.id}`]: { status: 200, body: { ...TRIP, seatsLeft: 0, waitlistCount: 3 } },
+    });
     render(<TripDetailPage />);
     await flush();
     expect(screen.getByText('加入候补')).toBeTruthy();

@@ -28,7 +28,7 @@ export default function TripDetailPage() {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   const book = async () => {
     if (!trip) return;
@@ -48,38 +48,54 @@ export default function TripDetailPage() {
       openPage(WORKER_PAGES.booking, { id: booking.id });
     } catch (error) {
       settle(error);
-      if (error instanceof ApiError && error.code === 'PASS_NOT_GREEN') setMessage(`${error.message}。请先完成今日健康打卡。`);
-      else setMessage(isOfflineError(error) ? '网络不给力，预订结果未知，请稍后再点一次（不会重复订座）' : (error as Error).message);
+      if (error instanceof ApiError && error.code === 'PASS_NOT_GREEN')
+        setMessage(`${error.message}。请先完成今日健康打卡。`);
+      else
+        setMessage(
+          isOfflineError(error)
+            ? '网络不给力，预订结果未知，请稍后再点一次（不会重复订座）'
+            : (error as Error).message,
+        );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <View className='w-page trip-detail'>
+    <View className="w-page trip-detail">
       <OfflineBanner onRetry={reload} />
       <PageState status={status} onRetry={reload}>
         {trip ? (
-          <View className='w-card'>
-            <Text className='w-card__title'>
+          <View className="w-card">
+            <Text className="w-card__title">
               {trip.originName} → {trip.destinations.map((d) => d.enterpriseName).join('、')}
             </Text>
-            <Text className='w-line'>发车时间：{formatTime(trip.departureAt)}</Text>
-            <Text className='w-line'>
+            <Text className="w-line">发车时间：{formatTime(trip.departureAt)}</Text>
+            <Text className="w-line">
               车辆：{trip.vehicle.plate}（{trip.vehicle.seats} 座，限载 {trip.capacity} 人）
             </Text>
-            <Text className='w-line'>下车点：{trip.destinations.map((d) => `${d.enterpriseName} ${d.dropPoint}`).join('；')}</Text>
-            <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>{trip.seatsLeft > 0 ? `余座 ${trip.seatsLeft}` : `已满，已有 ${trip.waitlistCount} 人候补`}</Text>
-            <Text className='w-label'>上车点</Text>
-            <Chips options={trip.pickupPoints.map((p, i) => ({ value: String(i), label: p.name }))} value={pickup} onChange={setPickup} />
-            {message ? <Text className='w-error'>{message}</Text> : null}
-            <View className='w-actions'>
+            <Text className="w-line">
+              下车点：{trip.destinations.map((d) => `${d.enterpriseName} ${d.dropPoint}`).join('；')}
+            </Text>
+            <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>
+              {trip.seatsLeft > 0 ? `余座 ${trip.seatsLeft}` : `已满，已有 ${trip.waitlistCount} 人候补`}
+            </Text>
+            <Text className="w-label">上车点</Text>
+            <Chips
+              options={trip.pickupPoints.map((p, i) => ({ value: String(i), label: p.name }))}
+              value={pickup}
+              onChange={setPickup}
+            />
+            {message ? <Text className="w-error">{message}</Text> : null}
+            <View className="w-actions">
               {trip.bookingOpen ? (
-                <Button type='primary' loading={busy} disabled={busy} onClick={book}>
+                <Button type="primary" loading={busy} disabled={busy} onClick={book}>
                   {trip.seatsLeft > 0 ? '预订座位' : '加入候补'}
                 </Button>
               ) : (
-                <Text className='w-muted'>{trip.status === 'cancelled' ? '该班次已取消' : '已停止预订（发车前 30 分钟截止）'}</Text>
+                <Text className="w-muted">
+                  {trip.status === 'cancelled' ? '该班次已取消' : '已停止预订（发车前 30 分钟截止）'}
+                </Text>
               )}
             </View>
           </View>

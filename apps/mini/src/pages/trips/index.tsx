@@ -25,15 +25,17 @@ export const ORIGIN_OPTIONS = [
 /** One trip as a list row: where from, where to, when, and how many seats are left. */
 export function TripRow({ trip, onOpen }: { trip: Trip; onOpen: () => void }) {
   return (
-    <View className='w-row' onClick={onOpen}>
-      <Text className='w-row__title'>
+    <View className="w-row" onClick={onOpen}>
+      <Text className="w-row__title">
         {trip.originName} → {trip.destinations.map((d) => d.enterpriseName).join('、')}
       </Text>
-      <Text className='w-muted'>
+      <Text className="w-muted">
         {formatTime(trip.departureAt)} 发车 · {trip.vehicle.plate}
       </Text>
       <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>
-        {trip.seatsLeft > 0 ? `余座 ${trip.seatsLeft} / ${trip.capacity}` : `已满，候补 ${trip.waitlistCount} 人`}
+        {trip.seatsLeft > 0
+          ? `余座 ${trip.seatsLeft} / ${trip.capacity}`
+          : `已满，候补 ${trip.waitlistCount} 人`}
       </Text>
     </View>
   );
@@ -52,19 +54,28 @@ export default function TripsPage() {
     if (mounted.current) reload();
     mounted.current = true;
   }, [origin, reload]);
-  if (!user) return <PageState status='loading' />;
+  if (!user) return <PageState status="loading" />;
 
   return (
-    <View className='w-page trips'>
+    <View className="w-page trips">
       <OfflineBanner onRetry={reload} />
-      <View className='w-card'>
-        <Text className='w-card__title'>出发省份</Text>
+      <View className="w-card">
+        <Text className="w-card__title">出发省份</Text>
         <Chips options={ORIGIN_OPTIONS} value={origin} onChange={setOrigin} />
       </View>
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '暂无可预订的班车' : undefined} description={status === 'empty' ? '交通专班发布新班次后会显示在这里' : undefined}>
-        <View className='w-card'>
+      <PageState
+        status={status}
+        onRetry={reload}
+        title={status === 'empty' ? '暂无可预订的班车' : undefined}
+        description={status === 'empty' ? '交通专班发布新班次后会显示在这里' : undefined}
+      >
+        <View className="w-card">
           {(data?.items ?? []).map((trip) => (
-            <TripRow key={trip.id} trip={trip} onOpen={() => openPage(WORKER_PAGES.tripDetail, { id: trip.id })} />
+            <TripRow
+              key={trip.id}
+              trip={trip}
+              onOpen={() => openPage(WORKER_PAGES.tripDetail, { id: trip.id })}
+            />
           ))}
         </View>
       </PageState>

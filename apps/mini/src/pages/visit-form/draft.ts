@@ -32,7 +32,9 @@ export function emptyDraft(): VisitDraft {
 /** The saved draft for this firm, or a fresh one. */
 export function loadDraft(enterpriseId: string): VisitDraft {
   const saved = readStored<VisitDraft>(keyFor(enterpriseId));
-  return saved ? { ...emptyDraft(), ...saved, checklist: { ...emptyDraft().checklist, ...saved.checklist } } : emptyDraft();
+  return saved
+    ? { ...emptyDraft(), ...saved, checklist: { ...emptyDraft().checklist, ...saved.checklist } }
+    : emptyDraft();
 }
 
 export function saveDraft(enterpriseId: string, draft: VisitDraft): boolean {
@@ -50,7 +52,11 @@ export function toVisitInput(enterpriseId: string, draft: VisitDraft) {
     place: draft.place,
     location: draft.location ?? null,
     findings: draft.findings,
-    checklist: CHECKLIST_ITEMS.map((i) => ({ key: i.key, status: draft.checklist[i.key]?.status, note: draft.checklist[i.key]?.note ?? '' })),
+    checklist: CHECKLIST_ITEMS.map((i) => ({
+      key: i.key,
+      status: draft.checklist[i.key]?.status,
+      note: draft.checklist[i.key]?.note ?? '',
+    })),
     problems: draft.problems,
   };
 }

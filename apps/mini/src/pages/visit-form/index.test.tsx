@@ -17,7 +17,9 @@ function fillVisit(): void {
   fireEvent.change(screen.getByPlaceholderText('如 车间、食堂、宿舍'), { target: { value: '一号车间' } });
   for (const chip of screen.getAllByText('达标')) fireEvent.click(chip);
   fireEvent.click(screen.getAllByText('不达标')[8]); // 防疫物资保障
-  fireEvent.change(screen.getByPlaceholderText('防疫物资保障：存在的问题'), { target: { value: '口罩只够两天' } });
+  fireEvent.change(screen.getByPlaceholderText('防疫物资保障：存在的问题'), {
+    target: { value: '口罩只够两天' },
+  });
   fireEvent.click(screen.getAllByText('防疫物资')[0]);
   fireEvent.change(screen.getByPlaceholderText('问题描述'), { target: { value: '口罩只够两天，需要调剂' } });
   fireEvent.click(screen.getByText('添加问题'));
@@ -33,7 +35,14 @@ afterEach(() => jest.useRealTimers());
 
 describe('记录走访 page', () => {
   it('when the network drops on submit, then the draft stays on the phone, reopening restores it, and the retry reuses the same key', async () => {
-    const api = installFakeApi({ 'POST /api/visits': [{ fail: 'network' }, { fail: 'network' }, { fail: 'network' }, { status: 201, body: { id: 'v1' } }] });
+    const api = installFakeApi({
+      'POST /api/visits': [
+        { fail: 'network' },
+        { fail: 'network' },
+        { fail: 'network' },
+        { status: 201, body: { id: 'v1' } },
+      ],
+    });
     const first = render(<VisitFormPage />);
     fillVisit();
     fireEvent.click(screen.getByText('提交走访记录'));
@@ -43,7 +52,9 @@ describe('记录走访 page', () => {
 
     render(<VisitFormPage />);
     expect((screen.getByPlaceholderText('如 车间、食堂、宿舍') as HTMLInputElement).value).toBe('一号车间');
-    expect((screen.getByPlaceholderText('防疫物资保障：存在的问题') as HTMLInputElement).value).toBe('口罩只够两天');
+    expect((screen.getByPlaceholderText('防疫物资保障：存在的问题') as HTMLInputElement).value).toBe(
+      '口罩只够两天',
+    );
     expect(screen.getByText('【防疫物资】口罩只够两天，需要调剂')).toBeTruthy();
 
     fireEvent.click(screen.getByText('提交走访记录'));
@@ -70,7 +81,12 @@ describe('记录走访 page', () => {
   });
 
   it('when the server refuses the visit time, then its Chinese message is shown and the draft is kept', async () => {
-    installFakeApi({ 'POST /api/visits': { status: 422, body: { error: { code: 'VISIT_TIME_INVALID', message: '走访记录最多补录 48 小时内的' } } } });
+    installFakeApi({
+      'POST /api/visits': {
+        status: 422,
+        body: { error: { code: 'VISIT_TIME_INVALID', message: '走访记录最多补录 48 小时内的' } },
+      },
+    });
     render(<VisitFormPage />);
     fillVisit();
     fireEvent.click(screen.getByText('提交走访记录'));

@@ -10,10 +10,20 @@ import { isOfflineError, isOutcomeUnknown, ApiError } from '../../services/api-e
 import { Chips } from '../issue-shared/chips';
 import { api } from '../issue-shared/api';
 import { ProblemEditor } from './problem-editor';
-import { clearDraft, loadDraft, saveDraft, toVisitInput, type ChecklistStatus, type VisitDraft } from './draft';
+import {
+  clearDraft,
+  loadDraft,
+  saveDraft,
+  toVisitInput,
+  type ChecklistStatus,
+  type VisitDraft,
+} from './draft';
 import '../issue-shared/shared.css';
 
-const STATUS_OPTIONS = (['met', 'not_met', 'na'] as const).map((value) => ({ value, label: CHECKLIST_STATUS_LABELS[value] }));
+const STATUS_OPTIONS = (['met', 'not_met', 'na'] as const).map((value) => ({
+  value,
+  label: CHECKLIST_STATUS_LABELS[value],
+}));
 
 /**
  * 记录走访: the 四个到位 and the seven areas of seed 003, each 达标/不达标/不适用 with a note,
@@ -25,7 +35,7 @@ export default function VisitFormPage() {
   const [draft, setDraftState] = useState<VisitDraft>(() => loadDraft(enterpriseId));
   const [message, setMessage] = useState('');
   const [sending, setSending] = useState(false);
-  if (!enterpriseId) return <PageState status='error' title='缺少企业信息' description='请从企业页面进入' />;
+  if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业页面进入" />;
 
   const update = (change: (d: VisitDraft) => VisitDraft) =>
     setDraftState((old) => {
@@ -67,44 +77,68 @@ export default function VisitFormPage() {
       // A refusal is final: the next send is a new request. An unknown outcome keeps its key.
       if (!isOutcomeUnknown(error)) update((d) => ({ ...d, pending: null }));
       const lost = isOfflineError(error) || isOutcomeUnknown(error);
-      setMessage(lost ? '网络不给力，草稿已保存在手机上，恢复网络后再点提交' : error instanceof ApiError ? error.message : '提交失败，请重试');
+      setMessage(
+        lost
+          ? '网络不给力，草稿已保存在手机上，恢复网络后再点提交'
+          : error instanceof ApiError
+            ? error.message
+            : '提交失败，请重试',
+      );
     } finally {
       setSending(false);
     }
   };
 
   return (
-    <View className='visit-form'>
+    <View className="visit-form">
       <OfflineBanner />
-      <View className='card'>
-        <Text className='field-label'>走访地点</Text>
-        <Input placeholder='如 车间、食堂、宿舍' value={draft.place} onChange={(place) => update((d) => ({ ...d, place }))} />
-        <Text className='card__line' onClick={locate}>
-          {draft.location ? `已定位 ${draft.location.lat.toFixed(4)}, ${draft.location.lng.toFixed(4)}` : '点此记录当前位置（可选）'}
+      <View className="card">
+        <Text className="field-label">走访地点</Text>
+        <Input
+          placeholder="如 车间、食堂、宿舍"
+          value={draft.place}
+          onChange={(place) => update((d) => ({ ...d, place }))}
+        />
+        <Text className="card__line" onClick={locate}>
+          {draft.location
+            ? `已定位 ${draft.location.lat.toFixed(4)}, ${draft.location.lng.toFixed(4)}`
+            : '点此记录当前位置（可选）'}
         </Text>
       </View>
       {(['四个到位', '七个方面'] as const).map((group) => (
-        <View key={group} className='card'>
-          <Text className='card__title'>{group}</Text>
+        <View key={group} className="card">
+          <Text className="card__title">{group}</Text>
           {CHECKLIST_ITEMS.filter((i) => i.group === group).map((item) => (
-            <View key={item.key} className='row-item'>
-              <Text className='row-item__title'>{item.label}</Text>
-              <Chips options={STATUS_OPTIONS} value={draft.checklist[item.key]?.status} onChange={(status) => setItem(item.key, { status })} />
+            <View key={item.key} className="row-item">
+              <Text className="row-item__title">{item.label}</Text>
+              <Chips
+                options={STATUS_OPTIONS}
+                value={draft.checklist[item.key]?.status}
+                onChange={(status) => setItem(item.key, { status })}
+              />
               {draft.checklist[item.key]?.status === 'not_met' ? (
-                <Input placeholder={`${item.label}：存在的问题`} value={draft.checklist[item.key]?.note ?? ''} onChange={(note) => setItem(item.key, { note })} />
+                <Input
+                  placeholder={`${item.label}：存在的问题`}
+                  value={draft.checklist[item.key]?.note ?? ''}
+                  onChange={(note) => setItem(item.key, { note })}
+                />
               ) : null}
             </View>
           ))}
         </View>
       ))}
-      <View className='card'>
-        <Text className='field-label'>走访发现</Text>
-        <Input placeholder='走访情况小结' value={draft.findings} onChange={(findings) => update((d) => ({ ...d, findings }))} />
+      <View className="card">
+        <Text className="field-label">走访发现</Text>
+        <Input
+          placeholder="走访情况小结"
+          value={draft.findings}
+          onChange={(findings) => update((d) => ({ ...d, findings }))}
+        />
       </View>
       <ProblemEditor problems={draft.problems} onChange={(problems) => update((d) => ({ ...d, problems }))} />
-      {message ? <Text className='field-error visit-form__message'>{message}</Text> : null}
-      <View className='actions'>
-        <Button type='primary' block loading={sending} disabled={sending} onClick={submit}>
+      {message ? <Text className="field-error visit-form__message">{message}</Text> : null}
+      <View className="actions">
+        <Button type="primary" block loading={sending} disabled={sending} onClick={submit}>
           提交走访记录
         </Button>
       </View>

@@ -7,18 +7,22 @@ import { callRoute, type CallOptions } from '../../services/call-route';
 
 export const workerApi = {
   profile: () => callRoute(w.profileGet, {}, { silent: true }),
-  saveProfile: (body: BodyOf<typeof w.profileUpdate>, o?: CallOptions) => callRoute(w.profileUpdate, { body }, o),
+  saveProfile: (body: BodyOf<typeof w.profileUpdate>, o?: CallOptions) =>
+    callRoute(w.profileUpdate, { body }, o),
   profileFull: () => callRoute(w.profileFull, {}, { silent: true }),
   regions: () => callRoute(w.regionsList, {}, { silent: true }),
   latestCheckin: () => callRoute(w.checkinLatest, {}, { silent: true }),
   checkin: (body: BodyOf<typeof w.checkinSubmit>, o?: CallOptions) => callRoute(w.checkinSubmit, { body }, o),
   passToken: () => callRoute(w.passToken, {}, { silent: true }),
-  trips: (query: Record<string, string | number | undefined>) => callRoute(w.tripsSearch, { query }, { silent: true }),
+  trips: (query: Record<string, string | number | undefined>) =>
+    callRoute(w.tripsSearch, { query }, { silent: true }),
   trip: (tripId: string) => callRoute(w.tripsGet, { params: { tripId } }, { silent: true }),
   book: (body: BodyOf<typeof w.bookingsCreate>, o?: CallOptions) => callRoute(w.bookingsCreate, { body }, o),
   myBookings: () => callRoute(w.bookingsMine, {}, { silent: true }),
-  cancelBooking: (bookingId: string, o?: CallOptions) => callRoute(w.bookingsCancel, { params: { bookingId } }, o),
-  board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) => callRoute(w.boardingBoard, { params: { tripId }, body }, o),
+  cancelBooking: (bookingId: string, o?: CallOptions) =>
+    callRoute(w.bookingsCancel, { params: { bookingId } }, o),
+  board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) =>
+    callRoute(w.boardingBoard, { params: { tripId }, body }, o),
   manifest: (tripId: string) => callRoute(w.tripsManifest, { params: { tripId } }, { silent: true }),
 };
 

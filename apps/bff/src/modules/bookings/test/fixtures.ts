@@ -17,7 +17,11 @@ export function nextPhone(): string {
 }
 
 /** Signs a new person in, with roles set directly in the database first when given. */
-export async function person(t: TestApp, roles: Role[] = ['worker'], enterpriseId: string | null = null): Promise<Person> {
+export async function person(
+  t: TestApp,
+  roles: Role[] = ['worker'],
+  enterpriseId: string | null = null,
+): Promise<Person> {
   const phone = nextPhone();
   if (roles.join() !== 'worker' || enterpriseId) {
     await t.container.repos.users.upsertStaffByPhone({
@@ -47,17 +51,32 @@ export async function enterprise(t: TestApp, name = '余姚舜宇光学'): Promi
   return e.id;
 }
 
-export const GREEN_CHECKIN = { temperature: 36.5, symptoms: [], healthCode: 'green', places: ['520102'], arrivedFromOutsideProvince: false, arrivalDate: null };
+export const GREEN_CHECKIN = {
+  temperature: 36.5,
+  symptoms: [],
+  healthCode: 'green',
+  places: ['520102'],
+  arrivedFromOutsideProvince: false,
+  arrivalDate: null,
+};
 
 /** Submits a check-in (green unless overridden) and expects it to succeed. */
 export async function checkin(t: TestApp, p: Person, over: Record<string, unknown> = {}) {
-  const res = await t.http.post('/api/checkins').set(p.auth).send({ ...GREEN_CHECKIN, ...over });
+  const res = await t.http
+    .post('/api/checkins')
+    .set(p.auth)
+    .send({ ...GREEN_CHECKIN, ...over });
   if (res.status !== 200) throw new Error(`check-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** The input of a trip departing `hoursAhead` hours after the test clock's now. */
-export function tripInput(t: TestApp, enterpriseIds: string[], hoursAhead = 24, over: Record<string, unknown> = {}) {
+export function tripInput(
+  t: TestApp,
+  enterpriseIds: string[],
+  hoursAhead = 24,
+  over: Record<string, unknown> = {},
+) {
   return {
     originRegionCode: '520102',
     originName: '贵阳市南明区',
@@ -71,9 +90,19 @@ export function tripInput(t: TestApp, enterpriseIds: string[], hoursAhead = 24, 
 }
 
 /** Creates and publishes a trip as a transport officer; returns its id. */
-export async function publishedTrip(t: TestApp, transport: Person, enterpriseIds: string[], hoursAhead = 24, over: Record<string, unknown> = {}): Promise<string> {
-  const created = await t.http.post('/api/trips').set(transport.auth).send(tripInput(t, enterpriseIds, hoursAhead, over));
-  if (created.status !== 201) throw new Error(`trip create failed: ${created.status} ${JSON.stringify(created.body)}`);
+export async function publishedTrip(
+  t: TestApp,
+  transport: Person,
+  enterpriseIds: string[],
+  hoursAhead = 24,
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await t.http
+    .post('/api/trips')
+    .set(transport.auth)
+    .send(tripInput(t, enterpriseIds, hoursAhead, over));
+  if (created.status !== 201)
+    throw new Error(`trip create failed: ${created.status} ${JSON.stringify(created.body)}`);
   const pub = await t.http.post(`/api/trips/${created.body.id}/publish`).set(transport.auth);
   if (pub.status !== 200) throw new Error(`publish failed: ${pub.status} ${JSON.stringify(pub.body)}`);
   return created.body.id as string;

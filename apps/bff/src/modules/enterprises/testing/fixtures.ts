@@ -21,7 +21,11 @@ export function nextPhone(prefix = '1390'): string {
 }
 
 /** Creates (or updates) a staff account with roles and scope, then signs it in through the real OTP flow. */
-export async function signInAs(t: TestApp, roles: Role[], scope: { enterpriseId?: string; departmentId?: string; name?: string } = {}): Promise<Person> {
+export async function signInAs(
+  t: TestApp,
+  roles: Role[],
+  scope: { enterpriseId?: string; departmentId?: string; name?: string } = {},
+): Promise<Person> {
   const phone = nextPhone();
   await t.container.repos.users.upsertStaffByPhone({
     phoneHash: t.container.pii.lookupHash(phone),
@@ -37,18 +41,37 @@ export async function signInAs(t: TestApp, roles: Role[], scope: { enterpriseId?
 
 let firmSeq = 0;
 /** Registers an enterprise through the API as the given admin; returns its id. */
-export async function createEnterprise(t: TestApp, admin: Person, over: Record<string, unknown> = {}): Promise<string> {
+export async function createEnterprise(
+  t: TestApp,
+  admin: Person,
+  over: Record<string, unknown> = {},
+): Promise<string> {
   firmSeq += 1;
   const res = await t.http
     .post('/api/enterprises')
     .set(admin.auth)
-    .send({ name: `余姚测试企业${firmSeq}`, creditCode: creditCode(100_000 + firmSeq + (process.pid % 1000) * 1000), industry: '光学仪器', size: 'above', regionCode: '330281', address: '余姚市阳明街道', headcount: 300, ...over });
-  if (res.status !== 201) throw new Error(`create enterprise failed: ${res.status} ${JSON.stringify(res.body)}`);
+    .send({
+      name: `余姚测试企业${firmSeq}`,
+      creditCode: creditCode(100_000 + firmSeq + (process.pid % 1000) * 1000),
+      industry: '光学仪器',
+      size: 'above',
+      regionCode: '330281',
+      address: '余姚市阳明街道',
+      headcount: 300,
+      ...over,
+    });
+  if (res.status !== 201)
+    throw new Error(`create enterprise failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
 
 /** Assigns a steward to an enterprise through the API. */
-export async function assign(t: TestApp, admin: Person, enterpriseId: string, stewardId: string): Promise<void> {
+export async function assign(
+  t: TestApp,
+  admin: Person,
+  enterpriseId: string,
+  stewardId: string,
+): Promise<void> {
   const res = await t.http.post('/api/steward-assignments').set(admin.auth).send({ enterpriseId, stewardId });
   if (res.status !== 201) throw new Error(`assign failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

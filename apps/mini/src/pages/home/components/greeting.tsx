@@ -20,12 +20,12 @@ function partOfDay(hour: number): string {
 export function Greeting({ user, now = new Date() }: GreetingProps) {
   const who = user.name ?? user.phoneMasked ?? '';
   return (
-    <View className='greeting'>
-      <Text className='greeting__hello'>
+    <View className="greeting">
+      <Text className="greeting__hello">
         {partOfDay(now.getHours())}
         {who ? `，${who}` : ''}
       </Text>
-      <Text className='greeting__sub'>欢迎使用复工通</Text>
+      <Text className="greeting__sub">欢迎使用复工通</Text>
       <RoleTags roles={user.roles} inverse />
     </View>
   );

@@ -3,7 +3,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { otpRequestSchema, phoneLoginSchema } from '@fugong/contracts';
-import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../../forms/field-errors';
+import {
+  fieldErrorsFromApiError,
+  fieldErrorsFromIssues,
+  type FieldErrors,
+} from '../../../forms/field-errors';
 import { useSubmissionKey } from '../../../forms/use-submission-key';
 import { ApiError } from '../../../services/api-error';
 import { requestOtp } from '../../../services/auth';
@@ -57,7 +61,10 @@ export function PhoneLoginForm({ onSignedIn }: PhoneLoginFormProps) {
     setFormError('');
     setSending(true);
     try {
-      const sent = await requestOtp(parsed.data.phone, { silent: true, idempotencyKey: otpKey.keyFor(parsed.data) });
+      const sent = await requestOtp(parsed.data.phone, {
+        silent: true,
+        idempotencyKey: otpKey.keyFor(parsed.data),
+      });
       otpKey.settle();
       countdown.start(sent.retryAfterSec > 0 ? sent.retryAfterSec : DEFAULT_RESEND_SEC);
       void Taro.showToast({ title: '验证码已发送', icon: 'none' });
@@ -93,36 +100,36 @@ export function PhoneLoginForm({ onSignedIn }: PhoneLoginFormProps) {
   const resendLabel = countdown.secondsLeft > 0 ? `${countdown.secondsLeft} 秒后重发` : '获取验证码';
 
   return (
-    <View className='phone-login'>
-      <View className='phone-login__field'>
-        <Text className='phone-login__label'>手机号</Text>
+    <View className="phone-login">
+      <View className="phone-login__field">
+        <Text className="phone-login__label">手机号</Text>
         <Input
-          className='phone-login__input'
-          type='number'
-          name='phone'
-          placeholder='请输入 11 位手机号'
+          className="phone-login__input"
+          type="number"
+          name="phone"
+          placeholder="请输入 11 位手机号"
           maxLength={11}
           value={phone}
           onChange={setPhone}
         />
-        {errors.phone ? <Text className='phone-login__error'>{errors.phone}</Text> : null}
+        {errors.phone ? <Text className="phone-login__error">{errors.phone}</Text> : null}
       </View>
-      <View className='phone-login__field'>
-        <Text className='phone-login__label'>验证码</Text>
-        <View className='phone-login__code-row'>
+      <View className="phone-login__field">
+        <Text className="phone-login__label">验证码</Text>
+        <View className="phone-login__code-row">
           <Input
-            className='phone-login__input phone-login__input--code'
-            type='number'
-            name='code'
-            placeholder='6 位验证码'
+            className="phone-login__input phone-login__input--code"
+            type="number"
+            name="code"
+            placeholder="6 位验证码"
             maxLength={6}
             value={code}
             onChange={setCode}
           />
           <Button
-            className='phone-login__send'
-            type='primary'
-            fill='outline'
+            className="phone-login__send"
+            type="primary"
+            fill="outline"
             loading={sending}
             disabled={sending || countdown.secondsLeft > 0}
             onClick={askForCode}
@@ -130,10 +137,17 @@ export function PhoneLoginForm({ onSignedIn }: PhoneLoginFormProps) {
             {resendLabel}
           </Button>
         </View>
-        {errors.code ? <Text className='phone-login__error'>{errors.code}</Text> : null}
+        {errors.code ? <Text className="phone-login__error">{errors.code}</Text> : null}
       </View>
-      {formError ? <Text className='login-form-error'>{formError}</Text> : null}
-      <Button className='phone-login__submit' type='primary' block loading={signingIn} disabled={signingIn} onClick={submit}>
+      {formError ? <Text className="login-form-error">{formError}</Text> : null}
+      <Button
+        className="phone-login__submit"
+        type="primary"
+        block
+        loading={signingIn}
+        disabled={signingIn}
+        onClick={submit}
+      >
         登录
       </Button>
     </View>

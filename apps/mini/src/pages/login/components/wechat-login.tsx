@@ -29,9 +29,9 @@ export function WechatLogin({ onSignedIn }: WechatLoginProps) {
   };
 
   return (
-    <View className='wechat-login'>
-      {error ? <Text className='login-form-error'>{error}</Text> : null}
-      <Button type='success' block loading={busy} disabled={busy} onClick={signIn}>
+    <View className="wechat-login">
+      {error ? <Text className="login-form-error">{error}</Text> : null}
+      <Button type="success" block loading={busy} disabled={busy} onClick={signIn}>
         微信一键登录
       </Button>
     </View>

@@ -7,7 +7,13 @@ export const TRIP: Trip = {
   originRegionCode: '520102',
   originName: '贵阳市南明区',
   pickupPoints: [{ name: '南明区人社局门口' }, { name: '贵阳北站' }],
-  destinations: [{ enterpriseId: '65f0a1b2c3d4e5f6a7b8c9d1', enterpriseName: '余姚市明州光电科技有限公司', dropPoint: '厂区正门' }],
+  destinations: [
+    {
+      enterpriseId: '65f0a1b2c3d4e5f6a7b8c9d1',
+      enterpriseName: '余姚市明州光电科技有限公司',
+      dropPoint: '厂区正门',
+    },
+  ],
   departureAt: '2026-03-03T23:00:00.000Z',
   travelDay: '2026-03-04',
   vehicle: { plate: '贵A3M521', seats: 45 },
@@ -35,7 +41,13 @@ export const BOOKING: Booking = {
   bookedBy: 'self',
   createdAt: '2026-03-02T01:00:00.000Z',
   cancelledAt: null,
-  trip: { originName: '贵阳市南明区', destinationNames: ['余姚市明州光电科技有限公司'], departureAt: TRIP.departureAt, plate: 'A', status: 'published' },
+  trip: {
+    originName: '贵阳市南明区',
+    destinationNames: ['余姚市明州光电科技有限公司'],
+    departureAt: TRIP.departureAt,
+    plate: 'A',
+    status: 'published',
+  },
 };
 
 export const CHECKIN: Checkin = {
@@ -59,7 +71,8 @@ export function passToken(color: 'green' | 'red' = 'green', ttlSec = 90): PassTo
     refreshInSec: 60,
     pass: {
       color,
-      reasons: color === 'red' ? [{ code: 'FEVER', color: 'red', message: '体温 37.8 ℃，达到或超过 37.3 ℃' }] : [],
+      reasons:
+        color === 'red' ? [{ code: 'FEVER', color: 'red', message: '体温 37.8 ℃，达到或超过 37.3 ℃' }] : [],
       validUntil: null,
       checkedInAt: null,
     },
