@@ -5,9 +5,10 @@
  * .artifacts/screenshots/dashboard-*.png.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhonePage, shot } from './support/browser';
-import { readOtp, startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
+import { signIn } from './support/h5';
 
 let stack: Stack;
 let browser: Browser;
@@ -21,24 +22,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) =>
-  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(stack.webUrl);
-  await field(page, '请输入 11 位手机号').fill(phone);
-  await button(page, '获取验证码').click();
-  await page.getByText(/\d+ 秒后重发/).waitFor();
-  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
-  await button(page, '登录').click();
-  await page.waitForURL(/pages\/home\/index/);
-}
-
 describe('command dashboard on the H5 build', () => {
   it('when the command opens 指挥大屏, filters by a town and exports, then the charts render and the workbook holds that town', async () => {
     const page = await newPhonePage(browser);
-    await signIn(page, '13800000006');
+    await signIn(stack, page, '13800000006');
     await page.locator('.tile-grid__title', { hasText: '指挥大屏' }).click();
     await page.waitForURL(/pages\/dashboard\/index/);
     await page.locator('.chart').first().waitFor();

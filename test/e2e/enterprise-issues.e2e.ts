@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, shot } from './support/browser';
-import { readOtp, startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
+import { button, field, signIn } from './support/h5';
 
 const FIRM = '余姚市明州光电科技有限公司';
 const PROBLEM = '聚碳酸酯原料断供，库存只够三天';
@@ -24,21 +25,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) =>
-  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 const chip = (page: Page, label: string) =>
   page.locator('.chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(stack.webUrl);
-  await field(page, '请输入 11 位手机号').fill(phone);
-  await button(page, '获取验证码').click();
-  await page.getByText(/\d+ 秒后重发/).waitFor();
-  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
-  await button(page, '登录').click();
-  await page.waitForURL(/pages\/home\/index/);
-}
 
 async function openTile(page: Page, title: string): Promise<void> {
   await page.locator('.tile-grid__title', { hasText: title }).click();
@@ -49,7 +37,7 @@ describe('enterprise issues on the H5 build', () => {
 
   it('when a liaison reports, the steward dispatches, the officer answers and the liaison confirms, then the timeline shows every step', async () => {
     const liaison = await newPhonePage(browser);
-    await signIn(liaison, '13800000002');
+    await signIn(stack, liaison, '13800000002');
     await openTile(liaison, '复工进度');
     await liaison.getByText(FIRM).waitFor();
     await shot(liaison, 'enterprise-liaison-home');
@@ -64,7 +52,7 @@ describe('enterprise issues on the H5 build', () => {
     await shot(liaison, 'enterprise-issue-submitted');
 
     const steward = await newPhonePage(browser);
-    await signIn(steward, '13800000003');
+    await signIn(stack, steward, '13800000003');
     await openTile(steward, '我的企业');
     await steward.getByText(FIRM).click();
     await steward.getByText(`【原材料】${PROBLEM}`).click();
@@ -76,7 +64,7 @@ describe('enterprise issues on the H5 build', () => {
     await shot(steward, 'enterprise-issue-dispatched');
 
     const officer = await newPhonePage(browser);
-    await signIn(officer, '13800000004');
+    await signIn(stack, officer, '13800000004');
     await openTile(officer, '待办问题');
     await officer.getByText(PROBLEM).click();
     await field(officer, '请填写答复内容').fill('已协调上游供应商优先供货，三日内到厂');
@@ -97,7 +85,7 @@ describe('enterprise issues on the H5 build', () => {
 
   it("when a steward logs a visit with a problem, then the visit is recorded and the problem appears as the firm's issue", async () => {
     const steward = await newPhonePage(browser);
-    await signIn(steward, '13800000003');
+    await signIn(stack, steward, '13800000003');
     await openTile(steward, '我的企业');
     await steward.getByText(FIRM).click();
     await button(steward, '记录走访').click();

@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, shot } from './support/browser';
-import { readOtp, startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
+import { button, field, signIn } from './support/h5';
 
 let stack: Stack;
 let browser: Browser;
@@ -19,20 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-const field = (page: Page, placeholder: string) => page.getByRole('textbox', { name: placeholder });
-const button = (page: Page, label: string) =>
-  page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(stack.webUrl);
-  await field(page, '请输入 11 位手机号').fill(phone);
-  await button(page, '获取验证码').click();
-  await page.getByText(/\d+ 秒后重发/).waitFor();
-  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
-  await button(page, '登录').click();
-  await page.waitForURL(/pages\/home\/index/);
-}
 
 async function openTile(page: Page, title: string): Promise<void> {
   await page.goto(`${stack.webUrl}`);
@@ -85,7 +72,7 @@ async function marshalBoards(marshal: Page, tripId: string, token: string): Prom
 describe('worker journey on the H5 build', () => {
   it('when a worker checks in, books and shows the code, then the marshal boards them; a red pass is refused', async () => {
     const worker = await newPhonePage(browser);
-    await signIn(worker, '13800000001');
+    await signIn(stack, worker, '13800000001');
     await checkIn(worker, '绿码');
     await worker.locator('img.w-qr, .w-qr img').first().waitFor();
     await shot(worker, 'worker-pass-green');
@@ -98,7 +85,7 @@ describe('worker journey on the H5 build', () => {
     await shot(worker, 'worker-boarding-code');
 
     const marshal = await newPhonePage(browser);
-    await signIn(marshal, '13800000005');
+    await signIn(stack, marshal, '13800000005');
     await marshalBoards(marshal, tripId, await scannedToken(worker));
     await marshal.getByText('核验通过', { exact: true }).waitFor();
     await shot(marshal, 'marshal-boarded');
@@ -107,7 +94,7 @@ describe('worker journey on the H5 build', () => {
     await worker.getByText('已上车').waitFor();
 
     const sick = await newPhonePage(browser);
-    await signIn(sick, '13900000088');
+    await signIn(stack, sick, '13900000088');
     await checkIn(sick, '绿码');
     const sickTrip = await bookFirstTrip(sick);
     await checkIn(sick, '红码');

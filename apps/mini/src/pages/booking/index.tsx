@@ -6,7 +6,7 @@ import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { BookingCard } from '../worker-shared/booking-card';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';
 

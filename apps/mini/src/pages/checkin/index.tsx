@@ -18,7 +18,7 @@ import { isOfflineError } from '../../services/api-error';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { Chips } from '../worker-shared/chips';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { PASS_LABELS } from '../worker-shared/format';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import { clearDraft, draftFromLatest, EMPTY_DRAFT, loadDraft, saveDraft, type CheckinDraft } from './draft';

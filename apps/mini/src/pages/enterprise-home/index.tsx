@@ -7,7 +7,7 @@ import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { api, renewSession } from '../issue-shared/api';
-import { useLoad } from '../issue-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { formatTime } from '../issue-shared/format';
 import { ApiError } from '../../services/api-error';
 import { PAGES } from '../issue-shared/pages';

@@ -7,7 +7,7 @@ import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { api } from '../issue-shared/api';
 import { Chips } from '../issue-shared/chips';
-import { useLoad } from '../issue-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { formatTime } from '../issue-shared/format';
 import { PAGES } from '../issue-shared/pages';
 import '../issue-shared/shared.css';

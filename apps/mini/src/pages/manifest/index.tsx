@@ -5,7 +5,7 @@ import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { TripRow } from '../trips';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { BOOKING_LABELS, formatTime } from '../worker-shared/format';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';

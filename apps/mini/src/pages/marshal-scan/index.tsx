@@ -11,7 +11,7 @@ import { openPage } from '../../navigation';
 import { canScanCode, scanBoardingCode } from '../../platform';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { TripRow } from '../trips';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';
 

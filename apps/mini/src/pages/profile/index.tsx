@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';
 

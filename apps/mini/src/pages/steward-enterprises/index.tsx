@@ -3,7 +3,7 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { api } from '../issue-shared/api';
-import { useLoad } from '../issue-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { PAGES } from '../issue-shared/pages';
 import '../issue-shared/shared.css';
 

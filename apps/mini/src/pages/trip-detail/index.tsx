@@ -9,7 +9,7 @@ import { ApiError, isOfflineError } from '../../services/api-error';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { Chips } from '../worker-shared/chips';
-import { useLoad } from '../worker-shared/use-load';
+import { useLoad } from '../../store/use-load';
 import { formatTime } from '../worker-shared/format';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';

@@ -1,10 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { statusForError, type PageStatus } from '../../components/page-state';
+import { statusForError, type PageStatus } from '../components/page-state';
 
 /**
  * Loads a page's data and tracks loading / empty / error / offline / ready. Reloads when the
- * page shows again (coming back from a form) while keeping the old data on screen.
+ * page shows again (coming back from a form), keeping the old data on screen if the reload fails
+ * (weak signal: the offline banner says it may be stale). Shared by every page that loads data.
  */
 export function useLoad<T>(load: () => Promise<T>, isEmpty: (data: T) => boolean = () => false) {
   const [data, setData] = useState<T | null>(null);
