@@ -5,8 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { charterRequestInputSchema } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
-import { useSubmissionKey } from '../../forms/use-submission-key';
+import { useFormSubmit } from '../../forms/use-form-submit';
 import { api } from '../issue-shared/api';
 import { JoinableCharters } from './joinable';
 import '../issue-shared/shared.css';
@@ -29,32 +28,21 @@ export default function CharterFormPage() {
   const { params } = useRouter();
   const enterpriseId = params.enterpriseId ?? '';
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [sending, setSending] = useState(false);
-  const { keyFor, settle } = useSubmissionKey();
+  const { errors, sending, submit: submitForm } = useFormSubmit();
   if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业首页进入" />;
 
   const submit = async () => {
     const candidate = { ...values, workers: Number(values.workers ?? ''), namedStaff: [], note: '' };
-    const parsed = charterRequestInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSending(true);
-    try {
-      const body = { ...parsed.data, enterpriseId };
-      await api.createCharter(body, { idempotencyKey: keyFor(body), silent: true });
-      settle();
-      void Taro.showToast({ title: '已提交包车需求', icon: 'success' });
-      void Taro.navigateBack();
-    } catch (error) {
-      settle(error);
-      setErrors({ ...fieldErrorsFromApiError(error), form: (error as Error).message });
-    } finally {
-      setSending(false);
-    }
+    await submitForm(
+      charterRequestInputSchema,
+      candidate,
+      (data, idempotencyKey) =>
+        api.createCharter({ ...data, enterpriseId }, { idempotencyKey, silent: true }),
+      () => {
+        void Taro.showToast({ title: '已提交包车需求', icon: 'success' });
+        void Taro.navigateBack();
+      },
+    );
   };
 
   return (

@@ -10,8 +10,7 @@ import {
 } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
-import { useSubmissionKey } from '../../forms/use-submission-key';
+import { useFormSubmit } from '../../forms/use-form-submit';
 import { openPage } from '../../navigation';
 import { api } from '../issue-shared/api';
 import { Chips } from '../issue-shared/chips';
@@ -27,10 +26,8 @@ export default function IssueFormPage() {
   const [category, setCategory] = useState<IssueCategory | null>(null);
   const [urgency, setUrgency] = useState<IssueUrgency>('normal');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [sending, setSending] = useState(false);
   const [images, setImages] = useState<{ id: string; filename: string }[]>([]);
-  const { keyFor, settle } = useSubmissionKey();
+  const { errors, setErrors, sending, submit: submitForm } = useFormSubmit();
 
   if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业页面进入" />;
 
@@ -52,33 +49,21 @@ export default function IssueFormPage() {
   };
 
   const submit = async () => {
-    const parsed = issueInputSchema.safeParse({
-      enterpriseId,
-      category,
-      urgency,
-      description,
-      attachmentIds: images.map((img) => img.id),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSending(true);
-    try {
-      const created = await api.createIssue(parsed.data, {
-        idempotencyKey: keyFor(parsed.data),
-        silent: true,
-      });
-      settle();
-      void Taro.showToast({ title: '已提交', icon: 'success' });
-      void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
-    } catch (error) {
-      settle(error);
-      setErrors({ ...fieldErrorsFromApiError(error), form: (error as Error).message });
-    } finally {
-      setSending(false);
-    }
+    await submitForm(
+      issueInputSchema,
+      {
+        enterpriseId,
+        category,
+        urgency,
+        description,
+        attachmentIds: images.map((img) => img.id),
+      },
+      (data, idempotencyKey) => api.createIssue(data, { idempotencyKey, silent: true }),
+      (created) => {
+        void Taro.showToast({ title: '已提交', icon: 'success' });
+        void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
+      },
+    );
   };
 
   return (

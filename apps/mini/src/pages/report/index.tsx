@@ -5,8 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { reopeningReportInputSchema } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
-import { useSubmissionKey } from '../../forms/use-submission-key';
+import { useFormSubmit } from '../../forms/use-form-submit';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { api } from '../issue-shared/api';
 import { Chips } from '../issue-shared/chips';
@@ -22,9 +21,7 @@ export default function ReportPage() {
   const [onSite, setOnSite] = useState('');
   const [total, setTotal] = useState('');
   const [capacity, setCapacity] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [sending, setSending] = useState(false);
-  const { keyFor, settle } = useSubmissionKey();
+  const { errors, sending, submit: submitForm } = useFormSubmit();
 
   if (!user) return <PageState status="loading" />;
   if (!user.enterpriseId)
@@ -39,24 +36,15 @@ export default function ReportPage() {
       staffTotal: toNumber(total),
       capacityPercent: toNumber(capacity),
     };
-    const parsed = reopeningReportInputSchema.safeParse(candidate);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromIssues(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    setSending(true);
-    try {
-      await api.reportToday(enterpriseId, parsed.data, { idempotencyKey: keyFor(parsed.data), silent: true });
-      settle();
-      void Taro.showToast({ title: '已提交今日进度', icon: 'success' });
-      void Taro.navigateBack();
-    } catch (error) {
-      settle(error);
-      setErrors({ ...fieldErrorsFromApiError(error), form: (error as Error).message });
-    } finally {
-      setSending(false);
-    }
+    await submitForm(
+      reopeningReportInputSchema,
+      candidate,
+      (data, idempotencyKey) => api.reportToday(enterpriseId, data, { idempotencyKey, silent: true }),
+      () => {
+        void Taro.showToast({ title: '已提交今日进度', icon: 'success' });
+        void Taro.navigateBack();
+      },
+    );
   };
 
   return (
