@@ -22,8 +22,9 @@ afterAll(async () => {
 });
 
 async function openTile(page: Page, title: string): Promise<void> {
-  await page.goto(`${stack.webUrl}`);
-  await page.waitForURL(/pages\/home\/index/);
+  // Straight to the home route: loading the bare origin leaves the hash to the router's timing,
+  // which made waiting for the home URL flaky on a busy CI machine.
+  await page.goto(`${stack.webUrl}/#/pages/home/index`);
   await page.locator('.tile-grid__title', { hasText: title }).click();
 }
 
