@@ -270,3 +270,31 @@ describe('delete, findAndModify, count, distinct', () => {
     ]);
   });
 });
+
+describe('counters under numeric and punctuated field names (the dashboard rollups)', () => {
+  it('when $inc upserts numeric path steps, then documents with numeric keys are created (as MongoDB), never arrays', async () => {
+    const c = coll('rollupCounters');
+    const inc = { 'c.330281:阳明街道~光学仪器~above.3': 2, 's.*~*~above.520000.1': 5 };
+    await c.updateOne({ _id: 'reopen|*' }, { $inc: inc, $setOnInsert: { g: 'reopen' } }, { upsert: true });
+    await c.updateOne({ _id: 'reopen|*' }, { $inc: { ...inc, 's.*~*~above.520000.0': 1 } }, { upsert: true });
+    expect(await c.findOne({ _id: 'reopen|*' })).toEqual({
+      _id: 'reopen|*',
+      g: 'reopen',
+      c: { '330281:阳明街道~光学仪器~above': { '3': 4 } },
+      s: { '*~*~above': { '520000': { '0': 1, '1': 10 } } },
+    });
+  });
+
+  it('when one slice is projected, then only it comes back, and a missing one yields no field', async () => {
+    const c = coll('rollupCounters');
+    expect(await c.findOne({ _id: 'reopen|*' }, { projection: { g: 1, 's.*~*~above': 1 } })).toEqual({
+      _id: 'reopen|*',
+      g: 'reopen',
+      s: { '*~*~above': { '520000': { '0': 1, '1': 10 } } },
+    });
+    expect(await c.findOne({ _id: 'reopen|*' }, { projection: { 's.330281~*~*': 1 } })).toEqual({
+      _id: 'reopen|*',
+      s: {},
+    });
+  });
+});

@@ -24,17 +24,20 @@ export function townOf(address: string): string {
   return m ? m[1] : '';
 }
 
-/** Field names in MongoDB may not contain '.' or start with '$'; '~' and ':' are our separators. */
-const clean = (s: string) => s.replace(/[.$~:\t|]/g, '_');
+/**
+ * Field names in MongoDB may not contain '.' or start with '$'; '~' and ':' are our separators and
+ * '*' is the slices' "any" (see slices.ts).
+ */
+export const cleanKeyPart = (s: string) => s.replace(/[.$~:\t|*]/g, '_');
 
 /** The region part of a cell: `330281:阳明街道`, or `330281:` when no town is known. */
 export function regionKey(d: Pick<CellDims, 'regionCode' | 'town'>): string {
-  return `${clean(d.regionCode)}:${clean(d.town)}`;
+  return `${cleanKeyPart(d.regionCode)}:${cleanKeyPart(d.town)}`;
 }
 
 /** The stable key of a cell, used as a field name inside rollup documents. */
 export function cellKey(d: CellDims): string {
-  return `${regionKey(d)}~${clean(d.industry)}~${d.size}`;
+  return `${regionKey(d)}~${cleanKeyPart(d.industry)}~${d.size}`;
 }
 
 /** A cell key split into its dimensions and any `~extra` parts after it. */
@@ -70,7 +73,7 @@ export function cellMatches(key: string | ParsedCell, f: CellFilter): boolean {
   if (f.region) {
     if (f.region.includes(':') ? c.region !== f.region : c.regionCode !== f.region) return false;
   }
-  if (f.industry && c.industry !== clean(f.industry)) return false;
+  if (f.industry && c.industry !== cleanKeyPart(f.industry)) return false;
   if (f.size && c.size !== f.size) return false;
   return true;
 }

@@ -77,12 +77,16 @@ describe('what a record contributes', () => {
 
 describe('deltas', () => {
   it('when a record leaves a cell, then the old entries are subtracted and the $inc is grouped per document', () => {
-    const d = contributionDelta({ 'a|*\tx\tn': 2, 'b|*\ty\tn': 1 }, { 'a|*\tx\tn': 3 });
-    expect(d).toEqual({ 'a|*\tx\tn': 1, 'b|*\ty\tn': -1 });
-    expect([...incrementsByDoc(d)]).toEqual([
-      ['a|*', { 'c.x.n': 1 }],
-      ['b|*', { 'c.y.n': -1 }],
-    ]);
+    const x = '330281:阳明街道~光学仪器~above';
+    const d = contributionDelta(
+      { [`vcov|*\t${x}~never\tenterprises`]: 2, [`visits|2027-03-02\t${x}~s1\tvisits`]: 1 },
+      { [`vcov|*\t${x}~never\tenterprises`]: 3 },
+    );
+    expect(d).toEqual({ [`vcov|*\t${x}~never\tenterprises`]: 1, [`visits|2027-03-02\t${x}~s1\tvisits`]: -1 });
+    const inc = incrementsByDoc(d);
+    expect([...inc.keys()]).toEqual(['vcov|*', 'visits|2027-03-02']);
+    expect(inc.get('vcov|*')).toMatchObject({ [`c.${x}~never.0`]: 1, 's.*~*~*.never.0': 1 });
+    expect(inc.get('visits|2027-03-02')).toMatchObject({ [`c.${x}~s1.0`]: -1, 's.330281~*~above.s1.0': -1 });
   });
 
   it('when a key is a registry total, then it is not part of the trend; reopened is', () => {

@@ -1,4 +1,6 @@
 import type { Contribution } from './contributions';
+import { decodeMetrics, metricKey } from './metrics';
+import { extrasOf, slicesOf } from './slices';
 
 /** new − old, without zero entries: what the counters must move by. */
 export function contributionDelta(oldC: Contribution, newC: Contribution): Contribution {
@@ -17,40 +19,73 @@ export function addContribution(a: Contribution, b: Contribution): Contribution 
   return a;
 }
 
-/** Splits a contribution into per-document `$inc` maps (`c.<field>.<metric>` → n). */
+/** The group of a rollup document id (`health|2027-03-02` → `health`). */
+const groupOf = (docId: string) => docId.slice(0, docId.indexOf('|'));
+
+/** Where one counter of a cell lives in a rollup document: its cell path and its 12 slice paths. */
+function storedPaths(field: string, position: string): string[] {
+  const extras = extrasOf(field);
+  const below = extras ? `${extras}.${position}` : position;
+  return [`c.${field}.${position}`, ...slicesOf(field).map((s) => `s.${s}.${below}`)];
+}
+
+/**
+ * Splits a contribution into per-document `$inc` maps: each counter moves its cell
+ * (`c.<cell>.<position>`) and the slices it counts in (`s.<slice>[.<extras>].<position>`) in the
+ * same single-document update, so cells and slices can never disagree.
+ */
 export function incrementsByDoc(c: Contribution): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   for (const [k, n] of Object.entries(c)) {
+    if (n === 0) continue;
     const [docId, field, metric] = k.split('\t');
     const inc = out.get(docId) ?? {};
-    inc[`c.${field}.${metric}`] = (inc[`c.${field}.${metric}`] ?? 0) + n;
+    for (const path of storedPaths(field, metricKey(groupOf(docId), metric)))
+      inc[path] = (inc[path] ?? 0) + n;
     out.set(docId, inc);
   }
   return out;
 }
 
-/** Rebuilds nested documents `{docId → {field → {metric → n}}}` from a contribution (zeros dropped). */
-export function nestByDoc(c: Contribution): Map<string, Record<string, Record<string, number>>> {
-  const out = new Map<string, Record<string, Record<string, number>>>();
-  for (const [k, n] of Object.entries(c)) {
-    if (n === 0) continue;
-    const [docId, field, metric] = k.split('\t');
-    const doc = out.get(docId) ?? {};
-    (doc[field] ??= {})[metric] = n;
+/** Counters per cell (`field → position → n`) and per slice (`slice → [extras →] position → n`). */
+export interface StoredCounters {
+  c: Record<string, Record<string, number>>;
+  s: Record<string, Record<string, number | Record<string, number>>>;
+}
+
+/** Rebuilds whole rollup documents' counters from a contribution (zeros dropped), as the increments would have left them. */
+export function nestByDoc(c: Contribution): Map<string, StoredCounters> {
+  const out = new Map<string, StoredCounters>();
+  for (const [docId, inc] of incrementsByDoc(c)) {
+    const doc: StoredCounters = { c: {}, s: {} };
+    for (const [path, n] of Object.entries(inc)) {
+      if (n === 0) continue;
+      const parts = path.split('.');
+      let node: Record<string, unknown> = doc as unknown as Record<string, unknown>;
+      for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+      node[parts[parts.length - 1]] = n;
+    }
     out.set(docId, doc);
   }
   return out;
 }
 
-/** Flattens nested rollup documents back into a contribution (for drift comparison). */
+/**
+ * Flattens the cell counters of a rollup document back into a contribution (for drift
+ * comparison). Reads positional and named (pre-positional) metric keys alike, so a rebuild
+ * compares old documents correctly before it rewrites them.
+ */
 export function flattenDoc(
   docId: string,
   c: Record<string, Record<string, number>>,
   into: Contribution = {},
 ): Contribution {
+  const group = groupOf(docId);
   for (const [field, metrics] of Object.entries(c)) {
-    for (const [m, n] of Object.entries(metrics))
-      if (n !== 0) into[`${docId}\t${field}\t${m}`] = (into[`${docId}\t${field}\t${m}`] ?? 0) + n;
+    for (const [m, n] of Object.entries(decodeMetrics(group, metrics))) {
+      const k = `${docId}\t${field}\t${m}`;
+      if (n !== 0) into[k] = (into[k] ?? 0) + n;
+    }
   }
   return into;
 }

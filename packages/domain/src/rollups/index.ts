@@ -2,3 +2,5 @@
 export * from './cells';
 export * from './contributions';
 export * from './delta';
+export * from './metrics';
+export * from './slices';

@@ -62,6 +62,16 @@ function applySlice(arr: unknown[], leaf: { skip: number; limit: number | undefi
 
 function includeInto(source: Doc, tree: Tree, details: MatchDetails | undefined): Doc {
   const out: Doc = {};
+  // One included field under a wide subdocument (a slice of a rollup holding thousands of
+  // fields): look it up instead of walking every field. A single field has no order to keep.
+  if (tree.size === 1) {
+    const [[key, node]] = tree;
+    if (Object.prototype.hasOwnProperty.call(source, key)) {
+      const value = projectValue(source[key], node, details);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  }
   for (const key of Object.keys(source)) {
     const node = tree.get(key);
     if (node === undefined) continue;

@@ -3,13 +3,13 @@ import {
   addDays,
   chinaDay,
   CURRENT,
-  parseCellKey,
   ROLLUP_GROUPS as G,
+  sliceOfFilter,
   type CellFilter,
 } from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { RollupRepository } from '../rollups/rollup.repository';
-import type { RollupDoc } from '../rollups/rollup.model';
+import type { RollupView } from '../rollups/rollup-view';
 import type { StaffRepository } from '../enterprises/staff.repository';
 import { dayRange } from './cell-sums';
 import {
@@ -33,13 +33,21 @@ export interface SummaryQuery {
 const NAME_TTL_MS = 10 * 60_000;
 const SETTLED_TTL_MS = 5 * 60_000;
 const SETTLING_GROUPS = new Set<string>([G.reopen, G.health, G.visits, G.callbacks]);
+const MAX_CACHED_READS = 64;
+
+/** What a summary reads: documents read whole (their cells) and documents read as one slice. */
+interface ReadPlan {
+  cellIds: string[];
+  sliceIds: string[];
+  /** The filter's slice; null when the filter matches no cell (sliced figures are then zero). */
+  slice: string | null;
+}
 
 /** One read of the rollup documents and the summaries computed from it. */
 interface CacheEntry {
-  key: string;
   generation: number;
   until: number;
-  docs: Promise<RollupDoc[]>;
+  docs: Promise<RollupView[]>;
   results: Map<string, Promise<DashboardSummary>>;
 }
 
@@ -48,14 +56,14 @@ interface CacheEntry {
  * request whatever the number of check-ins, bookings or enterprises behind them.
  */
 export class DashboardService {
-  private cached: CacheEntry | null = null;
-  private readonly settled = new Map<string, { doc: RollupDoc | null; until: number }>();
+  private readonly cached = new Map<string, CacheEntry>();
+  private readonly settled = new Map<string, { doc: RollupView | null; until: number }>();
   private settledRebuilds = 0;
 
   /**
-   * @param cacheMs how long one read of the rollup documents serves further summaries (any
-   *   filter: filters are applied in memory). Writes through this process drop it at once; writes
-   *   through other BFF instances show up within this time. 0 turns the cache off.
+   * @param cacheMs how long one read of the rollup documents serves further summaries of the same
+   *   filter slice. Writes through this process drop it at once; writes through other BFF
+   *   instances show up within this time. 0 turns every cache off.
    */
   constructor(
     private readonly rollups: RollupRepository,
@@ -72,19 +80,37 @@ export class DashboardService {
     const after = (from: string) => dayRange(addDays(from, 1), today > date ? today : date, addDays);
     const window = dayRange(from, date, addDays);
     const ids = (group: string, days: string[]) => days.map((d) => `${group}|${d}`);
-    // Every document this summary needs, named up front and read in one round trip.
-    const entry = this.read([
-      ...ids(G.reopen, [CURRENT, ...after(from)]),
-      `${G.openByCategory}|${CURRENT}`,
-      `${G.visitCoverage}|${CURRENT}`,
-      ...ids(G.issues, [CURRENT, ...after(date)]),
-      ...ids(G.callbacks, [CURRENT, ...after(date)]),
-      ...ids(G.transport, window),
-      ...ids(G.health, window),
-      ...ids(G.visits, dayRange(addDays(date, -6), date, addDays)),
-    ]);
-    // Officials switching between a few filters ask the same questions: a summary computed from
-    // this very read is reused for as long as the read itself.
+    const reopenDays = after(from);
+    // Every document this summary needs, named up front. Breakdowns by region, industry or size
+    // (the reopening totals as of the date, health on the date) read whole documents; everything
+    // else reads only the filter's slice: two queries, in parallel.
+    const entry = this.read({
+      cellIds: [
+        `${G.reopen}|${CURRENT}`,
+        ...ids(
+          G.reopen,
+          reopenDays.filter((d) => d > date),
+        ),
+        `${G.health}|${date}`,
+      ],
+      sliceIds: [
+        ...ids(
+          G.reopen,
+          reopenDays.filter((d) => d <= date),
+        ),
+        `${G.openByCategory}|${CURRENT}`,
+        `${G.visitCoverage}|${CURRENT}`,
+        ...ids(G.issues, [CURRENT, ...after(date)]),
+        ...ids(G.callbacks, [CURRENT, ...after(date)]),
+        ...ids(G.transport, window),
+        ...ids(
+          G.health,
+          window.filter((d) => d !== date),
+        ),
+        ...ids(G.visits, dayRange(addDays(date, -6), date, addDays)),
+      ],
+      slice: sliceOfFilter(f),
+    });
     const key = JSON.stringify([q.region, q.industry, q.size, date, q.days]);
     let result = entry.results.get(key);
     if (!result) {
@@ -96,7 +122,7 @@ export class DashboardService {
   }
 
   private async compute(
-    docs: RollupDoc[],
+    docs: RollupView[],
     q: SummaryQuery,
     f: CellFilter,
     date: string,
@@ -132,33 +158,52 @@ export class DashboardService {
     };
   }
 
-  /** Reads the documents, or reuses the last read when it is fresh and no local write happened since. */
-  private read(ids: string[]): CacheEntry {
-    const key = ids.join(',');
+  /** Reads the documents, or reuses the last read of the same plan when it is fresh and no local write happened since. */
+  private read(plan: ReadPlan): CacheEntry {
+    const key = JSON.stringify(plan);
     const now = Date.now();
-    const c = this.cached;
-    if (c && c.key === key && c.generation === this.rollups.generation && c.until > now) return c;
+    const c = this.cached.get(key);
+    if (c && c.generation === this.rollups.generation && c.until > now) return c;
     const entry: CacheEntry = {
-      key,
       generation: this.rollups.generation,
       until: now + this.cacheMs,
-      docs: this.load(ids),
+      docs: this.load(plan),
       results: new Map(),
     };
-    this.cached = this.cacheMs > 0 ? entry : null;
-    entry.docs.catch(() => (this.cached = null));
+    if (this.cacheMs > 0) {
+      for (const [k, e] of this.cached)
+        if (e.until <= now || e.generation !== entry.generation) this.cached.delete(k);
+      if (this.cached.size >= MAX_CACHED_READS) this.cached.clear();
+      this.cached.set(key, entry);
+      entry.docs.catch(() => this.cached.delete(key));
+    }
     return entry;
   }
 
+  /** Both reads of a plan, in parallel. */
+  private async load(plan: ReadPlan): Promise<RollupView[]> {
+    const [cells, sliced] = await Promise.all([
+      this.fetch(plan.cellIds, null, (ids) => this.rollups.cells(ids)),
+      plan.slice === null
+        ? []
+        : this.fetch(plan.sliceIds, plan.slice, (ids) => this.rollups.slice(ids, plan.slice!)),
+    ]);
+    return [...cells, ...sliced];
+  }
+
   /**
-   * Reads the documents. For reopening, health, visits and call-backs, days more than two days
-   * back are settled — their live writes land on today's documents (a visit may be dated up to
-   * 48 h back) — so those are kept for SETTLED_TTL_MS (until a rebuild) and only the running
-   * totals and recent days are read again. Issue days (states move) and trip days (a late seat
-   * release) are always read.
+   * Reads documents (whole, or one slice of them). For reopening, health, visits and call-backs,
+   * days more than two days back are settled — their live writes land on today's documents (a
+   * visit may be dated up to 48 h back) — so those are kept for SETTLED_TTL_MS (until a rebuild)
+   * and only the running totals and recent days are read again. Issue days (states move) and
+   * trip days (a late seat release) are always read.
    */
-  private async load(ids: string[]): Promise<RollupDoc[]> {
-    if (this.cacheMs <= 0) return this.rollups.byIds(ids);
+  private async fetch(
+    ids: string[],
+    slice: string | null,
+    get: (ids: string[]) => Promise<RollupView[]>,
+  ): Promise<RollupView[]> {
+    if (this.cacheMs <= 0) return get(ids);
     const settledBefore = addDays(chinaDay(this.clock.now()), -2);
     const now = Date.now();
     if (this.settledRebuilds !== this.rollups.rebuilds) {
@@ -169,15 +214,19 @@ export class DashboardService {
       const [group, day] = id.split('|');
       return SETTLING_GROUPS.has(group) && day !== CURRENT && day < settledBefore;
     };
-    const missing = ids.filter((id) => isSettled(id) && (this.settled.get(id)?.until ?? 0) <= now);
+    const cacheKey = (id: string) => `${id}\t${slice ?? ''}`;
+    const missing = ids.filter((id) => isSettled(id) && (this.settled.get(cacheKey(id))?.until ?? 0) <= now);
     const [live, fetched] = await Promise.all([
-      this.rollups.byIds(ids.filter((id) => !isSettled(id))),
-      missing.length ? this.rollups.byIds(missing) : [],
+      get(ids.filter((id) => !isSettled(id))),
+      missing.length ? get(missing) : [],
     ]);
     if (this.settled.size > 5_000) this.settled.clear();
     for (const id of missing)
-      this.settled.set(id, { doc: fetched.find((d) => d._id === id) ?? null, until: now + SETTLED_TTL_MS });
-    return [...live, ...ids.filter(isSettled).flatMap((id) => this.settled.get(id)?.doc ?? [])];
+      this.settled.set(cacheKey(id), {
+        doc: fetched.find((d) => d._id === id) ?? null,
+        until: now + SETTLED_TTL_MS,
+      });
+    return [...live, ...ids.filter(isSettled).flatMap((id) => this.settled.get(cacheKey(id))?.doc ?? [])];
   }
 
   /** Steward names change rarely: remembered for a while so most summaries make no second query. */
@@ -199,12 +248,11 @@ export class DashboardService {
 }
 
 /** Every region and industry present in the registry, for the filter pickers. */
-function choicesOf(current: { c: Record<string, unknown> }[]): DashboardSummary['choices'] {
+function choicesOf(current: RollupView[]): DashboardSummary['choices'] {
   const regions = new Set<string>();
   const industries = new Set<string>();
   for (const d of current) {
-    for (const key of Object.keys(d.c ?? {})) {
-      const c = parseCellKey(key);
+    for (const { cell: c } of d.cells) {
       if (c.size === 'none') continue;
       regions.add(c.region);
       industries.add(c.industry);

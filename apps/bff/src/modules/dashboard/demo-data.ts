@@ -15,7 +15,7 @@ const DEMO_REPORTS = [
  * Issue 6's demo step, run last. The demo firms report today's reopening (once a day, through
  * the service, so the hooks count it). The earlier sections write partly below the services
  * (bulk upserts, direct assignments), so the rollups are rebuilt when they do not count every
- * enterprise in the registry; later boots find them complete and leave them alone (a rebuild of
+ * enterprise in the registry or predate the current storage format; later boots find them complete and leave them alone (a rebuild of
  * a city-sized database on every start would be slow — `npm run rollups:rebuild` is for that).
  */
 export async function dashboardDemoSection(ctx: { container: Container }): Promise<void> {
@@ -39,8 +39,10 @@ export async function dashboardDemoSection(ctx: { container: Container }): Promi
       staffTotal: e.headcount,
     });
   }
-  const [current] = await dashboard.rollups.repo.byIds(['reopen|*']);
-  const counted = Object.values(current?.c ?? {}).reduce((sum, m) => sum + (m.enterprises ?? 0), 0);
+  const [current] = await dashboard.rollups.repo.cells(['reopen|*']);
+  const counted = (current?.cells ?? []).reduce((sum, { m }) => sum + (m.enterprises ?? 0), 0);
   const registered = await dashboard.rollups.sources.m.enterprises.estimatedDocumentCount();
-  if (counted !== registered) await dashboard.rollups.rebuild();
+  // Documents of an older storage format are converted by the rebuild too.
+  if (counted !== registered || (await dashboard.rollups.repo.olderFormatDocuments()) > 0)
+    await dashboard.rollups.rebuild();
 }

@@ -8,7 +8,7 @@ import {
   type IssueCategory,
 } from '@fugong/contracts';
 import { addDays, type CellFilter } from '@fugong/domain';
-import type { RollupDoc } from '../rollups/rollup.model';
+import type { RollupView } from '../rollups/rollup-view';
 import {
   addMetrics,
   average,
@@ -51,8 +51,8 @@ function reopenRow(key: string, label: string, m: Metrics) {
  * trend as the same subtraction walked back one day at a time.
  */
 export function reopeningFigure(
-  current: RollupDoc[],
-  deltasAfterFrom: RollupDoc[],
+  current: RollupView[],
+  deltasAfterFrom: RollupView[],
   f: CellFilter,
   date: string,
   from: string,
@@ -111,7 +111,7 @@ export function reopeningFigure(
 
 /** Transport on `date` (travel day), by origin province, and per day over the window. */
 export function transportFigure(
-  window: RollupDoc[],
+  window: RollupView[],
   f: CellFilter,
   date: string,
   from: string,
@@ -161,7 +161,7 @@ function issueRow(key: string, label: string, m: Metrics) {
 }
 
 /** Issues reported up to `date` (their states are the current ones), plus 共性问题 from the enterprise rollup. */
-export function issuesFigure(reported: AsOf, openByCategory: RollupDoc[], f: CellFilter): Summary['issues'] {
+export function issuesFigure(reported: AsOf, openByCategory: RollupView[], f: CellFilter): Summary['issues'] {
   const all = total(sumAsOf(reported, f, () => ''));
   const byCategory = [...sumAsOf(reported, f, (c) => c.extra[0])]
     .map(([k, m]) => issueRow(k, categoryLabel(k), m))
@@ -197,7 +197,7 @@ export function issuesFigure(reported: AsOf, openByCategory: RollupDoc[], f: Cel
 /** For enterprises not reopened: how many, and the categories of their open issues. */
 export function whyNotReopenedFigure(
   reopening: Summary['reopening'] & { closedWithIssues: number },
-  openByCategory: RollupDoc[],
+  openByCategory: RollupView[],
   f: CellFilter,
 ): Summary['whyNotReopened'] {
   const byCategory = [...sumCells(openByCategory, f, (c) => c.extra[0])]
@@ -218,7 +218,7 @@ export function whyNotReopenedFigure(
 
 /** Health on `date` by region, and per day over the window. */
 export function healthFigure(
-  window: RollupDoc[],
+  window: RollupView[],
   f: CellFilter,
   date: string,
   from: string,
@@ -259,8 +259,8 @@ export function healthFigure(
 
 /** Stewards: coverage (not visited in 7 days), visits per steward in the 7 days to `date`, call-back ratings up to `date`. */
 export function stewardsFigure(
-  coverage: RollupDoc[],
-  visits: RollupDoc[],
+  coverage: RollupView[],
+  visits: RollupView[],
   calls: AsOf,
   f: CellFilter,
   date: string,

@@ -21,7 +21,7 @@ import {
 } from '@fugong/domain';
 import type { RollupRebuildReport } from '@fugong/contracts';
 import type { Clock } from '../../clock';
-import type { LedgerDoc, RollupDoc } from './rollup.model';
+import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.model';
 import type { RollupRepository } from './rollup.repository';
 import { cellOfEnterprise, issueFactsOf, type RollupSources } from './rollup-sources';
 
@@ -192,6 +192,8 @@ export async function rebuildRollups(
   }
 
   progress('compare', 0);
+  // Cells only: slices are moved by the same single-document updates as their cells, and the
+  // cells of older-format documents (named metrics) read back like current ones.
   const stored: Contribution = {};
   for (const d of await repo.allDocs()) flattenDoc(d._id, d.c ?? {}, stored);
   const diff = contributionDelta(stored, expected);
@@ -201,9 +203,10 @@ export async function rebuildRollups(
       const [doc, field, metric] = k.split('\t');
       return { doc, field, metric, stored: stored[k] ?? 0, recount: (stored[k] ?? 0) + d };
     });
-  const docs: RollupDoc[] = [...nestByDoc(expected)].map(([id, c]) => {
+  // Written in the current format whatever the stored documents were: a rebuild is the migration.
+  const docs: RollupDoc[] = [...nestByDoc(expected)].map(([id, counters]) => {
     const [g, d] = id.split('|');
-    return { _id: id, g, d, c };
+    return { _id: id, g, d, ...counters, v: ROLLUP_FORMAT };
   });
   progress('write', docs.length);
   await repo.replaceAll(docs, ledgers);

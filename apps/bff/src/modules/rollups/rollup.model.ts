@@ -1,8 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * One rollup document: a group of counters for one day (or `*`, the current totals), stored
- * per cell as `c.<cellKey>.<metric>`. Written only with `$inc` upserts (and whole by the rebuild).
+ * One rollup document: a group of counters for one day (or `*`, the current totals), stored per
+ * cell as `c.<cellKey>.<metric position>` and per filter slice as `s.<slice>[.<extras>].<position>`
+ * (see `@fugong/domain` metrics.ts and slices.ts). Written only with `$inc` upserts (and whole by
+ * the rebuild).
  */
 export interface RollupDoc {
   /** `<group>|<day or *>`: deterministic, so concurrent first increments upsert the same doc. */
@@ -10,7 +12,13 @@ export interface RollupDoc {
   g: string;
   d: string;
   c: Record<string, Record<string, number>>;
+  s?: Record<string, Record<string, number | Record<string, number>>>;
+  /** Storage format: ROLLUP_FORMAT for documents with slices; absent on older ones (a rebuild converts them). */
+  v?: number;
 }
+
+/** The current storage format of rollup documents (positional metrics plus slices). */
+export const ROLLUP_FORMAT = 2;
 
 const rollupSchema = new Schema<RollupDoc>(
   {
@@ -18,6 +26,8 @@ const rollupSchema = new Schema<RollupDoc>(
     g: { type: String, required: true },
     d: { type: String, required: true },
     c: { type: Schema.Types.Mixed, default: {} },
+    s: { type: Schema.Types.Mixed, default: {} },
+    v: { type: Number },
   },
   { versionKey: false, collection: 'dashboard_rollups', minimize: false },
 );

@@ -1,7 +1,8 @@
 import type { Model } from 'mongoose';
 import { incrementsByDoc, type Contribution } from '@fugong/domain';
 import { isDuplicateKey } from '../../db/errors';
-import type { LedgerDoc, RollupDoc } from './rollup.model';
+import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.model';
+import { cellView, sliceView, type RollupView } from './rollup-view';
 
 /** A source record's applied contribution and the sequence number guarding its next change. */
 export interface LedgerEntry {
@@ -58,7 +59,11 @@ export class RollupRepository {
     const ops = [...incrementsByDoc(delta)].map(([id, inc]) => {
       const [g, d] = id.split('|');
       return {
-        updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: { g, d } }, upsert: true },
+        updateOne: {
+          filter: { _id: id },
+          update: { $inc: inc, $setOnInsert: { g, d, v: ROLLUP_FORMAT } },
+          upsert: true,
+        },
       };
     });
     if (ops.length === 0) return;
@@ -66,24 +71,33 @@ export class RollupRepository {
     await this.rollups.bulkWrite(ops, { ordered: false });
   }
 
-  /** The documents of a group whose day is in [from, to] (`*` is read with from = to = '*'). */
-  async docs(group: string, from: string, to: string): Promise<RollupDoc[]> {
-    return this.rollups.find({ g: group, d: { $gte: from, $lte: to } }).lean<RollupDoc[]>();
+  /** Every cell of exactly these documents (breakdowns by region, industry or size need them). */
+  async cells(ids: string[]): Promise<RollupView[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.rollups.find({ _id: { $in: ids } }, { g: 1, d: 1, c: 1 }).lean<RollupDoc[]>();
+    return docs.map(cellView);
   }
 
-  /** Exactly these documents (a summary knows every id it needs: one round trip). */
-  async byIds(ids: string[]): Promise<RollupDoc[]> {
-    return this.rollups.find({ _id: { $in: ids } }).lean<RollupDoc[]>();
+  /**
+   * One filter slice of exactly these documents: the counters under the filter, already summed,
+   * read by projection — a handful of numbers per document whatever the number of cells.
+   */
+  async slice(ids: string[], slice: string): Promise<RollupView[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.rollups
+      .find({ _id: { $in: ids } }, { g: 1, d: 1, [`s.${slice}`]: 1 })
+      .lean<RollupDoc[]>();
+    return docs.map((d) => sliceView(d, slice));
   }
 
-  /** Documents of a group after a day (deltas to roll back when looking at an earlier date). */
-  async docsAfter(group: string, day: string): Promise<RollupDoc[]> {
-    return this.rollups.find({ g: group, d: { $gt: day, $ne: '*' } }).lean<RollupDoc[]>();
+  /** How many documents predate the current format (their slices are missing until a rebuild converts them). */
+  async olderFormatDocuments(): Promise<number> {
+    return this.rollups.countDocuments({ v: { $ne: ROLLUP_FORMAT } });
   }
 
-  /** Every rollup document (the rebuild compares them all). */
+  /** The cell counters of every rollup document (the rebuild compares them all; slices follow from cells). */
   async allDocs(): Promise<RollupDoc[]> {
-    return this.rollups.find({}).lean<RollupDoc[]>();
+    return this.rollups.find({}, { g: 1, d: 1, c: 1 }).lean<RollupDoc[]>();
   }
 
   /** Replaces every counter and ledger entry with a recount (the rebuild's last step). */
