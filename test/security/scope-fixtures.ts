@@ -62,6 +62,7 @@ const reopening = {
 export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   'enterprises.get': perFirm(''),
   'enterprises.overview': perFirm('/overview'),
+  'enterprises.staff': perFirm('/staff'),
   'reopening.history': perFirm('/reopening'),
   'stewards.history': perFirm('/steward-assignments'),
   'visits.list': perFirm('/visits'),

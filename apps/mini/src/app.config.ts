@@ -24,6 +24,9 @@ export default defineAppConfig({
     'pages/manifest/index',
     'pages/profile/index',
     'pages/dashboard/index',
+    'pages/trip-admin/index',
+    'pages/trip-form/index',
+    'pages/staff-booking/index',
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -71,10 +71,14 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.create': { roles: ['admin'], scope: 'all' },
   'enterprises.import': { roles: ['admin'], scope: 'all' },
   'enterprises.bind': { roles: ALL, scope: 'self' },
+  // Firm names for choosing a trip's destination; no registry details beyond name and region.
+  'enterprises.directory': { roles: ['transport', 'admin'], scope: 'all' },
   'enterprises.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'enterprises.update': { roles: ['admin'], scope: 'all' },
   'enterprises.invite': { roles: ['admin'], scope: 'all' },
   'enterprises.overview': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
+  // Names of a firm's staff, for booking them seats: only that firm's own liaison needs them.
+  'enterprises.staff': { roles: ['liaison'], scope: 'enterprise' },
   'reopening.report': { roles: ['liaison', 'steward'], scope: 'enterprise' },
   'reopening.history': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'charters.create': { roles: ['liaison', 'steward'], scope: 'enterprise' },

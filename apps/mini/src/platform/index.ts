@@ -96,13 +96,30 @@ export async function scanBoardingCode(): Promise<string | null> {
   }
 }
 
+/** Files WeChat's document viewer opens; anything else (CSV) is forwarded to a chat instead. */
+const OPENABLE = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'] as const;
+type Openable = (typeof OPENABLE)[number];
+
+/** Hands a downloaded temporary file to the person on weapp: open it, or forward it to a chat. */
+async function showDownloaded(filePath: string, filename: string): Promise<void> {
+  const ext = filename.split('.').pop()?.toLowerCase() ?? '';
+  if ((OPENABLE as readonly string[]).includes(ext)) {
+    await Taro.openDocument({ filePath, fileType: ext as Openable, showMenu: true });
+    return;
+  }
+  // The viewer cannot show CSV: send it to a chat (e.g. 文件传输助手) to open on a computer.
+  await Taro.shareFileMessage({ filePath, fileName: filename });
+}
+
+const exportFailure = (status: number) => new Error(status === 403 ? '无权导出' : `导出失败（${status}）`);
+
 /**
- * Downloads a generated file (the daily report) from the BFF with the session's token and
- * reports the bytes received as they arrive. H5 streams it with fetch and hands it to the
- * browser as a download; the mini-program downloads it to a temporary file and opens it
- * (WeChat's document viewer can forward it).
+ * Downloads a generated file (daily report, passenger list) from the BFF with the session's
+ * token and reports the bytes received as they arrive. H5 streams it with fetch and hands it to
+ * the browser as a download (blob + anchor); the mini-program downloads it to a temporary file
+ * and opens it in WeChat's document viewer (or forwards a CSV, which the viewer cannot show).
  */
-export async function downloadReport(
+export async function downloadFile(
   path: string,
   token: string,
   filename: string,
@@ -115,18 +132,16 @@ export async function downloadReport(
         url: `${apiBaseUrl()}${path}`,
         header: headers,
         success: (res) =>
-          res.statusCode === 200
-            ? resolve(res.tempFilePath)
-            : reject(new Error(`导出失败（${res.statusCode}）`)),
+          res.statusCode === 200 ? resolve(res.tempFilePath) : reject(exportFailure(res.statusCode)),
         fail: () => reject(new Error('网络不稳定，导出失败，请重试')),
       });
       task.onProgressUpdate((p) => onProgress(p.totalBytesWritten));
     });
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+    await showDownloaded(filePath, filename);
     return;
   }
   const res = await fetch(path, { headers });
-  if (!res.ok || !res.body) throw new Error(res.status === 403 ? '无权导出' : `导出失败（${res.status}）`);
+  if (!res.ok || !res.body) throw exportFailure(res.status);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;

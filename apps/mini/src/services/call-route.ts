@@ -17,7 +17,7 @@ export interface CallOptions {
 }
 
 /** Fills `:name` path segments; a missing value is a programming error, so fail loudly. */
-function fillPath(path: string, params: Record<string, string> = {}): string {
+export function fillPath(path: string, params: Record<string, string> = {}): string {
   return path.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new TypeError(`路由 ${path} 缺少参数 ${name}`);

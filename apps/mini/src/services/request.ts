@@ -60,12 +60,17 @@ interface RawResponse {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** `path?query` with empty values left out (the server applies its defaults to those). */
+export function pathWithQuery(path: string, query?: Record<string, QueryValue>): string {
   const search = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
-  return `${apiBaseUrl()}${path}${search ? `?${search}` : ''}`;
+  return `${path}${search ? `?${search}` : ''}`;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  return `${apiBaseUrl()}${pathWithQuery(path, query)}`;
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
@@ -183,11 +188,25 @@ function endSession(): void {
   goToLogin();
 }
 
-async function authorisedRequest<T>(options: RequestOptions, idempotencyKey: string | undefined): Promise<T> {
+/** Refreshes a token about to lapse before it leaves; a failed refresh is left to the 401 path. */
+async function refreshIfLapsing(): Promise<void> {
   const session = getSession();
   if (session && session.expiresAt - REFRESH_MARGIN_MS <= Date.now()) {
     await refreshSession().catch(() => false);
   }
+}
+
+/**
+ * The session's access token, refreshed first when about to lapse, for the one transfer that
+ * cannot go through Taro.request: file downloads (services/download.ts). Null when signed out.
+ */
+export async function accessToken(): Promise<string | null> {
+  await refreshIfLapsing();
+  return getSession()?.token ?? null;
+}
+
+async function authorisedRequest<T>(options: RequestOptions, idempotencyKey: string | undefined): Promise<T> {
+  await refreshIfLapsing();
   try {
     return await sendWithRetries<T>(options, idempotencyKey, sessionToken);
   } catch (error) {

@@ -98,3 +98,18 @@ export const enterpriseOverviewSchema = z.object({
   overdueIssues: z.number().int(),
   todayReported: z.boolean(),
 });
+
+/**
+ * An enterprise's staff as its liaison picks them for seats on a charter trip: ids and names
+ * only (no phone or ID number), enough to tell people apart on the booking screen.
+ */
+export const enterpriseStaffListSchema = z.object({
+  items: z.array(z.object({ id: objectIdSchema, name: z.string().nullable() })),
+});
+export type EnterpriseStaffList = z.infer<typeof enterpriseStaffListSchema>;
+
+/** Destination firms a transport officer can pick for a trip: names only, searched by name. */
+export const enterpriseDirectoryQuerySchema = z.object({ q: z.string().trim().max(50).optional() });
+export const enterpriseDirectorySchema = z.object({
+  items: z.array(z.object({ id: objectIdSchema, name: z.string(), regionCode: z.string() })),
+});

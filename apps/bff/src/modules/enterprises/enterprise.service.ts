@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { chinaDay, OPEN_ISSUE_STATES } from '@fugong/domain';
-import type { Enterprise, EnterpriseInput } from '@fugong/contracts';
+import type { Enterprise, EnterpriseInput, EnterpriseStaffList } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
@@ -144,11 +144,25 @@ export class EnterpriseService {
     };
   }
 
+  /** Up to 50 firms by name (all when `q` is empty), for a transport officer choosing a destination. */
+  async directory(q?: string) {
+    const { items } = await this.d.enterprises.list({ q: q || undefined }, 1, 50);
+    return { items: items.map((e) => ({ id: e.id, name: e.name, regionCode: e.regionCode })) };
+  }
+
+  /** The firm's staff (people bound to it), by name, for its liaison to book them seats. */
+  async staff(actor: Actor, id: string): Promise<EnterpriseStaffList> {
+    await this.visible(actor, id);
+    const people = await this.d.staff.listOfEnterprise(id);
+    return { items: people.map((p) => ({ id: p.id, name: p.name })) };
+  }
+
   /** Loads an enterprise the actor may see; FORBIDDEN otherwise (ids are not secret, contents are). */
   private async visible(actor: Actor, id: string): Promise<EnterpriseRecord> {
-    if (!hasRole(actor, 'admin')) await this.d.scope.assertAccess(actor, id);
+    // Existence first: an id that names no firm is a 404 for everyone (ids are not secret).
     const e = await this.d.enterprises.findById(id);
     if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!hasRole(actor, 'admin')) await this.d.scope.assertAccess(actor, id);
     return e;
   }
 }

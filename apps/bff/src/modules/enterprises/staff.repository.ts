@@ -1,4 +1,4 @@
-import { Types, type Model } from 'mongoose';
+import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Role } from '@fugong/contracts';
 import type { UserDoc } from '../auth/user.model';
 
@@ -36,8 +36,21 @@ export class StaffRepository {
   }
 
   async listByRole(role: Role): Promise<StaffRecord[]> {
+    return this.listBy({ roles: role });
+  }
+
+  /**
+   * Everyone bound to an enterprise (its workers and its liaison), by name. Served by the users
+   * index { enterpriseId, roles } (its enterpriseId prefix).
+   */
+  async listOfEnterprise(enterpriseId: string): Promise<StaffRecord[]> {
+    return this.listBy({ enterpriseId: new Types.ObjectId(enterpriseId) });
+  }
+
+  /** People matching `filter`, by name, capped: a roster, never a dump of the users collection. */
+  private async listBy(filter: QueryFilter<UserDoc>): Promise<StaffRecord[]> {
     const docs = await this.model
-      .find({ roles: role })
+      .find(filter)
       .select({ name: 1, roles: 1, enterpriseId: 1, departmentId: 1 })
       .sort({ name: 1 })
       .limit(2000)

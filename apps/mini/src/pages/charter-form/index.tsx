@@ -6,6 +6,7 @@ import { charterRequestInputSchema } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { useFormSubmit } from '../../forms/use-form-submit';
+import { useSignedInUser } from '../../store/use-signed-in-user';
 import { api } from '../issue-shared/api';
 import { JoinableCharters } from './joinable';
 import '../issue-shared/shared.css';
@@ -26,10 +27,13 @@ const FIELDS: {
 /** 包车需求: how many workers from where, and when they should arrive (家门到车门、车门到厂门). */
 export default function CharterFormPage() {
   const { params } = useRouter();
-  const enterpriseId = params.enterpriseId ?? '';
+  const user = useSignedInUser();
+  // From the home tile there is no parameter: a liaison requests for their own firm.
+  const enterpriseId = params.enterpriseId || user?.enterpriseId || '';
   const [values, setValues] = useState<Record<string, string>>({});
   const { errors, sending, submit: submitForm } = useFormSubmit();
-  if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业首页进入" />;
+  if (!enterpriseId)
+    return <PageState status="error" title="缺少企业信息" description="请先在企业首页绑定企业" />;
 
   const submit = async () => {
     const candidate = { ...values, workers: Number(values.workers ?? ''), namedStaff: [], note: '' };

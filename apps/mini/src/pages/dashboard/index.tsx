@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { dashboardRoutes, type DashboardSummary } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../components/page-state';
 import { callRoute } from '../../services/call-route';
-import { getSession } from '../../services/session-vault';
-import { downloadReport } from '../../platform';
+import { download } from '../../services/download';
+import { useDownload } from '../../store/use-download';
 import { Filters, type PageFilter } from './filters';
 import { Sections } from './sections';
 import './index.css';
@@ -24,7 +23,7 @@ export default function DashboardPage() {
   const [filter, setFilter] = useState<PageFilter>({});
   const [data, setData] = useState<DashboardSummary | null>(null);
   const [status, setStatus] = useState<PageStatus>('loading');
-  const [download, setDownload] = useState<string | null>(null);
+  const { progress, start } = useDownload();
   const seq = useRef(0);
 
   const load = useCallback(() => {
@@ -48,21 +47,11 @@ export default function DashboardPage() {
   }, [filter]);
   useEffect(load, [load]);
 
-  const exportXlsx = async () => {
-    const token = getSession()?.token;
-    if (!token || download) return;
-    setDownload('正在生成…');
-    try {
-      await downloadReport(exportPath(filter), token, `复工日报-${data?.asOf ?? ''}.xlsx`, (bytes) =>
-        setDownload(`已下载 ${Math.max(1, Math.round(bytes / 1024))} KB`),
-      );
-      setDownload(null);
-      void Taro.showToast({ title: '日报已导出', icon: 'success' });
-    } catch (err) {
-      setDownload(null);
-      void Taro.showToast({ title: (err as Error).message || '导出失败，请重试', icon: 'none' });
-    }
-  };
+  const exportXlsx = () =>
+    start(
+      (onProgress) => download(exportPath(filter), `复工日报-${data?.asOf ?? ''}.xlsx`, onProgress),
+      '日报已导出',
+    );
 
   return (
     <View className="dashboard">
@@ -70,7 +59,7 @@ export default function DashboardPage() {
       <View className="dashboard__head">
         <Text className="dashboard__title">复工复产指挥部 · {data?.asOf ?? ''}</Text>
         <Text className="dashboard__export" onClick={exportXlsx}>
-          {download ?? '导出日报（Excel）'}
+          {progress ?? '导出日报（Excel）'}
         </Text>
       </View>
       <Filters choices={data?.choices ?? null} value={filter} onChange={setFilter} />

@@ -131,6 +131,9 @@ export default function EnterpriseHomePage() {
               >
                 提交包车需求
               </Button>
+              <Button type="primary" fill="outline" block onClick={() => openPage(PAGES.staffBooking)}>
+                为员工订座（已发布的班次）
+              </Button>
             </View>
           </View>
         ) : null}

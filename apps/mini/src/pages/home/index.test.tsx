@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import HomePage from './index';
+import HomePage, { openTile } from './index';
 import { ENTRY_TILES } from './tile-registry';
 
 /** Lets the background refresh of /api/me settle. */
@@ -39,7 +39,7 @@ describe('home page', () => {
 
     expect(screen.getAllByText('复工管家').length).toBeGreaterThan(0);
     expect(screen.getAllByText('企业联络员').length).toBeGreaterThan(0);
-    expect(tileTitles()).toEqual(['我的企业', '走访记录', '复工进度', '包车需求', '问题申报']);
+    expect(tileTitles()).toEqual(['我的企业', '走访记录', '复工进度', '包车需求', '员工订座', '问题申报']);
   });
 
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {
@@ -55,17 +55,35 @@ describe('home page', () => {
     expect(tileTitles()).toEqual(expect.arrayContaining(['班次管理', '上车核验']));
   });
 
-  it('when a tile’s feature is not built yet, then tapping it opens the 功能建设中 page named after it', async () => {
-    // Issue 6 built 指挥大屏; 包车需求 is still a placeholder tile.
+  it('when a liaison taps 包车需求 or 员工订座, then the charter form or the staff booking page opens', async () => {
     saveSession(sessionFor(['liaison']));
     installFakeApi({ 'GET /api/me': { status: 200, body: sessionFor(['liaison']).user } });
     render(<HomePage />);
     await flush();
 
     fireEvent.click(screen.getByText('包车需求'));
+    fireEvent.click(screen.getByText('员工订座'));
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/charter-form/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff-booking/index' });
+  });
+
+  it('when a transport officer taps 班次管理, then the trip management page opens', async () => {
+    saveSession(sessionFor(['transport']));
+    installFakeApi({ 'GET /api/me': { status: 200, body: sessionFor(['transport']).user } });
+    render(<HomePage />);
+    await flush();
+
+    fireEvent.click(screen.getByText('班次管理'));
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/trip-admin/index' });
+  });
+
+  it('when a tile’s feature is not built yet, then tapping it opens the 功能建设中 page named after it', () => {
+    openTile({ id: 'liaison.subsidy', role: 'liaison', title: '稳岗补贴', badge: '补' });
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({
-      url: `/pages/building/index?title=${encodeURIComponent('包车需求')}`,
+      url: `/pages/building/index?title=${encodeURIComponent('稳岗补贴')}`,
     });
   });
 

@@ -12,7 +12,8 @@ import { TileGrid } from './components/tile-grid';
 import { sectionsForRoles, type EntryTile } from './tile-registry';
 import './index.css';
 
-function openTile(tile: EntryTile): void {
+/** Opens a tile's page, or the shared 功能建设中 page named after it while it has none. */
+export function openTile(tile: EntryTile): void {
   if (tile.url) openPage(tile.url);
   else openPage(ROUTES.building, { title: tile.title });
 }

@@ -28,7 +28,20 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '进',
     url: '/pages/enterprise-home/index',
   },
-  { id: 'liaison.charters', role: 'liaison', title: '包车需求', badge: '包' },
+  {
+    id: 'liaison.charters',
+    role: 'liaison',
+    title: '包车需求',
+    badge: '包',
+    url: '/pages/charter-form/index',
+  },
+  {
+    id: 'liaison.staffSeats',
+    role: 'liaison',
+    title: '员工订座',
+    badge: '座',
+    url: '/pages/staff-booking/index',
+  },
   { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: '/pages/issue-list/index' },
   {
     id: 'steward.enterprises',
@@ -45,7 +58,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: '/pages/steward-enterprises/index',
   },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: '/pages/issue-list/index' },
-  { id: 'transport.trips', role: 'transport', title: '班次管理', badge: '班', url: '/pages/manifest/index' },
+  {
+    id: 'transport.trips',
+    role: 'transport',
+    title: '班次管理',
+    badge: '班',
+    url: '/pages/trip-admin/index',
+  },
   {
     id: 'transport.boarding',
     role: 'transport',

@@ -19,6 +19,8 @@ export const api = {
     callRoute(e.charterJoin, { params: { id }, body }, o),
   createCharter: (body: BodyOf<typeof e.charterCreate>, o?: CallOptions) =>
     callRoute(e.charterCreate, { body }, o),
+  staff: (id: string) => callRoute(e.staff, { params: { id } }, { silent: true }),
+  directory: (q: string) => callRoute(e.directory, { query: { q } }, { silent: true }),
   bind: (inviteCode: string) => callRoute(e.bind, { body: { inviteCode } }, { silent: true }),
   issues: (query: Record<string, string | undefined> = {}) =>
     callRoute(i.list, { query: { pageSize: 50, ...query } }, { silent: true }),

@@ -6,6 +6,7 @@ export const PAGES = {
   issueDetail: '/pages/issue-detail/index',
   issueList: '/pages/issue-list/index',
   charterForm: '/pages/charter-form/index',
+  staffBooking: '/pages/staff-booking/index',
   stewardEnterprises: '/pages/steward-enterprises/index',
   stewardEnterprise: '/pages/steward-enterprise/index',
   visitForm: '/pages/visit-form/index',

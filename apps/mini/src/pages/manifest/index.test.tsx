@@ -1,9 +1,16 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { downloadFile } from '../../platform';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { setRouterParams } from '../../../test-support/taro';
 import { saveSession } from '../../services/session-vault';
-import { TRIP } from '../worker-shared/test/fixtures';
+import { MANIFEST_ROW, TRIP } from '../worker-shared/test/fixtures';
 import ManifestPage from './index';
+
+jest.mock('../../platform', () => ({
+  ...jest.requireActual('../../platform'),
+  downloadFile: jest.fn(async () => undefined),
+}));
 
 const flush = () =>
   act(async () => {
@@ -58,6 +65,30 @@ describe('manifest page', () => {
     expect(screen.getByText(/1 号 张建国 138\*\*\*\*0001/)).toBeTruthy();
     expect(screen.getByText(/06:40 上车 36.4 ℃/)).toBeTruthy();
     expect(screen.getByText('通行码异常：体温 38.0 ℃')).toBeTruthy();
+  });
+
+  it('when CSV or Excel is tapped, then the audited export of this trip is downloaded in that format', async () => {
+    setRouterParams({ tripId: TRIP.id });
+    installFakeApi({
+      [`GET /api/trips/${TRIP.id}/manifest`]: {
+        status: 200,
+        body: { tripId: TRIP.id, capacity: 22, bookedCount: 1, boardedCount: 0, rows: [MANIFEST_ROW] },
+      },
+    });
+    render(<ManifestPage />);
+    await flush();
+
+    fireEvent.click(screen.getByText('导出 Excel'));
+    await flush();
+    fireEvent.click(screen.getByText('导出 CSV'));
+    await flush();
+
+    const paths = (downloadFile as jest.Mock).mock.calls.map((c) => [c[0], c[2]]);
+    expect(paths).toEqual([
+      [`/api/trips/${TRIP.id}/manifest/export?format=xlsx`, `乘客名单-${TRIP.id}.xlsx`],
+      [`/api/trips/${TRIP.id}/manifest/export?format=csv`, `乘客名单-${TRIP.id}.csv`],
+    ]);
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '名单已导出', icon: 'success' });
   });
 
   it('when no trip is chosen, then the trips are listed to choose from', async () => {

@@ -1,19 +1,22 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { TripRow } from '../trips';
+import { useDownload } from '../../store/use-download';
 import { useLoad } from '../../store/use-load';
 import { BOOKING_LABELS, formatTime } from '../worker-shared/format';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';
+import './index.css';
 
 /**
  * 乘客名单 of one trip (who boarded, seat, temperature, time; flagged passes in red), or the
- * list of trips to choose from. Personal data is masked; the full export is a separate,
- * audited download.
+ * list of trips to choose from. Personal data is masked; the full export (CSV or Excel) is a
+ * separate, audited download.
  */
 export default function ManifestPage() {
   const user = useSignedInUser();
@@ -26,8 +29,11 @@ export default function ManifestPage() {
         : { manifest: null, trips: await workerApi.trips({ pageSize: 50 }) },
     (d) => (d.manifest ? d.manifest.rows.length === 0 : (d.trips?.items.length ?? 0) === 0),
   );
+  const { progress, start } = useDownload();
   if (!user) return <PageState status="loading" />;
   const m = data?.manifest;
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    start((onProgress) => workerApi.exportManifest(tripId, format, onProgress), '名单已导出');
   return (
     <View className="w-page manifest">
       <OfflineBanner onRetry={reload} />
@@ -42,6 +48,15 @@ export default function ManifestPage() {
             <Text className="w-muted">
               限载 {m.capacity} · 已订 {m.bookedCount} · 已上车 {m.boardedCount}
             </Text>
+            <View className="manifest__export">
+              <Button size="small" disabled={progress !== null} onClick={() => exportAs('csv')}>
+                导出 CSV
+              </Button>
+              <Button size="small" disabled={progress !== null} onClick={() => exportAs('xlsx')}>
+                导出 Excel
+              </Button>
+              {progress ? <Text className="w-muted">{progress}</Text> : null}
+            </View>
             {m.rows.map((r) => (
               <View key={r.bookingId} className="w-row">
                 <Text className="w-row__title">

@@ -8,7 +8,7 @@ import { useSubmissionKey } from '../../forms/use-submission-key';
 import { ApiError, isOfflineError } from '../../services/api-error';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { Chips } from '../worker-shared/chips';
+import { PickupChips } from '../worker-shared/chips';
 import { useLoad } from '../../store/use-load';
 import { formatTime } from '../worker-shared/format';
 import { WORKER_PAGES, workerApi } from '../worker-shared/api';
@@ -80,12 +80,7 @@ export default function TripDetailPage() {
             <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>
               {trip.seatsLeft > 0 ? `余座 ${trip.seatsLeft}` : `已满，已有 ${trip.waitlistCount} 人候补`}
             </Text>
-            <Text className="w-label">上车点</Text>
-            <Chips
-              options={trip.pickupPoints.map((p, i) => ({ value: String(i), label: p.name }))}
-              value={pickup}
-              onChange={setPickup}
-            />
+            <PickupChips points={trip.pickupPoints} value={pickup} onChange={setPickup} />
             {message ? <Text className="w-error">{message}</Text> : null}
             <View className="w-actions">
               {trip.bookingOpen ? (

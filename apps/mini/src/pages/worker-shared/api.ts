@@ -4,6 +4,7 @@
  */
 import { workerRoutes as w, type BodyOf } from '@fugong/contracts';
 import { callRoute, type CallOptions } from '../../services/call-route';
+import { downloadRoute, type OnProgress } from '../../services/download';
 
 export const workerApi = {
   profile: () => callRoute(w.profileGet, {}, { silent: true }),
@@ -24,6 +25,22 @@ export const workerApi = {
   board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) =>
     callRoute(w.boardingBoard, { params: { tripId }, body }, o),
   manifest: (tripId: string) => callRoute(w.tripsManifest, { params: { tripId } }, { silent: true }),
+  /** The full passenger list as a file (audited on the server); H5 saves it, weapp opens it. */
+  exportManifest: (tripId: string, format: 'csv' | 'xlsx', onProgress: OnProgress) =>
+    downloadRoute(
+      w.tripsManifestExport,
+      { params: { tripId }, query: { format } },
+      `乘客名单-${tripId}.${format}`,
+      onProgress,
+    ),
+  createTrip: (body: BodyOf<typeof w.tripsCreate>, o?: CallOptions) => callRoute(w.tripsCreate, { body }, o),
+  changeTrip: (tripId: string, body: BodyOf<typeof w.tripsUpdate>, o?: CallOptions) =>
+    callRoute(w.tripsUpdate, { params: { tripId }, body }, o),
+  publishTrip: (tripId: string, o?: CallOptions) => callRoute(w.tripsPublish, { params: { tripId } }, o),
+  cancelTrip: (tripId: string, reason: string, o?: CallOptions) =>
+    callRoute(w.tripsCancel, { params: { tripId }, body: { reason } }, o),
+  bookStaff: (tripId: string, body: BodyOf<typeof w.bookingsStaff>, o?: CallOptions) =>
+    callRoute(w.bookingsStaff, { params: { tripId }, body }, o),
 };
 
 /** Page paths of the worker journey. */
@@ -37,4 +54,7 @@ export const WORKER_PAGES = {
   marshalScan: '/pages/marshal-scan/index',
   manifest: '/pages/manifest/index',
   profile: '/pages/profile/index',
+  tripAdmin: '/pages/trip-admin/index',
+  tripForm: '/pages/trip-form/index',
+  staffBooking: '/pages/staff-booking/index',
 } as const;

@@ -32,3 +32,21 @@ export function Chips<V extends string>(props: {
     </View>
   );
 }
+
+/** The trip's pickup points as choices, by index (the booking routes take `pickupIndex`). */
+export function PickupChips(props: {
+  points: { name: string }[];
+  value: string;
+  onChange: (index: string) => void;
+}) {
+  return (
+    <>
+      <Text className="w-label">上车点</Text>
+      <Chips
+        options={props.points.map((p, i) => ({ value: String(i), label: p.name }))}
+        value={props.value}
+        onChange={props.onChange}
+      />
+    </>
+  );
+}

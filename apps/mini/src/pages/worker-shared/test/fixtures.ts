@@ -1,4 +1,4 @@
-import type { Booking, Checkin, PassToken, Trip } from '@fugong/contracts';
+import type { Booking, Checkin, ManifestRow, PassToken, Trip } from '@fugong/contracts';
 
 /** Sample API payloads for the worker-journey page tests, shaped by the shared contracts. */
 export const TRIP: Trip = {
@@ -78,3 +78,18 @@ export function passToken(color: 'green' | 'red' = 'green', ttlSec = 90): PassTo
     },
   };
 }
+
+/** One 乘客名单 line: booked, not yet boarded, pass fine. */
+export const MANIFEST_ROW: ManifestRow = {
+  bookingId: 'b1',
+  workerId: 'w1',
+  name: '张建国',
+  phoneMasked: '138****0001',
+  idNumberMasked: null,
+  status: 'confirmed',
+  pickupPoint: '贵阳北站',
+  seatNo: 1,
+  boardingTemperature: null,
+  boardedAt: null,
+  flag: null,
+};
