@@ -3,7 +3,7 @@ import type { Role } from '@fugong/contracts';
 import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
 import { allowedRoles, call, fillPath, operations, type Operation } from './support/routes';
 import { oneOfEachRole, storedEnterprise, type Caller } from './support/people';
-import { changedCollections, snapshotDatabase } from './support/db-snapshot';
+import { changedCollections, settledSnapshot } from './support/db-snapshot';
 import { fixedAttacks, unknownIdUrl, type AttackCase } from './support/fixed-attacks';
 import { hostileBody, hostileQuery } from './support/hostile';
 import { problemWith, prototypePolluted } from './support/verdict';
@@ -47,7 +47,7 @@ async function attack(op: Operation, c: AttackCase): Promise<void> {
   cases += 1;
   const perCase = op.method !== 'get';
   // The previous case's "after" is this case's "before": one snapshot per request, not two.
-  const before = perCase ? (baseline ??= await snapshotDatabase(t.connection)) : null;
+  const before = perCase ? (baseline ??= await settledSnapshot(t)) : null;
   const req = call(t, op.method, c.url);
   const who = callerFor(op);
   if (who) req.set(who.auth);
@@ -59,7 +59,7 @@ async function attack(op: Operation, c: AttackCase): Promise<void> {
   if (bad) problems.push(`${where}: ${bad}`);
   if (prototypePolluted()) problems.push(`${where}: Object.prototype polluted`);
   if (!before) return;
-  baseline = await snapshotDatabase(t.connection);
+  baseline = await settledSnapshot(t);
   if (res.status >= 400) {
     const changed = changedCollections(before, baseline);
     if (changed.length)
@@ -74,9 +74,9 @@ async function attack(op: Operation, c: AttackCase): Promise<void> {
  */
 async function attackRoute(op: Operation, run: () => Promise<void>): Promise<void> {
   if (op.method !== 'get') return run();
-  const before = await snapshotDatabase(t.connection);
+  const before = await settledSnapshot(t);
   await run();
-  baseline = await snapshotDatabase(t.connection);
+  baseline = await settledSnapshot(t);
   const changed = changedCollections(before, baseline).filter((name) => name !== 'audit_log');
   if (changed.length) problems.push(`${op.id}: hostile reads changed ${changed.join(', ')}`);
 }
@@ -85,9 +85,9 @@ describe('hostile input on every route', () => {
   it('when one document changes type, then the snapshot comparison notices (the harness can fail)', async () => {
     const scratch = t.connection.db!.collection('harness_scratch');
     await scratch.insertOne({ _id: 'probe' as never, n: 1 });
-    const a = await snapshotDatabase(t.connection);
+    const a = await settledSnapshot(t);
     await scratch.updateOne({ _id: 'probe' as never }, { $set: { n: 1.5 } });
-    expect(changedCollections(a, await snapshotDatabase(t.connection))).toEqual(['harness_scratch']);
+    expect(changedCollections(a, await settledSnapshot(t))).toEqual(['harness_scratch']);
     await scratch.drop();
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
 import { buildWorld, type World } from './support/scope-world';
-import { changedCollections, snapshotDatabase } from './support/db-snapshot';
+import { changedCollections, settledSnapshot } from './support/db-snapshot';
 import { SCOPE_FIXTURES, type ScopedRequest } from './scope-fixtures';
 import { leaf } from './support/hostile';
 import { problemWith, prototypePolluted } from './support/verdict';
@@ -56,7 +56,7 @@ describe('near-valid input: one field of a valid request made hostile', () => {
         fc.asyncProperty(fc.integer({ min: 0, max: where.length - 1 }), leaf, async (at, value) => {
           cases += 1;
           const body = replaceAt(seed.body, where[at], value);
-          const before = await snapshotDatabase(t.connection);
+          const before = await settledSnapshot(t);
           const res = await t.http[seed.method](seed.url)
             .set(seed.who.auth)
             .set('Content-Type', 'application/json')
@@ -66,7 +66,7 @@ describe('near-valid input: one field of a valid request made hostile', () => {
           if (bad) problems.push(`${label}: ${bad}`);
           if (prototypePolluted()) problems.push(`${label}: Object.prototype polluted`);
           if (res.status >= 400) {
-            const changed = changedCollections(before, await snapshotDatabase(t.connection));
+            const changed = changedCollections(before, await settledSnapshot(t));
             if (changed.length)
               problems.push(`${label}: rejected with ${res.status} but changed ${changed.join(', ')}`);
           }

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
 import { operations, type JsonSchema, type Operation } from './support/routes';
 import { buildWorld, type World } from './support/scope-world';
-import { changedCollections, snapshotDatabase } from './support/db-snapshot';
+import { changedCollections, settledSnapshot } from './support/db-snapshot';
 import { SCOPE_FIXTURES, type ScopedRequest } from './scope-fixtures';
 import { schemaKeys } from './support/hostile';
 
@@ -48,14 +48,14 @@ describe('record scope (another enterprise, another steward’s firm, another de
       const { inScope, outOfScope } = await fixture(w);
       for (const r of outOfScope) {
         checked += 1;
-        const before = await snapshotDatabase(t.connection);
+        const before = await settledSnapshot(t);
         const res = await send(r);
         const refused = res.status === 403 || res.status === 404 || (r.refused?.(res) ?? false);
         if (!refused)
           wrong.push(
             `${id}: out of scope ${r.method.toUpperCase()} ${r.url} answered ${res.status} ${res.text.slice(0, 120)}`,
           );
-        const changed = changedCollections(before, await snapshotDatabase(t.connection));
+        const changed = changedCollections(before, await settledSnapshot(t));
         // An audited read may append to the audit log; nothing else may change.
         const writes = changed.filter((c) => c !== 'audit_log' && c !== 'audit_logs');
         if (res.status >= 400 && writes.length)

@@ -26,7 +26,12 @@ const DB_MODE = process.env.BENCH_DB ?? 'process';
 /** BFF instances on the one database (process mode only), each its own process and port; the
  *  load generator spreads its connections over them as a load balancer would. */
 const INSTANCES = DB_MODE === 'process' ? Number(process.env.BENCH_BFFS ?? 1) : 1;
-const PROF = process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [];
+const PROF = [
+  ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : []),
+  // V8 flags for the server processes; the default is what `npm start` gives the BFF
+  // (config/scripts/lib/stack.js). BENCH_NODE_FLAGS=' ' runs them with V8's defaults.
+  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
+];
 
 interface Seeded {
   url: string;
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
   const answers: Answer[] = [];
   let next = 0;
   const dbCpu0 = db ? cpuSeconds(db.proc.pid!) : 0;
+  const loadCpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, c) => {
@@ -126,6 +132,8 @@ async function main(): Promise<void> {
   );
   const seconds = (performance.now() - t0) / 1000;
   const dbCpu = db ? cpuSeconds(db.proc.pid!) - dbCpu0 : 0;
+  const loadCpuUsed = process.cpuUsage(loadCpu0);
+  const loadCpu = (loadCpuUsed.user + loadCpuUsed.system) / 1e6;
   for (const a of agents) a.destroy();
   const extraReports = await Promise.all(
     extras.map(
@@ -165,6 +173,18 @@ async function main(): Promise<void> {
   console.log(
     `latency p50: ${pct(50).toFixed(1)} ms, p99: ${pct(99).toFixed(1)} ms, max: ${lat[lat.length - 1].toFixed(1)} ms`,
   );
+  // The run in tenths, in the order answers arrived: shows warm-up (JIT, connection pools)
+  // and garbage-collection tails apart from the steady state.
+  const tenth = Math.ceil(answers.length / 10);
+  const tenths = Array.from({ length: 10 }, (_, i) => {
+    const part = answers
+      .slice(i * tenth, (i + 1) * tenth)
+      .map((a) => a.ms)
+      .sort((a, b) => a - b);
+    const at = (p: number) => part[Math.min(part.length - 1, Math.floor((p / 100) * part.length))] ?? 0;
+    return `${at(50).toFixed(0)}/${at(99).toFixed(0)}`;
+  });
+  console.log(`latency p50/p99 ms by tenth of the run: ${tenths.join(' ')}`);
   console.log(
     `database: ${db ? `separate process (${db.uri})` : 'embedded in the BFF process (in memory)'}; load average ${(
       await import('node:os')
@@ -178,7 +198,7 @@ async function main(): Promise<void> {
   console.log(`server peak RSS: BFF ${bffRss.join(' + ')} MB${db ? `, database ${dbRss} MB` : ''}`);
   const cpu = bffCpu + dbCpu;
   console.log(
-    `CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy)`,
+    `CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy); the load generator itself ${loadCpu.toFixed(1)} s (${(loadCpu / seconds).toFixed(2)} cores)`,
   );
   const dbCommands = JSON.parse(report.dbCommands as string) as Record<string, number>;
   delete report.dbCommands;

@@ -87,6 +87,10 @@ export async function startServer(
       server.closeAllConnections();
       await closed;
       await stopJobs();
+      // Scheduled dashboard syncs (coalesced trip counters) land before the database closes.
+      await app.container.dashboard.rollups.service
+        .flushPending()
+        .catch((err: unknown) => logger.warn({ err }, 'rollups.flush.failed'));
       await connection.close();
       if (embedded) await embedded.stop();
       if (fakeWechat) await fakeWechat.stop();

@@ -17,6 +17,18 @@ export async function snapshotDatabase(conn: Connection): Promise<Record<string,
   return Object.fromEntries(names.map((name, i) => [name, dumps[i]]));
 }
 
+/**
+ * A snapshot taken once the app's scheduled background writes (coalesced dashboard syncs) have
+ * landed: a write a request deferred is then counted as that request's, not the next one's.
+ */
+export async function settledSnapshot(t: {
+  connection: Connection;
+  settle(): Promise<void>;
+}): Promise<Record<string, string>> {
+  await t.settle();
+  return snapshotDatabase(t.connection);
+}
+
 /** Names of the collections whose documents differ between two snapshots. */
 export function changedCollections(a: Record<string, string>, b: Record<string, string>): string[] {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);

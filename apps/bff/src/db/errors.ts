@@ -11,9 +11,13 @@ const UNAVAILABLE_NAMES = new Set([
 
 /** True when an error means the database is down or unreachable, not that the request was wrong. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { name?: string; errorLabelSet?: Set<string> } | null;
+  const e = err as { name?: string; errorResponse?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   if (e.name && UNAVAILABLE_NAMES.has(e.name)) return true;
+  // A bulk write (insertMany, bulkWrite) cut off by a lost connection reports a
+  // MongoBulkWriteError whose cause, in errorResponse, is the network error.
+  if (e.name === 'MongoBulkWriteError' && e.errorResponse instanceof Error)
+    return isDatabaseUnavailable(e.errorResponse);
   // Mongoose buffers operations while disconnected and fails them with this message.
   return /buffering timed out/i.test(String((err as Error).message ?? ''));
 }

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { RouteContract } from '@fugong/contracts';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './zod-details';
-import { isRawResponse, type RouteDef } from './route';
+import { isRawResponse, isReplayedResponse, type RouteDef } from './route';
 import { POLICY, rolesAllow } from '../auth/policy';
 import type { IdempotencyService } from '../modules/system/idempotency.service';
 import type { RateLimiter } from '../modules/rate-limits/rate-limits';
@@ -64,7 +64,16 @@ export function mountRoutes(
                 key: input.idempotencyKey,
                 request: { b: ctx.state.body ?? null, p: ctx.params },
               },
-              async () => ({ status: contract.status ?? 200, body: contract.response.parse(await run()) }),
+              async () => {
+                const out = await run();
+                const again = isReplayedResponse(out);
+                return {
+                  status: contract.status ?? 200,
+                  body: contract.response.parse(again ? out.body : out),
+                  ...(again ? { replayed: true } : {}),
+                };
+              },
+              { store: !def.keyStoredByHandler },
             )
           : null;
       if (result) {
@@ -73,8 +82,12 @@ export function mountRoutes(
         if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
         return;
       }
-      const out = await run();
+      let out = await run();
       ctx.status = contract.status ?? 200;
+      if (isReplayedResponse(out)) {
+        ctx.set('Idempotent-Replayed', 'true');
+        out = out.body;
+      }
       if (isRawResponse(out)) {
         ctx.type = out.contentType;
         if (out.filename) ctx.attachment(out.filename);

@@ -27,17 +27,43 @@ export interface RawResponse {
 
 export type Handler<C extends RouteContract> = (
   input: HandlerInput<C>,
-) => Promise<z.input<C['response']> | RawResponse>;
+) => Promise<z.input<C['response']> | RawResponse | ReplayedResponse<z.input<C['response']>>>;
 
 /** A contract paired with its handler; modules return lists of these. */
 export interface RouteDef {
   contract: RouteContract;
   handler: (input: HandlerInput<RouteContract>) => Promise<unknown>;
+  /**
+   * The handler stores the Idempotency-Key in the record it writes, in the same atomic write,
+   * and answers a retry from that record (see `replayed`). The pipeline then keeps no key
+   * record of its own for the route; it still lets a retry wait for its twin in this process.
+   */
+  keyStoredByHandler?: boolean;
 }
 
 /** Pairs a contract with its handler, keeping the handler's types tied to the contract. */
-export function route<C extends RouteContract>(contract: C, handler: Handler<C>): RouteDef {
-  return { contract, handler: handler as RouteDef['handler'] };
+export function route<C extends RouteContract>(
+  contract: C,
+  handler: Handler<C>,
+  options: { keyStoredByHandler?: boolean } = {},
+): RouteDef {
+  return { contract, handler: handler as RouteDef['handler'], ...options };
+}
+
+/** A handler's answer to a retry it recognised by its key (sent with `Idempotent-Replayed`). */
+export interface ReplayedResponse<T> {
+  replayed: true;
+  body: T;
+}
+
+export function replayed<T>(body: T): ReplayedResponse<T> {
+  return { replayed: true, body };
+}
+
+export function isReplayedResponse(value: unknown): value is ReplayedResponse<unknown> {
+  return (
+    typeof value === 'object' && value !== null && (value as ReplayedResponse<unknown>).replayed === true
+  );
 }
 
 /** Type guard for raw (non-JSON) handler results. */

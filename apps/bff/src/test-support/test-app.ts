@@ -21,6 +21,11 @@ export interface TestApp {
   clock: ManualClock;
   config: Config;
   logs: string[];
+  /**
+   * Waits for the background writes requests scheduled (coalesced dashboard syncs), so a test
+   * comparing the database before and after a request sees them all.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,7 +61,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     clock,
     config,
     logs,
+    settle: () => app.container.dashboard.rollups.service.flushPending(),
     async close() {
+      await app.container.dashboard.rollups.service.flushPending();
       if (!embedded) await connection.dropDatabase().catch(() => undefined);
       await connection.close();
       await wechat.stop();

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { book, checkin, enterprise, person, publishedTrip, type Person } from './test/fixtures';
+import { book, checkin, enterprise, greenWorker, person, publishedTrip, type Person } from './test/fixtures';
 
 let t: TestApp;
 let transport: Person;
@@ -13,11 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function greenWorker(): Promise<Person> {
-  const w = await person(t);
-  await checkin(t, w);
-  return w;
-}
 const liveCount = (workerId: string) =>
   t.connection
     .db!.collection('bookings')
@@ -26,7 +21,7 @@ const liveCount = (workerId: string) =>
 describe('booking a seat', () => {
   it('when a green worker books, then the seat is confirmed and the trip shows one seat fewer', async () => {
     const trip = await publishedTrip(t, transport, [entId]);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const res = await book(t, w, trip);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -51,7 +46,7 @@ describe('booking a seat', () => {
 
   it('when the same request is retried with the same Idempotency-Key, then the same booking is replayed', async () => {
     const trip = await publishedTrip(t, transport, [entId]);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const a = await book(t, w, trip, 'key-retry-0001');
     const b = await book(t, w, trip, 'key-retry-0001');
     expect(b.status).toBe(201);
@@ -61,7 +56,7 @@ describe('booking a seat', () => {
 
   it('when the worker books the same trip again without a key, then they get their existing booking', async () => {
     const trip = await publishedTrip(t, transport, [entId]);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const a = await book(t, w, trip);
     const b = await book(t, w, trip);
     expect(b.body.id).toBe(a.body.id);
@@ -71,7 +66,7 @@ describe('booking a seat', () => {
   it('when the worker books another trip the same day, then it is 409 ALREADY_BOOKED', async () => {
     const first = await publishedTrip(t, transport, [entId], 50);
     const second = await publishedTrip(t, transport, [entId], 50);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     await book(t, w, first);
     const res = await book(t, w, second);
     expect(res.status).toBe(409);
@@ -80,7 +75,7 @@ describe('booking a seat', () => {
   });
 
   it('when the trip id is unknown or malformed, then 404 and 400', async () => {
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     expect((await book(t, w, '0123456789abcdef01234567')).status).toBe(404);
     expect((await book(t, w, 'not-an-id')).status).toBe(400);
     expect((await t.http.post('/api/bookings').set(w.auth).send({ tripId: 5 })).status).toBe(400);
@@ -94,7 +89,7 @@ describe('booking a seat', () => {
   it('when the boarding cut-off has passed, then booking is closed', async () => {
     const trip = await publishedTrip(t, transport, [entId], 1);
     t.clock.advance(31 * 60_000);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const res = await book(t, w, trip);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('BOOKING_CLOSED');
@@ -104,7 +99,12 @@ describe('booking a seat', () => {
 describe('waitlist (候补) and cancellation', () => {
   it('when the trip is full, then later workers are waitlisted in order and promoted in order as seats free', async () => {
     const trip = await publishedTrip(t, transport, [entId], 30, { vehicle: { plate: '贵A55555', seats: 5 } }); // capacity 2
-    const [a, b, c, d] = [await greenWorker(), await greenWorker(), await greenWorker(), await greenWorker()];
+    const [a, b, c, d] = [
+      await greenWorker(t),
+      await greenWorker(t),
+      await greenWorker(t),
+      await greenWorker(t),
+    ];
     const ba = (await book(t, a, trip)).body;
     await book(t, b, trip);
     const bc = (await book(t, c, trip)).body;
@@ -127,7 +127,7 @@ describe('waitlist (候补) and cancellation', () => {
 
   it('when a cancellation is retried, then it answers the same and frees only one seat', async () => {
     const trip = await publishedTrip(t, transport, [entId], 30);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const b = (await book(t, w, trip)).body;
     await t.http.post(`/api/bookings/${b.id}/cancel`).set(w.auth);
     const again = await t.http.post(`/api/bookings/${b.id}/cancel`).set(w.auth);
@@ -137,8 +137,8 @@ describe('waitlist (候补) and cancellation', () => {
 
   it("when a worker cancels someone else's booking, then it is a 404 and the booking stays", async () => {
     const trip = await publishedTrip(t, transport, [entId], 30);
-    const owner = await greenWorker();
-    const intruder = await greenWorker();
+    const owner = await greenWorker(t);
+    const intruder = await greenWorker(t);
     const b = (await book(t, owner, trip)).body;
     expect((await t.http.post(`/api/bookings/${b.id}/cancel`).set(intruder.auth)).status).toBe(404);
     expect((await t.http.get('/api/bookings/mine').set(owner.auth)).body.items[0].status).toBe('confirmed');
@@ -146,7 +146,7 @@ describe('waitlist (候补) and cancellation', () => {
 
   it('when it is less than 2 hours to departure, then a confirmed seat can no longer be cancelled online', async () => {
     const trip = await publishedTrip(t, transport, [entId], 3);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     const b = (await book(t, w, trip)).body;
     t.clock.advance(61 * 60_000);
     const res = await t.http.post(`/api/bookings/${b.id}/cancel`).set(w.auth);
@@ -161,7 +161,7 @@ describe('liaison booking for named staff', () => {
     const liaison = await person(t, ['liaison'], entId);
     const staff = await person(t, ['worker'], entId);
     await checkin(t, staff);
-    const outsider = await greenWorker();
+    const outsider = await greenWorker(t);
     const res = await t.http
       .post(`/api/trips/${trip}/staff-bookings`)
       .set(liaison.auth)
@@ -192,7 +192,7 @@ describe('liaison booking for named staff', () => {
 
   it('when a worker calls the liaison route, then it is a 403', async () => {
     const trip = await publishedTrip(t, transport, [entId], 30);
-    const w = await greenWorker();
+    const w = await greenWorker(t);
     expect(
       (
         await t.http

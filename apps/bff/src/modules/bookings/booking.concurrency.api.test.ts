@@ -100,7 +100,7 @@ describe('joining the waitlist of a trip seen full', () => {
     const { repos, services } = t.container.worker;
     // The late worker's request read the trip full and took a ticket; then the holder cancels
     // (its promote finds nobody waitlisted yet); only then does the waitlisted insert land.
-    const waitSeq = await repos.trips.nextWaitSeq(tripId);
+    const waitSeq = (await repos.trips.nextWaitSeq(tripId))!;
     expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe(
       'cancelled',
     );

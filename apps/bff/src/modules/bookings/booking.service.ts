@@ -11,6 +11,8 @@ import type { SeatAllocator } from './seat-allocator';
 import { toBookingView } from './booking.view';
 
 type By = { kind: 'self' | 'liaison'; actorId: string };
+/** A booking placed or found, and whether it answers a retry of an earlier request. */
+type Placed = { booking: BookingRecord; replayed: boolean };
 
 /** Seat booking for workers and, on charter trips to their enterprise, for liaisons. */
 export class BookingService {
@@ -23,15 +25,30 @@ export class BookingService {
     private readonly clock: Clock,
   ) {}
 
-  /** A worker books a seat for themselves (waitlisted when the trip is full). */
-  async book(actor: Actor, tripId: string, pickupIndex: number): Promise<Booking> {
-    // The two reads are independent: one round trip of latency instead of two.
+  /**
+   * A worker books a seat for themselves (waitlisted when the trip is full). With a key, the
+   * booking's id is derived from it: a retry finds the first attempt instead of booking again.
+   */
+  async book(
+    actor: Actor,
+    tripId: string,
+    pickupIndex: number,
+    key?: string,
+  ): Promise<{ booking: Booking; replayed: boolean }> {
+    // The two reads are independent: one round trip of latency instead of two. The trip may be
+    // a snapshot up to a second old: every seat decision below is a guarded write.
     const [trip, pass] = await Promise.all([
-      this.bookableTrip(tripId, pickupIndex),
+      this.bookableTrip(tripId, pickupIndex, true),
       this.passes.passFor(actor.id),
     ]);
-    const b = await this.bookFor(actor.id, trip, pickupIndex, { kind: 'self', actorId: actor.id }, pass);
-    return this.view(b, trip);
+    const by: By = { kind: 'self', actorId: actor.id };
+    const placed = await this.bookFor(actor.id, trip, pickupIndex, by, pass, key);
+    if (placed.booking.status === 'cancelled' && placed.booking.cancelReason === 'trip_cancelled') {
+      // Cancelled between our read and our seat claim (possibly through another instance); a
+      // retry of such a request gets the same answer.
+      throw new AppError('BOOKING_CLOSED', '该班次已取消');
+    }
+    return { booking: await this.view(placed.booking, trip), replayed: placed.replayed };
   }
 
   /** A liaison books seats for named staff of their own enterprise, one result per person. */
@@ -50,8 +67,11 @@ export class BookingService {
         continue;
       }
       try {
-        const b = await this.bookFor(workerId, trip, pickupIndex, { kind: 'liaison', actorId: actor.id });
-        results.push({ workerId, booking: await this.view(b, trip), error: null });
+        const { booking } = await this.bookFor(workerId, trip, pickupIndex, {
+          kind: 'liaison',
+          actorId: actor.id,
+        });
+        results.push({ workerId, booking: await this.view(booking, trip), error: null });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         results.push({ workerId, booking: null, error: { code: err.code, message: err.message } });
@@ -95,8 +115,8 @@ export class BookingService {
     return { items: await Promise.all(list.map((b) => this.view(b, trips.get(b.tripId) ?? null))) };
   }
 
-  private async bookableTrip(tripId: string, pickupIndex: number): Promise<TripRecord> {
-    const trip = await this.trips.findById(tripId);
+  private async bookableTrip(tripId: string, pickupIndex: number, snapshot = false): Promise<TripRecord> {
+    const trip = await (snapshot ? this.trips.snapshot(tripId) : this.trips.findById(tripId));
     if (!trip || trip.status === 'draft') throw notFound('该班次');
     if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
     if (!bookingOpen(trip.departureAt, this.clock.now()))
@@ -112,7 +132,7 @@ export class BookingService {
   /**
    * Places (or finds) the worker's booking on a trip. Idempotent by itself, not only through
    * the Idempotency-Key: a second request for the same trip returns the live booking it has.
-   * The happy path is insert-first (no "does one exist?" query): the unique index answers that.
+   * The happy path is insert-first (no "does one exist?" query): the unique indexes answer that.
    */
   private async bookFor(
     workerId: string,
@@ -120,46 +140,69 @@ export class BookingService {
     pickupIndex: number,
     by: By,
     knownPass?: PassResult,
-  ): Promise<BookingRecord> {
+    key?: string,
+  ): Promise<Placed> {
+    const keyId = key ? this.bookings.idForKey(workerId, key) : undefined;
+    const pickupPoint = trip.pickupPoints[pickupIndex].name;
     const pass = knownPass ?? (await this.passes.passFor(workerId));
     if (pass.color !== 'green') {
       // A retry of a booking made while still green gets that booking, not a refusal.
+      const first = keyId ? await this.bookings.findById(keyId) : null;
+      if (first) return this.replay(first, trip.id, pickupPoint);
       const existing = await this.bookings.findLiveOnTrip(workerId, trip.id);
-      if (existing) return this.seats.settle(existing, trip);
+      if (existing) return { booking: await this.seats.settle(existing, trip), replayed: false };
       throw new AppError(
         'PASS_NOT_GREEN',
         `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`,
         { color: pass.color, reasons: pass.reasons },
       );
     }
-    const now = this.clock.now();
     const fields = {
+      id: keyId,
       tripId: trip.id,
       workerId,
       travelDay: trip.travelDay,
-      pickupPoint: trip.pickupPoints[pickupIndex].name,
+      pickupPoint,
       bookedBy: by.kind,
       bookedById: by.actorId,
-      now,
+      now: this.clock.now(),
     };
     if (trip.bookedCount >= trip.capacity) {
       // Full when read moments ago: ticket first, then the booking goes in already waitlisted
       // (see SeatAllocator: two writes instead of insert + ticket + status change).
-      const waiting = await this.bookings.insertWaitlisted(fields, await this.trips.nextWaitSeq(trip.id));
-      if (waiting) return this.seats.joinedWaitlist(waiting);
+      const ticket = await this.trips.nextWaitSeq(trip.id);
+      if (ticket === null) throw new AppError('BOOKING_CLOSED', '该班次已取消');
+      const waiting = await this.bookings.insertWaitlisted(fields, ticket);
+      if (waiting) return { booking: await this.seats.joinedWaitlist(waiting), replayed: false };
     } else {
       const inserted = await this.bookings.insertPending(fields);
-      if (inserted) return this.seats.settle(inserted, trip);
+      if (inserted) return { booking: await this.seats.settle(inserted, trip), replayed: false };
     }
-    // The unique index refused a second live booking that day: the same trip (a retry, or a
-    // race with one) is the same booking; another trip is a real conflict.
+    // A unique index refused the insert: the key's id (a retry of this request, maybe still
+    // running elsewhere) or "one live booking per day" (the same trip is the same booking;
+    // another trip is a real conflict).
+    const first = keyId ? await this.bookings.findById(keyId) : null;
+    if (first) return this.replay(first, trip.id, pickupPoint);
     const live = await this.bookings.findLive(workerId, trip.travelDay);
-    if (live && live.tripId === trip.id) return this.seats.settle(live, trip);
+    if (live && live.tripId === trip.id)
+      return { booking: await this.seats.settle(live, trip), replayed: false };
     throw new AppError(
       'ALREADY_BOOKED',
       `${trip.travelDay} 已有其他班次的预订，请先取消后再订`,
       live ? { bookingId: live.id, tripId: live.tripId } : undefined,
     );
+  }
+
+  /**
+   * The booking an earlier attempt with the same key made. Finished with a fresh read of the
+   * trip (the attempt may hold a seat our snapshot does not show yet).
+   */
+  private async replay(first: BookingRecord, tripId: string, pickupPoint: string): Promise<Placed> {
+    if (first.tripId !== tripId || first.pickupPoint !== pickupPoint)
+      throw new AppError('IDEMPOTENCY_MISMATCH');
+    if (first.status !== 'pending') return { booking: first, replayed: true };
+    const trip = await this.trips.findById(tripId);
+    return { booking: trip ? await this.seats.settle(first, trip) : first, replayed: true };
   }
 
   async view(b: BookingRecord, trip: TripRecord | null): Promise<Booking> {

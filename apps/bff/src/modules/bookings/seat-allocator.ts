@@ -52,18 +52,9 @@ export class SeatAllocator {
     if (claim === 'claimed' || claim === 'held') {
       return (await this.bookings.transition(b.id, ['pending'], 'confirmed', {}, now)) ?? this.reread(b);
     }
-    if (claim === 'gone') {
-      return (
-        (await this.bookings.transition(
-          b.id,
-          ['pending'],
-          'cancelled',
-          { cancelReason: 'trip_cancelled', cancelledAt: now },
-          now,
-        )) ?? this.reread(b)
-      );
-    }
+    if (claim === 'gone') return this.tripGone(b, now);
     const waitSeq = await this.trips.nextWaitSeq(trip.id);
+    if (waitSeq === null) return this.tripGone(b, now);
     const waiting = await this.bookings.transition(b.id, ['pending'], 'waitlisted', { waitSeq }, now);
     if (!waiting) {
       await this.promote(trip.id);
@@ -147,6 +138,19 @@ export class SeatAllocator {
         await this.bookings.transition(id, ['pending', 'waitlisted'], 'confirmed', {}, now);
     }
     await this.promote(trip.id);
+  }
+
+  /** The trip was cancelled under a pending booking: the booking goes with it. */
+  private async tripGone(b: BookingRecord, now: Date): Promise<BookingRecord> {
+    return (
+      (await this.bookings.transition(
+        b.id,
+        ['pending'],
+        'cancelled',
+        { cancelReason: 'trip_cancelled', cancelledAt: now },
+        now,
+      )) ?? this.reread(b)
+    );
   }
 
   private async reread(b: BookingRecord): Promise<BookingRecord> {

@@ -48,9 +48,21 @@ export type DashboardFeature = ReturnType<typeof buildDashboardFeature>;
 
 /** Routes of issue 6. */
 export function dashboardFeatureRoutes(f: DashboardFeature): RouteDef[] {
+  // Trip counter syncs are coalesced for up to a second (RollupService.syncTripSoon); the ones
+  // this instance has scheduled land before it answers, so an official sees their own writes.
+  const landed = () => f.rollups.service.flushPending();
   return [
-    route(dashboardRoutes.summary, ({ query }) => f.dashboard.summary(query)),
-    route(dashboardRoutes.export, ({ query }) => f.exports.export(query, query.format)),
-    route(dashboardRoutes.rebuild, () => f.rollups.rebuild()),
+    route(dashboardRoutes.summary, async ({ query }) => {
+      await landed();
+      return f.dashboard.summary(query);
+    }),
+    route(dashboardRoutes.export, async ({ query }) => {
+      await landed();
+      return f.exports.export(query, query.format);
+    }),
+    route(dashboardRoutes.rebuild, async () => {
+      await landed();
+      return f.rollups.rebuild();
+    }),
   ];
 }

@@ -3,6 +3,7 @@ import type { CheckinInput } from '@fugong/contracts';
 import type { CheckinFacts } from '@fugong/domain';
 import type { CheckinDoc } from './checkin.model';
 import { isDuplicateKey } from '../../db/errors';
+import { Batcher } from '../../db/batcher';
 
 export interface CheckinRecord extends CheckinFacts {
   id: string;
@@ -25,7 +26,31 @@ const toRecord = (d: CheckinDoc): CheckinRecord => ({
 
 /** Daily health check-ins. */
 export class CheckinRepository {
-  constructor(private readonly model: Model<CheckinDoc>) {}
+  /** "Latest recent check-in" reads of one event-loop turn go out as one query (see Batcher). */
+  private readonly recent: Batcher<{ workerId: string; sinceDay: string }, CheckinRecord | null>;
+
+  constructor(private readonly model: Model<CheckinDoc>) {
+    this.recent = new Batcher(async (asks) => {
+      const since = asks.reduce((m, a) => (a.sinceDay < m ? a.sinceDay : m), asks[0].sinceDay);
+      const found = await this.latestMany(
+        asks.map((a) => a.workerId),
+        since,
+      );
+      return asks.map((a) => {
+        const r = found.get(a.workerId);
+        return r && r.day >= a.sinceDay ? r : null;
+      });
+    });
+  }
+
+  /**
+   * The worker's latest check-in among days ≥ sinceDay, or null. Served together with the
+   * other such reads of the same moment (a booking rush reads one per request).
+   */
+  async latestSince(workerId: string, sinceDay: string): Promise<CheckinRecord | null> {
+    if (!Types.ObjectId.isValid(workerId)) return null;
+    return this.recent.load({ workerId: new Types.ObjectId(workerId).toHexString(), sinceDay });
+  }
 
   /**
    * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
@@ -66,9 +91,16 @@ export class CheckinRepository {
   async latestMany(workerIds: string[], sinceDay: string): Promise<Map<string, CheckinRecord>> {
     const out = new Map<string, CheckinRecord>();
     if (workerIds.length === 0) return out;
-    const docs = await this.model
-      .find({ workerId: { $in: workerIds.map((id) => new Types.ObjectId(id)) }, day: { $gte: sinceDay } })
-      .lean<CheckinDoc[]>();
+    // Driver call (nothing to cast); one batch however many workers.
+    const docs = (await this.model.collection
+      .find(
+        {
+          workerId: { $in: [...new Set(workerIds)].map((id) => new Types.ObjectId(id)) },
+          day: { $gte: sinceDay },
+        },
+        { batchSize: 2 * workerIds.length + 1 },
+      )
+      .toArray()) as CheckinDoc[];
     for (const d of docs) {
       const rec = toRecord(d);
       const seen = out.get(rec.workerId);

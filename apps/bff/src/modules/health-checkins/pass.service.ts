@@ -16,8 +16,13 @@ export class PassService {
   ) {}
 
   async passFor(workerId: string, now = this.clock.now()): Promise<PassResult> {
-    const [latest, riskOf] = await Promise.all([this.checkins.latest(workerId), this.regions.riskLookup()]);
-    return computePass(latest, now, riskOf);
+    // Today's or yesterday's check-in is the latest for anyone who can be green (a batched
+    // read); only a worker without one costs a second read, for the exact reasons shown.
+    const [found, riskOf] = await Promise.all([
+      this.checkins.latestSince(workerId, addDays(chinaDay(now), -1)),
+      this.regions.riskLookup(),
+    ]);
+    return computePass(found ?? (await this.checkins.latest(workerId)), now, riskOf);
   }
 
   /** Passes of many workers at once (manifest, flag sweep, liaison booking). */

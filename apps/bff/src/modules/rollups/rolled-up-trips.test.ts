@@ -5,6 +5,7 @@ import { RolledUpTripRepository } from './rolled-up-trips';
 const NOT_COUNTED = [
   'constructor',
   'findById',
+  'snapshot',
   'search',
   'departingBetween',
   'withPendingNotices',
@@ -20,11 +21,11 @@ describe('RolledUpTripRepository', () => {
     expect(all.filter((m) => !NOT_COUNTED.includes(m))).toEqual(hooked);
   });
 
-  it('when a seat claim is refused, then no sync runs; when it succeeds, the trip is synced once', async () => {
+  it('when a seat claim is refused, then no sync is scheduled; when it succeeds, the trip is scheduled once', async () => {
     const synced: string[] = [];
     const repo = new RolledUpTripRepository(
       {} as never,
-      { syncTrip: async (id: string) => void synced.push(id) } as never,
+      { syncTripSoon: (id: string) => void synced.push(id) } as never,
     );
     const base = TripRepository.prototype;
     const original = base.claimSeat;

@@ -6,7 +6,8 @@ import type { RollupHooks } from './rollup-hooks';
 /**
  * The trip repository with the dashboard's transport rollup kept in step: every write that
  * changes what a trip counts (publish, edit, cancel, a seat claimed or released, a waitlist
- * ticket, a boarding) syncs the trip's contribution after it lands. A subclass rather than
+ * ticket, a boarding) syncs the trip's contribution after it lands (counter moves within a
+ * second, coalesced; see RollupService.syncTripSoon). A subclass rather than
  * edits to the worker journey's repository: all trip writes already pass through these
  * methods, and a sync only re-reads the trip, so it cannot disturb the seat guards.
  */
@@ -30,27 +31,30 @@ export class RolledUpTripRepository extends TripRepository {
     return trip;
   }
 
+  // Counter moves (seats, tickets, boardings) come in bursts during a rush: their syncs are
+  // scheduled and coalesced per trip instead of run inside each booking request.
+
   override async claimSeat(...a: Parameters<TripRepository['claimSeat']>) {
     const claim = await super.claimSeat(...a);
-    if (claim === 'claimed') await this.rollups.syncTrip(a[0]);
+    if (claim === 'claimed') this.rollups.syncTripSoon(a[0]);
     return claim;
   }
 
   override async releaseSeat(...a: Parameters<TripRepository['releaseSeat']>) {
     const released = await super.releaseSeat(...a);
-    if (released) await this.rollups.syncTrip(a[0]);
+    if (released) this.rollups.syncTripSoon(a[0]);
     return released;
   }
 
   override async nextWaitSeq(...a: Parameters<TripRepository['nextWaitSeq']>) {
     const seq = await super.nextWaitSeq(...a);
-    await this.rollups.syncTrip(a[0]);
+    if (seq !== null) this.rollups.syncTripSoon(a[0]);
     return seq;
   }
 
   override async nextSeatNo(...a: Parameters<TripRepository['nextSeatNo']>) {
     const seat = await super.nextSeatNo(...a);
-    await this.rollups.syncTrip(a[0]);
+    this.rollups.syncTripSoon(a[0]);
     return seat;
   }
 }

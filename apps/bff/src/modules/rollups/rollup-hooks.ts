@@ -7,6 +7,14 @@ export interface RollupHooks {
   /** Runs a bulk registry write and syncs every enterprise it touched. */
   syncEnterprisesTouchedBy<T>(write: () => Promise<T>): Promise<T>;
   syncTrip(id: string): Promise<void>;
+  /**
+   * Schedules a trip sync within about a second, coalescing a burst of seat and waitlist
+   * changes on one trip into one sync (used on the booking path, where a sync per booking
+   * would cost more than the booking).
+   */
+  syncTripSoon(id: string): void;
+  /** Runs every scheduled sync now (before a dashboard read, at shutdown). */
+  flushPending(): Promise<void>;
   syncIssue(issue: { id: string; enterpriseId: string }): Promise<void>;
   syncCheckin(workerId: string, day: string): Promise<void>;
   recordVisit(v: { enterpriseId: string; stewardId: string; visitedAt: Date }): Promise<void>;
@@ -26,6 +34,8 @@ export const NO_ROLLUPS: RollupHooks = {
   syncEnterprise: none,
   syncEnterprisesTouchedBy: (write) => write(),
   syncTrip: none,
+  syncTripSoon: () => undefined,
+  flushPending: none,
   syncIssue: none,
   syncCheckin: none,
   recordVisit: none,

@@ -20,6 +20,13 @@ import type { RollupSources } from './rollup-sources';
 import type { RollupHooks } from './rollup-hooks';
 
 const MAX_ATTEMPTS = 12;
+/**
+ * How long a scheduled trip sync waits for more changes of the same trip. The transport
+ * figures lag the seats by at most about this (the dashboard's own read cache is 2 s).
+ */
+export const TRIP_SYNC_DELAY_MS = 1000;
+/** Scheduled trip syncs run this many at a time. */
+const FLUSH_CONCURRENCY = 4;
 
 /**
  * Keeps the dashboard's rollups in step with the writes that change them.
@@ -43,6 +50,10 @@ const MAX_ATTEMPTS = 12;
  */
 export class RollupService implements RollupHooks {
   private readonly inflight = new Map<string, { rerun: boolean; done: Promise<void> }>();
+  /** Trips with a sync scheduled (syncTripSoon) and the timer that will run them. */
+  private readonly dueTrips = new Set<string>();
+  private dueTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repo: RollupRepository,
@@ -76,6 +87,34 @@ export class RollupService implements RollupHooks {
       const t = await this.sources.tripFacts(id);
       return t ? tripContribution(t.facts, t.cell) : {};
     });
+  }
+
+  /**
+   * After a seat, waitlist or boarding counter of a trip moved: synced within
+   * TRIP_SYNC_DELAY_MS, once for however many changes arrive meanwhile. A crash before then
+   * loses nothing for good: the ledger holds the trip's whole contribution, so the trip's next
+   * sync (or the rebuild) brings its figures back in step.
+   */
+  syncTripSoon(id: string): void {
+    this.dueTrips.add(id);
+    if (this.dueTimer) return;
+    this.dueTimer = setTimeout(() => void this.flushPending(), TRIP_SYNC_DELAY_MS);
+    this.dueTimer.unref();
+  }
+
+  /** Runs the scheduled trip syncs now and waits for them (and for any flush under way). */
+  flushPending(): Promise<void> {
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = null;
+    const ids = [...this.dueTrips];
+    this.dueTrips.clear();
+    const previous = this.flushing;
+    this.flushing = (async () => {
+      await previous;
+      for (let i = 0; i < ids.length; i += FLUSH_CONCURRENCY)
+        await Promise.all(ids.slice(i, i + FLUSH_CONCURRENCY).map((id) => this.syncTrip(id)));
+    })();
+    return this.flushing;
   }
 
   /** After an issue was created or moved; its enterprise's open categories change with it. */

@@ -40,9 +40,19 @@ export class IdempotencyService {
     private readonly clock: Clock,
   ) {}
 
-  async run(req: IdempotentRequest, execute: () => Promise<StoredResponse>): Promise<StoredResponse> {
+  /**
+   * @param options.store false when the handler keeps the key in its own record (the booking
+   *   route): then no key record is written here, and only the in-process twin join applies.
+   */
+  async run(
+    req: IdempotentRequest,
+    execute: () => Promise<StoredResponse>,
+    options: { store?: boolean } = {},
+  ): Promise<StoredResponse> {
     const id = `${req.actorId}:${req.routeId}:${req.key}`;
+    const store = options.store ?? true;
     const hash = createHash('sha256').update(JSON.stringify(req.request)).digest('base64url');
+    const attempt = () => (store ? this.claimAndRun(id, hash, execute) : execute());
     const twin = this.running.get(id);
     if (twin && twin.hash === hash) {
       const answer = await Promise.race([
@@ -52,12 +62,12 @@ export class IdempotencyService {
       // The twin failed (its key was released) or is still running: ask the database as usual.
       if (answer) return { status: answer.status, body: answer.body, replayed: true };
     }
-    if (this.running.has(id)) return this.claimAndRun(id, hash, execute);
+    if (this.running.has(id)) return attempt();
     let settle!: (r: StoredResponse | null) => void;
     const entry = { hash, done: new Promise<StoredResponse | null>((r) => (settle = r)) };
     this.running.set(id, entry);
     try {
-      const response = await this.claimAndRun(id, hash, execute);
+      const response = await attempt();
       settle(response);
       return response;
     } catch (err) {

@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import type { TripStatus } from '@fugong/contracts';
 import type { TripDoc, TripNotice } from './trip.model';
+import { TripSnapshots } from './trip-snapshots';
+import { Batcher } from '../../db/batcher';
 
 /** A trip as services see it: plain data, ids as strings. */
 export interface TripRecord {
@@ -72,7 +74,21 @@ const oid = (id: string) => new Types.ObjectId(id);
 
 /** Trips and their seat counter. Every seat change is one guarded single-document update. */
 export class TripRepository {
-  constructor(private readonly model: Model<TripDoc>) {}
+  /** Recently read trips for the booking path (see TripSnapshots for why that is safe). */
+  private readonly snapshots = new TripSnapshots();
+
+  /** Trip reads of one event-loop turn go out as one `$in` query (see Batcher). */
+  private readonly reads: Batcher<string, TripDoc | null>;
+
+  constructor(private readonly model: Model<TripDoc>) {
+    this.reads = new Batcher(async (ids) => {
+      const docs = (await this.model.collection
+        .find({ _id: { $in: [...new Set(ids)].map(oid) } }, { batchSize: ids.length })
+        .toArray()) as TripDoc[];
+      const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
 
   async create(t: NewTrip): Promise<TripRecord> {
     const doc = await this.model.create({
@@ -86,14 +102,30 @@ export class TripRepository {
       noticesPending: false,
       cancelReason: null,
     });
-    return toRecord(doc.toObject() as TripDoc);
+    const trip = toRecord(doc.toObject() as TripDoc);
+    this.snapshots.put(trip);
+    return trip;
   }
 
   async findById(id: string): Promise<TripRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    // Driver call: read on every booking, nothing to cast in an _id lookup.
-    const doc = await this.model.collection.findOne({ _id: oid(id) });
-    return doc ? toRecord(doc as TripDoc) : null;
+    // Driver call, batched: read on every booking, nothing to cast in an _id lookup.
+    const doc = await this.reads.load(new Types.ObjectId(id).toHexString());
+    if (!doc) {
+      this.snapshots.drop(id);
+      return null;
+    }
+    const trip = toRecord(doc as TripDoc);
+    this.snapshots.put(trip);
+    return trip;
+  }
+
+  /**
+   * The trip as read at most a second ago (or read now). Only for starting a booking: every
+   * seat decision after it is a guarded write. Never for anything shown as current state.
+   */
+  async snapshot(id: string): Promise<TripRecord | null> {
+    return this.snapshots.get(id) ?? this.findById(id);
   }
 
   async search(
@@ -155,7 +187,13 @@ export class TripRepository {
         returnDocument: 'after',
       })
       .lean<TripDoc>();
-    return doc ? toRecord(doc) : null;
+    if (!doc) {
+      this.snapshots.drop(id);
+      return null;
+    }
+    const trip = toRecord(doc);
+    this.snapshots.put(trip);
+    return trip;
   }
 
   /** Marks notices up to `count` as fanned out, unless a newer one arrived meanwhile. */
@@ -185,6 +223,8 @@ export class TripRepository {
         },
         { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } } as object,
       );
+      // A seat fewer (or, below, a trip gone): the snapshot no longer describes the trip.
+      this.snapshots.drop(tripId);
       if (res.modifiedCount === 1) return 'claimed';
       const trip = (await this.model.collection.findOne(
         { _id: oid(tripId) },
@@ -192,7 +232,10 @@ export class TripRepository {
       )) as TripDoc | null;
       if (!trip || trip.status !== 'published') return 'gone';
       if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';
-      if (trip.bookedCount >= trip.capacity) return 'full';
+      if (trip.bookedCount >= trip.capacity) {
+        this.snapshots.markFull(tripId);
+        return 'full';
+      }
       capacity = trip.capacity; // a seat is free (or the vehicle changed): try the guarded write
     }
     return 'full';
@@ -204,17 +247,22 @@ export class TripRepository {
       { _id: oid(tripId), seatHolders: oid(bookingId) },
       { $inc: { bookedCount: -1 }, $pull: { seatHolders: oid(bookingId) } },
     );
+    if (res.modifiedCount === 1) this.snapshots.drop(tripId);
     return res.modifiedCount === 1;
   }
 
-  /** Hands out the next waitlist ticket (atomic counter). */
-  async nextWaitSeq(tripId: string): Promise<number> {
+  /**
+   * Hands out the next waitlist ticket (atomic counter) of a published trip; null when the trip
+   * is no longer published (cancelled meanwhile: nobody should join its waitlist).
+   */
+  async nextWaitSeq(tripId: string): Promise<number | null> {
     const doc = (await this.model.collection.findOneAndUpdate(
-      { _id: oid(tripId) },
+      { _id: oid(tripId), status: 'published' },
       { $inc: { waitlistSeq: 1 } },
       { returnDocument: 'after', projection: { waitlistSeq: 1 } },
     )) as TripDoc | null;
-    return doc!.waitlistSeq;
+    if (!doc) this.snapshots.drop(tripId);
+    return doc ? doc.waitlistSeq : null;
   }
 
   /** Hands out the next seat number at boarding (atomic counter). */

@@ -89,6 +89,13 @@ export function tripInput(
   };
 }
 
+/** A signed-in worker with today's green check-in: someone who may book. */
+export async function greenWorker(t: TestApp): Promise<Person> {
+  const w = await person(t);
+  await checkin(t, w);
+  return w;
+}
+
 /** Creates and publishes a trip as a transport officer; returns its id. */
 export async function publishedTrip(
   t: TestApp,
