@@ -13,6 +13,7 @@ import { startServer } from '../src/server';
 export async function serve(
   trips: number,
   workers: number,
+  warmup: number,
   dbUri?: string,
   extraInstance = false,
 ): Promise<void> {
@@ -59,7 +60,9 @@ export async function serve(
   });
   const departureAt = new Date(now.getTime() + 48 * 3600_000);
   const tripIds: string[] = [];
-  for (let i = 0; i < trips; i += 1) {
+  // Warm-up trips (one per 100 warm-up workers) come after the bench's own, on the same day.
+  const warmTrips = Math.ceil(warmup / 100);
+  for (let i = 0; i < trips + warmTrips; i += 1) {
     const t = await c.worker.repos.trips.create({
       status: 'published',
       originRegionCode: '520102',
@@ -78,10 +81,12 @@ export async function serve(
   }
   const jobs: { token: string; tripId: string }[] = [];
   const day = chinaDay(now);
-  for (let start = 0; start < workers; start += 1000) {
+  const warmJobs: { token: string; tripId: string }[] = [];
+  const total = workers + warmup;
+  for (let start = 0; start < total; start += 1000) {
     const users = [];
     const checkins = [];
-    for (let i = start; i < Math.min(workers, start + 1000); i += 1) {
+    for (let i = start; i < Math.min(total, start + 1000); i += 1) {
       const _id = new Types.ObjectId();
       users.push({
         _id,
@@ -109,15 +114,14 @@ export async function serve(
         arrivedFromOutsideProvince: false,
         arrivalDate: null,
       });
-      jobs.push({
-        token: c.tokens.issueAccess({
-          id: _id.toHexString(),
-          roles: ['worker'],
-          enterpriseId: null,
-          departmentId: null,
-        }).token,
-        tripId: tripIds[i % trips],
-      });
+      const token = c.tokens.issueAccess({
+        id: _id.toHexString(),
+        roles: ['worker'],
+        enterpriseId: null,
+        departmentId: null,
+      }).token;
+      if (i < workers) jobs.push({ token, tripId: tripIds[i % trips] });
+      else warmJobs.push({ token, tripId: tripIds[trips + ((i - workers) % warmTrips)] });
     }
     await db.collection('users').insertMany(users);
     await db.collection('health_checkins').insertMany(checkins);
@@ -131,11 +135,19 @@ export async function serve(
     >;
     return new Map(Object.entries(commands).map(([name, c]) => [name, Number(c.total)]));
   };
-  const commandsAtStart = await commandCounts();
-  const cpuAtStart = process.cpuUsage();
-  process.send!({ url: server.url, jobs });
+  let commandsAtStart = await commandCounts();
+  let cpuAtStart = process.cpuUsage();
+  process.send!({ url: server.url, jobs, warmup: warmJobs });
 
-  process.once('message', async (m: { check: { worker: number; bookingId: string | null }[] }) => {
+  // After the warm-up: the rush's CPU and commands are counted from here.
+  process.once('message', async () => {
+    commandsAtStart = await commandCounts();
+    cpuAtStart = process.cpuUsage();
+    process.send!({ marked: true });
+    process.once('message', check);
+  });
+
+  const check = async (m: { check: { worker: number; bookingId: string | null }[] }) => {
     const cpu = process.cpuUsage(cpuAtStart);
     const commandsNow = await commandCounts();
     const dbCommands = Object.fromEntries(
@@ -171,7 +183,10 @@ export async function serve(
       answeredIdsByWorker.set(a.worker, (answeredIdsByWorker.get(a.worker) ?? new Set()).add(a.bookingId!));
     const missing = m.check.filter((a) => !ids.has(a.bookingId!)).length;
     const retryMismatch = [...answeredIdsByWorker.values()].filter((s) => s.size > 1).length;
-    const confirmed = live.filter((b) => b.status === 'confirmed').length;
+    // Totals over the bench's own trips (the warm-up trips are only checked for the invariants).
+    const benchTrips = new Set(tripIds.slice(0, trips));
+    const ofBench = live.filter((b) => benchTrips.has(String(b.tripId)));
+    const confirmed = ofBench.filter((b) => b.status === 'confirmed').length;
     clearInterval(sampler);
     process.send!({
       ok: oversold === 0 && doubleBookings === 0 && missing === 0 && retryMismatch === 0,
@@ -180,11 +195,11 @@ export async function serve(
       missing2xxBookings: missing,
       retriesWithDifferentBooking: retryMismatch,
       confirmed,
-      waitlisted: live.filter((b) => b.status === 'waitlisted').length,
-      seatsOffered: tripsNow.reduce((s, t) => s + t.capacity, 0),
+      waitlisted: ofBench.filter((b) => b.status === 'waitlisted').length,
+      seatsOffered: tripsNow.filter((t) => benchTrips.has(String(t._id))).reduce((s, t) => s + t.capacity, 0),
       peakRssMb: Math.round(peakRss / 1048576),
       cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       dbCommands: JSON.stringify(dbCommands),
     });
-  });
+  };
 }

@@ -6,6 +6,7 @@
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
+import { countByIndex } from '../storage/planner';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { validateCollectionName } from '../engine/catalog';
 import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
@@ -78,8 +79,9 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       // countDocuments: count the matches without copying them.
       const coll = ctx.engine.catalog.get(ctx.db, target);
       const filter = first.$match as Doc;
-      const matched = findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') })
-        .found.length;
+      const matched =
+        (coll && !ctx.txn && !ctx.cmd.let ? countByIndex(coll, filter) : undefined) ??
+        findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.length;
       input = countOnly(stages.slice(1), matched)!;
       rest = [];
     } else if (isDocument(first) && isDocument(first.$match)) {

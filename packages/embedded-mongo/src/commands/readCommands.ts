@@ -5,6 +5,7 @@ import { canonicalKey } from '../bson/keys';
 import { deepClone, type Doc, Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { findDocuments, type FoundDocument } from '../engine/reader';
+import { countByIndex } from '../storage/planner';
 import { compileProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
@@ -103,7 +104,10 @@ export function countCommand(ctx: CommandContext): Doc {
   const coll = findCollection(ctx);
   let n: number;
   if ((!query || Object.keys(query).length === 0) && !ctx.txn) n = coll?.size ?? 0;
-  else n = findDocuments(coll, query, { txn: ctx.txn }).found.length;
+  else
+    n =
+      (coll && query && !ctx.txn ? countByIndex(coll, query) : undefined) ??
+      findDocuments(coll, query, { txn: ctx.txn }).found.length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, Math.abs(limit));
   return { n, ok: 1 };

@@ -1,7 +1,7 @@
 import { Long } from 'bson';
 import { findDocuments } from '../engine/reader';
 import { Collection, recordId } from './collection';
-import { planQuery } from './planner';
+import { countByIndex, planQuery } from './planner';
 import { SortedList } from './sortedList';
 import { parseSort } from '../query/sort';
 
@@ -108,10 +108,10 @@ describe('planQuery with partial indexes', () => {
   });
 
   it('when a range or $type in the partial filter is implied, then the index is used; when not, a scan', () => {
-    // (The planner seeks the first key field only, so the range examines the pending entries.)
+    // The equality on `status` and the range on `at` bound the scan together.
     expect(examined({ status: 'pending', at: { $gte: 19_990 } })).toMatchObject({
       n: 5,
-      examined: 9_950,
+      examined: 5,
       index: 'status_1_at_1',
     });
     expect(examined({ status: 'pending', at: 101 })).toMatchObject({ n: 1, examined: 1 });
@@ -178,5 +178,80 @@ describe('SortedList', () => {
     expect(forward.every((v, i) => v === i * 2 + 1)).toBe(true);
     expect([...list.backward()].slice(0, 3)).toEqual([4999, 4997, 4995]);
     expect([...list.forward(list.seek((v) => v - 4000))].slice(0, 2)).toEqual([4001, 4003]);
+  });
+});
+
+describe('compound index prefixes', () => {
+  // Bookings-like: 40 trips × 3 statuses × 50 tickets, index (trip, status, seq).
+  const coll = new Collection('db', 'bookings');
+  coll.addIndex({ v: 2, key: { trip: 1, status: 1, seq: 1 }, name: 'trip_1_status_1_seq_1' });
+  coll.addIndex({ v: 2, key: { trip: 1, seq: -1 }, name: 'trip_1_seq_-1' });
+  let n = 0;
+  for (let trip = 0; trip < 40; trip++)
+    for (const status of ['confirmed', 'waitlisted', 'cancelled'])
+      for (let seq = 1; seq <= 50; seq++) {
+        coll.insert({ _id: n, trip, status, seq }, recordId(n), n + 1, false);
+        n += 1;
+      }
+  const examined = (filter: Record<string, unknown>) => {
+    const before = coll.docsExamined;
+    const result = findDocuments(coll, filter, {});
+    return { n: result.found.length, examined: coll.docsExamined - before };
+  };
+
+  it('when equalities cover a prefix and the next field has a range, then only the entries in that range are examined', () => {
+    expect(examined({ trip: 7, status: 'waitlisted', seq: { $lt: 11 } })).toEqual({ n: 10, examined: 10 });
+    expect(examined({ trip: 7, status: 'waitlisted', seq: { $gt: 45, $lte: 47 } })).toEqual({
+      n: 2,
+      examined: 2,
+    });
+    expect(examined({ trip: 7, status: 'waitlisted' })).toEqual({ n: 50, examined: 50 });
+    // Before: the first field alone chose the candidates (all 150 of the trip).
+    expect(examined({ trip: 7, status: 'waitlisted', seq: { $gte: 50 } }).examined).toBeLessThan(150);
+  });
+
+  it('when the range is on a descending field or of another type, then the bounds still hold', () => {
+    expect(examined({ trip: 3, seq: { $gte: 49 } })).toEqual({ n: 6, examined: 6 });
+    expect(examined({ trip: 3, status: 'confirmed', seq: { $lt: 'a' } })).toEqual({ n: 0, examined: 0 });
+    expect(examined({ trip: 99, status: 'confirmed', seq: { $lt: 5 } })).toEqual({ n: 0, examined: 0 });
+  });
+});
+
+describe('countByIndex', () => {
+  const coll = new Collection('db', 'q');
+  coll.addIndex({ v: 2, key: { trip: 1, status: 1, seq: 1 }, name: 'trip_status_seq' });
+  coll.addIndex({ v: 2, key: { tags: 1 }, name: 'tags_1' });
+  let n = 0;
+  const put = (doc: Record<string, unknown>) => {
+    coll.insert({ _id: n, ...doc }, recordId(n), n + 1, false);
+    n += 1;
+  };
+  for (let seq = 1; seq <= 30; seq++) put({ trip: 1, status: seq % 3 ? 'waitlisted' : 'confirmed', seq });
+  put({ trip: 1, status: 'waitlisted', seq: '7' }); // a string: outside a numeric range's bracket
+  put({ trip: 1, status: 'waitlisted' }); // no seq at all
+  put({ trip: 2, tags: ['a', 'b'], status: 'waitlisted', seq: 1 });
+  const byMatcher = (f: Record<string, unknown>) => findDocuments(coll, f, {}).found.length;
+
+  it('when the filter is an equality prefix plus one range, then the index count equals what the matcher finds', () => {
+    for (const f of [
+      { trip: 1, status: 'waitlisted', seq: { $lt: 11 } },
+      { trip: 1, status: 'waitlisted', seq: { $gte: 5, $lte: 20 } },
+      { trip: 1, status: { $eq: 'confirmed' } },
+      { trip: 1, status: 'waitlisted', seq: { $gt: '0' } },
+      { trip: 3, status: 'waitlisted', seq: { $lt: 5 } },
+    ]) {
+      expect(countByIndex(coll, f)).toBe(byMatcher(f));
+    }
+    expect(countByIndex(coll, { trip: 1, status: 'waitlisted', seq: { $lt: 11 } })).toBe(7);
+  });
+
+  it('when the filter says anything an index cannot express exactly, then it declines (undefined)', () => {
+    expect(countByIndex(coll, { status: 'waitlisted' })).toBeUndefined(); // not a leading field
+    expect(countByIndex(coll, { trip: 1, seq: { $lt: 3 } })).toBeUndefined(); // gap in the prefix
+    expect(countByIndex(coll, { trip: 1, status: 'waitlisted', seq: { $ne: 3 } })).toBeUndefined();
+    expect(countByIndex(coll, { trip: 1, status: { $in: ['a', 'b'] } })).toBeUndefined();
+    expect(countByIndex(coll, { trip: 1, status: null })).toBeUndefined();
+    expect(countByIndex(coll, { trip: 1, $or: [{ seq: 1 }] })).toBeUndefined();
+    expect(countByIndex(coll, { tags: 'a' })).toBeUndefined(); // multikey
   });
 });

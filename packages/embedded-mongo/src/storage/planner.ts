@@ -168,12 +168,27 @@ export function impliesPartialFilter(partial: Doc, preds: Map<string, PathPredic
 }
 
 /** Ids of entries whose first key component lies within the bounds of one type bracket. */
-function* rangeScan(
+/**
+ * Ids of the entries whose first `eqs.length` fields equal `eqs` (index order) and whose next
+ * field lies within [lower, upper] (both optional). With no equalities this is a range scan on
+ * the first field. A range stays within one BSON type bracket, like MongoDB's index bounds.
+ */
+function* prefixScan(
   index: CollectionIndex,
+  eqs: unknown[],
   lower: Bound | undefined,
   upper: Bound | undefined,
 ): Generator<string> {
-  const rank = typeRank((lower ?? upper)?.value);
+  const k = eqs.length;
+  const prefixCmp = (e: IndexEntry): number => {
+    for (let i = 0; i < k; i++) {
+      const c = compareValues(e.values[i], eqs[i]) * index.fields[i].direction;
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  const bounded = k < index.fields.length && (lower !== undefined || upper !== undefined);
+  const rank = bounded ? typeRank((lower ?? upper)!.value) : 0;
   const belowLower = (v: unknown): boolean => {
     const r = typeRank(v);
     if (r !== rank) return r < rank;
@@ -188,14 +203,28 @@ function* rangeScan(
     const c = compareValues(v, upper.value);
     return c > 0 || (c === 0 && !upper.inclusive);
   };
-  const ascending = index.fields[0].direction === 1;
+  const ascending = !bounded || index.fields[k].direction === 1;
   const before = ascending ? belowLower : aboveUpper;
   const after = ascending ? aboveUpper : belowLower;
-  const start = index.ordered.seek((e: IndexEntry) => (before(e.values[0]) ? -1 : 0));
+  const start = index.ordered.seek((e: IndexEntry) => {
+    const c = prefixCmp(e);
+    if (c !== 0) return c < 0 ? -1 : 0;
+    return bounded && before(e.values[k]) ? -1 : 0;
+  });
   for (const entry of index.ordered.forward(start)) {
-    if (after(entry.values[0])) return;
+    if (prefixCmp(entry) !== 0) return;
+    if (bounded && after(entry.values[k])) return;
     yield entry.id;
   }
+}
+
+/** A range on the index's first field. */
+function rangeScan(
+  index: CollectionIndex,
+  lower: Bound | undefined,
+  upper: Bound | undefined,
+): Generator<string> {
+  return prefixScan(index, [], lower, upper);
 }
 
 function* unique(ids: Iterable<string>): Generator<string> {
@@ -213,12 +242,15 @@ function equalityIds(
 ): { ids: string[]; exact: boolean } | undefined {
   const values = index.fields.map((f) => preds.get(f.path)?.eq);
   if (values.every((v) => v !== undefined)) return { ids: index.lookup(values), exact: true };
-  const first = values[0];
-  if (first === undefined) return undefined;
-  return {
-    ids: [...unique(rangeScan(index, { value: first, inclusive: true }, { value: first, inclusive: true }))],
-    exact: false,
-  };
+  // The longest run of equalities from the first field, then a range on the next one (not on a
+  // multikey index, where one document's entries may straddle the bounds).
+  let k = 0;
+  while (k < values.length && values[k] !== undefined) k++;
+  if (k === 0) return undefined;
+  const next = index.multikey ? undefined : preds.get(index.fields[k].path);
+  const ids = prefixScan(index, values.slice(0, k), next?.lower, next?.upper);
+  // Only a multikey index holds several entries for one document.
+  return { ids: index.multikey ? [...unique(ids)] : [...ids], exact: false };
 }
 
 function inIds(index: CollectionIndex, values: unknown[]): string[] {
@@ -301,4 +333,60 @@ export function planQuery(
     }
   }
   return sort.length > 0 ? sortScan(collection, sort, usable) : undefined;
+}
+
+const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
+const scalar = (v: unknown): boolean => indexable(v) && !isDocument(v);
+
+/**
+ * Counts a filter's matches from an index alone, or undefined when no index expresses the
+ * filter exactly. Exact means: every condition is an equality on a leading field of one plain
+ * (not multikey or sparse) index, plus at most one range on the field after them, all on scalar
+ * values. The entries in those bounds are then exactly the matches (a range stays within its
+ * type bracket, as the matcher's comparison does), so no document is fetched or matched: a
+ * waitlist position is a count of the entries before one's own.
+ */
+export function countByIndex(collection: Collection, filter: Doc): number | undefined {
+  const eqs = new Map<string, unknown>();
+  let range: { path: string; ops: Doc } | undefined;
+  for (const key of Object.keys(filter)) {
+    if (key.startsWith('$')) return undefined;
+    const cond = filter[key];
+    if (!isDocument(cond)) {
+      if (!scalar(cond)) return undefined;
+      eqs.set(key, cond);
+      continue;
+    }
+    const ops = Object.keys(cond);
+    if (ops.length === 1 && ops[0] === '$eq' && scalar(cond.$eq)) eqs.set(key, cond.$eq);
+    else if (!range && ops.length > 0 && ops.every((op) => RANGE_OPS.has(op) && scalar(cond[op])))
+      range = { path: key, ops: cond };
+    else return undefined;
+  }
+  const preds = new Map<string, PathPredicates>();
+  collectPredicates(filter, preds);
+  for (const index of collection.indexes.values()) {
+    if (index.multikey || index.sparse || index.metadataOnly) continue;
+    if (!index.usableForQueries && !(index.partialFilter && impliesPartialFilter(index.partialFilter, preds)))
+      continue;
+    const k = eqs.size;
+    const lead = index.fields.slice(0, k).map((f) => f.path);
+    if (k === 0 || lead.length < k || !lead.every((p) => eqs.has(p))) continue;
+    if (range && index.fields[k]?.path !== range.path) continue;
+    const p = range ? preds.get(range.path) : undefined;
+    // Both bounds of one range must share a type bracket, or collectPredicates dropped one.
+    if (range && Object.keys(range.ops).length !== (p?.lower ? 1 : 0) + (p?.upper ? 1 : 0)) continue;
+    let n = 0;
+    for (const id of prefixScan(
+      index,
+      lead.map((f) => eqs.get(f)),
+      p?.lower,
+      p?.upper,
+    )) {
+      void id;
+      n++;
+    }
+    return n;
+  }
+  return undefined;
 }
