@@ -9,6 +9,8 @@ const PRODUCTION = {
   WECHAT_SECRET: 'wechat-secret',
   OTP_SENDER: 'webhook',
   OTP_WEBHOOK_URL: 'https://sms.example.gov.cn/send',
+  NOTIFY_SENDER: 'wechat',
+  WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-trip-change',
 };
 
 describe('production refuses unsafe configuration, one key at a time', () => {
@@ -26,6 +28,8 @@ describe('production refuses unsafe configuration, one key at a time', () => {
     ['OTP_WEBHOOK_URL', { OTP_WEBHOOK_URL: undefined }],
     ['DEMO_SEED', { DEMO_SEED: 'true' }],
     ['DEV_FAKE_WECHAT', { DEV_FAKE_WECHAT: 'true' }],
+    ['NOTIFY_SENDER', { NOTIFY_SENDER: 'log' }],
+    ['WECHAT_SUBSCRIBE_TEMPLATE_ID', { WECHAT_SUBSCRIBE_TEMPLATE_ID: undefined }],
   ])('when %s is unsafe (%j), then startup is refused naming it', (key, change) => {
     expect(() => loadConfig({ ...PRODUCTION, ...change })).toThrow(new RegExp(key));
   });

@@ -22,11 +22,7 @@ import { enterpriseModel } from './modules/enterprises/enterprise.model';
 import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
 import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
 import { buildWorkerJourney } from './modules/bookings/worker-journey';
-import {
-  logNotificationSender,
-  MemoryNotificationSender,
-  type NotificationSender,
-} from './modules/notifications/sender';
+import { notificationSenderFor, type NotificationSender } from './modules/notifications/sender';
 import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
@@ -93,9 +89,7 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
-    sender:
-      deps.notificationSender ??
-      (config.NODE_ENV === 'test' ? new MemoryNotificationSender() : logNotificationSender(logger)),
+    sender: deps.notificationSender ?? notificationSenderFor(config, logger),
     rollups: rollups.service,
   });
 

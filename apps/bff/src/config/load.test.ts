@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       WECHAT_SECRET: 'secret',
       OTP_SENDER: 'webhook',
       OTP_WEBHOOK_URL: 'https://sms.example.gov.cn/send',
+      NOTIFY_SENDER: 'wechat',
+      WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-1',
     });
     expect(c.NODE_ENV).toBe('production');
   });

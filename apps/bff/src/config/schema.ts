@@ -49,6 +49,15 @@ export const configSchema = z
     WECHAT_APPID: z.string().default('touristappid'),
     WECHAT_SECRET: z.string().default(''),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    /**
+     * How notifications (trip changes, waitlist promotions) reach phones besides the in-app inbox:
+     * `wechat` sends subscribe messages (订阅消息) with WECHAT_SUBSCRIBE_TEMPLATE_ID; `log` writes
+     * them to the log (demo); `memory` keeps them for tests; `auto` = memory under NODE_ENV=test,
+     * log otherwise.
+     */
+    NOTIFY_SENDER: z.enum(['auto', 'log', 'memory', 'wechat']).default('auto'),
+    /** The subscribe-message template (two fields: thing1 title, thing2 text) set up in the WeChat console. */
+    WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional(),
     OTP_SENDER: z.enum(['console', 'memory', 'webhook']).default('console'),
     OTP_WEBHOOK_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +78,12 @@ export const configSchema = z
     RATE_LIMIT: z.enum(['on', 'off', 'auto']).default('auto'),
   })
   .superRefine((c, ctx) => {
+    if (c.NOTIFY_SENDER === 'wechat' && !c.WECHAT_SUBSCRIBE_TEMPLATE_ID)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_SUBSCRIBE_TEMPLATE_ID'],
+        message: 'required when NOTIFY_SENDER=wechat',
+      });
     if (c.NODE_ENV !== 'production') return;
     // Production must never run on the secrets that ship in this repository.
     if (c.JWT_SECRET === DEV_JWT_SECRET)
@@ -92,6 +107,12 @@ export const configSchema = z
         code: 'custom',
         path: ['DEV_FAKE_WECHAT'],
         message: 'must not be enabled in production',
+      });
+    if (c.NOTIFY_SENDER !== 'wechat')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_SENDER'],
+        message: 'must be "wechat" in production (log/memory reach nobody)',
       });
     if (c.OTP_SENDER === 'webhook' && !c.OTP_WEBHOOK_URL)
       ctx.addIssue({

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Config } from '../../config';
 import type { OutboxMessage } from './outbox.repository';
 
 /** Delivers one message to a worker (WeChat subscribe message in production). */
@@ -75,4 +76,18 @@ export function wechatSubscribeSender(opts: {
       if (body.errcode && body.errcode !== 43101) throw new Error(`wechat subscribe errcode ${body.errcode}`);
     },
   };
+}
+
+/** The sender the configuration asks for (NOTIFY_SENDER; see the config schema). */
+export function notificationSenderFor(config: Config, logger: Logger): NotificationSender {
+  const kind =
+    config.NOTIFY_SENDER === 'auto' ? (config.NODE_ENV === 'test' ? 'memory' : 'log') : config.NOTIFY_SENDER;
+  if (kind === 'memory') return new MemoryNotificationSender();
+  if (kind === 'log') return logNotificationSender(logger);
+  return wechatSubscribeSender({
+    apiBase: config.WECHAT_API_BASE,
+    appid: config.WECHAT_APPID,
+    secret: config.WECHAT_SECRET,
+    templateId: config.WECHAT_SUBSCRIBE_TEMPLATE_ID!,
+  });
 }
