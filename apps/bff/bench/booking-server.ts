@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import { Types } from 'mongoose';
 import pino from 'pino';
 import { chinaDay } from '@fugong/domain';
@@ -139,16 +141,32 @@ export async function serve(
   let cpuAtStart = process.cpuUsage();
   process.send!({ url: server.url, jobs, warmup: warmJobs });
 
-  // After the warm-up: the rush's CPU and commands are counted from here.
+  // After the warm-up: the rush's CPU and commands are counted (and, with BENCH_PROF=rush,
+  // profiled) from here.
+  const profiler = process.env.BENCH_PROF === 'rush' ? new inspector.Session() : null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
   process.once('message', async () => {
     commandsAtStart = await commandCounts();
     cpuAtStart = process.cpuUsage();
+    if (profiler) {
+      profiler.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
     process.send!({ marked: true });
     process.once('message', check);
   });
 
   const check = async (m: { check: { worker: number; bookingId: string | null }[] }) => {
     const cpu = process.cpuUsage(cpuAtStart);
+    if (profiler) {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      mkdirSync('/tmp/benchprof', { recursive: true });
+      writeFileSync(`/tmp/benchprof/rush-bff-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    }
     const commandsNow = await commandCounts();
     const dbCommands = Object.fromEntries(
       [...commandsNow]

@@ -30,7 +30,10 @@ const DB_MODE = process.env.BENCH_DB ?? 'process';
  *  load generator spreads its connections over them as a load balancer would. */
 const INSTANCES = DB_MODE === 'process' ? Number(process.env.BENCH_BFFS ?? 1) : 1;
 const PROF = [
-  ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : []),
+  // BENCH_PROF=1: whole-process profiles of the server processes; =rush: the BFF during the rush only.
+  ...(process.env.BENCH_PROF && process.env.BENCH_PROF !== 'rush'
+    ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof']
+    : []),
   // V8 flags for the server processes; the default is what `npm start` gives the BFF
   // (config/scripts/lib/stack.js). BENCH_NODE_FLAGS=' ' runs them with V8's defaults.
   ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
