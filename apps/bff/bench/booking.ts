@@ -36,7 +36,7 @@ const PROF = [
     : []),
   // V8 flags for the server processes; the default is what `npm start` gives the BFF
   // (config/scripts/lib/stack.js). BENCH_NODE_FLAGS=' ' runs them with V8's defaults.
-  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
+  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=128').split(' ').filter(Boolean),
 ];
 
 interface Seeded {

@@ -41,8 +41,9 @@ async function startStack(options = {}) {
     ...(options.env || {}),
   };
   // A larger young generation: a BFF allocates a little per request and V8's default 16 MB
-  // semi-space makes it collect every few hundred requests (measured in docs/benchmarks.md).
-  const v8 = ['--max-semi-space-size=32'];
+  // semi-space makes it collect every few hundred requests. 128 MB costs ~150 MB more RSS under
+  // a rush and bought the booking bench its p99 (16 / 32 / 64 / 128 MB in docs/benchmarks.md).
+  const v8 = ['--max-semi-space-size=128'];
   const child = spawn(process.execPath, [...v8, '--import', 'tsx', path.join(ROOT, 'apps/bff/src/main.ts')], {
     cwd: ROOT,
     env,
