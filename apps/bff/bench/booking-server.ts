@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
-import { Types } from 'mongoose';
 import pino from 'pino';
 import { chinaDay } from '@fugong/domain';
 import { seatCapacity } from '@fugong/domain';
 import { loadConfig } from '../src/config';
+import { insertGreenWorkers } from '../src/test-support/green-workers';
 import { startServer } from '../src/server';
 
 /**
@@ -82,40 +82,13 @@ export async function serve(
     tripIds.push(t.id);
   }
   const jobs: { token: string; tripId: string }[] = [];
-  const day = chinaDay(now);
   const warmJobs: { token: string; tripId: string }[] = [];
   const total = workers + warmup;
   for (let start = 0; start < total; start += 1000) {
-    const users = [];
-    const checkins = [];
-    for (let i = start; i < Math.min(total, start + 1000); i += 1) {
-      const _id = new Types.ObjectId();
-      users.push({
-        _id,
-        name: `工人${i}`,
-        phoneHash: `bench-${i}`,
-        phoneEnc: null,
-        openid: null,
-        idNumberEnc: null,
-        idNumberHash: null,
-        roles: ['worker'],
-        enterpriseId: null,
-        departmentId: null,
-        homeRegion: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      checkins.push({
-        workerId: _id,
-        day,
-        at: now,
-        temperature: 36.5,
-        symptoms: [],
-        healthCode: 'green',
-        places: [],
-        arrivedFromOutsideProvince: false,
-        arrivalDate: null,
-      });
+    const n = Math.min(total, start + 1000) - start;
+    const ids = await insertGreenWorkers(db, n, now, (i) => `bench-${start + i}`);
+    ids.forEach((_id, k) => {
+      const i = start + k;
       const token = c.tokens.issueAccess({
         id: _id.toHexString(),
         roles: ['worker'],
@@ -124,9 +97,7 @@ export async function serve(
       }).token;
       if (i < workers) jobs.push({ token, tripId: tripIds[i % trips] });
       else warmJobs.push({ token, tripId: tripIds[trips + ((i - workers) % warmTrips)] });
-    }
-    await db.collection('users').insertMany(users);
-    await db.collection('health_checkins').insertMany(checkins);
+    });
   }
   /** Commands the database has received so far, by name (embedded-mongo's serverStatus). */
   const commandCounts = async (): Promise<Map<string, number>> => {

@@ -1,7 +1,7 @@
 import mongoose, { Types, type Connection } from 'mongoose';
-import { chinaDay } from '@fugong/domain';
 import { createTokenService } from '../../../apps/bff/src/auth/tokens';
 import { creditCode } from '../../../apps/bff/src/modules/enterprises/testing/fixtures';
+import { insertGreenWorkers } from '../../../apps/bff/src/test-support/green-workers';
 import { FAULT_JWT_SECRET } from './processes';
 
 const tokens = createTokenService(FAULT_JWT_SECRET, 3600);
@@ -84,38 +84,7 @@ export async function seedRush(
     await api(`${bffUrl}/api/trips/${trip.id}/publish`, 'POST', transport);
     tripIds.push(trip.id as string);
   }
-  const ids = Array.from({ length: workers }, () => new Types.ObjectId());
-  const day = chinaDay(now);
-  await conn.db!.collection('users').insertMany(
-    ids.map((_id, i) => ({
-      _id,
-      name: `工人${i}`,
-      phoneHash: `fault-${_id}`,
-      phoneEnc: null,
-      openid: null,
-      idNumberEnc: null,
-      idNumberHash: null,
-      roles: ['worker'],
-      enterpriseId: null,
-      departmentId: null,
-      homeRegion: null,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
-  await conn.db!.collection('health_checkins').insertMany(
-    ids.map((workerId) => ({
-      workerId,
-      day,
-      at: now,
-      temperature: 36.5,
-      symptoms: [],
-      healthCode: 'green',
-      places: [],
-      arrivedFromOutsideProvince: false,
-      arrivalDate: null,
-    })),
-  );
+  const ids = await insertGreenWorkers(conn.db!, workers, now, (i) => `fault-${i}-${now.getTime()}`);
   return ids.map((id, i) => ({
     worker: id.toHexString(),
     auth: bearer(id.toHexString(), ['worker']),
