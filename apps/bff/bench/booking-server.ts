@@ -32,7 +32,7 @@ export async function serve(
   });
   const server = await startServer(config, pino({ level: 'warn' }));
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
   if (extraInstance) {
     // Another BFF instance on the same database: serves requests, reports its CPU and memory.

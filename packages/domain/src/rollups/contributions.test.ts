@@ -36,7 +36,7 @@ describe('what a record contributes', () => {
       capacity: 22,
       bookedCount: 3,
       boardedCount: 1,
-      waitlistSeq: 0,
+      waitlistJoins: 0,
     };
     expect(tripContribution(t, cell)).toEqual({});
     expect(tripContribution({ ...t, status: 'cancelled' }, cell)).toEqual({});

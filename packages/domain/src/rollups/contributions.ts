@@ -104,7 +104,8 @@ export interface TripFacts {
   capacity: number;
   bookedCount: number;
   boardedCount: number;
-  waitlistSeq: number;
+  /** Bookings that ever joined the trip's waitlist (the demand its seats did not meet). */
+  waitlistJoins: number;
 }
 
 /** Province (first two digits) of a division code, as a six-digit code: 520102 → 520000. */
@@ -112,7 +113,7 @@ export const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000
 
 /**
  * A published trip counts once with its seats (the occupancy-capped capacity), seats held,
- * people boarded and waitlist tickets, on its travel day, in its first destination's cell and
+ * people boarded and bookings that joined its waitlist, on its travel day, in its first destination's cell and
  * its origin province. Drafts and cancelled trips count nothing.
  */
 export function tripContribution(t: TripFacts, cell: CellDims): Contribution {
@@ -127,7 +128,7 @@ export function tripContribution(t: TripFacts, cell: CellDims): Contribution {
       seats: t.capacity,
       booked: t.bookedCount,
       boarded: t.boardedCount,
-      waitTickets: t.waitlistSeq,
+      waitTickets: t.waitlistJoins,
     },
   );
   return out;

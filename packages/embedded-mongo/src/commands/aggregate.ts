@@ -1,12 +1,14 @@
 /**
  * aggregate: a leading $match is answered with the planner and this package's matcher, the
  * rest of the pipeline runs in mingo over copies of the documents. Inside a transaction every
- * collection read ($lookup, $unionWith included) sees the transaction's snapshot.
+ * collection read ($lookup, $unionWith included) sees the transaction's snapshot. Two count
+ * shapes (countDocuments, grouped counts) skip mingo and, where an index allows, the documents.
  */
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
+import { groupedCounts } from './groupedCounts';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { validateCollectionName } from '../engine/catalog';
 import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
@@ -75,6 +77,11 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       isDocument(first) && isDocument(first.$match) && stages.slice(1).every(isDocument)
         ? countOnly(stages.slice(1), 0)
         : undefined;
+    // Like countDocuments' fast path, only outside transactions and without `let`.
+    const grouped =
+      counted || ctx.txn || ctx.cmd.let
+        ? undefined
+        : groupedCounts(ctx.engine.catalog.get(ctx.db, target), stages);
     if (counted) {
       // countDocuments: count the matches without copying them.
       const coll = ctx.engine.catalog.get(ctx.db, target);
@@ -83,6 +90,10 @@ export function aggregateCommand(ctx: CommandContext): Doc {
         (coll && !ctx.txn && !ctx.cmd.let ? countByIndex(coll, filter) : undefined) ??
         findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.length;
       input = countOnly(stages.slice(1), matched)!;
+      rest = [];
+    } else if (grouped) {
+      // Batched waitlist positions: per-clause index counts, no scan or copy (see groupedCounts).
+      input = grouped;
       rest = [];
     } else if (isDocument(first) && isDocument(first.$match)) {
       input = readCollection(ctx, target, first.$match);

@@ -188,7 +188,6 @@ async function trips(
         capacity: CAPACITY,
         bookedCount: holders.length,
         seatHolders: holders,
-        waitlistSeq: queue.length,
         boardedCount: boarded,
         notices: [],
         noticesPending: false,

@@ -85,7 +85,7 @@ describe('a trip cancelled through another instance while this one holds a recen
     expect((await bookingsOf(w.id)).filter((b) => b.live)).toHaveLength(0);
   });
 
-  it('when the trip was full, then the waitlist refuses the ticket and nothing is written', async () => {
+  it('when the trip was full, then joining its waitlist is refused BOOKING_CLOSED and the worker holds nothing live', async () => {
     const trip = await publishedTrip(t, transport, [entId], 24, {
       vehicle: { plate: '贵A11111', seats: 5 },
       occupancyCapPct: 20,
@@ -97,6 +97,12 @@ describe('a trip cancelled through another instance while this one holds a recen
     const res = await book(t, w, trip);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('BOOKING_CLOSED');
-    expect(await bookingsOf(w.id)).toHaveLength(0);
+    // The waitlisted insert landed after the cancellation; the re-read after joining undid it.
+    const docs = await bookingsOf(w.id);
+    expect(docs.filter((b) => b.live)).toHaveLength(0);
+    expect(docs.map((b) => [b.status, b.cancelReason])).toEqual([['cancelled', 'trip_cancelled']]);
+    // …so the worker can book another trip that day.
+    const other = await publishedTrip(t, transport, [entId], 24);
+    expect((await book(t, w, other)).status).toBe(201);
   });
 });

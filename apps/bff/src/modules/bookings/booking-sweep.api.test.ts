@@ -1,7 +1,15 @@
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { MemoryNotificationSender } from '../notifications/sender';
-import { book, checkin, enterprise, person, publishedTrip, type Person } from './test/fixtures';
+import {
+  book,
+  bookingFields,
+  checkin,
+  enterprise,
+  person,
+  publishedTrip,
+  type Person,
+} from './test/fixtures';
 
 let t: TestApp;
 let transport: Person;
@@ -110,6 +118,30 @@ describe('recovery after a crash between two writes', () => {
     await sweep();
     await sweep();
     expect((await t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(0);
+  });
+
+  it('when a booking joined the waitlist of a trip cancelled meanwhile and its request died before the re-read, then the sweep cancels it and the worker can book that day again', async () => {
+    const trip = await publishedTrip(t, transport, [entId], 20);
+    const tripRec = (await t.container.worker.repos.trips.findById(trip))!;
+    const cancelled = await t.http
+      .post(`/api/trips/${trip}/cancel`)
+      .set(transport.auth)
+      .send({ reason: '车辆故障' });
+    expect(cancelled.status).toBe(200);
+    await sweep(); // the cancellation's own fan-out: nothing of this worker's yet
+    const w = await person(t);
+    await checkin(t, w);
+    // The waitlisted insert of a request that read the trip full before it was cancelled.
+    const late = await t.container.worker.repos.bookings.insertWaitlisted(
+      bookingFields(tripRec, w.id, t.clock.now()),
+    );
+    expect(late?.status).toBe('waitlisted');
+    const report = await sweep();
+    expect(report.recancelled).toBe(1);
+    expect(await mine(w)).toMatchObject({ id: late!.id, status: 'cancelled' });
+    expect((await sweep()).recancelled).toBe(0);
+    const other = await publishedTrip(t, transport, [entId], 20);
+    expect((await book(t, w, other)).body.status).toBe('confirmed');
   });
 });
 

@@ -14,6 +14,8 @@ const PENDING_STALE_MS = 30_000;
 
 export interface SweepReport {
   settled: number;
+  /** Live bookings found on cancelled trips (a crash between joining and the re-read). */
+  recancelled: number;
   flagged: number;
   released: number;
   sent: number;
@@ -48,7 +50,7 @@ export class BookingSweeper implements PassChangeListener {
   }
 
   async run(): Promise<SweepReport> {
-    const report: SweepReport = { settled: 0, flagged: 0, released: 0, sent: 0 };
+    const report: SweepReport = { settled: 0, recancelled: 0, flagged: 0, released: 0, sent: 0 };
     const now = this.clock.now();
     for (const b of await this.bookings.stalePending(new Date(now.getTime() - PENDING_STALE_MS))) {
       const trip = await this.trips.findById(b.tripId);
@@ -57,6 +59,10 @@ export class BookingSweeper implements PassChangeListener {
         report.settled += 1;
       }
     }
+    // A booking that joined a waitlist as its trip was being cancelled is cancelled by its own
+    // request's re-read (SeatAllocator.joinedWaitlist); if that request died first, here.
+    for (const trip of await this.trips.cancelledDepartingAfter(now))
+      report.recancelled += await this.bookings.cancelAllForTrip(trip.id, now);
     const soon = await this.trips.departingBetween(
       now,
       new Date(now.getTime() + TRIP_RULES.flagWindowHours * HOUR_MS),

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { chinaDay } from '@fugong/domain';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { enterprise, person, publishedTrip, GREEN_CHECKIN } from './test/fixtures';
+import { bookingFields, enterprise, person, publishedTrip, GREEN_CHECKIN } from './test/fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -98,25 +98,13 @@ describe('joining the waitlist of a trip seen full', () => {
     const held = await t.http.post('/api/bookings').set(holder.auth).send({ tripId });
     expect(held.body.status).toBe('confirmed');
     const { repos, services } = t.container.worker;
-    // The late worker's request read the trip full and took a ticket; then the holder cancels
-    // (its promote finds nobody waitlisted yet); only then does the waitlisted insert land.
-    const waitSeq = (await repos.trips.nextWaitSeq(tripId))!;
+    // The late worker's request read the trip full; then the holder cancels (its promote finds
+    // nobody waitlisted yet); only then does the waitlisted insert land.
     expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe(
       'cancelled',
     );
     const trip = (await repos.trips.findById(tripId))!;
-    const waiting = await repos.bookings.insertWaitlisted(
-      {
-        tripId,
-        workerId: late.id,
-        travelDay: trip.travelDay,
-        pickupPoint: trip.pickupPoints[0].name,
-        bookedBy: 'self',
-        bookedById: late.id,
-        now: t.clock.now(),
-      },
-      waitSeq,
-    );
+    const waiting = await repos.bookings.insertWaitlisted(bookingFields(trip, late.id, t.clock.now()));
     expect(waiting?.status).toBe('waitlisted');
     const settled = await services.seats.joinedWaitlist(waiting!);
     expect(settled.status).toBe('confirmed');

@@ -61,7 +61,7 @@ const schema = new Schema<BookingDoc>(
 // a liaison booking at the same time). Cancelled and released bookings drop `live` and leave
 // the index, so the worker can book again. Also serves "my live booking on day D".
 schema.index({ workerId: 1, travelDay: 1 }, { unique: true, partialFilterExpression: { live: true } });
-// A trip's bookings by status: the waitlist in ticket order (firstWaitlisted, positions), the
+// A trip's bookings by status: the waitlist in joining order (firstWaitlisted, positions), the
 // manifest (confirmed/boarded), the fan-out of trip notices and the flag sweep.
 schema.index({ tripId: 1, status: 1, waitSeq: 1 });
 // "My bookings", newest first.

@@ -4,6 +4,8 @@ import type { BookingStatus } from '@fugong/contracts';
 import type { BookingDoc, BookingFlag } from './booking.model';
 import { Batcher } from '../../db/batcher';
 import { insertEach } from '../../db/insert-each';
+import { WaitlistOrder } from './waitlist-order';
+import { WaitlistPositions } from './waitlist-positions';
 
 export interface BookingRecord {
   id: string;
@@ -64,12 +66,18 @@ export interface NewBooking {
 export class BookingRepository {
   /** Booking inserts of one event-loop turn go out as one unordered insert (see Batcher). */
   private readonly inserts: Batcher<BookingDoc, boolean>;
+  private readonly positions: WaitlistPositions;
+  private readonly order = new WaitlistOrder();
+  /** Pending bookings that got their seat in one turn are confirmed with one update. */
+  private readonly confirms: Batcher<{ b: BookingRecord; now: Date }, BookingRecord>;
 
   constructor(private readonly model: Model<BookingDoc>) {
     const coll = model.collection as unknown as mongo.Collection<BookingDoc>;
     this.inserts = new Batcher(async (docs) =>
       (await insertEach(coll, docs)).map((r) => (r instanceof Error ? r : r === 'inserted')),
     );
+    this.positions = new WaitlistPositions(model);
+    this.confirms = new Batcher((asks) => this.confirmBatch(asks));
   }
 
   /**
@@ -91,11 +99,16 @@ export class BookingRepository {
   }
 
   /**
-   * Inserts a booking straight onto the waitlist with a ticket already taken (a trip seen full),
-   * or returns null like insertPending.
+   * Inserts a booking straight onto the waitlist (a trip seen full), its place in the queue
+   * taken from the clock (see WaitlistOrder), or returns null like insertPending.
    */
-  async insertWaitlisted(b: NewBooking, waitSeq: number): Promise<BookingRecord | null> {
-    return this.insertLive(b, 'waitlisted', waitSeq);
+  async insertWaitlisted(b: NewBooking): Promise<BookingRecord | null> {
+    return this.insertLive(b, 'waitlisted', this.order.next(b.now));
+  }
+
+  /** A pending booking that found no seat joins the waitlist; null when it was no longer pending. */
+  async pendingToWaitlist(id: string, now: Date): Promise<BookingRecord | null> {
+    return this.transition(id, ['pending'], 'waitlisted', { waitSeq: this.order.next(now) }, now);
   }
 
   private async insertLive(
@@ -171,6 +184,34 @@ export class BookingRepository {
     return doc ? toRecord(doc as BookingDoc) : null;
   }
 
+  /**
+   * Confirms a pending booking that holds its seat; returns the booking as it now stands
+   * (confirmed, or whatever another writer made of it first: a cancellation, the sweep).
+   */
+  confirmHeld(b: BookingRecord, now: Date): Promise<BookingRecord> {
+    return this.confirms.load({ b, now });
+  }
+
+  /**
+   * One `pending → confirmed` update for the batch. When it changed every booking, each one is
+   * the pending record with those two fields set (nothing else was written); otherwise the
+   * reply does not say which ones it changed, and the batch's bookings are read back.
+   */
+  private async confirmBatch(asks: { b: BookingRecord; now: Date }[]): Promise<(BookingRecord | Error)[]> {
+    const ids = [...new Set(asks.map((a) => a.b.id))];
+    const now = asks[0].now;
+    const res = await this.model.collection.updateMany(
+      { _id: { $in: ids.map(oid) }, status: 'pending' },
+      { $set: { status: 'confirmed', updatedAt: now } },
+    );
+    // (A pass flag set on the booking in the same milliseconds would be missing from the answer,
+    // not from the booking; the next read shows it.)
+    if (res.modifiedCount === ids.length)
+      return asks.map(({ b }) => ({ ...b, status: 'confirmed', updatedAt: now }));
+    const byId = new Map((await this.listByIds(ids)).map((r) => [r.id, r]));
+    return asks.map(({ b }) => byId.get(b.id) ?? new Error(`booking ${b.id} vanished`));
+  }
+
   async setSeatNo(id: string, seatNo: number): Promise<BookingRecord | null> {
     const doc = await this.model
       .findOneAndUpdate({ _id: oid(id), seatNo: null }, { $set: { seatNo } }, { returnDocument: 'after' })
@@ -185,23 +226,18 @@ export class BookingRepository {
   async firstWaitlisted(tripId: string): Promise<BookingRecord | null> {
     const doc = await this.model
       .findOne({ tripId: oid(tripId), status: 'waitlisted' })
-      .sort({ waitSeq: 1 })
+      .sort({ waitSeq: 1, _id: 1 })
       .lean<BookingDoc>();
     return doc ? toRecord(doc) : null;
   }
 
   /**
-   * 1-based place in the waitlist. The plain `count` command rather than countDocuments (an
-   * aggregate with a cursor): asked for every waitlisted booking a rush answers, and about half
-   * the driver's work. (On a sharded cluster `count` may include orphans mid-migration; a
-   * place in a queue shown to a worker can afford that.)
+   * 1-based place in the waitlist: the waitlisted bookings of the trip with a smaller waitSeq,
+   * plus one. Asked for every waitlisted booking a rush answers, so the places asked in one
+   * event-loop turn are answered together (see WaitlistPositions).
    */
-  async waitlistPosition(tripId: string, waitSeq: number): Promise<number> {
-    const res = await this.model.db.db!.command({
-      count: this.model.collection.collectionName,
-      query: { tripId: oid(tripId), status: 'waitlisted', waitSeq: { $lt: waitSeq } },
-    });
-    return 1 + (res.n as number);
+  waitlistPosition(tripId: string, waitSeq: number): Promise<number> {
+    return this.positions.placeOf(tripId, waitSeq);
   }
 
   async listByTrip(tripId: string, statuses: BookingStatus[]): Promise<BookingRecord[]> {
@@ -251,14 +287,15 @@ export class BookingRepository {
     return docs.map(toRecord);
   }
 
-  /** Cancels every live, not-yet-boarded booking of a cancelled trip (idempotent). */
-  async cancelAllForTrip(tripId: string, now: Date): Promise<void> {
-    await this.model.updateMany(
+  /** Cancels every live, not-yet-boarded booking of a cancelled trip (idempotent); how many. */
+  async cancelAllForTrip(tripId: string, now: Date): Promise<number> {
+    const res = await this.model.updateMany(
       { tripId: oid(tripId), status: { $in: ['pending', 'confirmed', 'waitlisted'] } },
       {
         $set: { status: 'cancelled', cancelReason: 'trip_cancelled', cancelledAt: now, updatedAt: now },
         $unset: { live: 1 },
       },
     );
+    return res.modifiedCount;
   }
 }

@@ -168,11 +168,9 @@ export class BookingService {
       now: this.clock.now(),
     };
     if (trip.bookedCount >= trip.capacity) {
-      // Full when read moments ago: ticket first, then the booking goes in already waitlisted
-      // (see SeatAllocator: two writes instead of insert + ticket + status change).
-      const ticket = await this.trips.nextWaitSeq(trip.id);
-      if (ticket === null) throw new AppError('BOOKING_CLOSED', '该班次已取消');
-      const waiting = await this.bookings.insertWaitlisted(fields, ticket);
+      // Full when read moments ago: the booking goes in already waitlisted (see SeatAllocator:
+      // one write instead of insert + status change).
+      const waiting = await this.bookings.insertWaitlisted(fields);
       if (waiting) return { booking: await this.seats.joinedWaitlist(waiting), replayed: false };
     } else {
       const inserted = await this.bookings.insertPending(fields);

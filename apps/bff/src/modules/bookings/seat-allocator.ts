@@ -20,15 +20,15 @@ import type { BookingRecord, BookingRepository } from './booking.repository';
  * - Cancelling first sets the booking's status, then releases the seat with an update guarded
  *   by "id is a holder", so a seat is freed at most once; `reconcile` frees seats whose holder
  *   is no longer live (a crash between the two writes), then promotes the waitlist.
- * - The waitlist is ordered by tickets from an atomic counter on the trip; promotion claims a
- *   seat for the first ticket with the same guarded update, so two promoters racing cannot both
- *   seat someone into the last place.
- * - Shortcut when the trip was already full in the snapshot read for the request: the ticket is
- *   taken first and the booking inserted directly as `waitlisted` with it (same unique index, no
- *   `pending` step, no status change). It never holds a seat, so nothing about seats changes; a
- *   crash between the ticket and the insert leaves only an unused ticket (a gap in the order),
- *   and a refused insert (already booked that day) likewise. A seat freed meanwhile is caught by
- *   `joinedWaitlist` exactly as after the status change.
+ * - The waitlist is ordered by the place each booking takes when it joins (a number from the
+ *   clock, see WaitlistOrder); promotion claims a seat for the first in that order with the same
+ *   guarded update, so two promoters racing cannot both seat someone into the last place.
+ * - Shortcut when the trip was already full in the snapshot read for the request: the booking
+ *   is inserted directly as `waitlisted` (same unique index, no `pending` step, no status change,
+ *   no write on the trip). It never holds a seat, so nothing about seats changes. What the
+ *   snapshot could not know is checked after joining, by `joinedWaitlist`: a seat freed
+ *   meanwhile is taken, and a trip cancelled meanwhile takes the booking with it (a crash before
+ *   that check is repaired by the sweep, which re-cancels the live bookings of cancelled trips).
  */
 export class SeatAllocator {
   constructor(
@@ -49,13 +49,9 @@ export class SeatAllocator {
         ? 'full'
         : await this.trips.claimSeat(trip.id, b.id, trip.capacity);
     const now = this.clock.now();
-    if (claim === 'claimed' || claim === 'held') {
-      return (await this.bookings.transition(b.id, ['pending'], 'confirmed', {}, now)) ?? this.reread(b);
-    }
-    if (claim === 'gone') return this.tripGone(b, now);
-    const waitSeq = await this.trips.nextWaitSeq(trip.id);
-    if (waitSeq === null) return this.tripGone(b, now);
-    const waiting = await this.bookings.transition(b.id, ['pending'], 'waitlisted', { waitSeq }, now);
+    if (claim === 'claimed' || claim === 'held') return this.bookings.confirmHeld(b, now);
+    if (claim === 'gone') return this.tripGone(b, ['pending'], now);
+    const waiting = await this.bookings.pendingToWaitlist(b.id, now);
     if (!waiting) {
       await this.promote(trip.id);
       return this.reread(b);
@@ -68,11 +64,13 @@ export class SeatAllocator {
    * A seat may have been freed between our "full" and now, and its releaser's promote may have
    * run before we were waitlisted: this re-read, made after we joined, sees that seat, and
    * promoting then means nobody waits behind an empty seat. (A free seat found later is filled
-   * by the sweep's reconcile.)
+   * by the sweep's reconcile.) The same re-read finds a trip cancelled before we joined, whose
+   * cancellation did not see us: the booking is cancelled with it.
    */
   async joinedWaitlist(b: BookingRecord): Promise<BookingRecord> {
-    const after = await this.trips.findById(b.tripId);
-    if (after && after.bookedCount < after.capacity) {
+    const after = await this.trips.findAfterWaitlistJoin(b.tripId);
+    if (!after || after.status !== 'published') return this.tripGone(b, ['waitlisted'], this.clock.now());
+    if (after.bookedCount < after.capacity) {
       await this.promote(b.tripId);
       return this.reread(b);
     }
@@ -140,12 +138,16 @@ export class SeatAllocator {
     await this.promote(trip.id);
   }
 
-  /** The trip was cancelled under a pending booking: the booking goes with it. */
-  private async tripGone(b: BookingRecord, now: Date): Promise<BookingRecord> {
+  /** The trip was cancelled under a pending or just-waitlisted booking: the booking goes with it. */
+  private async tripGone(
+    b: BookingRecord,
+    from: ('pending' | 'waitlisted')[],
+    now: Date,
+  ): Promise<BookingRecord> {
     return (
       (await this.bookings.transition(
         b.id,
-        ['pending'],
+        from,
         'cancelled',
         { cancelReason: 'trip_cancelled', cancelledAt: now },
         now,

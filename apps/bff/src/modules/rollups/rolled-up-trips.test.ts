@@ -8,6 +8,7 @@ const NOT_COUNTED = [
   'snapshot',
   'search',
   'departingBetween',
+  'cancelledDepartingAfter',
   'withPendingNotices',
   'clearNotices',
 ];

@@ -5,8 +5,8 @@ import type { RollupHooks } from './rollup-hooks';
 
 /**
  * The trip repository with the dashboard's transport rollup kept in step: every write that
- * changes what a trip counts (publish, edit, cancel, a seat claimed or released, a waitlist
- * ticket, a boarding) syncs the trip's contribution after it lands (counter moves within a
+ * changes what a trip counts (publish, edit, cancel, a seat claimed or released, a booking
+ * joining the waitlist, a boarding) syncs the trip's contribution after it lands (counter moves within a
  * second, coalesced; see RollupService.syncTripSoon). A subclass rather than
  * edits to the worker journey's repository: all trip writes already pass through these
  * methods, and a sync only re-reads the trip, so it cannot disturb the seat guards.
@@ -46,10 +46,10 @@ export class RolledUpTripRepository extends TripRepository {
     return released;
   }
 
-  override async nextWaitSeq(...a: Parameters<TripRepository['nextWaitSeq']>) {
-    const seq = await super.nextWaitSeq(...a);
-    if (seq !== null) this.rollups.syncTripSoon(a[0]);
-    return seq;
+  override async findAfterWaitlistJoin(...a: Parameters<TripRepository['findAfterWaitlistJoin']>) {
+    // The trip's figures count the bookings that ever joined its waitlist.
+    this.rollups.syncTripSoon(a[0]);
+    return super.findAfterWaitlistJoin(...a);
   }
 
   override async nextSeatNo(...a: Parameters<TripRepository['nextSeatNo']>) {

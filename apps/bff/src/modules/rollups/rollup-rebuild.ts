@@ -159,12 +159,22 @@ export async function rebuildRollups(
     if (++n % BATCH === 0) progress('enterprise rollups', n);
   }
 
+  // Waitlist joins per trip, in one pass over the bookings that ever waited.
+  const joins = new Map<string, number>();
+  for await (const b of src.m.bookings
+    .find({ waitSeq: { $ne: null } }, { tripId: 1 })
+    .lean()
+    .cursor({ batchSize: BATCH })) {
+    const id = b.tripId.toHexString();
+    joins.set(id, (joins.get(id) ?? 0) + 1);
+  }
   n = 0;
   for await (const t of src.m.trips
     .find({}, { seatHolders: 0, notices: 0 })
     .lean()
     .cursor({ batchSize: BATCH })) {
-    const c = tripContribution(t, cell(t.destinations[0]?.enterpriseId.toHexString()));
+    const facts = { ...t, waitlistJoins: joins.get(t._id.toHexString()) ?? 0 };
+    const c = tripContribution(facts, cell(t.destinations[0]?.enterpriseId.toHexString()));
     addContribution(expected, c);
     ledger(`trip:${t._id.toHexString()}`, c);
     if (++n % BATCH === 0) progress('trips', n);

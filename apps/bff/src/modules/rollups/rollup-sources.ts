@@ -19,6 +19,7 @@ import { tripModel, type TripDoc } from '../trips/trip.model';
 import { checkinModel, type CheckinDoc } from '../health-checkins/checkin.model';
 import { userModel, type UserDoc } from '../auth/user.model';
 import { callbackModel, type CallbackDoc } from '../callbacks/callback.model';
+import { bookingModel, type BookingDoc } from '../bookings/booking.model';
 
 const oid = (id: string) => new Types.ObjectId(id);
 
@@ -45,6 +46,7 @@ export class RollupSources {
     checkins: Model<CheckinDoc>;
     users: Model<UserDoc>;
     callbacks: Model<CallbackDoc>;
+    bookings: Model<BookingDoc>;
   };
   /** Enterprise id → cell; refreshed by every enterprise sync, so moves are picked up there. */
   private readonly cells = new Map<string, CellDims>();
@@ -60,6 +62,7 @@ export class RollupSources {
       checkins: checkinModel(conn),
       users: userModel(conn),
       callbacks: callbackModel(conn),
+      bookings: bookingModel(conn),
     };
   }
 
@@ -115,7 +118,12 @@ export class RollupSources {
     if (!Types.ObjectId.isValid(id)) return null;
     const t = await this.m.trips.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>();
     if (!t) return null;
-    return { facts: t, cell: await this.cellOf(t.destinations[0]?.enterpriseId.toHexString() ?? null) };
+    // A booking keeps its waitSeq once it joined the waitlist, whatever became of it since.
+    const waitlistJoins = await this.m.bookings.countDocuments({ tripId: t._id, waitSeq: { $ne: null } });
+    return {
+      facts: { ...t, waitlistJoins },
+      cell: await this.cellOf(t.destinations[0]?.enterpriseId.toHexString() ?? null),
+    };
   }
 
   async issueFacts(id: string): Promise<{ facts: IssueFacts; cell: CellDims; enterpriseId: string } | null> {

@@ -28,8 +28,6 @@ export interface TripDoc {
   bookedCount: number;
   /** Bookings holding a seat. The source of truth for "does booking X hold a seat?". */
   seatHolders: Types.ObjectId[];
-  /** Last waitlist ticket handed out; tickets give the waitlist its order. */
-  waitlistSeq: number;
   /** Last seat number given at boarding. */
   boardedCount: number;
   notices: TripNotice[];
@@ -64,7 +62,6 @@ const schema = new Schema<TripDoc>(
     capacity: { type: Number, required: true },
     bookedCount: { type: Number, required: true, default: 0 },
     seatHolders: { type: [Schema.Types.ObjectId], default: [] },
-    waitlistSeq: { type: Number, required: true, default: 0 },
     boardedCount: { type: Number, required: true, default: 0 },
     notices: {
       type: [new Schema({ seq: Number, kind: String, at: Date, text: String }, { _id: false })],

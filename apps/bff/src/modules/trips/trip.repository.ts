@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { TripStatus } from '@fugong/contracts';
 import type { TripDoc, TripNotice } from './trip.model';
 import { TripSnapshots } from './trip-snapshots';
+import { SeatClaims, type SeatClaim } from './seat-claims';
 import { Batcher } from '../../db/batcher';
 
 /** A trip as services see it: plain data, ids as strings. */
@@ -20,27 +21,18 @@ export interface TripRecord {
   capacity: number;
   bookedCount: number;
   seatHolders: string[];
-  waitlistSeq: number;
   boardedCount: number;
   notices: TripNotice[];
   noticesPending: boolean;
   cancelReason: string | null;
 }
 
+export type { SeatClaim };
+
 export type NewTrip = Omit<
   TripRecord,
-  | 'id'
-  | 'bookedCount'
-  | 'seatHolders'
-  | 'waitlistSeq'
-  | 'boardedCount'
-  | 'notices'
-  | 'noticesPending'
-  | 'cancelReason'
+  'id' | 'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
 > & { createdBy: string };
-
-/** Outcome of trying to give a booking a seat. */
-export type SeatClaim = 'claimed' | 'held' | 'full' | 'gone';
 
 function toRecord(d: TripDoc): TripRecord {
   return {
@@ -62,7 +54,6 @@ function toRecord(d: TripDoc): TripRecord {
     capacity: d.capacity,
     bookedCount: d.bookedCount,
     seatHolders: (d.seatHolders ?? []).map((h) => h.toHexString()),
-    waitlistSeq: d.waitlistSeq,
     boardedCount: d.boardedCount,
     notices: d.notices ?? [],
     noticesPending: d.noticesPending ?? false,
@@ -79,8 +70,10 @@ export class TripRepository {
 
   /** Trip reads of one event-loop turn go out as one `$in` query (see Batcher). */
   private readonly reads: Batcher<string, TripDoc | null>;
+  private readonly claims: SeatClaims;
 
   constructor(private readonly model: Model<TripDoc>) {
+    this.claims = new SeatClaims(model, this.snapshots);
     this.reads = new Batcher(async (ids) => {
       const docs = (await this.model.collection
         .find({ _id: { $in: [...new Set(ids)].map(oid) } }, { batchSize: ids.length })
@@ -96,7 +89,6 @@ export class TripRepository {
       destinations: t.destinations.map((d) => ({ ...d, enterpriseId: oid(d.enterpriseId) })),
       bookedCount: 0,
       seatHolders: [],
-      waitlistSeq: 0,
       boardedCount: 0,
       notices: [],
       noticesPending: false,
@@ -207,38 +199,11 @@ export class TripRepository {
   /**
    * Gives booking `bookingId` a seat: one update guarded by "published, capacity unchanged,
    * fewer than capacity seats sold, not already a holder". It can neither oversell nor count
-   * the same booking twice, however many requests race. No match is then explained by a read.
+   * the same booking twice, however many requests race. Claims of one event-loop turn go out
+   * as one unordered bulk of those updates (see SeatClaims).
    */
-  async claimSeat(tripId: string, bookingId: string, knownCapacity: number): Promise<SeatClaim> {
-    let capacity = knownCapacity;
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      // Driver calls (filter and update built here with stored types; no casting needed).
-      const res = await this.model.collection.updateOne(
-        {
-          _id: oid(tripId),
-          status: 'published',
-          capacity,
-          bookedCount: { $lt: capacity },
-          seatHolders: { $ne: oid(bookingId) },
-        },
-        { $inc: { bookedCount: 1 }, $push: { seatHolders: oid(bookingId) } } as object,
-      );
-      // A seat fewer (or, below, a trip gone): the snapshot no longer describes the trip.
-      this.snapshots.drop(tripId);
-      if (res.modifiedCount === 1) return 'claimed';
-      const trip = (await this.model.collection.findOne(
-        { _id: oid(tripId) },
-        { projection: { status: 1, capacity: 1, bookedCount: 1, seatHolders: 1 } },
-      )) as TripDoc | null;
-      if (!trip || trip.status !== 'published') return 'gone';
-      if (trip.seatHolders.some((h) => h.toHexString() === bookingId)) return 'held';
-      if (trip.bookedCount >= trip.capacity) {
-        this.snapshots.markFull(tripId);
-        return 'full';
-      }
-      capacity = trip.capacity; // a seat is free (or the vehicle changed): try the guarded write
-    }
-    return 'full';
+  claimSeat(tripId: string, bookingId: string, knownCapacity: number): Promise<SeatClaim> {
+    return this.claims.claim({ tripId, bookingId, capacity: knownCapacity });
   }
 
   /** Takes a booking's seat back; a no-op unless it holds one, so repeats never double-free. */
@@ -252,17 +217,22 @@ export class TripRepository {
   }
 
   /**
-   * Hands out the next waitlist ticket (atomic counter) of a published trip; null when the trip
-   * is no longer published (cancelled meanwhile: nobody should join its waitlist).
+   * Reads the trip fresh after a booking joined its waitlist (the booking then checks for a seat
+   * freed meanwhile, or a trip cancelled meanwhile). A hook point as well: the waitlist counts
+   * in the dashboard's trip figures.
    */
-  async nextWaitSeq(tripId: string): Promise<number | null> {
-    const doc = (await this.model.collection.findOneAndUpdate(
-      { _id: oid(tripId), status: 'published' },
-      { $inc: { waitlistSeq: 1 } },
-      { returnDocument: 'after', projection: { waitlistSeq: 1 } },
-    )) as TripDoc | null;
-    if (!doc) this.snapshots.drop(tripId);
-    return doc ? doc.waitlistSeq : null;
+  async findAfterWaitlistJoin(tripId: string): Promise<TripRecord | null> {
+    return this.findById(tripId);
+  }
+
+  /** Cancelled trips not yet departed: the sweep re-cancels bookings a crash let in late. */
+  async cancelledDepartingAfter(from: Date, limit = 200): Promise<TripRecord[]> {
+    const docs = await this.model
+      .find({ status: 'cancelled', departureAt: { $gte: from } })
+      .sort({ departureAt: 1 })
+      .limit(limit)
+      .lean<TripDoc[]>();
+    return docs.map(toRecord);
   }
 
   /** Hands out the next seat number at boarding (atomic counter). */

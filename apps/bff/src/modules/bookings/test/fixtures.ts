@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@fugong/contracts';
-import { signInByPhone, type TestApp } from '../../../test-support/test-app';
+import { signInByPhone, startTestApp, type TestApp } from '../../../test-support/test-app';
+import type { TripRecord } from '../../trips/trip.repository';
+import type { NewBooking } from '../booking.repository';
 
 /** A signed-in person for API tests: id, bearer header and phone. */
 export interface Person {
@@ -120,6 +122,34 @@ export function book(t: TestApp, p: Person, tripId: string, key?: string) {
   const req = t.http.post('/api/bookings').set(p.auth);
   if (key) req.set('Idempotency-Key', key);
   return req.send({ tripId });
+}
+
+/**
+ * The app most worker-journey test files share: one enterprise and one transport officer,
+ * started before the file's tests and closed after them. Read the fields inside tests.
+ */
+export function useJourneyApp(): { t: TestApp; transport: Person; entId: string } {
+  const ctx = {} as { t: TestApp; transport: Person; entId: string };
+  beforeAll(async () => {
+    ctx.t = await startTestApp();
+    ctx.entId = await enterprise(ctx.t);
+    ctx.transport = await person(ctx.t, ['transport']);
+  });
+  afterAll(() => ctx.t.close());
+  return ctx;
+}
+
+/** What a booking of `workerId` on `trip` (first pickup point) is made of, for repository-level tests. */
+export function bookingFields(trip: TripRecord, workerId: string, now: Date): NewBooking {
+  return {
+    tripId: trip.id,
+    workerId,
+    travelDay: trip.travelDay,
+    pickupPoint: trip.pickupPoints[0].name,
+    bookedBy: 'self',
+    bookedById: workerId,
+    now,
+  };
 }
 
 /** A valid 18-digit ID number with its check character. */

@@ -1,0 +1,52 @@
+import { Types, type Model } from 'mongoose';
+import type { BookingDoc } from './booking.model';
+import { Batcher } from '../../db/batcher';
+
+type Ask = { tripId: string; waitSeq: number };
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** Places in trips' waitlists, counted for a whole event-loop turn at once (part of BookingRepository). */
+export class WaitlistPositions {
+  private readonly asks = new Batcher<Ask, number>((asks) => this.countAhead(asks));
+
+  constructor(private readonly model: Model<BookingDoc>) {}
+
+  /** 1 + the waitlisted bookings of the trip with a smaller waitSeq. */
+  placeOf(tripId: string, waitSeq: number): Promise<number> {
+    return this.asks.load({ tripId, waitSeq });
+  }
+
+  /**
+   * One aggregate per round: `$or` of one clause per trip (each an equality prefix and a range
+   * on the index {tripId, status, waitSeq}), grouped by trip. Two places asked on the same trip
+   * go in different rounds, so every clause counts exactly its own trip's queue ahead.
+   */
+  private async countAhead(asks: Ask[]): Promise<number[]> {
+    const out = new Array<number>(asks.length);
+    let pending = asks.map((_, i) => i);
+    while (pending.length > 0) {
+      const round = new Map<string, number>();
+      const later: number[] = [];
+      for (const i of pending) {
+        if (round.has(asks[i].tripId)) later.push(i);
+        else round.set(asks[i].tripId, i);
+      }
+      const clauses = [...round.values()].map((i) => ({
+        tripId: oid(asks[i].tripId),
+        status: 'waitlisted',
+        waitSeq: { $lt: asks[i].waitSeq },
+      }));
+      const counts = await this.model.collection
+        .aggregate<{ _id: Types.ObjectId; n: number }>([
+          { $match: clauses.length === 1 ? clauses[0] : { $or: clauses } },
+          { $group: { _id: '$tripId', n: { $sum: 1 } } },
+        ])
+        .toArray();
+      const ahead = new Map(counts.map((c) => [c._id.toHexString(), c.n]));
+      for (const [tripId, i] of round) out[i] = 1 + (ahead.get(tripId) ?? 0);
+      pending = later;
+    }
+    return out;
+  }
+}
