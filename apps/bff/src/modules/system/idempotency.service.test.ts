@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { JOIN_WAIT_MS } from './idempotency.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,4 +103,23 @@ describe('IdempotencyService, twins in one process', () => {
     await expect(first).rejects.toThrow('boom');
     expect((await twin).body).toEqual({ runs: 2 });
   });
+
+  it('when the twin never finishes, then a retry stops waiting for it well before a phone gives up and runs by itself', async () => {
+    const stuck = t.container.services.idempotency.run(
+      req('key-00000007'),
+      () => new Promise(() => undefined), // a handler that never settles
+      { store: false },
+    );
+    void stuck;
+    const started = Date.now();
+    const retry = await t.container.services.idempotency.run(
+      req('key-00000007'),
+      async () => ({ status: 201, body: { id: 'found-by-key' } }),
+      { store: false },
+    );
+    const waited = Date.now() - started;
+    expect(retry.body).toEqual({ id: 'found-by-key' });
+    expect(waited).toBeGreaterThanOrEqual(JOIN_WAIT_MS - 50);
+    expect(JOIN_WAIT_MS).toBeLessThan(10_000); // the mini-program's request timeout
+  }, 15_000);
 });

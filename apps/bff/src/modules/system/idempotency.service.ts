@@ -19,8 +19,13 @@ export interface StoredResponse {
 
 /** A request holding a key longer than this is presumed dead and its key may be re-claimed. */
 const STALE_MS = 30_000;
-/** How long a retry waits for its twin running in this process before answering "in progress". */
-const JOIN_WAIT_MS = 10_000;
+/**
+ * How long a retry waits for its twin running in this process before going on by itself
+ * ("in progress" for a stored key; the booking route looks its booking up and finishes it).
+ * Well under a phone's own timeout (10 s in our request wrapper): a retry that waited as long
+ * as the phone would be answered to nobody, and the phone's next retry would wait again.
+ */
+export const JOIN_WAIT_MS = 4_000;
 
 /**
  * Makes a write safe to retry on a weak network: the first request with a key runs and its
