@@ -57,9 +57,12 @@ export class SeatClaims {
       asks.map((a) => ({ updateOne: { filter: claimFilter(a), update: CLAIM_UPDATE(a.bookingId) } })),
       { ordered: false },
     );
-    // A seat fewer (or a trip gone): the snapshot no longer describes the trip.
+    if (res.modifiedCount === asks.length) {
+      for (const a of asks) this.snapshots.claimed(a.tripId, a.bookingId);
+      return asks.map(() => 'claimed');
+    }
+    // Some did not apply, and which is unknown: the snapshots no longer describe those trips.
     for (const a of asks) this.snapshots.drop(a.tripId);
-    if (res.modifiedCount === asks.length) return asks.map(() => 'claimed');
     const trips = await this.seatStates([...new Set(asks.map((a) => a.tripId))]);
     return Promise.all(
       asks.map((a) => {

@@ -41,6 +41,21 @@ export class TripSnapshots {
     this.entries.delete(id);
   }
 
+  /**
+   * A seat claim through this process landed: the entry counts it at once instead of being
+   * dropped (and re-read by the next booking on the trip, which during a rush is nearly every
+   * booking). Its age is unchanged, so it still expires a second after the real read.
+   */
+  claimed(id: string, bookingId: string): void {
+    const e = this.entries.get(id);
+    if (!e || e.trip.seatHolders.includes(bookingId)) return;
+    e.trip = {
+      ...e.trip,
+      bookedCount: e.trip.bookedCount + 1,
+      seatHolders: [...e.trip.seatHolders, bookingId],
+    };
+  }
+
   /** A seat claim found the trip full: later requests go straight to the waitlist. */
   markFull(id: string): void {
     const e = this.entries.get(id);
