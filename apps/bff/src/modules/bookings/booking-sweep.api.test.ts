@@ -1,84 +1,74 @@
 import { Types } from 'mongoose';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { MemoryNotificationSender } from '../notifications/sender';
 import {
   book,
   bookingFields,
   checkin,
-  enterprise,
   person,
   publishedTrip,
   type Person,
+  useJourneyApp,
 } from './test/fixtures';
 
-let t: TestApp;
-let transport: Person;
-let entId: string;
+const app = useJourneyApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-  entId = await enterprise(t);
-  transport = await person(t, ['transport']);
-});
-afterAll(() => t.close());
-
-const sweep = () => t.container.worker.services.sweeper.run();
-const mine = async (w: Person) => (await t.http.get('/api/bookings/mine').set(w.auth)).body.items[0];
+const sweep = () => app.t.container.worker.services.sweeper.run();
+const mine = async (w: Person) => (await app.t.http.get('/api/bookings/mine').set(w.auth)).body.items[0];
 
 describe('flagging and releasing non-green passengers', () => {
   it('when a booked worker checks in with a yellow code, then the booking is flagged; green again clears it', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 20);
-    const w = await person(t);
-    await checkin(t, w);
-    await book(t, w, trip);
-    await checkin(t, w, { healthCode: 'yellow' });
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
+    const w = await person(app.t);
+    await checkin(app.t, w);
+    await book(app.t, w, trip);
+    await checkin(app.t, w, { healthCode: 'yellow' });
     const flagged = await mine(w);
     expect(flagged.status).toBe('confirmed');
     expect(flagged.flag).toMatchObject({
       color: 'yellow',
       reasons: [expect.objectContaining({ code: 'CODE_YELLOW' })],
     });
-    const manifest = await t.http.get(`/api/trips/${trip}/manifest`).set(transport.auth);
+    const manifest = await app.t.http.get(`/api/trips/${trip}/manifest`).set(app.transport.auth);
     expect(manifest.body.rows[0].flag.color).toBe('yellow');
-    await checkin(t, w);
+    await checkin(app.t, w);
     expect((await mine(w)).flag).toBeNull();
   });
 
   it('when a check-in goes stale before departure, then the sweep flags the booking', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 30);
-    const w = await person(t);
-    await checkin(t, w);
-    await book(t, w, trip);
-    t.clock.advance(25 * 3600_000);
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 30);
+    const w = await person(app.t);
+    await checkin(app.t, w);
+    await book(app.t, w, trip);
+    app.t.clock.advance(25 * 3600_000);
     await sweep();
     expect((await mine(w)).flag.reasons[0].code).toBe('CHECKIN_STALE');
   });
 
   it('when the pass is still not green at the boarding cut-off, then the seat is released and the first waitlisted worker gets it', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 3, {
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 3, {
       vehicle: { plate: '贵A66666', seats: 5 },
       occupancyCapPct: 20,
     }); // capacity 1
-    const sick = await person(t);
-    await checkin(t, sick);
-    await book(t, sick, trip);
-    const waiting = await person(t);
-    await checkin(t, waiting);
-    expect((await book(t, waiting, trip)).body.status).toBe('waitlisted');
-    await checkin(t, sick, { temperature: 37.8 });
+    const sick = await person(app.t);
+    await checkin(app.t, sick);
+    await book(app.t, sick, trip);
+    const waiting = await person(app.t);
+    await checkin(app.t, waiting);
+    expect((await book(app.t, waiting, trip)).body.status).toBe('waitlisted');
+    await checkin(app.t, sick, { temperature: 37.8 });
 
     await sweep(); // before the cut-off: flagged only
     expect((await mine(sick)).status).toBe('confirmed');
 
-    t.clock.advance(2.5 * 3600_000 + 60_000); // past departure − 30 min
-    await checkin(t, waiting); // keep the waiting worker's check-in fresh
+    app.t.clock.advance(2.5 * 3600_000 + 60_000); // past departure − 30 min
+    await checkin(app.t, waiting); // keep the waiting worker's check-in fresh
     const report = await sweep();
     expect(report.released).toBe(1);
     expect((await mine(sick)).status).toBe('released');
     expect((await mine(waiting)).status).toBe('confirmed');
-    const trip2 = (await t.http.get(`/api/trips/${trip}`).set(transport.auth)).body;
+    const trip2 = (await app.t.http.get(`/api/trips/${trip}`).set(app.transport.auth)).body;
     expect(trip2.bookedCount).toBe(1);
-    const sent = (t.container.worker.sender as MemoryNotificationSender).sent;
+    const sent = (app.t.container.worker.sender as MemoryNotificationSender).sent;
     expect(sent.some((m) => m.kind === 'seat_released' && m.workerId === sick.id)).toBe(true);
     expect(sent.some((m) => m.kind === 'waitlist_promoted' && m.workerId === waiting.id)).toBe(true);
   });
@@ -86,10 +76,10 @@ describe('flagging and releasing non-green passengers', () => {
 
 describe('recovery after a crash between two writes', () => {
   it('when a booking was left pending without a seat, then the sweep settles it', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 20);
-    const w = await person(t);
-    const repo = t.container.worker.repos.bookings;
-    const tripRec = (await t.container.worker.repos.trips.findById(trip))!;
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
+    const w = await person(app.t);
+    const repo = app.t.container.worker.repos.bookings;
+    const tripRec = (await app.t.container.worker.repos.trips.findById(trip))!;
     const pending = await repo.insertPending({
       tripId: trip,
       workerId: w.id,
@@ -97,59 +87,59 @@ describe('recovery after a crash between two writes', () => {
       pickupPoint: 'x',
       bookedBy: 'self',
       bookedById: w.id,
-      now: t.clock.now(),
+      now: app.t.clock.now(),
     });
-    t.clock.advance(60_000);
+    app.t.clock.advance(60_000);
     const report = await sweep();
     expect(report.settled).toBe(1);
     expect((await repo.findById(pending!.id))!.status).toBe('confirmed');
-    expect((await t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(1);
+    expect((await app.t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(1);
   });
 
   it('when a cancelled booking still holds a seat, then reconciliation frees it exactly once', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 20);
-    const w = await person(t);
-    await checkin(t, w);
-    const b = (await book(t, w, trip)).body;
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
+    const w = await person(app.t);
+    await checkin(app.t, w);
+    const b = (await book(app.t, w, trip)).body;
     // Simulate a crash after the status write and before the seat release.
-    await t.connection
+    await app.t.connection
       .db!.collection('bookings')
       .updateOne({ _id: new Types.ObjectId(b.id) }, { $set: { status: 'cancelled' }, $unset: { live: 1 } });
     await sweep();
     await sweep();
-    expect((await t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(0);
+    expect((await app.t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(0);
   });
 
   it('when a booking joined the waitlist of a trip cancelled meanwhile and its request died before the re-read, then the sweep cancels it and the worker can book that day again', async () => {
-    const trip = await publishedTrip(t, transport, [entId], 20);
-    const tripRec = (await t.container.worker.repos.trips.findById(trip))!;
-    const cancelled = await t.http
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
+    const tripRec = (await app.t.container.worker.repos.trips.findById(trip))!;
+    const cancelled = await app.t.http
       .post(`/api/trips/${trip}/cancel`)
-      .set(transport.auth)
+      .set(app.transport.auth)
       .send({ reason: '车辆故障' });
     expect(cancelled.status).toBe(200);
     await sweep(); // the cancellation's own fan-out: nothing of this worker's yet
-    const w = await person(t);
-    await checkin(t, w);
+    const w = await person(app.t);
+    await checkin(app.t, w);
     // The waitlisted insert of a request that read the trip full before it was cancelled.
-    const late = await t.container.worker.repos.bookings.insertWaitlisted(
-      bookingFields(tripRec, w.id, t.clock.now()),
+    const late = await app.t.container.worker.repos.bookings.insertWaitlisted(
+      bookingFields(tripRec, w.id, app.t.clock.now()),
     );
     expect(late?.status).toBe('waitlisted');
     const report = await sweep();
     expect(report.recancelled).toBe(1);
     expect(await mine(w)).toMatchObject({ id: late!.id, status: 'cancelled' });
     expect((await sweep()).recancelled).toBe(0);
-    const other = await publishedTrip(t, transport, [entId], 20);
-    expect((await book(t, w, other)).body.status).toBe('confirmed');
+    const other = await publishedTrip(app.t, app.transport, [app.entId], 20);
+    expect((await book(app.t, w, other)).body.status).toBe('confirmed');
   });
 });
 
 describe('outbox delivery', () => {
   it('when the sender fails, then the message is retried later and sent once', async () => {
-    const sender = t.container.worker.sender as MemoryNotificationSender;
-    const w = await person(t);
-    await t.container.worker.repos.outbox.addMany(
+    const sender = app.t.container.worker.sender as MemoryNotificationSender;
+    const w = await person(app.t);
+    await app.t.container.worker.repos.outbox.addMany(
       [
         {
           id: `test:${w.id}`,
@@ -160,14 +150,14 @@ describe('outbox delivery', () => {
           page: 'pages/home/index',
         },
       ],
-      t.clock.now(),
+      app.t.clock.now(),
     );
     sender.failNext = 1;
-    await t.container.worker.services.notifications.drain();
+    await app.t.container.worker.services.notifications.drain();
     expect(sender.sent.filter((m) => m.workerId === w.id)).toHaveLength(0);
-    t.clock.advance(60_000);
-    await t.container.worker.services.notifications.drain();
-    await t.container.worker.services.notifications.drain();
+    app.t.clock.advance(60_000);
+    await app.t.container.worker.services.notifications.drain();
+    await app.t.container.worker.services.notifications.drain();
     expect(sender.sent.filter((m) => m.workerId === w.id)).toHaveLength(1);
   });
 });
