@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { describeHostCpu, readHostCpu } from './host-cpu';
 
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 200);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 20_000);
@@ -138,12 +139,14 @@ async function main(): Promise<void> {
   await new Promise((resolve) => child.once('message', resolve));
   const dbCpu0 = db ? cpuSeconds(db.proc.pid!) : 0;
   const loadCpu0 = process.cpuUsage();
+  const host0 = readHostCpu();
   httpRequests = 0;
   const rush = await fire(queue, seeded, urls, agents);
   answers.push(...rush.answers);
   const seconds = rush.seconds;
   const dbCpu = db ? cpuSeconds(db.proc.pid!) - dbCpu0 : 0;
   const loadCpuUsed = process.cpuUsage(loadCpu0);
+  const hostCpu = describeHostCpu(host0, readHostCpu());
   const loadCpu = (loadCpuUsed.user + loadCpuUsed.system) / 1e6;
   for (const a of agents) a.destroy();
   const extraReports = await Promise.all(
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
   console.log(
     `CPU during the rush: BFF ${bffCpu.toFixed(1)} s${db ? ` + database ${dbCpu.toFixed(1)} s` : ''} = ${((cpu * 1000) / answers.length).toFixed(2)} ms per request (${(cpu / seconds).toFixed(2)} cores busy); the load generator itself ${loadCpu.toFixed(1)} s (${(loadCpu / seconds).toFixed(2)} cores)`,
   );
+  console.log(hostCpu);
   const dbCommands = JSON.parse(report.dbCommands as string) as Record<string, number>;
   delete report.dbCommands;
   const totalCommands = Object.values(dbCommands).reduce((a, b) => a + b, 0);
