@@ -17,6 +17,9 @@ const project = (name, dir, extra = {}) => ({
 
 module.exports = {
   rootDir: root,
+  // Jest's default 5 s per test is a speed assertion nobody wrote: under CI's full parallel run
+  // on 2 shared cores a database restart test once took longer. A hang still fails, at 20 s.
+  testTimeout: 20_000,
   projects: [
     project('contracts', 'packages/contracts'),
     project('domain', 'packages/domain'),

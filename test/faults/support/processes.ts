@@ -1,22 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 /** The secret the fault tests sign tokens with (the BFF children run with it). */
 export const FAULT_JWT_SECRET = 'fault-harness-jwt-secret-0123456789abcdef';
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../../apps/bff/src/test-support/free-port';
 
 /** Polls `check` until it returns true or the deadline passes (then throws with `what`). */
 export async function until(

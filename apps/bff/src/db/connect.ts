@@ -1,4 +1,9 @@
 import mongoose, { type Connection } from 'mongoose';
+import { isDatabaseUnavailable } from './errors';
+
+/** How long a starting BFF waits for its database before giving up (a crash loop helps nobody). */
+export const STARTUP_WAIT_MS = 30_000;
+const STARTUP_RETRY_MS = 500;
 
 /**
  * Opens a dedicated mongoose connection (not the global one, so tests can run several apps
@@ -7,25 +12,38 @@ import mongoose, { type Connection } from 'mongoose';
  */
 export async function connectDatabase(
   uri: string,
-  options: { maxPoolSize?: number } = {},
+  options: { maxPoolSize?: number; startupWaitMs?: number } = {},
 ): Promise<Connection> {
-  const conn = mongoose.createConnection(uri, {
+  const settings = {
     maxPoolSize: options.maxPoolSize ?? 50,
-    // A database that has gone away must cost a request about a second, not a hung phone: with no
-    // server known, selection gives up after 1 s (→ 503 + Retry-After). A retryable write that
-    // first fails on a dead pooled connection spends up to ~0.5 s more before it reselects, so
-    // 1 s (not 1.5 s, which once measured 2,001 ms in CI) keeps every refusal under 2 s.
-    // A server that stops answering (a partition, a frozen host) is noticed by the 1 s heartbeat
-    // within its 2 s connect timeout, which clears the pool and fails the operations stuck on it.
-    serverSelectionTimeoutMS: 1000,
+    // A database that has gone away must cost a request a second or two, not a hung phone:
+    // with no server known, selection gives up after 1.5 s (→ 503 + Retry-After; a retryable
+    // write that first failed on a dead pooled connection measured up to ~2 s in all, well
+    // under the phone's 10 s). Not lower: a loaded host must not turn a slow rediscovery into
+    // refusals. A server that stops answering (a partition, a frozen host) is noticed by the
+    // 1 s heartbeat within its 2 s connect timeout, which clears the pool and fails the
+    // operations stuck on it.
+    serverSelectionTimeoutMS: 1500,
     heartbeatFrequencyMS: 1000,
     connectTimeoutMS: 2000,
     // Reads and writes fail fast while the database is away instead of queueing forever.
     bufferCommands: false,
     autoIndex: false,
-  });
-  await conn.asPromise();
-  return conn;
+  };
+  const conn = mongoose.createConnection();
+  // At start-up the fail-fast selection above would make a database that is still starting, or
+  // a busy host's slow first handshake (seen in CI), fatal; so the first connection keeps
+  // trying for a while. Any other error (bad URI, authentication) fails at once.
+  const deadline = Date.now() + (options.startupWaitMs ?? STARTUP_WAIT_MS);
+  for (;;) {
+    try {
+      await conn.openUri(uri, settings);
+      return conn;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() + STARTUP_RETRY_MS > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, STARTUP_RETRY_MS));
+    }
+  }
 }
 
 /** Creates the indexes of every model registered on the connection. */
