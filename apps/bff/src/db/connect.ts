@@ -40,7 +40,11 @@ export async function connectDatabase(
       await conn.openUri(uri, settings);
       return conn;
     } catch (err) {
-      if (!isDatabaseUnavailable(err) || Date.now() + STARTUP_RETRY_MS > deadline) throw err;
+      if (!isDatabaseUnavailable(err) || Date.now() + STARTUP_RETRY_MS > deadline) {
+        // Nothing may keep running for a connection nobody got (a test run would never exit).
+        await conn.close(true).catch(() => undefined);
+        throw err;
+      }
       await new Promise((resolve) => setTimeout(resolve, STARTUP_RETRY_MS));
     }
   }

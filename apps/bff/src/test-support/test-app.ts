@@ -44,8 +44,30 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     uri = embedded.uri;
   }
   const wechat = await startFakeWechat();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WECHAT_API_BASE: wechat.url, ...env });
-  const connection = await connectDatabase(uri.replace(/\/(\?|$)/, `/${dbName}$1`), { maxPoolSize: 20 });
+  const stopServers = async () => {
+    await wechat.stop();
+    if (embedded) await embedded.stop();
+  };
+  let connection: Connection | null = null;
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WECHAT_API_BASE: wechat.url, ...env });
+    connection = await connectDatabase(uri.replace(/\/(\?|$)/, `/${dbName}$1`), { maxPoolSize: 20 });
+    return await assemble(config, connection, stopServers, !embedded);
+  } catch (err) {
+    // A start that failed half-way must not leave servers behind: jest would never exit.
+    await connection?.close().catch(() => undefined);
+    await stopServers();
+    throw err;
+  }
+}
+
+/** The app on an open connection; `close` drops the test database when it is not throwaway. */
+async function assemble(
+  config: Config,
+  connection: Connection,
+  stopServers: () => Promise<void>,
+  dropAfter: boolean,
+): Promise<TestApp> {
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
   const otp = new MemoryOtpSender();
@@ -64,10 +86,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     settle: () => app.container.dashboard.rollups.service.flushPending(),
     async close() {
       await app.container.dashboard.rollups.service.flushPending();
-      if (!embedded) await connection.dropDatabase().catch(() => undefined);
+      if (dropAfter) await connection.dropDatabase().catch(() => undefined);
       await connection.close();
-      await wechat.stop();
-      if (embedded) await embedded.stop();
+      await stopServers();
     },
   };
 }
