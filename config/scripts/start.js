@@ -40,10 +40,18 @@ Demo accounts (sign in with the phone; the one-time code is printed here):
   13800000001 务工人员   13800000002 企业联络员   13800000003 复工管家
   13800000004 部门办理人 13800000005 交通专班     13800000006 指挥部
 Press Ctrl+C to stop.`);
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     console.log('\nStopping…');
     stack.stop().then(() => process.exit(0));
   };
+  // A BFF that dies (killed, out of memory) must not leave a client page that can reach nothing.
+  stack.exited.then((how) => {
+    if (stopping) return;
+    console.error(`\nBFF 已退出（${how}），服务已停止。详见 data/logs/bff.log — the BFF exited; stopping.`);
+    stack.stop().then(() => process.exit(1));
+  });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -83,14 +83,17 @@ async function startStack(options = {}) {
   });
 
   const web = await startWebServer({ root: H5_DIR, apiUrl, port: options.webPort || 0 });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal || code)));
   return {
     webUrl: web.url,
     apiUrl,
     output: () => output,
+    /** Resolves with the exit code or signal when the BFF process ends, for whatever reason. */
+    exited,
     async stop() {
       await web.stop();
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      // exitCode stays null for a child killed by a signal, so ask both.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
