@@ -116,10 +116,13 @@ export class RollupSources {
 
   async tripFacts(id: string): Promise<{ facts: TripFacts; cell: CellDims } | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const t = await this.m.trips.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>();
+    // The two reads are independent: one round trip of latency, not two. A booking keeps its
+    // waitSeq once it joined the waitlist, whatever became of it since.
+    const [t, waitlistJoins] = await Promise.all([
+      this.m.trips.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>(),
+      this.m.bookings.countDocuments({ tripId: oid(id), waitSeq: { $ne: null } }),
+    ]);
     if (!t) return null;
-    // A booking keeps its waitSeq once it joined the waitlist, whatever became of it since.
-    const waitlistJoins = await this.m.bookings.countDocuments({ tripId: t._id, waitSeq: { $ne: null } });
     return {
       facts: { ...t, waitlistJoins },
       cell: await this.cellOf(t.destinations[0]?.enterpriseId.toHexString() ?? null),
