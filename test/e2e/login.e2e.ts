@@ -4,7 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPhonePage, shot } from './support/browser';
-import { readOtp, startStack, type Stack } from './support/stack';
+import { startStack, type Stack } from './support/stack';
+import { button, field, signIn } from './support/h5';
 
 const WORKER_TILES = ['健康打卡', '我的通行码', '找班车', '我的行程'];
 const LIAISON_TILES = ['复工进度', '包车需求', '员工订座', '问题申报'];
@@ -21,32 +22,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** The native text box (Taro's H5 input wraps it in a <taro-input-core> with the same placeholder). */
-function field(page: Page, placeholder: string) {
-  return page.getByRole('textbox', { name: placeholder });
-}
-
-/** A button by its exact label (H5 renders Taro/NutUI buttons as <taro-button-core>). */
-function button(page: Page, label: string) {
-  return page.locator('taro-button-core', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
-}
-
-/** Opens the app, asks for a code for `phone`, reads it from the BFF log and signs in. */
-async function signIn(page: Page, phone: string, screenshotPrefix?: string): Promise<void> {
-  await page.goto(stack.webUrl);
-  await field(page, '请输入 11 位手机号').waitFor();
-  if (screenshotPrefix) await shot(page, `${screenshotPrefix}-login`);
-
-  await field(page, '请输入 11 位手机号').fill(phone);
-  await button(page, '获取验证码').click();
-  await page.getByText(/\d+ 秒后重发/).waitFor();
-
-  await field(page, '6 位验证码').fill(await readOtp(stack, phone));
-  if (screenshotPrefix) await shot(page, `${screenshotPrefix}-login-filled`);
-  await button(page, '登录').click();
-  await page.waitForURL(/pages\/home\/index/);
-}
-
 async function visibleTileTitles(page: Page): Promise<string[]> {
   const titles = page.locator('.tile-grid__title');
   await titles.first().waitFor();
@@ -62,7 +37,7 @@ describe('sign-in on the H5 build', () => {
     await expect(page.locator('.phone-login__error').textContent()).resolves.toBe('请输入 11 位手机号');
     await shot(page, 'worker-login-invalid-phone');
 
-    await signIn(page, '13800000001', 'worker');
+    await signIn(stack, page, '13800000001', 'worker');
 
     expect(await visibleTileTitles(page)).toEqual(WORKER_TILES);
     await expect(page.getByText('务工人员').first().isVisible()).resolves.toBe(true);
@@ -71,7 +46,7 @@ describe('sign-in on the H5 build', () => {
 
   it('when a liaison opens 包车需求 and then 我的, then each page says what it is and sign-out works', async () => {
     const page = await newPhonePage(browser);
-    await signIn(page, '13800000002');
+    await signIn(stack, page, '13800000002');
     expect(await visibleTileTitles(page)).toEqual(LIAISON_TILES);
     await shot(page, 'liaison-home');
 

@@ -32,30 +32,41 @@ export async function startStack(options: { seed?: 'demo' | 'none' } = { seed: '
   return stackModule.startStack(options);
 }
 
-/**
- * The demo one-time code the BFF logged for `phone` (its log masks the phone as 138****0001),
- * waiting briefly because the log line may trail the HTTP answer.
- */
-export async function readOtp(stack: Stack, phone: string, timeoutMs = 5_000): Promise<string> {
+/** Every demo one-time code the BFF has logged for `phone` so far, oldest first. */
+export function otpCodes(stack: Stack, phone: string): string[] {
+  // The BFF log masks the phone as 138****0001.
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return stack
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"otp.sent"'))
+    .map((line) => {
+      try {
+        return JSON.parse(line) as { phoneMasked?: string; code?: string };
+      } catch {
+        return {};
+      }
+    })
+    .filter((entry) => entry.phoneMasked === masked && typeof entry.code === 'string')
+    .map((entry) => entry.code as string);
+}
+
+/**
+ * The newest one-time code logged for `phone`, waiting until more than `seenBefore` codes exist.
+ * The log line may trail the HTTP answer, so a person signing in a second time must pass the
+ * count from before asking; otherwise the previous, already used code is read and sign-in fails.
+ */
+export async function readOtp(
+  stack: Stack,
+  phone: string,
+  seenBefore = 0,
+  timeoutMs = 5_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const code = stack
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('"otp.sent"'))
-      .map((line) => {
-        try {
-          return JSON.parse(line) as { phoneMasked?: string; code?: string };
-        } catch {
-          return {};
-        }
-      })
-      .filter((entry) => entry.phoneMasked === masked && typeof entry.code === 'string')
-      .map((entry) => entry.code as string)
-      .pop();
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no otp.sent line for ${masked} in the BFF log`);
+    const codes = otpCodes(stack, phone);
+    if (codes.length > seenBefore) return codes[codes.length - 1];
+    if (Date.now() > deadline) throw new Error(`no new otp.sent line for ${phone.slice(-4)} in the BFF log`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
