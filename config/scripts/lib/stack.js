@@ -58,16 +58,22 @@ async function startStack(options = {}) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
 
+  // One watch on the process from the moment it exists: start-up, `npm start` and stop() all
+  // read it, so an exit is never missed between two listeners.
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal || code)));
+
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
-    const onExit = (code) => reject(new Error(`BFF exited with code ${code} during start-up:\n${output}`));
-    child.once('exit', onExit);
+    let ready = false;
+    exited.then((how) => {
+      if (!ready) reject(new Error(`BFF exited (${how}) during start-up:\n${output}`));
+    });
     const poll = async () => {
       try {
         const res = await fetch(`${apiUrl}/api/ready`);
         if (res.ok) {
-          child.off('exit', onExit);
+          ready = true;
           return resolve();
         }
       } catch {
@@ -83,7 +89,6 @@ async function startStack(options = {}) {
   });
 
   const web = await startWebServer({ root: H5_DIR, apiUrl, port: options.webPort || 0 });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal || code)));
   return {
     webUrl: web.url,
     apiUrl,
