@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import cors from '@koa/cors';
 import { buildContainer, type AppDeps, type Container } from './container';
+import { trustedProxyHops } from './config';
 import { errorMiddleware } from './http/error-middleware';
 import { requestId } from './http/request-id';
 import { requestLogger } from './http/request-logger';
@@ -34,7 +35,11 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
  */
 export function createApp(deps: AppDeps): Koa & { container: Container } {
   const container = buildContainer(deps);
-  const app = new Koa({ proxy: deps.config.TRUST_PROXY }) as Koa & { container: Container };
+  // ctx.ip (and with it every per-address rate limit) is the X-Forwarded-For entry appended by the
+  // outermost trusted proxy: Koa keeps only the last maxIpsCount entries, so addresses a client
+  // wrote into the header itself never count. Unset maxIpsCount would trust the leftmost.
+  const hops = trustedProxyHops(deps.config);
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops }) as Koa & { container: Container };
   app.container = container;
   let openapi: Record<string, unknown> = {};
   const defs = [...allRoutes(deps, container), route(foundationRoutes.openapi, async () => openapi)];

@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError } from './load';
-export { configSchema, type Config } from './schema';
+export { configSchema, createsIndexesAtBoot, trustedProxyHops, type Config } from './schema';

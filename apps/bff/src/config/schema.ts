@@ -68,16 +68,37 @@ export const configSchema = z
       .min(1024)
       .max(10 * 1024 * 1024)
       .default(100 * 1024),
+    /**
+     * How many reverse proxies stand between the client and this process (nginx alone = 1; a
+     * cloud load balancer in front of nginx = 2). The client's address is read that many entries
+     * from the right of X-Forwarded-For, the entries each trusted proxy appended; anything further
+     * left came from the client and is ignored, or a forged header would pick its own rate-limit
+     * bucket. 0 = no proxy: X-Forwarded-* are ignored and the socket's address counts.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+    /** Older switch, kept for existing deployments: `true` = one trusted hop (TRUST_PROXY_HOPS=1). */
     TRUST_PROXY: bool,
     /** Seeds the demo data set at boot (idempotent). Development only. */
     DEMO_SEED: bool,
     /** Runs a fake WeChat jscode2session on loopback and points WECHAT_API_BASE at it. Development only. */
     DEV_FAKE_WECHAT: bool,
+    /**
+     * Who builds the indexes: `create` = this process at boot (one office PC, tests); `check` =
+     * `npm run db:indexes` did, before traffic, and this process refuses to start while one is
+     * missing (a cluster with many instances); `auto` = check in production, create otherwise.
+     */
+    DB_INDEXES: z.enum(['auto', 'create', 'check']).default('auto'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Abuse limits (modules/rate-limits). 'auto' = on, except under NODE_ENV=test where API tests sign in hundreds of people from one address. */
     RATE_LIMIT: z.enum(['on', 'off', 'auto']).default('auto'),
   })
   .superRefine((c, ctx) => {
+    if (c.TRUST_PROXY && c.TRUST_PROXY_HOPS === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY_HOPS'],
+        message: 'is 0 while TRUST_PROXY=true; set only TRUST_PROXY_HOPS',
+      });
     if (c.NOTIFY_SENDER === 'wechat' && !c.WECHAT_SUBSCRIBE_TEMPLATE_ID)
       ctx.addIssue({
         code: 'custom',
@@ -123,3 +144,14 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Whether this process builds the indexes at boot (see DB_INDEXES) rather than only checking them. */
+export function createsIndexesAtBoot(config: Pick<Config, 'DB_INDEXES' | 'NODE_ENV'>): boolean {
+  if (config.DB_INDEXES === 'auto') return config.NODE_ENV !== 'production';
+  return config.DB_INDEXES === 'create';
+}
+
+/** The number of proxy hops whose X-Forwarded-For entries are trusted (see TRUST_PROXY_HOPS). */
+export function trustedProxyHops(config: Pick<Config, 'TRUST_PROXY' | 'TRUST_PROXY_HOPS'>): number {
+  return config.TRUST_PROXY_HOPS ?? (config.TRUST_PROXY ? 1 : 0);
+}
