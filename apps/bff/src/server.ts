@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { EmbeddedMongo } from '@fugong/embedded-mongo';
-import type { Config } from './config';
+import { createsIndexesAtBoot, type Config } from './config';
 import { systemClock, type Clock } from './clock';
 import { createApp } from './app';
 import type { AppDeps, Container } from './container';
-import { connectDatabase, syncIndexes } from './db/connect';
+import { connectDatabase, missingIndexes, syncIndexes } from './db/connect';
 import { startFakeWechat } from './dev/fake-wechat-server';
 import { seedDemo } from './dev/seed-demo';
 import { answerClientError } from './http/client-error';
@@ -50,7 +50,19 @@ export async function startServer(
   if (fakeWechat) config = { ...config, WECHAT_API_BASE: fakeWechat.url };
   const connection = await connectDatabase(uri);
   const app = createApp({ config, connection, logger, clock: extra.clock ?? systemClock, ...extra });
-  await syncIndexes(connection);
+  if (createsIndexesAtBoot(config)) await syncIndexes(connection);
+  else {
+    const missing = await missingIndexes(connection);
+    if (missing.length > 0) {
+      await connection.close();
+      if (embedded) await embedded.stop();
+      if (fakeWechat) await fakeWechat.stop();
+      throw new Error(
+        `the database lacks ${missing.length} index(es) this version needs; build them first with ` +
+          `npm run db:indexes (production: node apps/bff/dist/db-indexes.js):\n  ${missing.join('\n  ')}`,
+      );
+    }
+  }
   if (config.DEMO_SEED) await seedDemo(app.container, logger);
 
   let inFlight = 0;

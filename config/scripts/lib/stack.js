@@ -23,12 +23,13 @@ function freePort() {
 }
 
 /**
- * @param {{ apiPort?: number, webPort?: number, dbPath?: string|null, seed?: 'demo'|'none',
+ * Starts one BFF process from its TypeScript source (tsx) and resolves once /api/ready answers.
+ * @param {{ apiPort?: number, dbPath?: string|null, seed?: 'demo'|'none',
  *           env?: Record<string,string>, onLine?: (line: string) => void }} options
- *   dbPath null (default) = in-memory embedded database.
- * @returns {Promise<{ webUrl: string, apiUrl: string, output: () => string, stop: () => Promise<void> }>}
+ *   dbPath null (default) = in-memory embedded database (ignored when env sets MONGODB_URI).
+ * @returns {Promise<{ apiUrl: string, port: number, output: () => string, exited: Promise<unknown>, stop: () => Promise<void> }>}
  */
-async function startStack(options = {}) {
+async function startBff(options = {}) {
   const apiPort = options.apiPort || (await freePort());
   const env = {
     ...process.env,
@@ -88,15 +89,12 @@ async function startStack(options = {}) {
     poll();
   });
 
-  const web = await startWebServer({ root: H5_DIR, apiUrl, port: options.webPort || 0 });
   return {
-    webUrl: web.url,
     apiUrl,
+    port: apiPort,
     output: () => output,
-    /** Resolves with the exit code or signal when the BFF process ends, for whatever reason. */
     exited,
     async stop() {
-      await web.stop();
       // exitCode stays null for a child killed by a signal, so ask both.
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -107,4 +105,26 @@ async function startStack(options = {}) {
   };
 }
 
-module.exports = { startStack, H5_DIR, ROOT };
+/**
+ * @param {{ apiPort?: number, webPort?: number, dbPath?: string|null, seed?: 'demo'|'none',
+ *           env?: Record<string,string>, onLine?: (line: string) => void }} options
+ *   dbPath null (default) = in-memory embedded database.
+ * @returns {Promise<{ webUrl: string, apiUrl: string, output: () => string, stop: () => Promise<void> }>}
+ */
+async function startStack(options = {}) {
+  const bff = await startBff(options);
+  const web = await startWebServer({ root: H5_DIR, apiUrl: bff.apiUrl, port: options.webPort || 0 });
+  return {
+    webUrl: web.url,
+    apiUrl: bff.apiUrl,
+    output: bff.output,
+    /** Resolves with the exit code or signal when the BFF process ends, for whatever reason. */
+    exited: bff.exited,
+    async stop() {
+      await web.stop();
+      await bff.stop();
+    },
+  };
+}
+
+module.exports = { startStack, startBff, freePort, H5_DIR, ROOT };

@@ -50,7 +50,11 @@ export async function connectDatabase(
   }
 }
 
-/** Creates the indexes of every model registered on the connection. */
+/**
+ * Creates the collections and indexes of every model registered on the connection. On a
+ * big collection of a live cluster an index build is heavy work: a deployment runs it once,
+ * before traffic (`npm run db:indexes`), not from every instance's boot (config DB_INDEXES).
+ */
 export async function syncIndexes(conn: Connection): Promise<void> {
   for (const model of Object.values(conn.models)) {
     await model.createCollection().catch((err: { code?: number }) => {
@@ -58,4 +62,22 @@ export async function syncIndexes(conn: Connection): Promise<void> {
     });
     await model.createIndexes();
   }
+}
+
+/**
+ * The indexes every registered model declares that the database lacks or holds with other
+ * options (as `collection {key} {options}`), compared by mongoose's diffIndexes. Empty when
+ * the database is ready to serve: the booking and sign-in invariants live in those indexes.
+ */
+export async function missingIndexes(conn: Connection): Promise<string[]> {
+  const missing: string[] = [];
+  for (const model of Object.values(conn.models)) {
+    const { toCreate } = await model.diffIndexes();
+    const declared = model.schema.indexes();
+    for (const key of toCreate) {
+      const options = declared.find(([fields]) => JSON.stringify(fields) === JSON.stringify(key))?.[1] ?? {};
+      missing.push(`${model.collection.collectionName} ${JSON.stringify(key)} ${JSON.stringify(options)}`);
+    }
+  }
+  return missing;
 }
