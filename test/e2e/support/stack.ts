@@ -16,15 +16,26 @@ interface StackModule {
   startStack(options: { seed?: 'demo' | 'none' }): Promise<Stack>;
 }
 
-// A plain CommonJS script shared with `npm start`; it has no type declarations to import.
+interface NginxStackModule {
+  startNginxStack(options: { seed?: 'demo' | 'none' }): Promise<Stack>;
+}
+
+// Plain CommonJS scripts shared with `npm start` and CI; they have no type declarations to import.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stackModule = require('../../../config/scripts/lib/stack') as StackModule;
 
 /**
  * Starts the stack with the demo accounts (13800000001 … 13800000006). E2E_FAKE_API=1 swaps the
- * BFF for support/fake-bff (sign-in routes only) to check the pages while the BFF is unavailable.
+ * BFF for support/fake-bff (sign-in routes only) to check the pages while the BFF is unavailable;
+ * E2E_NGINX=1 runs the production shape instead: nginx in front of two BFFs on one database
+ * (config/scripts/lib/nginx-stack.js, the CI nginx stage).
  */
 export async function startStack(options: { seed?: 'demo' | 'none' } = { seed: 'demo' }): Promise<Stack> {
+  if (process.env.E2E_NGINX === '1') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nginxStack = require('../../../config/scripts/lib/nginx-stack') as NginxStackModule;
+    return nginxStack.startNginxStack(options);
+  }
   if (process.env.E2E_FAKE_API === '1') {
     const { startFakeStack } = await import('./fake-bff');
     return startFakeStack(path.resolve(__dirname, '..', '..', '..', 'apps', 'mini', 'dist', 'h5'));
