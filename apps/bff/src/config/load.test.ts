@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './load';
+import { loadConfig, ConfigError, createsIndexesAtBoot, trustedProxyHops } from './index';
 
 describe('loadConfig', () => {
   it('when nothing is set, then development defaults give a runnable config', () => {
@@ -49,5 +49,27 @@ describe('loadConfig', () => {
       'https://a.gov.cn',
       'https://b.gov.cn',
     ]);
+  });
+});
+
+describe('who builds the indexes', () => {
+  it('when DB_INDEXES is left at auto, then production only checks them and development builds them', () => {
+    expect(createsIndexesAtBoot(loadConfig({}))).toBe(true);
+    expect(createsIndexesAtBoot({ DB_INDEXES: 'auto', NODE_ENV: 'production' })).toBe(false);
+  });
+
+  it('when DB_INDEXES is set, then it wins over NODE_ENV', () => {
+    expect(createsIndexesAtBoot(loadConfig({ DB_INDEXES: 'check' }))).toBe(false);
+    expect(createsIndexesAtBoot({ DB_INDEXES: 'create', NODE_ENV: 'production' })).toBe(true);
+    expect(() => loadConfig({ DB_INDEXES: 'sometimes' })).toThrow(/DB_INDEXES/);
+  });
+});
+
+describe('trusted proxy hops', () => {
+  it('when nothing is set, then no proxy is trusted; TRUST_PROXY=true means one hop; TRUST_PROXY_HOPS wins', () => {
+    expect(trustedProxyHops(loadConfig({}))).toBe(0);
+    expect(trustedProxyHops(loadConfig({ TRUST_PROXY: 'true' }))).toBe(1);
+    expect(trustedProxyHops(loadConfig({ TRUST_PROXY_HOPS: '2' }))).toBe(2);
+    expect(trustedProxyHops(loadConfig({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }))).toBe(2);
   });
 });
