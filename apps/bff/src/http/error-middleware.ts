@@ -15,8 +15,12 @@ export function errorMiddleware(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError('NOT_FOUND', `接口不存在：${ctx.method} ${ctx.path}`);
+      // Answers nothing but a status (the router's 404/405/501) still leave in the envelope;
+      // the router's Allow header stays.
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) throw new AppError('NOT_FOUND', `接口不存在：${ctx.method} ${ctx.path}`);
+        if (ctx.status === 405 || ctx.status === 501)
+          throw new AppError('METHOD_NOT_ALLOWED', `接口不支持 ${ctx.method} 请求：${ctx.path}`);
       }
     } catch (raw) {
       const err = toAppError(raw);
@@ -59,6 +63,7 @@ export function toAppError(raw: unknown): AppError {
     if (status === 401) return new AppError('UNAUTHENTICATED');
     if (status === 403) return new AppError('FORBIDDEN');
     if (status === 404) return new AppError('NOT_FOUND');
+    if (status === 405) return new AppError('METHOD_NOT_ALLOWED');
     return new AppError('VALIDATION_ERROR');
   }
   return new AppError('INTERNAL');
