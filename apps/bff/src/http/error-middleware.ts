@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ERROR_MESSAGES } from '@fugong/contracts';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './zod-details';
+import { ResponseContractError } from './response-check';
 import { isDatabaseUnavailable } from '../db/errors';
 
 /**
@@ -15,6 +16,13 @@ export function errorMiddleware(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
+      if (ctx.state.skippedRecords?.length) {
+        // A list answered without records it could not read: found here, repaired by a person.
+        logger.error(
+          { requestId: ctx.state.requestId, path: ctx.path, skipped: ctx.state.skippedRecords },
+          'response.records_skipped',
+        );
+      }
       // Answers nothing but a status (the router's 404/405/501) still leave in the envelope;
       // the router's Allow header stays.
       if (ctx.body === undefined || ctx.body === null) {
@@ -25,7 +33,11 @@ export function errorMiddleware(logger: Logger) {
     } catch (raw) {
       const err = toAppError(raw);
       if (err.code === 'INTERNAL') {
-        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path }, 'request.failed');
+        const record =
+          raw instanceof ResponseContractError
+            ? { routeId: raw.routeId, recordId: raw.recordId, issues: raw.issues }
+            : {};
+        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path, ...record }, 'request.failed');
       } else if (err.code === 'SERVICE_UNAVAILABLE') {
         logger.warn(
           { requestId: ctx.state.requestId, path: ctx.path, reason: (raw as Error)?.name },

@@ -224,9 +224,8 @@ export class BookingRepository {
    * marshal boarded a moment ago keeps a clean row whatever the sweep read before that.
    */
   async setFlag(id: string, flag: BookingFlag | null): Promise<void> {
-    const filter = flag
-      ? { _id: oid(id), status: { $in: ['pending', 'confirmed', 'waitlisted'] } }
-      : { _id: oid(id), live: true };
+    const before: BookingStatus[] = ['pending', 'confirmed', 'waitlisted'];
+    const filter = flag ? { _id: oid(id), status: { $in: before } } : { _id: oid(id), live: true as const };
     await this.model.updateOne(filter, { $set: { flag } });
   }
 
