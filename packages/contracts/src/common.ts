@@ -16,11 +16,79 @@ export const idNumberSchema = z
 /** Administrative division code (GB/T 2260): 6 digits, e.g. 330281 余姚市. */
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 
-/** Calendar day in China time, YYYY-MM-DD. */
-export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/**
+ * The plausible span of every day and instant this system records: from the first reported
+ * cases (2019-12) to the end of the century. A day outside it is a typo or an attack, and a
+ * stored one would break every view that reads it (a year 10000 departure has no YYYY day).
+ */
+export const FIRST_DAY = '2019-12-01';
+export const LAST_DAY = '2099-12-31';
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+const FIRST_INSTANT_MS = Date.parse(`${FIRST_DAY}T00:00:00+08:00`);
+const AFTER_LAST_INSTANT_MS = Date.parse(`${LAST_DAY}T24:00:00+08:00`);
 
-/** An ISO-8601 timestamp with zone, coerced to Date on the server. */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: '时间格式不正确' });
+/** True for a YYYY-MM-DD string that names a day on the calendar (no 02-30, no 0000-00-00). */
+export function isCalendarDay(day: string): boolean {
+  if (!DAY_FORMAT.test(day)) return false;
+  const [y, m, d] = day.split('-').map(Number);
+  const at = new Date(Date.UTC(y, m - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+}
+
+/**
+ * What is wrong with a day, in Chinese, or null when it is a calendar day within
+ * [notBefore, notAfter] (both YYYY-MM-DD, default the plausible span). Services use it for the
+ * bounds that move with the clock (not in the future, at most a year ahead).
+ */
+export function dayProblem(
+  day: string,
+  bounds: { notBefore?: string; notAfter?: string } = {},
+): string | null {
+  if (!DAY_FORMAT.test(day)) return '日期格式应为 YYYY-MM-DD';
+  if (!isCalendarDay(day)) return `${day} 不是有效日期`;
+  const notBefore = bounds.notBefore ?? FIRST_DAY;
+  const notAfter = bounds.notAfter ?? LAST_DAY;
+  if (day < notBefore) return `日期不能早于 ${notBefore}`;
+  if (day > notAfter) return `日期不能晚于 ${notAfter}`;
+  return null;
+}
+
+/**
+ * A calendar day in China time, YYYY-MM-DD, that exists and lies within the plausible span
+ * (or the narrower fixed bounds given). The one day type of every schema.
+ */
+export const daySchema = (bounds: { notBefore?: string; notAfter?: string } = {}) =>
+  z.string({ message: '日期格式应为 YYYY-MM-DD' }).superRefine((day, ctx) => {
+    const problem = dayProblem(day, bounds);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Calendar day in China time, YYYY-MM-DD, real and within the plausible span. */
+export const isoDaySchema = daySchema();
+
+/**
+ * What is wrong with an ISO-8601 timestamp (already of the right shape), or null: its date
+ * part must be a calendar day and the instant within the plausible span.
+ */
+export function instantProblem(text: string): string | null {
+  if (!isCalendarDay(text.slice(0, 10))) return `${text.slice(0, 10)} 不是有效日期`;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return '时间格式不正确';
+  if (ms < FIRST_INSTANT_MS) return `时间不能早于 ${FIRST_DAY}`;
+  if (ms >= AFTER_LAST_INSTANT_MS) return `时间不能晚于 ${LAST_DAY}`;
+  return null;
+}
+
+/**
+ * An ISO-8601 timestamp with zone, real and within the plausible span; coerced to Date on the
+ * server. The one timestamp type of every schema.
+ */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: '时间格式不正确' }).check((ctx) => {
+  // Only a string of the right shape (the format check above raised nothing) is looked into.
+  if (ctx.issues.length > 0) return;
+  const problem = instantProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 
 /** A person's name: 2–30 characters, no control characters. */
 export const personNameSchema = z
@@ -47,4 +115,6 @@ export const pagedSchema = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Stored records left out of this page because they could not be read (logged). */
+    skipped: z.number().int().optional(),
   });

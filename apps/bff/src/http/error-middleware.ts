@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ERROR_MESSAGES } from '@fugong/contracts';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './zod-details';
+import { ResponseContractError } from './response-check';
 import { isDatabaseUnavailable } from '../db/errors';
 
 /**
@@ -15,13 +16,28 @@ export function errorMiddleware(logger: Logger) {
   return async function handleErrors(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
-        throw new AppError('NOT_FOUND', `接口不存在：${ctx.method} ${ctx.path}`);
+      if (ctx.state.skippedRecords?.length) {
+        // A list answered without records it could not read: found here, repaired by a person.
+        logger.error(
+          { requestId: ctx.state.requestId, path: ctx.path, skipped: ctx.state.skippedRecords },
+          'response.records_skipped',
+        );
+      }
+      // Answers nothing but a status (the router's 404/405/501) still leave in the envelope;
+      // the router's Allow header stays.
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) throw new AppError('NOT_FOUND', `接口不存在：${ctx.method} ${ctx.path}`);
+        if (ctx.status === 405 || ctx.status === 501)
+          throw new AppError('METHOD_NOT_ALLOWED', `接口不支持 ${ctx.method} 请求：${ctx.path}`);
       }
     } catch (raw) {
       const err = toAppError(raw);
       if (err.code === 'INTERNAL') {
-        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path }, 'request.failed');
+        const record =
+          raw instanceof ResponseContractError
+            ? { routeId: raw.routeId, recordId: raw.recordId, issues: raw.issues }
+            : {};
+        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path, ...record }, 'request.failed');
       } else if (err.code === 'SERVICE_UNAVAILABLE') {
         logger.warn(
           { requestId: ctx.state.requestId, path: ctx.path, reason: (raw as Error)?.name },
@@ -59,6 +75,7 @@ export function toAppError(raw: unknown): AppError {
     if (status === 401) return new AppError('UNAUTHENTICATED');
     if (status === 403) return new AppError('FORBIDDEN');
     if (status === 404) return new AppError('NOT_FOUND');
+    if (status === 405) return new AppError('METHOD_NOT_ALLOWED');
     return new AppError('VALIDATION_ERROR');
   }
   return new AppError('INTERNAL');

@@ -5,8 +5,17 @@ import { AppError } from './app-error';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * Sent with every refusal that leaves the body unread: Node then closes the connection after
+ * the answer. Left open, the unread rest of the body would be taken for the next request on a
+ * keep-alive connection (or stall it until the keep-alive timeout), so one refused upload would
+ * break the client's following call.
+ */
+const CLOSE = { Connection: 'close' };
+
+/**
  * Reads a JSON body into `ctx.state.body`, refusing anything else with a clear 4xx:
- * over the size limit → 413, not JSON → 415, unparsable → 400 MALFORMED_JSON. The raw text is
+ * over the size limit → 413, not JSON → 415, unparsable → 400 MALFORMED_JSON; a refusal that
+ * leaves the body unread also closes the connection (see CLOSE). The raw text is
  * parsed with a reviver that drops `__proto__`/`constructor` keys so no object reaching a
  * service can carry a polluted prototype.
  */
@@ -20,15 +29,20 @@ export function jsonBody(limitBytes: number) {
       return next();
     }
     if (!ctx.is('application/json'))
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交', undefined, CLOSE);
     let text: string;
     try {
       text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: length || undefined });
     } catch (err) {
       const type = (err as { type?: string }).type;
       if (type === 'entity.too.large')
-        throw new AppError('PAYLOAD_TOO_LARGE', `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`);
-      throw new AppError('MALFORMED_JSON', '请求内容不完整');
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`,
+          undefined,
+          CLOSE,
+        );
+      throw new AppError('MALFORMED_JSON', '请求内容不完整', undefined, CLOSE);
     }
     try {
       ctx.state.body = text.trim() === '' ? undefined : JSON.parse(text, dropDangerousKeys);

@@ -5,6 +5,7 @@ import type { RouteContract } from '@fugong/contracts';
 import { AppError } from './app-error';
 import { zodIssuesToDetails } from './zod-details';
 import { isRawResponse, isReplayedResponse, type RouteDef } from './route';
+import { checkResponse } from './response-check';
 import { POLICY, rolesAllow } from '../auth/policy';
 import type { IdempotencyService } from '../modules/system/idempotency.service';
 import type { RateLimiter } from '../modules/rate-limits/rate-limits';
@@ -14,7 +15,8 @@ const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
 /**
  * Mounts route definitions on a router with the same pipeline for every route:
  * policy (role) → input validation → idempotent replay → rate limit → handler → response schema.
- * The response is parsed through its schema so fields a contract does not list never leave.
+ * The response is parsed through its schema so fields a contract does not list never leave; an
+ * answer that fails it is the server's fault (500, see checkResponse), never a 400.
  * Rate limits count only requests that reach a handler: rejected input touches no database
  * (not even a counter), and a replayed retry is not a new attempt.
  */
@@ -69,7 +71,7 @@ export function mountRoutes(
                 const again = isReplayedResponse(out);
                 return {
                   status: contract.status ?? 200,
-                  body: contract.response.parse(again ? out.body : out),
+                  body: answer(ctx, contract, again ? out.body : out),
                   ...(again ? { replayed: true } : {}),
                 };
               },
@@ -94,10 +96,17 @@ export function mountRoutes(
         ctx.body = out.body;
         return;
       }
-      ctx.body = contract.response.parse(out);
+      ctx.body = answer(ctx, contract, out);
     });
   }
   return router;
+}
+
+/** The answer through its response schema; records a list left out go to the request log. */
+function answer(ctx: Context, contract: RouteContract, out: unknown): unknown {
+  const { body, skipped } = checkResponse(contract, out);
+  if (skipped.length > 0) ctx.state.skippedRecords = [...(ctx.state.skippedRecords ?? []), ...skipped];
+  return body;
 }
 
 function parsePart(schema: ZodType | undefined, value: unknown, where: string): unknown {

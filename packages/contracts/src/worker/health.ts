@@ -93,6 +93,7 @@ export const passReasonSchema = z.object({
     'OBSERVATION',
     'HIGH_RISK_STAY',
     'MEDIUM_RISK_STAY',
+    'CHECKIN_UNREADABLE',
   ]),
   color: passColorSchema,
   message: z.string(),

@@ -219,8 +219,14 @@ export class BookingRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  /**
+   * Flags (or clears) a live booking. A flag is set only before boarding: a passenger the
+   * marshal boarded a moment ago keeps a clean row whatever the sweep read before that.
+   */
   async setFlag(id: string, flag: BookingFlag | null): Promise<void> {
-    await this.model.updateOne({ _id: oid(id), live: true }, { $set: { flag } });
+    const before: BookingStatus[] = ['pending', 'confirmed', 'waitlisted'];
+    const filter = flag ? { _id: oid(id), status: { $in: before } } : { _id: oid(id), live: true as const };
+    await this.model.updateOne(filter, { $set: { flag } });
   }
 
   async firstWaitlisted(tripId: string): Promise<BookingRecord | null> {

@@ -104,8 +104,25 @@ export class BookingService {
       { cancelReason: 'worker', cancelledAt: now },
       now,
     );
+    if (!done) return this.lostCancel(b, trip);
+    // Only the cancel whose status change applied gives the seat back and fills it: a cancel
+    // that lost to the marshal's boarding must not free the boarded passenger's seat.
     await this.seats.releaseAndPromote(b.tripId, b.id);
-    return this.view(done ?? (await this.bookings.findById(b.id))!, trip);
+    return this.view(done, trip);
+  }
+
+  /**
+   * The booking left the cancellable states between our read and our write: cancelled by a
+   * twin request or the trip (the same answer as a retry), or boarded or released (refused).
+   */
+  private async lostCancel(b: BookingRecord, trip: TripRecord | null): Promise<Booking> {
+    const now = (await this.bookings.findById(b.id)) ?? b;
+    if (now.status === 'cancelled') return this.view(now, trip);
+    throw new AppError(
+      'INVALID_TRANSITION',
+      now.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消',
+      { status: now.status },
+    );
   }
 
   async mine(actor: Actor): Promise<{ items: Booking[] }> {

@@ -49,7 +49,7 @@ export class SeatAllocator {
         ? 'full'
         : await this.trips.claimSeat(trip.id, b.id, trip.capacity);
     const now = this.clock.now();
-    if (claim === 'claimed' || claim === 'held') return this.bookings.confirmHeld(b, now);
+    if (claim === 'claimed' || claim === 'held') return this.confirmClaimed(b, now);
     if (claim === 'gone') return this.tripGone(b, ['pending'], now);
     const waiting = await this.bookings.pendingToWaitlist(b.id, now);
     if (!waiting) {
@@ -57,6 +57,18 @@ export class SeatAllocator {
       return this.reread(b);
     }
     return this.joinedWaitlist(waiting);
+  }
+
+  /**
+   * Confirms a booking that holds its seat. When it is no longer pending because it was
+   * cancelled or released meanwhile, its canceller may have released before our claim landed:
+   * the seat is handed back here (a no-op when the canceller's release came after the claim).
+   */
+  private async confirmClaimed(b: BookingRecord, now: Date): Promise<BookingRecord> {
+    const after = await this.bookings.confirmHeld(b, now);
+    if (after.status === 'cancelled' || after.status === 'released')
+      await this.releaseAndPromote(after.tripId, after.id);
+    return after;
   }
 
   /**

@@ -1,11 +1,12 @@
-import type { Checkin, CheckinInput, Pass } from '@fugong/contracts';
-import { chinaDay, computePass } from '@fugong/domain';
+import { checkinSchema, dayProblem, type Checkin, type CheckinInput, type Pass } from '@fugong/contracts';
+import { chinaDay } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { AppError } from '../../http/app-error';
+import { assertStorable } from '../../http/storable';
 import type { RegionService } from '../regions/region.service';
 import type { CheckinRecord, CheckinRepository } from './checkin.repository';
-import { toPassView } from './pass.service';
+import { passFrom, toPassView } from './pass.service';
 import type { RollupHooks } from '../rollups/rollup-hooks';
 
 /** Told when a worker's pass may have changed, so their upcoming bookings are (un)flagged. */
@@ -33,16 +34,21 @@ export class CheckinService {
   async submit(actor: Actor, input: Required<CheckinInput>): Promise<{ checkin: Checkin; pass: Pass }> {
     const now = this.clock.now();
     const today = chinaDay(now);
-    if (input.arrivalDate && input.arrivalDate > today) {
-      throw new AppError('VALIDATION_ERROR', '到达日期不能晚于今天', [
-        { path: 'arrivalDate', message: '到达日期不能晚于今天', code: 'too_big' },
-      ]);
+    // Arrival days lie between the first reported cases and today (the edge checked the day is real).
+    const tooLate = input.arrivalDate ? dayProblem(input.arrivalDate, { notAfter: today }) : null;
+    if (tooLate) {
+      const message = input.arrivalDate! > today ? '到达日期不能晚于今天' : tooLate;
+      throw new AppError('VALIDATION_ERROR', message, [{ path: 'arrivalDate', message, code: 'too_big' }]);
     }
     const arrivalDate = input.arrivedFromOutsideProvince ? input.arrivalDate : null;
+    assertStorable(
+      checkinSchema,
+      toCheckinView({ id: '0'.repeat(24), workerId: actor.id, day: today, at: now, ...input, arrivalDate }),
+    );
     const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
     // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.syncCheckin(actor.id, today);
-    const pass = computePass(rec, now, await this.regions.riskLookup());
+    const pass = passFrom(rec, now, await this.regions.riskLookup());
     if (this.listener) await this.listener.passChanged(actor.id);
     return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at) };
   }

@@ -1,6 +1,13 @@
 import QRCode from 'qrcode';
 import type { Pass, PassToken } from '@fugong/contracts';
-import { addDays, chinaDay, computePass, type PassResult } from '@fugong/domain';
+import {
+  addDays,
+  chinaDay,
+  computePass,
+  type CheckinFacts,
+  type PassResult,
+  type RiskLookup,
+} from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { RegionService } from '../regions/region.service';
 import type { CheckinRepository } from './checkin.repository';
@@ -22,7 +29,7 @@ export class PassService {
       this.checkins.latestSince(workerId, addDays(chinaDay(now), -1)),
       this.regions.riskLookup(),
     ]);
-    return computePass(found ?? (await this.checkins.latest(workerId)), now, riskOf);
+    return passFrom(found ?? (await this.checkins.latest(workerId)), now, riskOf);
   }
 
   /** Passes of many workers at once (manifest, flag sweep, liaison booking). */
@@ -32,13 +39,13 @@ export class PassService {
       this.checkins.latestMany(workerIds, addDays(chinaDay(now), -1)),
       this.regions.riskLookup(),
     ]);
-    return new Map(workerIds.map((id) => [id, computePass(latest.get(id) ?? null, now, riskOf)]));
+    return new Map(workerIds.map((id) => [id, passFrom(latest.get(id) ?? null, now, riskOf)]));
   }
 
   async view(workerId: string): Promise<Pass> {
     const latest = await this.checkins.latest(workerId);
     return toPassView(
-      computePass(latest, this.clock.now(), await this.regions.riskLookup()),
+      passFrom(latest, this.clock.now(), await this.regions.riskLookup()),
       latest?.at ?? null,
     );
   }
@@ -63,6 +70,26 @@ export class PassService {
   /** The worker a scanned token belongs to, or null when forged or expired. */
   verifyToken(token: string): string | null {
     return this.signer.verify(token, this.clock.now());
+  }
+}
+
+/**
+ * The pass a check-in gives, or a yellow "check in again" when the stored check-in cannot be
+ * read (a day no calendar has, stored before check-ins were validated): one bad record must
+ * cost its owner a fresh check-in, not every later pass page, booking and manifest a 500.
+ */
+export function passFrom(latest: CheckinFacts | null, now: Date, riskOf: RiskLookup): PassResult {
+  try {
+    return computePass(latest, now, riskOf);
+  } catch (err) {
+    if (!(err instanceof TypeError && /^Not a /.test(err.message))) throw err;
+    return {
+      color: 'yellow',
+      reasons: [
+        { code: 'CHECKIN_UNREADABLE', color: 'yellow', message: '最近一次打卡记录无法识别，请重新打卡' },
+      ],
+      validUntil: null,
+    };
   }
 }
 

@@ -1,15 +1,20 @@
-import type { Trip, TripStatus } from '@fugong/contracts';
+import { tripSchema, type Trip, type TripStatus } from '@fugong/contracts';
 import type { z } from 'zod';
 import type { tripChangeSchema, tripInputSchema, tripSearchSchema } from '@fugong/contracts';
 import { bookingOpen, chinaDay, seatCapacity } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { AppError, notFound } from '../../http/app-error';
+import { assertStorable } from '../../http/storable';
 import type { EnterpriseLookup } from '../profile/profile.service';
 import type { BookingRepository } from '../bookings/booking.repository';
 import type { SeatAllocator } from '../bookings/seat-allocator';
 import type { TripRecord, TripRepository } from './trip.repository';
 import type { TripNoticeService } from './trip-notices';
+
+/** Trips are published for the coming year at most: a later departure is a typo. */
+const MAX_DAYS_AHEAD = 366;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const fmt = (d: Date) =>
   d.toLocaleString('zh-CN', {
@@ -41,8 +46,8 @@ export class TripService {
       throw new AppError('NOT_FOUND', '目的企业不存在', [
         { path: `destinations.${missing}.enterpriseId`, message: '企业不存在', code: 'not_found' },
       ]);
-    const trip = await this.trips.create({
-      status: 'draft',
+    const fields = {
+      status: 'draft' as const,
       originRegionCode: input.originRegionCode,
       originName: input.originName,
       pickupPoints: input.pickupPoints,
@@ -53,8 +58,9 @@ export class TripService {
       driver: input.driver,
       occupancyCapPct: input.occupancyCapPct,
       capacity: seatCapacity(input.vehicle.seats, input.occupancyCapPct),
-      createdBy: actor.id,
-    });
+    };
+    this.assertReadable({ ...fields, id: '0'.repeat(24) });
+    const trip = await this.trips.create({ ...fields, createdBy: actor.id });
     return this.view(trip);
   }
 
@@ -127,6 +133,7 @@ export class TripService {
       }
     }
     if (c.pickupPoints) set.pickupPoints = c.pickupPoints;
+    this.assertReadable({ ...trip, ...set } as TripRecord);
     if (c.driver) set.driver = c.driver;
     if (c.vehicle || c.occupancyCapPct) {
       const vehicle = c.vehicle ?? trip.vehicle;
@@ -171,12 +178,41 @@ export class TripService {
     return this.view(done);
   }
 
+  /** A departure is from now to a year ahead (the bound moves with the clock, so it lives here). */
   private assertFuture(at: Date): void {
-    if (at <= this.clock.now()) {
+    const now = this.clock.now();
+    if (at <= now) {
       throw new AppError('VALIDATION_ERROR', '发车时间必须晚于现在', [
         { path: 'departureAt', message: '发车时间必须晚于现在', code: 'too_small' },
       ]);
     }
+    if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * DAY_MS) {
+      throw new AppError('VALIDATION_ERROR', '发车时间最多只能安排在一年以内', [
+        { path: 'departureAt', message: '发车时间最多只能安排在一年以内', code: 'too_big' },
+      ]);
+    }
+  }
+
+  /** The trip as it will be stored must read back through the trip schema (see assertStorable). */
+  private assertReadable(
+    t: Omit<
+      TripRecord,
+      'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
+    > &
+      Partial<TripRecord>,
+  ): void {
+    assertStorable(
+      tripSchema,
+      this.view({
+        bookedCount: 0,
+        seatHolders: [],
+        boardedCount: 0,
+        notices: [],
+        noticesPending: false,
+        cancelReason: null,
+        ...t,
+      }),
+    );
   }
 
   private async mustFind(id: string): Promise<TripRecord> {

@@ -1,0 +1,62 @@
+import { dayProblem, isoDateTimeSchema, isoDaySchema, isCalendarDay } from './common';
+import { checkinInputSchema } from './worker/health';
+import { tripInputSchema } from './worker/trip';
+
+const issues = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues.map((i) => i.message) ?? [];
+
+describe('days and timestamps', () => {
+  it('when a day does not exist on the calendar (02-30, 0000-00-00, 2021-02-29), then the day schema refuses it in Chinese', () => {
+    for (const bad of ['2020-02-30', '0000-00-00', '2021-02-29', '2020-13-01', '2020-04-31']) {
+      const r = isoDaySchema.safeParse(bad);
+      expect(r.success).toBe(false);
+      expect(issues(r)).toEqual([`${bad} 不是有效日期`]);
+    }
+    expect(isoDaySchema.safeParse('2020-02-29').success).toBe(true);
+  });
+
+  it('when a day is outside the plausible span (before 2019-12-01, after 2099), then it is refused', () => {
+    expect(issues(isoDaySchema.safeParse('2019-11-30'))).toEqual(['日期不能早于 2019-12-01']);
+    expect(issues(isoDaySchema.safeParse('9999-12-31'))).toEqual(['日期不能晚于 2099-12-31']);
+    expect(issues(isoDaySchema.safeParse('2020-2-3'))).toEqual(['日期格式应为 YYYY-MM-DD']);
+    expect(isCalendarDay('2019-12-01')).toBe(true);
+  });
+
+  it('when bounds are given, then a day outside them is named with the bound', () => {
+    expect(dayProblem('2026-03-03', { notAfter: '2026-03-02' })).toBe('日期不能晚于 2026-03-02');
+    expect(dayProblem('2026-03-02', { notAfter: '2026-03-02' })).toBeNull();
+  });
+
+  it('when a timestamp names an impossible day or lies past 2099 (9999-12-31T23:59:59Z), then it is refused instead of rolling over', () => {
+    expect(issues(isoDateTimeSchema.safeParse('2020-02-30T08:00:00+08:00'))).toEqual(['时间格式不正确']);
+    expect(issues(isoDateTimeSchema.safeParse('9999-12-31T23:59:59Z'))).toEqual(['时间不能晚于 2099-12-31']);
+    expect(issues(isoDateTimeSchema.safeParse('1970-01-01T00:00:00Z'))).toEqual(['时间不能早于 2019-12-01']);
+    expect(isoDateTimeSchema.safeParse('2027-02-10T08:00:00+08:00').success).toBe(true);
+    expect(isoDateTimeSchema.safeParse('yesterday').success).toBe(false);
+  });
+
+  it('when a check-in carries arrivalDate 2020-02-30, then the check-in schema refuses it at arrivalDate', () => {
+    const r = checkinInputSchema.safeParse({
+      temperature: 36.5,
+      healthCode: 'green',
+      arrivedFromOutsideProvince: true,
+      arrivalDate: '2020-02-30',
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['arrivalDate']);
+  });
+
+  it('when a trip departs 9999-12-31T23:59:59Z, then the trip schema refuses it at departureAt', () => {
+    const r = tripInputSchema.safeParse({
+      originRegionCode: '520100',
+      originName: '贵阳',
+      pickupPoints: [{ name: '贵阳北站' }],
+      destinations: [{ enterpriseId: 'a'.repeat(24), dropPoint: '厂门' }],
+      departureAt: '9999-12-31T23:59:59Z',
+      vehicle: { plate: '贵A12345', seats: 45 },
+      driver: { name: '王师傅' },
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['departureAt']);
+  });
+});
