@@ -8,7 +8,8 @@ import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
 export interface PeriodicJob {
   name: string;
   intervalMs: number;
-  run: () => Promise<unknown>;
+  /** One run; `period` is the period it was started for (floor(wall-clock ms / intervalMs)). */
+  run: (tick: { period: number }) => Promise<unknown>;
   /** How long a claim of the job's lease lasts; default twice the interval (see JobLeases). */
   leaseMs?: number;
 }
@@ -68,25 +69,18 @@ export function startPeriodicJobs(
   };
 
   /** Claims the period (when leases are on); true when this instance should run it. */
-  const claim = async (job: PeriodicJob, leaseMs: number): Promise<boolean> => {
-    if (!leases) return true;
-    const t = now();
-    const mine = await leases.repo.claim(
-      job.name,
-      leases.holder,
-      Math.floor(t / job.intervalMs),
-      new Date(t),
-      leaseMs,
-    );
+  const claim = async (job: PeriodicJob, period: number, leaseMs: number): Promise<boolean> => {
+    const mine = await leases!.repo.claim(job.name, leases!.holder, period, new Date(now()), leaseMs);
     setHeld(job.name, mine);
     return mine;
   };
 
-  const runOnce = async (job: PeriodicJob) => {
+  const runOnce = async (job: PeriodicJob, period: number) => {
     const leaseMs = job.leaseMs ?? 2 * job.intervalMs;
+    if (!leases) return runClaimed(job, period, leaseMs);
     let mine: boolean;
     try {
-      mine = await claim(job, leaseMs);
+      mine = await claim(job, period, leaseMs);
     } catch (err) {
       logger.warn({ job: job.name, err }, 'job.lease.failed');
       metrics?.jobRuns.inc({ job: job.name, outcome: 'failed' });
@@ -96,6 +90,10 @@ export function startPeriodicJobs(
       metrics?.jobRuns.inc({ job: job.name, outcome: 'not_holder' });
       return;
     }
+    return runClaimed(job, period, leaseMs);
+  };
+
+  const runClaimed = async (job: PeriodicJob, period: number, leaseMs: number) => {
     // Why renew while running: a run longer than the lease would otherwise let another
     // instance claim the job mid-run and both would sweep at once.
     const heartbeat = leases
@@ -113,7 +111,7 @@ export function startPeriodicJobs(
     heartbeat?.unref();
     const end = metrics?.jobDuration.startTimer({ job: job.name });
     try {
-      const result = await job.run();
+      const result = await job.run({ period });
       metrics?.jobRuns.inc({ job: job.name, outcome: 'ok' });
       logger.debug({ job: job.name, result }, 'job.done');
     } catch (err) {
@@ -125,22 +123,33 @@ export function startPeriodicJobs(
     }
   };
 
-  const schedule = (job: PeriodicJob) => {
-    const t = now();
-    const nextPeriodAt = (Math.floor(t / job.intervalMs) + 1) * job.intervalMs;
-    const timer = setTimeout(() => {
-      if (stopped) return;
-      schedule(job);
-      if (running.has(job.name)) return;
-      running.set(
-        job.name,
-        runOnce(job).finally(() => running.delete(job.name)),
-      );
-    }, nextPeriodAt - t);
+  // Ticks fire a little after each period boundary: a timer that fires a millisecond early
+  // (timers and the wall clock are different clocks) still lands in the period it was set for.
+  const offsetOf = (job: PeriodicJob) => Math.min(100, Math.floor(job.intervalMs / 20));
+  const schedule = (job: PeriodicJob, at: number) => {
+    const timer = setTimeout(
+      () => {
+        if (stopped) return;
+        // The period this tick belongs to, read before anything awaits: a claim that reaches
+        // the database late still claims the period its timer fired for.
+        const period = Math.floor(now() / job.intervalMs);
+        schedule(job, (period + 1) * job.intervalMs + offsetOf(job));
+        if (running.has(job.name)) return;
+        running.set(
+          job.name,
+          runOnce(job, period).finally(() => running.delete(job.name)),
+        );
+      },
+      Math.max(0, at - now()),
+    );
     timer.unref();
     timers.set(job.name, timer);
   };
-  for (const job of jobs) schedule(job);
+  const firstTickAt = (job: PeriodicJob) => {
+    const offset = offsetOf(job);
+    return (Math.floor((now() - offset) / job.intervalMs) + 1) * job.intervalMs + offset;
+  };
+  for (const job of jobs) schedule(job, firstTickAt(job));
 
   return async ({ release = true } = {}) => {
     stopped = true;
