@@ -138,7 +138,19 @@ export function buildContainer(deps: AppDeps) {
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter, metrics, jobLeases };
+  return {
+    pii,
+    tokens,
+    repos,
+    services,
+    worker,
+    enterprise,
+    dashboard,
+    rateLimiter,
+    metrics,
+    jobLeases,
+    sweepIsolation: isolation,
+  };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

@@ -43,6 +43,11 @@ export class SweepIsolation {
     return new IsolatedRun(job, await this.failures.forJob(job), this);
   }
 
+  /** Lets a quarantined (or failing) record be tried again, once its data has been repaired. */
+  release(job: string, record: string): Promise<boolean> {
+    return this.failures.release(job, record);
+  }
+
   /** @internal the per-record step of IsolatedRun.each */
   async attempt(
     job: string,
