@@ -15,8 +15,8 @@ const statsByClient = new WeakMap<object, PoolStats>();
 
 function poolStats(conn: Connection): PoolStats {
   const client = conn.getClient();
-  let stats = statsByClient.get(client);
-  if (stats) return stats;
+  const known = statsByClient.get(client);
+  if (known) return known;
   const s: PoolStats = { open: 0, checkedOut: 0, checkoutFailures: 0, cleared: 0 };
   // The driver's connection-pool (CMAP) events; connections opened before these listeners
   // were attached are not counted, hence the clamps at zero below.
