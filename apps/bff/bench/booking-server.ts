@@ -1,11 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
+import { statSync } from 'node:fs';
 import pino from 'pino';
 import { chinaDay } from '@fugong/domain';
 import { seatCapacity } from '@fugong/domain';
 import { loadConfig } from '../src/config';
 import { insertGreenWorkers } from '../src/test-support/green-workers';
 import { startServer } from '../src/server';
+import { createLogger } from '../src/logger';
+
+/**
+ * `BENCH_PROFILE=production`: the server runs as deployed behind nginx — abuse limits on,
+ * `info` logging (one line per request, written to a file as a log shipper would read it),
+ * and `TRUST_PROXY` so each phone's address comes from `X-Forwarded-For` (the load generator
+ * sends one address per group of workers, see booking.ts). Default: limits off, `warn`.
+ */
+export const PRODUCTION_LIKE = process.env.BENCH_PROFILE === 'production';
 
 /**
  * The benchmark's server side: boot, seed, answer the invariant check. Runs in a child process.
@@ -23,14 +33,19 @@ export async function serve(
     NODE_ENV: 'development',
     EMBEDDED_DB_IN_MEMORY: 'true',
     PORT: '0',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: PRODUCTION_LIKE ? 'info' : 'warn',
     OTP_SENDER: 'memory',
     ...(dbUri ? { MONGODB_URI: dbUri } : {}),
-    // Every request comes from one loopback address here; the per-IP abuse limit would refuse
-    // what thousands of phones on different addresses would be allowed to do.
-    RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'off',
+    // Without the production profile every request comes from one loopback address; the per-IP
+    // abuse limit would refuse what thousands of phones on different addresses may do.
+    RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? (PRODUCTION_LIKE ? 'on' : 'off'),
+    TRUST_PROXY: PRODUCTION_LIKE ? 'true' : 'false',
   });
-  const server = await startServer(config, pino({ level: 'warn' }));
+  const logFile = `/tmp/bench-bff-${process.pid}.log`;
+  const logger = PRODUCTION_LIKE
+    ? createLogger(config.LOG_LEVEL, pino.destination({ dest: logFile, sync: false, mkdir: true }))
+    : pino({ level: 'warn' });
+  const server = await startServer(config, logger);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
   process.once('SIGTERM', () => void server.stop().then(() => process.exit(0)));
@@ -189,6 +204,7 @@ export async function serve(
       peakRssMb: Math.round(peakRss / 1048576),
       cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       dbCommands: JSON.stringify(dbCommands),
+      ...(PRODUCTION_LIKE ? { logFile, logMb: Math.round(statSync(logFile).size / 1048576) } : {}),
     });
   };
 }

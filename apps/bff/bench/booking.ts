@@ -23,6 +23,10 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? 20_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DUPLICATE_EVERY = 10;
+/** `BENCH_PROFILE=production` (see booking-server.ts): limits on, info logs, and addresses from
+ *  X-Forwarded-For — this many workers per address (a dormitory or a carrier NAT behind one). */
+const PRODUCTION_LIKE = process.env.BENCH_PROFILE === 'production';
+const WORKERS_PER_ADDRESS = Number(process.env.BENCH_WORKERS_PER_ADDRESS ?? 50);
 /** `process` (default): the embedded database runs as its own process (`npm run db -- --inMemory`)
  *  and the BFF connects with MONGODB_URI, as in a deployment; `inprocess`: startServer starts it
  *  inside the BFF process (what `npm start` does), so both share one event loop. */
@@ -111,6 +115,10 @@ async function main(): Promise<void> {
       ),
     )),
   ];
+  if (PRODUCTION_LIKE)
+    console.log(
+      `production-like: rate limits on, info logging to a file, TRUST_PROXY with ${WORKERS_PER_ADDRESS} workers per X-Forwarded-For address`,
+    );
   console.log(
     `seeded ${TRIPS} trips, ${seeded.jobs.length} workers; firing from ${CONNECTIONS} connections at ${urls.length} BFF instance(s)…`,
   );
@@ -130,6 +138,7 @@ async function main(): Promise<void> {
     { ...seeded, jobs: seeded.warmup },
     urls,
     agents,
+    seeded.jobs.length,
   );
   const warmOk = warm.answers.filter((a) => a.status === 201).length;
   console.log(
@@ -233,6 +242,8 @@ async function fire(
   seeded: Seeded,
   urls: string[],
   agents: http.Agent[],
+  /** Added to the worker index to pick its address, so warm-up workers get addresses of their own. */
+  addressOffset = 0,
 ): Promise<{ answers: Answer[]; seconds: number }> {
   const answers: Answer[] = [];
   let next = 0;
@@ -242,7 +253,9 @@ async function fire(
       const target = { ...seeded, url: urls[c % urls.length] };
       while (next < queue.length) {
         const job = queue[next++];
-        answers.push(await bookWithRetry(target, agents[c % urls.length], job.worker, job.key));
+        answers.push(
+          await bookWithRetry(target, agents[c % urls.length], job.worker, job.key, addressOffset),
+        );
       }
     }),
   );
@@ -250,7 +263,13 @@ async function fire(
 }
 
 /** One booking; a retry that meets its twin still in flight waits and asks again (as a phone would). */
-async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: string): Promise<Answer> {
+async function bookWithRetry(
+  s: Seeded,
+  agent: http.Agent,
+  worker: number,
+  key: string,
+  addressOffset: number,
+): Promise<Answer> {
   const start = performance.now();
   for (;;) {
     httpRequests += 1;
@@ -260,6 +279,7 @@ async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: 
       s.jobs[worker].token,
       key,
       JSON.stringify({ tripId: s.jobs[worker].tripId }),
+      PRODUCTION_LIKE ? addressOf(addressOffset + worker) : null,
     );
     if (res.status === 409 && res.body.includes('IDEMPOTENCY_IN_PROGRESS')) {
       await new Promise((r) => setTimeout(r, 20));
@@ -272,12 +292,19 @@ async function bookWithRetry(s: Seeded, agent: http.Agent, worker: number, key: 
   }
 }
 
+/** The phone's address as nginx would forward it: WORKERS_PER_ADDRESS workers share one. */
+function addressOf(worker: number): string {
+  const n = Math.floor(worker / WORKERS_PER_ADDRESS);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 function post(
   url: string,
   agent: http.Agent,
   token: string,
   key: string,
   body: string,
+  forwardedFor: string | null,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -290,6 +317,7 @@ function post(
           Authorization: `Bearer ${token}`,
           'Idempotency-Key': key,
           'Content-Length': Buffer.byteLength(body),
+          ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}),
         },
       },
       (res) => {

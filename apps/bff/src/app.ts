@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { workerJourneyRoutes } from './modules/bookings/worker-journey';
 import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
 import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
+import { httpMetrics, metricsEndpoint } from './metrics';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -50,8 +51,12 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   app.silent = true;
   app.use(requestId);
   app.use(requestLogger(deps.logger));
+  // Outside the error middleware, so the counted status is the one sent.
+  app.use(httpMetrics(container.metrics));
   app.use(errorMiddleware(deps.logger));
   app.use(securityHeaders);
+  // Before CORS, body parsing and authentication: a scraper is not a browser or a user.
+  app.use(metricsEndpoint(container.metrics, deps.config.METRICS_TOKEN));
   app.use(
     cors({
       origin: (ctx) => {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -27,6 +29,10 @@ import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
+import { leaseModel, LeaseRepository } from './modules/leases';
+import { sweepFailureModel, SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
+import { createMetrics, watchDbPool, watchOutbox } from './metrics';
+import type { JobLeases } from './jobs';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -54,6 +60,20 @@ export function buildContainer(deps: AppDeps) {
   const otpSender = deps.otpSender ?? defaultOtpSender(config, logger);
   const wechat =
     deps.wechat ?? createWechatClient(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET);
+
+  const metrics = createMetrics();
+  watchDbPool(metrics, conn);
+  // One id per container (in production one per process): what the job leases call "me".
+  const jobLeases: JobLeases = {
+    repo: new LeaseRepository(leaseModel(conn)),
+    holder: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+  };
+  const isolation = new SweepIsolation(
+    new SweepFailureRepository(sweepFailureModel(conn)),
+    logger,
+    clock,
+    (job, outcome) => metrics.sweepRecords.inc({ job, outcome }),
+  );
 
   const repos = {
     audit: new AuditRepository(auditModel(conn)),
@@ -91,7 +111,9 @@ export function buildContainer(deps: AppDeps) {
     secret: config.JWT_SECRET,
     sender: deps.notificationSender ?? notificationSenderFor(config, logger),
     rollups: rollups.service,
+    isolation,
   });
+  watchOutbox(metrics, worker.repos.outbox, () => clock.now());
 
   const enterprise = buildEnterpriseFeature({
     conn,
@@ -100,6 +122,7 @@ export function buildContainer(deps: AppDeps) {
     enterprises: repos.enterprises,
     trips: worker.services.trips,
     rollups: rollups.service,
+    isolation,
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
@@ -111,10 +134,23 @@ export function buildContainer(deps: AppDeps) {
         deps.rateLimits ?? RATE_LIMITS,
         clock,
         pii.lookupHash,
+        metrics,
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };
+  return {
+    pii,
+    tokens,
+    repos,
+    services,
+    worker,
+    enterprise,
+    dashboard,
+    rateLimiter,
+    metrics,
+    jobLeases,
+    sweepIsolation: isolation,
+  };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

@@ -46,10 +46,9 @@ describe('startPeriodicJobs', () => {
       ],
       silent,
     );
-    jest.advanceTimersByTime(100);
-    await Promise.resolve();
-    await Promise.resolve();
-    jest.advanceTimersByTime(100);
+    // The async variant lets the failed run settle between ticks, as the event loop would.
+    await jest.advanceTimersByTimeAsync(100);
+    await jest.advanceTimersByTimeAsync(100);
     expect(calls).toBe(2);
     await stop();
   });

@@ -12,7 +12,7 @@ import { connectDatabase, missingIndexes, syncIndexes } from './db/connect';
 import { startFakeWechat } from './dev/fake-wechat-server';
 import { seedDemo } from './dev/seed-demo';
 import { answerClientError } from './http/client-error';
-import { backgroundJobs, startPeriodicJobs } from './jobs';
+import { startBackgroundJobs } from './jobs';
 
 export interface RunningServer {
   url: string;
@@ -82,7 +82,7 @@ export async function startServer(
     server.listen(config.PORT, config.HOST, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const stopJobs = startPeriodicJobs(backgroundJobs(app.container), logger);
+  const stopJobs = startBackgroundJobs(app.container, logger);
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
 
   let stopping: Promise<void> | null = null;

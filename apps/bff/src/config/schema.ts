@@ -91,6 +91,8 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Abuse limits (modules/rate-limits). 'auto' = on, except under NODE_ENV=test where API tests sign in hundreds of people from one address. */
     RATE_LIMIT: z.enum(['on', 'off', 'auto']).default('auto'),
+    /** Bearer token a Prometheus scraper sends for GET /metrics; unset = no /metrics endpoint (404). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.TRUST_PROXY && c.TRUST_PROXY_HOPS === 0)

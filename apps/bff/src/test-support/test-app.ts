@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import pino from 'pino';
 import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
 import { loadConfig, type Config } from '../config';
 import { createApp } from '../app';
+import { createLogger } from '../logger';
 import { connectDatabase, syncIndexes } from '../db/connect';
 import { MemoryOtpSender } from '../auth/otp-sender';
 import { ManualClock } from '../clock';
@@ -69,7 +69,8 @@ async function assemble(
   dropAfter: boolean,
 ): Promise<TestApp> {
   const logs: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
+  // The production logger (redaction, request context), writing into memory.
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const otp = new MemoryOtpSender();
   const clock = new ManualClock(new Date());
   const app = createApp({ config, connection, logger, clock, otpSender: otp });

@@ -8,6 +8,10 @@ import type { TripRecord, TripRepository } from '../trips/trip.repository';
 import type { TripNoticeService } from '../trips/trip-notices';
 import type { BookingRecord, BookingRepository } from './booking.repository';
 import type { SeatAllocator } from './seat-allocator';
+import type { IsolationReport, SweepIsolation } from '../sweep-failures';
+
+/** The sweep's job name: its lease, its failure counts and its metrics are kept under it. */
+export const BOOKINGS_SWEEP = 'bookings.sweep';
 
 /** A pending booking older than this was orphaned by a crash (placing one takes milliseconds). */
 const PENDING_STALE_MS = 30_000;
@@ -19,6 +23,8 @@ export interface SweepReport {
   flagged: number;
   released: number;
   sent: number;
+  /** Records (bookings, trips) that threw, were quarantined, or were skipped as quarantined. */
+  isolation: IsolationReport;
 }
 
 /**
@@ -37,6 +43,7 @@ export class BookingSweeper implements PassChangeListener {
     private readonly notices: TripNoticeService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    private readonly isolation: SweepIsolation,
   ) {}
 
   /** After a check-in: (un)flag the worker's upcoming bookings at once, not at the next sweep. */
@@ -50,27 +57,44 @@ export class BookingSweeper implements PassChangeListener {
   }
 
   async run(): Promise<SweepReport> {
-    const report: SweepReport = { settled: 0, recancelled: 0, flagged: 0, released: 0, sent: 0 };
     const now = this.clock.now();
+    // Each booking and trip is processed in isolation: one whose data makes the computation
+    // throw (say a check-in with an impossible arrival date) is logged, counted and skipped,
+    // and every other trip still gets its flags, releases, promotions and notices.
+    const isolated = await this.isolation.begin(BOOKINGS_SWEEP);
+    const report: SweepReport = {
+      settled: 0,
+      recancelled: 0,
+      flagged: 0,
+      released: 0,
+      sent: 0,
+      isolation: isolated.report,
+    };
     for (const b of await this.bookings.stalePending(new Date(now.getTime() - PENDING_STALE_MS))) {
-      const trip = await this.trips.findById(b.tripId);
-      if (trip) {
-        await this.seats.settle(b, trip);
-        report.settled += 1;
-      }
+      await isolated.each(`booking:${b.id}`, async () => {
+        const trip = await this.trips.findById(b.tripId);
+        if (trip) {
+          await this.seats.settle(b, trip);
+          report.settled += 1;
+        }
+      });
     }
     // A booking that joined a waitlist as its trip was being cancelled is cancelled by its own
     // request's re-read (SeatAllocator.joinedWaitlist); if that request died first, here.
     for (const trip of await this.trips.cancelledDepartingAfter(now))
-      report.recancelled += await this.bookings.cancelAllForTrip(trip.id, now);
+      await isolated.each(`trip:${trip.id}`, async () => {
+        report.recancelled += await this.bookings.cancelAllForTrip(trip.id, now);
+      });
     const soon = await this.trips.departingBetween(
       now,
       new Date(now.getTime() + TRIP_RULES.flagWindowHours * HOUR_MS),
     );
     for (const trip of soon) {
-      await this.seats.reconcile(trip);
-      report.flagged += await this.flagTrip(trip.id, now);
-      if (now >= boardingCutoff(trip.departureAt)) report.released += await this.releaseNonGreen(trip);
+      await isolated.each(`trip:${trip.id}`, async () => {
+        await this.seats.reconcile(trip);
+        report.flagged += await this.flagTrip(trip.id, now);
+        if (now >= boardingCutoff(trip.departureAt)) report.released += await this.releaseNonGreen(trip);
+      });
     }
     await this.notices.processPending();
     report.sent = await this.notifications.drain();

@@ -37,6 +37,7 @@ import { BookingSweeper } from './booking-sweep';
 import { bookingRoutes } from './booking.routes';
 import type { RollupHooks } from '../rollups/rollup-hooks';
 import { RolledUpTripRepository } from '../rollups/rolled-up-trips';
+import type { SweepIsolation } from '../sweep-failures';
 
 export interface WorkerJourneyDeps {
   conn: Connection;
@@ -49,6 +50,8 @@ export interface WorkerJourneyDeps {
   sender: NotificationSender;
   /** Issue 6: the dashboard's rollup hooks (transport and health figures); none when absent. */
   rollups?: RollupHooks;
+  /** Keeps one bad booking or trip from stopping the sweep (failure counts in the database). */
+  isolation: SweepIsolation;
 }
 
 /**
@@ -100,6 +103,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     notices,
     notifications,
     d.clock,
+    d.isolation,
   );
   checkins.onPassChanged(sweeper);
   return {

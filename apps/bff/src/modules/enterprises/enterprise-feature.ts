@@ -39,6 +39,7 @@ import { CommonProblemsService } from '../issues/common-problems.service';
 import { issueRoutesFor } from '../issues/issue.routes';
 import { departmentRoutes } from '../departments/department.routes';
 import { NO_ROLLUPS, type RollupHooks } from '../rollups/rollup-hooks';
+import type { SweepIsolation } from '../sweep-failures';
 
 export interface EnterpriseFeatureDeps {
   conn: Connection;
@@ -51,6 +52,8 @@ export interface EnterpriseFeatureDeps {
   sla?: IssueSlaPolicy;
   /** Issue 6: the dashboard's rollup hooks; none when built without the dashboard. */
   rollups?: RollupHooks;
+  /** Keeps one bad issue from stopping the deadline sweep; none = a failure stops the run. */
+  isolation?: SweepIsolation;
 }
 
 /**
@@ -100,7 +103,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock, rollups),
     attachments: new AttachmentService(repos.attachments, repos.issues, scope, d.clock),
     common: new CommonProblemsService(repos.issues, issues),
-    sweep: new IssueSweep(repos.issues, d.clock, sla, rollups),
+    sweep: new IssueSweep(repos.issues, d.clock, sla, rollups, d.isolation ?? null),
   };
   return { repos, services, sla };
 }

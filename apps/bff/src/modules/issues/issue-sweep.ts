@@ -4,6 +4,10 @@ import { departmentName } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import type { ClockName, IssueRecord, IssueRepository } from './issue.repository';
 import type { RollupHooks } from '../rollups/rollup-hooks';
+import type { SweepIsolation } from '../sweep-failures';
+
+/** The sweep's job name: its lease, its failure counts and its metrics are kept under it. */
+export const ISSUES_SWEEP = 'issues.sweep';
 
 /** While which states each clock runs. */
 const CLOCK_STATES: Record<ClockName, readonly IssueState[]> = {
@@ -29,12 +33,19 @@ export class IssueSweep {
     private readonly sla: IssueSlaPolicy,
     /** Issue 6: an escalation makes an open issue count as overdue on the dashboard. */
     private readonly rollups: RollupHooks | null = null,
+    private readonly isolation: SweepIsolation | null = null,
   ) {}
 
+  /** Marks due reminders and escalations; records that threw show in the log and /metrics. */
   async run(): Promise<{ reminded: number; escalated: number }> {
     const now = this.clock.now();
     let reminded = 0;
     let escalated = 0;
+    // One issue whose data makes a step throw is logged, counted and skipped; the others still
+    // get their reminders and escalations (see SweepIsolation). Without isolation, as before.
+    const isolated = await this.isolation?.begin(ISSUES_SWEEP);
+    const each = (issueId: string, work: () => Promise<void>) =>
+      isolated ? isolated.each(`issue:${issueId}`, work) : work();
     for (const clock of Object.keys(CLOCK_STATES) as ClockName[]) {
       const states = CLOCK_STATES[clock];
       const horizon = new Date(now.getTime() + this.sla.reminderLeadHours * 3_600_000);
@@ -42,35 +53,39 @@ export class IssueSweep {
         const due = issue.clocks[clock].dueAt!;
         // Past due already: escalation below says it louder; a reminder now would be noise.
         if (due <= now || reminderAt(due, this.sla) > now) continue;
-        const note = `${CLOCK_LABELS[clock]}将于 ${minutesLeft(due, now)} 分钟后到期`;
-        if (
-          await this.issues.markClock(
-            issue.id,
-            clock,
-            states,
-            'remindedAt',
-            now,
-            this.event(now, 'reminded', issue, note),
+        await each(issue.id, async () => {
+          const note = `${CLOCK_LABELS[clock]}将于 ${minutesLeft(due, now)} 分钟后到期`;
+          if (
+            await this.issues.markClock(
+              issue.id,
+              clock,
+              states,
+              'remindedAt',
+              now,
+              this.event(now, 'reminded', issue, note),
+            )
           )
-        )
-          reminded += 1;
+            reminded += 1;
+        });
       }
       for (const issue of await this.issues.dueClocks(clock, states, 'escalatedAt', now)) {
-        const note = `${CLOCK_LABELS[clock]}已超期，已督办：${escalationTargets(clock, issue).join('、')}`;
-        if (
-          await this.issues.markClock(
-            issue.id,
-            clock,
-            states,
-            'escalatedAt',
-            now,
-            this.event(now, 'escalated', issue, note),
-          )
-        ) {
-          escalated += 1;
-          // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-          await this.rollups?.syncIssue(issue);
-        }
+        await each(issue.id, async () => {
+          const note = `${CLOCK_LABELS[clock]}已超期，已督办：${escalationTargets(clock, issue).join('、')}`;
+          if (
+            await this.issues.markClock(
+              issue.id,
+              clock,
+              states,
+              'escalatedAt',
+              now,
+              this.event(now, 'escalated', issue, note),
+            )
+          ) {
+            escalated += 1;
+            // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+            await this.rollups?.syncIssue(issue);
+          }
+        });
       }
     }
     return { reminded, escalated };

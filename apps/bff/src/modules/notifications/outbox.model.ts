@@ -41,7 +41,8 @@ const schema = new Schema<OutboxDoc>(
 
 // The drainer's claim: due pending messages in order, and "sending" ones whose sender died
 // (lockedUntil passed). The claim is a findOneAndUpdate on this index, so two drainers never
-// send the same message at once.
+// send the same message at once. Also /metrics' backlog: counts by status and the oldest due
+// pending message (OutboxRepository.backlog), without scanning delivered messages.
 schema.index({ status: 1, nextAttemptAt: 1 });
 // "My messages" in the mini-program, newest first.
 schema.index({ workerId: 1, createdAt: -1 });

@@ -104,6 +104,26 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * The undelivered backlog for monitoring: counts by status and the oldest due pending
+   * message. Counts and the oldest-first read are answered by the `{status, nextAttemptAt}`
+   * index, so a scrape does not scan the delivered history.
+   */
+  async backlog(
+    now: Date,
+  ): Promise<{ pending: number; sending: number; failed: number; oldestDueAt: Date | null }> {
+    const [pending, sending, failed, oldest] = await Promise.all([
+      this.model.countDocuments({ status: 'pending' }),
+      this.model.countDocuments({ status: 'sending' }),
+      this.model.countDocuments({ status: 'failed' }),
+      this.model
+        .findOne({ status: 'pending', nextAttemptAt: { $lte: now } }, { nextAttemptAt: 1 })
+        .sort({ nextAttemptAt: 1 })
+        .lean<Pick<OutboxDoc, 'nextAttemptAt'>>(),
+    ]);
+    return { pending, sending, failed, oldestDueAt: oldest?.nextAttemptAt ?? null };
+  }
+
   async listForWorker(workerId: string, limit = 50): Promise<OutboxRecord[]> {
     const docs = await this.model
       .find({ workerId: new Types.ObjectId(workerId) })

@@ -7,17 +7,18 @@ export class RateLimitRepository {
   constructor(private readonly model: Model<RateLimitDoc>) {}
 
   /**
-   * Counts one hit and returns the window's count including it. The upsert is atomic; two
+   * Counts `by` hits (one, or the local stage's catch-up) and returns the window's count
+   * including them. The upsert is atomic; two
    * instances inserting the same new window at once can collide on _id (E11000), and the loser
    * simply increments the winner's document.
    */
-  async hit(id: string, bucket: string, expiresAt: Date): Promise<number> {
+  async hit(id: string, bucket: string, expiresAt: Date, by = 1): Promise<number> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const doc = await this.model
           .findOneAndUpdate(
             { _id: id },
-            { $inc: { n: 1 }, $setOnInsert: { bucket, expiresAt } },
+            { $inc: { n: by }, $setOnInsert: { bucket, expiresAt } },
             { upsert: true, returnDocument: 'after' },
           )
           .lean<RateLimitDoc>();

@@ -1,6 +1,8 @@
 import type { Clock } from '../../clock';
 import { AppError } from '../../http/app-error';
 import type { RateLimitRepository } from './rate-limit.repository';
+import type { Metrics } from '../../metrics';
+import { LocalWindows } from './local-stage';
 
 /** Whose requests a rule counts together. */
 export type RateKey = 'ip' | 'actor' | 'phone';
@@ -12,6 +14,12 @@ export interface RateRule {
   per: RateKey;
   limit: number;
   windowSec: number;
+  /**
+   * Share of `limit` each BFF process admits from its own in-memory count before it counts the
+   * key in the database (see LocalWindows). Unset: every hit is counted in the database — the
+   * targeted limits (codes, sign-in, a person's bookings) stay exact across instances.
+   */
+  localShare?: number;
 }
 
 /** Route id → its rules; routes not listed get `default`. */
@@ -39,15 +47,17 @@ export const RATE_LIMITS: RateLimitTable = {
       { bucket: 'login.phone', per: 'phone', limit: 20, windowSec: 3600 },
     ],
     'auth.wechat': [{ bucket: 'login.ip', per: 'ip', limit: 200, windowSec: 600 }],
-    'auth.refresh': [{ bucket: 'refresh.ip', per: 'ip', limit: 600, windowSec: 600 }],
+    'auth.refresh': [{ bucket: 'refresh.ip', per: 'ip', limit: 600, windowSec: 600, localShare: 0.1 }],
     'bookings.create': [
       { bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 },
-      { bucket: 'booking.ip', per: 'ip', limit: 600, windowSec: 60 },
+      { bucket: 'booking.ip', per: 'ip', limit: 600, windowSec: 60, localShare: 0.1 },
     ],
     'bookings.cancel': [{ bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 }],
     'bookings.staff': [{ bucket: 'booking.actor', per: 'actor', limit: 30, windowSec: 60 }],
   },
-  default: [{ bucket: 'api.ip', per: 'ip', limit: 3000, windowSec: 60 }],
+  // The generic per-address limit guards against floods, not against one more request: its
+  // first 10% per process and minute are counted in memory, so ordinary traffic writes nothing.
+  default: [{ bucket: 'api.ip', per: 'ip', limit: 3000, windowSec: 60, localShare: 0.1 }],
   exempt: ['health', 'ready', 'openapi'],
 };
 
@@ -60,15 +70,19 @@ export interface RateSubject {
 }
 
 /**
- * Applies the table with counters in the database, so every BFF instance sees the same counts.
+ * Applies the table with counters in the database, so every BFF instance sees the same counts,
+ * behind a per-process first stage (LocalWindows) that answers the common case from memory.
  * Keys are stored as keyed hashes: the collection never holds a phone number or an address.
  */
 export class RateLimiter {
+  private readonly local = new LocalWindows();
+
   constructor(
     private readonly repo: RateLimitRepository,
     private readonly table: RateLimitTable,
     private readonly clock: Clock,
     private readonly hashKey: (plain: string) => string,
+    private readonly metrics: Metrics | null = null,
   ) {}
 
   /** Counts the request against every rule of its route; throws RATE_LIMITED when one is exceeded. */
@@ -84,8 +98,25 @@ export class RateLimiter {
         const index = Math.floor(now / windowMs);
         const end = (index + 1) * windowMs;
         const id = `${rule.bucket}:${index}:${this.hashKey(`${rule.per}:${key}`)}`;
-        const count = await this.repo.hit(id, rule.bucket, new Date(end));
-        return count > rule.limit ? Math.max(1, Math.ceil((end - now) / 1000)) : 0;
+        const threshold = Math.floor(rule.limit * (rule.localShare ?? 0));
+        const verdict = this.local.hit(id, threshold, end, now);
+        const waitUntil = (until: number) => Math.max(1, Math.ceil((until - now) / 1000));
+        if (verdict.stage === 'local') {
+          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'local' });
+          return 0;
+        }
+        if (verdict.stage === 'refused') {
+          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_local' });
+          return waitUntil(verdict.untilMs);
+        }
+        const count = await this.repo.hit(id, rule.bucket, new Date(end), verdict.by);
+        if (count <= rule.limit) {
+          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'shared' });
+          return 0;
+        }
+        this.local.refuse(id, end, now);
+        this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_shared' });
+        return waitUntil(end);
       }),
     );
     const wait = Math.max(...verdicts, 0);

@@ -1,0 +1,2 @@
+export { leaseModel } from './lease.model';
+export { LeaseRepository, type LeaseRecord } from './lease.repository';
