@@ -26,6 +26,9 @@ export interface FilterOptions {
   variables?: Doc;
 }
 
+/** Field names of a stored DBRef, which filters may name like any field. */
+export const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+
 const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema', '$near', '$nearSphere']);
 
 /**
@@ -62,7 +65,9 @@ function testValue(
 }
 
 function matchField(doc: Doc, parts: string[], predicate: FieldPredicate, details?: MatchDetails): boolean {
-  if (parts.length === 1) return testValue(doc[parts[0]], undefined, predicate, details);
+  // `__proto__` goes through collectValues, which reads own fields only.
+  if (parts.length === 1 && parts[0] !== '__proto__')
+    return testValue(doc[parts[0]], undefined, predicate, details);
   for (const pv of collectValues(doc, parts)) {
     if (testValue(pv.value, pv.arrayIndex, predicate, details)) return true;
   }
@@ -134,7 +139,8 @@ export function compileFilter(filter: unknown, options: FilterOptions = {}): Mat
   const matchers: Matcher[] = [];
   for (const key of Object.keys(filter)) {
     const value = filter[key];
-    const matcher = key.startsWith('$')
+    // $ref/$id/$db are the fields of a DBRef ({$elemMatch: {$id: …}}), not operators.
+    const matcher = key.startsWith('$') && !DBREF_FIELDS.has(key)
       ? compileTopLevelOperator(key, value, options)
       : compileField(key, value, options);
     if (matcher) matchers.push(matcher);
