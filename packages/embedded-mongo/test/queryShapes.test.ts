@@ -37,9 +37,14 @@ describe('an _id-only projection', () => {
 
 describe('$elemMatch with operator conditions', () => {
   it('when the condition is $in, then documents with a matching element are found', async () => {
-    expect(ids(await c.find({ scores: { $elemMatch: { $in: [5, 3] } } }).sort({ _id: 1 }).toArray())).toEqual([
-      1, 2,
-    ]);
+    expect(
+      ids(
+        await c
+          .find({ scores: { $elemMatch: { $in: [5, 3] } } })
+          .sort({ _id: 1 })
+          .toArray(),
+      ),
+    ).toEqual([1, 2]);
   });
 
   it('when the condition is a range, then one element must satisfy both bounds', async () => {

@@ -5,6 +5,7 @@
  */
 import { Aggregator } from 'mingo/aggregator';
 import { evalExpr } from 'mingo/core';
+import { setOwnField } from '../bson/ownField';
 import { bsonTypeTag, type Doc, isDocument, type Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { aggregationContext } from './mingoContext';
@@ -22,7 +23,7 @@ export function toMingoValue(value: unknown): unknown {
   }
   if (tag !== undefined) return value;
   const out: Doc = {};
-  for (const key of Object.keys(value)) out[key] = toMingoValue((value as Doc)[key]);
+  for (const key of Object.keys(value)) setOwnField(out, key, toMingoValue((value as Doc)[key]));
   return out;
 }
 

@@ -140,9 +140,10 @@ export function compileFilter(filter: unknown, options: FilterOptions = {}): Mat
   for (const key of Object.keys(filter)) {
     const value = filter[key];
     // $ref/$id/$db are the fields of a DBRef ({$elemMatch: {$id: …}}), not operators.
-    const matcher = key.startsWith('$') && !DBREF_FIELDS.has(key)
-      ? compileTopLevelOperator(key, value, options)
-      : compileField(key, value, options);
+    const matcher =
+      key.startsWith('$') && !DBREF_FIELDS.has(key)
+        ? compileTopLevelOperator(key, value, options)
+        : compileField(key, value, options);
     if (matcher) matchers.push(matcher);
   }
   if (matchers.length === 0) return () => true;

@@ -173,8 +173,7 @@ export function elemMatchElementTest(
       });
   }
   const matcher = compile(spec, options);
-  return (el) =>
-    isDocument(el) ? matcher(el) : bsonTypeTag(el) === 'DBRef' && matcher(dbRefAsDocument(el));
+  return (el) => (isDocument(el) ? matcher(el) : bsonTypeTag(el) === 'DBRef' && matcher(dbRefAsDocument(el)));
 }
 
 function elemMatchPredicate(spec: unknown, options: FilterOptions, compile: CompileFilter): ValuePredicate {
