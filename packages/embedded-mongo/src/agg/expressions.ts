@@ -8,6 +8,7 @@ import { evalExpr } from 'mingo/core';
 import { setOwnField } from '../bson/ownField';
 import { bsonTypeTag, type Doc, isDocument, type Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
+import { registerExpressionEvaluator } from '../query/expressionHook';
 import { aggregationContext } from './mingoContext';
 
 /** Deep copy for mingo: containers copied, safe-range Longs turned into numbers. */
@@ -49,6 +50,8 @@ export function evaluateExpression(doc: Doc, expr: unknown, variables?: Doc): un
     return translateMingoError(err);
   }
 }
+
+registerExpressionEvaluator(evaluateExpression);
 
 /** Options for running a pipeline over an in-memory document list. */
 export interface PipelineOptions {

@@ -5,7 +5,7 @@
  */
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
-import { evaluateExpression } from '../agg/expressions';
+import { evaluateQueryExpression } from './expressionHook';
 import {
   compileOperatorObject,
   compileValueEquality,
@@ -108,7 +108,7 @@ function compileTopLevelOperator(op: string, value: unknown, options: FilterOpti
     case '$nor':
       return compileLogical(op, value, options);
     case '$expr':
-      return (doc) => isTruthy(evaluateExpression(doc, value, options.variables));
+      return (doc) => isTruthy(evaluateQueryExpression(doc, value, options.variables));
     case '$comment':
       return undefined;
     case '$alwaysTrue':
