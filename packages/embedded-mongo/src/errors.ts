@@ -32,6 +32,7 @@ export const ErrorCodes = {
   NoSuchSession: 206,
   TransactionTooOld: 225,
   NoSuchTransaction: 251,
+  NoQueryExecutionPlans: 291,
   TransactionCommitted: 256,
   TransactionTooLarge: 257,
   OperationNotSupportedInTransaction: 263,
@@ -41,9 +42,13 @@ export const ErrorCodes = {
   Location31253: 31253,
   Location31254: 31254,
   Location16410: 16410,
+  Location16755: 16755,
+  Location16804: 16804,
   Location40228: 40228,
   Location40272: 40272,
   Location40352: 40352,
+  /** $geoNear not first in the pipeline. */
+  Location40602: 40602,
   /** Invalid regular expression. */
   Location51091: 51091,
   BSONObjectTooLarge: 10334,

@@ -203,7 +203,7 @@ const overrides = Context.init({
     $unset: unsetStage,
     $out: unsupportedStage('$out'),
     $merge: unsupportedStage('$merge'),
-    $geoNear: unsupportedStage('$geoNear'),
+    $geoNear: (): never => fail('Location40602', '$geoNear is only valid as the first stage in a pipeline'),
   } as never,
 });
 

@@ -29,7 +29,7 @@ export interface FilterOptions {
 /** Field names of a stored DBRef, which filters may name like any field. */
 export const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
 
-const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema', '$near', '$nearSphere']);
+const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema']);
 
 /**
  * A compiled field predicate. `negated` predicates ($ne, $nin, $not, $exists:false) are

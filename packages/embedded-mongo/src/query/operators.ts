@@ -17,21 +17,14 @@ import {
 } from '../bson/values';
 import { dbRefAsDocument } from '../bson/dbRef';
 import { fail } from '../errors';
+import { compileGeoOperator } from '../geo/geoOperators';
 import type { FieldPredicate, FilterOptions, Matcher } from './matcher';
 import { compileRegex, isRegexValue, toJsRegex } from './regex';
 
 export type ValuePredicate = ((value: unknown) => boolean) & { lastElementIndex?: number };
 type CompileFilter = (filter: unknown, options: FilterOptions) => Matcher;
 
-const unsupported = new Set([
-  '$near',
-  '$nearSphere',
-  '$geoWithin',
-  '$geoIntersects',
-  '$within',
-  '$text',
-  '$where',
-]);
+const unsupported = new Set(['$text', '$where']);
 
 /** True when a condition is an operator object like {$gt: 1} rather than a literal document. */
 export function isOperatorObject(condition: unknown): boolean {
@@ -294,6 +287,18 @@ export function compileOperatorObject(
         out.push(positive(bitsPredicate(op, operand)));
         break;
       case '$comment':
+        break;
+      case '$geoWithin':
+      case '$within':
+      case '$geoIntersects':
+      case '$near':
+      case '$nearSphere':
+        out.push(positive(compileGeoOperator(op, spec), false));
+        break;
+      case '$maxDistance':
+      case '$minDistance':
+        if (!('$near' in spec) && !('$nearSphere' in spec))
+          fail('BadValue', `${op} needs $near or $nearSphere`);
         break;
       default:
         if (unsupported.has(op))
