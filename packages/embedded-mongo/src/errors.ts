@@ -32,14 +32,25 @@ export const ErrorCodes = {
   NoSuchSession: 206,
   TransactionTooOld: 225,
   NoSuchTransaction: 251,
+  NoQueryExecutionPlans: 291,
   TransactionCommitted: 256,
   TransactionTooLarge: 257,
   OperationNotSupportedInTransaction: 263,
+  Location31002: 31002,
   Location31249: 31249,
   Location31250: 31250,
   Location31253: 31253,
   Location31254: 31254,
+  Location16410: 16410,
+  Location16755: 16755,
+  Location16804: 16804,
+  Location40228: 40228,
+  Location40272: 40272,
   Location40352: 40352,
+  /** $geoNear not first in the pipeline. */
+  Location40602: 40602,
+  /** Invalid regular expression. */
+  Location51091: 51091,
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   Interrupted: 11601,
@@ -91,9 +102,24 @@ export function writeConflict(detail: string): MongoServerError {
   );
 }
 
+/**
+ * The `{ok:0, errmsg, code, codeName, errorLabels?}` reply for any failure, so a driver always
+ * raises a MongoServerError carrying MongoDB's fields, whatever was thrown.
+ */
+export function errorDocument(err: unknown): Record<string, unknown> {
+  const e = toServerError(err);
+  const reply: Record<string, unknown> = { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName };
+  for (const [key, value] of Object.entries(e.extra)) if (!(key in reply)) reply[key] = value;
+  if (e.errorLabels.length > 0) reply.errorLabels = e.errorLabels;
+  return reply;
+}
+
 /** Turns anything thrown while executing a command into a server error. */
 export function toServerError(err: unknown): MongoServerError {
   if (err instanceof MongoServerError) return err;
   const message = err instanceof Error ? err.message : String(err);
+  // bson's serializer overflowing its buffer is a document too large to send, as mongod says.
+  if (err instanceof RangeError && /offset|buffer|size/i.test(message))
+    return new MongoServerError('BSONObjectTooLarge', `BSONObj size is invalid: ${message}`);
   return new MongoServerError('InternalError', message);
 }

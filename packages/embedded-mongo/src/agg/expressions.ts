@@ -5,8 +5,10 @@
  */
 import { Aggregator } from 'mingo/aggregator';
 import { evalExpr } from 'mingo/core';
+import { setOwnField } from '../bson/ownField';
 import { bsonTypeTag, type Doc, isDocument, type Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
+import { registerExpressionEvaluator } from '../query/expressionHook';
 import { aggregationContext } from './mingoContext';
 
 /** Deep copy for mingo: containers copied, safe-range Longs turned into numbers. */
@@ -22,7 +24,7 @@ export function toMingoValue(value: unknown): unknown {
   }
   if (tag !== undefined) return value;
   const out: Doc = {};
-  for (const key of Object.keys(value)) out[key] = toMingoValue((value as Doc)[key]);
+  for (const key of Object.keys(value)) setOwnField(out, key, toMingoValue((value as Doc)[key]));
   return out;
 }
 
@@ -48,6 +50,8 @@ export function evaluateExpression(doc: Doc, expr: unknown, variables?: Doc): un
     return translateMingoError(err);
   }
 }
+
+registerExpressionEvaluator(evaluateExpression);
 
 /** Options for running a pipeline over an in-memory document list. */
 export interface PipelineOptions {

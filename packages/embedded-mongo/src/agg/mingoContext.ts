@@ -19,6 +19,8 @@ import { arithmetic, toJsNumber } from '../bson/numbers';
 import { bsonTypeName, Decimal128, type Doc, isNumeric, Long, ObjectId } from '../bson/values';
 import { fail } from '../errors';
 import { compileFilter } from '../query/matcher';
+import { addFieldsStage } from './addFieldsStage';
+import { unsetStage } from './unsetStage';
 import { parseSort, sortDocuments } from '../query/sort';
 
 type Any = unknown;
@@ -196,9 +198,12 @@ const overrides = Context.init({
   pipeline: {
     $match: matchStage,
     $sort: sortStage,
+    $addFields: addFieldsStage,
+    $set: addFieldsStage,
+    $unset: unsetStage,
     $out: unsupportedStage('$out'),
     $merge: unsupportedStage('$merge'),
-    $geoNear: unsupportedStage('$geoNear'),
+    $geoNear: (): never => fail('Location40602', '$geoNear is only valid as the first stage in a pipeline'),
   } as never,
 });
 

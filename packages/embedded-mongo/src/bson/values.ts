@@ -4,6 +4,7 @@
  * in exactly one of the classes below.
  */
 import { BSONRegExp, Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
+import { setOwnField } from './ownField';
 
 export type Doc = Record<string, unknown>;
 
@@ -162,7 +163,7 @@ export function deepClone<T>(value: T): T {
   if (value instanceof Date) return new Date(value.getTime()) as T;
   if (bsonTypeTag(value) !== undefined) return value;
   const out: Doc = {};
-  for (const key of Object.keys(value as Doc)) out[key] = deepClone((value as Doc)[key]);
+  for (const key of Object.keys(value as Doc)) setOwnField(out, key, deepClone((value as Doc)[key]));
   return out as T;
 }
 

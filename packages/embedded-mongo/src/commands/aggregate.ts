@@ -9,6 +9,7 @@ import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
 import { groupedCounts } from './groupedCounts';
+import { geoNearDocuments } from '../geo/geoNearStage';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { validateCollectionName } from '../engine/catalog';
 import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
@@ -82,7 +83,20 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       counted || ctx.txn || ctx.cmd.let
         ? undefined
         : groupedCounts(ctx.engine.catalog.get(ctx.db, target), stages);
-    if (counted) {
+    if (isDocument(first) && first.$geoNear !== undefined) {
+      // $geoNear answers from the geo index, in distance order (see geo/geoNearStage).
+      const coll = ctx.engine.catalog.get(ctx.db, target);
+      input = geoNearDocuments(
+        first.$geoNear,
+        {
+          coll,
+          read: (id) => (ctx.txn && coll ? ctx.txn.read(coll, id) : coll?.get(id)),
+          variables: optionalDoc(ctx.cmd, 'let'),
+        },
+        (doc) => toMingoValue(doc) as Doc,
+      );
+      rest = stages.slice(1);
+    } else if (counted) {
       // countDocuments: count the matches without copying them.
       const coll = ctx.engine.catalog.get(ctx.db, target);
       const filter = first.$match as Doc;

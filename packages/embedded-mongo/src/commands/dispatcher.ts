@@ -4,7 +4,7 @@
  * {ok:0, errmsg, code, codeName, errorLabels?}.
  */
 import { type Doc, isDocument } from '../bson/values';
-import { ErrorCodes, MongoServerError, toServerError } from '../errors';
+import { errorDocument, ErrorCodes, MongoServerError, toServerError } from '../errors';
 import { validateDbName } from '../engine/catalog';
 import { type Session } from '../engine/sessions';
 import { type Transaction } from '../engine/transaction';
@@ -18,10 +18,7 @@ const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify',
 
 /** The error reply document for a failure. */
 export function errorReply(err: unknown): Doc {
-  const e = toServerError(err);
-  const reply: Doc = { ok: 0, errmsg: e.message, code: e.code, codeName: e.codeName, ...e.extra };
-  if (e.errorLabels.length > 0) reply.errorLabels = e.errorLabels;
-  return reply;
+  return errorDocument(err);
 }
 
 function rejectCollation(value: unknown): void {

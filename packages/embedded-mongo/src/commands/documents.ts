@@ -33,11 +33,11 @@ export function checkSize(doc: Doc): void {
     );
 }
 
-/** Checks a document for storage (top-level `$` names are rejected with BadValue). */
+/**
+ * Checks a document for storage. `$`-prefixed field names are storable since MongoDB 5.0
+ * (inserts, upserts, pipeline updates); the update paths that refuse them check on their own.
+ */
 export function validateForStorage(doc: Doc): void {
-  for (const key of Object.keys(doc)) {
-    if (key.startsWith('$')) fail('BadValue', `Document can't have $ prefixed field names: ${key}`);
-  }
   checkId(doc._id);
 }
 

@@ -5,7 +5,10 @@
  */
 import { BSON, Long } from 'bson';
 import { type Doc } from '../bson/values';
+import { fail } from '../errors';
 
+/** mongod's limit for one document it returns (16 MiB plus its 16 KiB of headroom). */
+const MAX_DOC_BYTES = 16 * 1024 * 1024 + 16 * 1024;
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 16 * 1024;
 export const DEFAULT_FIRST_BATCH = 101;
 const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -43,6 +46,11 @@ export class CursorRegistry {
     while (cursor.position < cursor.items.length && (limit === undefined || docs.length < limit)) {
       const doc = cursor.produce(cursor.items[cursor.position]);
       const size = BSON.calculateObjectSize(doc);
+      if (size > MAX_DOC_BYTES)
+        fail(
+          'BSONObjectTooLarge',
+          `BSONObj size: ${size} (0x${size.toString(16).toUpperCase()}) is invalid. Size must be between 0 and ${MAX_DOC_BYTES}(16MB)`,
+        );
       if (docs.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
       docs.push(doc);
       bytes += size;

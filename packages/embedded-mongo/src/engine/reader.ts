@@ -8,6 +8,7 @@ import { compileFilter, type Matcher, type MatchDetails } from '../query/matcher
 import { type SortField } from '../query/sort';
 import { type Collection } from '../storage/collection';
 import { planQuery } from '../storage/planner';
+import { planNear } from '../geo/nearPlan';
 import { type Transaction } from './transaction';
 
 export interface FoundDocument {
@@ -52,7 +53,11 @@ export function findDocuments(
   if (!coll) return { found: [], sorted: true };
   const matcher = options.matcher ?? compileFilter(filter, { variables: options.variables });
   const txn = options.txn;
-  const plan = planQuery(coll, filter, options.sort);
+  // $near orders by distance (an explicit sort wins, as in MongoDB).
+  const near = planNear(coll, filter);
+  const plan = near
+    ? { ...near, sorted: (options.sort?.length ?? 0) === 0 }
+    : planQuery(coll, filter, options.sort);
   const found: FoundDocument[] = [];
   const details: MatchDetails = {};
   const consider = (id: string, doc: Doc | undefined): void => {

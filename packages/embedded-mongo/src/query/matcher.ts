@@ -5,7 +5,7 @@
  */
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
-import { evaluateExpression } from '../agg/expressions';
+import { evaluateQueryExpression } from './expressionHook';
 import {
   compileOperatorObject,
   compileValueEquality,
@@ -26,7 +26,10 @@ export interface FilterOptions {
   variables?: Doc;
 }
 
-const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema', '$near', '$nearSphere']);
+/** Field names of a stored DBRef, which filters may name like any field. */
+export const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
+
+const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema']);
 
 /**
  * A compiled field predicate. `negated` predicates ($ne, $nin, $not, $exists:false) are
@@ -62,7 +65,9 @@ function testValue(
 }
 
 function matchField(doc: Doc, parts: string[], predicate: FieldPredicate, details?: MatchDetails): boolean {
-  if (parts.length === 1) return testValue(doc[parts[0]], undefined, predicate, details);
+  // `__proto__` goes through collectValues, which reads own fields only.
+  if (parts.length === 1 && parts[0] !== '__proto__')
+    return testValue(doc[parts[0]], undefined, predicate, details);
   for (const pv of collectValues(doc, parts)) {
     if (testValue(pv.value, pv.arrayIndex, predicate, details)) return true;
   }
@@ -103,7 +108,7 @@ function compileTopLevelOperator(op: string, value: unknown, options: FilterOpti
     case '$nor':
       return compileLogical(op, value, options);
     case '$expr':
-      return (doc) => isTruthy(evaluateExpression(doc, value, options.variables));
+      return (doc) => isTruthy(evaluateQueryExpression(doc, value, options.variables));
     case '$comment':
       return undefined;
     case '$alwaysTrue':
@@ -134,9 +139,11 @@ export function compileFilter(filter: unknown, options: FilterOptions = {}): Mat
   const matchers: Matcher[] = [];
   for (const key of Object.keys(filter)) {
     const value = filter[key];
-    const matcher = key.startsWith('$')
-      ? compileTopLevelOperator(key, value, options)
-      : compileField(key, value, options);
+    // $ref/$id/$db are the fields of a DBRef ({$elemMatch: {$id: …}}), not operators.
+    const matcher =
+      key.startsWith('$') && !DBREF_FIELDS.has(key)
+        ? compileTopLevelOperator(key, value, options)
+        : compileField(key, value, options);
     if (matcher) matchers.push(matcher);
   }
   if (matchers.length === 0) return () => true;

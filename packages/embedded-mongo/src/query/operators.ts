@@ -15,28 +15,32 @@ import {
   Long,
   typeAliasForNumber,
 } from '../bson/values';
+import { dbRefAsDocument } from '../bson/dbRef';
 import { fail } from '../errors';
+import { compileGeoOperator } from '../geo/geoOperators';
 import type { FieldPredicate, FilterOptions, Matcher } from './matcher';
 import { compileRegex, isRegexValue, toJsRegex } from './regex';
 
 export type ValuePredicate = ((value: unknown) => boolean) & { lastElementIndex?: number };
 type CompileFilter = (filter: unknown, options: FilterOptions) => Matcher;
 
-const unsupported = new Set([
-  '$near',
-  '$nearSphere',
-  '$geoWithin',
-  '$geoIntersects',
-  '$within',
-  '$text',
-  '$where',
-]);
+const unsupported = new Set(['$text', '$where']);
 
 /** True when a condition is an operator object like {$gt: 1} rather than a literal document. */
 export function isOperatorObject(condition: unknown): boolean {
   if (!isDocument(condition)) return false;
   const keys = Object.keys(condition);
-  return keys.length > 0 && keys[0].startsWith('$');
+  return keys.length > 0 && keys[0].startsWith('$') && !DBREF_KEYS.has(keys[0]);
+}
+
+/** $ref/$id/$db name DBRef fields, never operators (matcher.ts keeps the same list). */
+const DBREF_KEYS = new Set(['$ref', '$id', '$db']);
+/** Operators that make a condition a whole filter rather than a condition on one value. */
+const FILTER_LEVEL = new Set(['$and', '$or', '$nor', '$expr', '$where', '$text', '$comment']);
+
+/** True for {$gt: 1}-style conditions on a value; false for filters such as {$or: […]}. */
+export function isValueCondition(condition: unknown): boolean {
+  return isOperatorObject(condition) && !FILTER_LEVEL.has(Object.keys(condition as Doc)[0]);
 }
 
 function positive(test: ValuePredicate, expandArrays = true): FieldPredicate {
@@ -140,20 +144,33 @@ function bitsPredicate(op: string, spec: unknown): ValuePredicate {
   };
 }
 
-function elemMatchPredicate(spec: unknown, options: FilterOptions, compile: CompileFilter): ValuePredicate {
+/**
+ * The per-element test of `$elemMatch`: a value condition ({$gte: 5, $lt: 9}, {$in: […]}) tests
+ * the element itself, anything else is a filter over elements that are documents (DBRefs
+ * included, seen as {$ref, $id, $db}). Query and projection share it.
+ */
+export function elemMatchElementTest(
+  spec: unknown,
+  options: FilterOptions,
+  compile: CompileFilter,
+): (el: unknown) => boolean {
+  // {$ref, $id} arrives decoded as a DBRef; as a condition it is the filter {$ref: …, $id: …}.
+  if (bsonTypeTag(spec) === 'DBRef') spec = dbRefAsDocument(spec);
   if (!isDocument(spec)) fail('BadValue', '$elemMatch needs an Object');
-  let elementTest: (el: unknown) => boolean;
-  if (isOperatorObject(spec) && !['$and', '$or', '$nor', '$expr'].includes(Object.keys(spec)[0])) {
+  if (isValueCondition(spec)) {
     const preds = compileOperatorObject(spec, options, compile);
-    elementTest = (el) =>
+    return (el) =>
       preds.every((p) => {
         const hit = p.test(el) || (p.expandArrays && Array.isArray(el) && el.some((x) => p.test(x)));
         return p.negated ? !hit : hit;
       });
-  } else {
-    const matcher = compile(spec, options);
-    elementTest = (el) => isDocument(el) && matcher(el);
   }
+  const matcher = compile(spec, options);
+  return (el) => (isDocument(el) ? matcher(el) : bsonTypeTag(el) === 'DBRef' && matcher(dbRefAsDocument(el)));
+}
+
+function elemMatchPredicate(spec: unknown, options: FilterOptions, compile: CompileFilter): ValuePredicate {
+  const elementTest = elemMatchElementTest(spec, options, compile);
   const predicate: ValuePredicate = (v) => {
     if (!Array.isArray(v)) return false;
     for (let i = 0; i < v.length; i++) {
@@ -270,6 +287,18 @@ export function compileOperatorObject(
         out.push(positive(bitsPredicate(op, operand)));
         break;
       case '$comment':
+        break;
+      case '$geoWithin':
+      case '$within':
+      case '$geoIntersects':
+      case '$near':
+      case '$nearSphere':
+        out.push(positive(compileGeoOperator(op, spec), false));
+        break;
+      case '$maxDistance':
+      case '$minDistance':
+        if (!('$near' in spec) && !('$nearSphere' in spec))
+          fail('BadValue', `${op} needs $near or $nearSphere`);
         break;
       default:
         if (unsupported.has(op))

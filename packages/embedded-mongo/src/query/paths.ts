@@ -4,7 +4,9 @@
  * can yield several values. Each value remembers the index of the first array it came
  * through, which the positional `$` update operator needs.
  */
-import { type Doc, isDocument } from '../bson/values';
+import { ownField } from '../bson/ownField';
+import { bsonTypeTag, type Doc, isDocument } from '../bson/values';
+import { dbRefAsDocument } from '../bson/dbRef';
 
 export interface PathValue {
   /** The value found; `undefined` means the field is missing along this branch. */
@@ -52,13 +54,20 @@ function walk(
       if (idx < value.length) walk(value[idx], parts, i + 1, arrayIndex ?? idx, out);
     }
     for (let j = 0; j < value.length; j++) {
-      if (isDocument(value[j])) walk(value[j], parts, i, arrayIndex ?? j, out);
+      const el = value[j];
+      if (isDocument(el)) walk(el, parts, i, arrayIndex ?? j, out);
+      else if (bsonTypeTag(el) === 'DBRef') walk(dbRefAsDocument(el), parts, i, arrayIndex ?? j, out);
     }
     if (out.length === before) out.push({ value: undefined, arrayIndex });
     return;
   }
   if (isDocument(value)) {
-    walk(value[parts[i]], parts, i + 1, arrayIndex, out);
+    walk(ownField(value, parts[i]), parts, i + 1, arrayIndex, out);
+    return;
+  }
+  // A DBRef is stored as {$ref, $id, $db?}; queries such as {'ref.$id': id} address its fields.
+  if (bsonTypeTag(value) === 'DBRef') {
+    walk(ownField(dbRefAsDocument(value), parts[i]), parts, i + 1, arrayIndex, out);
     return;
   }
   out.push({ value: undefined, arrayIndex });
@@ -67,7 +76,7 @@ function walk(
 /** Every value reachable by the path in the document (at least one entry, maybe missing). */
 export function collectValues(doc: Doc, parts: string[]): PathValue[] {
   if (parts.length === 1) {
-    return [{ value: doc[parts[0]] }];
+    return [{ value: ownField(doc, parts[0]) }];
   }
   const out: PathValue[] = [];
   walk(doc, parts, 0, undefined, out);
@@ -79,7 +88,7 @@ export function getPlainPath(doc: unknown, parts: string[]): unknown {
   let current: unknown = doc;
   for (const part of parts) {
     if (Array.isArray(current) && isArrayIndexStep(part)) current = current[Number(part)];
-    else if (isDocument(current)) current = current[part];
+    else if (isDocument(current)) current = ownField(current, part);
     else return undefined;
   }
   return current;

@@ -2,10 +2,12 @@
  * find() projections: inclusion, exclusion, positional `field.$`, $slice and $elemMatch.
  * Projections with aggregation expressions are delegated to the aggregation engine.
  */
+import { setOwnField } from '../bson/ownField';
 import { deepClone, type Doc, isDocument, Long } from '../bson/values';
 import { fail } from '../errors';
 import { projectWithExpressions } from '../agg/expressions';
 import { compileFilter, type MatchDetails } from './matcher';
+import { elemMatchElementTest } from './operators';
 
 type Tree = Map<string, Tree | Leaf>;
 type Leaf =
@@ -68,16 +70,15 @@ function includeInto(source: Doc, tree: Tree, details: MatchDetails | undefined)
     const [[key, node]] = tree;
     if (Object.prototype.hasOwnProperty.call(source, key)) {
       const value = projectValue(source[key], node, details);
-      if (value !== undefined) out[key] = value;
+      if (value !== undefined) setOwnField(out, key, value);
     }
     return out;
   }
   for (const key of Object.keys(source)) {
     const node = tree.get(key);
     if (node === undefined) continue;
-    const value = source[key];
-    out[key] = projectValue(value, node, details);
-    if (out[key] === undefined) delete out[key];
+    const value = projectValue(source[key], node, details);
+    if (value !== undefined) setOwnField(out, key, value);
   }
   return out;
 }
@@ -111,15 +112,16 @@ function excludeFrom(source: Doc, tree: Tree): Doc {
   for (const key of Object.keys(source)) {
     const node = tree.get(key);
     const value = source[key];
-    if (node === undefined) out[key] = deepClone(value);
+    let kept: unknown;
+    if (node === undefined) kept = deepClone(value);
     else if (node instanceof Map && node.has('')) continue;
-    else if (node instanceof Map) out[key] = excludeValue(value, node);
+    else if (node instanceof Map) kept = excludeValue(value, node);
     else
-      out[key] =
+      kept =
         node.kind === 'slice' && Array.isArray(value)
           ? deepClone(applySlice(value, node))
           : projectValue(value, node, undefined);
-    if (out[key] === undefined) delete out[key];
+    if (kept !== undefined) setOwnField(out, key, kept);
   }
   return out;
 }
@@ -153,11 +155,13 @@ export function compileProjection(spec: unknown): CompiledProjection {
   const tree: Tree = new Map();
   let mode: 'include' | 'exclude' | undefined;
   let includeId = true;
+  let idNamed = false;
   let needsMatchDetails = false;
   for (const path of Object.keys(spec)) {
     const value = spec[path];
     if (path === '_id' && isFlag(value)) {
       includeId = flagValue(value);
+      idNamed = true;
       continue;
     }
     if (path.endsWith('.$')) {
@@ -172,13 +176,8 @@ export function compileProjection(spec: unknown): CompiledProjection {
       const op = Object.keys(value)[0];
       if (op === '$slice') insert(tree, path.split('.'), parseSlice(value.$slice), path);
       else {
-        const matcher = compileFilter(value.$elemMatch);
-        insert(
-          tree,
-          path.split('.'),
-          { kind: 'elemMatch', test: (el) => isDocument(el) && matcher(el) },
-          path,
-        );
+        const test = elemMatchElementTest(value.$elemMatch, {}, compileFilter);
+        insert(tree, path.split('.'), { kind: 'elemMatch', test }, path);
         mode = mode ?? 'include';
       }
       continue;
@@ -193,6 +192,8 @@ export function compileProjection(spec: unknown): CompiledProjection {
     mode = include ? 'include' : 'exclude';
     insert(tree, path.split('.'), include ? { kind: 'include' } : 'exclude', path);
   }
+  // {_id: 1} alone is an inclusion projection of _id only (mongoose's exists() sends it).
+  if (mode === undefined && idNamed && includeId) mode = 'include';
   if (mode === 'include') {
     if (includeId) tree.set('_id', { kind: 'include' });
     else tree.delete('_id');

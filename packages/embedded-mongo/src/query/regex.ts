@@ -45,7 +45,7 @@ export function compileRegex(pattern: string, options: string): RegExp {
   try {
     regex = new RegExp(source, flags);
   } catch (err) {
-    return fail('BadValue', `Regular expression is invalid: ${(err as Error).message}`);
+    return fail('Location51091', `Regular expression is invalid: ${(err as Error).message}`);
   }
   if (cache.size > 1000) cache.clear();
   cache.set(cacheKey, regex);

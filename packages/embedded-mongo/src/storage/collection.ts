@@ -98,7 +98,10 @@ export class Collection {
     if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
     if (keepHistory) this.remember(id, ts);
     i = 0;
-    for (const index of this.indexes.values()) index.add(doc, id, keys[i++]);
+    for (const index of this.indexes.values()) {
+      index.add(doc, id, keys[i++]);
+      if (index.geo) index.geo.add(id, index.geoValue(doc));
+    }
     this.records.set(id, { doc, ts });
     this.lastWriteTs = ts;
   }
@@ -112,7 +115,13 @@ export class Collection {
     if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
     if (keepHistory) this.remember(id, ts);
     i = 0;
-    for (const index of this.indexes.values()) index.update(current.doc, id, keys[i++]);
+    for (const index of this.indexes.values()) {
+      index.update(current.doc, id, keys[i++]);
+      if (index.geo) {
+        index.geo.remove(id);
+        index.geo.add(id, index.geoValue(doc));
+      }
+    }
     this.records.set(id, { doc, ts });
     this.lastWriteTs = ts;
   }
@@ -121,7 +130,10 @@ export class Collection {
     const current = this.records.get(id);
     if (!current) return;
     if (keepHistory) this.remember(id, ts);
-    for (const index of this.indexes.values()) index.remove(current.doc, id);
+    for (const index of this.indexes.values()) {
+      index.remove(current.doc, id);
+      index.geo?.remove(id);
+    }
     this.records.delete(id);
     this.lastWriteTs = ts;
   }
@@ -134,6 +146,7 @@ export class Collection {
         const keys = index.keysFor(rec.doc);
         index.checkUnique(rec.doc, id, keys);
         index.add(rec.doc, id, keys);
+        if (index.geo) index.geo.add(id, index.geoValue(rec.doc));
       }
     } catch (err) {
       index.clear();

@@ -10,6 +10,8 @@ import { type Doc, isDocument, toNumber } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { compileFilter, type Matcher } from '../query/matcher';
 import { collectValues, splitPath } from '../query/paths';
+import { GeoGrid } from '../geo/geoGrid';
+import { isLngLat } from '../geo/geometry';
 import { SortedList } from './sortedList';
 
 export interface IndexSpec extends Doc {
@@ -52,6 +54,10 @@ export class CollectionIndex {
   /** Text/geo indexes are accepted and listed but not maintained or used. */
   readonly metadataOnly: boolean;
   multikey = false;
+  /** The grid of a 2dsphere/2d index (its other fields are not indexed). */
+  readonly geo: GeoGrid | undefined;
+  /** The indexed geo field. */
+  readonly geoField: IndexField | undefined;
   private readonly hash = new Map<string, string | Set<string>>();
   readonly ordered: SortedList<IndexEntry>;
 
@@ -72,6 +78,40 @@ export class CollectionIndex {
       return { path, parts: splitPath(path), direction: typeof raw === 'number' && raw < 0 ? -1 : 1 };
     });
     this.ordered = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
+    const geoPath = Object.keys(spec.key).find((k) => spec.key[k] === '2dsphere' || spec.key[k] === '2d');
+    if (geoPath !== undefined) {
+      const kind = spec.key[geoPath] as '2d' | '2dsphere';
+      const min = toNumber(spec.min) ?? -180;
+      const max = toNumber(spec.max) ?? 180;
+      this.geo = new GeoGrid(kind, { min, max });
+      this.geoField = this.fields.find((f) => f.path === geoPath);
+    }
+  }
+
+  /** The location(s) a document holds at the geo field (undefined when it has none). */
+  geoValue(doc: Doc): unknown {
+    const values = collectValues(doc, this.geoField!.parts)
+      .map((pv) => pv.value)
+      .filter((v) => v !== undefined && v !== null);
+    return values.length <= 1 ? values[0] : values;
+  }
+
+  /** Refuses a document whose geo field holds something the index cannot extract, as mongod does. */
+  private checkGeo(doc: Doc): void {
+    const value = this.geoValue(doc);
+    if (value === undefined) return;
+    const { points, other } = GeoGrid.locationsOf(value);
+    const sphere = this.geo!.kind === '2dsphere';
+    const ok =
+      (points.length > 0 || (sphere && other !== undefined && other.length > 0)) &&
+      (!sphere || [...points, ...(other ?? [])].every(isLngLat));
+    if (!ok)
+      fail(
+        sphere ? 'Location16755' : 'Location16804',
+        sphere
+          ? `Can't extract geo keys: ${formatDoc({ _id: doc._id, [this.geoField!.path]: value })}  invalid GeoJSON or longitude/latitude is out of bounds`
+          : `geo values must be 'legacy coordinate pairs' for 2d indexes`,
+      );
   }
 
   /** Usable by any query (a partial index only by queries implying its filter: see the planner). */
@@ -89,7 +129,10 @@ export class CollectionIndex {
 
   /** The key tuples a document contributes, or undefined if the index skips the document. */
   keysFor(doc: Doc): unknown[][] | undefined {
-    if (this.metadataOnly) return undefined;
+    if (this.metadataOnly) {
+      if (this.geo) this.checkGeo(doc);
+      return undefined;
+    }
     if (this.partial && !this.partial(doc)) return undefined;
     let allMissing = true;
     let arrayFields = 0;
@@ -225,6 +268,7 @@ export class CollectionIndex {
   clear(): void {
     this.hash.clear();
     this.ordered.clear();
+    this.geo?.clear();
   }
 }
 

@@ -116,6 +116,12 @@ function applyOperators(original: Doc, entries: OperatorEntry[], options: ApplyO
     usedFilters: new Set(),
   };
   for (const entry of entries) {
+    // As mongod: an upsert's insert may create `$`-prefixed fields, an update of a stored one may not.
+    if (!options.isInsert && entry.parts[0].startsWith('$'))
+      fail(
+        'DollarPrefixedFieldName',
+        `The dollar ($) prefixed field '${entry.parts[0]}' in '${entry.path}' is not valid for storage.`,
+      );
     if (entry.op === '$setOnInsert') {
       if (options.isInsert) setAt(doc, entry.parts, deepClone(entry.arg));
       continue;

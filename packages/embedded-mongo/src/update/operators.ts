@@ -7,7 +7,7 @@ import { arithmetic } from '../bson/numbers';
 import { bsonTypeName, deepClone, type Doc, isDocument, isNumeric, Long, Timestamp } from '../bson/values';
 import { fail } from '../errors';
 import { compileFilter } from '../query/matcher';
-import { isOperatorObject } from '../query/operators';
+import { isValueCondition } from '../query/operators';
 import { parseSort, sortDocuments } from '../query/sort';
 import { getAt, setAt, unsetAt } from './pathWrite';
 
@@ -120,8 +120,12 @@ const pop: OperatorApplier = (doc, parts, arg, path) => {
   else arr.pop();
 };
 
+/**
+ * A value condition ({$gte: 4}, {$in: […]}) tests each element; any other document, including
+ * a filter such as {$or: […]}, is a query over the elements that are documents.
+ */
 function pullPredicate(cond: unknown): (el: unknown) => boolean {
-  if (isOperatorObject(cond)) {
+  if (isValueCondition(cond)) {
     const matcher = compileFilter({ v: cond });
     return (el) => matcher({ v: el });
   }

@@ -2,6 +2,7 @@
  * Writing into documents along dotted paths, and expanding the positional path steps
  * `$`, `$[]` and `$[identifier]` into concrete paths. Callers work on a private deep copy.
  */
+import { ownField, setOwnField } from '../bson/ownField';
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { isArrayIndexStep } from '../query/paths';
@@ -60,7 +61,7 @@ export function expandPositional(doc: Doc, parts: string[], ctx: PositionalConte
     }
     let child: unknown;
     if (Array.isArray(node) && isArrayIndexStep(step)) child = node[Number(step)];
-    else if (isDocument(node)) child = node[step];
+    else if (isDocument(node)) child = ownField(node, step);
     walk(child, i + 1, [...prefix, step]);
   };
   walk(doc, 0, []);
@@ -72,7 +73,7 @@ export function getAt(doc: Doc, parts: string[]): unknown {
   let node: unknown = doc;
   for (const p of parts) {
     if (Array.isArray(node) && isArrayIndexStep(p)) node = node[Number(p)];
-    else if (isDocument(node)) node = node[p];
+    else if (isDocument(node)) node = ownField(node, p);
     else return undefined;
   }
   return node;
@@ -105,18 +106,19 @@ export function setAt(doc: Doc, parts: string[], value: unknown): void {
       node = node[idx];
     } else if (isDocument(node)) {
       if (last) {
-        node[step] = value;
+        setOwnField(node, step, value);
         return;
       }
-      const child = node[step];
-      if (child === undefined) node[step] = {};
+      // Own fields only: walking into an inherited `__proto__` would write into Object.prototype.
+      const child = ownField(node, step);
+      if (child === undefined) setOwnField(node, step, {});
       else if (!isDocument(child) && !Array.isArray(child)) {
         fail(
           'PathNotViable',
           `Cannot create field '${parts[i + 1]}' in element {${step}: ${describe(child)}}`,
         );
       }
-      node = node[step];
+      node = ownField(node, step);
     } else {
       fail('PathNotViable', `Cannot create field '${step}' in element ${describe(node)}`);
     }

@@ -4,6 +4,7 @@
  */
 import net from 'node:net';
 import { type Doc } from '../bson/values';
+import { errorDocument } from '../errors';
 import { encodeReply, type IncomingCommand, MAX_MESSAGE_SIZE, parseMessage } from './messages';
 
 /** Per-connection facts commands may need (hello's connectionId, whatsmyuri). */
@@ -56,7 +57,16 @@ function dispatch(socket: net.Socket, conn: ConnectionInfo, message: Buffer, han
   }
   handle(request, conn).then(
     (reply) => {
-      if (!request.moreToCome && !socket.destroyed) socket.write(encodeReply(request, reply));
+      if (request.moreToCome || socket.destroyed) return;
+      let bytes: Buffer;
+      try {
+        bytes = encodeReply(request, reply);
+      } catch (err) {
+        // A reply bson cannot encode (e.g. over its buffer) is still answered, as an error:
+        // left unanswered, the client would wait for its socket timeout.
+        bytes = encodeReply(request, errorDocument(err));
+      }
+      socket.write(bytes);
     },
     () => socket.destroy(),
   );
