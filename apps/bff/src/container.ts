@@ -27,6 +27,16 @@ import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
+import { accessTokenModel } from './modules/wechat/access-token.model';
+import { AccessTokenRepository } from './modules/wechat/access-token.repository';
+import {
+  SharedAccessToken,
+  stableTokenFetcher,
+  type TokenFetcher,
+} from './modules/wechat/access-token.service';
+import { consentModel } from './modules/notifications/consent.model';
+import { ConsentRepository } from './modules/notifications/consent.repository';
+import { AccountMergeRepository } from './modules/auth/account-merge.repository';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -39,6 +49,8 @@ export interface AppDeps {
   wechat?: WechatClient;
   /** Delivers worker notifications; defaults to memory in tests and the log otherwise. */
   notificationSender?: NotificationSender;
+  /** Fetches WeChat access tokens; defaults to `stable_token` at WECHAT_API_BASE. */
+  wechatTokenFetcher?: TokenFetcher;
   /** The abuse-limit table; defaults to RATE_LIMITS. Tests pass a tight one. */
   rateLimits?: RateLimitTable;
 }
@@ -52,8 +64,23 @@ export function buildContainer(deps: AppDeps) {
   const pii: PiiCipher = createPiiCipher(config.PII_KEY);
   const tokens: TokenService = createTokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SEC);
   const otpSender = deps.otpSender ?? defaultOtpSender(config, logger);
+  // One access token for every instance on this database (see SharedAccessToken).
+  const accessToken = new SharedAccessToken(
+    new AccessTokenRepository(accessTokenModel(conn)),
+    config.WECHAT_APPID,
+    deps.wechatTokenFetcher ??
+      stableTokenFetcher(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET),
+    clock,
+  );
+  const consents = new ConsentRepository(consentModel(conn));
   const wechat =
-    deps.wechat ?? createWechatClient(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET);
+    deps.wechat ??
+    createWechatClient({
+      base: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      accessToken,
+    });
 
   const repos = {
     audit: new AuditRepository(auditModel(conn)),
@@ -76,6 +103,8 @@ export function buildContainer(deps: AppDeps) {
       pii,
       clock,
       refreshTtlSec: config.REFRESH_TOKEN_TTL_SEC,
+      merges: new AccountMergeRepository(conn),
+      audit: repos.audit,
     }),
   };
 
@@ -89,7 +118,9 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
-    sender: deps.notificationSender ?? notificationSenderFor(config, logger),
+    sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
+    consents,
+    subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
     rollups: rollups.service,
   });
 
@@ -114,7 +145,17 @@ export function buildContainer(deps: AppDeps) {
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };
+  return {
+    pii,
+    tokens,
+    repos,
+    services,
+    worker,
+    enterprise,
+    dashboard,
+    rateLimiter,
+    wechat: { accessToken, consents },
+  };
 }
 
 export type Container = ReturnType<typeof buildContainer>;
