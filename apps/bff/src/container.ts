@@ -129,6 +129,7 @@ export function buildContainer(deps: AppDeps) {
     clock,
     pii,
     enterprises: repos.enterprises,
+    audit: repos.audit,
     trips: worker.services.trips,
     rollups: rollups.service,
   });
