@@ -21,6 +21,11 @@ export interface MultipartLimits {
   maxFiles: number;
   /** The file fields the route reads; any other part is refused. */
   fields: readonly string[];
+  /**
+   * Text fields the route reads, with their largest size in bytes (weapp's uploadFile sends one
+   * file per request, so anything else travels as text in its formData).
+   */
+  textFields?: Readonly<Record<string, number>>;
 }
 
 /** A multipart/form-data request body, not yet read: the route's service reads it as it streams. */
@@ -31,7 +36,11 @@ export interface MultipartBody {
    * everything it stored) with a 4xx AppError for a malformed or cut-off body, or with what
    * `onFile` threw.
    */
-  files(onFile: (part: FilePart) => Promise<void>, limits: MultipartLimits): Promise<void>;
+  files(
+    onFile: (part: FilePart) => Promise<void>,
+    limits: MultipartLimits,
+    onText?: (field: string, value: string) => void,
+  ): Promise<void>;
 }
 
 const incomplete = () =>
@@ -42,7 +51,9 @@ const incomplete = () =>
 /** Wraps a request whose body is multipart/form-data; nothing is read until `files` is called. */
 export function multipartBody(req: IncomingMessage): MultipartBody {
   return {
-    files(onFile, limits) {
+    files(onFile, limits, onText) {
+      const text = limits.textFields ?? {};
+      const textNames = Object.keys(text);
       return new Promise<void>((resolve, reject) => {
         let parser: busboy.Busboy;
         try {
@@ -50,7 +61,12 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
             headers: req.headers,
             // busboy marks a file truncated on reaching fileSize, so one byte more: a file of
             // exactly maxFileBytes is whole, and the reader refuses anything longer.
-            limits: { fileSize: limits.maxFileBytes + 1, files: limits.maxFiles, fields: 0 },
+            limits: {
+              fileSize: limits.maxFileBytes + 1,
+              files: limits.maxFiles,
+              fields: textNames.length,
+              fieldSize: Math.max(0, ...Object.values(text)) + 1,
+            },
           });
         } catch {
           reject(new AppError('VALIDATION_ERROR', '上传格式错误（缺少 multipart 分隔符）'));
@@ -95,6 +111,28 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
         });
         const tooMany = () =>
           fail(new AppError('VALIDATION_ERROR', `一次最多上传 ${limits.maxFiles} 个文件，且不带其他字段`));
+        parser.on('field', (field, value, info) => {
+          if (failure) return;
+          const max = text[field];
+          if (max === undefined)
+            return fail(
+              new AppError('VALIDATION_ERROR', `不认识的上传字段 ${field.slice(0, 40)}`, [
+                { path: field.slice(0, 40), message: '不接受此字段', code: 'unrecognized_keys' },
+              ]),
+            );
+          if (info.valueTruncated || Buffer.byteLength(value) > max)
+            return fail(
+              new AppError('PAYLOAD_TOO_LARGE', `字段 ${field} 超过 ${Math.round(max / 1024)} KB`, {
+                field,
+                maxBytes: max,
+              }),
+            );
+          try {
+            onText?.(field, value);
+          } catch (err) {
+            fail(err);
+          }
+        });
         // (busboy's partsLimit fires on reaching the limit, not on passing it; files and fields suffice.)
         parser.on('filesLimit', tooMany);
         parser.on('fieldsLimit', tooMany);

@@ -1,4 +1,5 @@
 import { PHOTO_MAX_BYTES, THUMBNAIL_MAX_BYTES, type IssuePhoto } from '@fugong/contracts';
+import { Readable } from 'node:stream';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { AuditRepository } from '../../audit/audit.repository';
@@ -74,6 +75,23 @@ async function* checkedBytes(part: FilePart, field: Field, found: { type: PhotoT
   if (!looksComplete(found.type!, head, tail, size)) throw cutOff(field);
 }
 
+/** The thumbnail as weapp sends it: base64 text in uploadFile's formData (one file per request). */
+const THUMBNAIL_TEXT_MAX = Math.ceil((THUMBNAIL_MAX_BYTES * 4) / 3) + 4;
+
+/** A text field's bytes as a one-part stream for the same checks as a file part. */
+function textPart(field: Field, base64: string): FilePart {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    throw new AppError('VALIDATION_ERROR', '缩略图不是有效的 base64', [
+      { path: field, message: '不是有效的 base64', code: 'invalid_format' },
+    ]);
+  return {
+    field,
+    filename: `${field}.jpg`,
+    stream: Readable.from([Buffer.from(base64, 'base64')]),
+    truncated: () => false,
+  };
+}
+
 /**
  * Issue photos: multipart upload into GridFS (original up to 10 MB plus the thumbnail the phone
  * compressed), per-issue access, audited reads of the original.
@@ -93,21 +111,32 @@ export class PhotoService {
     if ((await this.photos.countForIssue(issueId)) >= PHOTOS_PER_ISSUE)
       throw new AppError('BUSINESS_RULE', `每个问题最多 ${PHOTOS_PER_ISSUE} 张照片`);
     const stored = new Map<Field, { fileId: string; size: number; type: PhotoType; filename: string }>();
+    const save = async (part: FilePart) => {
+      const field = part.field as Field;
+      if (stored.has(field)) throw new AppError('VALIDATION_ERROR', `字段 ${field} 只能有一个文件`);
+      const seen = { type: null as PhotoType | null };
+      const saved = await this.photos.saveFile(checkedBytes(part, field, seen), {
+        filename: part.filename.slice(0, 120),
+        contentType: 'application/octet-stream',
+        issueId,
+      });
+      stored.set(field, { ...saved, type: seen.type!, filename: part.filename.slice(0, 120) });
+    };
+    let thumbText: string | null = null;
     try {
       await body.files(
-        async (part) => {
-          const field = part.field as Field;
-          if (stored.has(field)) throw new AppError('VALIDATION_ERROR', `字段 ${field} 只能有一个文件`);
-          const seen = { type: null as PhotoType | null };
-          const saved = await this.photos.saveFile(checkedBytes(part, field, seen), {
-            filename: part.filename.slice(0, 120),
-            contentType: 'application/octet-stream',
-            issueId,
-          });
-          stored.set(field, { ...saved, type: seen.type!, filename: part.filename.slice(0, 120) });
+        save,
+        {
+          maxFileBytes: PHOTO_MAX_BYTES,
+          maxFiles: 2,
+          fields: ['file', 'thumbnail'],
+          textFields: { thumbnail: THUMBNAIL_TEXT_MAX },
         },
-        { maxFileBytes: PHOTO_MAX_BYTES, maxFiles: 2, fields: ['file', 'thumbnail'] },
+        (_field, value) => {
+          thumbText = value;
+        },
       );
+      if (thumbText !== null) await save(textPart('thumbnail', thumbText));
       const original = stored.get('file');
       if (!original)
         throw new AppError('VALIDATION_ERROR', '缺少照片文件', [

@@ -106,6 +106,27 @@ describe('issue photos: multipart upload into GridFS', () => {
     expect(Buffer.compare(small.body as Buffer, thumb)).toBe(0);
   });
 
+  it('when weapp sends the thumbnail as base64 text in formData (uploadFile carries one file), then it is stored as the thumbnail', async () => {
+    const thumb = jpeg(8 * 1024, 4);
+    const res = await t.http
+      .post(`/api/issues/${issueA}/photos`)
+      .set(liaisonA.auth)
+      .field('thumbnail', thumb.toString('base64'))
+      .attach('file', jpeg(50_000), 'wx-temp.jpg');
+    expect(res.status).toBe(201);
+    expect(res.body.hasThumbnail).toBe(true);
+    const small = await binary(t.http.get(`/api/photos/${res.body.id}/thumbnail`).set(liaisonA.auth));
+    expect(Buffer.compare(small.body as Buffer, thumb)).toBe(0);
+    const before = await stored();
+    const bad = await t.http
+      .post(`/api/issues/${issueA}/photos`)
+      .set(liaisonA.auth)
+      .field('thumbnail', GIF.toString('base64'))
+      .attach('file', jpeg(50_000), 'wx-temp.jpg');
+    expect(bad.status).toBe(415);
+    expect(await stored()).toEqual(before);
+  });
+
   it('when the part claims image/jpeg but the bytes are HEIC, then the bytes decide the type', async () => {
     const res = await upload(steward, { file: HEIC });
     expect(res.status).toBe(201);
