@@ -26,7 +26,8 @@ function namesARecord(op: Operation): boolean {
 }
 
 function send(r: ScopedRequest) {
-  const req = t.http[r.method](r.url).set(r.who.auth);
+  let req = t.http[r.method](r.url).set(r.who.auth);
+  for (const [field, data] of Object.entries(r.files ?? {})) req = req.attach(field, data, `${field}.jpg`);
   return r.body === undefined ? req : req.send(r.body as object);
 }
 

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fixtures';
-import { PNG, type World } from './support/scope-world';
+import { JPEG, PNG, type World } from './support/scope-world';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -9,6 +9,8 @@ export interface ScopedRequest {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   url: string;
   body?: unknown;
+  /** Files sent as multipart/form-data instead of a JSON body (field → bytes). */
+  files?: Record<string, Buffer>;
   refused?: (res: Response) => boolean;
 }
 
@@ -170,6 +172,42 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
       get(w.liaisonB, `/api/attachments/${w.attachmentA}`),
       get(w.stewardB, `/api/attachments/${w.attachmentA}`),
       get(w.jtj, `/api/attachments/${w.attachmentA}`),
+    ],
+  }),
+  'issues.photos.upload': async (w) => {
+    const upload = (who: Caller, issueId: string): ScopedRequest => ({
+      who,
+      method: 'post',
+      url: `/api/issues/${issueId}/photos`,
+      files: { file: JPEG },
+    });
+    return {
+      inScope: upload(w.liaisonA, w.issueA),
+      outOfScope: [upload(w.liaisonB, w.issueA), upload(w.stewardB, w.issueA)],
+    };
+  },
+  'issues.photos.list': async (w) => ({
+    inScope: get(w.rsj, `/api/issues/${w.issueA}/photos`),
+    outOfScope: [
+      get(w.jtj, `/api/issues/${w.issueA}/photos`),
+      get(w.liaisonB, `/api/issues/${w.issueA}/photos`),
+      get(w.stewardB, `/api/issues/${w.issueA}/photos`),
+    ],
+  }),
+  'photos.get': async (w) => ({
+    inScope: get(w.rsj, `/api/photos/${w.photoA}`),
+    outOfScope: [
+      get(w.jtj, `/api/photos/${w.photoA}`),
+      get(w.liaisonB, `/api/photos/${w.photoA}`),
+      get(w.stewardB, `/api/photos/${w.photoA}`),
+    ],
+  }),
+  'photos.thumbnail': async (w) => ({
+    inScope: get(w.liaisonA, `/api/photos/${w.photoA}/thumbnail`),
+    outOfScope: [
+      get(w.jtj, `/api/photos/${w.photoA}/thumbnail`),
+      get(w.liaisonB, `/api/photos/${w.photoA}/thumbnail`),
+      get(w.stewardB, `/api/photos/${w.photoA}/thumbnail`),
     ],
   }),
   'issues.create': async (w) => ({

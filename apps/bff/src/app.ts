@@ -7,6 +7,7 @@ import { requestId } from './http/request-id';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
 import { jsonBody } from './http/json-body';
+import { multipartOrJson } from './http/multipart';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
 import { authenticate } from './auth/authenticate';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
       maxAge: 600,
     }),
   );
-  app.use(jsonBody(deps.config.BODY_LIMIT_BYTES));
+  app.use(multipartOrJson(jsonBody(deps.config.BODY_LIMIT_BYTES)));
   app.use(authenticate(container.tokens));
   app.use(apiRouter.routes());
   app.use(apiRouter.allowedMethods({ throw: false }));

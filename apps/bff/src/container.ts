@@ -33,6 +33,16 @@ import { leaseModel, LeaseRepository } from './modules/leases';
 import { sweepFailureModel, SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 import { createMetrics, watchDbPool, watchOutbox } from './metrics';
 import type { JobLeases } from './jobs';
+import { accessTokenModel } from './modules/wechat/access-token.model';
+import { AccessTokenRepository } from './modules/wechat/access-token.repository';
+import {
+  SharedAccessToken,
+  stableTokenFetcher,
+  type TokenFetcher,
+} from './modules/wechat/access-token.service';
+import { consentModel } from './modules/notifications/consent.model';
+import { ConsentRepository } from './modules/notifications/consent.repository';
+import { AccountMergeRepository } from './modules/auth/account-merge.repository';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -45,6 +55,8 @@ export interface AppDeps {
   wechat?: WechatClient;
   /** Delivers worker notifications; defaults to memory in tests and the log otherwise. */
   notificationSender?: NotificationSender;
+  /** Fetches WeChat access tokens; defaults to `stable_token` at WECHAT_API_BASE. */
+  wechatTokenFetcher?: TokenFetcher;
   /** The abuse-limit table; defaults to RATE_LIMITS. Tests pass a tight one. */
   rateLimits?: RateLimitTable;
 }
@@ -58,8 +70,23 @@ export function buildContainer(deps: AppDeps) {
   const pii: PiiCipher = createPiiCipher(config.PII_KEY);
   const tokens: TokenService = createTokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SEC);
   const otpSender = deps.otpSender ?? defaultOtpSender(config, logger);
+  // One access token for every instance on this database (see SharedAccessToken).
+  const accessToken = new SharedAccessToken(
+    new AccessTokenRepository(accessTokenModel(conn)),
+    config.WECHAT_APPID,
+    deps.wechatTokenFetcher ??
+      stableTokenFetcher(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET),
+    clock,
+  );
+  const consents = new ConsentRepository(consentModel(conn));
   const wechat =
-    deps.wechat ?? createWechatClient(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET);
+    deps.wechat ??
+    createWechatClient({
+      base: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      accessToken,
+    });
 
   const metrics = createMetrics();
   watchDbPool(metrics, conn);
@@ -96,6 +123,8 @@ export function buildContainer(deps: AppDeps) {
       pii,
       clock,
       refreshTtlSec: config.REFRESH_TOKEN_TTL_SEC,
+      merges: new AccountMergeRepository(conn),
+      audit: repos.audit,
     }),
   };
 
@@ -109,7 +138,9 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
-    sender: deps.notificationSender ?? notificationSenderFor(config, logger),
+    sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
+    consents,
+    subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
     rollups: rollups.service,
     isolation,
   });
@@ -120,6 +151,7 @@ export function buildContainer(deps: AppDeps) {
     clock,
     pii,
     enterprises: repos.enterprises,
+    audit: repos.audit,
     trips: worker.services.trips,
     rollups: rollups.service,
     isolation,
@@ -150,6 +182,7 @@ export function buildContainer(deps: AppDeps) {
     metrics,
     jobLeases,
     sweepIsolation: isolation,
+    wechat: { accessToken, consents },
   };
 }
 

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock';
 import { createApp } from './app';
 import type { AppDeps, Container } from './container';
 import { connectDatabase, missingIndexes, syncIndexes } from './db/connect';
-import { startFakeWechat } from './dev/fake-wechat-server';
+import { FAKE_WECHAT_APP, startFakeWechat } from './dev/fake-wechat-server';
 import { seedDemo } from './dev/seed-demo';
 import { answerClientError } from './http/client-error';
 import { startBackgroundJobs } from './jobs';
@@ -47,7 +47,13 @@ export async function startServer(
     );
   }
   const fakeWechat = config.DEV_FAKE_WECHAT ? await startFakeWechat() : null;
-  if (fakeWechat) config = { ...config, WECHAT_API_BASE: fakeWechat.url };
+  if (fakeWechat)
+    config = {
+      ...config,
+      WECHAT_API_BASE: fakeWechat.url,
+      WECHAT_APPID: FAKE_WECHAT_APP.appid,
+      WECHAT_SECRET: FAKE_WECHAT_APP.secret,
+    };
   const connection = await connectDatabase(uri);
   const app = createApp({ config, connection, logger, clock: extra.clock ?? systemClock, ...extra });
   if (createsIndexesAtBoot(config)) await syncIndexes(connection);

@@ -12,3 +12,5 @@ export * from './routes';
 export * from './worker';
 export * from './enterprise';
 export * from './dashboard';
+export * from './wechat';
+export * from './wechat-delivery';

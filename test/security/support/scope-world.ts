@@ -13,6 +13,13 @@ export const PNG = Buffer.concat([
   Buffer.alloc(64, 1),
 ]);
 
+/** A whole JPEG (start and end markers), enough for the photo upload's checks. */
+export const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+  Buffer.alloc(64, 2),
+  Buffer.from([0xff, 0xd9]),
+]);
+
 /**
  * Two of everything, so every scoped record has an owner and an outsider: firms A and B with a
  * liaison and an assigned steward each, officers of two departments, two workers, and records
@@ -117,7 +124,28 @@ export async function buildWorld(t: TestApp) {
     return id;
   };
   const issueA = await issueIn('dispatched');
-  return { ...w, charterA, charterB, visitA, attachmentA, tripA, bookingA, issueA, issueIn, charter, ok };
+  const photoA = await ok(
+    await t.http
+      .post(`/api/issues/${issueA}/photos`)
+      .set(liaisonA.auth)
+      .attach('file', JPEG, 'a.jpg')
+      .attach('thumbnail', JPEG, 'a-small.jpg'),
+    'photo',
+  );
+  return {
+    ...w,
+    charterA,
+    charterB,
+    visitA,
+    attachmentA,
+    tripA,
+    bookingA,
+    issueA,
+    photoA,
+    issueIn,
+    charter,
+    ok,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -35,6 +35,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'auth.wechat': { roles: 'public', scope: 'none' },
   'auth.refresh': { roles: 'public', scope: 'none' },
   'auth.logout': { roles: ALL, scope: 'self' },
+  // Binds the WeChat account to the phone WeChat vouches for; merges into that phone's account.
+  'auth.bindPhone': { roles: ALL, scope: 'self' },
   me: { roles: ALL, scope: 'self' },
   // Worker journey (issue 4). Record scope is enforced in the services: a worker's own
   // profile/check-ins/bookings; a liaison's own enterprise; transport and admin all trips.
@@ -64,6 +66,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'trips.manifest': { roles: ['transport', 'admin'], scope: 'all' },
   'trips.manifest.export': { roles: ['transport', 'admin'], scope: 'all' },
   'notifications.mine': { roles: ALL, scope: 'self' },
+  'notifications.consent': { roles: ALL, scope: 'self' },
   // Enterprises, stewards and issues (issue 5). Record scope in the services: a liaison only their
   // enterprise, a steward only assigned ones (read live), an officer only their department's queue.
   'departments.list': { roles: ALL, scope: 'none' },
@@ -100,6 +103,12 @@ export const POLICY: Record<string, RoutePolicy> = {
   'callbacks.list': { roles: ['admin'], scope: 'all' },
   'attachments.upload': { roles: ['liaison', 'steward'], scope: 'enterprise' },
   'attachments.get': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  // Issue photos (multipart, GridFS): uploaded by whoever may report for the issue's enterprise;
+  // read by whoever may see the issue (record checks in the service, each original read audited).
+  'issues.photos.upload': { roles: ['liaison', 'steward'], scope: 'enterprise' },
+  'issues.photos.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'department' },
+  'photos.get': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'department' },
+  'photos.thumbnail': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'department' },
   'issues.common': { roles: ['admin'], scope: 'all' },
   'issues.commonAnswer': { roles: ['admin'], scope: 'all' },
   'issues.sweep': { roles: ['admin'], scope: 'all' },

@@ -9,6 +9,7 @@ import { checkResponse } from './response-check';
 import { POLICY, rolesAllow } from '../auth/policy';
 import type { IdempotencyService } from '../modules/system/idempotency.service';
 import type { RateLimiter } from '../modules/rate-limits/rate-limits';
+import { acceptsMultipart, type MultipartBody } from './multipart';
 
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -35,6 +36,9 @@ export function mountRoutes(
     seen.add(contract.id);
     router[contract.method](contract.id, contract.path, async (ctx: Context) => {
       ctx.state.routeId = contract.id;
+      const upload = ctx.state.multipart as MultipartBody | undefined;
+      if (upload && !acceptsMultipart(def))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
       if (policy.roles !== 'public') {
         if (!ctx.state.actor) throw ctx.state.authError ?? new AppError('UNAUTHENTICATED');
         if (!rolesAllow(policy, ctx.state.actor.roles)) throw new AppError('FORBIDDEN');
@@ -47,6 +51,7 @@ export function mountRoutes(
         requestId: ctx.state.requestId as string,
         idempotencyKey: readKey(ctx, contract),
         ip: ctx.ip,
+        upload,
       };
       const run = async () => {
         await limiter?.check({

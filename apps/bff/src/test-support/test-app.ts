@@ -8,7 +8,7 @@ import { createLogger } from '../logger';
 import { connectDatabase, syncIndexes } from '../db/connect';
 import { MemoryOtpSender } from '../auth/otp-sender';
 import { ManualClock } from '../clock';
-import { startFakeWechat } from '../dev/fake-wechat-server';
+import { FAKE_WECHAT_APP, startFakeWechat, type FakeWechat } from '../dev/fake-wechat-server';
 import type { Container } from '../container';
 
 export interface TestApp {
@@ -21,6 +21,13 @@ export interface TestApp {
   clock: ManualClock;
   config: Config;
   logs: string[];
+  /** The loopback fake of WeChat this app talks to, with its test hooks. */
+  wechat: FakeWechat;
+  /**
+   * Another BFF instance (own container, own connection) on the same database, WeChat and
+   * clock: what two processes behind nginx share. Closed by `close()`.
+   */
+  secondInstance(): Promise<Pick<TestApp, 'http' | 'app' | 'container'>>;
   /**
    * Waits for the background writes requests scheduled (coalesced dashboard syncs), so a test
    * comparing the database before and after a request sees them all.
@@ -43,16 +50,26 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     embedded = await startEmbeddedMongo({ inMemory: true });
     uri = embedded.uri;
   }
-  const wechat = await startFakeWechat();
+  // One clock for the app and the fake WeChat, so token lifetimes move with the test's time.
+  const clock = new ManualClock(new Date());
+  const wechat = await startFakeWechat({ now: () => clock.now().getTime() });
   const stopServers = async () => {
     await wechat.stop();
     if (embedded) await embedded.stop();
   };
   let connection: Connection | null = null;
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WECHAT_API_BASE: wechat.url, ...env });
-    connection = await connectDatabase(uri.replace(/\/(\?|$)/, `/${dbName}$1`), { maxPoolSize: 20 });
-    return await assemble(config, connection, stopServers, !embedded);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: FAKE_WECHAT_APP.appid,
+      WECHAT_SECRET: FAKE_WECHAT_APP.secret,
+      ...env,
+    });
+    const dbUri = uri.replace(/\/(\?|$)/, `/${dbName}$1`);
+    connection = await connectDatabase(dbUri, { maxPoolSize: 20 });
+    return await assemble({ config, connection, dbUri, clock, wechat, stopServers, dropAfter: !embedded });
   } catch (err) {
     // A start that failed half-way must not leave servers behind: jest would never exit.
     await connection?.close().catch(() => undefined);
@@ -62,19 +79,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 /** The app on an open connection; `close` drops the test database when it is not throwaway. */
-async function assemble(
-  config: Config,
-  connection: Connection,
-  stopServers: () => Promise<void>,
-  dropAfter: boolean,
-): Promise<TestApp> {
+async function assemble(a: {
+  config: Config;
+  connection: Connection;
+  dbUri: string;
+  clock: ManualClock;
+  wechat: FakeWechat;
+  stopServers: () => Promise<void>;
+  dropAfter: boolean;
+}): Promise<TestApp> {
+  const { config, connection, clock, wechat, stopServers, dropAfter } = a;
   const logs: string[] = [];
   // The production logger (redaction, request context), writing into memory.
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const otp = new MemoryOtpSender();
-  const clock = new ManualClock(new Date());
   const app = createApp({ config, connection, logger, clock, otpSender: otp });
   await syncIndexes(connection);
+  const others: Connection[] = [];
   return {
     http: request(app.callback()),
     app,
@@ -84,9 +105,17 @@ async function assemble(
     clock,
     config,
     logs,
+    wechat,
+    async secondInstance() {
+      const conn = await connectDatabase(a.dbUri, { maxPoolSize: 5 });
+      others.push(conn);
+      const second = createApp({ config, connection: conn, logger, clock, otpSender: otp });
+      return { http: request(second.callback()), app: second, container: second.container };
+    },
     settle: () => app.container.dashboard.rollups.service.flushPending(),
     async close() {
       await app.container.dashboard.rollups.service.flushPending();
+      for (const other of others) await other.close();
       if (dropAfter) await connection.dropDatabase().catch(() => undefined);
       await connection.close();
       await stopServers();

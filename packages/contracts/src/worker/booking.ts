@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, isoDaySchema, objectIdSchema } from '../common';
 import { passReasonSchema, passColorSchema, temperatureSchema } from './health';
+import { WECHAT_DELIVERY_STATES } from '../wechat-delivery';
 
 /**
  * pending: being placed (seconds at most); confirmed: holds a seat; waitlisted: 候补, waits for
@@ -136,4 +137,6 @@ export const notificationSchema = z.object({
   body: z.string(),
   createdAt: isoDateTimeSchema,
   status: z.string(),
+  /** Whether the message also reached the phone as a WeChat subscribe message. */
+  wechat: z.enum(WECHAT_DELIVERY_STATES).optional(),
 });

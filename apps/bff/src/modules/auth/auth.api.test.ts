@@ -118,12 +118,20 @@ describe('sessions', () => {
 });
 
 describe('sign-in with WeChat', () => {
-  it('when a wx.login code is exchanged, then a worker session is opened and the same code maps to the same person', async () => {
-    const a = await t.http.post('/api/auth/login/wechat').send({ code: 'wx-code-1' });
+  it('when the same person signs in with two wx.login codes, then a worker session is opened and both reach the same account', async () => {
+    const a = await t.http.post('/api/auth/login/wechat').send({ code: 'wx-person-1.first' });
     expect(a.status).toBe(200);
     expect(a.body.user.roles).toEqual(['worker']);
-    const b = await t.http.post('/api/auth/login/wechat').send({ code: 'wx-code-1' });
+    expect(a.body.user.phoneMasked).toBeNull();
+    const b = await t.http.post('/api/auth/login/wechat').send({ code: 'wx-person-1.second' });
     expect(b.body.user.id).toBe(a.body.user.id);
+  });
+
+  it('when a wx.login code is used twice, then WeChat refuses the second (40163) and so do we', async () => {
+    expect((await t.http.post('/api/auth/login/wechat').send({ code: 'wx-person-2.once' })).status).toBe(200);
+    const replay = await t.http.post('/api/auth/login/wechat').send({ code: 'wx-person-2.once' });
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.details).toEqual({ errcode: 40163 });
   });
 
   it('when WeChat rejects the code, then the answer is a 401, not a 500', async () => {

@@ -1,5 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { maskPhone, type Session, type SessionUser } from '@fugong/contracts';
+import { maskPhone, phoneSchema, type Session, type SessionUser } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { TokenService } from '../../auth/tokens';
 import type { OtpSender } from '../../auth/otp-sender';
@@ -10,6 +10,8 @@ import { AppError } from '../../http/app-error';
 import type { OtpRepository } from './otp.repository';
 import type { RefreshTokenRepository } from './refresh-token.repository';
 import type { UserRecord, UserRepository } from './user.repository';
+import type { AccountMergeRepository } from './account-merge.repository';
+import type { AuditRepository } from '../../audit/audit.repository';
 
 /** Rules of one-time codes: short-lived, throttled, a few guesses only. */
 export const OTP_RULES = { ttlSec: 300, resendSec: 60, maxAttempts: 5 } as const;
@@ -24,6 +26,8 @@ export interface AuthServiceDeps {
   pii: PiiCipher;
   clock: Clock;
   refreshTtlSec: number;
+  merges: AccountMergeRepository;
+  audit: AuditRepository;
 }
 
 /** Sign-in by phone code or WeChat, session refresh and sign-out. */
@@ -80,13 +84,86 @@ export class AuthService {
     return this.openSession(await this.d.users.findOrCreateByOpenid(openid));
   }
 
+  /**
+   * Binds the phone WeChat vouches for (getPhoneNumber) to the signed-in WeChat account. When
+   * another account already has that phone — the one the admin granted roles to — the two become
+   * one person (see AccountMergeRepository for what moves and why it is one transaction), and the
+   * answer is a session of that person, roles included. Safe to retry: a bound phone answers
+   * the same session, and a retry from the merged-away account is answered for the survivor.
+   */
+  async bindPhone(actor: Actor, code: string, requestId: string | null): Promise<Session> {
+    const me = await this.d.users.findById(actor.id);
+    if (!me) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (me.mergedInto) return this.sessionOf(me.mergedInto);
+    const phone = await this.d.wechat.phoneNumberOf(code);
+    if (phone.countryCode !== '86' || !phoneSchema.safeParse(phone.purePhoneNumber).success)
+      throw new AppError('BUSINESS_RULE', '目前仅支持中国大陆手机号');
+    const phoneHash = this.d.pii.lookupHash(phone.purePhoneNumber);
+    if (me.phoneHash === phoneHash) return this.openSession(me);
+    if (me.phoneHash) throw new AppError('CONFLICT', '本账号已绑定其他手机号，如需更换请联系管理员');
+
+    const now = this.d.clock.now();
+    const owner = await this.d.users.findByPhoneHash(phoneHash);
+    if (!owner) {
+      const bound = await this.d.users.attachPhone(
+        me.id,
+        phoneHash,
+        this.d.pii.encrypt(phone.purePhoneNumber),
+      );
+      // 'taken': someone signed in with this phone a moment ago; merging is then the answer.
+      if (bound !== 'taken') {
+        if (!bound) throw new AppError('CONFLICT', '账号状态已变化，请重新登录后再试');
+        await this.d.audit.append({
+          at: now,
+          actorId: me.id,
+          action: 'user.phone.bind',
+          subjectType: 'user',
+          subjectId: me.id,
+          fields: ['phone'],
+          requestId,
+        });
+        return this.openSession(bound);
+      }
+    }
+    const into = owner ?? (await this.d.users.findByPhoneHash(phoneHash));
+    if (!into) throw new AppError('CONFLICT', '账号状态已变化，请重试');
+    if (into.openid && into.openid !== me.openid)
+      throw new AppError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
+    const result = await this.d.merges.merge({
+      fromId: me.id,
+      intoId: into.id,
+      actorId: me.id,
+      requestId,
+      now,
+    });
+    if ('merged' in result) return this.sessionOf(into.id);
+    switch (result.reason) {
+      case 'same_day_bookings':
+        throw new AppError(
+          'CONFLICT',
+          `该手机号账号在${result.travelDays.join('、') || '同一天'}已有行程，与本微信账号的行程冲突。请先取消其中一个行程，再绑定手机号`,
+          { travelDays: result.travelDays },
+        );
+      case 'staff_roles':
+        throw new AppError('CONFLICT', '本微信账号已被授予工作人员角色，不能自动合并，请联系管理员');
+      case 'phone_has_wechat':
+        throw new AppError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
+      default: {
+        // The openid account was merged by a parallel request: answer as its survivor.
+        const again = await this.d.users.findById(me.id);
+        if (again?.mergedInto) return this.sessionOf(again.mergedInto);
+        throw new AppError('CONFLICT', '账号状态已变化，请重新登录后再试');
+      }
+    }
+  }
+
   async refresh(refreshToken: string): Promise<Session> {
     const userId = await this.d.refreshTokens.spend(
       this.d.tokens.hashRefreshToken(refreshToken),
       this.d.clock.now(),
     );
     const user = userId ? await this.d.users.findById(userId) : null;
-    if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return this.openSession(user);
   }
 
@@ -101,8 +178,14 @@ export class AuthService {
 
   async me(actor: Actor): Promise<SessionUser> {
     const user = await this.d.users.findById(actor.id);
-    if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
     return this.sessionUser(user);
+  }
+
+  private async sessionOf(id: string): Promise<Session> {
+    const user = await this.d.users.findById(id);
+    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    return this.openSession(user);
   }
 
   private async openSession(user: UserRecord): Promise<Session> {

@@ -15,6 +15,10 @@ export interface UserDoc {
   enterpriseId: Types.ObjectId | null;
   departmentId: string | null;
   homeRegion: { province: string; city: string; county: string } | null;
+  /** Set on an account merged into another (WeChat openid account → the person's phone account). */
+  mergedInto: Types.ObjectId | null;
+  /** Accounts merged into this one, so their audit history can be found under this person. */
+  mergedFrom: Types.ObjectId[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -34,6 +38,8 @@ const schema = new Schema<UserDoc>(
       type: new Schema({ province: String, city: String, county: String }, { _id: false }),
       default: null,
     },
+    mergedInto: { type: Schema.Types.ObjectId, default: null },
+    mergedFrom: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true, versionKey: false, collection: 'users' },
 );

@@ -8,12 +8,15 @@ export interface UserRecord {
   id: string;
   name: string | null;
   phoneEnc: string | null;
+  phoneHash: string | null;
   openid: string | null;
   idNumberEnc: string | null;
   roles: Role[];
   enterpriseId: string | null;
   departmentId: string | null;
   homeRegion: UserDoc['homeRegion'];
+  /** The account this one was merged into; such an account signs nobody in any more. */
+  mergedInto: string | null;
 }
 
 function toRecord(doc: UserDoc): UserRecord {
@@ -21,12 +24,14 @@ function toRecord(doc: UserDoc): UserRecord {
     id: doc._id.toHexString(),
     name: doc.name,
     phoneEnc: doc.phoneEnc,
+    phoneHash: doc.phoneHash,
     openid: doc.openid,
     idNumberEnc: doc.idNumberEnc,
     roles: doc.roles,
     enterpriseId: doc.enterpriseId ? doc.enterpriseId.toHexString() : null,
     departmentId: doc.departmentId,
     homeRegion: doc.homeRegion,
+    mergedInto: doc.mergedInto ? doc.mergedInto.toHexString() : null,
   };
 }
 
@@ -37,6 +42,31 @@ export class UserRepository {
     if (!Types.ObjectId.isValid(id)) return null;
     const doc = await this.model.findById(id).lean<UserDoc>();
     return doc ? toRecord(doc) : null;
+  }
+
+  async findByPhoneHash(phoneHash: string): Promise<UserRecord | null> {
+    const doc = await this.model.findOne({ phoneHash }).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /**
+   * Gives an account without a phone this phone. Guarded on `phoneHash: null` (a retry or a
+   * second tap changes nothing); 'taken' when another account got the phone first (unique index).
+   */
+  async attachPhone(id: string, phoneHash: string, phoneEnc: string): Promise<UserRecord | 'taken' | null> {
+    try {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: new Types.ObjectId(id), phoneHash: null, mergedInto: null },
+          { $set: { phoneHash, phoneEnc } },
+          { returnDocument: 'after' },
+        )
+        .lean<UserDoc>();
+      return doc ? toRecord(doc) : null;
+    } catch (err) {
+      if (isDuplicateKey(err)) return 'taken';
+      throw err;
+    }
   }
 
   /**

@@ -27,6 +27,8 @@ import { OutboxRepository } from '../notifications/outbox.repository';
 import { NotificationService } from '../notifications/notification.service';
 import { notificationRoutes } from '../notifications/notification.routes';
 import type { NotificationSender } from '../notifications/sender';
+import type { ConsentRepository } from '../notifications/consent.repository';
+import { ConsentService } from '../notifications/consent.service';
 import { BoardingService } from '../boarding/boarding.service';
 import { boardingRoutes } from '../boarding/boarding.routes';
 import { bookingModel } from './booking.model';
@@ -48,6 +50,9 @@ export interface WorkerJourneyDeps {
   /** Secret the pass QR tokens are derived from (the JWT secret; a separate HKDF label). */
   secret: string;
   sender: NotificationSender;
+  /** Subscribe consents (shared with the WeChat sender) and the templates a person may accept. */
+  consents: ConsentRepository;
+  subscribeTemplateIds: readonly string[];
   /** Issue 6: the dashboard's rollup hooks (transport and health figures); none when absent. */
   rollups?: RollupHooks;
   /** Keeps one bad booking or trip from stopping the sweep (failure counts in the database). */
@@ -80,6 +85,12 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     repos.outbox,
     d.sender,
     (id) => repos.people.openidOf(id),
+    d.clock,
+  );
+  const consents = new ConsentService(
+    d.consents,
+    (id) => repos.people.openidOf(id),
+    d.subscribeTemplateIds,
     d.clock,
   );
   const bookings = new BookingService(repos.bookings, repos.trips, seats, passes, repos.people, d.clock);
@@ -119,6 +130,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
       trips,
       boarding,
       notifications,
+      consents,
       sweeper,
     },
   };
@@ -136,6 +148,6 @@ export function workerJourneyRoutes(w: WorkerJourney): RouteDef[] {
     ...tripRoutes(s.trips),
     ...bookingRoutes(s.bookings),
     ...boardingRoutes(s.boarding),
-    ...notificationRoutes(s.notifications),
+    ...notificationRoutes(s.notifications, s.consents),
   ];
 }

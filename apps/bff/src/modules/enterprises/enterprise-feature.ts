@@ -37,6 +37,10 @@ import { AttachmentRepository } from '../issues/attachment.repository';
 import { AttachmentService } from '../issues/attachment.service';
 import { CommonProblemsService } from '../issues/common-problems.service';
 import { issueRoutesFor } from '../issues/issue.routes';
+import { photoModel } from '../issues/photo.model';
+import { PhotoRepository } from '../issues/photo.repository';
+import { PhotoService } from '../issues/photo.service';
+import type { AuditRepository } from '../../audit/audit.repository';
 import { departmentRoutes } from '../departments/department.routes';
 import { NO_ROLLUPS, type RollupHooks } from '../rollups/rollup-hooks';
 import type { SweepIsolation } from '../sweep-failures';
@@ -46,6 +50,8 @@ export interface EnterpriseFeatureDeps {
   clock: Clock;
   pii: PiiCipher;
   enterprises: EnterpriseRepository;
+  /** Append-only audit log (reads of issue photos). */
+  audit: AuditRepository;
   /** The worker journey's trip service: charter requests become its trips. */
   trips: TripCreator;
   /** Deadlines of the three issue clocks; defaults to DEFAULT_ISSUE_SLA (no configured holidays). */
@@ -73,6 +79,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     charters: new CharterRepository(charterModel(d.conn)),
     issues: new IssueRepository(issueModel(d.conn)),
     attachments: new AttachmentRepository(attachmentModel(d.conn)),
+    photos: new PhotoRepository(photoModel(d.conn), d.conn),
   };
   const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
   const issues = new IssueService({
@@ -104,6 +111,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     attachments: new AttachmentService(repos.attachments, repos.issues, scope, d.clock),
     common: new CommonProblemsService(repos.issues, issues),
     sweep: new IssueSweep(repos.issues, d.clock, sla, rollups, d.isolation ?? null),
+    photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
   };
   return { repos, services, sla };
 }

@@ -1,5 +1,7 @@
-import { issueRoutes as r } from '@fugong/contracts';
+import { issueRoutes as r, wechatRoutes as w } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
+import { multipartRoute } from '../../http/multipart';
+import type { PhotoService } from './photo.service';
 import type { IssueService } from './issue.service';
 import type { IssueSweep } from './issue-sweep';
 import type { AttachmentService } from './attachment.service';
@@ -11,8 +13,15 @@ export function issueRoutesFor(s: {
   sweep: IssueSweep;
   attachments: AttachmentService;
   common: CommonProblemsService;
+  photos: PhotoService;
 }): RouteDef[] {
   return [
+    multipartRoute(w.issuePhotoUpload, ({ actor, params, upload }) =>
+      s.photos.upload(actor, params.id, upload),
+    ),
+    route(w.issuePhotoList, ({ actor, params }) => s.photos.list(actor, params.id)),
+    route(w.photoGet, ({ actor, params, requestId }) => s.photos.original(actor, params.id, requestId)),
+    route(w.photoThumbnail, ({ actor, params }) => s.photos.thumbnail(actor, params.id)),
     route(r.attachmentUpload, ({ actor, body }) => s.attachments.upload(actor, body)),
     route(r.attachmentGet, ({ actor, params }) => s.attachments.read(actor, params.id)),
     route(r.common, ({ query }) => s.common.list(query.minEnterprises)),

@@ -39,7 +39,12 @@ export interface IssueServiceDeps {
 }
 
 /** Reporting, listing and moving issues through their lifecycle, scoped to the caller. */
-export class IssueService {
+/** What other issue features (photos) may ask about an issue: who may see it, and as what. */
+export interface IssueAccess {
+  relationTo(actor: Actor, id: string): Promise<{ issue: IssueRecord; relation: IssueRelation } | null>;
+}
+
+export class IssueService implements IssueAccess {
   constructor(private readonly d: IssueServiceDeps) {}
 
   /** A liaison or the enterprise's steward reports a problem. */
@@ -126,6 +131,17 @@ export class IssueService {
     const rel = await this.relation(actor, issue);
     if (!canSee(rel)) throw new AppError('NOT_FOUND', '未找到该问题');
     return toIssueDetail(issue, this.d.clock.now(), actionsFor(rel, issue));
+  }
+
+  /** The issue and how the actor relates to it; null when there is none or the actor may not see it. */
+  async relationTo(
+    actor: Actor,
+    id: string,
+  ): Promise<{ issue: IssueRecord; relation: IssueRelation } | null> {
+    const issue = await this.d.issues.findById(id);
+    if (!issue) return null;
+    const relation = await this.relation(actor, issue);
+    return canSee(relation) ? { issue, relation } : null;
   }
 
   /** Performs one lifecycle action, atomically guarded on the state it was decided in. */

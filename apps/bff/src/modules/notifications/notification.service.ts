@@ -17,7 +17,7 @@ export class NotificationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Sends due messages until none is left (or `max` were tried); returns how many were sent. */
+  /** Sends due messages until none is left (or `max` were tried); returns how many were processed. */
   async drain(max = 500): Promise<number> {
     let sent = 0;
     for (let i = 0; i < max; i += 1) {
@@ -25,8 +25,8 @@ export class NotificationService {
       const msg = await this.outbox.claimDue(now, LOCK_MS);
       if (!msg) break;
       try {
-        await this.sender.send({ ...msg, openid: await this.openidOf(msg.workerId) });
-        await this.outbox.markSent(msg.id, this.clock.now());
+        const state = await this.sender.send({ ...msg, openid: await this.openidOf(msg.workerId) });
+        await this.outbox.markSent(msg.id, this.clock.now(), state);
         sent += 1;
       } catch (err) {
         const retryAt =
@@ -47,6 +47,7 @@ export class NotificationService {
         body: m.body,
         createdAt: m.createdAt.toISOString(),
         status: m.status,
+        wechat: m.wechat,
       })),
     };
   }

@@ -1,4 +1,5 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
+import { WECHAT_DELIVERY_STATES, type WechatDelivery } from '@fugong/contracts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -16,6 +17,11 @@ export interface OutboxDoc {
   nextAttemptAt: Date;
   lockedUntil: Date | null;
   lastError: string | null;
+  /**
+   * The phone channel's outcome (the inbox channel is this document itself, always there):
+   * 'pending' until the drainer tried, then what the sender reported, 'failed' after the last retry.
+   */
+  wechat: WechatDelivery;
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -33,6 +39,7 @@ const schema = new Schema<OutboxDoc>(
     nextAttemptAt: { type: Date, required: true },
     lockedUntil: { type: Date, default: null },
     lastError: { type: String, default: null },
+    wechat: { type: String, enum: WECHAT_DELIVERY_STATES, default: 'pending' },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date, default: null },
   },

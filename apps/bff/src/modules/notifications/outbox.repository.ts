@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import type { WechatDelivery } from '@fugong/contracts';
 import type { OutboxDoc } from './outbox.model';
 
 export interface OutboxMessage {
@@ -13,6 +14,7 @@ export interface OutboxMessage {
 export interface OutboxRecord extends OutboxMessage {
   status: OutboxDoc['status'];
   attempts: number;
+  wechat: WechatDelivery;
   createdAt: Date;
 }
 
@@ -25,6 +27,7 @@ const toRecord = (d: OutboxDoc): OutboxRecord => ({
   page: d.page,
   status: d.status,
   attempts: d.attempts,
+  wechat: d.wechat ?? 'pending',
   createdAt: d.createdAt,
 });
 
@@ -51,6 +54,7 @@ export class OutboxRepository {
               nextAttemptAt: now,
               lockedUntil: null,
               lastError: null,
+              wechat: 'pending',
               createdAt: now,
               sentAt: null,
             },
@@ -83,10 +87,11 @@ export class OutboxRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async markSent(id: string, now: Date): Promise<void> {
+  /** The drainer is done with a message; `wechat` says whether it reached the phone. */
+  async markSent(id: string, now: Date, wechat: WechatDelivery): Promise<void> {
     await this.model.updateOne(
       { _id: id, status: 'sending' },
-      { $set: { status: 'sent', sentAt: now, lockedUntil: null } },
+      { $set: { status: 'sent', sentAt: now, lockedUntil: null, wechat } },
     );
   }
 
@@ -96,6 +101,7 @@ export class OutboxRepository {
       {
         $set: {
           status: retryAt ? 'pending' : 'failed',
+          ...(retryAt ? {} : { wechat: 'failed' }),
           nextAttemptAt: retryAt ?? new Date(0),
           lockedUntil: null,
           lastError: error.slice(0, 300),
