@@ -13,3 +13,4 @@ export * from './stewards/attention';
 export * from './charters/grouping';
 export * from './rollups';
 export * from './subsidies';
+export * from './calendar/compose';
