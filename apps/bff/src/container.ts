@@ -27,6 +27,8 @@ import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
+import { buildCalendar } from './modules/calendar';
+import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -79,6 +81,10 @@ export function buildContainer(deps: AppDeps) {
     }),
   };
 
+  // Every deadline counts working days in this one calendar (national data + local overrides).
+  const calendar = buildCalendar(conn, clock);
+  calendar.provider.warnIfUncovered(logger);
+
   // Issue 6: rollups first, so every module that writes dashboard figures gets their hooks.
   const rollups = buildRollups({ conn, clock, logger });
 
@@ -100,6 +106,7 @@ export function buildContainer(deps: AppDeps) {
     enterprises: repos.enterprises,
     trips: worker.services.trips,
     rollups: rollups.service,
+    sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
@@ -114,7 +121,7 @@ export function buildContainer(deps: AppDeps) {
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };
+  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter, calendar };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

@@ -51,6 +51,7 @@ export async function startServer(
   const connection = await connectDatabase(uri);
   const app = createApp({ config, connection, logger, clock: extra.clock ?? systemClock, ...extra });
   await syncIndexes(connection);
+  await app.container.calendar.provider.start(logger);
   if (config.DEMO_SEED) await seedDemo(app.container, logger);
 
   let inFlight = 0;
@@ -87,6 +88,7 @@ export async function startServer(
       server.closeAllConnections();
       await closed;
       await stopJobs();
+      app.container.calendar.provider.stop();
       // Scheduled dashboard syncs (coalesced trip counters) land before the database closes.
       await app.container.dashboard.rollups.service
         .flushPending()

@@ -13,3 +13,4 @@ export * from './worker';
 export * from './enterprise';
 export * from './dashboard';
 export * from './subsidies';
+export * from './calendar';

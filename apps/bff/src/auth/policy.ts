@@ -117,6 +117,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'dashboard.summary': { roles: ['admin'], scope: 'all' },
   'dashboard.export': { roles: ['admin'], scope: 'all' },
   'dashboard.rollups.rebuild': { roles: ['admin'], scope: 'all' },
+  // Working-day calendar: anyone may see which years deadlines are counted right for; the command sets local days.
+  'calendar.status': { roles: ALL, scope: 'none' },
+  'calendar.overrides.set': { roles: ['admin'], scope: 'all' },
+  'calendar.overrides.remove': { roles: ['admin'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */
