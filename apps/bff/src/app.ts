@@ -17,6 +17,7 @@ import { workerJourneyRoutes } from './modules/bookings/worker-journey';
 import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
 import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
 import { calendarRoutesFor } from './modules/calendar';
+import { subsidyRoutesFor } from './modules/subsidies';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -27,6 +28,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...enterpriseFeatureRoutes(c.enterprise),
     ...dashboardFeatureRoutes(c.dashboard),
     ...calendarRoutesFor(c.calendar.service),
+    ...subsidyRoutesFor(c.subsidies),
   ];
 }
 

@@ -28,6 +28,7 @@ import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
 import { buildCalendar } from './modules/calendar';
+import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 
 /** What createApp needs from outside; everything else is built here from it. */
@@ -108,6 +109,14 @@ export function buildContainer(deps: AppDeps) {
     rollups: rollups.service,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
+  const subsidies = buildSubsidies({
+    conn,
+    clock,
+    enterprises: repos.enterprises,
+    audit: repos.audit,
+    personKey: pii.lookupHash,
+    calendar: calendar.provider.calendar,
+  });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
   const rateLimitsOn =
@@ -121,7 +130,7 @@ export function buildContainer(deps: AppDeps) {
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter, calendar };
+  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter, calendar, subsidies };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

@@ -121,6 +121,22 @@ export const POLICY: Record<string, RoutePolicy> = {
   'calendar.status': { roles: ALL, scope: 'none' },
   'calendar.overrides.set': { roles: ['admin'], scope: 'all' },
   'calendar.overrides.remove': { roles: ['admin'], scope: 'all' },
+  // 免申即享: officers work only their department's policies (人社局/交通局 compute and publish,
+  // 财政局 pays, checked in the service); the command reads; a liaison sees and objects to its own firm's lines.
+  'subsidies.import': { roles: ['officer'], scope: 'department' },
+  'subsidies.run': { roles: ['officer'], scope: 'department' },
+  'subsidies.lists': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.list': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.exclude': { roles: ['officer'], scope: 'department' },
+  'subsidies.include': { roles: ['officer'], scope: 'department' },
+  'subsidies.approve': { roles: ['officer'], scope: 'department' },
+  'subsidies.publish': { roles: ['officer'], scope: 'department' },
+  'subsidies.objection.decide': { roles: ['officer'], scope: 'department' },
+  'subsidies.payments.create': { roles: ['officer'], scope: 'department' },
+  'subsidies.payments.export': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.payments.paid': { roles: ['officer'], scope: 'department' },
+  'subsidies.mine': { roles: ['liaison'], scope: 'enterprise' },
+  'subsidies.object': { roles: ['liaison'], scope: 'enterprise' },
 };
 
 /** True when a session with these roles may call a route with this policy. */
