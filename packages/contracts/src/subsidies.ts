@@ -26,6 +26,10 @@ export * from './subsidies-schemas';
 const tag = 'subsidies';
 const listParams = z.object({ id: objectIdSchema });
 const itemParams = z.object({ id: objectIdSchema, entitlementId: objectIdSchema });
+/** A ledger entry's id is its key, policy:beneficiary:period. */
+const paymentParams = z.object({
+  id: z.string().regex(/^[A-Za-z]+:[0-9a-f]{24}:20\d{2}$/, '支付记录编号格式不正确'),
+});
 
 const post = <B extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
   id: string,
@@ -155,7 +159,7 @@ export const subsidyRoutes = {
     'subsidies.payments.paid',
     '/api/subsidies/payments/:id/paid',
     '标记已支付',
-    listParams,
+    paymentParams,
     markPaidSchema,
     subsidyPaymentSchema,
   ),
