@@ -58,3 +58,25 @@ export const listAction = (t: TestApp, who: Person, listId: string, action: stri
     .post(`/api/subsidies/lists/${listId}/${action}`)
     .set(who.auth)
     .send(body ?? {});
+
+let gbk: Map<string, number[]> | null = null;
+/** Text as GBK bytes (Node decodes GBK but cannot encode it): the reverse of TextDecoder('gbk'). */
+export function encodeGbk(text: string): Buffer {
+  if (!gbk) {
+    gbk = new Map();
+    const d = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a += 1)
+      for (let b = 0x40; b <= 0xfe; b += 1) {
+        const c = d.decode(Buffer.from([a, b]));
+        if (c.length === 1 && !gbk.has(c)) gbk.set(c, [a, b]);
+      }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else if (gbk.has(ch)) out.push(...gbk.get(ch)!);
+    else throw new TypeError(`no GBK code for ${ch}`);
+  }
+  return Buffer.from(out);
+}
