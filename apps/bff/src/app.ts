@@ -19,6 +19,8 @@ import { workerJourneyRoutes } from './modules/bookings/worker-journey';
 import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
 import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
 import { httpMetrics, metricsEndpoint } from './metrics';
+import { calendarRoutesFor } from './modules/calendar';
+import { subsidyRoutesFor } from './modules/subsidies';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -28,6 +30,8 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...workerJourneyRoutes(c.worker),
     ...enterpriseFeatureRoutes(c.enterprise),
     ...dashboardFeatureRoutes(c.dashboard),
+    ...calendarRoutesFor(c.calendar.service),
+    ...subsidyRoutesFor(c.subsidies),
   ];
 }
 

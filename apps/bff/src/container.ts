@@ -43,6 +43,9 @@ import {
 import { consentModel } from './modules/notifications/consent.model';
 import { ConsentRepository } from './modules/notifications/consent.repository';
 import { AccountMergeRepository } from './modules/auth/account-merge.repository';
+import { buildCalendar } from './modules/calendar';
+import { buildSubsidies } from './modules/subsidies';
+import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -128,6 +131,10 @@ export function buildContainer(deps: AppDeps) {
     }),
   };
 
+  // Every deadline counts working days in this one calendar (national data + local overrides).
+  const calendar = buildCalendar(conn, clock);
+  calendar.provider.warnIfUncovered(logger);
+
   // Issue 6: rollups first, so every module that writes dashboard figures gets their hooks.
   const rollups = buildRollups({ conn, clock, logger });
 
@@ -155,6 +162,15 @@ export function buildContainer(deps: AppDeps) {
     trips: worker.services.trips,
     rollups: rollups.service,
     isolation,
+    sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
+  });
+  const subsidies = buildSubsidies({
+    conn,
+    clock,
+    enterprises: repos.enterprises,
+    audit: repos.audit,
+    personKey: pii.lookupHash,
+    calendar: calendar.provider.calendar,
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
 
@@ -183,6 +199,8 @@ export function buildContainer(deps: AppDeps) {
     jobLeases,
     sweepIsolation: isolation,
     wechat: { accessToken, consents },
+    calendar,
+    subsidies,
   };
 }
 

@@ -69,6 +69,7 @@ export async function startServer(
       );
     }
   }
+  await app.container.calendar.provider.start(logger);
   if (config.DEMO_SEED) await seedDemo(app.container, logger);
 
   let inFlight = 0;
@@ -105,6 +106,7 @@ export async function startServer(
       server.closeAllConnections();
       await closed;
       await stopJobs();
+      app.container.calendar.provider.stop();
       // Scheduled dashboard syncs (coalesced trip counters) land before the database closes.
       await app.container.dashboard.rollups.service
         .flushPending()

@@ -14,3 +14,5 @@ export * from './enterprise';
 export * from './dashboard';
 export * from './wechat';
 export * from './wechat-delivery';
+export * from './subsidies';
+export * from './calendar';

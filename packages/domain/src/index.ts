@@ -12,3 +12,5 @@ export * from './stewards/need';
 export * from './stewards/attention';
 export * from './charters/grouping';
 export * from './rollups';
+export * from './subsidies';
+export * from './calendar/compose';

@@ -126,6 +126,26 @@ export const POLICY: Record<string, RoutePolicy> = {
   'dashboard.summary': { roles: ['admin'], scope: 'all' },
   'dashboard.export': { roles: ['admin'], scope: 'all' },
   'dashboard.rollups.rebuild': { roles: ['admin'], scope: 'all' },
+  // Working-day calendar: anyone may see which years deadlines are counted right for; the command sets local days.
+  'calendar.status': { roles: ALL, scope: 'none' },
+  'calendar.overrides.set': { roles: ['admin'], scope: 'all' },
+  'calendar.overrides.remove': { roles: ['admin'], scope: 'all' },
+  // 免申即享: officers work only their department's policies (人社局/交通局 compute and publish,
+  // 财政局 pays, checked in the service); the command reads; a liaison sees and objects to its own firm's lines.
+  'subsidies.import': { roles: ['officer'], scope: 'department' },
+  'subsidies.run': { roles: ['officer'], scope: 'department' },
+  'subsidies.lists': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.list': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.exclude': { roles: ['officer'], scope: 'department' },
+  'subsidies.include': { roles: ['officer'], scope: 'department' },
+  'subsidies.approve': { roles: ['officer'], scope: 'department' },
+  'subsidies.publish': { roles: ['officer'], scope: 'department' },
+  'subsidies.objection.decide': { roles: ['officer'], scope: 'department' },
+  'subsidies.payments.create': { roles: ['officer'], scope: 'department' },
+  'subsidies.payments.export': { roles: ['officer', 'admin'], scope: 'department' },
+  'subsidies.payments.paid': { roles: ['officer'], scope: 'department' },
+  'subsidies.mine': { roles: ['liaison'], scope: 'enterprise' },
+  'subsidies.object': { roles: ['liaison'], scope: 'enterprise' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

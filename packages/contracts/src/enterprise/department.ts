@@ -14,6 +14,8 @@ export const DEPARTMENTS = [
   { code: 'swj', name: '商务局', fullName: '商务局' },
   { code: 'zrzyj', name: '自然资源局', fullName: '自然资源和规划局' },
   { code: 'sfj', name: '司法局', fullName: '司法局' },
+  // Pays the subsidies 人社局 and 交通局 compute (免申即享); also answers funding questions.
+  { code: 'czj', name: '财政局', fullName: '财政局' },
 ] as const;
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];

@@ -9,10 +9,21 @@ export interface WorkCalendar {
   extraWorkdays?: readonly string[];
 }
 
+// Twenty years of State Council notices are ~600 holidays: look them up in a Set built once per list.
+const sets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function asSet(list: readonly string[]): ReadonlySet<string> {
+  let set = sets.get(list);
+  if (!set) {
+    set = new Set(list);
+    sets.set(list, set);
+  }
+  return set;
+}
+
 /** True when `day` (YYYY-MM-DD, China time) is a working day under the calendar. */
 export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
-  if (calendar.extraWorkdays?.includes(day)) return true;
-  if (calendar.holidays.includes(day)) return false;
+  if (calendar.extraWorkdays && asSet(calendar.extraWorkdays).has(day)) return true;
+  if (asSet(calendar.holidays).has(day)) return false;
   // The UTC weekday of noon China time is the China weekday.
   const weekday = new Date(chinaDayStart(day).getTime() + 12 * 3_600_000).getUTCDay();
   return weekday !== 0 && weekday !== 6;

@@ -47,9 +47,9 @@ const SIZES: Record<string, string> = {
 export const MAX_IMPORT_ROWS = 5000;
 
 /** A sheet as numbered rows: `row` is the number the person sees in Excel (header = 1). */
-type SheetRow = { row: number; cells: string[] };
+export type SheetRow = { row: number; cells: string[] };
 
-async function readRows(format: 'xlsx' | 'csv', data: Buffer): Promise<SheetRow[]> {
+export async function readRows(format: 'xlsx' | 'csv', data: Buffer): Promise<SheetRow[]> {
   if (format === 'csv') {
     try {
       return parseCsv(data.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));

@@ -77,6 +77,15 @@ export class EnterpriseRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  /** Ids by credit code, for imports that name firms by their code (unknown codes are absent). */
+  async idsByCreditCodes(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const docs = await this.model
+      .find({ creditCode: { $in: codes } }, { creditCode: 1 })
+      .lean<Pick<EnterpriseDoc, '_id' | 'creditCode'>[]>();
+    return new Map(docs.map((d) => [d.creditCode, d._id.toHexString()]));
+  }
+
   async findByInviteCode(code: string): Promise<EnterpriseRecord | null> {
     const doc = await this.model.findOne({ liaisonInviteCode: code }).lean<EnterpriseDoc>();
     return doc ? toRecord(doc) : null;

@@ -1,0 +1,56 @@
+/** 免申即享 (subsidies without application): what the rest of the BFF may use. */
+import type { Connection } from 'mongoose';
+import type { WorkCalendar } from '@fugong/domain';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { Clock } from '../../clock';
+import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import { factModels } from './fact.model';
+import { FactRepository } from './fact.repository';
+import { listModel } from './list.model';
+import { entitlementModel } from './entitlement.model';
+import { ListRepository } from './list.repository';
+import { paymentModel } from './payment.model';
+import { PaymentRepository } from './payment.repository';
+import { SubsidyRunService } from './subsidy-run.service';
+import { SubsidyReviewService } from './subsidy-review.service';
+import { SubsidyPaymentService } from './subsidy-payment.service';
+import { SubsidyFirmService } from './subsidy-firm.service';
+
+export { subsidyRoutesFor } from './subsidy.routes';
+
+/** 公示 lasts this many working days unless configured otherwise. */
+export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
+
+export interface SubsidyFeatureDeps {
+  conn: Connection;
+  clock: Clock;
+  enterprises: EnterpriseRepository;
+  audit: AuditRepository;
+  /** Keyed hash of an ID number (PiiCipher.lookupHash): rosters match people without keeping numbers. */
+  personKey(idNumber: string): string;
+  calendar: WorkCalendar;
+  publicityWorkingDays?: number;
+}
+
+/** Builds the repositories and the four services of the subsidy module. */
+export function buildSubsidies(d: SubsidyFeatureDeps) {
+  const deps = {
+    facts: new FactRepository(factModels(d.conn)),
+    lists: new ListRepository(listModel(d.conn), entitlementModel(d.conn)),
+    payments: new PaymentRepository(paymentModel(d.conn)),
+    enterprises: d.enterprises,
+    audit: d.audit,
+    personKey: d.personKey,
+    calendar: d.calendar,
+    publicityWorkingDays: d.publicityWorkingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS,
+    clock: d.clock,
+  };
+  return {
+    run: new SubsidyRunService(deps),
+    review: new SubsidyReviewService(deps),
+    payments: new SubsidyPaymentService(deps),
+    firm: new SubsidyFirmService(deps),
+  };
+}
+
+export type SubsidyServices = ReturnType<typeof buildSubsidies>;

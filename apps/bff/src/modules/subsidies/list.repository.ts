@@ -1,0 +1,222 @@
+import { Types, type Model } from 'mongoose';
+import type { SubsidyPolicyCode } from '@fugong/contracts';
+import { isDuplicateKey } from '../../db/errors';
+import type { EntitlementDoc, ObjectionDoc } from './entitlement.model';
+import type { ListDoc, ListStatus } from './list.model';
+
+export type ListRecord = Omit<ListDoc, '_id' | 'openSlot'> & { id: string };
+export type EntitlementRecord = Omit<EntitlementDoc, '_id' | 'listId' | 'enterpriseId'> & {
+  id: string;
+  listId: string;
+  enterpriseId: string;
+};
+export type NewLine = Pick<
+  EntitlementRecord,
+  'enterpriseId' | 'enterpriseName' | 'creditCode' | 'amountFen' | 'reason' | 'facts'
+>;
+
+const oid = (id: string) => new Types.ObjectId(id);
+const validId = (id: string) => Types.ObjectId.isValid(id);
+
+const toList = ({ _id, openSlot: _slot, ...rest }: ListDoc): ListRecord => ({
+  ...rest,
+  id: _id.toHexString(),
+});
+const toLine = ({ _id, listId, enterpriseId, ...rest }: EntitlementDoc): EntitlementRecord => ({
+  ...rest,
+  id: _id.toHexString(),
+  listId: listId.toHexString(),
+  enterpriseId: enterpriseId.toHexString(),
+});
+
+/** Lists and their lines. Every state change is one guarded update on the state it leaves. */
+export class ListRepository {
+  constructor(
+    private readonly lists: Model<ListDoc>,
+    private readonly lines: Model<EntitlementDoc>,
+  ) {}
+
+  async findById(id: string): Promise<ListRecord | null> {
+    if (!validId(id)) return null;
+    const doc = await this.lists.findById(id).lean<ListDoc>();
+    return doc ? toList(doc) : null;
+  }
+
+  async find(filter: { policies: readonly SubsidyPolicyCode[]; period?: string }): Promise<ListRecord[]> {
+    const q: Record<string, unknown> = { policy: { $in: filter.policies } };
+    if (filter.period) q.period = filter.period;
+    return (await this.lists.find(q).sort({ createdAt: -1 }).limit(100).lean<ListDoc[]>()).map(toList);
+  }
+
+  async openList(policy: SubsidyPolicyCode, period: string): Promise<ListRecord | null> {
+    const doc = await this.lists.findOne({ policy, period, openSlot: 'open' }).lean<ListDoc>();
+    return doc ? toList(doc) : null;
+  }
+
+  /** The newest list that reached 公示 for the policy and period (the one a rerun is compared with). */
+  async lastPublished(policy: SubsidyPolicyCode, period: string): Promise<ListRecord | null> {
+    const doc = await this.lists
+      .findOne({ policy, period, publishedAt: { $ne: null } })
+      .sort({ publishedAt: -1 })
+      .lean<ListDoc>();
+    return doc ? toList(doc) : null;
+  }
+
+  /**
+   * Opens a new draft list with its lines. Null when another open list holds the slot (the
+   * partial unique index): the caller re-reads it instead of creating a second.
+   */
+  async createDraft(
+    list: Omit<
+      ListRecord,
+      'id' | 'status' | 'approvedBy' | 'approvedAt' | 'publishedBy' | 'publishedAt' | 'publicityEndsAt'
+    >,
+    lines: NewLine[],
+  ): Promise<ListRecord | null> {
+    const _id = new Types.ObjectId();
+    try {
+      await this.lists.create({
+        ...list,
+        _id,
+        status: 'draft',
+        openSlot: 'open',
+        approvedBy: null,
+        approvedAt: null,
+        publishedBy: null,
+        publishedAt: null,
+        publicityEndsAt: null,
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) return null;
+      throw err;
+    }
+    if (lines.length > 0)
+      await this.lines.insertMany(
+        lines.map((l) => ({
+          ...l,
+          listId: _id,
+          enterpriseId: oid(l.enterpriseId),
+          policy: list.policy,
+          period: list.period,
+          stage: 'draft',
+          publicityEndsAt: null,
+          excluded: null,
+          objection: null,
+        })),
+      );
+    return toList((await this.lists.findById(_id).lean<ListDoc>())!);
+  }
+
+  /**
+   * Moves a list from one status to the next in one guarded update; then its lines follow and
+   * the totals are recounted from them. Null when the list was not in `from` (someone else moved it).
+   */
+  async move(
+    id: string,
+    from: ListStatus[],
+    to: ListStatus,
+    set: Partial<ListDoc> = {},
+  ): Promise<ListRecord | null> {
+    const unset = to === 'draft' || to === 'approved' ? {} : { openSlot: 1 };
+    const moved = await this.lists
+      .findOneAndUpdate(
+        { _id: oid(id), status: { $in: from } },
+        { $set: { ...set, status: to }, $unset: unset },
+        { returnDocument: 'after' },
+      )
+      .lean<ListDoc>();
+    if (!moved) return null;
+    await this.lines.updateMany(
+      { listId: moved._id },
+      { $set: { stage: to, publicityEndsAt: moved.publicityEndsAt ?? null } },
+    );
+    const [sum] = await this.lines.aggregate<{ count: number; totalFen: number }>([
+      { $match: { listId: moved._id, excluded: null } },
+      { $group: { _id: null, count: { $sum: 1 }, totalFen: { $sum: '$amountFen' } } },
+    ]);
+    const after = await this.lists
+      .findByIdAndUpdate(
+        moved._id,
+        { $set: { count: sum?.count ?? 0, totalFen: sum?.totalFen ?? 0 } },
+        { returnDocument: 'after' },
+      )
+      .lean<ListDoc>();
+    return toList(after!);
+  }
+
+  async linesOf(listId: string, filter: { included?: boolean } = {}): Promise<EntitlementRecord[]> {
+    const q: Record<string, unknown> = { listId: oid(listId) };
+    if (filter.included) q.excluded = null;
+    return (await this.lines.find(q).sort({ creditCode: 1 }).lean<EntitlementDoc[]>()).map(toLine);
+  }
+
+  async line(listId: string, lineId: string): Promise<EntitlementRecord | null> {
+    if (!validId(lineId)) return null;
+    const doc = await this.lines.findOne({ _id: oid(lineId), listId: oid(listId) }).lean<EntitlementDoc>();
+    return doc ? toLine(doc) : null;
+  }
+
+  async lineById(lineId: string): Promise<EntitlementRecord | null> {
+    if (!validId(lineId)) return null;
+    const doc = await this.lines.findById(lineId).lean<EntitlementDoc>();
+    return doc ? toLine(doc) : null;
+  }
+
+  /**
+   * One guarded write to a line of a list: applies only while the line is at `stage` (and, when
+   * asked, its objection still pending). Null when the guard no longer holds.
+   */
+  async updateLine(
+    listId: string,
+    lineId: string,
+    guard: { stage: ListStatus; objectionPending?: boolean },
+    set: Partial<Pick<EntitlementDoc, 'excluded' | 'objection' | 'amountFen' | 'reason'>>,
+  ): Promise<EntitlementRecord | null> {
+    if (!validId(lineId)) return null;
+    const filter: Record<string, unknown> = { _id: oid(lineId), listId: oid(listId), stage: guard.stage };
+    if (guard.objectionPending) filter['objection.status'] = 'pending';
+    const doc = await this.lines
+      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+      .lean<EntitlementDoc>();
+    return doc ? toLine(doc) : null;
+  }
+
+  /** A firm's objection: only while the line is in 公示 and the period has not ended, and only once. */
+  async addObjection(
+    lineId: string,
+    enterpriseId: string,
+    objection: ObjectionDoc,
+    now: Date,
+  ): Promise<EntitlementRecord | null> {
+    if (!validId(lineId)) return null;
+    const doc = await this.lines
+      .findOneAndUpdate(
+        {
+          _id: oid(lineId),
+          enterpriseId: oid(enterpriseId),
+          stage: 'publicity',
+          publicityEndsAt: { $gt: now },
+          objection: null,
+        },
+        { $set: { objection } },
+        { returnDocument: 'after' },
+      )
+      .lean<EntitlementDoc>();
+    return doc ? toLine(doc) : null;
+  }
+
+  async pendingObjections(listId: string): Promise<number> {
+    return this.lines.countDocuments({ listId: oid(listId), 'objection.status': 'pending' });
+  }
+
+  /** A firm's lines in lists that reached 公示 (publicity or final). */
+  async published(enterpriseId: string): Promise<EntitlementRecord[]> {
+    const docs = await this.lines
+      .find({ enterpriseId: oid(enterpriseId), stage: { $in: ['publicity', 'final'] } })
+      .sort({ period: -1, policy: 1 })
+      .lean<EntitlementDoc[]>();
+    return docs.map(toLine);
+  }
+}
+
+export type { ObjectionDoc };

@@ -1,0 +1,19 @@
+import type { WorkCalendar } from '@fugong/domain';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { FactRepository } from './fact.repository';
+import type { ListRepository } from './list.repository';
+import type { PaymentRepository } from './payment.repository';
+
+/** What the subsidy services share: repositories, the person-key hash and the working-day calendar. */
+export interface SubsidyDeps {
+  facts: FactRepository;
+  lists: ListRepository;
+  payments: PaymentRepository;
+  enterprises: EnterpriseRepository;
+  audit: AuditRepository;
+  personKey(idNumber: string): string;
+  calendar: WorkCalendar;
+  /** 公示 period in working days. */
+  publicityWorkingDays: number;
+}

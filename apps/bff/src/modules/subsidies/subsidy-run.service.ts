@@ -1,0 +1,101 @@
+import type { SubsidyImportInput, SubsidyImportReport, SubsidyPolicyCode } from '@fugong/contracts';
+import type { Actor } from '../../auth/actor';
+import type { Clock } from '../../clock';
+import { AppError } from '../../http/app-error';
+import type { SubsidyDeps } from './subsidy-deps';
+import { assertManages, IMPORT_POLICY } from './subsidy-access';
+import { parseFactFile } from './subsidy-import';
+import { computeLines, diffAgainst, fingerprint } from './subsidy-compute';
+import { listView } from './subsidy-views';
+
+/** Importing the facts and computing lists from them. */
+export class SubsidyRunService {
+  constructor(private readonly d: SubsidyDeps & { clock: Clock }) {}
+
+  /** Checks the whole file, then replaces the period's facts in one switch; any bad row refuses it all. */
+  async import(actor: Actor, input: SubsidyImportInput): Promise<SubsidyImportReport> {
+    assertManages(actor, IMPORT_POLICY[input.kind]);
+    const parsed = await parseFactFile(input, {
+      enterpriseIds: (codes) => this.d.enterprises.idsByCreditCodes(codes),
+      personKey: (id) => this.d.personKey(id),
+    });
+    const now = this.d.clock.now();
+    const replaced =
+      parsed.kind === 'roster'
+        ? await this.d.facts.replacePeriod('roster', input.period, parsed.rows, actor.id, now)
+        : await this.d.facts.replacePeriod('premiums', input.period, parsed.rows, actor.id, now);
+    await this.d.audit.append({
+      at: now,
+      actorId: actor.id,
+      action: 'subsidy.import',
+      subjectType: 'subsidy_facts',
+      subjectId: `${input.kind}:${input.period}`,
+      fields: [`rows=${parsed.rows.length}`, `replaced=${replaced}`],
+      requestId: null,
+    });
+    return {
+      kind: input.kind,
+      period: input.period,
+      encoding: parsed.encoding,
+      totalRows: parsed.totalRows,
+      imported: parsed.rows.length,
+      replaced,
+    };
+  }
+
+  /**
+   * Computes the list for a policy and period. Same facts as the open list → that list again
+   * (`created: false`); other facts → the open list is superseded and a new draft opened, with
+   * its diff against the last published list. Two runs racing meet on the open-list slot.
+   */
+  async run(actor: Actor, policy: SubsidyPolicyCode, period: string) {
+    assertManages(actor, policy);
+    const { version, lines } = await computeLines(this.d.facts, policy, period);
+    const print = fingerprint(version, lines);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const open = await this.d.lists.openList(policy, period);
+      if (open && open.fingerprint === print && open.version === version)
+        return { created: false, list: listView(open) };
+      const published = await this.d.lists.lastPublished(policy, period);
+      if (!open && published && published.fingerprint === print && published.version === version)
+        return { created: false, list: listView(published) };
+      if (open) await this.d.lists.move(open.id, ['draft', 'approved'], 'superseded');
+      const names = new Map(
+        (await this.d.enterprises.listByIds(lines.map((l) => l.enterpriseId))).map((e) => [e.id, e]),
+      );
+      const named = lines.map((l) => ({
+        ...l,
+        enterpriseName: names.get(l.enterpriseId)?.name ?? '（企业已删除）',
+        creditCode: names.get(l.enterpriseId)?.creditCode ?? '',
+      }));
+      const diff = published
+        ? diffAgainst(
+            published.id,
+            await this.d.lists.linesOf(published.id),
+            named,
+            await this.d.payments.inLedger(
+              policy,
+              period,
+              named.map((l) => l.enterpriseId),
+            ),
+          )
+        : null;
+      const created = await this.d.lists.createDraft(
+        {
+          policy,
+          period,
+          version,
+          fingerprint: print,
+          count: named.length,
+          totalFen: named.reduce((s, l) => s + l.amountFen, 0),
+          createdBy: actor.id,
+          createdAt: this.d.clock.now(),
+          diff,
+        },
+        named,
+      );
+      if (created) return { created: true, list: listView(created) };
+    }
+    throw new AppError('CONFLICT', '名单正在被他人同时计算，请稍后刷新');
+  }
+}

@@ -1,0 +1,29 @@
+import { subsidyRoutes as r } from '@fugong/contracts';
+import { route, type RouteDef } from '../../http/route';
+import type { SubsidyServices } from './index';
+
+/** 免申即享: imports and runs, review and 公示, objections, payments, and the firm's own page. */
+export function subsidyRoutesFor(s: SubsidyServices): RouteDef[] {
+  return [
+    route(r.import, ({ actor, body }) => s.run.import(actor, body)),
+    route(r.run, ({ actor, body }) => s.run.run(actor, body.policy, body.period)),
+    route(r.lists, ({ actor, query }) => s.review.lists(actor, query.policy, query.period)),
+    route(r.list, ({ actor, params }) => s.review.detail(actor, params.id)),
+    route(r.exclude, ({ actor, params, body }) =>
+      s.review.exclude(actor, params.id, params.entitlementId, body.reason),
+    ),
+    route(r.include, ({ actor, params }) => s.review.include(actor, params.id, params.entitlementId)),
+    route(r.approve, ({ actor, params }) => s.review.approve(actor, params.id)),
+    route(r.publish, ({ actor, params }) => s.review.publish(actor, params.id)),
+    route(r.decide, ({ actor, params, body }) =>
+      s.review.decide(actor, params.id, params.entitlementId, body),
+    ),
+    route(r.paymentList, ({ actor, params }) => s.payments.createPaymentList(actor, params.id)),
+    route(r.paymentExport, ({ actor, params, query }) =>
+      s.payments.exportList(actor, params.id, query.format),
+    ),
+    route(r.markPaid, ({ actor, params, body }) => s.payments.markPaid(actor, params.id, body.reference)),
+    route(r.mine, ({ actor }) => s.firm.mine(actor)),
+    route(r.object, ({ actor, params, body }) => s.firm.object(actor, params.id, body.text)),
+  ];
+}
