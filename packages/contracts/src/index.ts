@@ -12,3 +12,4 @@ export * from './routes';
 export * from './worker';
 export * from './enterprise';
 export * from './dashboard';
+export * from './freight';

@@ -12,3 +12,4 @@ export * from './stewards/need';
 export * from './stewards/attention';
 export * from './charters/grouping';
 export * from './rollups';
+export * from './freight';
