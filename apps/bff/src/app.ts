@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { workerJourneyRoutes } from './modules/bookings/worker-journey';
 import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
 import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
+import { freightPassRoutes } from './modules/freight-passes';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -25,6 +26,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...workerJourneyRoutes(c.worker),
     ...enterpriseFeatureRoutes(c.enterprise),
     ...dashboardFeatureRoutes(c.dashboard),
+    ...freightPassRoutes(c.freight),
   ];
 }
 

@@ -27,6 +27,7 @@ import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
+import { buildFreightPasses } from './modules/freight-passes';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -102,6 +103,15 @@ export function buildContainer(deps: AppDeps) {
     rollups: rollups.service,
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
+  const freight = buildFreightPasses({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    users: repos.users,
+    secret: config.JWT_SECRET,
+  });
 
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
@@ -114,7 +124,7 @@ export function buildContainer(deps: AppDeps) {
       )
     : null;
 
-  return { pii, tokens, repos, services, worker, enterprise, dashboard, rateLimiter };
+  return { pii, tokens, repos, services, worker, enterprise, dashboard, freight, rateLimiter };
 }
 
 export type Container = ReturnType<typeof buildContainer>;

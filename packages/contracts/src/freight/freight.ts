@@ -75,7 +75,7 @@ export const FREIGHT_COMMITMENT = {
 } as const;
 
 /** A plate as typed, normalised (浙b·12345 → 浙B12345) and checked. */
-export const plateSchema = z
+export const freightPlateSchema = z
   .string({ message: '请填写车牌号' })
   .max(20, PLATE_FORMAT_MESSAGE)
   .transform(normalisePlate)
@@ -98,7 +98,7 @@ export const freightRouteSchema = z
  */
 export const freightApplySchema = z
   .object({
-    plate: plateSchema,
+    plate: freightPlateSchema,
     vehicleType: vehicleTypeSchema,
     driver: z
       .object({ name: personNameSchema, phone: phoneSchema, idNumber: idNumberSchema })
