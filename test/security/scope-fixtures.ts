@@ -41,9 +41,18 @@ async function freightPassOfA(w: World): Promise<string> {
       .send({
         plate: '浙B12345',
         vehicleType: 'van',
-        driver: { name: '王师傅', phone: w.t.container.pii.decrypt(user!.phoneEnc!), idNumber: '11010519491231002X' },
+        driver: {
+          name: '王师傅',
+          phone: w.t.container.pii.decrypt(user!.phoneEnc!),
+          idNumber: '11010519491231002X',
+        },
         cargo: 'epidemic_supplies',
-        route: { originRegionCode: '330281', originText: '余姚', destinationRegionCode: '310115', destinationText: '上海' },
+        route: {
+          originRegionCode: '330281',
+          originText: '余姚',
+          destinationRegionCode: '310115',
+          destinationText: '上海',
+        },
         validFrom: new Date(now).toISOString(),
         validUntil: new Date(now + 86_400_000).toISOString(),
         commitment: { accepted: true, version: FREIGHT_COMMITMENT.version },
@@ -319,7 +328,10 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const id = await freightPassOfA(w);
     return {
       inScope: get(w.workerA, `/api/freight-passes/${id}/token`),
-      outOfScope: [get(w.workerB, `/api/freight-passes/${id}/token`), get(w.liaisonA, `/api/freight-passes/${id}/token`)],
+      outOfScope: [
+        get(w.workerB, `/api/freight-passes/${id}/token`),
+        get(w.liaisonA, `/api/freight-passes/${id}/token`),
+      ],
     };
   },
   'bookings.create': {

@@ -7,8 +7,7 @@ import { callRoute, type CallOptions } from './call-route';
 
 export const freightApi = {
   apply: (body: BodyOf<typeof f.apply>, o?: CallOptions) => callRoute(f.apply, { body }, o),
-  list: (status?: FreightStatus) =>
-    callRoute(f.list, { query: status ? { status } : {} }, { silent: true }),
+  list: (status?: FreightStatus) => callRoute(f.list, { query: status ? { status } : {} }, { silent: true }),
   queue: () => callRoute(f.queue, {}, { silent: true }),
   driving: () => callRoute(f.driving, {}, { silent: true }),
   token: (id: string) => callRoute(f.token, { params: { id } }, { silent: true }),

@@ -32,7 +32,14 @@ export const CARGO_LABELS: Record<CargoCategory, string> = {
   finished_goods: '产成品',
 };
 
-export const VEHICLE_TYPES = ['heavy_truck', 'medium_truck', 'light_truck', 'van', 'refrigerated', 'tanker'] as const;
+export const VEHICLE_TYPES = [
+  'heavy_truck',
+  'medium_truck',
+  'light_truck',
+  'van',
+  'refrigerated',
+  'tanker',
+] as const;
 export const vehicleTypeSchema = z.enum(VEHICLE_TYPES, { message: '请选择车辆类型' });
 export type VehicleType = z.infer<typeof vehicleTypeSchema>;
 export const VEHICLE_LABELS: Record<VehicleType, string> = {
@@ -100,9 +107,7 @@ export const freightApplySchema = z
   .object({
     plate: freightPlateSchema,
     vehicleType: vehicleTypeSchema,
-    driver: z
-      .object({ name: personNameSchema, phone: phoneSchema, idNumber: idNumberSchema })
-      .strict(),
+    driver: z.object({ name: personNameSchema, phone: phoneSchema, idNumber: idNumberSchema }).strict(),
     cargo: cargoCategorySchema,
     cargoNote: z.string().trim().max(100, '货物说明不能超过 100 个字').default(''),
     route: freightRouteSchema,
@@ -205,7 +210,10 @@ export const checkpointSchema = z
   .strict();
 
 export const freightCheckInputSchema = z
-  .object({ token: z.string().trim().min(1, '请扫码或粘贴通行证二维码').max(200), checkpoint: checkpointSchema })
+  .object({
+    token: z.string().trim().min(1, '请扫码或粘贴通行证二维码').max(200),
+    checkpoint: checkpointSchema,
+  })
   .strict();
 
 export const freightCheckResultSchema = z.object({

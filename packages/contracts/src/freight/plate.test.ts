@@ -61,13 +61,21 @@ describe('freight application schema', () => {
   it('when the plate is malformed, then the issue names the plate field with the Chinese message', () => {
     const r = freightApplySchema.safeParse({ ...valid, plate: '浙B1234' });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['plate', PLATE_FORMAT_MESSAGE]]);
+    expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['plate', PLATE_FORMAT_MESSAGE],
+    ]);
   });
 
   it('when the commitment is not ticked or is an old version, then it is refused', () => {
-    const unticked = freightApplySchema.safeParse({ ...valid, commitment: { accepted: false, version: FREIGHT_COMMITMENT.version } });
+    const unticked = freightApplySchema.safeParse({
+      ...valid,
+      commitment: { accepted: false, version: FREIGHT_COMMITMENT.version },
+    });
     expect(unticked.error!.issues[0].message).toBe('请阅读并勾选告知承诺书');
-    const old = freightApplySchema.safeParse({ ...valid, commitment: { accepted: true, version: '2019-v0' } });
+    const old = freightApplySchema.safeParse({
+      ...valid,
+      commitment: { accepted: true, version: '2019-v0' },
+    });
     expect(old.error!.issues[0].message).toBe('告知承诺书已更新，请重新阅读后勾选');
   });
 });

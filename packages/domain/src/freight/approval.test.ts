@@ -20,7 +20,9 @@ describe('approval path of a freight pass', () => {
   });
 
   it('when every category is asked about, then each has exactly one answer per firm size', () => {
-    const paths = CARGO_CATEGORIES.map((c) => `${approvalPathFor(c, 'above')}/${approvalPathFor(c, 'below')}`);
+    const paths = CARGO_CATEGORIES.map(
+      (c) => `${approvalPathFor(c, 'above')}/${approvalPathFor(c, 'below')}`,
+    );
     expect(paths).toEqual([
       'commitment/commitment',
       'commitment/commitment',

@@ -51,7 +51,12 @@ describe('applying for a freight pass', () => {
   it('when a 规上 firm applies for 零部件, then the pass waits for a transport officer until one working day later (Monday)', async () => {
     const res = await apply(t, liaison, application(t, driver.phone, { cargo: 'components' }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ approvalPath: 'review', status: 'pending', decidedAt: null, overdue: false });
+    expect(res.body).toMatchObject({
+      approvalPath: 'review',
+      status: 'pending',
+      decidedAt: null,
+      overdue: false,
+    });
     // Friday afternoon + one working day = Monday, same time of day.
     const due = new Date(res.body.reviewDueAt).getTime() - new Date(res.body.appliedAt).getTime();
     expect(due).toBe(3 * 86_400_000);
@@ -65,7 +70,10 @@ describe('applying for a freight pass', () => {
   it('when a retry carries the same Idempotency-Key, then one pass exists and the same answer comes back', async () => {
     const before = await countOf(t, 'freight_passes');
     const body = application(t, driver.phone, { plate: '浙B54321' });
-    const [a, b] = [await apply(t, liaison, body, 'freight-key-0001'), await apply(t, liaison, body, 'freight-key-0001')];
+    const [a, b] = [
+      await apply(t, liaison, body, 'freight-key-0001'),
+      await apply(t, liaison, body, 'freight-key-0001'),
+    ];
     expect(b.body.id).toBe(a.body.id);
     expect(await countOf(t, 'freight_passes')).toBe(before + 1);
   });
@@ -82,7 +90,9 @@ describe('refused applications write nothing', () => {
 
   it('when the plate is malformed, then 400 names the plate field in Chinese', async () => {
     const error = await refused(application(t, driver.phone, { plate: '浙B1234' }), 400, 'VALIDATION_ERROR');
-    expect(error.details).toEqual([expect.objectContaining({ path: 'plate', message: PLATE_FORMAT_MESSAGE })]);
+    expect(error.details).toEqual([
+      expect.objectContaining({ path: 'plate', message: PLATE_FORMAT_MESSAGE }),
+    ]);
   });
 
   it('when the commitment is not ticked, then 400 asks for it', async () => {
@@ -101,7 +111,10 @@ describe('refused applications write nothing', () => {
       400,
       'VALIDATION_ERROR',
     );
-    expect(long).toMatchObject({ message: '有效期最长 30 天', details: [{ path: 'validUntil', code: 'too_long' }] });
+    expect(long).toMatchObject({
+      message: '有效期最长 30 天',
+      details: [{ path: 'validUntil', code: 'too_long' }],
+    });
     const past = await refused(
       application(t, driver.phone, { validFrom: new Date(now - 86_400_000).toISOString() }),
       400,
@@ -112,7 +125,11 @@ describe('refused applications write nothing', () => {
 
   it('when the driver ID number fails its checksum or the cargo is unknown, then 400', async () => {
     const body = application(t, driver.phone);
-    await refused({ ...body, driver: { ...body.driver, idNumber: '110105194912310021' } }, 400, 'VALIDATION_ERROR');
+    await refused(
+      { ...body, driver: { ...body.driver, idNumber: '110105194912310021' } },
+      400,
+      'VALIDATION_ERROR',
+    );
     await refused({ ...body, cargo: 'fireworks' }, 400, 'VALIDATION_ERROR');
   });
 
@@ -138,13 +155,19 @@ describe('a firm sees only its own passes', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(passId);
     expect((await t.http.get(`/api/freight-passes/${passId}`).set(otherLiaison.auth)).status).toBe(404);
-    expect((await t.http.get(`/api/freight-passes/${passId}/driver`).set(otherLiaison.auth)).status).toBe(404);
+    expect((await t.http.get(`/api/freight-passes/${passId}/driver`).set(otherLiaison.auth)).status).toBe(
+      404,
+    );
   });
 
   it('when its own liaison lists with a status filter, then only that status of its own firm comes back', async () => {
     const res = await t.http.get('/api/freight-passes?status=pending').set(liaison.auth);
     expect(res.body.items.length).toBeGreaterThan(0);
-    expect(res.body.items.every((p: { status: string; enterpriseId: string }) => p.status === 'pending' && p.enterpriseId === bigFirm)).toBe(true);
+    expect(
+      res.body.items.every(
+        (p: { status: string; enterpriseId: string }) => p.status === 'pending' && p.enterpriseId === bigFirm,
+      ),
+    ).toBe(true);
   });
 
   it('when its liaison reads the driver in full, then the numbers come back and one audit entry is written first', async () => {
@@ -154,6 +177,10 @@ describe('a firm sees only its own passes', () => {
     expect(res.body.phone).toBe(driver.phone);
     expect(await countOf(t, 'audit_log')).toBe(before + 1);
     const entry = await t.connection.db!.collection('audit_log').findOne({ subjectId: passId });
-    expect(entry).toMatchObject({ action: 'pii.read', subjectType: 'freight_pass', fields: ['driver.phone', 'driver.idNumber'] });
+    expect(entry).toMatchObject({
+      action: 'pii.read',
+      subjectType: 'freight_pass',
+      fields: ['driver.phone', 'driver.idNumber'],
+    });
   });
 });

@@ -1,6 +1,15 @@
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { application, appliedPass, as, CHECKPOINT, firm, scan, tokenOf, type Person } from './testing/fixtures';
+import {
+  application,
+  appliedPass,
+  as,
+  CHECKPOINT,
+  firm,
+  scan,
+  tokenOf,
+  type Person,
+} from './testing/fixtures';
 
 let t: TestApp;
 let liaison: Person;
@@ -21,7 +30,10 @@ afterAll(() => t.close());
 const approved = (over: Record<string, unknown> = {}) =>
   appliedPass(t, liaison, application(t, driver.phone, over));
 const checksOf = (passId: string | null) =>
-  t.connection.db!.collection('freight_checks').find({ passId: passId ? new Types.ObjectId(passId) : null }).toArray();
+  t.connection
+    .db!.collection('freight_checks')
+    .find({ passId: passId ? new Types.ObjectId(passId) : null })
+    .toArray();
 
 describe('the driver’s QR', () => {
   it('when the driver opens their passes, then they see the pass applied for their phone, masked', async () => {
@@ -70,7 +82,11 @@ describe('checkpoint scans', () => {
     expect(res.body.pass.driver.phone).toContain('****');
     const rows = await checksOf(id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ checkpointCode: CHECKPOINT.code, checkpointName: CHECKPOINT.name, result: 'valid' });
+    expect(rows[0]).toMatchObject({
+      checkpointCode: CHECKPOINT.code,
+      checkpointName: CHECKPOINT.name,
+      result: 'valid',
+    });
     expect(rows[0].checkerId.toHexString()).toBe(checker.id);
   });
 

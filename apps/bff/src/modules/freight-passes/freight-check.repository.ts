@@ -54,7 +54,12 @@ export class FreightCheckRepository {
       },
     ]);
     return rows
-      .map((r) => ({ ...r._id, cargo: r._id.cargo ?? null, checkpointName: r.checkpointName, count: r.count }))
+      .map((r) => ({
+        ...r._id,
+        cargo: r._id.cargo ?? null,
+        checkpointName: r.checkpointName,
+        count: r.count,
+      }))
       .sort((a, b) => a.checkpointCode.localeCompare(b.checkpointCode) || b.count - a.count);
   }
 }

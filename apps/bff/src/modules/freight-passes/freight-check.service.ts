@@ -58,7 +58,9 @@ export class FreightCheckService {
     const now = this.d.clock.now();
     const verdict = freightPassVerdict(p, now);
     if (verdict === 'revoked' || verdict === 'not_approved' || verdict === 'expired')
-      throw new AppError('BUSINESS_RULE', `通行证${CHECK_RESULT_LABELS[verdict]}，不能出示`, { result: verdict });
+      throw new AppError('BUSINESS_RULE', `通行证${CHECK_RESULT_LABELS[verdict]}，不能出示`, {
+        result: verdict,
+      });
     const { token, expiresAt } = this.d.signer.sign(p.id, now);
     return {
       token,

@@ -44,9 +44,27 @@ describe('freight figures for the command', () => {
     );
     expect(res.body.checks).toEqual(
       expect.arrayContaining([
-        { checkpointCode: 'G15-YY01', checkpointName: '沈海高速余姚收费站', cargo: 'epidemic_supplies', result: 'valid', count: 1 },
-        { checkpointCode: 'G15-YY01', checkpointName: '沈海高速余姚收费站', cargo: null, result: 'code_invalid', count: 1 },
-        { checkpointCode: 'S9-YY02', checkpointName: '余姚北卡口', cargo: 'epidemic_supplies', result: 'valid', count: 1 },
+        {
+          checkpointCode: 'G15-YY01',
+          checkpointName: '沈海高速余姚收费站',
+          cargo: 'epidemic_supplies',
+          result: 'valid',
+          count: 1,
+        },
+        {
+          checkpointCode: 'G15-YY01',
+          checkpointName: '沈海高速余姚收费站',
+          cargo: null,
+          result: 'code_invalid',
+          count: 1,
+        },
+        {
+          checkpointCode: 'S9-YY02',
+          checkpointName: '余姚北卡口',
+          cargo: 'epidemic_supplies',
+          result: 'valid',
+          count: 1,
+        },
       ]),
     );
     expect(res.body.checks).toHaveLength(3);
@@ -54,6 +72,8 @@ describe('freight figures for the command', () => {
 
   it('when anyone but the command asks for the figures, then 403', async () => {
     for (const roles of [['transport'], ['liaison'], ['checkpoint'], ['worker']] as const)
-      expect((await t.http.get('/api/freight-passes/figures').set((await as(t, [...roles])).auth)).status).toBe(403);
+      expect(
+        (await t.http.get('/api/freight-passes/figures').set((await as(t, [...roles])).auth)).status,
+      ).toBe(403);
   });
 });

@@ -22,7 +22,12 @@ export interface FreightPassDoc {
   driver: { name: string; phoneEnc: string; phoneHash: string; idNumberEnc: string };
   cargo: CargoCategory;
   cargoNote: string;
-  route: { originRegionCode: string; originText: string; destinationRegionCode: string; destinationText: string };
+  route: {
+    originRegionCode: string;
+    originText: string;
+    destinationRegionCode: string;
+    destinationText: string;
+  };
   validFrom: Date;
   validUntil: Date;
   approvalPath: ApprovalPath;

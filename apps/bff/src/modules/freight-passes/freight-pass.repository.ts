@@ -3,7 +3,10 @@ import type { FreightStatus } from '@fugong/contracts';
 import type { FreightPassDoc } from './freight-pass.model';
 
 /** A pass as services see it: ids as strings, driver PII still encrypted. */
-export type FreightPassRecord = Omit<FreightPassDoc, '_id' | 'enterpriseId' | 'appliedBy' | 'decidedBy' | 'revokedBy'> & {
+export type FreightPassRecord = Omit<
+  FreightPassDoc,
+  '_id' | 'enterpriseId' | 'appliedBy' | 'decidedBy' | 'revokedBy'
+> & {
   id: string;
   enterpriseId: string;
   appliedBy: string;

@@ -31,7 +31,11 @@ describe('the review queue', () => {
     const queue = await t.http.get('/api/freight-passes/review-queue').set(officer.auth);
     const ids = queue.body.items.map((p: { id: string }) => p.id);
     expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
-    expect(queue.body.items.every((p: { status: string; overdue: boolean }) => p.status === 'pending' && !p.overdue)).toBe(true);
+    expect(
+      queue.body.items.every(
+        (p: { status: string; overdue: boolean }) => p.status === 'pending' && !p.overdue,
+      ),
+    ).toBe(true);
     t.clock.advance(2 * 86_400_000);
     const later = await t.http.get('/api/freight-passes/review-queue').set(officer.auth);
     expect(later.body.items.find((p: { id: string }) => p.id === first).overdue).toBe(true);
@@ -49,7 +53,11 @@ describe('deciding a pass', () => {
     const id = await pending();
     const ok = await act(officer, id, 'approve', { note: '材料齐全' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'approved', decisionNote: '材料齐全', reviewDueAt: expect.any(String) });
+    expect(ok.body).toMatchObject({
+      status: 'approved',
+      decisionNote: '材料齐全',
+      reviewDueAt: expect.any(String),
+    });
     const again = await act(secondOfficer, id, 'approve');
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'approved' } });
@@ -99,7 +107,11 @@ describe('revoking a pass', () => {
     expect((await act(officer, id, 'revoke', { reason: '未按路线行驶' })).status).toBe(409);
     await act(officer, id, 'approve');
     const res = await act(officer, id, 'revoke', { reason: '未按路线行驶' });
-    expect(res.body).toMatchObject({ status: 'revoked', revokeReason: '未按路线行驶', revokedAt: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: 'revoked',
+      revokeReason: '未按路线行驶',
+      revokedAt: expect.any(String),
+    });
     expect((await act(secondOfficer, id, 'revoke', { reason: '再次撤销' })).status).toBe(409);
   });
 });

@@ -27,7 +27,15 @@ import './index.css';
 const DAY_MS = 86_400_000;
 const DURATIONS = ['1', '3', '7', '15', '30'] as const;
 type Start = 'now' | 'tomorrow';
-type TextKey = 'driverName' | 'driverPhone' | 'driverId' | 'cargoNote' | 'originCode' | 'originText' | 'destCode' | 'destText';
+type TextKey =
+  | 'driverName'
+  | 'driverPhone'
+  | 'driverId'
+  | 'cargoNote'
+  | 'originCode'
+  | 'originText'
+  | 'destCode'
+  | 'destText';
 
 const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string }[] = [
   { key: 'driverName', label: '驾驶员姓名', placeholder: '与驾驶证一致' },
@@ -141,7 +149,9 @@ export default function FreightApplyPage() {
               onChange={(v) => setText((old) => ({ ...old, [f.key]: v }))}
             />
             {f.key === 'driverId' || f.key === 'destCode' || f.key === 'cargoNote' ? (
-              fieldError(f.key) ? <Text className="w-error">{fieldError(f.key)}</Text> : null
+              fieldError(f.key) ? (
+                <Text className="w-error">{fieldError(f.key)}</Text>
+              ) : null
             ) : null}
           </View>
         ))}
@@ -155,7 +165,11 @@ export default function FreightApplyPage() {
           onChange={(v) => setStart(v as Start)}
         />
         <Text className="w-label">有效天数（最长 30 天）</Text>
-        <Chips options={DURATIONS.map((d) => ({ value: d, label: `${d} 天` }))} value={days} onChange={setDays} />
+        <Chips
+          options={DURATIONS.map((d) => ({ value: d, label: `${d} 天` }))}
+          value={days}
+          onChange={setDays}
+        />
         {errors.validFrom || errors.validUntil ? (
           <Text className="w-error">{errors.validFrom ?? errors.validUntil}</Text>
         ) : null}
@@ -168,7 +182,9 @@ export default function FreightApplyPage() {
           aria-checked={committed}
           onClick={() => setCommitted((c) => !c)}
         >
-          <Text className={`fa-commit__box${committed ? ' fa-commit__box--on' : ''}`}>{committed ? '✓' : ''}</Text>
+          <Text className={`fa-commit__box${committed ? ' fa-commit__box--on' : ''}`}>
+            {committed ? '✓' : ''}
+          </Text>
           <Text className="fa-commit__text">{FREIGHT_COMMITMENT.text}</Text>
         </View>
         {errors.commitment ? <Text className="w-error">{errors.commitment}</Text> : null}

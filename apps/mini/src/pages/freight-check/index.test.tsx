@@ -34,7 +34,9 @@ describe('checkpoint scan (H5: the code is typed or pasted)', () => {
   beforeEach(() => saveSession(sessionFor(['checkpoint'])));
 
   it('when a valid code is checked, then 准予通行 shows with plate, cargo and the masked driver, and the post is sent', async () => {
-    const { calls } = installFakeApi({ 'POST /api/freight-checks': { status: 200, body: answer('valid', '有效，准予通行') } });
+    const { calls } = installFakeApi({
+      'POST /api/freight-checks': { status: 200, body: answer('valid', '有效，准予通行') },
+    });
     render(<FreightCheckPage />);
     expect(screen.queryByText('扫描通行证')).toBeNull();
     type('如 G15-YY01', 'g15-yy01');
@@ -45,7 +47,10 @@ describe('checkpoint scan (H5: the code is typed or pasted)', () => {
     expect(screen.getByText('准予通行')).toBeTruthy();
     expect(screen.getByText('浙B12345D')).toBeTruthy();
     expect(screen.getByText(/王师傅 · 139\*\*\*\*5678/)).toBeTruthy();
-    expect(calls[0].data).toEqual({ token: 'FP1.code', checkpoint: { code: 'G15-YY01', name: '沈海高速余姚收费站' } });
+    expect(calls[0].data).toEqual({
+      token: 'FP1.code',
+      checkpoint: { code: 'G15-YY01', name: '沈海高速余姚收费站' },
+    });
   });
 
   it('when the pass was revoked, then 不予通行 shows with the reason', async () => {

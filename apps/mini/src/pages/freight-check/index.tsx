@@ -92,7 +92,13 @@ export default function FreightCheckPage() {
         <Text className="w-label">通行证二维码</Text>
         <Input name="token" placeholder="扫码结果（或粘贴二维码内容）" value={token} onChange={setToken} />
         <View className="w-actions">
-          <Button type={canScanCode ? 'default' : 'primary'} block loading={busy} disabled={busy} onClick={() => check(token)}>
+          <Button
+            type={canScanCode ? 'default' : 'primary'}
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => check(token)}
+          >
             核验
           </Button>
         </View>

@@ -44,7 +44,12 @@ describe('the driver’s freight pass QR', () => {
     jest.useFakeTimers();
     setRouterParams({ id: PASS.id });
     const [a, b] = [freightToken(), freightToken()];
-    installFakeApi({ [TOKEN_PATH]: [{ status: 200, body: a }, { status: 200, body: b }] });
+    installFakeApi({
+      [TOKEN_PATH]: [
+        { status: 200, body: a },
+        { status: 200, body: b },
+      ],
+    });
     render(<FreightPassPage />);
     await flush();
     expect(document.querySelector('img')!.getAttribute('src')).toBe(a.qrDataUrl);

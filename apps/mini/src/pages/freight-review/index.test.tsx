@@ -8,7 +8,13 @@ const flush = () =>
   act(async () => {
     for (let i = 0; i < 6; i += 1) await Promise.resolve();
   });
-const pending = freightPass({ status: 'pending', approvalPath: 'review', cargo: 'components', reviewDueAt: '2026-03-03T01:00:00.000Z', overdue: true });
+const pending = freightPass({
+  status: 'pending',
+  approvalPath: 'review',
+  cargo: 'components',
+  reviewDueAt: '2026-03-03T01:00:00.000Z',
+  overdue: true,
+});
 
 describe('transport officer’s review queue', () => {
   beforeEach(() => saveSession(sessionFor(['transport'])));
@@ -16,7 +22,10 @@ describe('transport officer’s review queue', () => {
   it('when the queue loads, then the pending pass shows flagged overdue; approving sends the decision', async () => {
     const { calls } = installFakeApi({
       'GET /api/freight-passes/review-queue': { status: 200, body: { items: [pending] } },
-      [`POST /api/freight-passes/${pending.id}/approve`]: { status: 200, body: { ...pending, status: 'approved' } },
+      [`POST /api/freight-passes/${pending.id}/approve`]: {
+        status: 200,
+        body: { ...pending, status: 'approved' },
+      },
     });
     render(<FreightReviewPage />);
     await flush();
@@ -29,7 +38,11 @@ describe('transport officer’s review queue', () => {
   it('when another officer decided first, then the 409 message is shown', async () => {
     installFakeApi({
       'GET /api/freight-passes/review-queue': { status: 200, body: { items: [pending] } },
-      [`POST /api/freight-passes/${pending.id}/approve`]: apiError(409, 'INVALID_TRANSITION', '该通行证已处理（已通过），不能重复审核，请刷新'),
+      [`POST /api/freight-passes/${pending.id}/approve`]: apiError(
+        409,
+        'INVALID_TRANSITION',
+        '该通行证已处理（已通过），不能重复审核，请刷新',
+      ),
     });
     render(<FreightReviewPage />);
     await flush();
@@ -39,7 +52,9 @@ describe('transport officer’s review queue', () => {
   });
 
   it('when refusing without a reason, then nothing is sent', async () => {
-    const { calls } = installFakeApi({ 'GET /api/freight-passes/review-queue': { status: 200, body: { items: [pending] } } });
+    const { calls } = installFakeApi({
+      'GET /api/freight-passes/review-queue': { status: 200, body: { items: [pending] } },
+    });
     render(<FreightReviewPage />);
     await flush();
     fireEvent.click(screen.getByText('不予通过'));

@@ -81,7 +81,13 @@ export default function FreightReviewPage() {
       <PageState
         status={passes.status}
         onRetry={passes.reload}
-        title={passes.status === 'empty' ? (tab === 'queue' ? '没有待审核的申请' : '没有已通过的通行证') : undefined}
+        title={
+          passes.status === 'empty'
+            ? tab === 'queue'
+              ? '没有待审核的申请'
+              : '没有已通过的通行证'
+            : undefined
+        }
       >
         <View className="w-card">
           {(passes.data?.items ?? []).map((p) => (
@@ -95,7 +101,12 @@ export default function FreightReviewPage() {
               <View className="w-actions">
                 {tab === 'queue' ? (
                   <>
-                    <Button type="primary" loading={busy === p.id} disabled={!!busy} onClick={() => act(p, 'approve')}>
+                    <Button
+                      type="primary"
+                      loading={busy === p.id}
+                      disabled={!!busy}
+                      onClick={() => act(p, 'approve')}
+                    >
                       审核通过
                     </Button>
                     <Button disabled={!!busy} onClick={() => act(p, 'refuse')}>

@@ -39,7 +39,15 @@ describe('home page', () => {
 
     expect(screen.getAllByText('复工管家').length).toBeGreaterThan(0);
     expect(screen.getAllByText('企业联络员').length).toBeGreaterThan(0);
-    expect(tileTitles()).toEqual(['我的企业', '走访记录', '复工进度', '包车需求', '员工订座', '问题申报', '货车通行证']);
+    expect(tileTitles()).toEqual([
+      '我的企业',
+      '走访记录',
+      '复工进度',
+      '包车需求',
+      '员工订座',
+      '问题申报',
+      '货车通行证',
+    ]);
   });
 
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {

@@ -26,7 +26,7 @@ let idSeq = 0;
 /** A valid, distinct ID number per call (GB 11643 checksum). */
 export function idNumber(): string {
   idSeq += 1;
-  const first17 = `33028119850115${String(idSeq % 1000).padStart(3, "0")}`;
+  const first17 = `33028119850115${String(idSeq % 1000).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
 }
 
