@@ -17,7 +17,7 @@ beforeAll(async () => {
   smallLiaison = await as(t, ['liaison'], await firm(t, 'below'));
   otherLiaison = await as(t, ['liaison'], await firm(t, 'above'));
   driver = await as(t, ['worker']);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('applying for a freight pass', () => {
@@ -33,7 +33,7 @@ describe('applying for a freight pass', () => {
       commitment: { version: FREIGHT_COMMITMENT.version, signedAt: t.clock.now().toISOString() },
       decidedAt: t.clock.now().toISOString(),
     });
-  });
+  }, 60_000);
 
   it('when the driver is returned, then phone and ID number are masked, and the database holds neither in clear', async () => {
     const body = application(t, driver.phone);
@@ -46,7 +46,7 @@ describe('applying for a freight pass', () => {
     const raw = JSON.stringify(await t.connection.db!.collection('freight_passes').findOne({}));
     expect(raw).not.toContain(driver.phone);
     expect(raw).not.toContain(body.driver.idNumber);
-  });
+  }, 60_000);
 
   it('when a 规上 firm applies for 零部件, then the pass waits for a transport officer until one working day later (Monday)', async () => {
     const res = await apply(t, liaison, application(t, driver.phone, { cargo: 'components' }));
@@ -60,12 +60,12 @@ describe('applying for a freight pass', () => {
     // Friday afternoon + one working day = Monday, same time of day.
     const due = new Date(res.body.reviewDueAt).getTime() - new Date(res.body.appliedAt).getTime();
     expect(due).toBe(3 * 86_400_000);
-  });
+  }, 60_000);
 
   it('when a 规下 firm applies for 零部件 (seed 004 §5), then it is approved at once', async () => {
     const res = await apply(t, smallLiaison, application(t, driver.phone, { cargo: 'components' }));
     expect(res.body).toMatchObject({ approvalPath: 'commitment', status: 'approved' });
-  });
+  }, 60_000);
 
   it('when a retry carries the same Idempotency-Key, then one pass exists and the same answer comes back', async () => {
     const before = await countOf(t, 'freight_passes');
@@ -76,7 +76,7 @@ describe('applying for a freight pass', () => {
     ];
     expect(b.body.id).toBe(a.body.id);
     expect(await countOf(t, 'freight_passes')).toBe(before + 1);
-  });
+  }, 60_000);
 });
 
 describe('refused applications write nothing', () => {
@@ -93,7 +93,7 @@ describe('refused applications write nothing', () => {
     expect(error.details).toEqual([
       expect.objectContaining({ path: 'plate', message: PLATE_FORMAT_MESSAGE }),
     ]);
-  });
+  }, 60_000);
 
   it('when the commitment is not ticked, then 400 asks for it', async () => {
     const error = await refused(
@@ -102,7 +102,7 @@ describe('refused applications write nothing', () => {
       'VALIDATION_ERROR',
     );
     expect(JSON.stringify(error.details)).toContain('请阅读并勾选告知承诺书');
-  });
+  }, 60_000);
 
   it('when the window is longer than 30 days or started yesterday, then 400 names the field and the rule', async () => {
     const now = t.clock.now().getTime();
@@ -121,7 +121,7 @@ describe('refused applications write nothing', () => {
       'VALIDATION_ERROR',
     );
     expect(past.details[0]).toMatchObject({ path: 'validFrom', code: 'start_past' });
-  });
+  }, 60_000);
 
   it('when the driver ID number fails its checksum or the cargo is unknown, then 400', async () => {
     const body = application(t, driver.phone);
@@ -131,24 +131,24 @@ describe('refused applications write nothing', () => {
       'VALIDATION_ERROR',
     );
     await refused({ ...body, cargo: 'fireworks' }, 400, 'VALIDATION_ERROR');
-  });
+  }, 60_000);
 
   it('when a worker, a steward or a checkpoint checker applies, then 403', async () => {
     for (const roles of [['worker'], ['steward'], ['checkpoint']] as const)
       await refused(application(t, driver.phone), 403, 'FORBIDDEN', await as(t, [...roles]));
-  });
+  }, 60_000);
 
   it('when a liaison bound to no firm applies, then 403 says to bind one first', async () => {
     const error = await refused(application(t, driver.phone), 403, 'FORBIDDEN', await as(t, ['liaison']));
     expect(error.message).toContain('绑定所属企业');
-  });
+  }, 60_000);
 });
 
 describe('a firm sees only its own passes', () => {
   let passId: string;
   beforeAll(async () => {
     passId = await appliedPass(t, liaison, application(t, driver.phone, { plate: '浙B77777' }));
-  });
+  }, 60_000);
 
   it('when the other firm lists or opens the pass, then it is not there (404 for the id)', async () => {
     const list = await t.http.get('/api/freight-passes').set(otherLiaison.auth);
@@ -158,7 +158,7 @@ describe('a firm sees only its own passes', () => {
     expect((await t.http.get(`/api/freight-passes/${passId}/driver`).set(otherLiaison.auth)).status).toBe(
       404,
     );
-  });
+  }, 60_000);
 
   it('when its own liaison lists with a status filter, then only that status of its own firm comes back', async () => {
     const res = await t.http.get('/api/freight-passes?status=pending').set(liaison.auth);
@@ -168,7 +168,7 @@ describe('a firm sees only its own passes', () => {
         (p: { status: string; enterpriseId: string }) => p.status === 'pending' && p.enterpriseId === bigFirm,
       ),
     ).toBe(true);
-  });
+  }, 60_000);
 
   it('when its liaison reads the driver in full, then the numbers come back and one audit entry is written first', async () => {
     const before = await countOf(t, 'audit_log');
@@ -182,5 +182,5 @@ describe('a firm sees only its own passes', () => {
       subjectType: 'freight_pass',
       fields: ['driver.phone', 'driver.idNumber'],
     });
-  });
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   officer = await as(t, ['transport']);
   checker = await as(t, ['checkpoint']);
   driver = await as(t, ['worker']);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const approved = (over: Record<string, unknown> = {}) =>
@@ -44,7 +44,7 @@ describe('the driver’s QR', () => {
     expect(mine.driver.phone).toBe(`${driver.phone.slice(0, 3)}****${driver.phone.slice(-4)}`);
     const stranger = await as(t, ['worker']);
     expect((await t.http.get('/api/freight-passes/driving').set(stranger.auth)).body.items).toEqual([]);
-  });
+  }, 60_000);
 
   it('when the driver asks for the QR, then a short-lived token comes with a refresh time; anyone else hears 404', async () => {
     const id = await approved();
@@ -58,14 +58,14 @@ describe('the driver’s QR', () => {
     expect(res.body.refreshInSec).toBeLessThan(life / 1000);
     for (const other of [liaison, await as(t, ['worker'])])
       expect((await t.http.get(`/api/freight-passes/${id}/token`).set(other.auth)).status).toBe(404);
-  });
+  }, 60_000);
 
   it('when the pass still waits for review, then no QR is given (422)', async () => {
     const id = await approved({ cargo: 'components' });
     const res = await t.http.get(`/api/freight-passes/${id}/token`).set(driver.auth);
     expect(res.status).toBe(422);
     expect(res.body.error.details).toEqual({ result: 'not_approved' });
-  });
+  }, 60_000);
 });
 
 describe('checkpoint scans', () => {
@@ -88,7 +88,7 @@ describe('checkpoint scans', () => {
       result: 'valid',
     });
     expect(rows[0].checkerId.toHexString()).toBe(checker.id);
-  });
+  }, 60_000);
 
   it('when the officer revokes the pass, then the next scan of a code shown before is refused as revoked', async () => {
     const id = await approved();
@@ -97,7 +97,7 @@ describe('checkpoint scans', () => {
     await t.http.post(`/api/freight-passes/${id}/revoke`).set(officer.auth).send({ reason: '虚假申报' });
     expect((await scan(t, checker, token)).body).toMatchObject({ result: 'revoked', message: '已被撤销' });
     expect((await t.http.get(`/api/freight-passes/${id}/token`).set(driver.auth)).status).toBe(422);
-  });
+  }, 60_000);
 
   it('when a screenshot is scanned after the code’s lifetime, then the code is invalid and the scan still recorded', async () => {
     const id = await approved();
@@ -107,13 +107,13 @@ describe('checkpoint scans', () => {
     const res = await scan(t, checker, token);
     expect(res.body).toMatchObject({ result: 'code_invalid', pass: null });
     expect((await checksOf(null)).length).toBe(before + 1);
-  });
+  }, 60_000);
 
   it('when a health pass code or garbage is scanned, then it is invalid: the two QR kinds never mix', async () => {
     const health = (await t.http.get('/api/pass/token').set(driver.auth)).body.token as string;
     expect((await scan(t, checker, health)).body.result).toBe('code_invalid');
     expect((await scan(t, checker, 'FP1.not.a.token')).body.result).toBe('code_invalid');
-  });
+  }, 60_000);
 
   it('when the window has not started or has ended, then the scan says not yet valid or expired', async () => {
     const start = t.clock.now().getTime() + 2 * 86_400_000;
@@ -128,7 +128,7 @@ describe('checkpoint scans', () => {
     t.clock.advance(60_000);
     expect((await scan(t, checker, lastCode)).body.result).toBe('expired');
     expect((await t.http.get(`/api/freight-passes/${id}/token`).set(driver.auth)).status).toBe(422);
-  });
+  }, 60_000);
 
   it('when anyone but a checker scans, or a checker reads passes, then 403 and nothing is recorded', async () => {
     const id = await approved();
@@ -138,12 +138,12 @@ describe('checkpoint scans', () => {
     for (const path of ['/api/freight-passes', `/api/freight-passes/${id}`, '/api/freight-passes/figures'])
       expect((await t.http.get(path).set(checker.auth)).status).toBe(403);
     expect((await t.http.get(`/api/freight-passes/${id}/token`).set(checker.auth)).status).toBe(403);
-  });
+  }, 60_000);
 
   it('when the checkpoint code is malformed, then 400 and nothing is recorded', async () => {
     const id = await approved();
     const res = await scan(t, checker, await tokenOf(t, driver, id), { code: '卡口一', name: '余姚' });
     expect(res.status).toBe(400);
     expect(await checksOf(id)).toHaveLength(0);
-  });
+  }, 60_000);
 });

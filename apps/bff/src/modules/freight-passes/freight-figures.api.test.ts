@@ -8,7 +8,7 @@ beforeAll(async () => {
   t = await startTestApp();
   t.clock.set(new Date('2026-03-03T10:00:00+08:00'));
   admin = await as(t, ['admin']);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('freight figures for the command', () => {
@@ -68,12 +68,12 @@ describe('freight figures for the command', () => {
       ]),
     );
     expect(res.body.checks).toHaveLength(3);
-  });
+  }, 60_000);
 
   it('when anyone but the command asks for the figures, then 403', async () => {
     for (const roles of [['transport'], ['liaison'], ['checkpoint'], ['worker']] as const)
       expect(
         (await t.http.get('/api/freight-passes/figures').set((await as(t, [...roles])).auth)).status,
       ).toBe(403);
-  });
+  }, 60_000);
 });

@@ -23,13 +23,14 @@ const oid = (id: string) => new Types.ObjectId(id);
 const hex = (id: Types.ObjectId | null) => (id ? id.toHexString() : null);
 
 function toRecord(d: FreightPassDoc): FreightPassRecord {
+  const { _id, enterpriseId, appliedBy, decidedBy, revokedBy, ...rest } = d;
   return {
-    ...d,
-    id: d._id.toHexString(),
-    enterpriseId: d.enterpriseId.toHexString(),
-    appliedBy: d.appliedBy.toHexString(),
-    decidedBy: hex(d.decidedBy),
-    revokedBy: hex(d.revokedBy),
+    ...rest,
+    id: _id.toHexString(),
+    enterpriseId: enterpriseId.toHexString(),
+    appliedBy: appliedBy.toHexString(),
+    decidedBy: hex(decidedBy),
+    revokedBy: hex(revokedBy),
     cargoNote: d.cargoNote ?? '',
     decisionNote: d.decisionNote ?? '',
     revokeReason: d.revokeReason ?? '',

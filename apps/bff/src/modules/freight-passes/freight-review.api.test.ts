@@ -15,7 +15,7 @@ beforeAll(async () => {
   officer = await as(t, ['transport']);
   secondOfficer = await as(t, ['transport']);
   driver = await as(t, ['worker']);
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const pending = () => appliedPass(t, liaison, application(t, driver.phone, { cargo: 'raw_materials' }));
@@ -39,13 +39,13 @@ describe('the review queue', () => {
     t.clock.advance(2 * 86_400_000);
     const later = await t.http.get('/api/freight-passes/review-queue').set(officer.auth);
     expect(later.body.items.find((p: { id: string }) => p.id === first).overdue).toBe(true);
-  });
+  }, 60_000);
 
   it('when a liaison or a checkpoint checker asks for the queue, then 403', async () => {
     expect((await t.http.get('/api/freight-passes/review-queue').set(liaison.auth)).status).toBe(403);
     const checker = await as(t, ['checkpoint']);
     expect((await t.http.get('/api/freight-passes/review-queue').set(checker.auth)).status).toBe(403);
-  });
+  }, 60_000);
 });
 
 describe('deciding a pass', () => {
@@ -62,7 +62,7 @@ describe('deciding a pass', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'approved' } });
     expect(again.body.error.message).toBe('该通行证已处理（已通过），不能重复审核，请刷新');
-  });
+  }, 60_000);
 
   it('when two officers approve the same pass at the same moment, then exactly one succeeds and the other gets 409', async () => {
     for (let round = 0; round < 5; round += 1) {
@@ -71,7 +71,7 @@ describe('deciding a pass', () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(await statusOf(id)).toBe('approved');
     }
-  });
+  }, 60_000);
 
   it('when one officer approves while another refuses, then one decision wins and the database agrees with it', async () => {
     const id = await pending();
@@ -81,24 +81,24 @@ describe('deciding a pass', () => {
     ]);
     expect([a.status, r.status].sort()).toEqual([200, 409]);
     expect(await statusOf(id)).toBe(a.status === 200 ? 'approved' : 'refused');
-  });
+  }, 60_000);
 
   it('when refusing without a reason, then 400 and the pass stays pending', async () => {
     const id = await pending();
     const res = await act(officer, id, 'refuse', {});
     expect(res.status).toBe(400);
     expect(await statusOf(id)).toBe('pending');
-  });
+  }, 60_000);
 
   it('when a liaison tries to approve their own pass, then 403 and it stays pending', async () => {
     const id = await pending();
     expect((await act(liaison, id, 'approve')).status).toBe(403);
     expect(await statusOf(id)).toBe('pending');
-  });
+  }, 60_000);
 
   it('when an unknown pass is approved, then 404', async () => {
     expect((await act(officer, '65f0a1b2c3d4e5f6a7b8c9d0', 'approve')).status).toBe(404);
-  });
+  }, 60_000);
 });
 
 describe('revoking a pass', () => {
@@ -113,5 +113,5 @@ describe('revoking a pass', () => {
       revokedAt: expect.any(String),
     });
     expect((await act(secondOfficer, id, 'revoke', { reason: '再次撤销' })).status).toBe(409);
-  });
+  }, 60_000);
 });
