@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { FREIGHT_COMMITMENT } from '@fugong/contracts';
 import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fixtures';
 import { JPEG, PNG, type World } from './support/scope-world';
@@ -31,6 +32,36 @@ const post = (
   body: unknown = {},
   refused?: ScopedRequest['refused'],
 ): ScopedRequest => ({ who, method: 'post', url, body, refused });
+/** A freight pass of firm A, approved at once, driven by worker A (matched by their stored phone). */
+async function freightPassOfA(w: World): Promise<string> {
+  const user = await w.t.container.repos.users.findById(w.workerA.id);
+  const now = w.t.clock.now().getTime();
+  return w.ok(
+    await w.t.http
+      .post('/api/freight-passes')
+      .set(w.liaisonA.auth)
+      .send({
+        plate: '浙B12345',
+        vehicleType: 'van',
+        driver: {
+          name: '王师傅',
+          phone: w.t.container.pii.decrypt(user!.phoneEnc!),
+          idNumber: '11010519491231002X',
+        },
+        cargo: 'epidemic_supplies',
+        route: {
+          originRegionCode: '330281',
+          originText: '余姚',
+          destinationRegionCode: '310115',
+          destinationText: '上海',
+        },
+        validFrom: new Date(now).toISOString(),
+        validUntil: new Date(now + 86_400_000).toISOString(),
+        commitment: { accepted: true, version: FREIGHT_COMMITMENT.version },
+      }),
+    'freight pass',
+  );
+}
 const lacks = (id: string) => (res: Response) => res.status < 300 && !res.text.includes(id);
 
 /** The same read of firm A allowed to A's liaison and refused to A's liaison for B and to A's steward for B. */
@@ -314,6 +345,31 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     return {
       inScope: { who: w.workerB, method: 'put', url: '/api/profile', body: profile(w.firmA) },
       outOfScope: [{ who: w.liaisonA, method: 'put', url: '/api/profile', body: profile(w.firmB) }],
+    };
+  },
+  'freight.get': async (w) => {
+    const id = await freightPassOfA(w);
+    return {
+      inScope: get(w.liaisonA, `/api/freight-passes/${id}`),
+      outOfScope: [get(w.liaisonB, `/api/freight-passes/${id}`)],
+    };
+  },
+  'freight.driver': async (w) => {
+    const id = await freightPassOfA(w);
+    return {
+      inScope: get(w.liaisonA, `/api/freight-passes/${id}/driver`),
+      outOfScope: [get(w.liaisonB, `/api/freight-passes/${id}/driver`)],
+    };
+  },
+  // Only the driver (by their phone) gets the QR; the firm that applied does not.
+  'freight.token': async (w) => {
+    const id = await freightPassOfA(w);
+    return {
+      inScope: get(w.workerA, `/api/freight-passes/${id}/token`),
+      outOfScope: [
+        get(w.workerB, `/api/freight-passes/${id}/token`),
+        get(w.liaisonA, `/api/freight-passes/${id}/token`),
+      ],
     };
   },
   'bookings.create': {

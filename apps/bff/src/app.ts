@@ -21,6 +21,7 @@ import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
 import { httpMetrics, metricsEndpoint } from './metrics';
 import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
+import { freightPassRoutes } from './modules/freight-passes';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -32,6 +33,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...dashboardFeatureRoutes(c.dashboard),
     ...calendarRoutesFor(c.calendar.service),
     ...subsidyRoutesFor(c.subsidies),
+    ...freightPassRoutes(c.freight),
   ];
 }
 

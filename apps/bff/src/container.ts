@@ -46,6 +46,7 @@ import { AccountMergeRepository } from './modules/auth/account-merge.repository'
 import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
+import { buildFreightPasses } from './modules/freight-passes';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -173,6 +174,15 @@ export function buildContainer(deps: AppDeps) {
     calendar: calendar.provider.calendar,
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
+  const freight = buildFreightPasses({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    users: repos.users,
+    secret: config.JWT_SECRET,
+  });
 
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
@@ -201,6 +211,7 @@ export function buildContainer(deps: AppDeps) {
     wechat: { accessToken, consents },
     calendar,
     subsidies,
+    freight,
   };
 }
 

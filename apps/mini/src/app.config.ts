@@ -27,6 +27,11 @@ export default defineAppConfig({
     'pages/trip-admin/index',
     'pages/trip-form/index',
     'pages/staff-booking/index',
+    'pages/freight-apply/index',
+    'pages/freight-passes/index',
+    'pages/freight-pass/index',
+    'pages/freight-review/index',
+    'pages/freight-check/index',
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -16,3 +16,4 @@ export * from './wechat';
 export * from './wechat-delivery';
 export * from './subsidies';
 export * from './calendar';
+export * from './freight';

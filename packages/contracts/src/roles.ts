@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The six kinds of people who use 复工通 (PRODUCT.md, "Who uses it"). */
-export const ROLES = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'] as const;
+/** The kinds of people who use 复工通 (PRODUCT.md, "Who uses it"); checkpoint: 卡口 checkers of freight passes. */
+export const ROLES = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin', 'checkpoint'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,4 +12,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   officer: '部门办理人',
   transport: '交通专班',
   admin: '指挥部',
+  checkpoint: '卡口核验员',
 };

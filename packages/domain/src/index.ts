@@ -14,3 +14,4 @@ export * from './charters/grouping';
 export * from './rollups';
 export * from './subsidies';
 export * from './calendar/compose';
+export * from './freight';

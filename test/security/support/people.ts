@@ -66,5 +66,6 @@ export async function oneOfEachRole(t: TestApp, enterpriseId: string): Promise<R
     officer: await caller(t, ['officer'], { departmentId: 'rsj' }),
     transport: await caller(t, ['transport']),
     admin: await caller(t, ['admin']),
+    checkpoint: await caller(t, ['checkpoint']),
   };
 }

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Role } from '@fugong/contracts';
+import { ROLES, type Role } from '@fugong/contracts';
 import type { TestApp } from '../../../apps/bff/src/test-support/test-app';
 
 export type JsonSchema = Record<string, unknown> & {
@@ -25,7 +25,7 @@ export interface Operation {
   idempotent: boolean;
 }
 
-export const ALL_ROLES: Role[] = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'];
+export const ALL_ROLES: Role[] = [...ROLES];
 
 /**
  * Every operation the app serves, read from its own `GET /api/openapi.json`, so a route added by

@@ -20,6 +20,8 @@ export interface RoutePolicy {
 }
 
 const ALL: readonly Role[] = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'];
+/** Everyone signed in, the 卡口 checker too; a checker's scope is otherwise verification only. */
+const SIGNED_IN: readonly Role[] = [...ALL, 'checkpoint'];
 
 /**
  * THE authorization table: every route id → who may call it and how records are scoped.
@@ -34,10 +36,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'auth.phone': { roles: 'public', scope: 'none' },
   'auth.wechat': { roles: 'public', scope: 'none' },
   'auth.refresh': { roles: 'public', scope: 'none' },
-  'auth.logout': { roles: ALL, scope: 'self' },
+  'auth.logout': { roles: SIGNED_IN, scope: 'self' },
   // Binds the WeChat account to the phone WeChat vouches for; merges into that phone's account.
-  'auth.bindPhone': { roles: ALL, scope: 'self' },
-  me: { roles: ALL, scope: 'self' },
+  'auth.bindPhone': { roles: SIGNED_IN, scope: 'self' },
+  me: { roles: SIGNED_IN, scope: 'self' },
   // Worker journey (issue 4). Record scope is enforced in the services: a worker's own
   // profile/check-ins/bookings; a liaison's own enterprise; transport and admin all trips.
   'profile.get': { roles: ALL, scope: 'self' },
@@ -146,6 +148,20 @@ export const POLICY: Record<string, RoutePolicy> = {
   'subsidies.payments.paid': { roles: ['officer'], scope: 'department' },
   'subsidies.mine': { roles: ['liaison'], scope: 'enterprise' },
   'subsidies.object': { roles: ['liaison'], scope: 'enterprise' },
+  // Freight passes (通行证网上办理): a liaison applies for their own firm and sees only its passes;
+  // 交通专班 reviews and revokes; the driver (matched by phone) shows the QR; 卡口 only verifies.
+  'freight.apply': { roles: ['liaison'], scope: 'enterprise' },
+  'freight.list': { roles: ['liaison', 'transport', 'admin'], scope: 'enterprise' },
+  'freight.get': { roles: ['liaison', 'transport', 'admin'], scope: 'enterprise' },
+  'freight.driver': { roles: ['liaison', 'transport', 'admin'], scope: 'enterprise' },
+  'freight.queue': { roles: ['transport', 'admin'], scope: 'all' },
+  'freight.approve': { roles: ['transport'], scope: 'all' },
+  'freight.refuse': { roles: ['transport'], scope: 'all' },
+  'freight.revoke': { roles: ['transport'], scope: 'all' },
+  'freight.driving': { roles: ALL, scope: 'self' },
+  'freight.token': { roles: ALL, scope: 'self' },
+  'freight.check': { roles: ['checkpoint'], scope: 'all' },
+  'freight.figures': { roles: ['admin'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

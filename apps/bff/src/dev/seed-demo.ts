@@ -4,6 +4,7 @@ import type { Container } from '../container';
 import { enterpriseDemoSection } from '../modules/enterprises/demo-data';
 import { workerJourneyDemoSection } from '../modules/trips/demo-data';
 import { dashboardDemoSection } from '../modules/dashboard/demo-data';
+import { freightDemoSection } from '../modules/freight-passes';
 
 /** The demo accounts printed by `npm start` and listed in README.md. */
 export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label: string }[] = [
@@ -13,6 +14,7 @@ export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label:
   { phone: '13800000004', name: '赵红', roles: ['officer'], label: '部门办理人（人社局）' },
   { phone: '13800000005', name: '陈海波', roles: ['transport'], label: '交通专班' },
   { phone: '13800000006', name: '周敏', roles: ['admin'], label: '指挥部' },
+  { phone: '13800000007', name: '孙卫东', roles: ['checkpoint'], label: '卡口核验员' },
 ];
 
 export interface DemoContext {
@@ -52,4 +54,5 @@ const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [
   enterpriseDemoSection,
   workerJourneyDemoSection,
   dashboardDemoSection,
+  freightDemoSection,
 ];

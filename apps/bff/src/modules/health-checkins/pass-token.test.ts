@@ -36,3 +36,23 @@ describe('pass tokens', () => {
     expect(signer.verify('garbage', now)).toBeNull();
   });
 });
+
+describe('pass tokens of another purpose', () => {
+  const freight = createPassTokenSigner('a-test-secret-that-is-long-enough-0123456789', {
+    prefix: 'FP1',
+    label: 'test-freight',
+  });
+
+  it('when a token of one purpose is verified by the other, then it is refused both ways', () => {
+    const f = freight.sign(worker, now).token;
+    expect(f.startsWith('FP1.')).toBe(true);
+    expect(freight.verify(f, now)).toBe(worker);
+    expect(signer.verify(f, now)).toBeNull();
+    expect(freight.verify(signer.sign(worker, now).token, now)).toBeNull();
+  });
+
+  it('when only the prefix is swapped, then the signature (own key) still refuses it', () => {
+    const h = signer.sign(worker, now).token;
+    expect(freight.verify(h.replace(/^FG1/, 'FP1'), now)).toBeNull();
+  });
+});

@@ -17,19 +17,33 @@ export interface PassTokenSigner {
   verify(token: string, now: Date): string | null;
 }
 
-/** Builds the signer from the configured secret. */
-export function createPassTokenSigner(secret: string): PassTokenSigner {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.alloc(0), 'fugong-pass-token', 32));
+/**
+ * What a token is for. Another purpose (the freight pass) gets its own prefix and its own HKDF
+ * label, hence its own key: a token of one kind never verifies as the other.
+ */
+export interface PassTokenPurpose {
+  prefix: string;
+  label: string;
+}
+
+const HEALTH_PASS: PassTokenPurpose = { prefix: PREFIX, label: 'fugong-pass-token' };
+
+/** Builds the signer from the configured secret; the health pass unless another purpose is given. */
+export function createPassTokenSigner(
+  secret: string,
+  purpose: PassTokenPurpose = HEALTH_PASS,
+): PassTokenSigner {
+  const key = Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.alloc(0), purpose.label, 32));
   const mac = (body: string) => createHmac('sha256', key).update(body).digest().subarray(0, 16);
   return {
     sign(workerId, now) {
       const exp = Math.floor(now.getTime() / 1000) + PASS_TOKEN_TTL_SEC;
-      const body = `${PREFIX}.${workerId}.${exp.toString(36)}`;
+      const body = `${purpose.prefix}.${workerId}.${exp.toString(36)}`;
       return { token: `${body}.${mac(body).toString('base64url')}`, expiresAt: new Date(exp * 1000) };
     },
     verify(token, now) {
       const parts = token.split('.');
-      if (parts.length !== 4 || parts[0] !== PREFIX || !/^[0-9a-f]{24}$/.test(parts[1])) return null;
+      if (parts.length !== 4 || parts[0] !== purpose.prefix || !/^[0-9a-f]{24}$/.test(parts[1])) return null;
       const given = Buffer.from(parts[3], 'base64url');
       const expected = mac(parts.slice(0, 3).join('.'));
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;

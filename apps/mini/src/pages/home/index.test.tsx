@@ -17,7 +17,7 @@ function tileTitles(): string[] {
 }
 
 describe('home page', () => {
-  it('when a worker opens the app, then they see the four worker tiles and no one else’s', async () => {
+  it('when a worker opens the app, then they see the worker tiles (a driver’s freight pass among them) and no one else’s', async () => {
     const session = sessionFor(['worker']);
     saveSession(session);
     installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
@@ -26,7 +26,7 @@ describe('home page', () => {
     await flush();
 
     expect(screen.getByText(/张三/)).toBeTruthy();
-    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程']);
+    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证']);
   });
 
   it('when a person holds two roles, then both roles’ sections appear, each under its Chinese name', async () => {
@@ -39,7 +39,15 @@ describe('home page', () => {
 
     expect(screen.getAllByText('复工管家').length).toBeGreaterThan(0);
     expect(screen.getAllByText('企业联络员').length).toBeGreaterThan(0);
-    expect(tileTitles()).toEqual(['我的企业', '走访记录', '复工进度', '包车需求', '员工订座', '问题申报']);
+    expect(tileTitles()).toEqual([
+      '我的企业',
+      '走访记录',
+      '复工进度',
+      '包车需求',
+      '员工订座',
+      '问题申报',
+      '货车通行证',
+    ]);
   });
 
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {

@@ -22,6 +22,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'worker.trips', role: 'worker', title: '找班车', badge: '车', url: '/pages/trips/index' },
   { id: 'worker.bookings', role: 'worker', title: '我的行程', badge: '程', url: '/pages/my-bookings/index' },
   {
+    id: 'worker.freightPass',
+    role: 'worker',
+    title: '我的货车通行证',
+    badge: '证',
+    url: '/pages/freight-pass/index',
+  },
+  {
     id: 'liaison.progress',
     role: 'liaison',
     title: '复工进度',
@@ -43,6 +50,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: '/pages/staff-booking/index',
   },
   { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: '/pages/issue-list/index' },
+  {
+    id: 'liaison.freight',
+    role: 'liaison',
+    title: '货车通行证',
+    badge: '货',
+    url: '/pages/freight-passes/index',
+  },
   {
     id: 'steward.enterprises',
     role: 'steward',
@@ -72,7 +86,21 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '验',
     url: '/pages/marshal-scan/index',
   },
+  {
+    id: 'transport.freight',
+    role: 'transport',
+    title: '通行证审核',
+    badge: '审',
+    url: '/pages/freight-review/index',
+  },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: '/pages/dashboard/index' },
+  {
+    id: 'checkpoint.scan',
+    role: 'checkpoint',
+    title: '通行证核验',
+    badge: '卡',
+    url: '/pages/freight-check/index',
+  },
 ];
 
 export interface RoleSection {

@@ -1,0 +1,3 @@
+export * from './plate';
+export * from './freight';
+export * from './routes';
