@@ -52,7 +52,14 @@ async function api(stack) {
     const res = await fetch(`${stack.webUrl}/api/health`, { headers: { 'X-Request-Id': id } });
     check(res.status === 200 && res.headers.get('x-request-id') === id, `request id ${id} threads through`);
   }
-  const served = stack.instances.map((b) => ids.filter((id) => b.output().includes(id)).length);
+  // Each instance logs the request after answering it: give the last lines a moment to arrive.
+  const servedBy = () => stack.instances.map((b) => ids.filter((id) => b.output().includes(id)).length);
+  const deadline = Date.now() + 10_000;
+  let served = servedBy();
+  while (served.reduce((a, b) => a + b, 0) < ids.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    served = servedBy();
+  }
   check(
     served.every((n) => n > 0) && served.reduce((a, b) => a + b, 0) === ids.length,
     `both instances served /api (${served.join(' + ')} of ${ids.length})`,
