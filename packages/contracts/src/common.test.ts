@@ -1,6 +1,7 @@
 import { dayProblem, isoDateTimeSchema, isoDaySchema, isCalendarDay } from './common';
 import { checkinInputSchema } from './worker/health';
 import { tripInputSchema } from './worker/trip';
+import { charterRequestInputSchema } from './enterprise/charter';
 
 const issues = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
   r.error?.issues.map((i) => i.message) ?? [];
@@ -58,5 +59,21 @@ describe('days and timestamps', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['departureAt']);
+  });
+
+  it('when a charter asks for an arrival window longer than 60 days, then latestArrival is named', () => {
+    const base = {
+      workers: 10,
+      originRegionCode: '520102',
+      originName: '贵阳',
+      pickupPoint: '南明区人社局',
+      earliestArrival: '2020-02-10',
+    };
+    const long = charterRequestInputSchema.safeParse({ ...base, latestArrival: '2020-05-10' });
+    expect(long.success).toBe(false);
+    expect(long.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['latestArrival', '到达时间窗口不能超过 60 天'],
+    ]);
+    expect(charterRequestInputSchema.safeParse({ ...base, latestArrival: '2020-04-10' }).success).toBe(true);
   });
 });

@@ -58,10 +58,14 @@ export function dayProblem(
  * (or the narrower fixed bounds given). The one day type of every schema.
  */
 export const daySchema = (bounds: { notBefore?: string; notAfter?: string } = {}) =>
-  z.string({ message: '日期格式应为 YYYY-MM-DD' }).superRefine((day, ctx) => {
-    const problem = dayProblem(day, bounds);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  z
+    .string({ message: '日期格式应为 YYYY-MM-DD' })
+    .superRefine((day, ctx) => {
+      const problem = dayProblem(day, bounds);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    // What the OpenAPI document (and the harnesses reading it) say about the field.
+    .meta({ format: 'date', pattern: DAY_FORMAT.source });
 
 /** Calendar day in China time, YYYY-MM-DD, real and within the plausible span. */
 export const isoDaySchema = daySchema();

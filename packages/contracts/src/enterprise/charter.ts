@@ -18,6 +18,8 @@ export const charterStaffSchema = z
  * 包车需求: how many workers, from where (county code of the origin and a pickup point), and the
  * window in which they should arrive. Days are China-time days.
  */
+const MAX_ARRIVAL_WINDOW_DAYS = 60;
+
 export const charterRequestInputSchema = z
   .object({
     workers: z.number().int('人数应为整数').min(1, '至少 1 人').max(500, '单次需求不超过 500 人'),
@@ -33,6 +35,16 @@ export const charterRequestInputSchema = z
   .superRefine((r, ctx) => {
     if (r.latestArrival < r.earliestArrival)
       ctx.addIssue({ code: 'custom', path: ['latestArrival'], message: '最晚到达日期不能早于最早到达日期' });
+    // A charter is planned for one return wave, not a season: the window is bounded.
+    else if (
+      Date.parse(r.latestArrival) - Date.parse(r.earliestArrival) >
+      MAX_ARRIVAL_WINDOW_DAYS * 86_400_000
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latestArrival'],
+        message: `到达时间窗口不能超过 ${MAX_ARRIVAL_WINDOW_DAYS} 天`,
+      });
     if (r.namedStaff.length > r.workers)
       ctx.addIssue({ code: 'custom', path: ['namedStaff'], message: '名单人数超过需求人数' });
   });
