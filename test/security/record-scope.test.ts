@@ -74,5 +74,5 @@ describe('record scope (another enterprise, another steward’s firm, another de
       `record scope: ${checked} in/out-of-scope requests over ${Object.keys(SCOPE_FIXTURES).length} fixtures`,
     );
     expect(wrong).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });

@@ -164,3 +164,160 @@ export async function downloadFile(
   // Revoked later: some browsers start reading the blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+/** Only WeChat can vouch for a phone number (getPhoneNumber); H5 signs in with phone + code. */
+export const canBindPhone = isWeapp;
+
+/**
+ * The subscribe-message templates the BFF sends (its WECHAT_SUBSCRIBE_TEMPLATE_ID), given to the
+ * build as TARO_APP_SUBSCRIBE_TEMPLATE_IDS (comma-separated). Empty: nothing to ask for.
+ */
+export function subscribeTemplateIds(): string[] {
+  return (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** WeChat's answer per template id: accept, reject, ban or filter. */
+export type SubscribeResults = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>;
+
+/**
+ * Asks the person, in WeChat's own dialog, whether they want news of this kind (one message per
+ * acceptance: 一次性订阅). WeChat shows the dialog only when called from a tap, so call it first
+ * thing in the tap handler (or in a showModal's confirm). Null on H5, with no templates, or when
+ * the dialog could not be shown; the in-app inbox has the news either way.
+ */
+export async function askToSubscribe(templateIds: string[]): Promise<SubscribeResults | null> {
+  if (!isWeapp || templateIds.length === 0) return null;
+  try {
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: templateIds,
+      entityIds: [],
+    } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+    const results: SubscribeResults = {};
+    for (const id of templateIds) {
+      const decision = res[id];
+      if (decision === 'accept' || decision === 'reject' || decision === 'ban' || decision === 'filter')
+        results[id] = decision;
+    }
+    return Object.keys(results).length > 0 ? results : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A photo picked on the phone: the original to upload and, where the phone made one, a thumbnail. */
+export interface PickedPhoto {
+  /** weapp: a temp file path; H5: a blob URL. */
+  path: string;
+  /** H5 only: the File itself, for FormData. */
+  file?: Blob;
+  name: string;
+  size: number;
+  /** weapp: compressImage's smaller copy, read as base64 for uploadFile's formData. */
+  thumbnailBase64?: string;
+}
+
+/** Largest original the BFF accepts (PHOTO_MAX_BYTES). */
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+async function weappThumbnail(path: string): Promise<string | undefined> {
+  try {
+    const { tempFilePath } = await Taro.compressImage({ src: path, quality: 20 });
+    const fs = Taro.getFileSystemManager();
+    const base64 = fs.readFileSync(tempFilePath, 'base64') as string;
+    // The BFF takes thumbnails up to 200 KB; a bigger one is left out, the original still goes.
+    return base64.length <= 270_000 ? base64 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lets the person take or choose photos: chooseMedia on weapp (with a compressImage thumbnail per
+ * photo), the browser's picker on H5. Empty when they cancelled. Throws an Error with a Chinese
+ * message for a photo over 10 MB, before anything is sent.
+ */
+export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
+  if (isWeapp) {
+    let chosen: Taro.chooseMedia.SuccessCallbackResult;
+    try {
+      chosen = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType: ['album', 'camera'],
+        sizeType: ['compressed'],
+      });
+    } catch {
+      return [];
+    }
+    const photos: PickedPhoto[] = [];
+    for (const f of chosen.tempFiles) {
+      if (f.size > PHOTO_MAX_BYTES) throw new Error('照片超过 10 MB，请换一张或压缩后再选');
+      photos.push({
+        path: f.tempFilePath,
+        name: f.tempFilePath.split('/').pop() || 'photo.jpg',
+        size: f.size,
+        thumbnailBase64: await weappThumbnail(f.tempFilePath),
+      });
+    }
+    return photos;
+  }
+  let chosen: Taro.chooseImage.SuccessCallbackResult;
+  try {
+    chosen = await Taro.chooseImage({ count, sizeType: ['original'], sourceType: ['album', 'camera'] });
+  } catch {
+    return [];
+  }
+  return chosen.tempFiles.map((f, i) => {
+    const file = (f as { originalFileObj?: Blob }).originalFileObj;
+    if (f.size > PHOTO_MAX_BYTES) throw new Error('照片超过 10 MB，请换一张或压缩后再选');
+    return {
+      path: f.path,
+      file,
+      name: (file as File | undefined)?.name ?? `photo-${i + 1}.jpg`,
+      size: f.size,
+    };
+  });
+}
+
+/** What an upload answered: the status and the parsed JSON body (or null). */
+export interface UploadReply {
+  statusCode: number;
+  data: unknown;
+}
+
+/**
+ * Sends one photo as multipart/form-data (field `file`, thumbnail as field `thumbnail`) with the
+ * session's token. weapp: Taro.uploadFile (one file per request, so the thumbnail rides in
+ * formData as base64). H5: fetch with FormData. Rejects only when nothing came back (offline).
+ */
+export async function uploadPhoto(path: string, token: string, photo: PickedPhoto): Promise<UploadReply> {
+  const url = `${apiBaseUrl()}${path}`;
+  const header = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  const parse = (text: unknown) => {
+    if (typeof text !== 'string') return text ?? null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return null;
+    }
+  };
+  if (isWeapp) {
+    const res = await Taro.uploadFile({
+      url,
+      filePath: photo.path,
+      name: 'file',
+      header,
+      formData: photo.thumbnailBase64 ? { thumbnail: photo.thumbnailBase64 } : {},
+      timeout: 60_000,
+    });
+    return { statusCode: res.statusCode, data: parse(res.data) };
+  }
+  const form = new FormData();
+  const blob = photo.file ?? (await (await fetch(photo.path)).blob());
+  form.append('file', blob, photo.name);
+  const res = await fetch(url, { method: 'POST', headers: header, body: form });
+  return { statusCode: res.status, data: parse(await res.text()) };
+}

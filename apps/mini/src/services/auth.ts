@@ -1,5 +1,5 @@
 /** Sign-in and identity calls (typed from @fugong/contracts' foundation routes). */
-import { foundationRoutes, type PhoneLogin } from '@fugong/contracts';
+import { foundationRoutes, wechatRoutes, type PhoneLogin } from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
 
 /** Asks the BFF to text a one-time code; resolves with how long to wait before asking again. */
@@ -25,4 +25,12 @@ export function logout(refreshToken: string, options?: CallOptions) {
 /** The signed-in person as the server knows them now (roles may have changed). */
 export function fetchMe(options?: CallOptions) {
   return callRoute(foundationRoutes.me, {}, options);
+}
+
+/**
+ * Binds the phone WeChat vouches for (the getPhoneNumber code) to the signed-in WeChat account;
+ * the answer is the session of the person with that phone, roles included.
+ */
+export function bindPhoneWithWechat(code: string, options?: CallOptions) {
+  return callRoute(wechatRoutes.authBindPhone, { body: { code } }, options);
 }

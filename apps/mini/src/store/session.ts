@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { PhoneLogin, SessionUser } from '@fugong/contracts';
-import { fetchMe, loginWithPhone, loginWithWechat, logout } from '../services/auth';
+import { bindPhoneWithWechat, fetchMe, loginWithPhone, loginWithWechat, logout } from '../services/auth';
 import type { CallOptions } from '../services/call-route';
 import {
   clearSession,
@@ -31,6 +31,15 @@ export async function signInWithPhone(input: PhoneLogin, options?: CallOptions):
 /** Signs in with the code from wx.login and remembers the session. */
 export async function signInWithWechat(code: string, options?: CallOptions): Promise<SessionUser> {
   const session = await loginWithWechat(code, options);
+  return saveSession(session).user;
+}
+
+/**
+ * Binds the phone from WeChat's getPhoneNumber button to the signed-in WeChat account and keeps
+ * the session it answers: when the phone belongs to staff, that account (with its roles).
+ */
+export async function bindWechatPhone(code: string, options?: CallOptions): Promise<SessionUser> {
+  const session = await bindPhoneWithWechat(code, options);
   return saveSession(session).user;
 }
 

@@ -3,71 +3,76 @@ import Taro from '@tarojs/taro';
 import { setRouterParams } from '../../../test-support/taro';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { pickImage } from '../issue-shared/image-file';
+import { choosePhotos } from '../../platform';
+import { uploadIssuePhoto } from '../../services/upload';
 import IssueFormPage from './index';
 
-jest.mock('../issue-shared/image-file', () => ({ pickImage: jest.fn() }));
+jest.mock('../../platform', () => ({ ...jest.requireActual('../../platform'), choosePhotos: jest.fn() }));
+jest.mock('../../services/upload', () => ({ uploadIssuePhoto: jest.fn() }));
 
 const FIRM = '64b7f0c2a1b2c3d4e5f60799';
-const IMG = '64b7f0c2a1b2c3d4e5f60701';
+const ISSUE = '64b7f0c2a1b2c3d4e5f60702';
 const flush = () =>
   act(async () => {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
+    for (let i = 0; i < 6; i += 1) await Promise.resolve();
   });
 
 beforeEach(() => {
   saveSession(sessionFor(['liaison']));
   setRouterParams({ enterpriseId: FIRM });
+  (uploadIssuePhoto as jest.Mock).mockReset();
 });
 
+const describeAndSend = async () => {
+  fireEvent.click(screen.getByText('原材料'));
+  fireEvent.change(screen.getByPlaceholderText('请描述遇到的困难，如缺工人数、缺少的原材料'), {
+    target: { value: '原料断供，库存只够三天' },
+  });
+  fireEvent.click(screen.getByText('提交问题'));
+  await flush();
+};
+
 describe('问题申报 page', () => {
-  it('when a photo is added and the issue sent, then the photo is uploaded first and the issue carries its id', async () => {
-    (pickImage as jest.Mock).mockResolvedValueOnce({
-      filename: 'shed.jpg',
-      contentType: 'image/jpeg',
-      dataBase64: '/9j/4AAQ',
-      size: 6,
-    });
-    const api = installFakeApi({
-      'POST /api/attachments': {
-        status: 201,
-        body: { id: IMG, contentType: 'image/jpeg', size: 6, filename: 'shed.jpg' },
-      },
-      'POST /api/issues': { status: 201, body: { id: '64b7f0c2a1b2c3d4e5f60702' } },
-    });
+  it('when a photo is added and the issue sent, then the issue is created first and the photo uploaded to it', async () => {
+    const photo = {
+      path: 'wxfile://tmp/shed.jpg',
+      name: 'shed.jpg',
+      size: 2_000_000,
+      thumbnailBase64: '/9j/4AAQ',
+    };
+    (choosePhotos as jest.Mock).mockResolvedValueOnce([photo]);
+    (uploadIssuePhoto as jest.Mock).mockResolvedValueOnce({ id: 'p1' });
+    const api = installFakeApi({ 'POST /api/issues': { status: 201, body: { id: ISSUE } } });
     render(<IssueFormPage />);
-    fireEvent.click(screen.getByText('添加图片'));
+    fireEvent.click(screen.getByText('添加照片'));
     await flush();
     expect(screen.getByText('已添加：shed.jpg')).toBeTruthy();
-    fireEvent.click(screen.getByText('原材料'));
-    fireEvent.change(screen.getByPlaceholderText('请描述遇到的困难，如缺工人数、缺少的原材料'), {
-      target: { value: '原料断供，库存只够三天' },
-    });
-    fireEvent.click(screen.getByText('提交问题'));
-    await flush();
-    expect(api.calls.map((c) => c.path)).toEqual(['/api/attachments', '/api/issues']);
-    expect(api.calls[1].data).toMatchObject({
-      enterpriseId: FIRM,
-      category: 'materials',
-      urgency: 'normal',
-      attachmentIds: [IMG],
-    });
-    expect(Taro.redirectTo).toHaveBeenCalledWith({
-      url: '/pages/issue-detail/index?id=64b7f0c2a1b2c3d4e5f60702',
-    });
+    await describeAndSend();
+    expect(api.calls.map((c) => c.path)).toEqual(['/api/issues']);
+    expect(api.calls[0].data).toMatchObject({ enterpriseId: FIRM, category: 'materials', attachmentIds: [] });
+    expect(uploadIssuePhoto).toHaveBeenCalledWith(ISSUE, photo, { silent: true });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/issue-detail/index?id=${ISSUE}` });
   });
 
-  it('when the photo is too large, then the reason is shown and nothing is uploaded', async () => {
-    (pickImage as jest.Mock).mockRejectedValueOnce(
-      new Error('图片过大（300 KB），请截图或选择不超过 70 KB 的图片'),
-    );
+  it('when a photo fails to upload, then the issue still stands and the toast says how many failed', async () => {
+    (choosePhotos as jest.Mock).mockResolvedValueOnce([{ path: 'blob:1', name: 'a.jpg', size: 10 }]);
+    (uploadIssuePhoto as jest.Mock).mockRejectedValueOnce(new Error('照片超过 10 MB'));
+    installFakeApi({ 'POST /api/issues': { status: 201, body: { id: ISSUE } } });
+    render(<IssueFormPage />);
+    fireEvent.click(screen.getByText('添加照片'));
+    await flush();
+    await describeAndSend();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '问题已提交，1 张照片上传失败', icon: 'none' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/issue-detail/index?id=${ISSUE}` });
+  });
+
+  it('when the photo is too large, then the reason is shown and nothing is sent', async () => {
+    (choosePhotos as jest.Mock).mockRejectedValueOnce(new Error('照片超过 10 MB，请换一张或压缩后再选'));
     const api = installFakeApi({});
     render(<IssueFormPage />);
-    fireEvent.click(screen.getByText('添加图片'));
+    fireEvent.click(screen.getByText('添加照片'));
     await flush();
-    expect(screen.getByText('图片过大（300 KB），请截图或选择不超过 70 KB 的图片')).toBeTruthy();
+    expect(screen.getByText('照片超过 10 MB，请换一张或压缩后再选')).toBeTruthy();
     expect(api.calls).toHaveLength(0);
   });
 

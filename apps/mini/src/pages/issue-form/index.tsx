@@ -16,7 +16,9 @@ import { api } from '../issue-shared/api';
 import { Chips } from '../issue-shared/chips';
 import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from '../issue-shared/issue-options';
 import { PAGES } from '../issue-shared/pages';
-import { pickImage } from '../issue-shared/image-file';
+import { choosePhotos, type PickedPhoto } from '../../platform';
+import { uploadIssuePhoto } from '../../services/upload';
+import { askForNews } from '../../services/subscribe';
 import '../issue-shared/shared.css';
 
 /** 问题申报: category, urgency and a description; a liaison for their firm, a steward on a firm's behalf. */
@@ -26,29 +28,36 @@ export default function IssueFormPage() {
   const [category, setCategory] = useState<IssueCategory | null>(null);
   const [urgency, setUrgency] = useState<IssueUrgency>('normal');
   const [description, setDescription] = useState('');
-  const [images, setImages] = useState<{ id: string; filename: string }[]>([]);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const { errors, setErrors, sending, submit: submitForm } = useFormSubmit();
 
   if (!enterpriseId) return <PageState status="error" title="缺少企业信息" description="请从企业页面进入" />;
 
-  const addImage = async () => {
+  const addPhotos = async () => {
     try {
-      const picked = await pickImage();
-      if (!picked) return;
-      const uploaded = await api.uploadImage({
-        enterpriseId,
-        filename: picked.filename,
-        contentType: picked.contentType,
-        dataBase64: picked.dataBase64,
-      });
-      setImages((old) => [...old, { id: uploaded.id, filename: uploaded.filename }]);
+      const picked = await choosePhotos(MAX_ISSUE_ATTACHMENTS - photos.length);
+      if (picked.length === 0) return;
+      setPhotos((old) => [...old, ...picked].slice(0, MAX_ISSUE_ATTACHMENTS));
       setErrors((old) => ({ ...old, images: undefined }));
     } catch (error) {
       setErrors((old) => ({ ...old, images: (error as Error).message }));
     }
   };
 
+  /** Photos go up once the issue exists (they belong to it); one failed photo does not undo the issue. */
+  const uploadPhotos = async (issueId: string) => {
+    let failed = 0;
+    for (const photo of photos) {
+      await uploadIssuePhoto(issueId, photo, { silent: true }).catch(() => {
+        failed += 1;
+      });
+    }
+    return failed;
+  };
+
   const submit = async () => {
+    // First thing in the tap, where WeChat allows its dialog: news of the answer to this issue.
+    void askForNews();
     await submitForm(
       issueInputSchema,
       {
@@ -56,13 +65,18 @@ export default function IssueFormPage() {
         category,
         urgency,
         description,
-        attachmentIds: images.map((img) => img.id),
+        attachmentIds: [],
       },
       (data, idempotencyKey) => api.createIssue(data, { idempotencyKey, silent: true }),
-      (created) => {
-        void Taro.showToast({ title: '已提交', icon: 'success' });
-        void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
-      },
+      (created) =>
+        void uploadPhotos(created.id).then((failed) => {
+          void Taro.showToast(
+            failed > 0
+              ? { title: `问题已提交，${failed} 张照片上传失败`, icon: 'none' }
+              : { title: '已提交', icon: 'success' },
+          );
+          void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
+        }),
     );
   };
 
@@ -83,15 +97,15 @@ export default function IssueFormPage() {
           onChange={setDescription}
         />
         {errors.description ? <Text className="field-error">{errors.description}</Text> : null}
-        <Text className="field-label">图片（可选，最多 {MAX_ISSUE_ATTACHMENTS} 张）</Text>
-        {images.map((img) => (
-          <Text key={img.id} className="card__line">
-            已添加：{img.filename}
+        <Text className="field-label">照片（可选，最多 {MAX_ISSUE_ATTACHMENTS} 张，每张不超过 10 MB）</Text>
+        {photos.map((photo) => (
+          <Text key={photo.path} className="card__line">
+            已添加：{photo.name}
           </Text>
         ))}
-        {images.length < MAX_ISSUE_ATTACHMENTS ? (
-          <Button fill="outline" block onClick={addImage}>
-            添加图片
+        {photos.length < MAX_ISSUE_ATTACHMENTS ? (
+          <Button fill="outline" block onClick={addPhotos}>
+            添加照片
           </Button>
         ) : null}
         {errors.images ? <Text className="field-error">{errors.images}</Text> : null}

@@ -29,8 +29,6 @@ export const api = {
   act: (id: string, action: IssueActionName, body: Record<string, unknown>, o?: CallOptions) =>
     // Every action route shares one shape (`/api/issues/:id/<action>`), so one call serves them all.
     callRoute(i[action], { params: { id }, body: body as never }, o),
-  uploadImage: (body: BodyOf<typeof i.attachmentUpload>) =>
-    callRoute(i.attachmentUpload, { body }, { silent: true }),
   departments: () => callRoute(i.departments, {}, { silent: true }),
   myEnterprises: () => callRoute(i.stewardsMine, {}, { silent: true }),
   visits: (id: string) => callRoute(i.visitList, { params: { id } }, { silent: true }),

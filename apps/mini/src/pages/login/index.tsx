@@ -5,6 +5,7 @@ import { goHome } from '../../navigation';
 import { useSession } from '../../store/session';
 import { PhoneLoginForm } from './components/phone-login-form';
 import { WechatLogin } from './components/wechat-login';
+import { WechatPhoneLogin } from './components/wechat-phone-login';
 import './index.css';
 
 /** Sign-in: WeChat one-tap in the mini-program, phone + one-time code in the browser. */
@@ -24,7 +25,10 @@ export default function LoginPage() {
       </View>
       <View className="login__card">
         {loginMethod === 'wechat' ? (
-          <WechatLogin onSignedIn={goHome} />
+          <>
+            <WechatLogin onSignedIn={goHome} />
+            <WechatPhoneLogin onSignedIn={goHome} />
+          </>
         ) : (
           <PhoneLoginForm onSignedIn={goHome} />
         )}

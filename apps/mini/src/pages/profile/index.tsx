@@ -7,6 +7,8 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
 import { useSignedInUser } from '../../store/use-signed-in-user';
+import { bindWechatPhone } from '../../store/session';
+import { PhoneNumberButton } from '../../platform/phone-number-button';
 import { useLoad } from '../../store/use-load';
 import { workerApi } from '../worker-shared/api';
 import '../worker-shared/shared.css';
@@ -70,6 +72,29 @@ export default function ProfilePage() {
           <View className="w-card">
             <Text className="w-card__title">我的资料</Text>
             <Text className="w-line">手机号：{data.phoneMasked ?? '未绑定'}</Text>
+            {data.phoneMasked ? null : (
+              <PhoneNumberButton
+                disabled={busy}
+                onCode={(code) =>
+                  void (async () => {
+                    setBusy(true);
+                    try {
+                      await bindWechatPhone(code, { silent: true });
+                      setData(await workerApi.profile());
+                      await Taro.showToast({ title: '手机号已绑定', icon: 'none' });
+                    } catch (error) {
+                      setErrors({ phone: (error as Error).message });
+                    } finally {
+                      setBusy(false);
+                    }
+                  })()
+                }
+                onDenied={() => setErrors({ phone: '未授权手机号，可稍后再绑定' })}
+              >
+                绑定微信手机号
+              </PhoneNumberButton>
+            )}
+            {errors.phone ? <Text className="w-error">{errors.phone}</Text> : null}
             <Text className="w-line">身份证号：{full ?? data.idNumberMasked ?? '未填写'}</Text>
             {data.idNumberMasked && !full ? (
               <Button size="small" onClick={async () => setFull((await workerApi.profileFull()).idNumber)}>

@@ -6,6 +6,7 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { ApiError, isOfflineError } from '../../services/api-error';
+import { askForNews } from '../../services/subscribe';
 import { openPage } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { PickupChips } from '../worker-shared/chips';
@@ -39,6 +40,8 @@ export default function TripDetailPage() {
       confirmText: full ? '候补' : '预订',
     });
     if (!confirm) return;
+    // Asked in the confirm tap (WeChat shows its dialog only for a tap): news of the seat or the waitlist place.
+    void askForNews();
     const body = { tripId: trip.id, pickupIndex: Number(pickup) };
     setBusy(true);
     setMessage('');
