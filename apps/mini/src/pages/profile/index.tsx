@@ -8,8 +8,8 @@ import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { useLoad } from '../../store/use-load';
-import { workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /** A county code implies its city and province (GB/T 2260), so the worker types one code. */
 export function homeRegionOf(county: string) {

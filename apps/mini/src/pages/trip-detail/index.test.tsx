@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { apiError, installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { setRouterParams } from '../../../test-support/taro';
 import { saveSession } from '../../services/session-vault';
-import { BOOKING, TRIP } from '../worker-shared/test/fixtures';
+import { BOOKING, TRIP } from '../../../test-support/fixtures';
 import TripDetailPage from './index';
 
 const flush = () =>
