@@ -574,6 +574,14 @@ export class MiniHost {
 
 /** A readable one-liner for an error or value from the sandbox (another realm: no instanceof). */
 export function describe(value: unknown): string {
+  const text = describeRaw(value);
+  // React's production build names an undefined element type only by number.
+  return text.includes('Minified React error #130')
+    ? `a component rendered as undefined (an import of a name its module does not export; React #130): ${text}`
+    : text;
+}
+
+function describeRaw(value: unknown): string {
   if (value && typeof value === 'object') {
     const v = value as { stack?: unknown; message?: unknown; errMsg?: unknown };
     if (typeof v.stack === 'string') return v.stack.split('\n').slice(0, 4).join(' | ');

@@ -37,6 +37,15 @@ describe('trip detail and booking', () => {
     );
   });
 
+  it('when opened without a trip id (the weapp host found this crash), then it says the trip is missing', async () => {
+    installFakeApi({ 'GET /api/trips/': { status: 200, body: { items: [], total: 0 } } });
+    setRouterParams({});
+    render(<TripDetailPage />);
+    await flush();
+    expect(screen.getByText('缺少班次信息')).toBeTruthy();
+    expect(screen.queryByText('预订座位')).toBeNull();
+  });
+
   it('when the pass is not green, then the refusal is explained and check-in is suggested', async () => {
     installFakeApi({
       [`GET /api/trips/${TRIP.id}`]: { status: 200, body: TRIP },

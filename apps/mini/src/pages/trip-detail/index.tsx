@@ -29,6 +29,8 @@ export default function TripDetailPage() {
   const [busy, setBusy] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
   if (!user) return <PageState status="loading" />;
+  // Opened without a trip (a cut-off shared link): say so instead of reading a trip that is not there.
+  if (!tripId) return <PageState status="error" title="缺少班次信息" description="请从找班车列表进入" />;
 
   const book = async () => {
     if (!trip) return;

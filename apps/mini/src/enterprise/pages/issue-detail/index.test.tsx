@@ -68,6 +68,16 @@ describe('问题详情 page', () => {
     setRouterParams({ id: ID });
   });
 
+  it('when opened without an issue id (the weapp host found this crash), then it says the issue is missing', async () => {
+    installFakeApi({ 'GET /api/issues/': { status: 200, body: { items: [], total: 0 } } });
+    setRouterParams({});
+    render(<IssueDetailPage />);
+    await act(async () => {
+      for (let i = 0; i < 6; i += 1) await Promise.resolve();
+    });
+    expect(screen.getByText('缺少问题信息')).toBeTruthy();
+  });
+
   it('when a steward opens a submitted issue and taps 受理, then the accept is sent and the timeline grows', async () => {
     const api = installFakeApi({
       [`GET /api/issues/${ID}`]: { status: 200, body: submitted },

@@ -20,6 +20,8 @@ export default function IssueDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { data: issue, status, reload, setData } = useLoad(() => api.issue(id));
+  // Opened without an issue (a cut-off shared link): say so instead of reading one that is not there.
+  if (!id) return <PageState status="error" title="缺少问题信息" description="请从问题列表进入" />;
 
   return (
     <View className="issue-detail">
