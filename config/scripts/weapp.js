@@ -21,7 +21,13 @@ function main() {
   const jestBin = require.resolve('jest/bin/jest', { paths: [ROOT] });
   const result = spawnSync(
     process.execPath,
-    [jestBin, '--config', path.join(ROOT, 'config/jest.weapp.config.js'), '--runInBand', ...process.argv.slice(2)],
+    [
+      jestBin,
+      '--config',
+      path.join(ROOT, 'config/jest.weapp.config.js'),
+      '--runInBand',
+      ...process.argv.slice(2),
+    ],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, WEAPP_DIST: DIST } },
   );
   console.log(`weapp runtime stage: ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -59,13 +59,19 @@ describe('mini-program host', () => {
     const host = start(dir);
     await host.launch();
     expect(host.problems).toEqual([
-      expect.objectContaining({ kind: 'throw', message: expect.stringMatching(/onLoad: TypeError: .*TripRow is not a function/) }),
+      expect.objectContaining({
+        kind: 'throw',
+        message: expect.stringMatching(/onLoad: TypeError: .*TripRow is not a function/),
+      }),
     ]);
   });
 
   it('when the row comes from a shared component module, then the page renders its text and nothing is reported', async () => {
     const dir = bundle(
-      { 'pages/manifest/index.js': listPage('../../components/trip-row'), 'components/trip-row.js': rowComponent },
+      {
+        'pages/manifest/index.js': listPage('../../components/trip-row'),
+        'components/trip-row.js': rowComponent,
+      },
       ['pages/manifest/index'],
     );
     const host = start(dir);

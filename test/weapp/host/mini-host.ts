@@ -130,7 +130,8 @@ export class HostPage {
   /** Types into an input: `bindinput="eh"` with `detail.value`, then a blur like a person leaving it. */
   async input(target: TaroNode | string, value: string): Promise<void> {
     const node = typeof target === 'string' ? this.byPlaceholder(target) : target;
-    if (!node) throw new Error(`${this.host.name}: no input with placeholder "${String(target)}" on ${this.route}`);
+    if (!node)
+      throw new Error(`${this.host.name}: no input with placeholder "${String(target)}" on ${this.route}`);
     this.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(node, 'blur', { value });
     await this.host.idle();
@@ -139,7 +140,10 @@ export class HostPage {
   private resolve(target: TaroNode | string | RegExp): TaroNode {
     if (typeof target === 'object' && !(target instanceof RegExp)) return target;
     const node = this.byText(target);
-    if (!node) throw new Error(`${this.host.name}: nothing shows "${String(target)}" on ${this.route}:\n${this.text()}`);
+    if (!node)
+      throw new Error(
+        `${this.host.name}: nothing shows "${String(target)}" on ${this.route}:\n${this.text()}`,
+      );
     return node;
   }
 
@@ -157,8 +161,14 @@ export class HostPage {
     // Only elements whose template binds the event call eh, as in the view layer.
     const bound = (n: TaroNode) => this.host.template(n)?.events.has(type) ?? true;
     const targets = (BUBBLING.has(type) ? chain.slice(1).reverse() : [node]).filter(bound);
-    if (targets.length === 0) throw new Error(`${this.host.name}: nothing on ${this.route} listens to ${type} there`);
-    const asTarget = (n: TaroNode) => ({ id: String(n.uid ?? n.sid), dataset: { sid: n.sid }, offsetLeft: 0, offsetTop: 0 });
+    if (targets.length === 0)
+      throw new Error(`${this.host.name}: nothing on ${this.route} listens to ${type} there`);
+    const asTarget = (n: TaroNode) => ({
+      id: String(n.uid ?? n.sid),
+      dataset: { sid: n.sid },
+      offsetLeft: 0,
+      offsetTop: 0,
+    });
     const timeStamp = Date.now();
     for (const current of targets) {
       const event = {
@@ -171,13 +181,23 @@ export class HostPage {
         changedTouches: [],
         mark: {},
       };
-      this.host.guard(`${type} on ${this.route}`, () => (handler as (e: unknown) => unknown).call(this.instance, event));
+      this.host.guard(`${type} on ${this.route}`, () =>
+        (handler as (e: unknown) => unknown).call(this.instance, event),
+      );
     }
   }
 }
 
 /** Events the base library bubbles (the touch family); the rest fire on their target only. */
-const BUBBLING = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmove', 'touchend', 'touchcancel']);
+const BUBBLING = new Set([
+  'tap',
+  'longpress',
+  'longtap',
+  'touchstart',
+  'touchmove',
+  'touchend',
+  'touchcancel',
+]);
 
 function findPath(root: TaroNode, node: TaroNode): TaroNode[] | null {
   if (root === node) return [root];
@@ -262,7 +282,8 @@ export class MiniHost {
       error: (...args: unknown[]) => this.report('console.error', args.map(describe).join(' ')),
     };
     const timers = {
-      setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => this.timer(fn, ms, args),
+      setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+        this.timer(fn, ms, args),
       clearTimeout: (t: NodeJS.Timeout) => {
         clearTimeout(t);
         this.timers.delete(t);
@@ -441,9 +462,13 @@ export class MiniHost {
     this.callLifecycle(instance, 'onShow');
     // The base library fires onReady once the first render reached the view layer; Taro's first
     // setData is on a timer scheduled during onLoad, so a timer after it comes after the render.
-    this.timer(() => {
-      if (this.stack.includes(instance)) this.callLifecycle(instance, 'onReady');
-    }, 1, []);
+    this.timer(
+      () => {
+        if (this.stack.includes(instance)) this.callLifecycle(instance, 'onReady');
+      },
+      1,
+      [],
+    );
   }
 
   private unload(instance: PageInstance): void {
@@ -458,7 +483,8 @@ export class MiniHost {
   navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab', url: string): void {
     const top = this.stack[this.stack.length - 1];
     const { route, query } = parseUrl(url, top?.route);
-    if (kind === 'navigateTo' && this.isTab(route)) throw new Error(`navigateTo a tab page (${route}): use switchTab`);
+    if (kind === 'navigateTo' && this.isTab(route))
+      throw new Error(`navigateTo a tab page (${route}): use switchTab`);
     if (kind === 'switchTab' && !this.isTab(route)) throw new Error(`switchTab to a non-tab page (${route})`);
     if (kind === 'navigateTo') {
       if (this.stack.length >= 10) throw new Error('navigateTo: page stack is full (10)');

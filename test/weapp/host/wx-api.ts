@@ -33,7 +33,13 @@ const WINDOW = {
   screenTop: 0,
 };
 const DEVICE = { brand: 'devtools', model: 'iPhone X', system: 'iOS 16.0', platform: 'devtools' };
-const APP_BASE = { SDKVersion: '3.4.0', version: '8.0.40', language: 'zh_CN', theme: 'light', enableDebug: false };
+const APP_BASE = {
+  SDKVersion: '3.4.0',
+  version: '8.0.40',
+  language: 'zh_CN',
+  theme: 'light',
+  enableDebug: false,
+};
 
 /** Builds the `wx` object for one host. */
 export function createWx(host: MiniHost, script: Partial<WxScript>): Record<string, unknown> {
@@ -54,14 +60,16 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
 
   const storageGet = (key: string) => (host.storage.has(key) ? host.storage.get(key) : '');
 
-  const request = (opts: Callbacks & {
-    url: string;
-    method?: string;
-    data?: unknown;
-    header?: Record<string, string>;
-    timeout?: number;
-    dataType?: string;
-  }) => {
+  const request = (
+    opts: Callbacks & {
+      url: string;
+      method?: string;
+      data?: unknown;
+      header?: Record<string, string>;
+      timeout?: number;
+      dataType?: string;
+    },
+  ) => {
     const controller = new AbortController();
     const method = (opts.method ?? 'GET').toUpperCase();
     let url = host.mapUrl(opts.url);
@@ -250,37 +258,81 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
 
     login: (opts: Callbacks) => {
       loginCount += 1;
-      answer(opts, { errMsg: 'login:ok', code: script.loginCode ? script.loginCode() : `host-${host.name}-${loginCount}` });
+      answer(opts, {
+        errMsg: 'login:ok',
+        code: script.loginCode ? script.loginCode() : `host-${host.name}-${loginCount}`,
+      });
     },
     checkSession: ok('checkSession'),
     scanCode: (opts: Callbacks) => {
       void host.requirePrivacy('scanCode').then((allowed) => {
-        if (!allowed) return answer(opts, { errMsg: 'scanCode:fail privacy permission is not authorized' }, false);
+        if (!allowed)
+          return answer(opts, { errMsg: 'scanCode:fail privacy permission is not authorized' }, false);
         if (!script.scanResult) return answer(opts, { errMsg: 'scanCode:fail cancel' }, false);
-        answer(opts, { errMsg: 'scanCode:ok', result: script.scanResult(), scanType: 'QR_CODE', charSet: 'UTF-8' });
+        answer(opts, {
+          errMsg: 'scanCode:ok',
+          result: script.scanResult(),
+          scanType: 'QR_CODE',
+          charSet: 'UTF-8',
+        });
       });
     },
     chooseImage: (opts: Callbacks) =>
       void host.requirePrivacy('chooseImage').then((allowed) =>
-        answer(opts, { errMsg: allowed ? 'chooseImage:fail cancel' : 'chooseImage:fail privacy permission is not authorized' }, false),
+        answer(
+          opts,
+          {
+            errMsg: allowed
+              ? 'chooseImage:fail cancel'
+              : 'chooseImage:fail privacy permission is not authorized',
+          },
+          false,
+        ),
       ),
     chooseMedia: (opts: Callbacks) =>
       void host.requirePrivacy('chooseMedia').then((allowed) =>
-        answer(opts, { errMsg: allowed ? 'chooseMedia:fail cancel' : 'chooseMedia:fail privacy permission is not authorized' }, false),
+        answer(
+          opts,
+          {
+            errMsg: allowed
+              ? 'chooseMedia:fail cancel'
+              : 'chooseMedia:fail privacy permission is not authorized',
+          },
+          false,
+        ),
       ),
     requestSubscribeMessage: (opts: Callbacks & { tmplIds?: string[] }) =>
-      answer(opts, { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries((opts.tmplIds ?? []).map((id) => [id, 'accept'])) }),
+      answer(opts, {
+        errMsg: 'requestSubscribeMessage:ok',
+        ...Object.fromEntries((opts.tmplIds ?? []).map((id) => [id, 'accept'])),
+      }),
 
     getSystemInfoSync: () => ({ ...WINDOW, ...DEVICE, ...APP_BASE }),
-    getSystemInfo: (opts: Callbacks) => answer(opts, { errMsg: 'getSystemInfo:ok', ...WINDOW, ...DEVICE, ...APP_BASE }),
-    getSystemInfoAsync: (opts: Callbacks) => answer(opts, { errMsg: 'getSystemInfoAsync:ok', ...WINDOW, ...DEVICE, ...APP_BASE }),
+    getSystemInfo: (opts: Callbacks) =>
+      answer(opts, { errMsg: 'getSystemInfo:ok', ...WINDOW, ...DEVICE, ...APP_BASE }),
+    getSystemInfoAsync: (opts: Callbacks) =>
+      answer(opts, { errMsg: 'getSystemInfoAsync:ok', ...WINDOW, ...DEVICE, ...APP_BASE }),
     getWindowInfo: () => ({ ...WINDOW }),
     getDeviceInfo: () => ({ ...DEVICE }),
     getAppBaseInfo: () => ({ ...APP_BASE }),
-    getSystemSetting: () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
+    getSystemSetting: () => ({
+      bluetoothEnabled: false,
+      locationEnabled: false,
+      wifiEnabled: true,
+      deviceOrientation: 'portrait',
+    }),
     getAppAuthorizeSetting: () => ({ cameraAuthorized: 'authorized', albumAuthorized: 'authorized' }),
-    getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 }),
-    getAccountInfoSync: () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+    getMenuButtonBoundingClientRect: () => ({
+      width: 87,
+      height: 32,
+      top: 48,
+      right: 368,
+      bottom: 80,
+      left: 281,
+    }),
+    getAccountInfoSync: () => ({
+      miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
+    }),
     getLaunchOptionsSync: () => ({ path: host.appJson.pages[0], query: {}, scene: 1001, referrerInfo: {} }),
     getEnterOptionsSync: () => ({ path: host.appJson.pages[0], query: {}, scene: 1001, referrerInfo: {} }),
     getNetworkType: ok('getNetworkType', { networkType: 'wifi' }),
@@ -320,7 +372,10 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
     },
     requirePrivacyAuthorize: ok('requirePrivacyAuthorize'),
     openPrivacyContract: ok('openPrivacyContract'),
-    getPrivacySetting: ok('getPrivacySetting', { needAuthorization: false, privacyContractName: '《复工通隐私保护指引》' }),
+    getPrivacySetting: ok('getPrivacySetting', {
+      needAuthorization: false,
+      privacyContractName: '《复工通隐私保护指引》',
+    }),
 
     setNavigationBarTitle: ok('setNavigationBarTitle'),
     setNavigationBarColor: ok('setNavigationBarColor'),
@@ -343,10 +398,17 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
     getScreenBrightness: ok('getScreenBrightness', { value: 0.5 }),
     reportAnalytics: noop,
     reportEvent: noop,
-    getRealtimeLogManager: () => ({ info: noop, warn: noop, error: noop, setFilterMsg: noop, addFilterMsg: noop }),
+    getRealtimeLogManager: () => ({
+      info: noop,
+      warn: noop,
+      error: noop,
+      setFilterMsg: noop,
+      addFilterMsg: noop,
+    }),
     getLogManager: () => ({ log: noop, info: noop, warn: noop, debug: noop }),
     getFileSystemManager: () => ({
-      readFile: (opts: Callbacks) => answer(opts, { errMsg: 'readFile:fail no file system in the test host' }, false),
+      readFile: (opts: Callbacks) =>
+        answer(opts, { errMsg: 'readFile:fail no file system in the test host' }, false),
     }),
     arrayBufferToBase64: (buffer: ArrayBuffer) => Buffer.from(buffer).toString('base64'),
     base64ToArrayBuffer: (text: string) => {

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { MiniHost, type HostOptions } from '../host/mini-host';
 
-export const DIST = process.env.WEAPP_DIST ?? path.resolve(__dirname, '..', '..', '..', 'apps', 'mini', 'dist', 'weapp');
+export const DIST =
+  process.env.WEAPP_DIST ?? path.resolve(__dirname, '..', '..', '..', 'apps', 'mini', 'dist', 'weapp');
 /** The API address baked into a default `npm run build:weapp` (TARO_APP_API_BASE). */
 const BAKED_API = 'http://127.0.0.1:3000';
 
@@ -59,7 +60,10 @@ async function readOtp(stack: Stack, phoneNumber: string, seenBefore: number): P
  */
 export async function signInStaff(stack: Stack, host: MiniHost, phoneNumber: string): Promise<void> {
   const masked = `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`;
-  const seen = stack.output().split('\n').filter((l) => l.includes('"otp.sent"') && l.includes(masked)).length;
+  const seen = stack
+    .output()
+    .split('\n')
+    .filter((l) => l.includes('"otp.sent"') && l.includes(masked)).length;
   const post = async (p: string, body: unknown) => {
     const res = await fetch(`${stack.apiUrl}${p}`, {
       method: 'POST',

@@ -51,11 +51,7 @@ export default function TripsPage() {
       >
         <View className="w-card">
           {(data?.items ?? []).map((trip) => (
-            <TripRow
-              key={trip.id}
-              trip={trip}
-              onOpen={() => openPage(PAGES.tripDetail, { id: trip.id })}
-            />
+            <TripRow key={trip.id} trip={trip} onOpen={() => openPage(PAGES.tripDetail, { id: trip.id })} />
           ))}
         </View>
       </PageState>

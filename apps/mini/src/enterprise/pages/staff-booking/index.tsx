@@ -114,11 +114,7 @@ export default function StaffBookingPage() {
           <View className="w-card">
             <Text className="w-card__title">选择班次</Text>
             {(data?.trips ?? []).map((t) => (
-              <TripRow
-                key={t.id}
-                trip={t}
-                onOpen={() => openPage(PAGES.staffBooking, { tripId: t.id })}
-              />
+              <TripRow key={t.id} trip={t} onOpen={() => openPage(PAGES.staffBooking, { tripId: t.id })} />
             ))}
           </View>
         )}
