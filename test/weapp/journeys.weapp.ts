@@ -121,6 +121,33 @@ describe('weapp journeys in the mini-program host', () => {
 });
 
 /** A trip row's route and departure line (not its seat count). */
+describe('weapp app hygiene in the mini-program host', () => {
+  it('when WeChat has downloaded a new version, then the person is asked in Chinese and 重启 applies it', async () => {
+    const host = newPhone('updater');
+    await host.launch();
+    expect(host.updateReadyListeners).toHaveLength(1);
+    host.later(host.updateReadyListeners[0]);
+    await host.idle();
+    expect(host.modals.at(-1)).toEqual({
+      title: '发现新版本',
+      content: '新版本已经下载好，重启后即可使用。现在重启小程序吗？',
+    });
+    expect(host.updateApplied).toBe(true);
+    expectNoProblems(host);
+  });
+
+  it('when the person taps 稍后 on the update prompt, then the update waits', async () => {
+    const host = newPhone('later', { script: { confirmModal: () => false } });
+    await host.launch();
+    host.later(host.updateReadyListeners[0]);
+    await host.idle();
+    expect(host.modals.at(-1)?.title).toBe('发现新版本');
+    expect(host.updateApplied).toBe(false);
+    expect(host.privacyListeners).toHaveLength(1);
+    expectNoProblems(host);
+  });
+});
+
 function rowKey(row: { cn?: unknown[] }): string {
   return ((row.cn ?? []) as { cl?: string; cn?: unknown[] }[])
     .filter((c) => c.cl === 'w-row__title' || c.cl === 'w-muted')
