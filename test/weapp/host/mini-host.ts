@@ -279,7 +279,7 @@ export class MiniHost {
       info: () => undefined,
       debug: () => undefined,
       warn: () => undefined,
-      error: (...args: unknown[]) => this.report('console.error', args.map(describe).join(' ')),
+      error: (...args: unknown[]) => this.report('console.error', args.map(describeValue).join(' ')),
     };
     const timers = {
       setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
@@ -327,7 +327,7 @@ export class MiniHost {
 
   /** Records a problem; the tests fail on any. */
   report(kind: Problem['kind'], what: unknown): void {
-    this.problems.push({ kind, message: `${this.name}: ${describe(what)}` });
+    this.problems.push({ kind, message: `${this.name}: ${describeValue(what)}` });
   }
 
   /** Runs `fn`, recording a throw (as the base library would log it) instead of propagating it. */
@@ -338,7 +338,7 @@ export class MiniHost {
         (result as unknown as Promise<unknown>).then(undefined, (e: unknown) => this.report('rejection', e));
       return result;
     } catch (error) {
-      this.report('throw', `${where}: ${describe(error)}`);
+      this.report('throw', `${where}: ${describeValue(error)}`);
       return undefined;
     }
   }
@@ -599,7 +599,7 @@ export class MiniHost {
 }
 
 /** A readable one-liner for an error or value from the sandbox (another realm: no instanceof). */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   const text = describeRaw(value);
   // React's production build names an undefined element type only by number.
   return text.includes('Minified React error #130')
