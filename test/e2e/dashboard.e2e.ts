@@ -27,7 +27,7 @@ describe('command dashboard on the H5 build', () => {
     const page = await newPhonePage(browser);
     await signIn(stack, page, '13800000006');
     await page.locator('.tile-grid__title', { hasText: '指挥大屏' }).click();
-    await page.waitForURL(/pages\/dashboard\/index/);
+    await page.waitForURL(/command\/pages\/dashboard\/index/);
     await page.locator('.chart').first().waitFor();
     expect(await page.locator('.chart').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('.kpi__note').first().textContent()).toBe('3 / 4 家');

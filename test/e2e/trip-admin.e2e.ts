@@ -20,9 +20,9 @@ describe('transport officer’s trip management on the H5 build', () => {
     const page = await newPhonePage(demo.browser());
     await signIn(demo.stack(), page, '13800000005');
     await page.locator('.tile-grid__title', { hasText: '班次管理' }).click();
-    await page.waitForURL(/pages\/trip-admin\/index/);
+    await page.waitForURL(/transport\/pages\/trip-admin\/index/);
     await button(page, '新建班次').click();
-    await page.waitForURL(/pages\/trip-form\/index/);
+    await page.waitForURL(/transport\/pages\/trip-form\/index/);
 
     const origin = `毕节市七星关区${Date.now() % 10_000}`;
     await field(page, '如 贵阳市南明区').fill(origin);
@@ -40,7 +40,7 @@ describe('transport officer’s trip management on the H5 build', () => {
     await shot(page, 'trip-admin-form');
     await button(page, '保存草稿').click();
 
-    await page.waitForURL(/pages\/trip-admin\/index/);
+    await page.waitForURL(/transport\/pages\/trip-admin\/index/);
     const card = page.locator('.trip-card', { hasText: origin });
     await card.locator('.trip-card__status', { hasText: '草稿' }).waitFor();
     await card.locator('taro-button-core', { hasText: /^\s*发布\s*$/ }).click();

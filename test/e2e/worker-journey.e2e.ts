@@ -64,7 +64,7 @@ async function scannedToken(page: Page): Promise<string> {
 }
 
 async function marshalBoards(marshal: Page, tripId: string, token: string): Promise<void> {
-  await marshal.goto(`${stack.webUrl}/#/pages/marshal-scan/index?tripId=${tripId}`);
+  await marshal.goto(`${stack.webUrl}/#/transport/pages/marshal-scan/index?tripId=${tripId}`);
   await field(marshal, '扫码结果（或粘贴上车码）').fill(token);
   await field(marshal, '例如 36.5').fill('36.4');
   await button(marshal, '核验上车').click();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { FailOnMissingExports } from './fail-on-warnings';
 import prodConfig from './prod';
 
 /**
@@ -29,6 +30,16 @@ function preferOwnDependencies(chain: Chain): void {
   chain.resolve.alias.set('react$', path.join(ownModules, 'react', 'index.js'));
   chain.resolve.alias.set('react/jsx-runtime$', path.join(ownModules, 'react', 'jsx-runtime.js'));
   chain.resolve.alias.set('react/jsx-dev-runtime$', path.join(ownModules, 'react', 'jsx-dev-runtime.js'));
+}
+
+/**
+ * The weapp build refuses an import of a name the target module does not export (see
+ * fail-on-warnings.ts): webpack reports it as an error, Taro exits non-zero.
+ */
+function refuseMissingExports(chain: Chain): void {
+  const parser = chain.module.get('parser') ?? {};
+  chain.module.set('parser', { ...parser, javascript: { ...parser.javascript, exportsPresence: 'error' } });
+  chain.plugin('fail-on-missing-exports').use(FailOnMissingExports);
 }
 
 /**
@@ -75,11 +86,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
-    compiler: 'webpack5',
+    // errorLevel 1: a compile error exits the build with status 1 instead of 0.
+    compiler: { type: 'webpack5', errorLevel: 1 },
     cache: { enable: false },
     mini: {
       compile: { include: [workspacePackages] },
-      webpackChain: preferOwnDependencies,
+      webpackChain(chain: Chain) {
+        preferOwnDependencies(chain);
+        refuseMissingExports(chain);
+      },
       // Our class names are component-scoped (BEM), so cross-page CSS order does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

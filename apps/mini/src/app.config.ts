@@ -1,37 +1,60 @@
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
 export default defineAppConfig({
-  // The first page opens on launch; it sends signed-out people to the login page.
+  // The main package: sign-in, home, and everything a worker needs first (check-in, pass,
+  // trips, booking). The first page opens on launch; it sends signed-out people to the login page.
   pages: [
     'pages/home/index',
     'pages/me/index',
     'pages/login/index',
     'pages/building/index',
-    'pages/enterprise-home/index',
-    'pages/report/index',
-    'pages/issue-form/index',
-    'pages/issue-detail/index',
-    'pages/issue-list/index',
-    'pages/charter-form/index',
-    'pages/steward-enterprises/index',
-    'pages/steward-enterprise/index',
-    'pages/visit-form/index',
     'pages/checkin/index',
     'pages/pass/index',
     'pages/trips/index',
     'pages/trip-detail/index',
     'pages/booking/index',
     'pages/my-bookings/index',
-    'pages/marshal-scan/index',
-    'pages/manifest/index',
     'pages/profile/index',
-    'pages/dashboard/index',
-    'pages/trip-admin/index',
-    'pages/trip-form/index',
-    'pages/staff-booking/index',
     'pages/freight-apply/index',
     'pages/freight-passes/index',
     'pages/freight-pass/index',
     'pages/freight-review/index',
     'pages/freight-check/index',
+  ],
+  // One subpackage per role area, downloaded the first time someone opens one of its pages.
+  // Paths are the same on H5 (Taro registers subpackage pages under their root there too).
+  subPackages: [
+    {
+      // 企业联络员, 复工管家 and 部门办理人: reopening reports, charters, issues, visits.
+      root: 'enterprise',
+      pages: [
+        'pages/enterprise-home/index',
+        'pages/report/index',
+        'pages/issue-form/index',
+        'pages/issue-detail/index',
+        'pages/issue-list/index',
+        'pages/charter-form/index',
+        'pages/staff-booking/index',
+        'pages/steward-enterprises/index',
+        'pages/steward-enterprise/index',
+        'pages/visit-form/index',
+      ],
+    },
+    {
+      // 交通专班: trips, boarding checks, passenger lists.
+      root: 'transport',
+      pages: [
+        'pages/marshal-scan/index',
+        'pages/manifest/index',
+        'pages/trip-admin/index',
+        'pages/trip-form/index',
+      ],
+    },
+    {
+      // 指挥部: the dashboard (charts are the heaviest screen).
+      root: 'command',
+      pages: ['pages/dashboard/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -42,7 +65,20 @@ export default defineAppConfig({
   },
   // H5 only: no page slide animation — it stutters on budget Android webviews and delays
   // every screen by ~300 ms. The mini-program keeps WeChat's native transitions.
-  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  ...(isWeapp
+    ? {
+        // Components are injected when a page renders them, not all at start-up.
+        lazyCodeLoading: 'requiredComponents',
+        // Privacy APIs (camera, album, phone number) wait for the person's consent; the
+        // prompt is src/platform/privacy.ts.
+        __usePrivacyCheck__: true,
+        // The role subpackages are fetched in the background from home, on Wi-Fi only: a
+        // worker on 3G never pays for the officers' screens.
+        preloadRule: {
+          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command'] },
+        },
+      }
+    : { animation: false }),
   tabBar: {
     color: '#7a808a',
     selectedColor: '#1f6fd1',

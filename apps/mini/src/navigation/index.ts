@@ -1,12 +1,47 @@
 /** Page paths and the few navigation moves shared by services and pages. */
 import Taro from '@tarojs/taro';
 
-export const ROUTES = {
+/**
+ * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
+ * carry its root in their path: `enterprise/` (liaison, steward, department officer),
+ * `transport/` (transport officer) and `command/` (指挥部); the main package holds sign-in, home
+ * and everything a worker needs first.
+ */
+export const PAGES = {
   home: '/pages/home/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
   building: '/pages/building/index',
+  checkin: '/pages/checkin/index',
+  pass: '/pages/pass/index',
+  trips: '/pages/trips/index',
+  tripDetail: '/pages/trip-detail/index',
+  booking: '/pages/booking/index',
+  myBookings: '/pages/my-bookings/index',
+  profile: '/pages/profile/index',
+  freightApply: '/pages/freight-apply/index',
+  freightPasses: '/pages/freight-passes/index',
+  freightPass: '/pages/freight-pass/index',
+  freightReview: '/pages/freight-review/index',
+  freightCheck: '/pages/freight-check/index',
+  enterpriseHome: '/enterprise/pages/enterprise-home/index',
+  report: '/enterprise/pages/report/index',
+  issueForm: '/enterprise/pages/issue-form/index',
+  issueDetail: '/enterprise/pages/issue-detail/index',
+  issueList: '/enterprise/pages/issue-list/index',
+  charterForm: '/enterprise/pages/charter-form/index',
+  staffBooking: '/enterprise/pages/staff-booking/index',
+  stewardEnterprises: '/enterprise/pages/steward-enterprises/index',
+  stewardEnterprise: '/enterprise/pages/steward-enterprise/index',
+  visitForm: '/enterprise/pages/visit-form/index',
+  marshalScan: '/transport/pages/marshal-scan/index',
+  manifest: '/transport/pages/manifest/index',
+  tripAdmin: '/transport/pages/trip-admin/index',
+  tripForm: '/transport/pages/trip-form/index',
+  dashboard: '/command/pages/dashboard/index',
 } as const;
+
+export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 
 /** Route of the page on top of the stack, without leading slash or query (Taro's format). */
 function currentRoute(): string {
@@ -17,13 +52,13 @@ function currentRoute(): string {
 
 /** Sends the person to sign in, clearing the page stack; no-op when already on the login page. */
 export function goToLogin(): void {
-  if (currentRoute() === ROUTES.login.slice(1)) return;
-  void Taro.reLaunch({ url: ROUTES.login });
+  if (currentRoute() === PAGES.login.slice(1)) return;
+  void Taro.reLaunch({ url: PAGES.login });
 }
 
 /** After signing in: the home tab, with the login page gone from history. */
 export function goHome(): void {
-  void Taro.reLaunch({ url: ROUTES.home });
+  void Taro.reLaunch({ url: PAGES.home });
 }
 
 /** Opens a page on top of the current one, with query parameters encoded. */

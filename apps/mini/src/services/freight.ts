@@ -4,6 +4,7 @@
  */
 import { freightRoutes as f, type BodyOf, type FreightStatus } from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
+import { PAGES } from '../navigation';
 
 export const freightApi = {
   apply: (body: BodyOf<typeof f.apply>, o?: CallOptions) => callRoute(f.apply, { body }, o),
@@ -22,9 +23,9 @@ export const freightApi = {
 
 /** Page paths of the freight-pass screens. */
 export const FREIGHT_PAGES = {
-  apply: '/pages/freight-apply/index',
-  passes: '/pages/freight-passes/index',
-  pass: '/pages/freight-pass/index',
-  review: '/pages/freight-review/index',
-  check: '/pages/freight-check/index',
+  apply: PAGES.freightApply,
+  passes: PAGES.freightPasses,
+  pass: PAGES.freightPass,
+  review: PAGES.freightReview,
+  check: PAGES.freightCheck,
 } as const;

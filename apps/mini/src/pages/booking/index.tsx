@@ -3,12 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { openPage } from '../../navigation';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { BookingCard } from '../worker-shared/booking-card';
+import { BookingCard } from '../../components/booking-card';
 import { useLoad } from '../../store/use-load';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /** 预订结果: the seat (or waitlist place) just booked, and the way to the boarding code. */
 export default function BookingResultPage() {
@@ -38,11 +38,11 @@ export default function BookingResultPage() {
             <BookingCard booking={data} />
             <View className="w-actions">
               {data.status === 'confirmed' ? (
-                <Button type="primary" onClick={() => openPage(WORKER_PAGES.pass)}>
+                <Button type="primary" onClick={() => openPage(PAGES.pass)}>
                   查看上车码
                 </Button>
               ) : null}
-              <Button onClick={() => openPage(WORKER_PAGES.myBookings)}>我的行程</Button>
+              <Button onClick={() => openPage(PAGES.myBookings)}>我的行程</Button>
             </View>
           </>
         ) : null}

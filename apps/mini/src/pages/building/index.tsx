@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ROUTES } from '../../navigation';
+import { PAGES } from '../../navigation';
 import './index.css';
 
 /**
@@ -30,7 +30,7 @@ export default function BuildingPage() {
       <Button
         className="building__back"
         type="primary"
-        onClick={() => void Taro.switchTab({ url: ROUTES.home })}
+        onClick={() => void Taro.switchTab({ url: PAGES.home })}
       >
         返回首页
       </Button>

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { CHECKIN } from '../worker-shared/test/fixtures';
+import { CHECKIN } from '../../../test-support/fixtures';
 import { loadDraft } from './draft';
 import CheckinPage from './index';
 

@@ -15,14 +15,14 @@ import { PageState } from '../../components/page-state';
 import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from '../../forms/field-errors';
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { isOfflineError } from '../../services/api-error';
-import { openPage } from '../../navigation';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { Chips } from '../worker-shared/chips';
+import { Chips } from '../../components/chips';
 import { useLoad } from '../../store/use-load';
-import { PASS_LABELS } from '../worker-shared/format';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
+import { PASS_LABELS } from '../../services/format';
+import { workerApi } from '../../services/worker-api';
 import { clearDraft, draftFromLatest, EMPTY_DRAFT, loadDraft, saveDraft, type CheckinDraft } from './draft';
-import '../worker-shared/shared.css';
+import '../../styles/worker.css';
 
 /**
  * 健康打卡: temperature, symptoms, health-code colour, places of the last 14 days, arrival from
@@ -83,7 +83,7 @@ export default function CheckinPage() {
       settle();
       clearDraft(user.id);
       await Taro.showToast({ title: `打卡成功：${PASS_LABELS[res.pass.color]}`, icon: 'none' });
-      openPage(WORKER_PAGES.pass);
+      openPage(PAGES.pass);
     } catch (error) {
       settle(error);
       setErrors(fieldErrorsFromApiError(error));

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FREIGHT_COMMITMENT, PLATE_FORMAT_MESSAGE } from '@fugong/contracts';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { freightPass } from '../freight-shared/test/fixtures';
+import { freightPass } from '../../../test-support/freight-fixtures';
 import FreightApplyPage from './index';
 
 const flush = () =>

@@ -19,9 +19,9 @@ import { useFormSubmit } from '../../forms/use-form-submit';
 import { openPage } from '../../navigation';
 import { FREIGHT_PAGES, freightApi } from '../../services/freight';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { Chips } from '../worker-shared/chips';
+import { Chips } from '../../components/chips';
 import { PlateInput } from './plate-input';
-import '../worker-shared/shared.css';
+import '../../styles/worker.css';
 import './index.css';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
-import { Chips } from '../worker-shared/chips';
+import { Chips } from '../../components/chips';
 
 /** Provinces that send or receive most freight here; the abbreviation is tapped, never typed. */
 const PROVINCES = ['浙', '沪', '苏', '皖', '赣', '闽', '鲁', '豫', '鄂', '湘', '粤', '川', '贵', '渝'];

@@ -8,9 +8,9 @@ import { useSubmissionKey } from '../../forms/use-submission-key';
 import { canScanCode, readStored, scanBoardingCode, writeStored } from '../../platform';
 import { freightApi } from '../../services/freight';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { shortTime } from '../freight-shared/pass-card';
-import '../worker-shared/shared.css';
-import '../freight-shared/freight.css';
+import { shortTime } from '../../components/freight-pass-card';
+import '../../styles/worker.css';
+import '../../styles/freight.css';
 
 const POST_KEY = 'freight.checkpoint';
 interface Post {

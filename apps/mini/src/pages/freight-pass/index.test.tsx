@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { apiError, installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { setRouterParams } from '../../../test-support/taro';
 import { saveSession } from '../../services/session-vault';
-import { freightPass, freightToken } from '../freight-shared/test/fixtures';
+import { freightPass, freightToken } from '../../../test-support/freight-fixtures';
 import FreightPassPage from './index';
 
 jest.mock('@tarojs/taro', () => ({

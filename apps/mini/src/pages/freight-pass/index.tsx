@@ -7,9 +7,9 @@ import { PageState, statusForError, type PageStatus } from '../../components/pag
 import { ApiError } from '../../services/api-error';
 import { freightApi } from '../../services/freight';
 import { useLoad } from '../../store/use-load';
-import { FreightPassCard, shortTime } from '../freight-shared/pass-card';
-import '../worker-shared/shared.css';
-import '../freight-shared/freight.css';
+import { FreightPassCard, shortTime } from '../../components/freight-pass-card';
+import '../../styles/worker.css';
+import '../../styles/freight.css';
 
 /**
  * 我的货车通行证 on the driver's phone: pick the pass, show a big black-on-white QR that lives 90 s

@@ -6,8 +6,8 @@ import { openPage } from '../../navigation';
 import { FREIGHT_PAGES, freightApi } from '../../services/freight';
 import { useLoad } from '../../store/use-load';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { FreightPassCard } from '../freight-shared/pass-card';
-import '../worker-shared/shared.css';
+import { FreightPassCard } from '../../components/freight-pass-card';
+import '../../styles/worker.css';
 
 /** The liaison's passes: what was approved at once, what waits for review, what was revoked. */
 export default function FreightPassesPage() {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { apiError, installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { freightPass } from '../freight-shared/test/fixtures';
+import { freightPass } from '../../../test-support/freight-fixtures';
 import FreightReviewPage from './index';
 
 const flush = () =>

@@ -9,9 +9,9 @@ import { useSubmissionKey } from '../../forms/use-submission-key';
 import { freightApi } from '../../services/freight';
 import { useLoad } from '../../store/use-load';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { Chips } from '../worker-shared/chips';
-import { FreightPassCard } from '../freight-shared/pass-card';
-import '../worker-shared/shared.css';
+import { Chips } from '../../components/chips';
+import { FreightPassCard } from '../../components/freight-pass-card';
+import '../../styles/worker.css';
 
 type Tab = 'queue' | 'approved';
 type Action = 'approve' | 'refuse' | 'revoke';

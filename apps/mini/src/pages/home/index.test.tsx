@@ -72,8 +72,8 @@ describe('home page', () => {
     fireEvent.click(screen.getByText('包车需求'));
     fireEvent.click(screen.getByText('员工订座'));
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/charter-form/index' });
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/staff-booking/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/enterprise/pages/charter-form/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/enterprise/pages/staff-booking/index' });
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {
@@ -84,7 +84,7 @@ describe('home page', () => {
 
     fireEvent.click(screen.getByText('班次管理'));
 
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/trip-admin/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/transport/pages/trip-admin/index' });
   });
 
   it('when a tile’s feature is not built yet, then tapping it opens the 功能建设中 page named after it', () => {

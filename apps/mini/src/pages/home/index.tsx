@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { ROUTES, openPage } from '../../navigation';
+import { PAGES, openPage } from '../../navigation';
 import { refreshCurrentUser } from '../../store/session';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { Greeting } from './components/greeting';
@@ -15,7 +15,7 @@ import './index.css';
 /** Opens a tile's page, or the shared 功能建设中 page named after it while it has none. */
 export function openTile(tile: EntryTile): void {
   if (tile.url) openPage(tile.url);
-  else openPage(ROUTES.building, { title: tile.title });
+  else openPage(PAGES.building, { title: tile.title });
 }
 
 /**

@@ -4,6 +4,7 @@
  * shared "功能建设中" page. Order here is the order on screen.
  */
 import type { Role } from '@fugong/contracts';
+import { PAGES } from '../../navigation';
 
 export interface EntryTile {
   /** Stable id, used as React key and in tests. */
@@ -17,89 +18,89 @@ export interface EntryTile {
 }
 
 export const ENTRY_TILES: readonly EntryTile[] = [
-  { id: 'worker.checkin', role: 'worker', title: '健康打卡', badge: '卡', url: '/pages/checkin/index' },
-  { id: 'worker.pass', role: 'worker', title: '我的通行码', badge: '码', url: '/pages/pass/index' },
-  { id: 'worker.trips', role: 'worker', title: '找班车', badge: '车', url: '/pages/trips/index' },
-  { id: 'worker.bookings', role: 'worker', title: '我的行程', badge: '程', url: '/pages/my-bookings/index' },
+  { id: 'worker.checkin', role: 'worker', title: '健康打卡', badge: '卡', url: PAGES.checkin },
+  { id: 'worker.pass', role: 'worker', title: '我的通行码', badge: '码', url: PAGES.pass },
+  { id: 'worker.trips', role: 'worker', title: '找班车', badge: '车', url: PAGES.trips },
+  { id: 'worker.bookings', role: 'worker', title: '我的行程', badge: '程', url: PAGES.myBookings },
   {
     id: 'worker.freightPass',
     role: 'worker',
     title: '我的货车通行证',
     badge: '证',
-    url: '/pages/freight-pass/index',
+    url: PAGES.freightPass,
   },
   {
     id: 'liaison.progress',
     role: 'liaison',
     title: '复工进度',
     badge: '进',
-    url: '/pages/enterprise-home/index',
+    url: PAGES.enterpriseHome,
   },
   {
     id: 'liaison.charters',
     role: 'liaison',
     title: '包车需求',
     badge: '包',
-    url: '/pages/charter-form/index',
+    url: PAGES.charterForm,
   },
   {
     id: 'liaison.staffSeats',
     role: 'liaison',
     title: '员工订座',
     badge: '座',
-    url: '/pages/staff-booking/index',
+    url: PAGES.staffBooking,
   },
-  { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: '/pages/issue-list/index' },
+  { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: PAGES.issueList },
   {
     id: 'liaison.freight',
     role: 'liaison',
     title: '货车通行证',
     badge: '货',
-    url: '/pages/freight-passes/index',
+    url: PAGES.freightPasses,
   },
   {
     id: 'steward.enterprises',
     role: 'steward',
     title: '我的企业',
     badge: '企',
-    url: '/pages/steward-enterprises/index',
+    url: PAGES.stewardEnterprises,
   },
   {
     id: 'steward.visits',
     role: 'steward',
     title: '走访记录',
     badge: '访',
-    url: '/pages/steward-enterprises/index',
+    url: PAGES.stewardEnterprises,
   },
-  { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: '/pages/issue-list/index' },
+  { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
   {
     id: 'transport.trips',
     role: 'transport',
     title: '班次管理',
     badge: '班',
-    url: '/pages/trip-admin/index',
+    url: PAGES.tripAdmin,
   },
   {
     id: 'transport.boarding',
     role: 'transport',
     title: '上车核验',
     badge: '验',
-    url: '/pages/marshal-scan/index',
+    url: PAGES.marshalScan,
   },
   {
     id: 'transport.freight',
     role: 'transport',
     title: '通行证审核',
     badge: '审',
-    url: '/pages/freight-review/index',
+    url: PAGES.freightReview,
   },
-  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: '/pages/dashboard/index' },
+  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
     title: '通行证核验',
     badge: '卡',
-    url: '/pages/freight-check/index',
+    url: PAGES.freightCheck,
   },
 ];
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { BOOKING } from '../worker-shared/test/fixtures';
+import { BOOKING } from '../../../test-support/fixtures';
 import MyBookingsPage from './index';
 
 const flush = () =>

@@ -5,12 +5,12 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { openPage } from '../../navigation';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { BookingCard } from '../worker-shared/booking-card';
+import { BookingCard } from '../../components/booking-card';
 import { useLoad } from '../../store/use-load';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
 
@@ -60,7 +60,7 @@ export default function MyBookingsPage() {
             {ACTIVE.has(b.status) && b.status !== 'boarded' ? (
               <View className="w-actions">
                 {b.status === 'confirmed' ? (
-                  <Button type="primary" onClick={() => openPage(WORKER_PAGES.pass)}>
+                  <Button type="primary" onClick={() => openPage(PAGES.pass)}>
                     出示上车码
                   </Button>
                 ) : null}

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { passToken } from '../worker-shared/test/fixtures';
+import { passToken } from '../../../test-support/fixtures';
 import PassPage from './index';
 
 // The shared Taro double has no useDidHide; hiding the page is not what these tests are about.

@@ -5,11 +5,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { PassToken } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../components/page-state';
-import { openPage } from '../../navigation';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { PASS_LABELS } from '../worker-shared/format';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { PASS_LABELS } from '../../services/format';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /**
  * 我的通行码 / 上车码: colour, reasons, and a QR code carrying a signed token that lives 90 s.
@@ -84,12 +84,12 @@ export default function PassPage() {
             ))}
             {pass.pass.color !== 'green' ? (
               <View className="w-actions">
-                <Button type="primary" onClick={() => openPage(WORKER_PAGES.checkin)}>
+                <Button type="primary" onClick={() => openPage(PAGES.checkin)}>
                   去打卡
                 </Button>
               </View>
             ) : null}
-            <Text className="w-muted" onClick={() => openPage(WORKER_PAGES.profile)}>
+            <Text className="w-muted" onClick={() => openPage(PAGES.profile)}>
               完善或查看个人资料 ›
             </Text>
           </View>

@@ -10,8 +10,8 @@ import { useSignedInUser } from '../../store/use-signed-in-user';
 import { bindWechatPhone } from '../../store/session';
 import { PhoneNumberButton } from '../../platform/phone-number-button';
 import { useLoad } from '../../store/use-load';
-import { workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /** A county code implies its city and province (GB/T 2260), so the worker types one code. */
 export function homeRegionOf(county: string) {

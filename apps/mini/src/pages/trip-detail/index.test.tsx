@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { apiError, installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { setRouterParams } from '../../../test-support/taro';
 import { saveSession } from '../../services/session-vault';
-import { BOOKING, TRIP } from '../worker-shared/test/fixtures';
+import { BOOKING, TRIP } from '../../../test-support/fixtures';
 import TripDetailPage from './index';
 
 const flush = () =>
@@ -35,6 +35,15 @@ describe('trip detail and booking', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: expect.stringContaining(`/pages/booking/index?id=${BOOKING.id}`) }),
     );
+  });
+
+  it('when opened without a trip id (the weapp host found this crash), then it says the trip is missing', async () => {
+    installFakeApi({ 'GET /api/trips/': { status: 200, body: { items: [], total: 0 } } });
+    setRouterParams({});
+    render(<TripDetailPage />);
+    await flush();
+    expect(screen.getByText('缺少班次信息')).toBeTruthy();
+    expect(screen.queryByText('预订座位')).toBeNull();
   });
 
   it('when the pass is not green, then the refusal is explained and check-in is suggested', async () => {

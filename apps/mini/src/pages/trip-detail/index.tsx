@@ -7,13 +7,13 @@ import { PageState } from '../../components/page-state';
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { ApiError, isOfflineError } from '../../services/api-error';
 import { askForNews } from '../../services/subscribe';
-import { openPage } from '../../navigation';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { PickupChips } from '../worker-shared/chips';
+import { PickupChips } from '../../components/chips';
 import { useLoad } from '../../store/use-load';
-import { formatTime } from '../worker-shared/format';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { formatTime } from '../../services/format';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /**
  * 班车详情 and booking: choose the pickup point, confirm, and go to the confirmation. A full
@@ -30,6 +30,8 @@ export default function TripDetailPage() {
   const [busy, setBusy] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
   if (!user) return <PageState status="loading" />;
+  // Opened without a trip (a cut-off shared link): say so instead of reading a trip that is not there.
+  if (!tripId) return <PageState status="error" title="缺少班次信息" description="请从找班车列表进入" />;
 
   const book = async () => {
     if (!trip) return;
@@ -48,7 +50,7 @@ export default function TripDetailPage() {
     try {
       const booking = await workerApi.book(body, { idempotencyKey: keyFor(body), silent: true });
       settle();
-      openPage(WORKER_PAGES.booking, { id: booking.id });
+      openPage(PAGES.booking, { id: booking.id });
     } catch (error) {
       settle(error);
       if (error instanceof ApiError && error.code === 'PASS_NOT_GREEN')

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
-import { TRIP } from '../worker-shared/test/fixtures';
+import { TRIP } from '../../../test-support/fixtures';
 import TripsPage from './index';
 
 const flush = () =>

@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Trip } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { openPage } from '../../navigation';
+import { TripRow } from '../../components/trip-row';
+import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
-import { Chips } from '../worker-shared/chips';
+import { Chips } from '../../components/chips';
 import { useLoad } from '../../store/use-load';
-import { formatTime } from '../worker-shared/format';
-import { WORKER_PAGES, workerApi } from '../worker-shared/api';
-import '../worker-shared/shared.css';
+import { workerApi } from '../../services/worker-api';
+import '../../styles/worker.css';
 
 /** The labour-sending provinces of the seeds, as origin filters (division code prefixes). */
 export const ORIGIN_OPTIONS = [
@@ -21,25 +20,6 @@ export const ORIGIN_OPTIONS = [
   { value: '41', label: '河南' },
   { value: '36', label: '江西' },
 ];
-
-/** One trip as a list row: where from, where to, when, and how many seats are left. */
-export function TripRow({ trip, onOpen }: { trip: Trip; onOpen: () => void }) {
-  return (
-    <View className="w-row" onClick={onOpen}>
-      <Text className="w-row__title">
-        {trip.originName} → {trip.destinations.map((d) => d.enterpriseName).join('、')}
-      </Text>
-      <Text className="w-muted">
-        {formatTime(trip.departureAt)} 发车 · {trip.vehicle.plate}
-      </Text>
-      <Text className={trip.seatsLeft > 0 ? 'w-line' : 'w-line w-warn'}>
-        {trip.seatsLeft > 0
-          ? `余座 ${trip.seatsLeft} / ${trip.capacity}`
-          : `已满，候补 ${trip.waitlistCount} 人`}
-      </Text>
-    </View>
-  );
-}
 
 /** 找班车: published point-to-point trips, filtered by the province the worker leaves from. */
 export default function TripsPage() {
@@ -71,11 +51,7 @@ export default function TripsPage() {
       >
         <View className="w-card">
           {(data?.items ?? []).map((trip) => (
-            <TripRow
-              key={trip.id}
-              trip={trip}
-              onOpen={() => openPage(WORKER_PAGES.tripDetail, { id: trip.id })}
-            />
+            <TripRow key={trip.id} trip={trip} onOpen={() => openPage(PAGES.tripDetail, { id: trip.id })} />
           ))}
         </View>
       </PageState>

@@ -1,0 +1,44 @@
+/**
+ * Calls of the worker-journey screens, typed by the shared route contracts. Pages use
+ * these, never paths, so a contract change breaks the build instead of a screen.
+ */
+import { workerRoutes as w, type BodyOf } from '@fugong/contracts';
+import { callRoute, type CallOptions } from './call-route';
+import { downloadRoute, type OnProgress } from './download';
+
+export const workerApi = {
+  profile: () => callRoute(w.profileGet, {}, { silent: true }),
+  saveProfile: (body: BodyOf<typeof w.profileUpdate>, o?: CallOptions) =>
+    callRoute(w.profileUpdate, { body }, o),
+  profileFull: () => callRoute(w.profileFull, {}, { silent: true }),
+  regions: () => callRoute(w.regionsList, {}, { silent: true }),
+  latestCheckin: () => callRoute(w.checkinLatest, {}, { silent: true }),
+  checkin: (body: BodyOf<typeof w.checkinSubmit>, o?: CallOptions) => callRoute(w.checkinSubmit, { body }, o),
+  passToken: () => callRoute(w.passToken, {}, { silent: true }),
+  trips: (query: Record<string, string | number | undefined>) =>
+    callRoute(w.tripsSearch, { query }, { silent: true }),
+  trip: (tripId: string) => callRoute(w.tripsGet, { params: { tripId } }, { silent: true }),
+  book: (body: BodyOf<typeof w.bookingsCreate>, o?: CallOptions) => callRoute(w.bookingsCreate, { body }, o),
+  myBookings: () => callRoute(w.bookingsMine, {}, { silent: true }),
+  cancelBooking: (bookingId: string, o?: CallOptions) =>
+    callRoute(w.bookingsCancel, { params: { bookingId } }, o),
+  board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) =>
+    callRoute(w.boardingBoard, { params: { tripId }, body }, o),
+  manifest: (tripId: string) => callRoute(w.tripsManifest, { params: { tripId } }, { silent: true }),
+  /** The full passenger list as a file (audited on the server); H5 saves it, weapp opens it. */
+  exportManifest: (tripId: string, format: 'csv' | 'xlsx', onProgress: OnProgress) =>
+    downloadRoute(
+      w.tripsManifestExport,
+      { params: { tripId }, query: { format } },
+      `乘客名单-${tripId}.${format}`,
+      onProgress,
+    ),
+  createTrip: (body: BodyOf<typeof w.tripsCreate>, o?: CallOptions) => callRoute(w.tripsCreate, { body }, o),
+  changeTrip: (tripId: string, body: BodyOf<typeof w.tripsUpdate>, o?: CallOptions) =>
+    callRoute(w.tripsUpdate, { params: { tripId }, body }, o),
+  publishTrip: (tripId: string, o?: CallOptions) => callRoute(w.tripsPublish, { params: { tripId } }, o),
+  cancelTrip: (tripId: string, reason: string, o?: CallOptions) =>
+    callRoute(w.tripsCancel, { params: { tripId }, body: { reason } }, o),
+  bookStaff: (tripId: string, body: BodyOf<typeof w.bookingsStaff>, o?: CallOptions) =>
+    callRoute(w.bookingsStaff, { params: { tripId }, body }, o),
+};

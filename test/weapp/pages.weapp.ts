@@ -1,0 +1,100 @@
+/**
+ * Every page of app.json (subpackages included) opened on the built mini-program, each by the
+ * role that uses it, against the real BFF with the demo data: app.js, the page's JS, onLoad,
+ * onShow, onReady and the first renders must run without a throw, an unhandled rejection, a
+ * framework console.error or a missing wx API, and the page must stay open and show something.
+ * A page importing a name another page file does not export (undefined in the weapp build)
+ * fails here: React reports the undefined component with console.error and a throw.
+ */
+import type { MiniHost } from './host/mini-host';
+import { phone, signInStaff, startStack, type Stack } from './support/stack';
+
+/** Who opens each page (by page folder, so the list holds wherever the page's subpackage is). */
+const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
+  home: 'worker',
+  me: 'worker',
+  login: 'worker',
+  building: 'worker',
+  checkin: 'worker',
+  pass: 'worker',
+  trips: 'worker',
+  'trip-detail': 'worker',
+  booking: 'worker',
+  'my-bookings': 'worker',
+  profile: 'worker',
+  'enterprise-home': 'liaison',
+  report: 'liaison',
+  'issue-form': 'liaison',
+  'issue-detail': 'liaison',
+  'issue-list': 'liaison',
+  'charter-form': 'liaison',
+  'staff-booking': 'liaison',
+  'steward-enterprises': 'steward',
+  'steward-enterprise': 'steward',
+  'visit-form': 'steward',
+  'marshal-scan': 'transport',
+  manifest: 'transport',
+  'trip-admin': 'transport',
+  'trip-form': 'transport',
+  dashboard: 'admin',
+  'freight-apply': 'liaison',
+  'freight-passes': 'liaison',
+  'freight-pass': 'worker',
+  'freight-review': 'transport',
+  'freight-check': 'checkpoint',
+};
+const PHONES = {
+  worker: '13800000001',
+  liaison: '13800000002',
+  steward: '13800000003',
+  transport: '13800000005',
+  admin: '13800000006',
+  checkpoint: '13800000007',
+};
+
+let stack: Stack;
+const hosts = new Map<string, MiniHost>();
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  for (const host of hosts.values()) host.dispose();
+  await stack?.stop();
+});
+
+async function phoneOf(role: keyof typeof PHONES): Promise<MiniHost> {
+  let host = hosts.get(role);
+  if (!host) {
+    host = phone(stack, role);
+    await signInStaff(stack, host, PHONES[role]);
+    await host.launch();
+    hosts.set(role, host);
+  }
+  return host;
+}
+
+const folderOf = (route: string) => route.split('/').slice(-2)[0];
+
+describe('every page of the weapp build', () => {
+  const routes = phone(
+    { apiUrl: 'http://127.0.0.1:9', output: () => '', stop: async () => undefined },
+    'list',
+  ).allRoutes();
+
+  it('when app.json is read, then every page has a role that opens it here and subpackages are listed', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => !(folderOf(r) in ROLE_OF_PAGE))).toEqual([]);
+  });
+
+  it.each(routes)('when %s is opened by its role, then it renders without a crash', async (route) => {
+    const host = await phoneOf(ROLE_OF_PAGE[folderOf(route)]);
+    const before = host.problems.length;
+    const page = await host.reLaunch(route);
+    // A signed-in person on the login page is sent home; everyone else stays where they went.
+    expect(page.route).toBe(folderOf(route) === 'login' ? 'pages/home/index' : route);
+    expect(page.text()).not.toBe('');
+    expect(host.problems.slice(before).map((p) => p.message)).toEqual([]);
+  });
+});

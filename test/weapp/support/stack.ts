@@ -1,0 +1,98 @@
+/**
+ * The BFF for the weapp runtime tests: the lead's stack launcher (embedded in-memory database,
+ * demo data, the fake WeChat server behind wx.login), and a mini-program host per person.
+ */
+import path from 'node:path';
+import { MiniHost, type HostOptions } from '../host/mini-host';
+
+export const DIST =
+  process.env.WEAPP_DIST ?? path.resolve(__dirname, '..', '..', '..', 'apps', 'mini', 'dist', 'weapp');
+/** The API address baked into a default `npm run build:weapp` (TARO_APP_API_BASE). */
+const BAKED_API = 'http://127.0.0.1:3000';
+
+export interface Stack {
+  apiUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+// A plain CommonJS script shared with `npm start` and the browser tests; no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stackModule = require('../../../config/scripts/lib/stack') as {
+  startStack(options: { seed?: 'demo' | 'none' }): Promise<Stack>;
+};
+
+export const startStack = (): Promise<Stack> => stackModule.startStack({ seed: 'demo' });
+
+/** A phone running the built mini-program against this stack's BFF. */
+export function phone(stack: Stack, name: string, options: Partial<HostOptions> = {}): MiniHost {
+  return new MiniHost({
+    distDir: DIST,
+    name,
+    privacyCheck: true,
+    rewriteOrigins: { [BAKED_API]: stack.apiUrl },
+    ...options,
+  });
+}
+
+/** The newest one-time code the BFF logged for `phone` (the demo OTP sender prints it). */
+async function readOtp(stack: Stack, phoneNumber: string, seenBefore: number): Promise<string> {
+  const masked = `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`;
+  const codes = () =>
+    stack
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"otp.sent"') && line.includes(masked))
+      .map((line) => (JSON.parse(line) as { code: string }).code);
+  const deadline = Date.now() + 5_000;
+  while (codes().length <= seenBefore) {
+    if (Date.now() > deadline) throw new Error(`no one-time code logged for ${masked}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return codes()[codes().length - 1];
+}
+
+/**
+ * Puts a staff member's session on the phone, as it is after they signed in once. The weapp
+ * login page offers WeChat sign-in only, which makes a new worker; tying an officer's WeChat to
+ * their staff account is the phone-number binding (another branch), so here the session comes
+ * from the phone-code sign-in the H5 build uses, stored where the app keeps it.
+ */
+export async function signInStaff(stack: Stack, host: MiniHost, phoneNumber: string): Promise<void> {
+  const masked = `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`;
+  const seen = stack
+    .output()
+    .split('\n')
+    .filter((l) => l.includes('"otp.sent"') && l.includes(masked)).length;
+  const post = async (p: string, body: unknown) => {
+    const res = await fetch(`${stack.apiUrl}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  await post('/api/auth/otp', { phone: phoneNumber });
+  const code = await readOtp(stack, phoneNumber, seen);
+  const session = (await post('/api/auth/login/phone', { phone: phoneNumber, code })) as {
+    token: string;
+    refreshToken: string;
+    expiresIn: number;
+    user: unknown;
+  };
+  host.storage.set(
+    'fugong.session.v1',
+    JSON.stringify({
+      token: session.token,
+      refreshToken: session.refreshToken,
+      expiresAt: Date.now() + session.expiresIn * 1000,
+      user: session.user,
+    }),
+  );
+}
+
+/** Fails with every problem the phone saw (throws, rejections, console.error, missing APIs). */
+export function expectNoProblems(host: MiniHost): void {
+  expect(host.problems.map((p) => p.message)).toEqual([]);
+}
