@@ -45,15 +45,12 @@ describe('an impossible arrival day on a check-in', () => {
 
   it('when an arrival day lies in the future, then it is a 400 and nothing is stored', async () => {
     const w = await person(t);
-    const res = await t.http
-      .post('/api/checkins')
-      .set(w.auth)
-      .send({
-        temperature: 36.5,
-        healthCode: 'green',
-        arrivedFromOutsideProvince: true,
-        arrivalDate: '2099-01-01',
-      });
+    const res = await t.http.post('/api/checkins').set(w.auth).send({
+      temperature: 36.5,
+      healthCode: 'green',
+      arrivedFromOutsideProvince: true,
+      arrivalDate: '2099-01-01',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('到达日期不能晚于今天');
     expect(await count('health_checkins', { workerId: new Types.ObjectId(w.id) })).toBe(0);

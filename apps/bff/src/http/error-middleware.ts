@@ -37,7 +37,10 @@ export function errorMiddleware(logger: Logger) {
           raw instanceof ResponseContractError
             ? { routeId: raw.routeId, recordId: raw.recordId, issues: raw.issues }
             : {};
-        logger.error({ err: raw, requestId: ctx.state.requestId, path: ctx.path, ...record }, 'request.failed');
+        logger.error(
+          { err: raw, requestId: ctx.state.requestId, path: ctx.path, ...record },
+          'request.failed',
+        );
       } else if (err.code === 'SERVICE_UNAVAILABLE') {
         logger.warn(
           { requestId: ctx.state.requestId, path: ctx.path, reason: (raw as Error)?.name },
