@@ -94,13 +94,18 @@ function peakRssMb(pid: number): number {
 
 async function main(): Promise<void> {
   const db = DB_MODE === 'process' ? await startDbProcess() : null;
+  let extras: ChildProcess[] = [];
   const child = fork(__filename, ['--server'], {
     execArgv: ['--import', 'tsx', ...PROF],
     stdio: 'inherit',
     env: { ...process.env, ...(db ? { BENCH_DB_URI: db.uri } : {}) },
   });
+  // If this process dies (an unexpected error), the server processes must not live on.
+  process.once('exit', () => {
+    for (const p of [child, ...extras, db?.proc]) if (p && p.exitCode === null) p.kill('SIGKILL');
+  });
   const seeded = await new Promise<Seeded>((resolve) => child.once('message', (m) => resolve(m as Seeded)));
-  const extras = Array.from({ length: INSTANCES - 1 }, () =>
+  extras = Array.from({ length: INSTANCES - 1 }, () =>
     fork(__filename, ['--server', '--extra'], {
       execArgv: ['--import', 'tsx', ...PROF],
       stdio: 'inherit',
@@ -150,6 +155,7 @@ async function main(): Promise<void> {
   const loadCpu0 = process.cpuUsage();
   const host0 = readHostCpu();
   httpRequests = 0;
+  connectionResets = 0;
   const rush = await fire(queue, seeded, urls, agents);
   answers.push(...rush.answers);
   const seconds = rush.seconds;
@@ -230,11 +236,15 @@ async function main(): Promise<void> {
   console.log(
     `database commands during the rush: ${totalCommands} = ${(totalCommands / answers.length).toFixed(2)} per 2xx/4xx answer, ${(totalCommands / httpRequests).toFixed(2)} per HTTP request (${httpRequests} incl. ${httpRequests - answers.length} "in progress" re-asks): ${JSON.stringify(dbCommands)}`,
   );
+  if (connectionResets > 0)
+    console.log(`connection resets, sent again with the same key: ${connectionResets}`);
   console.log('invariants:', JSON.stringify(report));
   process.exit(report.ok ? 0 : 1);
 }
 
 let httpRequests = 0;
+/** Requests sent again after the connection was reset under them (see bookWithRetry). */
+let connectionResets = 0;
 
 /** Sends every job from CONNECTIONS keep-alive connections; answers in arrival order. */
 async function fire(
@@ -273,14 +283,26 @@ async function bookWithRetry(
   const start = performance.now();
   for (;;) {
     httpRequests += 1;
-    const res = await post(
-      s.url,
-      agent,
-      s.jobs[worker].token,
-      key,
-      JSON.stringify({ tripId: s.jobs[worker].tripId }),
-      PRODUCTION_LIKE ? addressOf(addressOffset + worker) : null,
-    );
+    let res: { status: number; body: string };
+    try {
+      res = await post(
+        s.url,
+        agent,
+        s.jobs[worker].token,
+        key,
+        JSON.stringify({ tripId: s.jobs[worker].tripId }),
+        PRODUCTION_LIKE ? addressOf(addressOffset + worker) : null,
+      );
+    } catch (err) {
+      // A keep-alive connection the server closed as idle while this process was starved of CPU
+      // (seen at load average 20+): the phone would send again, with the same key, so does this.
+      const code = (err as { code?: string }).code;
+      if ((code === 'ECONNRESET' || code === 'EPIPE') && connectionResets < 10_000) {
+        connectionResets += 1;
+        continue;
+      }
+      throw err;
+    }
     if (res.status === 409 && res.body.includes('IDEMPOTENCY_IN_PROGRESS')) {
       await new Promise((r) => setTimeout(r, 20));
       continue;
