@@ -27,6 +27,8 @@ export default defineAppConfig({
     'pages/trip-admin/index',
     'pages/trip-form/index',
     'pages/staff-booking/index',
+    'pages/subsidies/index',
+    'pages/subsidy-review/index',
   ],
   window: {
     backgroundTextStyle: 'light',
