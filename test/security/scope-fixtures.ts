@@ -3,6 +3,7 @@ import { FREIGHT_COMMITMENT } from '@fugong/contracts';
 import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fixtures';
 import { JPEG, PNG, type World } from './support/scope-world';
+import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -375,4 +376,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   'bookings.create': {
     byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip',
   },
+  ...SUBSIDY_SCOPE_FIXTURES,
 };

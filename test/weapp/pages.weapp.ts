@@ -42,12 +42,15 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'freight-pass': 'worker',
   'freight-review': 'transport',
   'freight-check': 'checkpoint',
+  subsidies: 'liaison',
+  'subsidy-review': 'officer',
 };
 const PHONES = {
   worker: '13800000001',
   liaison: '13800000002',
   steward: '13800000003',
   transport: '13800000005',
+  officer: '13800000004',
   admin: '13800000006',
   checkpoint: '13800000007',
 };

@@ -20,6 +20,8 @@ export default defineAppConfig({
     'pages/freight-pass/index',
     'pages/freight-review/index',
     'pages/freight-check/index',
+    'pages/subsidies/index',
+    'pages/subsidy-review/index',
   ],
   // One subpackage per role area, downloaded the first time someone opens one of its pages.
   // Paths are the same on H5 (Taro registers subpackage pages under their root there too).

@@ -24,6 +24,8 @@ export const PAGES = {
   freightPass: '/pages/freight-pass/index',
   freightReview: '/pages/freight-review/index',
   freightCheck: '/pages/freight-check/index',
+  subsidies: '/pages/subsidies/index',
+  subsidyReview: '/pages/subsidy-review/index',
   enterpriseHome: '/enterprise/pages/enterprise-home/index',
   report: '/enterprise/pages/report/index',
   issueForm: '/enterprise/pages/issue-form/index',

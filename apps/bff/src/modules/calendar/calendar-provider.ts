@@ -32,13 +32,13 @@ export class CalendarProvider {
     private readonly clock: Clock,
   ) {
     this.current = composeCalendar(data, []);
-    const self = this;
+    const current = () => this.current;
     this.calendar = {
       get holidays() {
-        return self.current.holidays;
+        return current().holidays;
       },
       get extraWorkdays() {
-        return self.current.extraWorkdays;
+        return current().extraWorkdays;
       },
     };
   }

@@ -111,14 +111,15 @@ export class PaymentRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async paidFor(enterpriseId: string): Promise<Set<string>> {
+  /** What the firm has been paid, by `${policy}:${period}`, in fen. */
+  async paidFor(enterpriseId: string): Promise<Map<string, number>> {
     const docs = await this.model
       .find(
         { enterpriseId: new Types.ObjectId(enterpriseId), status: 'paid' },
-        { entitlementId: 1, policy: 1, period: 1 },
+        { policy: 1, period: 1, amountFen: 1 },
       )
       .lean<PaymentDoc[]>();
-    return new Set(docs.map((d) => `${d.policy}:${d.period}`));
+    return new Map(docs.map((d) => [`${d.policy}:${d.period}`, d.amountFen]));
   }
 }
 

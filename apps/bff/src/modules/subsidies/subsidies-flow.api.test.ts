@@ -222,6 +222,14 @@ describe('免申即享: import → run → review → 公示 → objections → 
     const next = run.body.list.id as string;
     await listAction(t, rsj, next, 'approve');
     await listAction(t, rsj, next, 'publish');
+    const mine = await t.http.get('/api/subsidies/mine').set(liaisonA.auth);
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0]).toMatchObject({
+      listId: next,
+      amountFen: 1_400_000,
+      paid: true,
+      headline: '您可享受 14,000 元，已拨付 13,000 元，差额待核定',
+    });
     t.clock.set(new Date('2020-04-10T10:00:00+08:00'));
     const pay = await listAction(t, czj, next, 'payments');
     expect(pay.body).toMatchObject({ created: 0, alreadyInLedger: 2, items: [] });

@@ -65,11 +65,16 @@ export class SubsidyFirmService {
     return actor.enterpriseId;
   }
 
-  private view(l: EntitlementRecord, paid: Set<string>, now: Date): MyEntitlement {
+  private view(l: EntitlementRecord, paid: Map<string, number>, now: Date): MyEntitlement {
     const base = lineView(l);
+    const paidFen = l.excluded ? undefined : paid.get(`${l.policy}:${l.period}`);
+    // The ledger pays a firm once per policy and period: a later, larger list shows the gap
+    // instead of pretending it was paid in full.
     const headline = l.excluded
       ? `本期不享受：${l.excluded.reason}`
-      : `您可享受 ${formatYuan(l.amountFen)}，无需申请`;
+      : paidFen !== undefined && paidFen < l.amountFen
+        ? `您可享受 ${formatYuan(l.amountFen)}，已拨付 ${formatYuan(paidFen)}，差额待核定`
+        : `您可享受 ${formatYuan(l.amountFen)}，无需申请`;
     return {
       ...base,
       // The firm sees the figures; the person keys behind a count stay with the officials.
@@ -79,7 +84,7 @@ export class SubsidyFirmService {
       headline,
       publicityEndsAt: l.publicityEndsAt ? l.publicityEndsAt.toISOString() : null,
       canObject: l.stage === 'publicity' && !l.objection && !!l.publicityEndsAt && l.publicityEndsAt > now,
-      paid: !l.excluded && paid.has(`${l.policy}:${l.period}`),
+      paid: paidFen !== undefined,
     };
   }
 }

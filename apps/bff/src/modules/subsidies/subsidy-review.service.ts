@@ -78,6 +78,11 @@ export class SubsidyReviewService {
       publicityEndsAt,
     });
     if (!moved) throw transition(list, '公示');
+    // The newest 公示 is the one firms see: earlier published lists of the same policy and period
+    // step aside (their ledger entries stay; the ledger, not the list, decides what is paid).
+    for (const earlier of await this.d.lists.find({ policies: [list.policy], period: list.period }))
+      if (earlier.id !== list.id && (earlier.status === 'publicity' || earlier.status === 'final'))
+        await this.d.lists.move(earlier.id, [earlier.status], 'superseded');
     await this.audit(actor, 'subsidy.publish', list.id, [`until=${publicityEndsAt.toISOString()}`]);
     return listView(moved);
   }

@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { subsidies } from '../../services/subsidies';
+import { useLoad } from '../../store/use-load';
+import { ObjectionForm } from './objection-form';
+import '../../styles/issue.css';
+
+const OBJECTION_WORDS = { pending: '异议处理中', upheld: '异议成立', rejected: '异议不成立' } as const;
+const day = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, -3);
+
+/**
+ * 可享政策 · 免申即享: what the liaison's firm gets without applying, computed from data the
+ * government already holds, with the reason, the 公示 deadline, payment, and a way to object.
+ */
+export default function SubsidiesPage() {
+  const { data, status, reload } = useLoad(
+    () => subsidies.mine(),
+    (d) => d.items.length === 0,
+  );
+  return (
+    <View className="subsidies">
+      <OfflineBanner onRetry={reload} />
+      <PageState
+        status={status}
+        onRetry={reload}
+        title={status === 'empty' ? '暂无公示中的补贴' : undefined}
+        description={status === 'empty' ? '符合条件的补贴会自动出现在这里，无需申请' : undefined}
+      >
+        {(data?.items ?? []).map((item) => (
+          <View key={item.id} className="card">
+            <Text className="card__title">
+              {item.policyLabel}（{item.period} 年）
+            </Text>
+            <Text className="row-item__title">{item.headline}</Text>
+            <Text className="row-item__meta">依据：{item.reason}</Text>
+            {item.paid ? <Text className="row-item__meta">已拨付到企业账户</Text> : null}
+            {item.publicityEndsAt && !item.paid ? (
+              <Text className="row-item__meta">公示至 {day(item.publicityEndsAt)}</Text>
+            ) : null}
+            {item.objection ? (
+              <Text className="row-item__meta">
+                {OBJECTION_WORDS[item.objection.status]}
+                {item.objection.decisionNote ? `：${item.objection.decisionNote}` : ''}
+              </Text>
+            ) : null}
+            {item.canObject ? <ObjectionForm entitlementId={item.id} onSent={reload} /> : null}
+          </View>
+        ))}
+      </PageState>
+    </View>
+  );
+}
