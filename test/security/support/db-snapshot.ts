@@ -16,7 +16,10 @@ export async function snapshotDatabase(conn: Connection): Promise<Record<string,
         collection.find({}).sort({ _id: 1 }).toArray(),
         ttlFields(collection),
       ]);
-      return EJSON.stringify(docs.filter((doc) => !ttlDue(doc, ttl)), { relaxed: false });
+      return EJSON.stringify(
+        docs.filter((doc) => !ttlDue(doc, ttl)),
+        { relaxed: false },
+      );
     }),
   );
   return Object.fromEntries(names.map((name, i) => [name, dumps[i]]));

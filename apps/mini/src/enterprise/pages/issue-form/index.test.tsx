@@ -7,7 +7,10 @@ import { choosePhotos } from '../../../platform';
 import { uploadIssuePhoto } from '../../../services/upload';
 import IssueFormPage from './index';
 
-jest.mock('../../../platform', () => ({ ...jest.requireActual('../../../platform'), choosePhotos: jest.fn() }));
+jest.mock('../../../platform', () => ({
+  ...jest.requireActual('../../../platform'),
+  choosePhotos: jest.fn(),
+}));
 jest.mock('../../../services/upload', () => ({ uploadIssuePhoto: jest.fn() }));
 
 const FIRM = '64b7f0c2a1b2c3d4e5f60799';
