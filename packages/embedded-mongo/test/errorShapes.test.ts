@@ -29,12 +29,16 @@ function expectMongoShape(err: MongoServerError): void {
 
 describe('errors thrown inside find', () => {
   it('when a projection builds a result over 16 MiB, then find fails with a server error, not a timeout', async () => {
+    await c.insertOne({ _id: 3, big: 'x'.repeat(1 << 20) });
+    // Twenty copies of a 1 MiB string: each stored document is small, the projected one is 20 MiB.
     const err = await serverError(
-      c.find({ _id: 1 }, { projection: { r: { $range: [0, 3_000_000] } } }).toArray(),
+      c
+        .find({ _id: 3 }, { projection: { r: { $map: { input: { $range: [0, 20] }, in: '$big' } } } })
+        .toArray(),
     );
     expectMongoShape(err);
     if (embedded) expect(err.code).toBe(10334);
-    expect(await c.countDocuments()).toBe(2);
+    expect(await c.countDocuments()).toBe(3);
   }, 30_000);
 
   it('when an expression fails on a document, then the error carries code and codeName', async () => {

@@ -181,6 +181,8 @@ const overrides = Context.init({
     $avg: (coll: Any[], expr: Any, options: Options) => average(values(coll, expr, options)),
     $min: (coll: Any[], expr: Any, options: Options) => extremeOf(values(coll, expr, options), -1),
     $max: (coll: Any[], expr: Any, options: Options) => extremeOf(values(coll, expr, options), 1),
+    $accumulator: (): never =>
+      fail('CommandNotSupported', '$accumulator (server-side JavaScript) is disabled'),
   } as never,
   expression: {
     $sum: sumOf,
@@ -194,6 +196,8 @@ const overrides = Context.init({
     $toDecimal: unary(converters.decimal),
     $type: unary(bsonTypeName),
     $convert: convertExpression,
+    // Server-side JavaScript stays off, as in hardened MongoDB deployments (mingo would run it).
+    $function: (): never => fail('CommandNotSupported', '$function (server-side JavaScript) is disabled'),
   } as never,
   pipeline: {
     $match: matchStage,

@@ -9,6 +9,7 @@ import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
 import { groupedCounts } from './groupedCounts';
+import { explainAggregate } from './explain';
 import { geoNearDocuments } from '../geo/geoNearStage';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { validateCollectionName } from '../engine/catalog';
@@ -54,13 +55,19 @@ function countOnly(stages: Doc[], matched: number): Doc[] | undefined {
   return undefined;
 }
 
+/** The n of a {$limit: n} stage (positive integer), else undefined. */
+function leadingLimit(stage: unknown): number | undefined {
+  const n = isDocument(stage) ? stage.$limit : undefined;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** aggregate: {aggregate: coll | 1, pipeline, cursor: {batchSize}, let}. */
 export function aggregateCommand(ctx: CommandContext): Doc {
   const target = ctx.cmd.aggregate;
   const pipeline = ctx.cmd.pipeline;
   if (!Array.isArray(pipeline)) fail('TypeMismatch', "'pipeline' option must be specified as an array");
-  if (ctx.cmd.explain)
-    fail('CommandNotSupported', 'aggregate with explain is not supported by embedded-mongo');
+  // The legacy form {aggregate, pipeline, explain: true} reports the queryPlanner verbosity.
+  if (ctx.cmd.explain === true) return explainAggregate(ctx, ctx.cmd, 'queryPlanner');
   if (!isDocument(ctx.cmd.cursor) && ctx.cmd.cursor !== undefined)
     fail('TypeMismatch', 'cursor field must be missing or an object');
   const stages = pipeline as Doc[];
@@ -92,6 +99,7 @@ export function aggregateCommand(ctx: CommandContext): Doc {
           coll,
           read: (id) => (ctx.txn && coll ? ctx.txn.read(coll, id) : coll?.get(id)),
           variables: optionalDoc(ctx.cmd, 'let'),
+          limit: leadingLimit(stages[1]),
         },
         (doc) => toMingoValue(doc) as Doc,
       );

@@ -12,6 +12,7 @@ import {
   listCollectionsCommand,
   listDatabasesCommand,
 } from './ddl';
+import { explainCommand } from './explain';
 import { findAndModifyCommand } from './findAndModify';
 import {
   buildInfoCommand,
@@ -68,6 +69,7 @@ export const commandTable: Record<string, CommandHandler> = {
   findAndModify: findAndModifyCommand,
   findandmodify: findAndModifyCommand,
   aggregate: aggregateCommand,
+  explain: explainCommand,
   count: countCommand,
   distinct: distinctCommand,
   create: createCommand,

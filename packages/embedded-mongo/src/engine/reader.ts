@@ -34,6 +34,8 @@ export interface ReadResult {
   /** True when `found` is already in the requested sort order. */
   sorted: boolean;
   indexName?: string;
+  /** Candidate ids the plan produced (explain's totalKeysExamined). */
+  keysExamined?: number;
 }
 
 function extraIdsForSnapshot(coll: Collection, txn: Transaction): string[] {
@@ -72,11 +74,13 @@ export function findDocuments(
       return { found, sorted: false };
     }
     const limit = plan.sorted ? options.limit : undefined;
+    let keys = 0;
     for (const id of plan.ids) {
+      keys++;
       consider(id, coll.get(id));
       if (limit !== undefined && found.length >= limit) break;
     }
-    return { found, sorted: plan.sorted, indexName: plan.indexName };
+    return { found, sorted: plan.sorted, indexName: plan.indexName, keysExamined: keys };
   }
   const extra = extraIdsForSnapshot(coll, txn);
   const seen = new Set<string>();

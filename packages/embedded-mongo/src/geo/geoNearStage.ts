@@ -19,6 +19,8 @@ export interface GeoNearInput {
   /** Reads a record as the command sees it (a transaction's snapshot included). */
   read: (id: string) => Doc | undefined;
   variables?: Doc;
+  /** A $limit right after the stage: the search stops there instead of ranking every document. */
+  limit?: number;
 }
 
 function chooseIndex(coll: Collection, key: unknown, kinds: Array<'2d' | '2dsphere'>): CollectionIndex {
@@ -83,6 +85,7 @@ export function geoNearDocuments(spec: unknown, input: GeoNearInput, copy: (doc:
     setAt(result, distanceParts, hit.distance * multiplier);
     if (locParts) setAt(result, locParts, locationValue(index.geoValue(doc), hit.point));
     out.push(result);
+    if (input.limit !== undefined && out.length >= input.limit) break;
   }
   return out;
 }
