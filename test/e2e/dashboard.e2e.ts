@@ -1,5 +1,5 @@
 /**
- * Issue 6 on the H5 build, with the demo data: the command (13800000006) signs in, opens 指挥大屏,
+ * The command dashboard on the H5 build, with the demo data: the command (13800000006) signs in, opens 指挥大屏,
  * sees the charts drawn, filters by a town, and downloads the daily report, which is opened
  * with exceljs to check it is the filtered workbook. Screenshots go to
  * .artifacts/screenshots/dashboard-*.png.

@@ -1,5 +1,5 @@
 /**
- * Issue 5 on the H5 build, with the demo data: a liaison reports an issue, the steward accepts
+ * Enterprise issues on the H5 build, with the demo data: a liaison reports an issue, the steward accepts
  * and dispatches it, the 人社局 officer answers, the liaison confirms with a rating and the
  * timeline shows every step; then the steward logs a visit that raises an issue.
  * Screenshots go to .artifacts/screenshots/enterprise-*.png.

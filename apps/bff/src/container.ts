@@ -136,7 +136,7 @@ export function buildContainer(deps: AppDeps) {
   const calendar = buildCalendar(conn, clock);
   calendar.provider.warnIfUncovered(logger);
 
-  // Issue 6: rollups first, so every module that writes dashboard figures gets their hooks.
+  // Rollups first, so every module that writes dashboard figures gets their hooks.
   const rollups = buildRollups({ conn, clock, logger });
 
   const worker = buildWorkerJourney({

@@ -40,7 +40,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   // Binds the WeChat account to the phone WeChat vouches for; merges into that phone's account.
   'auth.bindPhone': { roles: SIGNED_IN, scope: 'self' },
   me: { roles: SIGNED_IN, scope: 'self' },
-  // Worker journey (issue 4). Record scope is enforced in the services: a worker's own
+  // Worker journey. Record scope is enforced in the services: a worker's own
   // profile/check-ins/bookings; a liaison's own enterprise; transport and admin all trips.
   'profile.get': { roles: ALL, scope: 'self' },
   'profile.update': { roles: ALL, scope: 'self' },
@@ -69,7 +69,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'trips.manifest.export': { roles: ['transport', 'admin'], scope: 'all' },
   'notifications.mine': { roles: ALL, scope: 'self' },
   'notifications.consent': { roles: ALL, scope: 'self' },
-  // Enterprises, stewards and issues (issue 5). Record scope in the services: a liaison only their
+  // Enterprises, stewards and issues. Record scope in the services: a liaison only their
   // enterprise, a steward only assigned ones (read live), an officer only their department's queue.
   'departments.list': { roles: ALL, scope: 'none' },
   'enterprises.list': { roles: ['admin', 'steward'], scope: 'enterprise' },
@@ -123,7 +123,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'issues.answer': { roles: ['officer', 'admin'], scope: 'department' },
   'issues.confirm': { roles: ['liaison', 'steward'], scope: 'enterprise' },
   'issues.reopen': { roles: ['liaison', 'steward'], scope: 'enterprise' },
-  // Command dashboard (issue 6): city-wide figures and the daily report are the command's alone;
+  // Command dashboard: city-wide figures and the daily report are the command's alone;
   // stewards and officers already see their own enterprises and queues on their pages.
   'dashboard.summary': { roles: ['admin'], scope: 'all' },
   'dashboard.export': { roles: ['admin'], scope: 'all' },

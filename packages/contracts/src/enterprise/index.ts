@@ -1,4 +1,4 @@
-/** Enterprises, stewards and issues: schemas, labels and route contracts (issue 5). */
+/** Enterprises, stewards and issues: schemas, labels and route contracts. */
 export * from './credit-code';
 export * from './department';
 export * from './enterprise';

@@ -1,4 +1,4 @@
-/** Contracts of the worker journey (issue 4). */
+/** Contracts of the worker journey. */
 export * from './health';
 export * from './profile';
 export * from './trip';

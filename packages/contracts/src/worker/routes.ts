@@ -26,7 +26,7 @@ import {
 const tripParams = z.object({ tripId: objectIdSchema });
 const userParams = z.object({ userId: objectIdSchema });
 
-/** Routes of the worker journey (issue 4): profile, check-in and pass, trips, bookings, boarding. */
+/** Routes of the worker journey: profile, check-in and pass, trips, bookings, boarding. */
 export const workerRoutes = {
   profileGet: defineRoute({
     id: 'profile.get',

@@ -53,14 +53,14 @@ export interface WorkerJourneyDeps {
   /** Subscribe consents (shared with the WeChat sender) and the templates a person may accept. */
   consents: ConsentRepository;
   subscribeTemplateIds: readonly string[];
-  /** Issue 6: the dashboard's rollup hooks (transport and health figures); none when absent. */
+  /** The dashboard's rollup hooks (transport and health figures); none when absent. */
   rollups?: RollupHooks;
   /** Keeps one bad booking or trip from stopping the sweep (failure counts in the database). */
   isolation: SweepIsolation;
 }
 
 /**
- * Builds the worker journey (issue 4) in dependency order: regions → passes → seats →
+ * Builds the worker journey in dependency order: regions → passes → seats →
  * bookings → trips → boarding → sweeper. The container calls this once and exposes the result.
  */
 export function buildWorkerJourney(d: WorkerJourneyDeps) {
@@ -68,7 +68,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     regions: new RegionRepository(regionModel(d.conn)),
     people: new ProfileRepository(userModel(d.conn)),
     checkins: new CheckinRepository(checkinModel(d.conn)),
-    // Issue 6: with rollups, every trip write also keeps the dashboard's transport counters in step.
+    // With rollups, every trip write also keeps the dashboard's transport counters in step.
     trips: d.rollups
       ? new RolledUpTripRepository(tripModel(d.conn), d.rollups)
       : new TripRepository(tripModel(d.conn)),

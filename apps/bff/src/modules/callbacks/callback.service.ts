@@ -15,7 +15,7 @@ export class CallbackService {
     private readonly enterprises: EnterpriseRepository,
     private readonly assignments: AssignmentRepository,
     private readonly clock: Clock,
-    /** Issue 6: dashboard rollups (call-back ratings). */
+    /** Dashboard rollups (call-back ratings). */
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
@@ -32,7 +32,7 @@ export class CallbackService {
       callerId: actor.id,
       calledAt: this.clock.now(),
     });
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.recordCallback(call);
     return toView(call);
   }

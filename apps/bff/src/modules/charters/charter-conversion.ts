@@ -5,7 +5,7 @@ import type { EnterpriseRepository } from '../enterprises/enterprise.repository'
 import type { CharterRepository } from './charter.repository';
 import { toCharterView } from './charter.service';
 
-/** The part of the worker journey's TripService this needs (issue 4 owns trips). */
+/** The part of the worker journey's TripService this needs (the trips module owns trips). */
 export interface TripCreator {
   create(
     actor: Actor,

@@ -46,7 +46,7 @@ export function buildDashboardFeature(d: {
 
 export type DashboardFeature = ReturnType<typeof buildDashboardFeature>;
 
-/** Routes of issue 6. */
+/** Routes of the command dashboard. */
 export function dashboardFeatureRoutes(f: DashboardFeature): RouteDef[] {
   // Trip counter syncs are coalesced for up to a second (RollupService.syncTripSoon); the ones
   // this instance has scheduled land before it answers, so an official sees their own writes.

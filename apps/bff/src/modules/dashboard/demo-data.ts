@@ -12,7 +12,7 @@ const DEMO_REPORTS = [
 ];
 
 /**
- * Issue 6's demo step, run last. The demo firms report today's reopening (once a day, through
+ * The dashboard's demo step, run last. The demo firms report today's reopening (once a day, through
  * the service, so the hooks count it). The earlier sections write partly below the services
  * (bulk upserts, direct assignments), so the rollups are rebuilt when they do not count every
  * enterprise in the registry or predate the current storage format; later boots find them complete and leave them alone (a rebuild of

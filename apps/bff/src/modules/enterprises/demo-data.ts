@@ -51,7 +51,7 @@ export const DEMO_ENTERPRISES = [
 ];
 
 /**
- * Issue 5's demo data: the firms, the liaison 13800000002 bound to the first, the steward
+ * The enterprises' demo data: the firms, the liaison 13800000002 bound to the first, the steward
  * 13800000003 serving the first three, and (once) two issues so the steward's and the 人社局
  * officer's (13800000004) queues are not empty. Safe to run on every boot.
  */

@@ -56,14 +56,14 @@ export interface EnterpriseFeatureDeps {
   trips: TripCreator;
   /** Deadlines of the three issue clocks; defaults to DEFAULT_ISSUE_SLA (no configured holidays). */
   sla?: IssueSlaPolicy;
-  /** Issue 6: the dashboard's rollup hooks; none when built without the dashboard. */
+  /** The dashboard's rollup hooks; none when built without the dashboard. */
   rollups?: RollupHooks;
   /** Keeps one bad issue from stopping the deadline sweep; none = a failure stops the run. */
   isolation?: SweepIsolation;
 }
 
 /**
- * Builds issue 5 (enterprises, reopening, charters, stewards, visits, call-backs, issues) in
+ * Builds the enterprise side (enterprises, reopening, charters, stewards, visits, call-backs, issues) in
  * dependency order. The container calls this once; the app mounts `enterpriseFeatureRoutes`.
  */
 export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
@@ -118,7 +118,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
 
 export type EnterpriseFeature = ReturnType<typeof buildEnterpriseFeature>;
 
-/** Every route of issue 5; list order matters where a literal path shadows `/:id`. */
+/** Every route of the enterprise side; list order matters where a literal path shadows `/:id`. */
 export function enterpriseFeatureRoutes(f: EnterpriseFeature): RouteDef[] {
   const s = f.services;
   return [

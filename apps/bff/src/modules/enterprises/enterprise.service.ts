@@ -29,7 +29,7 @@ export interface EnterpriseServiceDeps {
   issues: IssueRepository;
   reopening: ReopeningRepository;
   clock: Clock;
-  /** Issue 6: dashboard rollups (registry counts per region/industry/size). */
+  /** Dashboard rollups (registry counts per region/industry/size). */
   rollups?: RollupHooks;
 }
 
@@ -73,7 +73,7 @@ export class EnterpriseService {
 
   async create(input: EnterpriseInput): Promise<Enterprise> {
     const created = await this.d.enterprises.create(input);
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.d.rollups?.syncEnterprise(created.id);
     return toEnterpriseView(created);
   }
@@ -85,14 +85,14 @@ export class EnterpriseService {
   async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<Enterprise> {
     const updated = await this.d.enterprises.update(id, patch);
     if (!updated) throw new AppError('NOT_FOUND', '未找到该企业');
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.d.rollups?.syncEnterprise(id);
     return toEnterpriseView(updated);
   }
 
   async import(format: 'xlsx' | 'csv', dataBase64: string) {
     const run = () => importEnterprises(this.d.enterprises, format, dataBase64);
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     return this.d.rollups ? this.d.rollups.syncEnterprisesTouchedBy(run) : run();
   }
 

@@ -22,7 +22,7 @@ export class CheckinService {
     private readonly repo: CheckinRepository,
     private readonly regions: RegionService,
     private readonly clock: Clock,
-    /** Issue 6: dashboard rollups (check-ins, abnormal temperatures, non-green codes). */
+    /** Dashboard rollups (check-ins, abnormal temperatures, non-green codes). */
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
@@ -46,7 +46,7 @@ export class CheckinService {
       toCheckinView({ id: '0'.repeat(24), workerId: actor.id, day: today, at: now, ...input, arrivalDate }),
     );
     const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.syncCheckin(actor.id, today);
     const pass = passFrom(rec, now, await this.regions.riskLookup());
     if (this.listener) await this.listener.passChanged(actor.id);

@@ -31,7 +31,7 @@ export class IssueSweep {
     private readonly issues: IssueRepository,
     private readonly clock: Clock,
     private readonly sla: IssueSlaPolicy,
-    /** Issue 6: an escalation makes an open issue count as overdue on the dashboard. */
+    /** An escalation makes an open issue count as overdue on the dashboard. */
     private readonly rollups: RollupHooks | null = null,
     private readonly isolation: SweepIsolation | null = null,
   ) {}
@@ -82,7 +82,7 @@ export class IssueSweep {
             )
           ) {
             escalated += 1;
-            // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+            // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
             await this.rollups?.syncIssue(issue);
           }
         });

@@ -34,7 +34,7 @@ export interface IssueServiceDeps {
   attachments: AttachmentRepository;
   clock: Clock;
   sla: IssueSlaPolicy;
-  /** Issue 6: dashboard rollups (issue figures, why-not-reopened, 共性问题). */
+  /** Dashboard rollups (issue figures, why-not-reopened, 共性问题). */
   rollups?: RollupHooks;
 }
 
@@ -198,7 +198,7 @@ export class IssueService implements IssueAccess {
         : { state: issue.state };
     const updated = await this.d.issues.transition(issue.id, guard, { ...set, state: to }, event);
     if (updated) {
-      // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+      // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
       await this.d.rollups?.syncIssue(updated);
       return updated;
     }
@@ -281,7 +281,7 @@ export class IssueService implements IssueAccess {
           clocks,
           firstEvent,
         });
-        // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+        // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
         await this.d.rollups?.syncIssue(created);
         return created;
       } catch (err) {

@@ -8,7 +8,7 @@ import type { AuditRepository } from '../../audit/audit.repository';
 import { AppError, notFound } from '../../http/app-error';
 import type { PersonRecord, ProfileRepository } from './profile.repository';
 
-/** The slice of the enterprise registry (issue 5's module) that profiles and trips need. */
+/** The slice of the enterprise registry (the enterprises module) that profiles and trips need. */
 export interface EnterpriseLookup {
   findById(id: string): Promise<{ id: string; name: string } | null>;
   listByIds(ids: string[]): Promise<Array<{ id: string; name: string }>>;

@@ -15,7 +15,7 @@ export class ReopeningService {
     private readonly repo: ReopeningRepository,
     private readonly scope: EnterpriseScope,
     private readonly clock: Clock,
-    /** Issue 6: dashboard rollups (reopening and return rates). */
+    /** Dashboard rollups (reopening and return rates). */
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
@@ -34,7 +34,7 @@ export class ReopeningService {
       ]);
     }
     const report = await this.repo.upsertDay(enterpriseId, today, input, actor.id, now);
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.syncEnterprise(enterpriseId);
     return toView(report);
   }

@@ -23,7 +23,7 @@ export interface StewardServiceDeps {
   reopening: ReopeningRepository;
   callbacks: CallbackRepository;
   clock: Clock;
-  /** Issue 6: dashboard rollups (which enterprises have a steward). */
+  /** Dashboard rollups (which enterprises have a steward). */
   rollups?: RollupHooks;
 }
 
@@ -45,7 +45,7 @@ export class StewardService {
       ]);
     }
     const rec = await this.d.assignments.reassign(enterpriseId, stewardId, actor.id, this.d.clock.now());
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.d.rollups?.syncEnterprise(enterpriseId);
     return this.view(rec, steward[0].name);
   }

@@ -19,7 +19,7 @@ const ORIGINS = [
 ];
 
 /**
- * Issue 4's demo data: region risk levels, the demo worker 13800000001's profile (贵阳, employed
+ * The worker journey's demo data: region risk levels, the demo worker 13800000001's profile (贵阳, employed
  * by the first demo firm), and published trips for the next three days from the sending
  * provinces to the demo firms. Idempotent: profile and regions are upserts; trips are only
  * created when the first demo firm has no upcoming trip yet.

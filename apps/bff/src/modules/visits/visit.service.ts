@@ -23,7 +23,7 @@ export class VisitService {
     private readonly scope: EnterpriseScope,
     private readonly issues: IssueService,
     private readonly clock: Clock,
-    /** Issue 6: dashboard rollups (visits per steward, enterprises not visited lately). */
+    /** Dashboard rollups (visits per steward, enterprises not visited lately). */
     private readonly rollups: RollupHooks | null = null,
   ) {}
 
@@ -47,7 +47,7 @@ export class VisitService {
       findings: input.findings,
       createdAt: now,
     });
-    // Issue 6: keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
+    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
     await this.rollups?.recordVisit(visit);
     if (input.problems.length === 0) return toView(visit);
     const raised = [];

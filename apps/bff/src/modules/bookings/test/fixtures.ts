@@ -39,7 +39,7 @@ export async function person(
   return { id: s.user.id, phone, auth: { Authorization: `Bearer ${s.token}` } };
 }
 
-/** An enterprise in the registry (issue 5's repository). */
+/** An enterprise in the registry (the enterprises module's repository). */
 export async function enterprise(t: TestApp, name = '余姚舜宇光学'): Promise<string> {
   const e = await t.container.repos.enterprises.create({
     name,
