@@ -82,6 +82,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // weapp has no same-origin server: the BFF address is baked in at build time.
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
+      // Always defined, even empty: WeChat has no `process`, so a name left unreplaced in the bundle
+      // is a ReferenceError on the phone (the weapp runtime stage caught it on the booking tap).
+      TARO_APP_SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -4,7 +4,10 @@ import { defineRoute } from './route';
 import { sessionSchema } from './auth';
 
 /** The code `<Button openType="getPhoneNumber">` hands the mini-program (valid 5 minutes, once). */
-export const phoneBindSchema = z.object({ code: z.string().min(1).max(128) }).strict();
+// WeChat's codes are URL-safe ASCII; anything else is refused here, before a token is fetched for it.
+export const phoneBindSchema = z
+  .object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, '手机号授权码格式不正确，请重新授权') })
+  .strict();
 export type PhoneBind = z.infer<typeof phoneBindSchema>;
 
 /**

@@ -14,7 +14,7 @@ export async function snapshotDatabase(conn: Connection): Promise<Record<string,
       const collection = db.collection(name);
       const [docs, ttl] = await Promise.all([
         collection.find({}).sort({ _id: 1 }).toArray(),
-        ttlFields(collection),
+        ttlFields(db, collection),
       ]);
       return EJSON.stringify(
         docs.filter((doc) => !ttlDue(doc, ttl)),
@@ -25,12 +25,27 @@ export async function snapshotDatabase(conn: Connection): Promise<Record<string,
   return Object.fromEntries(names.map((name, i) => [name, dumps[i]]));
 }
 
-/** The date fields a TTL index expires documents by, with that index's delay in seconds. */
-async function ttlFields(collection: mongo.Collection): Promise<[string, number][]> {
-  const indexes = await collection.listIndexes().toArray();
-  return indexes
-    .filter((ix) => typeof ix.expireAfterSeconds === 'number')
-    .map((ix) => [Object.keys(ix.key as object)[0], ix.expireAfterSeconds as number]);
+/**
+ * The date fields a TTL index expires documents by, with that index's delay in seconds. Read once
+ * per collection: the harness takes two snapshots per attack and the indexes never change in between.
+ */
+const ttlByCollection = new WeakMap<mongo.Db, Map<string, Promise<[string, number][]>>>();
+function ttlFields(db: mongo.Db, collection: mongo.Collection): Promise<[string, number][]> {
+  let known = ttlByCollection.get(db);
+  if (!known) ttlByCollection.set(db, (known = new Map()));
+  let fields = known.get(collection.collectionName);
+  if (!fields) {
+    fields = collection
+      .listIndexes()
+      .toArray()
+      .then((indexes) =>
+        indexes
+          .filter((ix) => typeof ix.expireAfterSeconds === 'number')
+          .map((ix): [string, number] => [Object.keys(ix.key as object)[0], ix.expireAfterSeconds as number]),
+      );
+    known.set(collection.collectionName, fields);
+  }
+  return fields;
 }
 
 /**

@@ -158,6 +158,11 @@ export type MultipartHandlerInput<C extends RouteContract> = HandlerInput<C> & {
 
 const MULTIPART_DEFS = new WeakSet<RouteDef>();
 
+/** The body of a request to a multipart route that did not come as multipart/form-data. */
+const NOT_MULTIPART: MultipartBody = {
+  files: () => Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')),
+};
+
 /**
  * A route whose body is multipart/form-data, streamed to its handler (`input.upload`) after the
  * role check, input validation and rate limit have passed — so a refused request stores nothing.
@@ -168,8 +173,9 @@ export function multipartRoute<C extends RouteContract>(
   handler: (input: MultipartHandlerInput<C>) => Promise<z.input<C['response']>>,
 ): RouteDef {
   const def = route(contract, async (input) => {
-    const upload = (input as Partial<MultipartHandlerInput<C>>).upload;
-    if (!upload) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件');
+    // A request that is not multipart is refused when the handler first reads the body, so the
+    // handler's own checks (an unknown or another firm's record: 404) answer first, as for JSON routes.
+    const upload = (input as Partial<MultipartHandlerInput<C>>).upload ?? NOT_MULTIPART;
     return handler({ ...input, upload });
   });
   MULTIPART_DEFS.add(def);

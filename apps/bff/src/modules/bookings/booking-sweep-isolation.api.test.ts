@@ -1,15 +1,17 @@
-import { Types } from 'mongoose';
 import pino from 'pino';
 import { createApp } from '../../app';
 import type { MemoryNotificationSender } from '../notifications/sender';
 import { DEFAULT_QUARANTINE_AFTER } from '../sweep-failures';
+import { PassService } from '../health-checkins/pass.service';
 import { book, checkin, person, publishedTrip, useJourneyApp, type Person } from './test/fixtures';
 
 /**
- * A record the sweep cannot process, already in the database: a check-in whose arrival date is
- * not a calendar day (stored before the edge validated it), which makes the pass computation
- * throw. Before isolation, that one worker's trip stopped the bookings sweep for every trip
- * after it: no seat released, nobody promoted from the waitlist, no notice sent.
+ * A record the sweep cannot process. It used to be a check-in whose arrival date is not a calendar
+ * day (stored before the edge validated it), which made the pass computation throw; the pass
+ * service now reads such a check-in as "请重新打卡", so the test plants the same failure where it
+ * struck (the pass computation for that worker, on every instance: the class's prototype). Before
+ * isolation, that one worker's trip stopped the bookings sweep for every trip after it: no seat
+ * released, nobody promoted from the waitlist, no notice sent.
  */
 const app = useJourneyApp();
 const mine = async (w: Person) => (await app.t.http.get('/api/bookings/mine').set(w.auth)).body.items[0];
@@ -29,6 +31,7 @@ describe('a poisoned trip in the bookings sweep', () => {
   let good: string;
   let sick: Person;
   let waiting: Person;
+  let unreadable: jest.SpyInstance;
 
   beforeAll(async () => {
     // The poisoned trip departs first, so the sweep meets it before the good one.
@@ -40,12 +43,15 @@ describe('a poisoned trip in the bookings sweep', () => {
     const bad = await person(app.t);
     await checkin(app.t, bad);
     await book(app.t, bad, poisoned);
-    await app.t.connection
-      .db!.collection('health_checkins')
-      .updateMany(
-        { workerId: new Types.ObjectId(bad.id) },
-        { $set: { arrivedFromOutsideProvince: true, arrivalDate: '2020-02-30' } },
-      );
+    const passesFor = PassService.prototype.passesFor;
+    unreadable = jest.spyOn(PassService.prototype, 'passesFor').mockImplementation(async function (
+      this: PassService,
+      ids,
+      now,
+    ) {
+      if (ids.includes(bad.id)) throw new TypeError('Not a calendar day');
+      return passesFor.call(this, ids, now);
+    });
 
     sick = await person(app.t);
     await checkin(app.t, sick);
@@ -104,12 +110,7 @@ describe('a poisoned trip in the bookings sweep', () => {
   });
 
   it('when the bad data is repaired and the record released, then the next run processes the trip again and forgets its failures', async () => {
-    await app.t.connection
-      .db!.collection('health_checkins')
-      .updateMany(
-        { arrivalDate: '2020-02-30' },
-        { $set: { arrivalDate: null, arrivedFromOutsideProvince: false } },
-      );
+    unreadable.mockRestore();
     expect(await app.t.container.sweepIsolation.release('bookings.sweep', `trip:${poisoned}`)).toBe(true);
     const report = await app.t.container.worker.services.sweeper.run();
     expect(report.isolation).toEqual({ failed: 0, quarantined: 0, skipped: 0 });
