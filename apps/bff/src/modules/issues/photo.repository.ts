@@ -76,6 +76,8 @@ export class PhotoRepository {
       await finished(upload);
       return { fileId: upload.id.toHexString(), size };
     } catch (err) {
+      // abort() also emits 'error' on the stream; unheard, Node 24 turns it into a crash.
+      upload.on('error', () => undefined);
       await upload.abort().catch(() => undefined);
       // abort() only removes chunks of a file not yet finished; make sure of the rest.
       await this.deleteFile(upload.id.toHexString());
