@@ -2,6 +2,13 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Pages never import pages (from anywhere: pages/x, ../pages/x, ../../pages/x). */
+const PAGE_IMPORT = {
+  regex: '(^|/)pages/[^/]+/',
+  message:
+    'Pages never import pages: move what both need to components/ (UI), store/ (state) or services/ (data).',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/.swc/**', 'data/**', '.artifacts/**', 'coverage/**'],
@@ -19,6 +26,159 @@ export default tseslint.config(
     files: ['apps/mini/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // ---- House boundaries (see docs/architecture.md). Each message says where the code goes instead.
+  {
+    // Only repositories import models: everything else builds a repository with
+    // `XRepository.on(conn)` and reads record types from the repository. Exceptions, on purpose:
+    // the dashboard's recount reader (it reads ten modules' collections as they are stored)
+    // and the bulk demo-city generator (it inserts stored shapes in bulk).
+    files: ['apps/bff/src/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.model.ts',
+      '**/*.test.ts',
+      'apps/bff/src/test-support/**',
+      '**/testing/**',
+      'apps/bff/src/modules/rollups/rollup-sources.ts',
+      'apps/bff/src/dev/generator/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'koa',
+              allowTypeImports: false,
+              message:
+                'Services and repositories never see Koa: routes (apps/bff/src/**/\*.routes.ts) turn a request into a call.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^\\./(.*/)?[^/]+\\.model$',
+              allowTypeImports: true,
+              message:
+                'Only repositories import models: build the repository with XRepository.on(conn) and take record types from the repository.',
+            },
+            {
+              regex: '^\\.\\./(.*/)?[^/]+\\.model$',
+              message:
+                "Another module's model is its own business: use that module's index.ts or a narrow interface passed in by container.ts.",
+            },
+            {
+              regex:
+                '^(\\.\\./|\\./modules/)(calendar|freight-passes|leases|subsidies|sweep-failures|labour|key-projects|supply-chain|inbox|divisions|hotline)/.+',
+              message:
+                "A module with an index.ts is used only through it: import from the module's folder, not its files.",
+            },
+            {
+              regex: '^@fugong/[^/]+/.+',
+              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Routes may use Koa types; they still reach no model.
+    files: [
+      'apps/bff/src/**/*.routes.ts',
+      'apps/bff/src/http/**',
+      'apps/bff/src/auth/authenticate.ts',
+      'apps/bff/src/app.ts',
+      'apps/bff/src/server.ts',
+      'apps/bff/src/metrics/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.{1,2}/(.*/)?[^/]+\\.model$',
+              message: 'Routes call services; only repositories import models.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain rules are pure: no database, no HTTP, no files, no clock of their own.
+    files: ['packages/domain/src/**/*.ts', 'packages/contracts/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['mongoose', 'koa', '@koa/router', 'pino', '@tarojs/taro'].map((name) => ({
+            name,
+            message:
+              'contracts and domain are pure (no I/O): do this in apps/bff (or apps/mini) and pass the result in.',
+          })),
+          patterns: [
+            {
+              regex: '^(node:)?(fs|net|http|https|child_process|fs/promises)$',
+              message: 'contracts and domain are pure (no I/O): do this in apps/bff and pass the result in.',
+            },
+            {
+              regex: '^@fugong/[^/]+/.+',
+              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The mini-program: pages never import other pages, and only the request wrapper talks HTTP.
+    files: ['apps/mini/src/**/*.{ts,tsx}'],
+    ignores: ['apps/mini/src/services/request.ts', '**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Taro'][property.name='request']",
+          message:
+            'Only services/request.ts calls Taro.request: add a function to a file in services/ that uses it.',
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            PAGE_IMPORT,
+            {
+              regex: '^@fugong/[^/]+/.+',
+              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A page's own files (pages/<page>/*): `../<other>` is another page.
+    files: ['apps/mini/src/pages/*/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            PAGE_IMPORT,
+            { regex: '^\\.\\./[^./][^/]*(/|$)', message: PAGE_IMPORT.message },
+            {
+              regex: '^@fugong/[^/]+/.+',
+              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Build scripts, CLIs and config files are Node programs that print by design.

@@ -8,45 +8,38 @@ import { createPiiCipher, type PiiCipher } from './crypto/pii';
 import { createTokenService, type TokenService } from './auth/tokens';
 import { consoleOtpSender, webhookOtpSender, MemoryOtpSender, type OtpSender } from './auth/otp-sender';
 import { createWechatClient, type WechatClient } from './auth/wechat-client';
-import { auditModel } from './audit/audit.model';
 import { AuditRepository } from './audit/audit.repository';
-import { idempotencyModel } from './modules/system/idempotency.model';
 import { IdempotencyRepository } from './modules/system/idempotency.repository';
 import { IdempotencyService } from './modules/system/idempotency.service';
-import { userModel } from './modules/auth/user.model';
 import { UserRepository } from './modules/auth/user.repository';
-import { otpModel } from './modules/auth/otp.model';
 import { OtpRepository } from './modules/auth/otp.repository';
-import { refreshTokenModel } from './modules/auth/refresh-token.model';
 import { RefreshTokenRepository } from './modules/auth/refresh-token.repository';
 import { AuthService } from './modules/auth/auth.service';
-import { enterpriseModel } from './modules/enterprises/enterprise.model';
 import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
 import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
 import { buildWorkerJourney } from './modules/bookings/worker-journey';
 import { notificationSenderFor, type NotificationSender } from './modules/notifications/sender';
-import { rateLimitModel } from './modules/rate-limits/rate-limit.model';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
-import { leaseModel, LeaseRepository } from './modules/leases';
-import { sweepFailureModel, SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
+import { LeaseRepository } from './modules/leases';
+import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 import { createMetrics, watchDbPool, watchOutbox } from './metrics';
 import type { JobLeases } from './jobs';
-import { accessTokenModel } from './modules/wechat/access-token.model';
 import { AccessTokenRepository } from './modules/wechat/access-token.repository';
 import {
   SharedAccessToken,
   stableTokenFetcher,
   type TokenFetcher,
 } from './modules/wechat/access-token.service';
-import { consentModel } from './modules/notifications/consent.model';
 import { ConsentRepository } from './modules/notifications/consent.repository';
 import { AccountMergeRepository } from './modules/auth/account-merge.repository';
 import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
+import { RecordEvents } from './events';
+import { listenForRollups } from './modules/rollups/rollup-listeners';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -76,13 +69,13 @@ export function buildContainer(deps: AppDeps) {
   const otpSender = deps.otpSender ?? defaultOtpSender(config, logger);
   // One access token for every instance on this database (see SharedAccessToken).
   const accessToken = new SharedAccessToken(
-    new AccessTokenRepository(accessTokenModel(conn)),
+    AccessTokenRepository.on(conn),
     config.WECHAT_APPID,
     deps.wechatTokenFetcher ??
       stableTokenFetcher(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET),
     clock,
   );
-  const consents = new ConsentRepository(consentModel(conn));
+  const consents = ConsentRepository.on(conn);
   const wechat =
     deps.wechat ??
     createWechatClient({
@@ -96,23 +89,20 @@ export function buildContainer(deps: AppDeps) {
   watchDbPool(metrics, conn);
   // One id per container (in production one per process): what the job leases call "me".
   const jobLeases: JobLeases = {
-    repo: new LeaseRepository(leaseModel(conn)),
+    repo: LeaseRepository.on(conn),
     holder: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
   };
-  const isolation = new SweepIsolation(
-    new SweepFailureRepository(sweepFailureModel(conn)),
-    logger,
-    clock,
-    (job, outcome) => metrics.sweepRecords.inc({ job, outcome }),
+  const isolation = new SweepIsolation(SweepFailureRepository.on(conn), logger, clock, (job, outcome) =>
+    metrics.sweepRecords.inc({ job, outcome }),
   );
 
   const repos = {
-    audit: new AuditRepository(auditModel(conn)),
-    idempotency: new IdempotencyRepository(idempotencyModel(conn)),
-    users: new UserRepository(userModel(conn)),
-    otps: new OtpRepository(otpModel(conn)),
-    refreshTokens: new RefreshTokenRepository(refreshTokenModel(conn)),
-    enterprises: new EnterpriseRepository(enterpriseModel(conn)),
+    audit: AuditRepository.on(conn),
+    idempotency: IdempotencyRepository.on(conn),
+    users: UserRepository.on(conn),
+    otps: OtpRepository.on(conn),
+    refreshTokens: RefreshTokenRepository.on(conn),
+    enterprises: EnterpriseRepository.on(conn),
   };
 
   const services = {
@@ -136,8 +126,10 @@ export function buildContainer(deps: AppDeps) {
   const calendar = buildCalendar(conn, clock);
   calendar.provider.warnIfUncovered(logger);
 
-  // Rollups first, so every module that writes dashboard figures gets their hooks.
+  // Writers announce "record changed" here; the dashboard's rollups are one listener.
+  const events = new RecordEvents(logger);
   const rollups = buildRollups({ conn, clock, logger });
+  listenForRollups(events, rollups.service);
 
   const worker = buildWorkerJourney({
     conn,
@@ -149,7 +141,7 @@ export function buildContainer(deps: AppDeps) {
     sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
     consents,
     subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
-    rollups: rollups.service,
+    events,
     isolation,
   });
   watchOutbox(metrics, worker.repos.outbox, () => clock.now());
@@ -161,7 +153,7 @@ export function buildContainer(deps: AppDeps) {
     enterprises: repos.enterprises,
     audit: repos.audit,
     trips: worker.services.trips,
-    rollups: rollups.service,
+    events,
     isolation,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
@@ -188,7 +180,7 @@ export function buildContainer(deps: AppDeps) {
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
     ? new RateLimiter(
-        new RateLimitRepository(rateLimitModel(conn)),
+        RateLimitRepository.on(conn),
         deps.rateLimits ?? RATE_LIMITS,
         clock,
         pii.lookupHash,
@@ -212,6 +204,7 @@ export function buildContainer(deps: AppDeps) {
     calendar,
     subsidies,
     freight,
+    events,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Model } from 'mongoose';
 import type { AuditDoc } from './audit.model';
+import type { Connection } from 'mongoose';
+import { auditModel } from './audit.model';
 
 export interface AuditEntry {
   at: Date;
@@ -16,6 +18,11 @@ export interface AuditEntry {
  * any other way. That is what makes the log worth something to an auditor.
  */
 export class AuditRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): AuditRepository {
+    return new AuditRepository(auditModel(conn));
+  }
+
   constructor(private readonly model: Model<AuditDoc>) {}
 
   async append(entry: AuditEntry): Promise<void> {

@@ -1,8 +1,15 @@
 import type { Model } from 'mongoose';
 import type { OtpDoc } from './otp.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { otpModel } from './otp.model';
 
 export class OtpRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): OtpRepository {
+    return new OtpRepository(otpModel(conn));
+  }
+
   constructor(private readonly model: Model<OtpDoc>) {}
 
   /**

@@ -1,5 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { RefreshTokenDoc } from './refresh-token.model';
+import type { Connection } from 'mongoose';
+import { refreshTokenModel } from './refresh-token.model';
 
 /**
  * How long a just-rotated refresh token still works. On a weak network the phone may send a
@@ -8,6 +10,11 @@ import type { RefreshTokenDoc } from './refresh-token.model';
 export const ROTATION_GRACE_MS = 60_000;
 
 export class RefreshTokenRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): RefreshTokenRepository {
+    return new RefreshTokenRepository(refreshTokenModel(conn));
+  }
+
   constructor(private readonly model: Model<RefreshTokenDoc>) {}
 
   async create(hash: string, userId: string, now: Date, expiresAt: Date): Promise<void> {

@@ -2,6 +2,8 @@ import { Types, type Model } from 'mongoose';
 import type { Role } from '@fugong/contracts';
 import type { UserDoc } from './user.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { userModel } from './user.model';
 
 /** A user as the services see it: plain data, ids as strings, PII still encrypted. */
 export interface UserRecord {
@@ -36,6 +38,11 @@ function toRecord(doc: UserDoc): UserRecord {
 }
 
 export class UserRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): UserRepository {
+    return new UserRepository(userModel(conn));
+  }
+
   constructor(private readonly model: Model<UserDoc>) {}
 
   async findById(id: string): Promise<UserRecord | null> {

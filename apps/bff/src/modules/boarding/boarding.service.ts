@@ -2,6 +2,7 @@ import { maskIdNumber, maskPhone, type BookingStatus, type ManifestRow } from '@
 import { boardingRefusal } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
 import { AppError, notFound } from '../../http/app-error';
@@ -30,6 +31,8 @@ export class BoardingService {
     private readonly pii: PiiCipher,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    /** A boarding is announced (the dashboard counts who boarded). */
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   /** Checks a scanned code and the door temperature, and boards the passenger or refuses them. */
@@ -65,6 +68,7 @@ export class BoardingService {
     // Seat numbers follow boarding order; a crash before this line leaves a boarded row
     // without a number, which the next manifest read does not hide (seatNo null).
     const withSeat = (await this.bookings.setSeatNo(done.id, await this.trips.nextSeatNo(tripId))) ?? done;
+    await this.events.publish({ type: 'trip.counters-moved', tripId });
     return { row: await this.row(withSeat), alreadyBoarded: false };
   }
 

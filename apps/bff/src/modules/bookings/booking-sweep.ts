@@ -162,7 +162,7 @@ export class BookingSweeper implements PassChangeListener {
         );
         if (!done) continue;
         released += 1;
-        await this.trips.releaseSeat(trip.id, b.id);
+        await this.seats.release(trip.id, b.id);
         await this.outbox.addMany(
           [
             {

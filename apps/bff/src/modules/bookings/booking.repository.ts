@@ -6,6 +6,8 @@ import { Batcher } from '../../db/batcher';
 import { insertEach } from '../../db/insert-each';
 import { WaitlistOrder } from './waitlist-order';
 import { WaitlistPositions } from './waitlist-positions';
+import type { Connection } from 'mongoose';
+import { bookingModel } from './booking.model';
 
 export interface BookingRecord {
   id: string;
@@ -64,6 +66,11 @@ export interface NewBooking {
 
 /** Bookings. Status changes are compare-and-set on the current status, never read-then-write. */
 export class BookingRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): BookingRepository {
+    return new BookingRepository(bookingModel(conn));
+  }
+
   /** Booking inserts of one event-loop turn go out as one unordered insert (see Batcher). */
   private readonly inserts: Batcher<BookingDoc, boolean>;
   private readonly positions: WaitlistPositions;

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { TripRecord, TripRepository } from '../trips/trip.repository';
 import type { OutboxRepository } from '../notifications/outbox.repository';
 import type { BookingRecord, BookingRepository } from './booking.repository';
@@ -36,6 +37,8 @@ export class SeatAllocator {
     private readonly bookings: BookingRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    /** Seat, waitlist and release moves are announced (the dashboard's transport figures). */
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   /** Finishes a pending booking: confirmed if it gets (or already has) a seat, else waitlisted. */
@@ -47,7 +50,7 @@ export class SeatAllocator {
       ? 'held'
       : trip.bookedCount >= trip.capacity
         ? 'full'
-        : await this.trips.claimSeat(trip.id, b.id, trip.capacity);
+        : await this.claim(trip.id, b.id, trip.capacity);
     const now = this.clock.now();
     if (claim === 'claimed' || claim === 'held') return this.confirmClaimed(b, now);
     if (claim === 'gone') return this.tripGone(b, ['pending'], now);
@@ -80,7 +83,9 @@ export class SeatAllocator {
    * cancellation did not see us: the booking is cancelled with it.
    */
   async joinedWaitlist(b: BookingRecord): Promise<BookingRecord> {
-    const after = await this.trips.findAfterWaitlistJoin(b.tripId);
+    // The trip's figures count the bookings that ever joined its waitlist.
+    await this.countersMoved(b.tripId);
+    const after = await this.trips.findById(b.tripId);
     if (!after || after.status !== 'published') return this.tripGone(b, ['waitlisted'], this.clock.now());
     if (after.bookedCount < after.capacity) {
       await this.promote(b.tripId);
@@ -97,7 +102,7 @@ export class SeatAllocator {
       if (!next) break;
       const trip = await this.trips.findById(tripId);
       if (!trip) break;
-      const claim = await this.trips.claimSeat(tripId, next.id, trip.capacity);
+      const claim = await this.claim(tripId, next.id, trip.capacity);
       if (claim === 'full' || claim === 'gone') break;
       const now = this.clock.now();
       const done = await this.bookings.transition(next.id, ['waitlisted'], 'confirmed', {}, now);
@@ -105,7 +110,7 @@ export class SeatAllocator {
         // Cancelled while we seated it: hand the seat back (no-op if its canceller already did).
         const cur = await this.bookings.findById(next.id);
         if (!cur || !['confirmed', 'boarded', 'pending', 'waitlisted'].includes(cur.status))
-          await this.trips.releaseSeat(tripId, next.id);
+          await this.release(tripId, next.id);
         continue;
       }
       promoted += 1;
@@ -128,7 +133,7 @@ export class SeatAllocator {
 
   /** Frees a cancelled/released booking's seat (if it holds one) and fills it from the waitlist. */
   async releaseAndPromote(tripId: string, bookingId: string): Promise<void> {
-    await this.trips.releaseSeat(tripId, bookingId);
+    await this.release(tripId, bookingId);
     await this.promote(tripId);
   }
 
@@ -142,8 +147,7 @@ export class SeatAllocator {
     const now = this.clock.now();
     for (const id of trip.seatHolders) {
       const b = byId.get(id);
-      if (!b || b.status === 'cancelled' || b.status === 'released')
-        await this.trips.releaseSeat(trip.id, id);
+      if (!b || b.status === 'cancelled' || b.status === 'released') await this.release(trip.id, id);
       else if (b.status === 'pending' || b.status === 'waitlisted')
         await this.bookings.transition(id, ['pending', 'waitlisted'], 'confirmed', {}, now);
     }
@@ -169,5 +173,23 @@ export class SeatAllocator {
 
   private async reread(b: BookingRecord): Promise<BookingRecord> {
     return (await this.bookings.findById(b.id)) ?? b;
+  }
+
+  /** Claims a seat (see TripRepository.claimSeat) and announces the move when one was taken. */
+  private async claim(tripId: string, bookingId: string, capacity: number) {
+    const claim = await this.trips.claimSeat(tripId, bookingId, capacity);
+    if (claim === 'claimed') await this.countersMoved(tripId);
+    return claim;
+  }
+
+  /** Releases a held seat; announces it only when this call freed it. */
+  async release(tripId: string, bookingId: string): Promise<boolean> {
+    const released = await this.trips.releaseSeat(tripId, bookingId);
+    if (released) await this.countersMoved(tripId);
+    return released;
+  }
+
+  private countersMoved(tripId: string): Promise<void> {
+    return this.events.publish({ type: 'trip.counters-moved', tripId });
   }
 }

@@ -3,26 +3,21 @@ import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { RouteDef } from '../../http/route';
-import { userModel } from '../auth/user.model';
-import { regionModel } from '../regions/region.model';
 import { RegionRepository } from '../regions/region.repository';
 import { RegionService } from '../regions/region.service';
 import { regionRoutes } from '../regions/region.routes';
 import { ProfileRepository } from '../profile/profile.repository';
 import { ProfileService, type EnterpriseLookup } from '../profile/profile.service';
 import { profileRoutes } from '../profile/profile.routes';
-import { checkinModel } from '../health-checkins/checkin.model';
 import { CheckinRepository } from '../health-checkins/checkin.repository';
 import { CheckinService } from '../health-checkins/checkin.service';
 import { PassService } from '../health-checkins/pass.service';
 import { createPassTokenSigner } from '../health-checkins/pass-token';
 import { healthRoutes } from '../health-checkins/health.routes';
-import { tripModel } from '../trips/trip.model';
 import { TripRepository } from '../trips/trip.repository';
 import { TripService } from '../trips/trip.service';
 import { TripNoticeService } from '../trips/trip-notices';
 import { tripRoutes } from '../trips/trip.routes';
-import { outboxModel } from '../notifications/outbox.model';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { NotificationService } from '../notifications/notification.service';
 import { notificationRoutes } from '../notifications/notification.routes';
@@ -31,14 +26,12 @@ import type { ConsentRepository } from '../notifications/consent.repository';
 import { ConsentService } from '../notifications/consent.service';
 import { BoardingService } from '../boarding/boarding.service';
 import { boardingRoutes } from '../boarding/boarding.routes';
-import { bookingModel } from './booking.model';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
 import { SeatAllocator } from './seat-allocator';
 import { BookingSweeper } from './booking-sweep';
 import { bookingRoutes } from './booking.routes';
-import type { RollupHooks } from '../rollups/rollup-hooks';
-import { RolledUpTripRepository } from '../rollups/rolled-up-trips';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { SweepIsolation } from '../sweep-failures';
 
 export interface WorkerJourneyDeps {
@@ -53,8 +46,8 @@ export interface WorkerJourneyDeps {
   /** Subscribe consents (shared with the WeChat sender) and the templates a person may accept. */
   consents: ConsentRepository;
   subscribeTemplateIds: readonly string[];
-  /** The dashboard's rollup hooks (transport and health figures); none when absent. */
-  rollups?: RollupHooks;
+  /** Where trip, seat and check-in writes are announced; nobody listens when absent. */
+  events?: RecordEventPublisher;
   /** Keeps one bad booking or trip from stopping the sweep (failure counts in the database). */
   isolation: SweepIsolation;
 }
@@ -64,22 +57,20 @@ export interface WorkerJourneyDeps {
  * bookings → trips → boarding → sweeper. The container calls this once and exposes the result.
  */
 export function buildWorkerJourney(d: WorkerJourneyDeps) {
+  const events = d.events ?? NO_LISTENERS;
   const repos = {
-    regions: new RegionRepository(regionModel(d.conn)),
-    people: new ProfileRepository(userModel(d.conn)),
-    checkins: new CheckinRepository(checkinModel(d.conn)),
-    // With rollups, every trip write also keeps the dashboard's transport counters in step.
-    trips: d.rollups
-      ? new RolledUpTripRepository(tripModel(d.conn), d.rollups)
-      : new TripRepository(tripModel(d.conn)),
-    bookings: new BookingRepository(bookingModel(d.conn)),
-    outbox: new OutboxRepository(outboxModel(d.conn)),
+    regions: RegionRepository.on(d.conn),
+    people: ProfileRepository.on(d.conn),
+    checkins: CheckinRepository.on(d.conn),
+    trips: TripRepository.on(d.conn),
+    bookings: BookingRepository.on(d.conn),
+    outbox: OutboxRepository.on(d.conn),
   };
   const regions = new RegionService(repos.regions, d.audit, d.clock);
   const profiles = new ProfileService(repos.people, d.enterprises, d.pii, d.audit, d.clock);
   const passes = new PassService(repos.checkins, regions, createPassTokenSigner(d.secret), d.clock);
-  const checkins = new CheckinService(repos.checkins, regions, d.clock, d.rollups);
-  const seats = new SeatAllocator(repos.trips, repos.bookings, repos.outbox, d.clock);
+  const checkins = new CheckinService(repos.checkins, regions, d.clock, events);
+  const seats = new SeatAllocator(repos.trips, repos.bookings, repos.outbox, d.clock, events);
   const notices = new TripNoticeService(repos.trips, repos.bookings, repos.outbox, d.clock);
   const notifications = new NotificationService(
     repos.outbox,
@@ -94,7 +85,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     d.clock,
   );
   const bookings = new BookingService(repos.bookings, repos.trips, seats, passes, repos.people, d.clock);
-  const trips = new TripService(repos.trips, repos.bookings, d.enterprises, seats, notices, d.clock);
+  const trips = new TripService(repos.trips, repos.bookings, d.enterprises, seats, notices, d.clock, events);
   const boarding = new BoardingService(
     repos.trips,
     repos.bookings,
@@ -104,6 +95,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     d.pii,
     d.audit,
     d.clock,
+    events,
   );
   const sweeper = new BookingSweeper(
     repos.bookings,
@@ -119,6 +111,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
   checkins.onPassChanged(sweeper);
   return {
     repos,
+    events,
     sender: d.sender,
     services: {
       regions,

@@ -1,9 +1,16 @@
 import type { Model } from 'mongoose';
 import type { CalendarOverride } from '@fugong/domain';
 import type { CalendarOverrideDoc } from './calendar-override.model';
+import type { Connection } from 'mongoose';
+import { calendarOverrideModel } from './calendar-override.model';
 
 /** Local calendar overrides: plain records in, plain records out. */
 export class CalendarOverrideRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): CalendarOverrideRepository {
+    return new CalendarOverrideRepository(calendarOverrideModel(conn));
+  }
+
   constructor(private readonly model: Model<CalendarOverrideDoc>) {}
 
   async all(): Promise<CalendarOverride[]> {

@@ -1,7 +1,6 @@
 /** The working-day calendar: what other modules may use. */
 import type { Connection } from 'mongoose';
 import type { Clock } from '../../clock';
-import { calendarOverrideModel } from './calendar-override.model';
 import { CalendarOverrideRepository } from './calendar-override.repository';
 import { CalendarProvider } from './calendar-provider';
 import { CalendarService } from './calendar.service';
@@ -13,7 +12,7 @@ export { nationalHolidayData } from './holiday-data';
 
 /** Builds the provider (national data from chinese-days + overrides) and its service. */
 export function buildCalendar(conn: Connection, clock: Clock) {
-  const repo = new CalendarOverrideRepository(calendarOverrideModel(conn));
+  const repo = CalendarOverrideRepository.on(conn);
   const provider = new CalendarProvider(nationalHolidayData(), repo, clock);
   return { provider, service: new CalendarService(provider, repo, clock) };
 }

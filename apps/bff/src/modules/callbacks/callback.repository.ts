@@ -1,5 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { CallbackDoc } from './callback.model';
+import type { Connection } from 'mongoose';
+import { callbackModel } from './callback.model';
 
 export interface CallbackRecord {
   id: string;
@@ -25,6 +27,11 @@ const toRecord = (d: CallbackDoc): CallbackRecord => ({
 });
 
 export class CallbackRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): CallbackRepository {
+    return new CallbackRepository(callbackModel(conn));
+  }
+
   constructor(private readonly model: Model<CallbackDoc>) {}
 
   async create(input: Omit<CallbackRecord, 'id'>): Promise<CallbackRecord> {

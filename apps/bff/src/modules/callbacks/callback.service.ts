@@ -4,7 +4,7 @@ import { AppError } from '../../http/app-error';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { CallbackRecord, CallbackRepository } from './callback.repository';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 const toView = (c: CallbackRecord) => ({ ...c, calledAt: c.calledAt.toISOString() });
 
@@ -15,8 +15,7 @@ export class CallbackService {
     private readonly enterprises: EnterpriseRepository,
     private readonly assignments: AssignmentRepository,
     private readonly clock: Clock,
-    /** Dashboard rollups (call-back ratings). */
-    private readonly rollups: RollupHooks | null = null,
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   async record(
@@ -32,8 +31,14 @@ export class CallbackService {
       callerId: actor.id,
       calledAt: this.clock.now(),
     });
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.rollups?.recordCallback(call);
+    await this.events.publish({
+      type: 'callback.recorded',
+      enterpriseId: call.enterpriseId,
+      stewardId: call.stewardId,
+      calledAt: call.calledAt,
+      reached: call.reached,
+      satisfaction: call.satisfaction,
+    });
     return toView(call);
   }
 

@@ -1,5 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { CharterDoc, ParticipantDoc } from './charter.model';
+import type { Connection } from 'mongoose';
+import { charterModel } from './charter.model';
 
 export interface CharterRecord {
   id: string;
@@ -54,6 +56,11 @@ const toRecord = (d: CharterDoc): CharterRecord => ({
 });
 
 export class CharterRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): CharterRepository {
+    return new CharterRepository(charterModel(conn));
+  }
+
   constructor(private readonly model: Model<CharterDoc>) {}
 
   async create(

@@ -4,7 +4,6 @@ import { dashboardRoutes } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import { route, type RouteDef } from '../../http/route';
 import type { StaffRepository } from '../enterprises/staff.repository';
-import { rollupLedgerModel, rollupModel } from '../rollups/rollup.model';
 import { RollupRepository } from '../rollups/rollup.repository';
 import { RollupSources } from '../rollups/rollup-sources';
 import { RollupService } from '../rollups/rollup.service';
@@ -17,7 +16,7 @@ import { DashboardService } from './dashboard.service';
  * which read them, are completed once the staff repository exists.
  */
 export function buildRollups(d: { conn: Connection; clock: Clock; logger: Logger | null }) {
-  const repo = new RollupRepository(rollupModel(d.conn), rollupLedgerModel(d.conn));
+  const repo = RollupRepository.on(d.conn);
   const sources = new RollupSources(d.conn);
   const service = new RollupService(repo, sources, d.clock, d.logger);
   return {

@@ -3,46 +3,37 @@ import { DEFAULT_ISSUE_SLA, type IssueSlaPolicy } from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
-import { userModel } from '../auth/user.model';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { EnterpriseScope } from './enterprise-scope';
 import { StaffRepository } from './staff.repository';
 import { EnterpriseService } from './enterprise.service';
 import { enterpriseRoutesFor } from './enterprise.routes';
-import { assignmentModel } from '../stewards/assignment.model';
 import { AssignmentRepository } from '../stewards/assignment.repository';
 import { StewardService } from '../stewards/steward.service';
 import { stewardRoutesFor } from '../stewards/steward.routes';
-import { visitModel } from '../visits/visit.model';
 import { VisitRepository } from '../visits/visit.repository';
 import { VisitService } from '../visits/visit.service';
-import { callbackModel } from '../callbacks/callback.model';
 import { CallbackRepository } from '../callbacks/callback.repository';
 import { CallbackService } from '../callbacks/callback.service';
-import { reopeningModel } from '../reopening/reopening.model';
 import { ReopeningRepository } from '../reopening/reopening.repository';
 import { ReopeningService } from '../reopening/reopening.service';
 import { reopeningRoutes } from '../reopening/reopening.routes';
-import { charterModel } from '../charters/charter.model';
 import { CharterRepository } from '../charters/charter.repository';
 import { CharterService } from '../charters/charter.service';
 import { charterRoutes } from '../charters/charter.routes';
 import { CharterConversion, type TripCreator } from '../charters/charter-conversion';
-import { issueModel } from '../issues/issue.model';
 import { IssueRepository } from '../issues/issue.repository';
 import { IssueService } from '../issues/issue.service';
 import { IssueSweep } from '../issues/issue-sweep';
-import { attachmentModel } from '../issues/attachment.model';
 import { AttachmentRepository } from '../issues/attachment.repository';
 import { AttachmentService } from '../issues/attachment.service';
 import { CommonProblemsService } from '../issues/common-problems.service';
 import { issueRoutesFor } from '../issues/issue.routes';
-import { photoModel } from '../issues/photo.model';
 import { PhotoRepository } from '../issues/photo.repository';
 import { PhotoService } from '../issues/photo.service';
 import type { AuditRepository } from '../../audit/audit.repository';
 import { departmentRoutes } from '../departments/department.routes';
-import { NO_ROLLUPS, type RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { SweepIsolation } from '../sweep-failures';
 
 export interface EnterpriseFeatureDeps {
@@ -57,7 +48,7 @@ export interface EnterpriseFeatureDeps {
   /** Deadlines of the three issue clocks; defaults to DEFAULT_ISSUE_SLA (no configured holidays). */
   sla?: IssueSlaPolicy;
   /** The dashboard's rollup hooks; none when built without the dashboard. */
-  rollups?: RollupHooks;
+  events?: RecordEventPublisher;
   /** Keeps one bad issue from stopping the deadline sweep; none = a failure stops the run. */
   isolation?: SweepIsolation;
 }
@@ -68,18 +59,18 @@ export interface EnterpriseFeatureDeps {
  */
 export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
   const sla = d.sla ?? DEFAULT_ISSUE_SLA;
-  const rollups = d.rollups ?? NO_ROLLUPS;
+  const events = d.events ?? NO_LISTENERS;
   const repos = {
     enterprises: d.enterprises,
-    staff: new StaffRepository(userModel(d.conn)),
-    assignments: new AssignmentRepository(assignmentModel(d.conn), d.conn),
-    visits: new VisitRepository(visitModel(d.conn)),
-    callbacks: new CallbackRepository(callbackModel(d.conn)),
-    reopening: new ReopeningRepository(reopeningModel(d.conn)),
-    charters: new CharterRepository(charterModel(d.conn)),
-    issues: new IssueRepository(issueModel(d.conn)),
-    attachments: new AttachmentRepository(attachmentModel(d.conn)),
-    photos: new PhotoRepository(photoModel(d.conn), d.conn),
+    staff: StaffRepository.on(d.conn),
+    assignments: AssignmentRepository.on(d.conn),
+    visits: VisitRepository.on(d.conn),
+    callbacks: CallbackRepository.on(d.conn),
+    reopening: ReopeningRepository.on(d.conn),
+    charters: CharterRepository.on(d.conn),
+    issues: IssueRepository.on(d.conn),
+    attachments: AttachmentRepository.on(d.conn),
+    photos: PhotoRepository.on(d.conn),
   };
   const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
   const issues = new IssueService({
@@ -90,13 +81,13 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     attachments: repos.attachments,
     clock: d.clock,
     sla,
-    rollups,
+    events,
   });
   const services = {
     scope,
     issues,
-    enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock, rollups }),
-    reopening: new ReopeningService(repos.reopening, scope, d.clock, rollups),
+    enterprises: new EnterpriseService({ ...repos, scope, clock: d.clock, events }),
+    reopening: new ReopeningService(repos.reopening, scope, d.clock, events),
     charters: new CharterService({
       charters: repos.charters,
       enterprises: repos.enterprises,
@@ -105,12 +96,12 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
       clock: d.clock,
     }),
     conversion: new CharterConversion(repos.charters, repos.enterprises, d.trips),
-    stewards: new StewardService({ ...repos, scope, clock: d.clock, rollups }),
-    visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock, rollups),
-    callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock, rollups),
+    stewards: new StewardService({ ...repos, scope, clock: d.clock, events }),
+    visits: new VisitService(repos.visits, repos.assignments, scope, issues, d.clock, events),
+    callbacks: new CallbackService(repos.callbacks, repos.enterprises, repos.assignments, d.clock, events),
     attachments: new AttachmentService(repos.attachments, repos.issues, scope, d.clock),
     common: new CommonProblemsService(repos.issues, issues),
-    sweep: new IssueSweep(repos.issues, d.clock, sla, rollups, d.isolation ?? null),
+    sweep: new IssueSweep(repos.issues, d.clock, sla, events, d.isolation ?? null),
     photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
   };
   return { repos, services, sla };

@@ -2,6 +2,8 @@ import { Types, type Model } from 'mongoose';
 import type { EnterpriseDoc, EnterpriseSize } from './enterprise.model';
 import { isDuplicateKey } from '../../db/errors';
 import { AppError } from '../../http/app-error';
+import type { Connection } from 'mongoose';
+import { enterpriseModel } from './enterprise.model';
 
 /** An enterprise as services see it: plain data, id as a string. */
 export interface EnterpriseRecord {
@@ -57,6 +59,11 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The enterprise registry (企业库). Other modules depend on findById/listByIds: keep them stable. */
 export class EnterpriseRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): EnterpriseRepository {
+    return new EnterpriseRepository(enterpriseModel(conn));
+  }
+
   constructor(private readonly model: Model<EnterpriseDoc>) {}
 
   async findById(id: string): Promise<EnterpriseRecord | null> {

@@ -15,7 +15,7 @@ import type { IssueRepository } from '../issues/issue.repository';
 import type { ReopeningRepository } from '../reopening/reopening.repository';
 import { isIssueOverdue } from '../issues/issue-view';
 import { importEnterprises } from './enterprise-import';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 /** Invite codes avoid 0/O and 1/I: they are read out over the phone. */
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,8 +29,8 @@ export interface EnterpriseServiceDeps {
   issues: IssueRepository;
   reopening: ReopeningRepository;
   clock: Clock;
-  /** Dashboard rollups (registry counts per region/industry/size). */
-  rollups?: RollupHooks;
+  /** Where registry writes are announced (the dashboard counts firms per region/industry/size). */
+  events?: RecordEventPublisher;
 }
 
 /** The view every client gets of an enterprise (the invite code only through its own route). */
@@ -50,6 +50,10 @@ export function toEnterpriseView(e: EnterpriseRecord): Enterprise {
 /** The registry (admin), liaison binding, and an enterprise's own overview. */
 export class EnterpriseService {
   constructor(private readonly d: EnterpriseServiceDeps) {}
+
+  private get events(): RecordEventPublisher {
+    return this.d.events ?? NO_LISTENERS;
+  }
 
   async list(
     actor: Actor,
@@ -73,8 +77,7 @@ export class EnterpriseService {
 
   async create(input: EnterpriseInput): Promise<Enterprise> {
     const created = await this.d.enterprises.create(input);
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.d.rollups?.syncEnterprise(created.id);
+    await this.events.publish({ type: 'enterprise.changed', enterpriseId: created.id });
     return toEnterpriseView(created);
   }
 
@@ -85,15 +88,16 @@ export class EnterpriseService {
   async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<Enterprise> {
     const updated = await this.d.enterprises.update(id, patch);
     if (!updated) throw new AppError('NOT_FOUND', '未找到该企业');
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.d.rollups?.syncEnterprise(id);
+    await this.events.publish({ type: 'enterprise.changed', enterpriseId: id });
     return toEnterpriseView(updated);
   }
 
   async import(format: 'xlsx' | 'csv', dataBase64: string) {
-    const run = () => importEnterprises(this.d.enterprises, format, dataBase64);
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    return this.d.rollups ? this.d.rollups.syncEnterprisesTouchedBy(run) : run();
+    // The registry's `updatedAt` is stamped by mongoose from the wall clock, so the window is too.
+    const since = new Date(Date.now() - 1000);
+    const result = await importEnterprises(this.d.enterprises, format, dataBase64);
+    await this.events.publish({ type: 'enterprises.imported', since });
+    return result;
   }
 
   /** Issues a fresh invite code (the old one stops working); retried on the rare clash. */

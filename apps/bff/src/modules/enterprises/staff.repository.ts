@@ -1,6 +1,8 @@
 import { Types, type Model, type QueryFilter } from 'mongoose';
 import type { Role } from '@fugong/contracts';
 import type { UserDoc } from '../auth/user.model';
+import type { Connection } from 'mongoose';
+import { userModel } from '../auth/user.model';
 
 export interface StaffRecord {
   id: string;
@@ -23,6 +25,11 @@ const toRecord = (d: UserDoc): StaffRecord => ({
  * officers, the steward roster, and binding a liaison to an enterprise. Never touches PII fields.
  */
 export class StaffRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): StaffRepository {
+    return new StaffRepository(userModel(conn));
+  }
+
   constructor(private readonly model: Model<UserDoc>) {}
 
   async findByIds(ids: string[]): Promise<StaffRecord[]> {

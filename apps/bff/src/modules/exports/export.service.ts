@@ -5,9 +5,7 @@ import { regionKey, townOf } from '@fugong/domain';
 import type { Logger } from 'pino';
 import type { RawResponse } from '../../http/route';
 import type { DashboardService, SummaryQuery } from '../dashboard/dashboard.service';
-import type { RollupSources } from '../rollups/rollup-sources';
-import type { EnterpriseDoc } from '../enterprises/enterprise.model';
-import type { ReopeningDoc } from '../reopening/reopening.model';
+import type { RegistryRow, RollupSources } from '../rollups/rollup-sources';
 import { ENTERPRISE_HEADER, enterpriseRow, reportSheets, type ReportSection } from './report-sections';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -108,25 +106,18 @@ export class ExportService {
 
   /** Every enterprise in the filter with its latest report up to `date`, read a batch at a time. */
   private async *enterpriseRows(q: SummaryQuery, date: string): AsyncGenerator<Row> {
-    const { enterprises, reopening } = this.sources.m;
-    const query: Record<string, unknown> = {};
+    const query: Parameters<RollupSources['registryRows']>[0] = {};
     if (q.region) query.regionCode = q.region.split(':')[0];
     if (q.industry) query.industry = q.industry;
     if (q.size) query.size = q.size;
     const wantTown = q.region?.includes(':') ? q.region : null;
-    let batch: EnterpriseDoc[] = [];
-    const flush = async function* (this: void, list: EnterpriseDoc[]): AsyncGenerator<Row> {
-      const reports = await reopening
-        .find(
-          { enterpriseId: { $in: list.map((e) => e._id) }, day: { $lte: date } },
-          { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 },
-        )
-        .lean<ReopeningDoc[]>();
-      const latest = new Map<string, ReopeningDoc>();
-      for (const r of reports) {
-        const k = r.enterpriseId.toHexString();
-        if (!latest.has(k) || latest.get(k)!.day < r.day) latest.set(k, r);
-      }
+    let batch: RegistryRow[] = [];
+    const sources = this.sources;
+    const flush = async function* (this: void, list: RegistryRow[]): AsyncGenerator<Row> {
+      const latest = await sources.latestReportsUpTo(
+        list.map((e) => e._id),
+        date,
+      );
       for (const e of list) {
         const region = regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') });
         yield enterpriseRow(
@@ -141,10 +132,7 @@ export class ExportService {
         );
       }
     };
-    for await (const e of enterprises
-      .find(query, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 })
-      .lean<EnterpriseDoc>()
-      .cursor({ batchSize: BATCH })) {
+    for await (const e of this.sources.registryRows(query, BATCH)) {
       if (wantTown && regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') }) !== wantTown)
         continue;
       batch.push(e);

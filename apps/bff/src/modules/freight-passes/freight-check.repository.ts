@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import type { CargoCategory, CheckResult } from '@fugong/contracts';
 import type { FreightCheckDoc } from './freight-check.model';
+import type { Connection } from 'mongoose';
+import { freightCheckModel } from './freight-check.model';
 
 export interface NewFreightCheck {
   passId: string | null;
@@ -23,6 +25,11 @@ export interface CheckCountRow {
 
 /** Checks are only ever appended: the record of who passed where is evidence. */
 export class FreightCheckRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): FreightCheckRepository {
+    return new FreightCheckRepository(freightCheckModel(conn));
+  }
+
   constructor(private readonly model: Model<FreightCheckDoc>) {}
 
   async append(c: NewFreightCheck): Promise<string> {

@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import type { FreightStatus } from '@fugong/contracts';
 import type { FreightPassDoc } from './freight-pass.model';
+import type { Connection } from 'mongoose';
+import { freightPassModel } from './freight-pass.model';
 
 /** A pass as services see it: ids as strings, driver PII still encrypted. */
 export type FreightPassRecord = Omit<
@@ -40,6 +42,11 @@ function toRecord(d: FreightPassDoc): FreightPassRecord {
 const LIST_LIMIT = 200;
 
 export class FreightPassRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): FreightPassRepository {
+    return new FreightPassRepository(freightPassModel(conn));
+  }
+
   constructor(private readonly model: Model<FreightPassDoc>) {}
 
   async create(p: NewFreightPass): Promise<FreightPassRecord> {

@@ -9,8 +9,6 @@ import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
 import { createPassTokenSigner } from '../health-checkins/pass-token';
-import { freightPassModel } from './freight-pass.model';
-import { freightCheckModel } from './freight-check.model';
 import { FreightPassRepository } from './freight-pass.repository';
 import { FreightCheckRepository } from './freight-check.repository';
 import { FreightPassService, type FreightEnterpriseLookup } from './freight-pass.service';
@@ -39,8 +37,8 @@ const FREIGHT_TOKEN = { prefix: 'FP1', label: 'fugong-freight-pass-token' };
 /** Builds the module once (the container calls this). */
 export function buildFreightPasses(d: FreightPassDeps) {
   const repos = {
-    passes: new FreightPassRepository(freightPassModel(d.conn)),
-    checks: new FreightCheckRepository(freightCheckModel(d.conn)),
+    passes: FreightPassRepository.on(d.conn),
+    checks: FreightCheckRepository.on(d.conn),
   };
   const services = {
     passes: new FreightPassService({

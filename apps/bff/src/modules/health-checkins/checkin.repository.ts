@@ -4,6 +4,8 @@ import type { CheckinFacts } from '@fugong/domain';
 import type { CheckinDoc } from './checkin.model';
 import { isDuplicateKey } from '../../db/errors';
 import { Batcher } from '../../db/batcher';
+import type { Connection } from 'mongoose';
+import { checkinModel } from './checkin.model';
 
 export interface CheckinRecord extends CheckinFacts {
   id: string;
@@ -26,6 +28,11 @@ const toRecord = (d: CheckinDoc): CheckinRecord => ({
 
 /** Daily health check-ins. */
 export class CheckinRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): CheckinRepository {
+    return new CheckinRepository(checkinModel(conn));
+  }
+
   /** "Latest recent check-in" reads of one event-loop turn go out as one query (see Batcher). */
   private readonly recent: Batcher<{ workerId: string; sinceDay: string }, CheckinRecord | null>;
 

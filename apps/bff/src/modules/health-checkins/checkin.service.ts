@@ -7,7 +7,7 @@ import { assertStorable } from '../../http/storable';
 import type { RegionService } from '../regions/region.service';
 import type { CheckinRecord, CheckinRepository } from './checkin.repository';
 import { passFrom, toPassView } from './pass.service';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 /** Told when a worker's pass may have changed, so their upcoming bookings are (un)flagged. */
 export interface PassChangeListener {
@@ -22,8 +22,7 @@ export class CheckinService {
     private readonly repo: CheckinRepository,
     private readonly regions: RegionService,
     private readonly clock: Clock,
-    /** Dashboard rollups (check-ins, abnormal temperatures, non-green codes). */
-    private readonly rollups: RollupHooks | null = null,
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   /** Wired by the container once the booking service exists (it depends on passes too). */
@@ -46,8 +45,7 @@ export class CheckinService {
       toCheckinView({ id: '0'.repeat(24), workerId: actor.id, day: today, at: now, ...input, arrivalDate }),
     );
     const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.rollups?.syncCheckin(actor.id, today);
+    await this.events.publish({ type: 'checkin.saved', workerId: actor.id, day: today });
     const pass = passFrom(rec, now, await this.regions.riskLookup());
     if (this.listener) await this.listener.passChanged(actor.id);
     return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at) };

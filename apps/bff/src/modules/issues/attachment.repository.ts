@@ -1,5 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { AttachmentDoc } from './attachment.model';
+import type { Connection } from 'mongoose';
+import { attachmentModel } from './attachment.model';
 
 export interface AttachmentRecord {
   id: string;
@@ -23,6 +25,11 @@ const toRecord = (d: AttachmentDoc): AttachmentRecord => ({
 });
 
 export class AttachmentRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): AttachmentRepository {
+    return new AttachmentRepository(attachmentModel(conn));
+  }
+
   constructor(private readonly model: Model<AttachmentDoc>) {}
 
   async create(

@@ -3,7 +3,7 @@ import type { IssueState } from '@fugong/contracts';
 import { departmentName } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import type { ClockName, IssueRecord, IssueRepository } from './issue.repository';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { SweepIsolation } from '../sweep-failures';
 
 /** The sweep's job name: its lease, its failure counts and its metrics are kept under it. */
@@ -31,8 +31,8 @@ export class IssueSweep {
     private readonly issues: IssueRepository,
     private readonly clock: Clock,
     private readonly sla: IssueSlaPolicy,
-    /** An escalation makes an open issue count as overdue on the dashboard. */
-    private readonly rollups: RollupHooks | null = null,
+    /** An escalation is announced: it makes an open issue count as overdue on the dashboard. */
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
     private readonly isolation: SweepIsolation | null = null,
   ) {}
 
@@ -82,8 +82,11 @@ export class IssueSweep {
             )
           ) {
             escalated += 1;
-            // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-            await this.rollups?.syncIssue(issue);
+            await this.events.publish({
+              type: 'issue.moved',
+              issueId: issue.id,
+              enterpriseId: issue.enterpriseId,
+            });
           }
         });
       }

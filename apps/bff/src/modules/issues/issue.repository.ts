@@ -2,6 +2,8 @@ import { Types, type Model } from 'mongoose';
 import type { IssueCategory, IssueState, IssueUrgency } from '@fugong/contracts';
 import type { ClockDoc, IssueDoc, TimelineDoc } from './issue.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { issueModel } from './issue.model';
 
 export type ClockName = 'firstResponse' | 'progress' | 'resolution';
 export type ClockRecord = ClockDoc;
@@ -101,6 +103,11 @@ function toQuery(f: IssueFilter): Record<string, unknown> {
 
 /** Issues and their immutable timelines. Every state change is one guarded, atomic update. */
 export class IssueRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): IssueRepository {
+    return new IssueRepository(issueModel(conn));
+  }
+
   constructor(private readonly model: Model<IssueDoc>) {}
 
   /** Inserts an issue; a visit problem raised twice returns the issue raised the first time. */

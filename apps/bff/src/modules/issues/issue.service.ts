@@ -24,7 +24,7 @@ import type { IssueFilter, IssueRecord, IssueRepository, TimelineRecord } from '
 import { actionsFor, canSee, mayPerform, relationOf, timelineRole, type IssueRelation } from './issue-access';
 import { toIssueDetail, toIssueView } from './issue-view';
 import { buildTransition, type ActionBody } from './issue-transitions';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 export interface IssueServiceDeps {
   issues: IssueRepository;
@@ -34,8 +34,8 @@ export interface IssueServiceDeps {
   attachments: AttachmentRepository;
   clock: Clock;
   sla: IssueSlaPolicy;
-  /** Dashboard rollups (issue figures, why-not-reopened, 共性问题). */
-  rollups?: RollupHooks;
+  /** Where a filed or moved issue is announced (the dashboard's figures listen). */
+  events?: RecordEventPublisher;
 }
 
 /** Reporting, listing and moving issues through their lifecycle, scoped to the caller. */
@@ -46,6 +46,10 @@ export interface IssueAccess {
 
 export class IssueService implements IssueAccess {
   constructor(private readonly d: IssueServiceDeps) {}
+
+  private get events(): RecordEventPublisher {
+    return this.d.events ?? NO_LISTENERS;
+  }
 
   /** A liaison or the enterprise's steward reports a problem. */
   async create(actor: Actor, input: IssueInput): Promise<IssueDetail> {
@@ -198,8 +202,11 @@ export class IssueService implements IssueAccess {
         : { state: issue.state };
     const updated = await this.d.issues.transition(issue.id, guard, { ...set, state: to }, event);
     if (updated) {
-      // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-      await this.d.rollups?.syncIssue(updated);
+      await this.events.publish({
+        type: 'issue.moved',
+        issueId: updated.id,
+        enterpriseId: updated.enterpriseId,
+      });
       return updated;
     }
     const fresh = await this.d.issues.findById(issue.id);
@@ -281,8 +288,11 @@ export class IssueService implements IssueAccess {
           clocks,
           firstEvent,
         });
-        // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-        await this.d.rollups?.syncIssue(created);
+        await this.events.publish({
+          type: 'issue.moved',
+          issueId: created.id,
+          enterpriseId: created.enterpriseId,
+        });
         return created;
       } catch (err) {
         // Only a clash of the random number is retried; everything else is a real failure.

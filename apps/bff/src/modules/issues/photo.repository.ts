@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { mongo, Types, type Connection, type Model } from 'mongoose';
 import type { PhotoDoc } from './photo.model';
+import { photoModel } from './photo.model';
 
 export const PHOTO_BUCKET = 'issue_photo_files';
 
@@ -46,6 +47,11 @@ const toRecord = (d: PhotoDoc): PhotoRecord => ({
  * already written, so a refused upload leaves nothing behind.
  */
 export class PhotoRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): PhotoRepository {
+    return new PhotoRepository(photoModel(conn), conn);
+  }
+
   constructor(
     private readonly model: Model<PhotoDoc>,
     private readonly conn: Connection,

@@ -1,2 +1,1 @@
-export { leaseModel } from './lease.model';
 export { LeaseRepository, type LeaseRecord } from './lease.repository';

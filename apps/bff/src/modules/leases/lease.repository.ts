@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import type { LeaseDoc } from './lease.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { leaseModel } from './lease.model';
 
 /** Who holds a job's lease, as an operator sees it. */
 export interface LeaseRecord {
@@ -16,6 +18,11 @@ export interface LeaseRecord {
  * ordered by the database, not by what either of them read earlier.
  */
 export class LeaseRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): LeaseRepository {
+    return new LeaseRepository(leaseModel(conn));
+  }
+
   constructor(private readonly model: Model<LeaseDoc>) {}
 
   /**

@@ -2,11 +2,18 @@ import type { Model } from 'mongoose';
 import type { SubscribeDecision } from '@fugong/contracts';
 import type { ConsentDoc } from './consent.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { consentModel } from './consent.model';
 
 const key = (openid: string, templateId: string) => `${openid}:${templateId}`;
 
 /** Per-template subscribe consent; every change is one atomic update by _id. */
 export class ConsentRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): ConsentRepository {
+    return new ConsentRepository(consentModel(conn));
+  }
+
   constructor(private readonly model: Model<ConsentDoc>) {}
 
   /**

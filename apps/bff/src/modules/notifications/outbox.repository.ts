@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import type { WechatDelivery } from '@fugong/contracts';
 import type { OutboxDoc } from './outbox.model';
+import type { Connection } from 'mongoose';
+import { outboxModel } from './outbox.model';
 
 export interface OutboxMessage {
   id: string;
@@ -33,6 +35,11 @@ const toRecord = (d: OutboxDoc): OutboxRecord => ({
 
 /** The notification outbox: messages are written with (or right after) the change they announce. */
 export class OutboxRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): OutboxRepository {
+    return new OutboxRepository(outboxModel(conn));
+  }
+
   constructor(private readonly model: Model<OutboxDoc>) {}
 
   /** Adds messages; ones already present (same deterministic id) are left alone. */

@@ -3,6 +3,8 @@ import type { Role } from '@fugong/contracts';
 import type { UserDoc } from '../auth/user.model';
 import { isDuplicateKey } from '../../db/errors';
 import { AppError } from '../../http/app-error';
+import type { Connection } from 'mongoose';
+import { userModel } from '../auth/user.model';
 
 /** The personal side of a user (PII still encrypted), as the profile and manifest need it. */
 export interface PersonRecord {
@@ -32,6 +34,11 @@ const oid = (id: string) => new Types.ObjectId(id);
  * this repository adds the profile's queries rather than a second model of the same data).
  */
 export class ProfileRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): ProfileRepository {
+    return new ProfileRepository(userModel(conn));
+  }
+
   constructor(private readonly model: Model<UserDoc>) {}
 
   async findById(id: string): Promise<PersonRecord | null> {

@@ -1,6 +1,5 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { createMetrics } from '../../metrics';
-import { rateLimitModel } from './rate-limit.model';
 import { RateLimitRepository } from './rate-limit.repository';
 import { RateLimiter, type RateLimitTable } from './rate-limits';
 
@@ -28,7 +27,7 @@ function table(limit: number, localShare?: number): RateLimitTable {
 function instance(tbl: RateLimitTable) {
   const metrics = createMetrics();
   const limiter = new RateLimiter(
-    new RateLimitRepository(rateLimitModel(t.connection)),
+    RateLimitRepository.on(t.connection),
     tbl,
     t.clock,
     t.container.pii.lookupHash,

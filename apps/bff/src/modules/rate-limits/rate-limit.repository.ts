@@ -1,9 +1,16 @@
 import type { Model } from 'mongoose';
 import type { RateLimitDoc } from './rate-limit.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { rateLimitModel } from './rate-limit.model';
 
 /** Fixed-window counters, one document per (bucket, window, key). */
 export class RateLimitRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): RateLimitRepository {
+    return new RateLimitRepository(rateLimitModel(conn));
+  }
+
   constructor(private readonly model: Model<RateLimitDoc>) {}
 
   /**

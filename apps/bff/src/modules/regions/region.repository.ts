@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import type { RiskLevel } from '@fugong/contracts';
 import type { RegionDoc } from './region.model';
+import type { Connection } from 'mongoose';
+import { regionModel } from './region.model';
 
 export interface RegionRecord {
   code: string;
@@ -18,6 +20,11 @@ const toRecord = (d: RegionDoc): RegionRecord => ({
 
 /** Region risk levels (低/中/高风险) keyed by division code. */
 export class RegionRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): RegionRepository {
+    return new RegionRepository(regionModel(conn));
+  }
+
   constructor(private readonly model: Model<RegionDoc>) {}
 
   async list(): Promise<RegionRecord[]> {

@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import type { ReopeningDoc } from './reopening.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { reopeningModel } from './reopening.model';
 
 export interface ReopeningRecord {
   id: string;
@@ -34,6 +36,11 @@ export type ReopeningFields = Pick<
 >;
 
 export class ReopeningRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): ReopeningRepository {
+    return new ReopeningRepository(reopeningModel(conn));
+  }
+
   constructor(private readonly model: Model<ReopeningDoc>) {}
 
   /**

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../http/app-error';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { ReopeningRecord, ReopeningRepository } from './reopening.repository';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 const toView = (r: ReopeningRecord): ReopeningReport => ({ ...r, reportedAt: r.reportedAt.toISOString() });
 
@@ -15,8 +15,7 @@ export class ReopeningService {
     private readonly repo: ReopeningRepository,
     private readonly scope: EnterpriseScope,
     private readonly clock: Clock,
-    /** Dashboard rollups (reopening and return rates). */
-    private readonly rollups: RollupHooks | null = null,
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   async reportToday(
@@ -34,8 +33,7 @@ export class ReopeningService {
       ]);
     }
     const report = await this.repo.upsertDay(enterpriseId, today, input, actor.id, now);
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.rollups?.syncEnterprise(enterpriseId);
+    await this.events.publish({ type: 'enterprise.changed', enterpriseId });
     return toView(report);
   }
 

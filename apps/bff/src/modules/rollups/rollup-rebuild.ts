@@ -21,7 +21,7 @@ import {
 } from '@fugong/domain';
 import type { RollupRebuildReport } from '@fugong/contracts';
 import type { Clock } from '../../clock';
-import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.model';
+import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.repository';
 import type { RollupRepository } from './rollup.repository';
 import { cellOfEnterprise, issueFactsOf, type RollupSources } from './rollup-sources';
 

@@ -23,6 +23,17 @@ import { bookingModel, type BookingDoc } from '../bookings/booking.model';
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+/** A registry row as the daily report lists it. */
+export type RegistryRow = Pick<
+  EnterpriseDoc,
+  '_id' | 'name' | 'creditCode' | 'regionCode' | 'address' | 'industry' | 'size'
+>;
+/** A reopening report as the daily report lists it. */
+export type ReportRow = Pick<
+  ReopeningDoc,
+  'enterpriseId' | 'day' | 'reopened' | 'staffOnSite' | 'staffTotal'
+>;
+
 /** The cell of an enterprise record. */
 export function cellOfEnterprise(
   e: Pick<EnterpriseDoc, 'regionCode' | 'address' | 'industry' | 'size'>,
@@ -145,6 +156,30 @@ export class RollupSources {
     if (!c) return null;
     const u = await this.m.users.findById(workerId, { enterpriseId: 1 }).lean<UserDoc>();
     return { facts: c, cell: await this.cellOf(u?.enterpriseId?.toHexString() ?? null) };
+  }
+
+  /** The registry rows an export lists, read as a cursor in batches of `batchSize`. */
+  registryRows(filter: Partial<Pick<RegistryRow, 'regionCode' | 'industry' | 'size'>>, batchSize: number) {
+    return this.m.enterprises
+      .find(filter, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 })
+      .lean<RegistryRow>()
+      .cursor({ batchSize });
+  }
+
+  /** Each listed enterprise's latest reopening report up to `day` (by enterprise id). */
+  async latestReportsUpTo(enterpriseIds: Types.ObjectId[], day: string): Promise<Map<string, ReportRow>> {
+    const reports = await this.m.reopening
+      .find(
+        { enterpriseId: { $in: enterpriseIds }, day: { $lte: day } },
+        { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 },
+      )
+      .lean<ReportRow[]>();
+    const latest = new Map<string, ReportRow>();
+    for (const r of reports) {
+      const k = r.enterpriseId.toHexString();
+      if (!latest.has(k) || latest.get(k)!.day < r.day) latest.set(k, r);
+    }
+    return latest;
   }
 }
 

@@ -1,10 +1,19 @@
-import type { Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { incrementsByDoc, type Contribution } from '@fugong/domain';
 import { isDuplicateKey } from '../../db/errors';
-import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.model';
+import {
+  ROLLUP_FORMAT,
+  rollupLedgerModel,
+  rollupModel,
+  type LedgerDoc,
+  type RollupDoc,
+} from './rollup.model';
 import { cellView, sliceView, type RollupView } from './rollup-view';
 
 /** A source record's applied contribution and the sequence number guarding its next change. */
+/** The stored shape's version, which the rebuild stamps on what it writes. */
+export { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc };
+
 export interface LedgerEntry {
   seq: number;
   c: Contribution;
@@ -12,6 +21,11 @@ export interface LedgerEntry {
 
 /** Rollup counters and the per-record ledger; the only code touching either collection. */
 export class RollupRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): RollupRepository {
+    return new RollupRepository(rollupModel(conn), rollupLedgerModel(conn));
+  }
+
   /** Bumped by every counter write this process makes; readers use it to drop cached reads. */
   generation = 0;
   /** Bumped by every rebuild (the only writer of days already settled). */

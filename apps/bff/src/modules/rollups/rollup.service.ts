@@ -17,7 +17,6 @@ import {
 import type { Clock } from '../../clock';
 import type { RollupRepository } from './rollup.repository';
 import type { RollupSources } from './rollup-sources';
-import type { RollupHooks } from './rollup-hooks';
 
 const MAX_ATTEMPTS = 12;
 /**
@@ -45,10 +44,10 @@ const FLUSH_CONCURRENCY = 4;
  * trip runs at most one sync plus one re-run), which keeps the ledger compare-and-set cold.
  * Visits and call-backs are never edited, so each insert adds its event once, directly.
  *
- * Hooks never fail the write that called them: the write has happened; a failed sync is logged
+ * A sync never fails the write that announced it: the write has happened; a failed sync is logged
  * and left for the rebuild.
  */
-export class RollupService implements RollupHooks {
+export class RollupService {
   private readonly inflight = new Map<string, { rerun: boolean; done: Promise<void> }>();
   /** Trips with a sync scheduled (syncTripSoon) and the timer that will run them. */
   private readonly dueTrips = new Set<string>();
@@ -70,15 +69,9 @@ export class RollupService implements RollupHooks {
     });
   }
 
-  /**
-   * Runs a bulk registry write (an import) and syncs every enterprise it touched. The registry's
-   * `updatedAt` is stamped by mongoose from the wall clock, so the window is taken from it too.
-   */
-  async syncEnterprisesTouchedBy<T>(write: () => Promise<T>): Promise<T> {
-    const since = new Date(Date.now() - 1000);
-    const result = await write();
+  /** After a bulk registry write (an import): syncs every enterprise updated since `since`. */
+  async syncEnterprisesUpdatedSince(since: Date): Promise<void> {
     for (const id of await this.sources.enterprisesUpdatedSince(since)) await this.syncEnterprise(id);
-    return result;
   }
 
   /** After a trip was created, published, changed, cancelled, or a seat/boarding/waitlist counter moved. */

@@ -2,6 +2,7 @@ import { Types, type Connection, type Model } from 'mongoose';
 import type { AssignmentDoc } from './assignment.model';
 import { isDuplicateKey } from '../../db/errors';
 import { AppError } from '../../http/app-error';
+import { assignmentModel } from './assignment.model';
 
 export interface AssignmentRecord {
   id: string;
@@ -24,6 +25,11 @@ const toRecord = (d: AssignmentDoc): AssignmentRecord => ({
 const oid = (id: string) => new Types.ObjectId(id);
 
 export class AssignmentRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): AssignmentRepository {
+    return new AssignmentRepository(assignmentModel(conn), conn);
+  }
+
   constructor(
     private readonly model: Model<AssignmentDoc>,
     private readonly conn: Connection,

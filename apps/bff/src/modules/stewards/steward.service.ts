@@ -11,7 +11,7 @@ import type { ReopeningRepository } from '../reopening/reopening.repository';
 import type { CallbackRepository } from '../callbacks/callback.repository';
 import { isIssueOverdue } from '../issues/issue-view';
 import type { AssignmentRecord, AssignmentRepository } from './assignment.repository';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 export interface StewardServiceDeps {
   assignments: AssignmentRepository;
@@ -23,8 +23,8 @@ export interface StewardServiceDeps {
   reopening: ReopeningRepository;
   callbacks: CallbackRepository;
   clock: Clock;
-  /** Dashboard rollups (which enterprises have a steward). */
-  rollups?: RollupHooks;
+  /** Where an assignment is announced (the dashboard counts firms with a steward). */
+  events?: RecordEventPublisher;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,8 +45,7 @@ export class StewardService {
       ]);
     }
     const rec = await this.d.assignments.reassign(enterpriseId, stewardId, actor.id, this.d.clock.now());
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.d.rollups?.syncEnterprise(enterpriseId);
+    await (this.d.events ?? NO_LISTENERS).publish({ type: 'enterprise.changed', enterpriseId });
     return this.view(rec, steward[0].name);
   }
 

@@ -1,6 +1,12 @@
-import { Types, type Model } from 'mongoose';
+import { Types, type Connection, type Model } from 'mongoose';
 import type { RosterPerson, UnemploymentRefundInput } from '@fugong/domain';
-import type { FactModels, FactPeriodDoc, PremiumRowDoc, RosterRowDoc } from './fact.model';
+import {
+  factModels,
+  type FactModels,
+  type FactPeriodDoc,
+  type PremiumRowDoc,
+  type RosterRowDoc,
+} from './fact.model';
 
 export type FactKind = 'roster' | 'premiums';
 export type RosterRow = RosterPerson & { enterpriseId: string };
@@ -10,6 +16,11 @@ const pointerId = (kind: FactKind, period: string) => `${kind}:${period}`;
 
 /** Imported facts, replaced a whole period at a time (see fact.model.ts for why this is atomic). */
 export class FactRepository {
+  /** Built on a connection: which models and collections it uses is this repository's business. */
+  static on(conn: Connection): FactRepository {
+    return new FactRepository(factModels(conn));
+  }
+
   constructor(private readonly m: FactModels) {}
 
   /**

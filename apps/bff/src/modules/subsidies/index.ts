@@ -4,12 +4,8 @@ import type { WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
-import { factModels } from './fact.model';
 import { FactRepository } from './fact.repository';
-import { listModel } from './list.model';
-import { entitlementModel } from './entitlement.model';
 import { ListRepository } from './list.repository';
-import { paymentModel } from './payment.model';
 import { PaymentRepository } from './payment.repository';
 import { SubsidyRunService } from './subsidy-run.service';
 import { SubsidyReviewService } from './subsidy-review.service';
@@ -35,9 +31,9 @@ export interface SubsidyFeatureDeps {
 /** Builds the repositories and the four services of the subsidy module. */
 export function buildSubsidies(d: SubsidyFeatureDeps) {
   const deps = {
-    facts: new FactRepository(factModels(d.conn)),
-    lists: new ListRepository(listModel(d.conn), entitlementModel(d.conn)),
-    payments: new PaymentRepository(paymentModel(d.conn)),
+    facts: FactRepository.on(d.conn),
+    lists: ListRepository.on(d.conn),
+    payments: PaymentRepository.on(d.conn),
     enterprises: d.enterprises,
     audit: d.audit,
     personKey: d.personKey,

@@ -3,6 +3,9 @@ import type { SubsidyPolicyCode } from '@fugong/contracts';
 import { isDuplicateKey } from '../../db/errors';
 import type { EntitlementDoc, ObjectionDoc } from './entitlement.model';
 import type { ListDoc, ListStatus } from './list.model';
+import type { Connection } from 'mongoose';
+import { listModel } from './list.model';
+import { entitlementModel } from './entitlement.model';
 
 export type ListRecord = Omit<ListDoc, '_id' | 'openSlot'> & { id: string };
 export type EntitlementRecord = Omit<EntitlementDoc, '_id' | 'listId' | 'enterpriseId'> & {
@@ -31,6 +34,11 @@ const toLine = ({ _id, listId, enterpriseId, ...rest }: EntitlementDoc): Entitle
 
 /** Lists and their lines. Every state change is one guarded update on the state it leaves. */
 export class ListRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): ListRepository {
+    return new ListRepository(listModel(conn), entitlementModel(conn));
+  }
+
   constructor(
     private readonly lists: Model<ListDoc>,
     private readonly lines: Model<EntitlementDoc>,

@@ -2,6 +2,8 @@ import { Types, type Model } from 'mongoose';
 import type { SubsidyPolicyCode } from '@fugong/contracts';
 import { isDuplicateKey } from '../../db/errors';
 import { paymentKey, type PaymentDoc } from './payment.model';
+import type { Connection } from 'mongoose';
+import { paymentModel } from './payment.model';
 
 export type PaymentRecord = Omit<PaymentDoc, '_id' | 'listId' | 'entitlementId' | 'enterpriseId'> & {
   id: string;
@@ -31,6 +33,11 @@ export interface NewPayment {
 
 /** The payment ledger: insert-once per policy × beneficiary × period, paid by one guarded update. */
 export class PaymentRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): PaymentRepository {
+    return new PaymentRepository(paymentModel(conn));
+  }
+
   constructor(private readonly model: Model<PaymentDoc>) {}
 
   /**

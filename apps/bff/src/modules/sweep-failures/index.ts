@@ -1,4 +1,3 @@
-export { sweepFailureModel } from './sweep-failure.model';
 export { SweepFailureRepository, type SweepFailureRecord } from './sweep-failure.repository';
 export {
   SweepIsolation,

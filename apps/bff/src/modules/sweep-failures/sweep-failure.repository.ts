@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import type { SweepFailureDoc } from './sweep-failure.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { sweepFailureModel } from './sweep-failure.model';
 
 export interface SweepFailureRecord {
   record: string;
@@ -16,6 +18,11 @@ const idOf = (job: string, record: string) => `${job}|${record}`;
  * (and the next one to hold the job's lease) sees the same count.
  */
 export class SweepFailureRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): SweepFailureRepository {
+    return new SweepFailureRepository(sweepFailureModel(conn));
+  }
+
   constructor(private readonly model: Model<SweepFailureDoc>) {}
 
   /** Every failing or quarantined record of a job (normally none or a handful). */

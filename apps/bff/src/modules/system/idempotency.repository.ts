@@ -1,6 +1,8 @@
 import type { Model, mongo } from 'mongoose';
 import type { IdempotencyDoc } from './idempotency.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { idempotencyModel } from './idempotency.model';
 
 export type ClaimResult =
   | { kind: 'claimed' }
@@ -9,6 +11,11 @@ export type ClaimResult =
 
 /** Stores idempotency keys; every state change is one guarded atomic write. */
 export class IdempotencyRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): IdempotencyRepository {
+    return new IdempotencyRepository(idempotencyModel(conn));
+  }
+
   /** The driver's collection, typed: string _ids, no mongoose casting. */
   private readonly coll: mongo.Collection<IdempotencyDoc>;
 

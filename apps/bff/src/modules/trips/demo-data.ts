@@ -60,7 +60,7 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
       const firm = firms[i % firms.length];
       // 07:00 China time, the usual early start of a 包车 so it arrives the same evening.
       const departureAt = new Date(chinaDayStart(addDays(today, day)).getTime() + 7 * 3600_000);
-      await w.repos.trips.create({
+      const trip = await w.repos.trips.create({
         status: 'published',
         originRegionCode: o.code,
         originName: o.name,
@@ -74,6 +74,8 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
         capacity: seatCapacity(45, 50),
         createdBy: transportId,
       });
+      // Written past the service (a published demo trip), so announced here like any trip write.
+      await w.events.publish({ type: 'trip.changed', tripId: trip.id });
     }
   }
 }

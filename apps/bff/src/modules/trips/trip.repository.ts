@@ -4,6 +4,8 @@ import type { TripDoc, TripNotice } from './trip.model';
 import { TripSnapshots } from './trip-snapshots';
 import { SeatClaims, type SeatClaim } from './seat-claims';
 import { Batcher } from '../../db/batcher';
+import type { Connection } from 'mongoose';
+import { tripModel } from './trip.model';
 
 /** A trip as services see it: plain data, ids as strings. */
 export interface TripRecord {
@@ -65,6 +67,11 @@ const oid = (id: string) => new Types.ObjectId(id);
 
 /** Trips and their seat counter. Every seat change is one guarded single-document update. */
 export class TripRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): TripRepository {
+    return new TripRepository(tripModel(conn));
+  }
+
   /** Recently read trips for the booking path (see TripSnapshots for why that is safe). */
   private readonly snapshots = new TripSnapshots();
 
@@ -214,15 +221,6 @@ export class TripRepository {
     );
     if (res.modifiedCount === 1) this.snapshots.drop(tripId);
     return res.modifiedCount === 1;
-  }
-
-  /**
-   * Reads the trip fresh after a booking joined its waitlist (the booking then checks for a seat
-   * freed meanwhile, or a trip cancelled meanwhile). A hook point as well: the waitlist counts
-   * in the dashboard's trip figures.
-   */
-  async findAfterWaitlistJoin(tripId: string): Promise<TripRecord | null> {
-    return this.findById(tripId);
   }
 
   /** Cancelled trips not yet departed: the sweep re-cancels bookings a crash let in late. */

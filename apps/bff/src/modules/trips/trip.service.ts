@@ -4,6 +4,7 @@ import type { tripChangeSchema, tripInputSchema, tripSearchSchema } from '@fugon
 import { bookingOpen, chinaDay, seatCapacity } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import { AppError, notFound } from '../../http/app-error';
 import { assertStorable } from '../../http/storable';
 import type { EnterpriseLookup } from '../profile/profile.service';
@@ -34,6 +35,8 @@ export class TripService {
     private readonly seats: SeatAllocator,
     private readonly notices: TripNoticeService,
     private readonly clock: Clock,
+    /** Trip writes are announced (the dashboard's transport figures). */
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   async create(actor: Actor, input: z.output<typeof tripInputSchema>): Promise<Trip> {
@@ -61,6 +64,7 @@ export class TripService {
     };
     this.assertReadable({ ...fields, id: '0'.repeat(24) });
     const trip = await this.trips.create({ ...fields, createdBy: actor.id });
+    await this.changed(trip.id);
     return this.view(trip);
   }
 
@@ -105,6 +109,7 @@ export class TripService {
       throw new AppError('BOOKING_CLOSED', '发车时间已临近或已过，不能发布');
     const done = await this.trips.updateIf(id, ['draft'], { status: 'published' });
     if (!done) throw new AppError('INVALID_TRANSITION', '只有草稿班次可以发布');
+    await this.changed(id);
     return this.view(done);
   }
 
@@ -154,6 +159,7 @@ export class TripService {
       }
       throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
     }
+    await this.changed(id);
     if (notice) await this.notices.process(id);
     if ((done.capacity ?? 0) > trip.capacity) await this.seats.promote(id);
     return this.view((await this.trips.findById(id)) ?? done);
@@ -174,8 +180,13 @@ export class TripService {
       },
     );
     if (!done) throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
+    await this.changed(id);
     await this.notices.process(id);
     return this.view(done);
+  }
+
+  private changed(tripId: string): Promise<void> {
+    return this.events.publish({ type: 'trip.changed', tripId });
   }
 
   /** A departure is from now to a year ahead (the bound moves with the clock, so it lives here). */

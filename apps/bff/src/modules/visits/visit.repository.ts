@@ -1,5 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { VisitDoc } from './visit.model';
+import type { Connection } from 'mongoose';
+import { visitModel } from './visit.model';
 
 export interface VisitRecord {
   id: string;
@@ -29,6 +31,11 @@ const toRecord = (d: VisitDoc): VisitRecord => ({
 });
 
 export class VisitRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): VisitRepository {
+    return new VisitRepository(visitModel(conn));
+  }
+
   constructor(private readonly model: Model<VisitDoc>) {}
 
   async create(input: Omit<VisitRecord, 'id' | 'issueIds'>): Promise<VisitRecord> {

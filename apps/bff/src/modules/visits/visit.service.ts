@@ -7,7 +7,7 @@ import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { IssueService } from '../issues/issue.service';
 import type { VisitRecord, VisitRepository } from './visit.repository';
-import type { RollupHooks } from '../rollups/rollup-hooks';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 const toView = (v: VisitRecord): Visit => ({
   ...v,
@@ -23,8 +23,7 @@ export class VisitService {
     private readonly scope: EnterpriseScope,
     private readonly issues: IssueService,
     private readonly clock: Clock,
-    /** Dashboard rollups (visits per steward, enterprises not visited lately). */
-    private readonly rollups: RollupHooks | null = null,
+    private readonly events: RecordEventPublisher = NO_LISTENERS,
   ) {}
 
   async create(actor: Actor, input: VisitInput): Promise<Visit> {
@@ -47,8 +46,12 @@ export class VisitService {
       findings: input.findings,
       createdAt: now,
     });
-    // Keeps the dashboard's rollups in step with this write (see rollups/rollup.service.ts).
-    await this.rollups?.recordVisit(visit);
+    await this.events.publish({
+      type: 'visit.recorded',
+      enterpriseId: visit.enterpriseId,
+      stewardId: visit.stewardId,
+      visitedAt: visit.visitedAt,
+    });
     if (input.problems.length === 0) return toView(visit);
     const raised = [];
     // Each problem is keyed by (visit, index): if this request dies halfway, the idempotent retry

@@ -1,6 +1,8 @@
 import type { Model } from 'mongoose';
 import type { AccessTokenDoc } from './access-token.model';
 import { isDuplicateKey } from '../../db/errors';
+import type { Connection } from 'mongoose';
+import { accessTokenModel } from './access-token.model';
 
 export interface StoredAccessToken {
   token: string | null;
@@ -20,6 +22,11 @@ const toRecord = (d: AccessTokenDoc): StoredAccessToken => ({
 
 /** The shared token document: reads, the refresh lease and the guarded writes around it. */
 export class AccessTokenRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): AccessTokenRepository {
+    return new AccessTokenRepository(accessTokenModel(conn));
+  }
+
   constructor(private readonly model: Model<AccessTokenDoc>) {}
 
   /** The stored token of an app, creating the empty document on first use. */
