@@ -1,4 +1,4 @@
-import { Types, type ClientSession, type Connection } from 'mongoose';
+import { type Types, type ClientSession, type Connection } from 'mongoose';
 import { userModel, type UserDoc } from './user.model';
 import { refreshTokenModel } from './refresh-token.model';
 import { bookingModel, type BookingDoc } from '../bookings/booking.model';
@@ -7,6 +7,7 @@ import { outboxModel } from '../notifications/outbox.model';
 import { attachmentModel } from '../issues/attachment.model';
 import { auditModel } from '../../audit/audit.model';
 import { isDuplicateKey } from '../../db/errors';
+import { oid } from '../../db/ids';
 
 /** Why a merge did not happen; nothing was written in any of these cases. */
 export type MergeRefusal =
@@ -19,8 +20,6 @@ export interface MergeDone {
   merged: true;
   moved: { bookings: number; checkins: number; notifications: number; attachments: number };
 }
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /**
  * Moves a person's WeChat-only account (`from`: openid, no phone) into their phone account

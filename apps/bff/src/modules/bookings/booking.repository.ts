@@ -8,6 +8,7 @@ import { WaitlistOrder } from './waitlist-order';
 import { WaitlistPositions } from './waitlist-positions';
 import type { Connection } from 'mongoose';
 import { bookingModel } from './booking.model';
+import { oid } from '../../db/ids';
 
 export interface BookingRecord {
   id: string;
@@ -48,8 +49,6 @@ const toRecord = (d: BookingDoc): BookingRecord => ({
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /** What a new live booking is made of. */
 export interface NewBooking {

@@ -1,10 +1,9 @@
-import { Types, type Model } from 'mongoose';
+import { type Types, type Model } from 'mongoose';
 import type { BookingDoc } from './booking.model';
 import { Batcher } from '../../db/batcher';
+import { oid } from '../../db/ids';
 
 type Ask = { tripId: string; waitSeq: number };
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /** Places in trips' waitlists, counted for a whole event-loop turn at once (part of BookingRepository). */
 export class WaitlistPositions {

@@ -1,7 +1,8 @@
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { CallbackDoc } from './callback.model';
 import type { Connection } from 'mongoose';
 import { callbackModel } from './callback.model';
+import { oid } from '../../db/ids';
 
 export interface CallbackRecord {
   id: string;
@@ -14,7 +15,6 @@ export interface CallbackRecord {
   remarks: string;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toRecord = (d: CallbackDoc): CallbackRecord => ({
   id: d._id.toHexString(),
   enterpriseId: d.enterpriseId.toHexString(),

@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { CharterDoc, ParticipantDoc } from './charter.model';
 import type { Connection } from 'mongoose';
 import { charterModel } from './charter.model';
+import { oid } from '../../db/ids';
 
 export interface CharterRecord {
   id: string;
@@ -31,7 +32,6 @@ export interface NewParticipant {
 /** Workers one request may gather: about ten full coaches; beyond that it is a special train. */
 export const MAX_CHARTER_WORKERS = 500;
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toParticipantDoc = (p: NewParticipant): ParticipantDoc => ({ ...p, enterpriseId: oid(p.enterpriseId) });
 const toRecord = (d: CharterDoc): CharterRecord => ({
   id: d._id.toHexString(),

@@ -3,6 +3,7 @@ import type { FreightStatus } from '@fugong/contracts';
 import type { FreightPassDoc } from './freight-pass.model';
 import type { Connection } from 'mongoose';
 import { freightPassModel } from './freight-pass.model';
+import { oid } from '../../db/ids';
 
 /** A pass as services see it: ids as strings, driver PII still encrypted. */
 export type FreightPassRecord = Omit<
@@ -21,7 +22,6 @@ export type NewFreightPass = Omit<
   'id' | 'decidedAt' | 'decidedBy' | 'decisionNote' | 'revokedAt' | 'revokedBy' | 'revokeReason'
 > & { decidedAt: Date | null };
 
-const oid = (id: string) => new Types.ObjectId(id);
 const hex = (id: Types.ObjectId | null) => (id ? id.toHexString() : null);
 
 function toRecord(d: FreightPassDoc): FreightPassRecord {

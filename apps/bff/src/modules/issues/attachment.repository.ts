@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { AttachmentDoc } from './attachment.model';
 import type { Connection } from 'mongoose';
 import { attachmentModel } from './attachment.model';
+import { oid } from '../../db/ids';
 
 export interface AttachmentRecord {
   id: string;
@@ -13,7 +14,6 @@ export interface AttachmentRecord {
   size: number;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toRecord = (d: AttachmentDoc): AttachmentRecord => ({
   id: d._id.toHexString(),
   enterpriseId: d.enterpriseId.toHexString(),

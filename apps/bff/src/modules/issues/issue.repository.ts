@@ -4,6 +4,7 @@ import type { ClockDoc, IssueDoc, TimelineDoc } from './issue.model';
 import { isDuplicateKey } from '../../db/errors';
 import type { Connection } from 'mongoose';
 import { issueModel } from './issue.model';
+import { oid } from '../../db/ids';
 
 export type ClockName = 'firstResponse' | 'progress' | 'resolution';
 export type ClockRecord = ClockDoc;
@@ -60,7 +61,6 @@ export interface IssueFilter {
   enterpriseId?: string;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toEventDoc = (e: TimelineRecord): TimelineDoc => ({ ...e, actorId: e.actorId ? oid(e.actorId) : null });
 
 function toRecord(d: IssueDoc): IssueRecord {

@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import { mongo, Types, type Connection, type Model } from 'mongoose';
 import type { PhotoDoc } from './photo.model';
 import { photoModel } from './photo.model';
+import { oid } from '../../db/ids';
 
 export const PHOTO_BUCKET = 'issue_photo_files';
 
@@ -20,7 +21,6 @@ export interface PhotoRecord {
   createdAt: Date;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toRecord = (d: PhotoDoc): PhotoRecord => ({
   id: d._id.toHexString(),
   issueId: d.issueId.toHexString(),

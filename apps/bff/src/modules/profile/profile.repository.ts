@@ -5,6 +5,7 @@ import { isDuplicateKey } from '../../db/errors';
 import { AppError } from '../../http/app-error';
 import type { Connection } from 'mongoose';
 import { userModel } from '../auth/user.model';
+import { oid } from '../../db/ids';
 
 /** The personal side of a user (PII still encrypted), as the profile and manifest need it. */
 export interface PersonRecord {
@@ -26,8 +27,6 @@ const toRecord = (d: UserDoc): PersonRecord => ({
   enterpriseId: d.enterpriseId ? d.enterpriseId.toHexString() : null,
   homeRegion: d.homeRegion,
 });
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /**
  * Profile reads and writes on the one users collection (the model belongs to the auth module;

@@ -20,8 +20,7 @@ import { checkinModel, type CheckinDoc } from '../health-checkins/checkin.model'
 import { userModel, type UserDoc } from '../auth/user.model';
 import { callbackModel, type CallbackDoc } from '../callbacks/callback.model';
 import { bookingModel, type BookingDoc } from '../bookings/booking.model';
-
-const oid = (id: string) => new Types.ObjectId(id);
+import { oid } from '../../db/ids';
 
 /** A registry row as the daily report lists it. */
 export type RegistryRow = Pick<

@@ -1,8 +1,9 @@
-import { Types, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import type { AssignmentDoc } from './assignment.model';
 import { isDuplicateKey } from '../../db/errors';
 import { AppError } from '../../http/app-error';
 import { assignmentModel } from './assignment.model';
+import { oid } from '../../db/ids';
 
 export interface AssignmentRecord {
   id: string;
@@ -21,8 +22,6 @@ const toRecord = (d: AssignmentDoc): AssignmentRecord => ({
   to: d.to ?? null,
   live: d.live,
 });
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 export class AssignmentRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */

@@ -6,6 +6,7 @@ import type { ListDoc, ListStatus } from './list.model';
 import type { Connection } from 'mongoose';
 import { listModel } from './list.model';
 import { entitlementModel } from './entitlement.model';
+import { oid } from '../../db/ids';
 
 export type ListRecord = Omit<ListDoc, '_id' | 'openSlot'> & { id: string };
 export type EntitlementRecord = Omit<EntitlementDoc, '_id' | 'listId' | 'enterpriseId'> & {
@@ -18,7 +19,6 @@ export type NewLine = Pick<
   'enterpriseId' | 'enterpriseName' | 'creditCode' | 'amountFen' | 'reason' | 'facts'
 >;
 
-const oid = (id: string) => new Types.ObjectId(id);
 const validId = (id: string) => Types.ObjectId.isValid(id);
 
 const toList = ({ _id, openSlot: _slot, ...rest }: ListDoc): ListRecord => ({

@@ -1,7 +1,8 @@
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { TripDoc } from './trip.model';
 import type { TripSnapshots } from './trip-snapshots';
 import { Batcher } from '../../db/batcher';
+import { oid } from '../../db/ids';
 
 /** Outcome of trying to give a booking a seat. */
 export type SeatClaim = 'claimed' | 'held' | 'full' | 'gone';
@@ -11,8 +12,6 @@ export interface ClaimAsk {
   bookingId: string;
   capacity: number;
 }
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 // Driver calls (filter and update built here with stored types; no casting needed).
 const claimFilter = (a: ClaimAsk) => ({

@@ -6,6 +6,7 @@ import { SeatClaims, type SeatClaim } from './seat-claims';
 import { Batcher } from '../../db/batcher';
 import type { Connection } from 'mongoose';
 import { tripModel } from './trip.model';
+import { oid } from '../../db/ids';
 
 /** A trip as services see it: plain data, ids as strings. */
 export interface TripRecord {
@@ -62,8 +63,6 @@ function toRecord(d: TripDoc): TripRecord {
     cancelReason: d.cancelReason,
   };
 }
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /** Trips and their seat counter. Every seat change is one guarded single-document update. */
 export class TripRepository {

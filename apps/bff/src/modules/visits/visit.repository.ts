@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { VisitDoc } from './visit.model';
 import type { Connection } from 'mongoose';
 import { visitModel } from './visit.model';
+import { oid } from '../../db/ids';
 
 export interface VisitRecord {
   id: string;
@@ -16,7 +17,6 @@ export interface VisitRecord {
   createdAt: Date;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
 const toRecord = (d: VisitDoc): VisitRecord => ({
   id: d._id.toHexString(),
   enterpriseId: d.enterpriseId.toHexString(),
