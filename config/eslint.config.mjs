@@ -181,6 +181,24 @@ export default tseslint.config(
     },
   },
   {
+    // Cross-app tests use the BFF's public entry point or its documented test support, not its internals.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'apps/bff/src/(?!test-support$).+',
+              message:
+                'test/ imports apps/bff/src (the public entry point) or apps/bff/src/test-support: export what the test needs from there.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Build scripts, CLIs and config files are Node programs that print by design.
     files: [
       'config/**/*.{js,mjs,cjs}',

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { loadConfig } from '../../apps/bff/src/config';
-import { startServer, type RunningServer } from '../../apps/bff/src/server';
+import { loadConfig } from '../../apps/bff/src';
+import { startServer, type RunningServer } from '../../apps/bff/src';
 import { freePort, startDb, until, type Child } from './support/processes';
 
 let dir: string;

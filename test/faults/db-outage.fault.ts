@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { Types } from 'mongoose';
 import { startEmbeddedMongo, type EmbeddedMongo } from '@fugong/embedded-mongo';
-import { loadConfig } from '../../apps/bff/src/config';
-import { startServer, type RunningServer } from '../../apps/bff/src/server';
+import { loadConfig } from '../../apps/bff/src';
+import { startServer, type RunningServer } from '../../apps/bff/src';
 import { freePort, until } from './support/processes';
 import { changedCollections, snapshotDatabase } from '../security/support/db-snapshot';
 

@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import type { Role } from '@fugong/contracts';
-import { POLICY } from '../../apps/bff/src/auth/policy';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+import { POLICY } from '../../apps/bff/src/test-support';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 import { ALL_ROLES, allowedRoles, call, fillPath, operations, type Operation } from './support/routes';
 import { oneOfEachRole, storedEnterprise, type Caller } from './support/people';
 

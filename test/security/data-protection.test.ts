@@ -1,7 +1,7 @@
 import { idNumberCheckChar, type Role } from '@fugong/contracts';
-import { AuditRepository } from '../../apps/bff/src/audit/audit.repository';
-import { startTestApp, signInByPhone, type TestApp } from '../../apps/bff/src/test-support/test-app';
-import { checkin, publishedTrip } from '../../apps/bff/src/modules/bookings/test/fixtures';
+import { AuditRepository } from '../../apps/bff/src/test-support';
+import { startTestApp, signInByPhone, type TestApp } from '../../apps/bff/src/test-support';
+import { checkin, publishedTrip } from '../../apps/bff/src/test-support';
 import { ALL_ROLES, call, fillPath, operations, type Operation } from './support/routes';
 import { freshPhone, storedEnterprise } from './support/people';
 import { snapshotDatabase } from './support/db-snapshot';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 
 let t: TestApp;
 let server: Server;

@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
-import { answerClientError } from '../../apps/bff/src/http/client-error';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
+import { answerClientError } from '../../apps/bff/src/test-support';
 import { call, fillPath, operations, type Operation } from './support/routes';
 
 const ALLOWED = 'https://mini.example.cn';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 import { buildWorld, type World } from './support/scope-world';
 import { changedCollections, settledSnapshot } from './support/db-snapshot';
 import { SCOPE_FIXTURES, type ScopedRequest } from './scope-fixtures';

@@ -7,8 +7,8 @@ import {
   publishedTrip,
   tripInput,
   type Person,
-} from '../../apps/bff/src/modules/bookings/test/fixtures';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+} from '../../apps/bff/src/test-support';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 
 let t: TestApp;
 let entId: string;

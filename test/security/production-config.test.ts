@@ -1,5 +1,5 @@
-import { loadConfig } from '../../apps/bff/src/config';
-import { DEV_JWT_SECRET, DEV_PII_KEY } from '../../apps/bff/src/config/schema';
+import { loadConfig } from '../../apps/bff/src';
+import { DEV_JWT_SECRET, DEV_PII_KEY } from '../../apps/bff/src/test-support';
 
 const PRODUCTION = {
   NODE_ENV: 'production',

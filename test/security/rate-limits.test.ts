@@ -1,7 +1,7 @@
 import pino from 'pino';
-import { createApp } from '../../apps/bff/src/app';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
-import { RATE_LIMITS, type RateLimitTable } from '../../apps/bff/src/modules/rate-limits/rate-limits';
+import { createApp } from '../../apps/bff/src';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
+import { RATE_LIMITS, type RateLimitTable } from '../../apps/bff/src/test-support';
 import request from 'supertest';
 import { caller, freshPhone } from './support/people';
 

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 import { operations, type JsonSchema, type Operation } from './support/routes';
 import { buildWorld, type World } from './support/scope-world';
 import { changedCollections, settledSnapshot } from './support/db-snapshot';

@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { FREIGHT_COMMITMENT } from '@fugong/contracts';
 import type { Caller } from './support/people';
-import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fixtures';
+import { fullChecklist } from '../../apps/bff/src/test-support';
 import { JPEG, PNG, type World } from './support/scope-world';
 import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
 

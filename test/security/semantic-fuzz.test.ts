@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Role } from '@fugong/contracts';
-import { startTestApp, type TestApp } from '../../apps/bff/src/test-support/test-app';
+import { startTestApp, type TestApp } from '../../apps/bff/src/test-support';
 import { allowedRoles, call, fillPath, operations, type JsonSchema, type Operation } from './support/routes';
 import { oneOfEachRole, storedEnterprise, type Caller } from './support/people';
 

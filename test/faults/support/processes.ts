@@ -5,7 +5,7 @@ export const ROOT = path.resolve(__dirname, '../../..');
 /** The secret the fault tests sign tokens with (the BFF children run with it). */
 export const FAULT_JWT_SECRET = 'fault-harness-jwt-secret-0123456789abcdef';
 
-export { freePort } from '../../../apps/bff/src/test-support/free-port';
+export { freePort } from '../../../apps/bff/src/test-support';
 
 /** Polls `check` until it returns true or the deadline passes (then throws with `what`). */
 export async function until(

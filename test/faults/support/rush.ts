@@ -1,7 +1,7 @@
 import mongoose, { Types, type Connection } from 'mongoose';
-import { createTokenService } from '../../../apps/bff/src/auth/tokens';
-import { creditCode } from '../../../apps/bff/src/modules/enterprises/testing/fixtures';
-import { insertGreenWorkers } from '../../../apps/bff/src/test-support/green-workers';
+import { createTokenService } from '../../../apps/bff/src/test-support';
+import { creditCode } from '../../../apps/bff/src/test-support';
+import { insertGreenWorkers } from '../../../apps/bff/src/test-support';
 import { FAULT_JWT_SECRET } from './processes';
 
 const tokens = createTokenService(FAULT_JWT_SECRET, 3600);

@@ -1,5 +1,5 @@
 import type { Role } from '@fugong/contracts';
-import type { TestApp } from '../../../apps/bff/src/test-support/test-app';
+import type { TestApp } from '../../../apps/bff/src/test-support';
 
 /** A person with a session: id and the Authorization header. */
 export interface Caller {

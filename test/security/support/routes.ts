@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { ROLES, type Role } from '@fugong/contracts';
-import type { TestApp } from '../../../apps/bff/src/test-support/test-app';
+import type { TestApp } from '../../../apps/bff/src/test-support';
 
 export type JsonSchema = Record<string, unknown> & {
   type?: string | string[];

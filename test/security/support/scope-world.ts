@@ -1,10 +1,6 @@
-import type { TestApp } from '../../../apps/bff/src/test-support/test-app';
-import {
-  assign,
-  createEnterprise,
-  fullChecklist,
-} from '../../../apps/bff/src/modules/enterprises/testing/fixtures';
-import { checkin, publishedTrip } from '../../../apps/bff/src/modules/bookings/test/fixtures';
+import type { TestApp } from '../../../apps/bff/src/test-support';
+import { assign, createEnterprise, fullChecklist } from '../../../apps/bff/src/test-support';
+import { checkin, publishedTrip } from '../../../apps/bff/src/test-support';
 import { caller, type Caller } from './people';
 
 /** A tiny PNG: the signature and some bytes, enough for the attachment checks. */
