@@ -10,6 +10,7 @@ import { compileProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
 import {
+  collationFor,
   type CommandContext,
   collectionName,
   cursorReply,
@@ -28,15 +29,24 @@ export function queryDocuments(
 ): FoundDocument[] {
   const sort = parseSort(sortSpec);
   const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   const needed = limit !== undefined && limit > 0 ? skip + limit : undefined;
   const result = findDocuments(coll, filter, {
     txn: ctx.txn,
     sort,
     limit: needed,
     variables: optionalDoc(ctx.cmd, 'let'),
+    collation,
   });
   let found = result.found;
-  if (sort.length > 0 && !result.sorted) found = sortDocuments(found, sort, (f) => f.doc);
+  if (sort.length > 0 && !result.sorted)
+    found = sortDocuments(
+      found,
+      sort,
+      (f) => f.doc,
+      collation,
+      (f) => f.textScore,
+    );
   if (skip > 0 || needed !== undefined) found = found.slice(skip, needed);
   return found;
 }
@@ -63,7 +73,7 @@ export function findCommand(ctx: CommandContext): Doc {
     {
       ns: `${ctx.db}.${name}`,
       items: found,
-      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex }),
+      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
       sessionId: ctx.sessionId,
     },
     firstBatch,
@@ -102,12 +112,13 @@ export function countCommand(ctx: CommandContext): Doc {
   const limit = optionalInt(ctx.cmd, 'limit');
   const query = optionalDoc(ctx.cmd, 'query');
   const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   let n: number;
   if ((!query || Object.keys(query).length === 0) && !ctx.txn) n = coll?.size ?? 0;
   else
     n =
-      (coll && query && !ctx.txn ? countByIndex(coll, query) : undefined) ??
-      findDocuments(coll, query, { txn: ctx.txn }).found.length;
+      (coll && query && !ctx.txn ? countByIndex(coll, query, collation) : undefined) ??
+      findDocuments(coll, query, { txn: ctx.txn, collation }).found.length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, Math.abs(limit));
   return { n, ok: 1 };
@@ -120,13 +131,16 @@ export function distinctCommand(ctx: CommandContext): Doc {
   if (typeof key !== 'string' || key.length === 0)
     fail('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
   const parts = splitPath(key);
+  const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   const seen = new Map<string, unknown>();
+  // Under a collation, values it finds equal count once (the first one seen is reported).
   const add = (v: unknown) => {
     if (v === undefined) return;
-    const k = canonicalKey(v);
+    const k = canonicalKey(v, collation);
     if (!seen.has(k)) seen.set(k, deepClone(v));
   };
-  for (const { doc } of findDocuments(findCollection(ctx), optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn })
+  for (const { doc } of findDocuments(coll, optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn, collation })
     .found) {
     for (const pv of collectValues(doc, parts)) {
       if (Array.isArray(pv.value)) pv.value.forEach(add);
