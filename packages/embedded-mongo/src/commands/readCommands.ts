@@ -6,6 +6,7 @@ import { deepClone, type Doc, Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { findDocuments, type FoundDocument } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
+import { type Collection } from '../storage/collection';
 import { compileProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
@@ -27,14 +28,16 @@ export function queryDocuments(
   skip = 0,
   limit?: number,
 ): FoundDocument[] {
-  const sort = parseSort(sortSpec);
+  const parsed = parseSort(sortSpec);
+  const natural = parsed[0]?.natural === true ? parsed[0].direction : undefined;
+  const sort = natural === undefined ? parsed : [];
   const coll = findCollection(ctx);
   const collation = collationFor(coll, ctx.cmd.collation);
   const needed = limit !== undefined && limit > 0 ? skip + limit : undefined;
   const result = findDocuments(coll, filter, {
     txn: ctx.txn,
     sort,
-    limit: needed,
+    limit: natural === undefined ? needed : undefined,
     variables: optionalDoc(ctx.cmd, 'let'),
     collation,
   });
@@ -47,8 +50,18 @@ export function queryDocuments(
       collation,
       (f) => f.textScore,
     );
+  if (natural !== undefined && coll) found = inNaturalOrder(coll, found, natural);
   if (skip > 0 || needed !== undefined) found = found.slice(skip, needed);
   return found;
+}
+
+/** Documents in insertion order (records keep it: a replace does not move a record). */
+function inNaturalOrder(coll: Collection, found: FoundDocument[], direction: 1 | -1): FoundDocument[] {
+  const position = new Map<string, number>();
+  let i = 0;
+  for (const id of coll.records.keys()) position.set(id, i++);
+  const sorted = found.slice().sort((a, b) => (position.get(a.id)! - position.get(b.id)!) * direction);
+  return sorted;
 }
 
 /** find: {find, filter, sort, projection, skip, limit, batchSize, singleBatch}. */

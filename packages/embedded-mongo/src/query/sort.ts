@@ -14,6 +14,8 @@ export interface SortField {
   direction: 1 | -1;
   /** {$meta: 'textScore'}: by the `$text` score, highest first. */
   textScore?: boolean;
+  /** {$natural: ±1}: insertion order (capped collections' order), read by queryDocuments. */
+  natural?: boolean;
 }
 
 /** Validates a sort specification and returns its fields in order. */
@@ -23,6 +25,7 @@ export function parseSort(spec: unknown): SortField[] {
   return Object.keys(spec).map((path) => {
     const raw = spec[path];
     const n = raw instanceof Long ? raw.toNumber() : raw;
+    if (path === '$natural' && (n === 1 || n === -1)) return { path, parts: [], direction: n, natural: true };
     if (isDocument(raw) && Object.keys(raw).length === 1 && raw.$meta === 'textScore')
       return { path, parts: splitPath(path), direction: -1 as const, textScore: true };
     if (isDocument(raw))

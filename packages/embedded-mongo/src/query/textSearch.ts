@@ -48,6 +48,7 @@ function stemEnglish(word: string): string {
   if (w.length <= 3) return w;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies')) w = w.length > 4 ? w.slice(0, -2) : w.slice(0, -1);
+  else if (/(x|ch|sh|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   for (const suffix of ['ingly', 'edly', 'ing', 'ed']) {
     if (w.endsWith(suffix) && /[aeiouy]/.test(w.slice(0, -suffix.length))) {
