@@ -9,6 +9,7 @@ export const ErrorCodes = {
   FailedToParse: 9,
   TypeMismatch: 14,
   IllegalOperation: 20,
+  Unauthorized: 13,
   EmptyArrayOperation: 21,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
@@ -25,6 +26,7 @@ export const ErrorCodes = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   WriteConflict: 112,
+  DocumentValidationFailure: 121,
   CommandNotSupported: 115,
   CannotCreateIndex: 67,
   CannotIndexParallelArrays: 171,
@@ -47,6 +49,9 @@ export const ErrorCodes = {
   Location40228: 40228,
   Location40272: 40272,
   Location40352: 40352,
+  /** collation without locale / with an unknown field. */
+  Location40414: 40414,
+  Location40415: 40415,
   /** $geoNear not first in the pipeline. */
   Location40602: 40602,
   /** Invalid regular expression. */

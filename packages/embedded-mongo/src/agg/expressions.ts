@@ -5,6 +5,7 @@
  */
 import { Aggregator } from 'mingo/aggregator';
 import { evalExpr } from 'mingo/core';
+import { type Collation } from '../bson/collation';
 import { setOwnField } from '../bson/ownField';
 import { bsonTypeTag, type Doc, isDocument, type Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
@@ -58,6 +59,8 @@ export interface PipelineOptions {
   /** Returns the documents of another collection in the same database ($lookup, $unionWith). */
   resolveCollection?: (name: string) => Doc[];
   variables?: Doc;
+  /** The command's collation: this package's $match and $sort stages compare strings by it. */
+  collation?: Collation;
 }
 
 /** Runs an aggregation pipeline over documents that were already copied with toMingoValue. */
@@ -71,6 +74,7 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], options: PipelineOptio
     const aggregator = new Aggregator(pipeline, {
       context: aggregationContext,
       variables: withNow(options.variables),
+      embeddedCollation: options.collation,
       collectionResolver: (name: string) =>
         options.resolveCollection ? options.resolveCollection(name) : [],
     } as never);

@@ -14,6 +14,7 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
+import { type Collation } from '../bson/collation';
 import { compareValues } from '../bson/compare';
 import { arithmetic, toJsNumber } from '../bson/numbers';
 import { bsonTypeName, Decimal128, type Doc, isNumeric, Long, ObjectId } from '../bson/values';
@@ -150,15 +151,25 @@ function convertExpression(obj: Any, expr: Any, options: Options): Any {
   }
 }
 
+/** The command's collation, passed through mingo's options by runPipeline (kept in ComputeOptions.options). */
+function collationOf(options: Options): Collation | undefined {
+  const wrapped = options as { options?: { embeddedCollation?: Collation }; embeddedCollation?: Collation };
+  return wrapped.options?.embeddedCollation ?? wrapped.embeddedCollation;
+}
+
 function matchStage(coll: Iterator, expr: Any, options: Options): Iterator {
-  const matcher = compileFilter(expr, { variables: options.variables as Doc | undefined });
+  const matcher = compileFilter(expr, {
+    variables: options.variables as Doc | undefined,
+    collation: collationOf(options),
+  });
   return coll.filter((doc: Doc) => matcher(doc));
 }
 
-function sortStage(coll: Iterator, spec: Any): Iterator {
+function sortStage(coll: Iterator, spec: Any, options: Options): Iterator {
   const fields = parseSort(spec);
   if (fields.length === 0) fail('BadValue', '$sort stage must have at least one sort key');
-  return coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, fields)));
+  const collation = collationOf(options);
+  return coll.transform((docs: Doc[]) => Lazy(sortDocuments(docs, fields, undefined, collation)));
 }
 
 function unsupportedStage(name: string) {

@@ -2,6 +2,7 @@
  * MongoDB's total order over BSON values: first by canonical type (see typeRank), then within
  * the type. Numbers of all four numeric types compare by value.
  */
+import { type Collation } from './collation';
 import { compareNumbers } from './numbers';
 import { Binary, type BSONRegExp, type Doc, type ObjectId, type Timestamp, typeRank } from './values';
 
@@ -15,7 +16,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length < 0 ? -1 : a.length > b.length ? 1 : 0;
 }
 
-function compareDocs(a: Doc, b: Doc): number {
+function compareDocs(a: Doc, b: Doc, collation?: Collation): number {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const n = Math.min(ka.length, kb.length);
@@ -26,16 +27,16 @@ function compareDocs(a: Doc, b: Doc): number {
     if (byType !== 0) return byType < 0 ? -1 : 1;
     const byName = compareStrings(ka[i], kb[i]);
     if (byName !== 0) return byName;
-    const byValue = compareValues(va, vb);
+    const byValue = compareValues(va, vb, collation);
     if (byValue !== 0) return byValue;
   }
   return ka.length === kb.length ? 0 : ka.length < kb.length ? -1 : 1;
 }
 
-function compareArrays(a: unknown[], b: unknown[]): number {
+function compareArrays(a: unknown[], b: unknown[], collation?: Collation): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareValues(a[i], b[i]);
+    const c = compareValues(a[i], b[i], collation);
     if (c !== 0) return c;
   }
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
@@ -47,7 +48,7 @@ function compareBinary(a: Binary, b: Binary): number {
   return compareBytes(a.buffer.subarray(0, a.position), b.buffer.subarray(0, b.position));
 }
 
-function compareSameRank(rank: number, a: unknown, b: unknown): number {
+function compareSameRank(rank: number, a: unknown, b: unknown, collation?: Collation): number {
   switch (rank) {
     case 1:
     case 2:
@@ -56,11 +57,11 @@ function compareSameRank(rank: number, a: unknown, b: unknown): number {
     case 3:
       return compareNumbers(a, b);
     case 4:
-      return compareStrings(String(a), String(b));
+      return collation ? collation.compare(String(a), String(b)) : compareStrings(String(a), String(b));
     case 5:
-      return compareDocs(a as Doc, b as Doc);
+      return compareDocs(a as Doc, b as Doc, collation);
     case 6:
-      return compareArrays(a as unknown[], b as unknown[]);
+      return compareArrays(a as unknown[], b as unknown[], collation);
     case 7:
       if (a instanceof Binary && b instanceof Binary) return compareBinary(a, b);
       return compareBytes(toBytes(a), toBytes(b));
@@ -88,20 +89,24 @@ function toBytes(value: unknown): Uint8Array {
   return new Uint8Array();
 }
 
-/** Compares two BSON values in MongoDB's order; returns -1, 0 or 1. */
-export function compareValues(a: unknown, b: unknown): number {
+/**
+ * Compares two BSON values in MongoDB's order; returns -1, 0 or 1. Strings (also inside
+ * documents and arrays, never field names) compare by the collation when one is given.
+ */
+export function compareValues(a: unknown, b: unknown, collation?: Collation): number {
   if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
+  if (typeof a === 'string' && typeof b === 'string')
+    return collation ? collation.compare(a, b) : compareStrings(a, b);
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
-  return compareSameRank(ra, a, b);
+  return compareSameRank(ra, a, b, collation);
 }
 
 /** MongoDB equality: same canonical type and same value (1 equals 1.0 equals Long(1)). */
-export function valuesEqual(a: unknown, b: unknown): boolean {
+export function valuesEqual(a: unknown, b: unknown, collation?: Collation): boolean {
   if (a === b) return true;
-  return compareValues(a, b) === 0;
+  return compareValues(a, b, collation) === 0;
 }
 
 /** True when the two values are comparable by $gt/$lt (same type bracket, or Min/MaxKey). */

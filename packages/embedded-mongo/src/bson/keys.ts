@@ -3,14 +3,18 @@
  * considers them equal (1, 1.0, Long(1) and Decimal128("1.0") all map to "n1"). Used for the
  * hash side of indexes and for the _id map.
  */
+import { type Collation } from './collation';
 import { canonicalNumber } from './numbers';
 import { type Binary, type BSONRegExp, bsonTypeTag, type Doc, type ObjectId, type Timestamp } from './values';
 
-/** The canonical hash key of a value; `undefined` (missing) keys like null. */
-export function canonicalKey(value: unknown): string {
+/**
+ * The canonical hash key of a value; `undefined` (missing) keys like null. Under a collation,
+ * strings key by the collation's key, so strings it finds equal share one key.
+ */
+export function canonicalKey(value: unknown, collation?: Collation): string {
   switch (typeof value) {
     case 'string':
-      return `s${value}`;
+      return collation ? `s${collation.key(value)}` : `s${value}`;
     case 'number':
       return `n${canonicalNumber(value)}`;
     case 'boolean':
@@ -23,12 +27,12 @@ export function canonicalKey(value: unknown): string {
       return `x${String(value)}`;
   }
   if (value === null) return 'z';
-  if (Array.isArray(value)) return `a${JSON.stringify(value.map(canonicalKey))}`;
+  if (Array.isArray(value)) return `a${JSON.stringify(value.map((v) => canonicalKey(v, collation)))}`;
   if (value instanceof Date) return `d${value.getTime()}`;
   switch (bsonTypeTag(value)) {
     case undefined: {
       const doc = value as Doc;
-      return `o${JSON.stringify(Object.keys(doc).flatMap((k) => [k, canonicalKey(doc[k])]))}`;
+      return `o${JSON.stringify(Object.keys(doc).flatMap((k) => [k, canonicalKey(doc[k], collation)]))}`;
     }
     case 'ObjectId':
       return `i${(value as ObjectId).toHexString()}`;
@@ -57,11 +61,11 @@ export function canonicalKey(value: unknown): string {
 }
 
 /** The canonical key of an index key tuple (compound keys). */
-export function tupleKey(values: readonly unknown[]): string {
-  if (values.length === 1) return canonicalKey(values[0]);
+export function tupleKey(values: readonly unknown[], collation?: Collation): string {
+  if (values.length === 1) return canonicalKey(values[0], collation);
   let out = '';
   for (const v of values) {
-    const k = canonicalKey(v);
+    const k = canonicalKey(v, collation);
     out += `${k.length}:${k}`;
   }
   return out;

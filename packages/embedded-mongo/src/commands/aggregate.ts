@@ -4,6 +4,7 @@
  * collection read ($lookup, $unionWith included) sees the transaction's snapshot. Two count
  * shapes (countDocuments, grouped counts) skip mingo and, where an index allows, the documents.
  */
+import { type Collation, parseCollation } from '../bson/collation';
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
@@ -13,13 +14,15 @@ import { explainAggregate } from './explain';
 import { geoNearDocuments } from '../geo/geoNearStage';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { validateCollectionName } from '../engine/catalog';
-import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
+import { collationFor, type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
 
 function readCollection(ctx: CommandContext, name: string, filter?: Doc): Doc[] {
   const coll = ctx.engine.catalog.get(ctx.db, name);
-  return findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.map(
-    (f) => toMingoValue(f.doc) as Doc,
-  );
+  return findDocuments(coll, filter, {
+    txn: ctx.txn,
+    variables: optionalDoc(ctx.cmd, 'let'),
+    collation: collationFor(coll, ctx.cmd.collation),
+  }).found.map((f) => toMingoValue(f.doc) as Doc);
 }
 
 /**
@@ -74,6 +77,7 @@ export function aggregateCommand(ctx: CommandContext): Doc {
   let input: Doc[];
   let rest = stages;
   let ns: string;
+  let collation: Collation | undefined = target === 1 ? parseCollation(ctx.cmd.collation) : undefined;
   if (target === 1) {
     input = [];
     ns = `${ctx.db}.$cmd.aggregate`;
@@ -85,9 +89,11 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       isDocument(first) && isDocument(first.$match) && stages.slice(1).every(isDocument)
         ? countOnly(stages.slice(1), 0)
         : undefined;
-    // Like countDocuments' fast path, only outside transactions and without `let`.
+    const targetColl = ctx.engine.catalog.get(ctx.db, target);
+    collation = collationFor(targetColl, ctx.cmd.collation);
+    // Like countDocuments' fast path, only outside transactions and without `let` or collation.
     const grouped =
-      counted || ctx.txn || ctx.cmd.let
+      counted || ctx.txn || ctx.cmd.let || collation
         ? undefined
         : groupedCounts(ctx.engine.catalog.get(ctx.db, target), stages);
     if (isDocument(first) && first.$geoNear !== undefined) {
@@ -109,8 +115,9 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       const coll = ctx.engine.catalog.get(ctx.db, target);
       const filter = first.$match as Doc;
       const matched =
-        (coll && !ctx.txn && !ctx.cmd.let ? countByIndex(coll, filter) : undefined) ??
-        findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let') }).found.length;
+        (coll && !ctx.txn && !ctx.cmd.let ? countByIndex(coll, filter, collation) : undefined) ??
+        findDocuments(coll, filter, { txn: ctx.txn, variables: optionalDoc(ctx.cmd, 'let'), collation }).found
+          .length;
       input = countOnly(stages.slice(1), matched)!;
       rest = [];
     } else if (grouped) {
@@ -129,6 +136,7 @@ export function aggregateCommand(ctx: CommandContext): Doc {
       ? runPipeline(input, rest, {
           resolveCollection: (name) => readCollection(ctx, name),
           variables: optionalDoc(ctx.cmd, 'let'),
+          collation,
         })
       : input;
   const cursorSpec = (ctx.cmd.cursor as Doc | undefined) ?? {};

@@ -2,6 +2,7 @@
  * What a command handler receives, and helpers shared by handlers.
  */
 import { type ObjectId } from 'bson';
+import { type Collation, parseCollation } from '../bson/collation';
 import { type Doc, isDocument, toNumber } from '../bson/values';
 import { fail } from '../errors';
 import { validateCollectionName } from '../engine/catalog';
@@ -71,7 +72,9 @@ export function ensureCollection(ctx: CommandContext, name: string, pending: Pro
 
 /** A writer for this command: the transaction's overlay or committed state. */
 export function writerFor(ctx: CommandContext): Writer {
-  return ctx.txn ? new TxnWriter(ctx.engine, ctx.txn) : new DirectWriter(ctx.engine);
+  const writer = ctx.txn ? new TxnWriter(ctx.engine, ctx.txn) : new DirectWriter(ctx.engine);
+  writer.validate = ctx.cmd.bypassDocumentValidation !== true;
+  return writer;
 }
 
 /**
@@ -124,4 +127,13 @@ export function cursorReply(
   field: 'firstBatch' | 'nextBatch',
 ): Doc {
   return { cursor: { [field]: batch.docs, id: batch.id, ns: batch.ns }, ok: 1 };
+}
+
+/**
+ * The collation a statement runs under: its own `collation` field when given ({locale:
+ * 'simple'} included), otherwise the collection's default from `create`.
+ */
+export function collationFor(coll: Collection | undefined, value: unknown): Collation | undefined {
+  if (value !== undefined && value !== null) return parseCollation(value);
+  return coll?.options.collation ? parseCollation(coll.options.collation) : undefined;
 }

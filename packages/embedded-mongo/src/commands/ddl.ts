@@ -4,22 +4,13 @@
  */
 import { BSON, UUID } from 'bson';
 import { type Doc, isDocument } from '../bson/values';
-import { fail, MongoServerError } from '../errors';
+import { MongoServerError } from '../errors';
 import { validateCollectionName, validateDbName } from '../engine/catalog';
 import { compileFilter } from '../query/matcher';
 import { type Collection } from '../storage/collection';
+import { createOptions } from './collectionOptions';
 import { type CommandContext, cursorReply, optionalDoc, optionalInt } from './context';
 
-const unsupportedCreateOptions = [
-  'capped',
-  'viewOn',
-  'pipeline',
-  'timeseries',
-  'clusteredIndex',
-  'validator',
-  'changeStreamPreAndPostImages',
-  'expireAfterSeconds',
-];
 const uuids = new WeakMap<Collection, UUID>();
 
 function uuidOf(coll: Collection): UUID {
@@ -35,15 +26,11 @@ function uuidOf(coll: Collection): UUID {
 export async function createCommand(ctx: CommandContext): Promise<Doc> {
   const name = ctx.cmd.create;
   validateCollectionName(ctx.db, name);
-  for (const option of unsupportedCreateOptions) {
-    if (ctx.cmd[option] !== undefined && ctx.cmd[option] !== false) {
-      fail('CommandNotSupported', `create with option '${option}' is not supported by embedded-mongo`);
-    }
-  }
+  const options = createOptions(ctx.cmd);
   if (ctx.engine.catalog.get(ctx.db, name))
     throw new MongoServerError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
-  const coll = ctx.engine.catalog.create(ctx.db, name);
-  await ctx.engine.journal([{ op: 'c', ns: coll.ns, o: {} }]);
+  const coll = ctx.engine.catalog.create(ctx.db, name, options);
+  await ctx.engine.journal([{ op: 'c', ns: coll.ns, o: options }]);
   return { ok: 1 };
 }
 

@@ -3,7 +3,7 @@
  * retried retryable writes from the session's cache, and shapes errors as
  * {ok:0, errmsg, code, codeName, errorLabels?}.
  */
-import { type Doc, isDocument } from '../bson/values';
+import { type Doc } from '../bson/values';
 import { errorDocument, ErrorCodes, MongoServerError, toServerError } from '../errors';
 import { validateDbName } from '../engine/catalog';
 import { type Session } from '../engine/sessions';
@@ -19,23 +19,6 @@ const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify',
 /** The error reply document for a failure. */
 export function errorReply(err: unknown): Doc {
   return errorDocument(err);
-}
-
-function rejectCollation(value: unknown): void {
-  if (value === undefined || (isDocument(value) && value.locale === 'simple')) return;
-  throw new MongoServerError(
-    'CommandNotSupported',
-    'collations other than {locale: "simple"} are not supported by embedded-mongo',
-  );
-}
-
-/** Collation changes comparison semantics; refusing it beats silently answering differently. */
-function checkCollations(cmd: Doc): void {
-  rejectCollation(cmd.collation);
-  for (const field of ['updates', 'deletes', 'indexes']) {
-    const list = cmd[field];
-    if (Array.isArray(list)) for (const stmt of list) if (isDocument(stmt)) rejectCollation(stmt.collation);
-  }
 }
 
 function commandName(cmd: Doc): string {
@@ -114,7 +97,6 @@ export async function dispatch(
       );
     }
     validateDbName(request.db);
-    checkCollations(cmd);
     const session = cmd.lsid !== undefined ? server.sessions.get(cmd.lsid) : undefined;
     const txnNumber = txnNumberOf(cmd);
     const base = { server, engine: server.engine, db: request.db, cmd, name, conn, sessionId: session?.id };

@@ -7,7 +7,7 @@ import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { findDocuments } from '../engine/reader';
 import { parseSort, sortDocuments } from '../query/sort';
-import { type CommandContext, optionalDoc, optionalInt } from './context';
+import { collationFor, type CommandContext, optionalDoc, optionalInt } from './context';
 import { executionStats, queryPlanner, readPlan } from './explainPlan';
 import { SERVER_VERSION } from './handshake';
 import { isModified, planUpdate, updatedDocument } from './updateCommand';
@@ -21,6 +21,8 @@ interface ReadRequest {
   skip?: number;
   limit?: number;
   projection?: Doc;
+  /** The statement's collation field (the collection default applies when absent). */
+  collation?: unknown;
 }
 
 function runRead(ctx: CommandContext, req: ReadRequest) {
@@ -30,9 +32,17 @@ function runRead(ctx: CommandContext, req: ReadRequest) {
   const sort = parseSort(req.sort);
   const skip = req.skip ?? 0;
   const needed = req.limit ? skip + req.limit : undefined;
-  const result = findDocuments(coll, req.filter, { txn: ctx.txn, sort, limit: needed });
+  const collation = collationFor(coll, req.collation);
+  const result = findDocuments(coll, req.filter, { txn: ctx.txn, sort, limit: needed, collation });
   let found = result.found;
-  if (sort.length > 0 && !result.sorted) found = sortDocuments(found, sort, (f) => f.doc);
+  if (sort.length > 0 && !result.sorted)
+    found = sortDocuments(
+      found,
+      sort,
+      (f) => f.doc,
+      collation,
+      (f) => f.textScore,
+    );
   found = found.slice(skip, needed);
   const millis = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
   const plan = readPlan({
@@ -94,7 +104,7 @@ export function explainAggregate(ctx: CommandContext, inner: Doc, verbosity: str
   const first = pipeline[0];
   const filter = isDocument(first) && isDocument(first.$match) ? first.$match : {};
   const rest = isDocument(first) && isDocument(first.$match) ? pipeline.slice(1) : pipeline;
-  const req = { coll: String(inner.aggregate), filter };
+  const req = { coll: String(inner.aggregate), filter, collation: inner.collation };
   if (rest.length === 0) return explained(ctx, inner, verbosity, req);
   const { plan, measured, ns } = runRead(ctx, req);
   const cursor: Doc = { queryPlanner: queryPlanner(ns, filter, plan) };
@@ -110,7 +120,7 @@ function explainWrite(ctx: CommandContext, inner: Doc, verbosity: string, kind: 
       : fail('FailedToParse', `explain of ${kind} needs one statement`);
   const filter = isDocument(stmt.q) ? stmt.q : {};
   const single = kind === 'update' ? stmt.multi !== true : Number(stmt.limit ?? 0) === 1;
-  const req = { coll: String(inner[kind]), filter, limit: single ? 1 : undefined };
+  const req = { coll: String(inner[kind]), filter, limit: single ? 1 : undefined, collation: stmt.collation };
   return explained(ctx, inner, verbosity, req, (plan, n) => {
     if (kind === 'delete') return { stage: 'DELETE', nWouldDelete: n, inputStage: plan };
     const update = planUpdate(stmt.u, stmt.arrayFilters);
@@ -146,12 +156,13 @@ export function explainCommand(ctx: CommandContext): Doc {
         skip: optionalInt(inner, 'skip'),
         limit: optionalInt(inner, 'limit') ? Math.abs(optionalInt(inner, 'limit')!) : undefined,
         projection: optionalDoc(inner, 'projection'),
+        collation: inner.collation,
       });
     case 'aggregate':
       return explainAggregate(ctx, inner, verbosity);
     case 'count': {
       const query = optionalDoc(inner, 'query') ?? {};
-      const req = { coll: String(inner.count), filter: query };
+      const req = { coll: String(inner.count), filter: query, collation: inner.collation };
       return explained(ctx, inner, verbosity, req, (plan) =>
         Object.keys(query).length === 0
           ? { stage: 'RECORD_STORE_FAST_COUNT' }

@@ -128,15 +128,65 @@ export function hostInfoCommand(): Doc {
   };
 }
 
-const parameters: Record<string, unknown> = {
+const defaultParameters: Record<string, unknown> = {
   featureCompatibilityVersion: { version: '7.0' },
   transactionLifetimeLimitSeconds: 60,
   maxTransactionLockRequestTimeoutMillis: 5,
   authenticationMechanisms: [],
   ttlMonitorEnabled: true,
+  logLevel: 0,
+  quiet: false,
+  traceExceptions: false,
+  diagnosticDataCollectionEnabled: false,
 };
 
+/**
+ * Knobs setParameter may change: they only affect logging and diagnostics, which this server
+ * does not produce, so recording the value is answering like mongod. Knobs that change
+ * behaviour (ttlMonitorEnabled, transactionLifetimeLimitSeconds, …) are refused (115).
+ */
+const SETTABLE = new Set(['logLevel', 'quiet', 'traceExceptions', 'diagnosticDataCollectionEnabled']);
+const perServer = new WeakMap<object, Record<string, unknown>>();
+
+function parametersOf(ctx: CommandContext): Record<string, unknown> {
+  let p = perServer.get(ctx.server);
+  if (!p) {
+    p = { ...defaultParameters };
+    perServer.set(ctx.server, p);
+  }
+  return p;
+}
+
+/** setParameter: {setParameter: 1, <name>: value} → {was: old value}. */
+export function setParameterCommand(ctx: CommandContext): Doc {
+  if (ctx.db !== 'admin')
+    throw new MongoServerError('Unauthorized', 'setParameter may only be run against the admin database.');
+  const parameters = parametersOf(ctx);
+  const names = Object.keys(ctx.cmd).filter(
+    (k) => k !== 'setParameter' && !k.startsWith('$') && k !== 'lsid' && k !== 'comment',
+  );
+  if (names.length === 0)
+    throw new MongoServerError('InvalidOptions', 'no option found to set, use help:true to see options');
+  const reply: Doc = {};
+  for (const name of names) {
+    if (!(name in parameters))
+      throw new MongoServerError(
+        'InvalidOptions',
+        `attempted to set unrecognized parameter [${name}], use help:true to see options`,
+      );
+    if (!SETTABLE.has(name))
+      throw new MongoServerError(
+        'CommandNotSupported',
+        `setParameter ${name} is not supported by embedded-mongo`,
+      );
+    if (reply.was === undefined) reply.was = parameters[name];
+    parameters[name] = ctx.cmd[name];
+  }
+  return { ...reply, ok: 1 };
+}
+
 export function getParameterCommand(ctx: CommandContext): Doc {
+  const parameters = parametersOf(ctx);
   const all =
     ctx.cmd.getParameter === '*' ||
     (typeof ctx.cmd.getParameter === 'object' &&

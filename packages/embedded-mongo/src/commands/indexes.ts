@@ -3,6 +3,7 @@
  * no-op, the same name with another spec is IndexKeySpecsConflict (86), the same key under
  * another name or with other options is IndexOptionsConflict (85).
  */
+import { parseCollation } from '../bson/collation';
 import { canonicalKey } from '../bson/keys';
 import { type Doc, isDocument, toNumber } from '../bson/values';
 import { ErrorCodes, fail, MongoServerError, toServerError } from '../errors';
@@ -36,6 +37,16 @@ const allowedOptions = new Set([
 ]);
 const comparedOptions = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
 const keyTypes = new Set(['text', '2dsphere', '2d', 'hashed']);
+
+/**
+ * The spec's collation as mongod stores it: the full ICU spec, none for {locale: 'simple'},
+ * the collection's default when the spec names none.
+ */
+function normalizeCollation(spec: IndexSpec, collectionDefault: unknown): void {
+  const collation = parseCollation(spec.collation ?? collectionDefault);
+  if (collation) spec.collation = { ...collation.spec };
+  else delete spec.collation;
+}
 
 function normalizeSpec(raw: unknown): IndexSpec {
   if (!isDocument(raw)) fail('TypeMismatch', 'index specification must be an object');
@@ -71,7 +82,40 @@ function normalizeSpec(raw: unknown): IndexSpec {
   const spec: IndexSpec = { v: 2, key: { ...key }, name };
   for (const [k, v] of Object.entries(options)) if (v !== false || k === 'hidden') spec[k] = v;
   if (spec.unique === false) delete spec.unique;
+  if (Object.values(key).includes('text')) textSpec(spec, key);
   return spec;
+}
+
+const TEXT_LANGUAGES = new Set(['none', 'english', 'en']);
+
+/** A text index as mongod stores it: key {_fts: 'text', _ftsx: 1}, weights per field, v3. */
+function textSpec(spec: IndexSpec, key: Doc): void {
+  const weights: Doc = {};
+  const given = isDocument(spec.weights) ? spec.weights : {};
+  for (const [field, dir] of Object.entries(key)) if (dir === 'text') weights[field] = 1;
+  for (const [field, w] of Object.entries(given)) {
+    const n = toNumber(w);
+    if (n === undefined || n <= 0 || n >= 100_000 || !Number.isInteger(n))
+      fail(
+        'CannotCreateIndex',
+        `text index weights must be integers in [1, 99999], got ${String(w)} for ${field}`,
+      );
+    weights[field] = n;
+  }
+  const lang = spec.default_language ?? 'english';
+  if (typeof lang !== 'string' || !TEXT_LANGUAGES.has(lang))
+    fail(
+      'CommandNotSupported',
+      `text index default_language '${String(lang)}' is not supported by embedded-mongo (none, english)`,
+    );
+  const prefix = Object.keys(key).filter((k) => key[k] !== 'text');
+  if (prefix.length > 0)
+    fail('CommandNotSupported', 'compound text indexes are not supported by embedded-mongo');
+  spec.key = { _fts: 'text', _ftsx: 1 };
+  spec.weights = weights;
+  spec.default_language = lang;
+  spec.language_override = typeof spec.language_override === 'string' ? spec.language_override : 'language';
+  spec.textIndexVersion = 3;
 }
 
 function optionsKey(spec: Doc): string {
@@ -93,7 +137,8 @@ function checkExisting(indexes: Iterable<CollectionIndex>, spec: IndexSpec): boo
     }
     const samePartial =
       canonicalKey(index.spec.partialFilterExpression ?? null) ===
-      canonicalKey(spec.partialFilterExpression ?? null);
+        canonicalKey(spec.partialFilterExpression ?? null) &&
+      canonicalKey(index.spec.collation ?? null) === canonicalKey(spec.collation ?? null);
     if (sameKey && samePartial) {
       if (sameOptions)
         throw new MongoServerError(
@@ -119,6 +164,7 @@ export async function createIndexesCommand(ctx: CommandContext): Promise<Doc> {
   const pending: Promise<void>[] = [];
   const createdCollectionAutomatically = !ctx.engine.catalog.get(ctx.db, name);
   const coll = ensureCollection(ctx, name, pending);
+  for (const spec of specs) normalizeCollation(spec, coll.options.collation);
   const numIndexesBefore = coll.indexes.size;
   const fresh: IndexSpec[] = [];
   for (const spec of specs) {

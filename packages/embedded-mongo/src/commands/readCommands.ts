@@ -6,10 +6,12 @@ import { deepClone, type Doc, Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { findDocuments, type FoundDocument } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
+import { type Collection } from '../storage/collection';
 import { compileProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
 import {
+  collationFor,
   type CommandContext,
   collectionName,
   cursorReply,
@@ -26,19 +28,40 @@ export function queryDocuments(
   skip = 0,
   limit?: number,
 ): FoundDocument[] {
-  const sort = parseSort(sortSpec);
+  const parsed = parseSort(sortSpec);
+  const natural = parsed[0]?.natural === true ? parsed[0].direction : undefined;
+  const sort = natural === undefined ? parsed : [];
   const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   const needed = limit !== undefined && limit > 0 ? skip + limit : undefined;
   const result = findDocuments(coll, filter, {
     txn: ctx.txn,
     sort,
-    limit: needed,
+    limit: natural === undefined ? needed : undefined,
     variables: optionalDoc(ctx.cmd, 'let'),
+    collation,
   });
   let found = result.found;
-  if (sort.length > 0 && !result.sorted) found = sortDocuments(found, sort, (f) => f.doc);
+  if (sort.length > 0 && !result.sorted)
+    found = sortDocuments(
+      found,
+      sort,
+      (f) => f.doc,
+      collation,
+      (f) => f.textScore,
+    );
+  if (natural !== undefined && coll) found = inNaturalOrder(coll, found, natural);
   if (skip > 0 || needed !== undefined) found = found.slice(skip, needed);
   return found;
+}
+
+/** Documents in insertion order (records keep it: a replace does not move a record). */
+function inNaturalOrder(coll: Collection, found: FoundDocument[], direction: 1 | -1): FoundDocument[] {
+  const position = new Map<string, number>();
+  let i = 0;
+  for (const id of coll.records.keys()) position.set(id, i++);
+  const sorted = found.slice().sort((a, b) => (position.get(a.id)! - position.get(b.id)!) * direction);
+  return sorted;
 }
 
 /** find: {find, filter, sort, projection, skip, limit, batchSize, singleBatch}. */
@@ -63,7 +86,7 @@ export function findCommand(ctx: CommandContext): Doc {
     {
       ns: `${ctx.db}.${name}`,
       items: found,
-      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex }),
+      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
       sessionId: ctx.sessionId,
     },
     firstBatch,
@@ -102,12 +125,13 @@ export function countCommand(ctx: CommandContext): Doc {
   const limit = optionalInt(ctx.cmd, 'limit');
   const query = optionalDoc(ctx.cmd, 'query');
   const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   let n: number;
   if ((!query || Object.keys(query).length === 0) && !ctx.txn) n = coll?.size ?? 0;
   else
     n =
-      (coll && query && !ctx.txn ? countByIndex(coll, query) : undefined) ??
-      findDocuments(coll, query, { txn: ctx.txn }).found.length;
+      (coll && query && !ctx.txn ? countByIndex(coll, query, collation) : undefined) ??
+      findDocuments(coll, query, { txn: ctx.txn, collation }).found.length;
   n = Math.max(0, n - skip);
   if (limit) n = Math.min(n, Math.abs(limit));
   return { n, ok: 1 };
@@ -120,13 +144,16 @@ export function distinctCommand(ctx: CommandContext): Doc {
   if (typeof key !== 'string' || key.length === 0)
     fail('FailedToParse', "BSON field 'distinct.key' is missing but a required field");
   const parts = splitPath(key);
+  const coll = findCollection(ctx);
+  const collation = collationFor(coll, ctx.cmd.collation);
   const seen = new Map<string, unknown>();
+  // Under a collation, values it finds equal count once (the first one seen is reported).
   const add = (v: unknown) => {
     if (v === undefined) return;
-    const k = canonicalKey(v);
+    const k = canonicalKey(v, collation);
     if (!seen.has(k)) seen.set(k, deepClone(v));
   };
-  for (const { doc } of findDocuments(findCollection(ctx), optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn })
+  for (const { doc } of findDocuments(coll, optionalDoc(ctx.cmd, 'query'), { txn: ctx.txn, collation })
     .found) {
     for (const pv of collectValues(doc, parts)) {
       if (Array.isArray(pv.value)) pv.value.forEach(add);

@@ -12,6 +12,7 @@ import {
   listCollectionsCommand,
   listDatabasesCommand,
 } from './ddl';
+import { collModCommand } from './collectionOptions';
 import { explainCommand } from './explain';
 import { findAndModifyCommand } from './findAndModify';
 import {
@@ -21,6 +22,7 @@ import {
   getLogCommand,
   getParameterCommand,
   helloCommand,
+  setParameterCommand,
   hostInfoCommand,
   serverStatusCommand,
   whatsmyuriCommand,
@@ -56,6 +58,7 @@ export const commandTable: Record<string, CommandHandler> = {
   serverStatus: serverStatusCommand,
   hostInfo: hostInfoCommand,
   getParameter: getParameterCommand,
+  setParameter: setParameterCommand,
   getCmdLineOpts: getCmdLineOptsCommand,
   getLog: getLogCommand,
   connectionStatus: connectionStatusCommand,
@@ -73,6 +76,7 @@ export const commandTable: Record<string, CommandHandler> = {
   count: countCommand,
   distinct: distinctCommand,
   create: createCommand,
+  collMod: collModCommand,
   drop: dropCommand,
   dropDatabase: dropDatabaseCommand,
   listCollections: listCollectionsCommand,

@@ -20,6 +20,7 @@ import {
   type CommandContext,
   collectionName,
   ensureCollection,
+  collationFor,
   findCollection,
   runStatement,
   writerFor,
@@ -86,7 +87,8 @@ function runUpdateStatement(
   const multi = stmt.multi === true;
   if (multi && plan.update.kind === 'replacement')
     fail('FailedToParse', 'multi update is not supported for replacement-style update');
-  const { found } = findDocuments(coll, filter, { txn: ctx.txn, limit: multi ? undefined : 1 });
+  const collation = collationFor(coll, stmt.collation);
+  const { found } = findDocuments(coll, filter, { txn: ctx.txn, limit: multi ? undefined : 1, collation });
   const targets = multi ? found : found.slice(0, 1);
   if (targets.length === 0) {
     if (stmt.upsert !== true) return { matched: 0, modified: 0 };

@@ -8,6 +8,7 @@ import { ErrorCodes, fail, type MongoServerError, toServerError } from '../error
 import { findDocuments } from '../engine/reader';
 import { DirectWriter, type Writer } from '../engine/writers';
 import {
+  collationFor,
   type CommandContext,
   collectionName,
   ensureCollection,
@@ -31,6 +32,7 @@ export function writeErrorFor(ctx: CommandContext, index: number, err: unknown):
   const entry: WriteErrorEntry = { index, code: e.code, errmsg: e.message };
   if (e.code === ErrorCodes.DuplicateKey) Object.assign(entry, e.extra);
   else entry.codeName = e.codeName;
+  if (e.extra.errInfo !== undefined) entry.errInfo = e.extra.errInfo;
   return entry;
 }
 
@@ -117,6 +119,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Doc> {
         const { found } = findDocuments(coll, stmt.q as Doc, {
           txn: ctx.txn,
           limit: limit === 1 ? 1 : undefined,
+          collation: collationFor(coll, stmt.collation),
         });
         const targets = limit === 1 ? found.slice(0, 1) : found;
         if (!coll || targets.length === 0) return 0;

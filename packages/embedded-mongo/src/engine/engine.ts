@@ -26,7 +26,8 @@ export function recordLockKey(coll: Collection, id: string): string {
 
 /** The lock-table key of one unique index key. */
 export function uniqueKeyLock(coll: Collection, indexName: string, values: unknown[]): string {
-  return `${coll.ns}\u0000${indexName}\u0000${tupleKey(values)}`;
+  const index = coll.indexes.get(indexName);
+  return `${coll.ns}\u0000${indexName}\u0000${index ? index.keyOf(values) : tupleKey(values)}`;
 }
 
 /** The reply of the last retryable write of a session, kept so a retry is not re-applied. */
@@ -118,7 +119,7 @@ export class Engine {
         for (const [id, doc] of writes) {
           if (!doc) continue;
           for (const values of index.keysFor(doc) ?? []) {
-            const k = tupleKey(values);
+            const k = index.keyOf(values);
             const other = claimed.get(k);
             if (other !== undefined && other !== id) throw index.duplicateError(values);
             claimed.set(k, id);

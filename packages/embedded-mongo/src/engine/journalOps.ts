@@ -17,6 +17,8 @@ export type JournalOp =
   | { op: 'dd'; db: string }
   | { op: 'ci'; ns: string; spec: IndexSpec }
   | { op: 'di'; ns: string; name: string }
+  | { op: 'co'; ns: string; o: Doc }
+  | { op: 'mi'; ns: string; spec: IndexSpec }
   | { op: 'rw'; session: string; txnNumber: Long; reply: Doc; at: Date };
 
 /** Splits "db.coll.name" into its database and collection parts. */
@@ -73,5 +75,18 @@ export function replayOp(engine: Engine, op: JournalOp): void {
     case 'di':
       collectionFor(catalog, op.ns).dropIndex(op.name);
       return;
+    case 'co':
+      collectionFor(catalog, op.ns).options = op.o;
+      return;
+    case 'mi': {
+      // collMod's index changes: only `hidden` and `expireAfterSeconds` can differ.
+      const index = collectionFor(catalog, op.ns).indexes.get(op.spec.name);
+      if (!index) return;
+      for (const field of ['hidden', 'expireAfterSeconds']) {
+        if (op.spec[field] === undefined) delete index.spec[field];
+        else index.spec[field] = op.spec[field];
+      }
+      return;
+    }
   }
 }

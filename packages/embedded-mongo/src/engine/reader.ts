@@ -3,6 +3,7 @@
  * state) or inside one (its snapshot plus its own writes). Candidate ids come from the
  * planner; the full filter is always applied to each candidate.
  */
+import { type Collation } from '../bson/collation';
 import { type Doc } from '../bson/values';
 import { compileFilter, type Matcher, type MatchDetails } from '../query/matcher';
 import { type SortField } from '../query/sort';
@@ -17,6 +18,8 @@ export interface FoundDocument {
   doc: Doc;
   /** Array index of the first positional match (for `$` updates and projections). */
   arrayIndex?: number;
+  /** The `$text` score (projection and sort by {$meta: 'textScore'}). */
+  textScore?: number;
 }
 
 export interface ReadOptions {
@@ -25,6 +28,8 @@ export interface ReadOptions {
   /** Stop after this many matches (only honoured when results come in sort order). */
   limit?: number;
   variables?: Doc;
+  /** The query's collation (see collationFor): matching and index choice follow it. */
+  collation?: Collation;
   /** Precompiled filter (saves recompiling in loops). */
   matcher?: Matcher;
 }
@@ -53,20 +58,27 @@ export function findDocuments(
   options: ReadOptions = {},
 ): ReadResult {
   if (!coll) return { found: [], sorted: true };
-  const matcher = options.matcher ?? compileFilter(filter, { variables: options.variables });
+  const matcher =
+    options.matcher ??
+    compileFilter(filter, {
+      variables: options.variables,
+      collation: options.collation,
+      textIndex: coll.textIndex,
+    });
   const txn = options.txn;
   // $near orders by distance (an explicit sort wins, as in MongoDB).
   const near = planNear(coll, filter);
   const plan = near
     ? { ...near, sorted: (options.sort?.length ?? 0) === 0 }
-    : planQuery(coll, filter, options.sort);
+    : planQuery(coll, filter, options.sort, options.collation);
   const found: FoundDocument[] = [];
   const details: MatchDetails = {};
   const consider = (id: string, doc: Doc | undefined): void => {
     if (!doc) return;
     coll.docsExamined++;
     details.arrayIndex = undefined;
-    if (matcher(doc, details)) found.push({ id, doc, arrayIndex: details.arrayIndex });
+    if (matcher(doc, details))
+      found.push({ id, doc, arrayIndex: details.arrayIndex, textScore: details.textScore });
   };
   if (!txn) {
     if (!plan) {

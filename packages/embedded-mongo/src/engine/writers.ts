@@ -2,13 +2,13 @@
  * The two ways a command writes documents: directly to committed state (journaled when the
  * command finishes), or into a transaction's private overlay with conflict detection.
  */
-import { tupleKey } from '../bson/keys';
 import { type Doc } from '../bson/values';
-import { writeConflict } from '../errors';
+import { MongoServerError, writeConflict } from '../errors';
 import { type Collection, ID_INDEX_NAME, recordId } from '../storage/collection';
 import { type Engine, recordLockKey, uniqueKeyLock } from './engine';
 import { type JournalOp } from './journalOps';
 import { LockWait, type Transaction } from './transaction';
+import { cappedEvictions, validateDocument } from './validation';
 
 export interface Writer {
   /** Plain writers: throws LockWait when a transaction holds any of the records or keys. */
@@ -19,11 +19,14 @@ export interface Writer {
   /** Reads a record as this writer sees it. */
   read(coll: Collection, id: string): Doc | undefined;
   readonly txn?: Transaction;
+  /** Validates each written document (off for bypassDocumentValidation). */
+  validate: boolean;
 }
 
 /** Writes straight into committed state; collects journal ops for the command's record. */
 export class DirectWriter implements Writer {
   readonly ops: JournalOp[] = [];
+  validate = true;
 
   constructor(private readonly engine: Engine) {}
 
@@ -50,12 +53,16 @@ export class DirectWriter implements Writer {
 
   insert(coll: Collection, doc: Doc): void {
     const id = recordId(doc._id);
+    if (this.validate) validateDocument(coll, doc, undefined);
     this.ensureWritable(coll, [id], [doc]);
     coll.insert(doc, id, this.engine.nextTs(), this.engine.keepHistory);
     this.ops.push({ op: 'i', ns: coll.ns, d: doc });
+    // A capped collection drops its oldest documents past `max` or `size`, as mongod does.
+    if (coll.options.capped === true) for (const old of cappedEvictions(coll)) this.remove(coll, old);
   }
 
   replace(coll: Collection, id: string, doc: Doc): void {
+    if (this.validate) validateDocument(coll, doc, coll.get(id));
     this.ensureWritable(coll, [id], [doc]);
     coll.replace(id, doc, this.engine.nextTs(), this.engine.keepHistory);
     this.ops.push({ op: 'u', ns: coll.ns, d: doc });
@@ -70,8 +77,19 @@ export class DirectWriter implements Writer {
   }
 }
 
+/** mongod refuses writes to capped collections inside transactions. */
+function refuseCapped(coll: Collection): void {
+  if (coll.options.capped === true)
+    throw new MongoServerError(
+      'OperationNotSupportedInTransaction',
+      `Collection '${coll.ns}' is a capped collection. Writes in transactions are not allowed on capped collections.`,
+    );
+}
+
 /** Writes into a transaction's overlay; conflicts raise WriteConflict (first writer wins). */
 export class TxnWriter implements Writer {
+  validate = true;
+
   constructor(
     private readonly engine: Engine,
     readonly txn: Transaction,
@@ -113,10 +131,11 @@ export class TxnWriter implements Writer {
             );
           throw index.duplicateError(values);
         }
-        const k = tupleKey(values);
+        const k = index.keyOf(values);
         for (const [otherId, other] of overlay ?? []) {
           if (otherId === id || !other) continue;
-          if ((index.keysFor(other) ?? []).some((v) => tupleKey(v) === k)) throw index.duplicateError(values);
+          if ((index.keysFor(other) ?? []).some((v) => index.keyOf(v) === k))
+            throw index.duplicateError(values);
         }
         this.engine.uniqueKeyLocks.set(lockKey, this.txn);
         this.txn.heldLocks.add(lockKey);
@@ -126,6 +145,8 @@ export class TxnWriter implements Writer {
 
   insert(coll: Collection, doc: Doc): void {
     const id = recordId(doc._id);
+    refuseCapped(coll);
+    if (this.validate) validateDocument(coll, doc, undefined);
     if (this.txn.read(coll, id) !== undefined) throw this.engine.duplicateIdError(coll, doc._id);
     this.claim(coll, id);
     coll.indexes.forEach((index) => index.keysFor(doc));
@@ -134,12 +155,15 @@ export class TxnWriter implements Writer {
   }
 
   replace(coll: Collection, id: string, doc: Doc): void {
+    refuseCapped(coll);
+    if (this.validate) validateDocument(coll, doc, this.txn.read(coll, id));
     this.claim(coll, id);
     this.checkUnique(coll, id, doc);
     this.txn.overlayFor(coll).set(id, doc);
   }
 
   remove(coll: Collection, id: string): void {
+    refuseCapped(coll);
     this.claim(coll, id);
     this.txn.overlayFor(coll).set(id, null);
   }

@@ -3,9 +3,13 @@
  * with mingo so numbers of every bson type compare by value, `$type` knows bson types and
  * positional matches can be reported to the update engine.
  */
+import { type Collation } from '../bson/collation';
+import { type TextIndexSpec } from './textSearch';
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { evaluateQueryExpression } from './expressionHook';
+import { compileJsonSchema } from './jsonSchema';
+import { compileTextQuery } from './textSearch';
 import {
   compileOperatorObject,
   compileValueEquality,
@@ -17,6 +21,8 @@ import { collectValues, splitPath } from './paths';
 /** Receives the array index of the first positional match of a successful filter. */
 export interface MatchDetails {
   arrayIndex?: number;
+  /** The document's `$text` score, when the filter has `$text`. */
+  textScore?: number;
 }
 
 export type Matcher = (doc: Doc, details?: MatchDetails) => boolean;
@@ -24,12 +30,16 @@ export type Matcher = (doc: Doc, details?: MatchDetails) => boolean;
 export interface FilterOptions {
   /** Variables for $expr ($$NOW etc. are added by the evaluator). */
   variables?: Doc;
+  /** String comparison for equality, ranges and $in (undefined: simple binary). */
+  collation?: Collation;
+  /** The collection's text index, which a `$text` query searches (see query/textSearch). */
+  textIndex?: TextIndexSpec;
 }
 
 /** Field names of a stored DBRef, which filters may name like any field. */
 export const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
 
-const unsupportedTopLevel = new Set(['$where', '$text', '$jsonSchema']);
+const unsupportedTopLevel = new Set(['$where']);
 
 /**
  * A compiled field predicate. `negated` predicates ($ne, $nin, $not, $exists:false) are
@@ -78,7 +88,7 @@ function compileField(path: string, condition: unknown, options: FilterOptions):
   const parts = splitPath(path);
   const predicates: FieldPredicate[] = isOperatorObject(condition)
     ? compileOperatorObject(condition as Doc, options, compileFilter)
-    : [compileValueEquality(condition)];
+    : [compileValueEquality(condition, options.collation)];
   if (predicates.length === 1) {
     const [p] = predicates;
     if (p.negated) return (doc) => !matchField(doc, parts, p);
@@ -111,6 +121,10 @@ function compileTopLevelOperator(op: string, value: unknown, options: FilterOpti
       return (doc) => isTruthy(evaluateQueryExpression(doc, value, options.variables));
     case '$comment':
       return undefined;
+    case '$jsonSchema':
+      return compileJsonSchema(value);
+    case '$text':
+      return compileTextQuery(value, options);
     case '$alwaysTrue':
       return () => true;
     case '$alwaysFalse':

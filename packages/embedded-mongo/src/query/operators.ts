@@ -3,6 +3,7 @@
  * predicate over one value; the matcher applies it along paths and array elements.
  */
 import { compareValues, sameTypeBracket, valuesEqual } from '../bson/compare';
+import { type Collation } from '../bson/collation';
 import { canonicalKey } from '../bson/keys';
 import { toDecimalValue } from '../bson/numbers';
 import {
@@ -60,40 +61,45 @@ function regexPredicate(regex: RegExp): ValuePredicate {
   };
 }
 
-function equalityPredicate(target: unknown): ValuePredicate {
+function equalityPredicate(target: unknown, collation?: Collation): ValuePredicate {
   if (target === null || target === undefined) return (v) => v === null || v === undefined;
-  if (typeof target === 'string') return (v) => v === target;
+  if (typeof target === 'string')
+    return collation
+      ? (v) => typeof v === 'string' && collation.compare(v, target) === 0
+      : (v) => v === target;
   if (typeof target === 'number')
     return (v) => v === target || (isNumeric(v) && compareValues(v, target) === 0);
-  return (v) => valuesEqual(v, target);
+  return (v) => valuesEqual(v, target, collation);
 }
 
 /** Equality against a literal value; a regex literal means "matches the pattern". */
-export function compileValueEquality(target: unknown): FieldPredicate {
+export function compileValueEquality(target: unknown, collation?: Collation): FieldPredicate {
   if (isRegexValue(target)) return positive(regexPredicate(toJsRegex(target)));
-  return positive(equalityPredicate(target));
+  return positive(equalityPredicate(target, collation));
 }
 
-function comparison(op: string, operand: unknown): ValuePredicate {
+function comparison(op: string, operand: unknown, collation?: Collation): ValuePredicate {
   const accepts = (c: number): boolean =>
     op === '$gt' ? c > 0 : op === '$gte' ? c >= 0 : op === '$lt' ? c < 0 : c <= 0;
   if (operand === null) {
     const inclusive = op === '$gte' || op === '$lte';
     return (v) => inclusive && (v === null || v === undefined);
   }
-  return (v) => v !== undefined && sameTypeBracket(v, operand) && accepts(compareValues(v, operand));
+  return (v) =>
+    v !== undefined && sameTypeBracket(v, operand) && accepts(compareValues(v, operand, collation));
 }
 
-function inPredicate(values: unknown): ValuePredicate {
+function inPredicate(values: unknown, collation?: Collation): ValuePredicate {
   if (!Array.isArray(values)) fail('BadValue', '$in needs an array');
   const keys = new Set<string>();
   const regexes: RegExp[] = [];
   for (const v of values) {
     if (isRegexValue(v)) regexes.push(toJsRegex(v));
     else if (isOperatorObject(v)) fail('BadValue', 'cannot nest $ under $in');
-    else keys.add(canonicalKey(v));
+    else keys.add(canonicalKey(v, collation));
   }
-  return (v) => keys.has(canonicalKey(v)) || regexes.some((r) => typeof v === 'string' && r.test(v));
+  return (v) =>
+    keys.has(canonicalKey(v, collation)) || regexes.some((r) => typeof v === 'string' && r.test(v));
 }
 
 function typePredicate(spec: unknown): ValuePredicate {
@@ -191,7 +197,7 @@ function allPredicates(spec: unknown, options: FilterOptions, compile: CompileFi
     if (isDocument(item) && Object.keys(item)[0] === '$elemMatch') {
       return positive(elemMatchPredicate(item.$elemMatch, options, compile), false);
     }
-    return compileValueEquality(item);
+    return compileValueEquality(item, options.collation);
   });
 }
 
@@ -202,28 +208,29 @@ export function compileOperatorObject(
   compile: CompileFilter,
 ): FieldPredicate[] {
   const out: FieldPredicate[] = [];
+  const collation = options.collation;
   for (const op of Object.keys(spec)) {
     const operand = spec[op];
     switch (op) {
       case '$eq':
-        out.push(positive(equalityPredicate(operand)));
+        out.push(positive(equalityPredicate(operand, collation)));
         break;
       case '$ne':
         if (isRegexValue(operand)) fail('BadValue', "Can't have regex as arg to $ne.");
-        out.push(negate(positive(equalityPredicate(operand))));
+        out.push(negate(positive(equalityPredicate(operand, collation))));
         break;
       case '$gt':
       case '$gte':
       case '$lt':
       case '$lte':
         if (isRegexValue(operand)) fail('BadValue', `Can't have RegEx as arg to predicate over field`);
-        out.push(positive(comparison(op, operand)));
+        out.push(positive(comparison(op, operand, collation)));
         break;
       case '$in':
-        out.push(positive(inPredicate(operand)));
+        out.push(positive(inPredicate(operand, collation)));
         break;
       case '$nin':
-        out.push(negate(positive(inPredicate(operand))));
+        out.push(negate(positive(inPredicate(operand, collation))));
         break;
       case '$exists':
         out.push(

@@ -144,8 +144,33 @@ function hasExpression(spec: Doc): boolean {
   });
 }
 
-/** Compiles a find projection; undefined or {} returns whole (cloned) documents. */
+function isTextScoreMeta(value: unknown): boolean {
+  return isDocument(value) && Object.keys(value).length === 1 && value.$meta === 'textScore';
+}
+
+/**
+ * Compiles a find projection; undefined or {} returns whole (cloned) documents. Fields set to
+ * {$meta: 'textScore'} take the `$text` score and leave the inclusion/exclusion mode alone.
+ */
 export function compileProjection(spec: unknown): CompiledProjection {
+  if (isDocument(spec) && Object.values(spec).some(isTextScoreMeta)) {
+    const metas = Object.keys(spec).filter((k) => isTextScoreMeta(spec[k]));
+    const rest: Doc = {};
+    for (const k of Object.keys(spec)) if (!metas.includes(k)) setOwnField(rest, k, spec[k]);
+    const inner = compileProjectionWithoutMeta(rest);
+    return {
+      apply: (doc, details) => {
+        const out = inner.apply(doc, details);
+        for (const k of metas) setOwnField(out, k, details?.textScore ?? 0);
+        return out;
+      },
+      needsMatchDetails: inner.needsMatchDetails,
+    };
+  }
+  return compileProjectionWithoutMeta(spec);
+}
+
+function compileProjectionWithoutMeta(spec: unknown): CompiledProjection {
   if (spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0)) {
     return { apply: (doc) => deepClone(doc), needsMatchDetails: false };
   }

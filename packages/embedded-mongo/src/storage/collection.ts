@@ -6,6 +6,7 @@
 import { canonicalKey } from '../bson/keys';
 import { type Doc } from '../bson/values';
 import { fail } from '../errors';
+import { type TextIndexSpec } from '../query/textSearch';
 import { CollectionIndex, type IndexSpec } from './collectionIndex';
 
 export interface RecordVersion {
@@ -41,14 +42,20 @@ export class Collection {
     readonly name: string,
     public options: Doc = {},
   ) {
-    this.indexes.set(
-      ID_INDEX_NAME,
-      new CollectionIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, this.ns),
-    );
+    // The _id index takes the collection's default collation, as in mongod.
+    const idSpec: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+    if (options.collation) idSpec.collation = options.collation;
+    this.indexes.set(ID_INDEX_NAME, new CollectionIndex(idSpec, this.ns));
   }
 
   get ns(): string {
     return `${this.db}.${this.name}`;
+  }
+
+  /** The collection's text index (mongod allows one), which `$text` searches. */
+  get textIndex(): TextIndexSpec | undefined {
+    for (const index of this.indexes.values()) if (index.text) return index.text;
+    return undefined;
   }
 
   get size(): number {

@@ -3,6 +3,7 @@
  * uniqueness) plus an ordered list of (key tuple, id) entries (ranges and sorted scans).
  * Missing fields index as null, array fields index every element (multikey).
  */
+import { type Collation, parseCollation } from '../bson/collation';
 import { compareValues } from '../bson/compare';
 import { formatDoc } from '../bson/format';
 import { canonicalKey, tupleKey } from '../bson/keys';
@@ -12,6 +13,7 @@ import { compileFilter, type Matcher } from '../query/matcher';
 import { collectValues, splitPath } from '../query/paths';
 import { GeoGrid } from '../geo/geoGrid';
 import { isLngLat } from '../geo/geometry';
+import { type TextIndexSpec } from '../query/textSearch';
 import { SortedList } from './sortedList';
 
 export interface IndexSpec extends Doc {
@@ -54,6 +56,8 @@ export class CollectionIndex {
   /** Text/geo indexes are accepted and listed but not maintained or used. */
   readonly metadataOnly: boolean;
   multikey = false;
+  /** The index's collation: its order and key equality for strings (undefined: simple). */
+  readonly collation: Collation | undefined;
   /** The grid of a 2dsphere/2d index (its other fields are not indexed). */
   readonly geo: GeoGrid | undefined;
   /** The indexed geo field. */
@@ -66,6 +70,7 @@ export class CollectionIndex {
     private readonly ns: string,
   ) {
     this.name = spec.name;
+    this.collation = parseCollation(spec.collation);
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
     this.metadataOnly = Object.values(spec.key).some(
@@ -114,6 +119,19 @@ export class CollectionIndex {
       );
   }
 
+  /** The fields, weights and languages a text index searches (undefined for other indexes). */
+  get text(): TextIndexSpec | undefined {
+    if (this.spec.key._fts !== 'text') return undefined;
+    const weights: Record<string, number> = {};
+    for (const [path, w] of Object.entries(isDocument(this.spec.weights) ? this.spec.weights : {}))
+      weights[path] = toNumber(w) ?? 1;
+    return {
+      weights,
+      defaultLanguage: String(this.spec.default_language ?? 'english'),
+      languageOverride: String(this.spec.language_override ?? 'language'),
+    };
+  }
+
   /** Usable by any query (a partial index only by queries implying its filter: see the planner). */
   get usableForQueries(): boolean {
     return !this.metadataOnly && this.partial === undefined;
@@ -121,7 +139,7 @@ export class CollectionIndex {
 
   private compareEntries(a: IndexEntry, b: IndexEntry): number {
     for (let i = 0; i < this.fields.length; i++) {
-      const c = compareValues(a.values[i], b.values[i]);
+      const c = compareValues(a.values[i], b.values[i], this.collation);
       if (c !== 0) return c * this.fields[i].direction;
     }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -151,7 +169,7 @@ export class CollectionIndex {
         }
       }
       if (fromArray) arrayFields++;
-      return dedupe(values);
+      return dedupe(values, this.collation);
     });
     if (this.sparse && allMissing) return undefined;
     if (arrayFields > 0) {
@@ -165,11 +183,16 @@ export class CollectionIndex {
     return cartesian(perField);
   }
 
+  /** The hash key of a key tuple under this index's collation (equal keys = same entry). */
+  keyOf(values: readonly unknown[]): string {
+    return tupleKey(values, this.collation);
+  }
+
   /** Throws DuplicateKey if the document's keys are already taken by another record. */
   checkUnique(doc: Doc, id: string, keys = this.keysFor(doc)): void {
     if (!this.unique || !keys) return;
     for (const values of keys) {
-      const owner = this.hash.get(tupleKey(values));
+      const owner = this.hash.get(this.keyOf(values));
       if (owner === undefined) continue;
       const other = typeof owner === 'string' ? owner : [...owner].find((o) => o !== id);
       if (other !== undefined && other !== id) throw this.duplicateError(values);
@@ -191,7 +214,7 @@ export class CollectionIndex {
 
   /** The record id holding a key tuple in a unique index, if any. */
   ownerOf(values: unknown[]): string | undefined {
-    const owner = this.hash.get(tupleKey(values));
+    const owner = this.hash.get(this.keyOf(values));
     if (owner === undefined) return undefined;
     return typeof owner === 'string' ? owner : owner.values().next().value;
   }
@@ -199,7 +222,7 @@ export class CollectionIndex {
   add(doc: Doc, id: string, keys = this.keysFor(doc)): void {
     if (!keys) return;
     for (const values of keys) {
-      const k = tupleKey(values);
+      const k = this.keyOf(values);
       const existing = this.hash.get(k);
       if (existing === undefined) this.hash.set(k, id);
       else if (typeof existing === 'string') {
@@ -219,7 +242,7 @@ export class CollectionIndex {
       old &&
       after &&
       old.length === after.length &&
-      old.every((v, i) => tupleKey(v) === tupleKey(after[i]))
+      old.every((v, i) => this.keyOf(v) === this.keyOf(after[i]))
     )
       return;
     this.removeKeys(old, id);
@@ -233,7 +256,7 @@ export class CollectionIndex {
   private removeKeys(keys: unknown[][] | undefined, id: string): void {
     if (!keys) return;
     for (const values of keys) {
-      const k = tupleKey(values);
+      const k = this.keyOf(values);
       const existing = this.hash.get(k);
       if (existing === id) this.hash.delete(k);
       else if (existing instanceof Set) {
@@ -254,14 +277,14 @@ export class CollectionIndex {
 
   /** Record ids whose full key tuple equals `values`. */
   lookup(values: unknown[]): string[] {
-    const owner = this.hash.get(tupleKey(values));
+    const owner = this.hash.get(this.keyOf(values));
     if (owner === undefined) return [];
     return typeof owner === 'string' ? [owner] : [...owner];
   }
 
   /** Number of records with this exact key tuple (cheap, for the planner). */
   countEqual(values: unknown[]): number {
-    const owner = this.hash.get(tupleKey(values));
+    const owner = this.hash.get(this.keyOf(values));
     return owner === undefined ? 0 : typeof owner === 'string' ? 1 : owner.size;
   }
 
@@ -272,11 +295,11 @@ export class CollectionIndex {
   }
 }
 
-function dedupe(values: unknown[]): unknown[] {
+function dedupe(values: unknown[], collation: Collation | undefined): unknown[] {
   if (values.length <= 1) return values;
   const seen = new Set<string>();
   return values.filter((v) => {
-    const k = canonicalKey(v);
+    const k = canonicalKey(v, collation);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

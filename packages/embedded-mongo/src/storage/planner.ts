@@ -7,6 +7,7 @@
  * serve a query only when every document the query can match is in it, i.e. when the query
  * implies the partial filter (`impliesPartialFilter`, deliberately conservative).
  */
+import { type Collation, collationFree, sameCollation } from '../bson/collation';
 import { compareValues, sameTypeBracket } from '../bson/compare';
 import { canonicalKey } from '../bson/keys';
 import { type Doc, isDocument, isNumeric, typeRank } from '../bson/values';
@@ -182,7 +183,7 @@ function* prefixScan(
   const k = eqs.length;
   const prefixCmp = (e: IndexEntry): number => {
     for (let i = 0; i < k; i++) {
-      const c = compareValues(e.values[i], eqs[i]) * index.fields[i].direction;
+      const c = compareValues(e.values[i], eqs[i], index.collation) * index.fields[i].direction;
       if (c !== 0) return c;
     }
     return 0;
@@ -193,14 +194,14 @@ function* prefixScan(
     const r = typeRank(v);
     if (r !== rank) return r < rank;
     if (!lower) return false;
-    const c = compareValues(v, lower.value);
+    const c = compareValues(v, lower.value, index.collation);
     return c < 0 || (c === 0 && !lower.inclusive);
   };
   const aboveUpper = (v: unknown): boolean => {
     const r = typeRank(v);
     if (r !== rank) return r > rank;
     if (!upper) return false;
-    const c = compareValues(v, upper.value);
+    const c = compareValues(v, upper.value, index.collation);
     return c > 0 || (c === 0 && !upper.inclusive);
   };
   const ascending = !bounded || index.fields[k].direction === 1;
@@ -256,7 +257,7 @@ function equalityIds(
 function inIds(index: CollectionIndex, values: unknown[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  const distinct = new Map(values.map((v) => [canonicalKey(v), v]));
+  const distinct = new Map(values.map((v) => [canonicalKey(v, index.collation), v]));
   for (const v of distinct.values()) {
     const ids =
       index.fields.length === 1
@@ -276,9 +277,18 @@ function sortScan(
   collection: Collection,
   sort: SortField[],
   usable: (index: CollectionIndex) => boolean,
+  collation: Collation | undefined,
 ): Plan | undefined {
   for (const index of collection.indexes.values()) {
-    if (!usable(index) || index.sparse || index.multikey || index.fields.length < sort.length) continue;
+    // Index order is the index's collation order: it answers only a sort under the same one.
+    if (
+      !usable(index) ||
+      !sameCollation(index.collation, collation) ||
+      index.sparse ||
+      index.multikey ||
+      index.fields.length < sort.length
+    )
+      continue;
     const sameDirection = sort.every(
       (s, i) => index.fields[i].path === s.path && index.fields[i].direction === s.direction,
     );
@@ -298,19 +308,42 @@ function sortScan(
   return undefined;
 }
 
+function predicatesCollationFree(p: PathPredicates | undefined): boolean {
+  if (!p) return true;
+  return [p.eq, ...(p.in ?? []), p.lower?.value, p.upper?.value].every(collationFree);
+}
+
+/**
+ * As in mongod, an index answers string predicates only under the query's own collation; with
+ * another collation it still serves predicates that involve no strings (numbers, dates, ids).
+ */
+function collationAllows(
+  index: CollectionIndex,
+  preds: Map<string, PathPredicates>,
+  collation: Collation | undefined,
+): boolean {
+  return (
+    sameCollation(index.collation, collation) ||
+    index.fields.every((f) => predicatesCollationFree(preds.get(f.path)))
+  );
+}
+
 /** Chooses candidate ids for a filter (and optionally an index order for the sort). */
 export function planQuery(
   collection: Collection,
   filter: Doc | undefined,
   sort: SortField[] = [],
+  collation?: Collation,
 ): Plan | undefined {
   const preds = new Map<string, PathPredicates>();
   if (filter) collectPredicates(filter, preds);
   const usable = (index: CollectionIndex): boolean =>
-    index.usableForQueries ||
-    (!index.metadataOnly &&
-      index.partialFilter !== undefined &&
-      impliesPartialFilter(index.partialFilter, preds));
+    index.spec.hidden !== true &&
+    (index.usableForQueries ||
+      (!index.metadataOnly &&
+        index.partialFilter !== undefined &&
+        impliesPartialFilter(index.partialFilter, preds))) &&
+    collationAllows(index, preds, collation);
   let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
   for (const index of collection.indexes.values()) {
     if (!usable(index)) continue;
@@ -332,7 +365,9 @@ export function planQuery(
       return { ids: unique(rangeScan(index, p.lower, upper)), sorted: false, indexName: index.name };
     }
   }
-  return sort.length > 0 ? sortScan(collection, sort, usable) : undefined;
+  return sort.length > 0 && !sort.some((s) => s.textScore)
+    ? sortScan(collection, sort, usable, collation)
+    : undefined;
 }
 
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
@@ -346,7 +381,7 @@ const scalar = (v: unknown): boolean => indexable(v) && !isDocument(v);
  * type bracket, as the matcher's comparison does), so no document is fetched or matched: a
  * waitlist position is a count of the entries before one's own.
  */
-export function countByIndex(collection: Collection, filter: Doc): number | undefined {
+export function countByIndex(collection: Collection, filter: Doc, collation?: Collation): number | undefined {
   const eqs = new Map<string, unknown>();
   let range: { path: string; ops: Doc } | undefined;
   for (const key of Object.keys(filter)) {
@@ -367,6 +402,7 @@ export function countByIndex(collection: Collection, filter: Doc): number | unde
   collectPredicates(filter, preds);
   for (const index of collection.indexes.values()) {
     if (index.multikey || index.sparse || index.metadataOnly) continue;
+    if (!sameCollation(index.collation, collation) || index.spec.hidden === true) continue;
     if (!index.usableForQueries && !(index.partialFilter && impliesPartialFilter(index.partialFilter, preds)))
       continue;
     const k = eqs.size;
