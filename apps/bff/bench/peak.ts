@@ -204,7 +204,7 @@ const PROFILE = (w: number) =>
   });
 const CHECKIN = JSON.stringify({ temperature: 36.5, symptoms: [], healthCode: 'green', places: ['330281'] });
 
-/** Jobs for workers [from, to), each duplicate (same key, sent at the same moment) beside its original. */
+/** (Idempotency keys must be 8–128 characters, hence "booking-<n>".) Jobs for workers [from, to), each duplicate (same key, sent at the same moment) beside its original. */
 function jobsOf(from: number, to: number, duplicates: boolean): { worker: number; dup: boolean }[] {
   const jobs: { worker: number; dup: boolean }[] = [];
   for (let w = from; w < to; w += 1) {
@@ -371,7 +371,7 @@ async function main(): Promise<void> {
         t.agent,
         `${t.url}/api/bookings`,
         'POST',
-        hdr(j.worker, { 'Idempotency-Key': `book-${j.worker}` }),
+        hdr(j.worker, { 'Idempotency-Key': `booking-${j.worker}` }),
         JSON.stringify({ tripId: trip }),
       );
     };
