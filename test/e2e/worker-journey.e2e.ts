@@ -75,7 +75,7 @@ describe('worker journey on the H5 build', () => {
     const worker = await newPhonePage(browser);
     await signIn(stack, worker, '13800000001');
     await checkIn(worker, '绿码');
-    await worker.locator('img.w-qr, .w-qr img').first().waitFor();
+    await worker.locator('.w-qr .qr__run--dark').first().waitFor();
     await shot(worker, 'worker-pass-green');
 
     const tripId = await bookFirstTrip(worker);

@@ -2,12 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
 import { statSync } from 'node:fs';
 import pino from 'pino';
-import { chinaDay } from '@fugong/domain';
-import { seatCapacity } from '@fugong/domain';
 import { loadConfig } from '../src/config';
 import { insertGreenWorkers } from '../src/test-support/green-workers';
 import { startServer } from '../src/server';
 import { createLogger } from '../src/logger';
+import { checkBookings, seedTrips } from './booking-fixtures';
 
 /**
  * `BENCH_PROFILE=production`: the server runs as deployed behind nginx — abuse limits on,
@@ -66,36 +65,9 @@ export async function serve(
   const c = server.container;
   const db = server.connection.db!;
   const now = new Date();
-  const ent = await c.repos.enterprises.create({
-    name: '压测企业',
-    creditCode: `91330281BENCH${Date.now() % 100000}`,
-    industry: '制造业',
-    size: 'above',
-    regionCode: '330281',
-    address: '余姚',
-    headcount: 50_000,
-  });
-  const departureAt = new Date(now.getTime() + 48 * 3600_000);
-  const tripIds: string[] = [];
   // Warm-up trips (one per 100 warm-up workers) come after the bench's own, on the same day.
   const warmTrips = Math.ceil(warmup / 100);
-  for (let i = 0; i < trips + warmTrips; i += 1) {
-    const t = await c.worker.repos.trips.create({
-      status: 'published',
-      originRegionCode: '520102',
-      originName: `贵阳 ${i + 1} 号车`,
-      pickupPoints: [{ name: '贵阳北站' }],
-      destinations: [{ enterpriseId: ent.id, enterpriseName: ent.name, dropPoint: '东门' }],
-      departureAt,
-      travelDay: chinaDay(departureAt),
-      vehicle: { plate: '贵A12345', seats: 45 },
-      driver: { name: '刘师傅' },
-      occupancyCapPct: 50,
-      capacity: seatCapacity(45, 50),
-      createdBy: 'bench',
-    });
-    tripIds.push(t.id);
-  }
+  const tripIds = await seedTrips(c, trips + warmTrips, now);
   const jobs: { token: string; tripId: string }[] = [];
   const warmJobs: { token: string; tripId: string }[] = [];
   const total = workers + warmup;
@@ -162,45 +134,10 @@ export async function serve(
             n > 0 && !['hello', 'isMaster', 'ismaster', 'serverStatus', 'endSessions'].includes(name),
         ),
     );
-    const live = await db.collection('bookings').find({ live: true }).toArray();
-    const perWorkerDay = new Map<string, number>();
-    for (const b of live)
-      perWorkerDay.set(
-        `${b.workerId}:${b.travelDay}`,
-        (perWorkerDay.get(`${b.workerId}:${b.travelDay}`) ?? 0) + 1,
-      );
-    const tripsNow = await db.collection('trips').find({}).toArray();
-    const confirmedByTrip = new Map<string, number>();
-    for (const b of live)
-      if (b.status === 'confirmed')
-        confirmedByTrip.set(String(b.tripId), (confirmedByTrip.get(String(b.tripId)) ?? 0) + 1);
-    const oversold = tripsNow.filter(
-      (t) =>
-        t.bookedCount > t.capacity ||
-        (confirmedByTrip.get(String(t._id)) ?? 0) > t.capacity ||
-        t.seatHolders.length !== t.bookedCount,
-    ).length;
-    const doubleBookings = [...perWorkerDay.values()].filter((n) => n > 1).length;
-    const ids = new Set(live.map((b) => String(b._id)));
-    const answeredIdsByWorker = new Map<number, Set<string>>();
-    for (const a of m.check)
-      answeredIdsByWorker.set(a.worker, (answeredIdsByWorker.get(a.worker) ?? new Set()).add(a.bookingId!));
-    const missing = m.check.filter((a) => !ids.has(a.bookingId!)).length;
-    const retryMismatch = [...answeredIdsByWorker.values()].filter((s) => s.size > 1).length;
-    // Totals over the bench's own trips (the warm-up trips are only checked for the invariants).
-    const benchTrips = new Set(tripIds.slice(0, trips));
-    const ofBench = live.filter((b) => benchTrips.has(String(b.tripId)));
-    const confirmed = ofBench.filter((b) => b.status === 'confirmed').length;
+    const invariants = await checkBookings(db, tripIds.slice(0, trips), m.check);
     clearInterval(sampler);
     process.send!({
-      ok: oversold === 0 && doubleBookings === 0 && missing === 0 && retryMismatch === 0,
-      oversoldTrips: oversold,
-      doubleBookings,
-      missing2xxBookings: missing,
-      retriesWithDifferentBooking: retryMismatch,
-      confirmed,
-      waitlisted: ofBench.filter((b) => b.status === 'waitlisted').length,
-      seatsOffered: tripsNow.filter((t) => benchTrips.has(String(t._id))).reduce((s, t) => s + t.capacity, 0),
+      ...invariants,
       peakRssMb: Math.round(peakRss / 1048576),
       cpuSec: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       dbCommands: JSON.stringify(dbCommands),

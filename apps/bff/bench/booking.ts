@@ -9,12 +9,11 @@
  * Client and server run in separate processes so the load generator does not steal the
  * server's event loop.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describeHostCpu, readHostCpu } from './host-cpu';
+import { cpuSeconds, peakRssMb, startDbProcess } from './proc';
 
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 200);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 20_000);
@@ -63,37 +62,8 @@ if (process.argv.includes('--server'))
   );
 else void main();
 
-/** Starts `packages/embedded-mongo/src/cli.ts --inMemory` and resolves with its URI. */
-async function startDbProcess(): Promise<{ proc: ChildProcess; uri: string }> {
-  const cli = path.resolve(__dirname, '../../../packages/embedded-mongo/src/cli.ts');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...PROF, cli, '--inMemory', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    proc.once('exit', (code) => reject(new Error(`database process exited (${code})`)));
-  });
-  return { proc, uri: uri.replace(/\/(\?|$)/, '/fugong$1') };
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : 0;
-}
-
 async function main(): Promise<void> {
-  const db = DB_MODE === 'process' ? await startDbProcess() : null;
+  const db = DB_MODE === 'process' ? await startDbProcess(PROF) : null;
   let extras: ChildProcess[] = [];
   const child = fork(__filename, ['--server'], {
     execArgv: ['--import', 'tsx', ...PROF],

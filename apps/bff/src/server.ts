@@ -74,13 +74,15 @@ export async function startServer(
 
   let inFlight = 0;
   let drained: (() => void) | null = null;
+  // Koa's callback() composes the middleware chain anew on each call: built once, not per request.
+  const handle = app.callback();
   const server: Server = createServer((req, res) => {
     inFlight += 1;
     res.on('close', () => {
       inFlight -= 1;
       if (inFlight === 0 && drained) drained();
     });
-    app.callback()(req, res);
+    handle(req, res);
   });
   server.keepAliveTimeout = 5000;
   server.on('clientError', answerClientError);

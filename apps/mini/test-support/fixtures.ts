@@ -66,7 +66,6 @@ export const CHECKIN: Checkin = {
 export function passToken(color: 'green' | 'red' = 'green', ttlSec = 90): PassToken {
   return {
     token: `FG1.64b7f0c2a1b2c3d4e5f60718.${Math.random().toString(36).slice(2)}.sig`,
-    qrDataUrl: `data:image/png;base64,${Math.random().toString(36).slice(2)}`,
     expiresAt: new Date(Date.now() + ttlSec * 1000).toISOString(),
     refreshInSec: 60,
     pass: {

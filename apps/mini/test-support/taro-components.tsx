@@ -2,18 +2,19 @@
  * Test double for `@tarojs/components`: the same components as plain DOM elements, so tests
  * can find them by text and role with @testing-library/react.
  */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
   children?: ReactNode;
   onClick?: () => void;
   role?: string;
+  style?: CSSProperties;
 }
 
-export function View({ className, children, onClick, role }: BaseProps) {
+export function View({ className, children, onClick, role, style }: BaseProps) {
   return (
-    <div className={className} onClick={onClick} role={role}>
+    <div className={className} onClick={onClick} role={role} style={style}>
       {children}
     </div>
   );

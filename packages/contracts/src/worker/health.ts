@@ -109,10 +109,12 @@ export const passSchema = z.object({
 });
 export type Pass = z.infer<typeof passSchema>;
 
-/** What the pass page shows as a QR code: a signed token that expires within two minutes. */
+/**
+ * What the pass page shows as a QR code: a signed token that expires within two minutes. The
+ * phone draws the QR from `token` (no server-rendered image).
+ */
 export const passTokenSchema = z.object({
   token: z.string(),
-  qrDataUrl: z.string(),
   expiresAt: isoDateTimeSchema,
   /** Seconds the page should wait before fetching a fresh one. */
   refreshInSec: z.number().int(),

@@ -76,6 +76,8 @@ export class BookingRepository {
   private readonly order = new WaitlistOrder();
   /** Pending bookings that got their seat in one turn are confirmed with one update. */
   private readonly confirms: Batcher<{ b: BookingRecord; now: Date }, BookingRecord>;
+  /** "Upcoming live bookings of this worker" reads of one turn (every check-in asks) as one query. */
+  private readonly upcoming: Batcher<{ workerId: string; fromDay: string }, BookingRecord[]>;
 
   constructor(private readonly model: Model<BookingDoc>) {
     const coll = model.collection as unknown as mongo.Collection<BookingDoc>;
@@ -84,6 +86,18 @@ export class BookingRepository {
     );
     this.positions = new WaitlistPositions(model);
     this.confirms = new Batcher((asks) => this.confirmBatch(asks));
+    this.upcoming = new Batcher(async (asks) => {
+      const from = asks.reduce((m, a) => (a.fromDay < m ? a.fromDay : m), asks[0].fromDay);
+      const docs = await this.model
+        .find({
+          workerId: { $in: [...new Set(asks.map((a) => a.workerId))].map(oid) },
+          live: true,
+          travelDay: { $gte: from },
+        })
+        .lean<BookingDoc[]>();
+      const records = docs.map(toRecord);
+      return asks.map((a) => records.filter((r) => r.workerId === a.workerId && r.travelDay >= a.fromDay));
+    });
   }
 
   /**
@@ -284,11 +298,9 @@ export class BookingRepository {
   }
 
   /** Upcoming live bookings of a worker (for re-flagging after a check-in). */
+  /** The worker's live bookings from `fromDay` on; served with the other such reads of the moment. */
   async upcomingLiveForWorker(workerId: string, fromDay: string): Promise<BookingRecord[]> {
-    const docs = await this.model
-      .find({ workerId: oid(workerId), live: true, travelDay: { $gte: fromDay } })
-      .lean<BookingDoc[]>();
-    return docs.map(toRecord);
+    return this.upcoming.load({ workerId, fromDay });
   }
 
   async stalePending(olderThan: Date, limit = 200): Promise<BookingRecord[]> {

@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
 import { passToken } from '../../../test-support/fixtures';
+import { readShownQr } from '../../../test-support/qr-reader';
 import PassPage from './index';
 
 // The shared Taro double has no useDidHide; hiding the page is not what these tests are about.
@@ -20,13 +21,13 @@ describe('pass page', () => {
   beforeEach(() => saveSession(sessionFor(['worker'])));
   afterEach(() => jest.useRealTimers());
 
-  it('when the pass is green, then the QR image from the server is shown with its countdown', async () => {
+  it('when the pass is green, then a QR that scans as the signed token is shown with its countdown', async () => {
     const first = passToken('green');
     installFakeApi({ 'GET /api/pass/token': { status: 200, body: first } });
     render(<PassPage />);
     await flush();
     expect(screen.getByText('绿码')).toBeTruthy();
-    expect(document.querySelector('img')!.getAttribute('src')).toBe(first.qrDataUrl);
+    expect(readShownQr()).toBe(first.token);
     expect(screen.getByText(/截图无效/)).toBeTruthy();
   });
 
@@ -41,12 +42,12 @@ describe('pass page', () => {
     });
     render(<PassPage />);
     await flush();
-    expect(document.querySelector('img')!.getAttribute('src')).toBe(a.qrDataUrl);
+    expect(readShownQr()).toBe(a.token);
     await act(async () => {
       jest.advanceTimersByTime(60_000);
     });
     await flush();
-    expect(document.querySelector('img')!.getAttribute('src')).toBe(b.qrDataUrl);
+    expect(readShownQr()).toBe(b.token);
   });
 
   it('when no fresh code can be fetched and the old one expires, then the QR is hidden', async () => {
@@ -56,11 +57,11 @@ describe('pass page', () => {
     });
     render(<PassPage />);
     await flush();
-    expect(document.querySelector('img')).not.toBeNull();
+    expect(document.querySelector('.qr')).not.toBeNull();
     await act(async () => {
       jest.advanceTimersByTime(6_000);
     });
-    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('.qr')).toBeNull();
     expect(screen.getByText(/二维码已过期/)).toBeTruthy();
   });
 

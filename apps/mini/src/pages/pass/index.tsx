@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PassToken } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../components/page-state';
+import { QrCode } from '../../components/qr-code';
 import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { PASS_LABELS } from '../../services/format';
@@ -12,7 +13,8 @@ import { workerApi } from '../../services/worker-api';
 import '../../styles/worker.css';
 
 /**
- * 我的通行码 / 上车码: colour, reasons, and a QR code carrying a signed token that lives 90 s.
+ * 我的通行码 / 上车码: colour, reasons, and a QR code carrying a signed token that lives 90 s,
+ * drawn on the phone from the token (components/qr-code).
  * The page fetches a fresh one every minute while it is shown, so a screenshot is useless to
  * anyone else; when no fresh code can be had, the old one is hidden once it expires.
  */
@@ -73,7 +75,7 @@ export default function PassPage() {
               <Text className="w-error">二维码已过期，请连接网络后刷新</Text>
             ) : (
               <>
-                <Image className="w-qr" src={pass.qrDataUrl} />
+                <QrCode className="w-qr" text={pass.token} />
                 <Text className="w-muted">上车时请出示此码，{left} 秒后失效（页面自动更新），截图无效</Text>
               </>
             )}

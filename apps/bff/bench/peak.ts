@@ -1,0 +1,420 @@
+/**
+ * The morning peak (`npm run bench:peak`; not part of `npm test`): check-ins, pass views and the
+ * booking rush against the BFF as deployed — the database in its own process, BENCH_BFFS BFF
+ * instances (peak-server.ts: rate limits on, `info` logging, addresses from X-Forwarded-For) —
+ * each beside the ceiling: a bare Koa route (bare-koa.ts) parsing the same small JSON body from
+ * the same client and connections. Prints per phase: operations/s, p50/p95/p99, ratio to the
+ * ceiling, CPU ms per operation by process, peak RSS per process, database commands per
+ * operation and the host's stolen CPU.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { idNumberCheckChar } from '@fugong/contracts';
+import { readHostCpu, type HostCpu } from './host-cpu';
+import { addressOf, counters, runJobs, send, type Answer } from './peak-client';
+import { cpuSeconds, peakRssMb, percentile, resetPeakRss, startDbProcess } from './proc';
+import type { ServerAsk } from './peak-server';
+
+const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
+const WORKERS = env('BENCH_WORKERS', 5000);
+/** Workers whose operations run first in each phase, untimed: JIT and connection pools warm up. */
+const WARMUP = env('BENCH_WARMUP', 500);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 200);
+const INSTANCES = env('BENCH_BFFS', 1);
+const VIEWS = env('BENCH_PASS_VIEWS', 2);
+const CEILING_REQUESTS = env('BENCH_CEILING_REQUESTS', 20_000);
+const TRIPS = env('BENCH_TRIPS', 200);
+const PER_ADDRESS = env('BENCH_WORKERS_PER_ADDRESS', 50);
+const DUPLICATE_EVERY = 10;
+const PHASES = (process.env.BENCH_PHASES ?? 'checkin,pass,booking').split(',');
+const STOLEN_MARK_PCT = 3;
+const NODE_FLAGS = [
+  ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : []),
+  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
+];
+
+/** What a forked server says once it listens. */
+interface Ready {
+  ready?: boolean;
+  url: string;
+  tripIds?: string[];
+}
+interface Proc {
+  name: string;
+  proc: ChildProcess;
+}
+interface Phase {
+  name: string;
+  ops: number;
+  seconds: number;
+  opsPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  ok2xx: number;
+  refusals: Record<string, number>;
+  cpuMsPerOp: Record<string, number>;
+  peakRssMb: Record<string, number>;
+  dbCommandsPerOp: number;
+  dbCommands: Record<string, number>;
+  stolenPct: number;
+  busyPct: number;
+  invariants?: unknown;
+}
+
+const results: Phase[] = [];
+let ceilingPerSec = 0;
+const otpWaiters = new Map<string, (code: string) => void>();
+const otpCodes = new Map<string, string>();
+
+function onOtp(m: { otp?: { phone: string; code: string } }): void {
+  if (!m.otp) return;
+  const w = otpWaiters.get(m.otp.phone);
+  if (w) w(m.otp.code);
+  else otpCodes.set(m.otp.phone, m.otp.code);
+}
+const codeFor = (phone: string) =>
+  new Promise<string>((resolve) => {
+    const have = otpCodes.get(phone);
+    if (have) resolve(have);
+    else otpWaiters.set(phone, resolve);
+  });
+
+function forkReady(
+  file: string,
+  extraEnv: Record<string, string>,
+): Promise<{ proc: ChildProcess; msg: Ready }> {
+  const proc = fork(path.join(__dirname, file), [], {
+    execArgv: ['--import', 'tsx', ...NODE_FLAGS],
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv },
+  });
+  proc.on('message', onOtp);
+  return new Promise((resolve) => {
+    const ready = (m: Ready) => {
+      if (m?.ready) {
+        proc.off('message', ready);
+        resolve({ proc, msg: m });
+      }
+    };
+    proc.on('message', ready);
+  });
+}
+
+let askId = 0;
+function ask<T>(proc: ChildProcess, m: ServerAsk): Promise<T> {
+  const id = (askId += 1);
+  return new Promise((resolve) => {
+    const got = (r: { id?: number; result?: unknown }) => {
+      if (r?.id === id) {
+        proc.off('message', got);
+        resolve(r.result as T);
+      }
+    };
+    proc.on('message', got);
+    proc.send({ ...m, id });
+  });
+}
+
+/** Runs `body` and records what it cost each process. */
+async function measure(
+  name: string,
+  procs: Proc[],
+  commands: (() => Promise<Record<string, number>>) | null,
+  body: () => Promise<{ answers: Answer[]; seconds: number }>,
+): Promise<Answer[]> {
+  const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!));
+  procs.forEach((p) => resetPeakRss(p.proc.pid!));
+  const load0 = process.cpuUsage();
+  const host0 = readHostCpu();
+  const cmd0 = commands ? await commands() : {};
+  const { answers, seconds } = await body();
+  const cmd1 = commands ? await commands() : {};
+  const host1 = readHostCpu();
+  const load = process.cpuUsage(load0);
+  const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const ops = answers.length;
+  const cpuMsPerOp: Record<string, number> = {};
+  procs.forEach((p, i) => (cpuMsPerOp[p.name] = round2(((cpuSeconds(p.proc.pid!) - cpu0[i]) * 1000) / ops)));
+  cpuMsPerOp['load generator'] = round2((load.user + load.system) / 1000 / ops);
+  const dbCommands: Record<string, number> = {};
+  const skip = new Set(['hello', 'isMaster', 'ismaster', 'serverStatus', 'endSessions']);
+  for (const [k, n] of Object.entries(cmd1))
+    if (n - (cmd0[k] ?? 0) > 0 && !skip.has(k)) dbCommands[k] = n - (cmd0[k] ?? 0);
+  const totalCmds = Object.values(dbCommands).reduce((a, b) => a + b, 0);
+  const refusals: Record<string, number> = {};
+  for (const a of answers) if (a.code) refusals[a.code] = (refusals[a.code] ?? 0) + 1;
+  const share = (f: (h: HostCpu) => number) =>
+    host0 && host1 ? round2((100 * (f(host1) - f(host0))) / (host1.total - host0.total || 1)) : NaN;
+  const phase: Phase = {
+    name,
+    ops,
+    seconds: round2(seconds),
+    opsPerSec: Math.round(ops / seconds),
+    p50: round2(percentile(lat, 50)),
+    p95: round2(percentile(lat, 95)),
+    p99: round2(percentile(lat, 99)),
+    ok2xx: answers.filter((a) => a.status < 300).length,
+    refusals,
+    cpuMsPerOp,
+    peakRssMb: Object.fromEntries(procs.map((p) => [p.name, peakRssMb(p.proc.pid!)])),
+    dbCommandsPerOp: round2(totalCmds / ops),
+    dbCommands,
+    stolenPct: share((h) => h.steal),
+    busyPct: share((h) => h.busy),
+  };
+  results.push(phase);
+  print(phase);
+  return answers;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function print(p: Phase): void {
+  const ratio = ceilingPerSec ? ` = ${(p.opsPerSec / ceilingPerSec).toFixed(2)} of the ceiling` : '';
+  const stolen = p.stolenPct > STOLEN_MARK_PCT ? `  ** NOISY: ${p.stolenPct}% stolen **` : '';
+  console.log(
+    `\n== ${p.name}: ${p.opsPerSec} ops/s${ratio} (${p.ops} ops in ${p.seconds} s, ${p.ok2xx} 2xx)`,
+  );
+  console.log(`   latency p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms`);
+  if (Object.keys(p.refusals).length) console.log(`   refusals: ${JSON.stringify(p.refusals)}`);
+  console.log(`   CPU ms per op: ${JSON.stringify(p.cpuMsPerOp)}`);
+  console.log(`   peak RSS MB: ${JSON.stringify(p.peakRssMb)}`);
+  if (p.dbCommandsPerOp)
+    console.log(`   database commands per op: ${p.dbCommandsPerOp} ${JSON.stringify(p.dbCommands)}`);
+  console.log(`   host: ${p.busyPct}% busy, ${p.stolenPct}% stolen by the hypervisor${stolen}`);
+}
+
+const phoneOf = (w: number) => `139${String(w).padStart(8, '0')}`;
+/** A valid resident ID (余姚, a birth day per thousand workers, checksum) unique per worker. */
+function idNumberOf(w: number): string {
+  const birth = new Date(Date.UTC(1970, 0, 1) + Math.floor(w / 1000) * 86_400_000);
+  const first17 = `330281${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(w % 1000).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+const PROFILE = (w: number) =>
+  JSON.stringify({
+    name: `压测工人${w}`,
+    idNumber: idNumberOf(w),
+    homeRegion: { province: '330000', city: '330200', county: '330281' },
+    enterpriseId: null,
+  });
+const CHECKIN = JSON.stringify({ temperature: 36.5, symptoms: [], healthCode: 'green', places: ['330281'] });
+
+/** (Idempotency keys must be 8–128 characters, hence "booking-<n>".) Jobs for workers [from, to), each duplicate (same key, sent at the same moment) beside its original. */
+function jobsOf(from: number, to: number, duplicates: boolean): { worker: number; dup: boolean }[] {
+  const jobs: { worker: number; dup: boolean }[] = [];
+  for (let w = from; w < to; w += 1) {
+    jobs.push({ worker: w, dup: false });
+    if (duplicates && w % DUPLICATE_EVERY === 0) jobs.push({ worker: w, dup: true });
+  }
+  return jobs;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `morning peak: ${WORKERS} workers (+${WARMUP} warm-up), ${CONNECTIONS} connections, ${INSTANCES} BFF instance(s), ` +
+      `${VIEWS} pass views per worker, ${TRIPS} trips; node ${process.version}, ${os.cpus().length} cores, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+  );
+  const db = await startDbProcess(NODE_FLAGS);
+  const all: ChildProcess[] = [db.proc];
+  process.once('exit', () => all.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
+  const agentsFor = (urls: string[]) =>
+    urls.map((url) => ({
+      url,
+      agent: new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / urls.length) }),
+    }));
+
+  // The ceiling: bare Koa, one process per BFF instance, the booking's request shape.
+  const koas = await Promise.all(Array.from({ length: INSTANCES }, () => forkReady('bare-koa.ts', {})));
+  all.push(...koas.map((k) => k.proc));
+  const koaTargets = agentsFor(koas.map((k) => k.msg.url));
+  const koaJob = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
+    send(
+      t.agent,
+      `${t.url}/api/bookings`,
+      'POST',
+      {
+        Authorization: `Bearer ${'x'.repeat(180)}`,
+        'Idempotency-Key': `ceiling-${j.worker}`,
+        'X-Forwarded-For': addressOf(j.worker, PER_ADDRESS),
+      },
+      JSON.stringify({ tripId: 'a'.repeat(24) }),
+    );
+  await runJobs(jobsOf(0, 2000, false), CONNECTIONS, koaTargets, koaJob);
+  const koaProcs = koas.map((k, i) => ({ name: `koa${i + 1}`, proc: k.proc }));
+  await measure('ceiling: bare Koa, same JSON body', koaProcs, null, () =>
+    runJobs(jobsOf(0, CEILING_REQUESTS, false), CONNECTIONS, koaTargets, koaJob),
+  );
+  ceilingPerSec = results[0].opsPerSec;
+  for (const k of koas) k.proc.kill('SIGTERM');
+  koaTargets.forEach((t) => t.agent.destroy());
+
+  const main = await forkReady('peak-server.ts', {
+    BENCH_ROLE: 'main',
+    BENCH_DB_URI: db.uri,
+    BENCH_TRIPS: String(TRIPS),
+  });
+  const extras = await Promise.all(
+    Array.from({ length: INSTANCES - 1 }, () => forkReady('peak-server.ts', { BENCH_DB_URI: db.uri })),
+  );
+  const bffs = [main, ...extras];
+  all.push(...bffs.map((b) => b.proc));
+  const procs: Proc[] = [
+    ...bffs.map((b, i) => ({ name: `bff${i + 1}`, proc: b.proc })),
+    { name: 'database', proc: db.proc },
+  ];
+  const targets = agentsFor(bffs.map((b) => b.msg.url));
+  const tripIds = main.msg.tripIds!;
+  const commands = () => ask<Record<string, number>>(main.proc, { ask: 'commands' });
+  const total = WARMUP + WORKERS;
+  const tokens: string[] = new Array(total);
+  const userIds: string[] = new Array(total);
+  const hdr = (w: number, extra: Record<string, string> = {}) => ({
+    Authorization: `Bearer ${tokens[w]}`,
+    'X-Forwarded-For': addressOf(w, PER_ADDRESS),
+    ...extra,
+  });
+
+  // Sign in (code by SMS, here over IPC) and fill in the profile: every phase needs these.
+  const signIn = async (j: { worker: number }, t: { url: string; agent: http.Agent }) => {
+    const w = j.worker;
+    const ip = { 'X-Forwarded-For': addressOf(w, PER_ADDRESS) };
+    const otp = await send(
+      t.agent,
+      `${t.url}/api/auth/otp`,
+      'POST',
+      ip,
+      JSON.stringify({ phone: phoneOf(w) }),
+    );
+    if (otp.status !== 200) return otp;
+    const code = await codeFor(phoneOf(w));
+    const login = await send(
+      t.agent,
+      `${t.url}/api/auth/login/phone`,
+      'POST',
+      ip,
+      JSON.stringify({ phone: phoneOf(w), code }),
+    );
+    if (login.status !== 200) return login;
+    const session = JSON.parse(login.body) as { token: string; user: { id: string } };
+    tokens[w] = session.token;
+    userIds[w] = session.user.id;
+    return send(t.agent, `${t.url}/api/profile`, 'PUT', hdr(w), PROFILE(w));
+  };
+  await runJobs(jobsOf(0, WARMUP, false), CONNECTIONS, targets, signIn);
+  await measure('sign-in + profile (3 requests per worker)', procs, commands, () =>
+    runJobs(jobsOf(WARMUP, total, false), CONNECTIONS, targets, signIn),
+  );
+
+  const invariants: Record<string, unknown> = {};
+  if (PHASES.includes('checkin')) {
+    const checkin = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
+      send(
+        t.agent,
+        `${t.url}/api/checkins`,
+        'POST',
+        hdr(j.worker, { 'Idempotency-Key': `checkin-${j.worker}` }),
+        CHECKIN,
+      );
+    await runJobs(jobsOf(0, WARMUP, true), CONNECTIONS, targets, checkin);
+    const answers = await measure('check-in rush (10% duplicate retries)', procs, commands, () =>
+      runJobs(jobsOf(WARMUP, total, true), CONNECTIONS, targets, checkin),
+    );
+    const answered = answers
+      .filter((a) => a.status < 300)
+      .map((a) => ({
+        worker: a.worker,
+        checkinId: (JSON.parse(a.body) as { checkin: { id: string } }).checkin.id,
+      }));
+    results.at(-1)!.invariants = invariants.checkin = await ask(main.proc, {
+      ask: 'checkins',
+      workerIds: userIds.slice(WARMUP),
+      answered,
+    });
+    console.log('   invariants:', JSON.stringify(invariants.checkin));
+  }
+
+  if (PHASES.includes('pass')) {
+    const view = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
+      send(t.agent, `${t.url}/api/pass/token`, 'GET', hdr(j.worker));
+    const views = (from: number, to: number) =>
+      Array.from({ length: VIEWS }, () => jobsOf(from, to, false)).flat();
+    await runJobs(views(0, WARMUP), CONNECTIONS, targets, view);
+    const answers = await measure(`pass views (${VIEWS} per worker)`, procs, commands, () =>
+      runJobs(views(WARMUP, total), CONNECTIONS, targets, view),
+    );
+    const shown = answers
+      .filter((a) => a.status === 200)
+      .map((a) => ({ worker: a.worker, token: (JSON.parse(a.body) as { token: string }).token }));
+    results.at(-1)!.invariants = invariants.pass = {
+      ...(await ask<object>(main.proc, { ask: 'tokens', views: shown, workerIds: userIds })),
+      bytesPerView: Math.round(answers.reduce((s, a) => s + a.body.length, 0) / answers.length),
+    };
+    console.log('   invariants:', JSON.stringify(invariants.pass));
+  }
+
+  if (PHASES.includes('booking')) {
+    // booking.ts's scenario: worker i → trip i mod TRIPS (each ~4.5× oversubscribed at 20,000).
+    const book = (j: { worker: number }, t: { url: string; agent: http.Agent }) => {
+      const trip =
+        j.worker < WARMUP
+          ? tripIds[TRIPS + (j.worker % (tripIds.length - TRIPS))]
+          : tripIds[j.worker % TRIPS];
+      return send(
+        t.agent,
+        `${t.url}/api/bookings`,
+        'POST',
+        hdr(j.worker, { 'Idempotency-Key': `booking-${j.worker}` }),
+        JSON.stringify({ tripId: trip }),
+      );
+    };
+    await runJobs(jobsOf(0, WARMUP, true), CONNECTIONS, targets, book);
+    const answers = await measure('booking rush (10% duplicate retries)', procs, commands, () =>
+      runJobs(jobsOf(WARMUP, total, true), CONNECTIONS, targets, book),
+    );
+    const answered = answers
+      .filter((a) => a.status === 201)
+      .map((a) => ({ worker: a.worker, bookingId: (JSON.parse(a.body) as { id: string }).id }));
+    results.at(-1)!.invariants = invariants.booking = await ask(main.proc, { ask: 'bookings', answered });
+    console.log('   invariants:', JSON.stringify(invariants.booking));
+  }
+
+  console.log(
+    `\nHTTP requests ${counters.httpRequests}, connection resets re-sent ${counters.connectionResets}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const out = `/tmp/peak-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        workers: WORKERS,
+        connections: CONNECTIONS,
+        instances: INSTANCES,
+        results,
+      },
+      null,
+      1,
+    ),
+  );
+  console.log(`results: ${out}`);
+  targets.forEach((t) => t.agent.destroy());
+  const exited = bffs.map((b) => new Promise((r) => b.proc.once('exit', r)));
+  bffs.forEach((b) => b.proc.kill('SIGTERM'));
+  await Promise.all(exited);
+  db.proc.kill('SIGTERM');
+  const ok = Object.values(invariants).every((i) => (i as { ok: boolean }).ok);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
