@@ -47,6 +47,7 @@ import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
+import { buildInbox } from './modules/inbox';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -136,6 +137,9 @@ export function buildContainer(deps: AppDeps) {
   const calendar = buildCalendar(conn, clock);
   calendar.provider.warnIfUncovered(logger);
 
+  // The in-app inbox, before the modules that deliver into it: every outbox message lands there once.
+  const inbox = buildInbox({ conn, clock });
+
   // Rollups first, so every module that writes dashboard figures gets their hooks.
   const rollups = buildRollups({ conn, clock, logger });
 
@@ -151,6 +155,8 @@ export function buildContainer(deps: AppDeps) {
     subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
     rollups: rollups.service,
     isolation,
+    inboxCopy: ({ id, workerId, ...notice }) =>
+      inbox.service.deliver({ key: `outbox:${id}`, userId: workerId, ...notice }),
   });
   watchOutbox(metrics, worker.repos.outbox, () => clock.now());
 
@@ -212,6 +218,7 @@ export function buildContainer(deps: AppDeps) {
     calendar,
     subsidies,
     freight,
+    inbox,
   };
 }
 

@@ -162,6 +162,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'freight.token': { roles: ALL, scope: 'self' },
   'freight.check': { roles: ['checkpoint'], scope: 'all' },
   'freight.figures': { roles: ['admin'], scope: 'all' },
+  // The in-app inbox: everyone signed in reads and marks only their own notices.
+  'inbox.list': { roles: SIGNED_IN, scope: 'self' },
+  'inbox.unread': { roles: SIGNED_IN, scope: 'self' },
+  'inbox.read': { roles: SIGNED_IN, scope: 'self' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

@@ -26,6 +26,7 @@ export const PAGES = {
   freightCheck: '/pages/freight-check/index',
   subsidies: '/pages/subsidies/index',
   subsidyReview: '/pages/subsidy-review/index',
+  inbox: '/pages/inbox/index',
   enterpriseHome: '/enterprise/pages/enterprise-home/index',
   report: '/enterprise/pages/report/index',
   issueForm: '/enterprise/pages/issue-form/index',
@@ -61,6 +62,17 @@ export function goToLogin(): void {
 /** After signing in: the home tab, with the login page gone from history. */
 export function goHome(): void {
   void Taro.reLaunch({ url: PAGES.home });
+}
+
+/**
+ * Opens a deep link the server wrote (a SHARED_PAGES path with its query, no leading slash), as
+ * a notice carries it. A tab page cannot be pushed, so it is switched to instead.
+ */
+export function openLink(link: string): void {
+  const url = link.startsWith('/') ? link : `/${link}`;
+  const path = url.split('?')[0];
+  if (path === PAGES.home || path === PAGES.me) void Taro.switchTab({ url: path });
+  else void Taro.navigateTo({ url });
 }
 
 /** Opens a page on top of the current one, with query parameters encoded. */
