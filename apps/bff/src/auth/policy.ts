@@ -166,6 +166,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'inbox.list': { roles: SIGNED_IN, scope: 'self' },
   'inbox.unread': { roles: SIGNED_IN, scope: 'self' },
   'inbox.read': { roles: SIGNED_IN, scope: 'self' },
+  // Department heads, whom escalations reach: the command names them (audited).
+  'departments.heads': { roles: ['admin'], scope: 'all' },
+  'departments.head.set': { roles: ['admin'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

@@ -1,0 +1,125 @@
+import { Types, type Model } from 'mongoose';
+import type { AlertChannel, AlertDoc } from './alert.model';
+
+export interface NewAlert {
+  id: string;
+  userId: string;
+  issueId: string;
+  recipientLabel: string;
+  kind: string;
+  title: string;
+  body: string;
+  page: string;
+}
+
+export interface AlertRecord extends NewAlert {
+  status: AlertDoc['status'];
+  attempts: number;
+  channel: AlertChannel | null;
+  lastError: string | null;
+}
+
+const toRecord = (d: AlertDoc): AlertRecord => ({
+  id: d._id,
+  userId: d.userId.toHexString(),
+  issueId: d.issueId.toHexString(),
+  recipientLabel: d.recipientLabel,
+  kind: d.kind,
+  title: d.title,
+  body: d.body,
+  page: d.page,
+  status: d.status,
+  attempts: d.attempts,
+  channel: d.channel ?? null,
+  lastError: d.lastError ?? null,
+});
+
+/** The outbox of issue reminders and escalations: written once per event and person, drained with retries. */
+export class AlertRepository {
+  constructor(private readonly model: Model<AlertDoc>) {}
+
+  /** Adds alerts; ones already present (same deterministic id) are left alone. */
+  async addMany(alerts: NewAlert[], now: Date): Promise<void> {
+    if (alerts.length === 0) return;
+    await this.model.bulkWrite(
+      alerts.map((a) => ({
+        updateOne: {
+          filter: { _id: a.id },
+          update: {
+            $setOnInsert: {
+              userId: new Types.ObjectId(a.userId),
+              issueId: new Types.ObjectId(a.issueId),
+              recipientLabel: a.recipientLabel,
+              kind: a.kind,
+              title: a.title,
+              body: a.body,
+              page: a.page,
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: now,
+              lockedUntil: null,
+              lastError: null,
+              channel: null,
+              createdAt: now,
+              sentAt: null,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Claims one due alert; a crashed drainer's claim expires at lockedUntil. */
+  async claimDue(now: Date, lockMs: number): Promise<AlertRecord | null> {
+    const lock = {
+      $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) },
+      $inc: { attempts: 1 },
+    };
+    const doc =
+      (await this.model
+        .findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, {
+          returnDocument: 'after',
+          sort: { nextAttemptAt: 1 },
+        })
+        .lean<AlertDoc>()) ??
+      (await this.model
+        .findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, {
+          returnDocument: 'after',
+        })
+        .lean<AlertDoc>());
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Guarded on the claim: true only for the drainer that still held it. */
+  async markSent(id: string, now: Date, channel: AlertChannel): Promise<boolean> {
+    const res = await this.model.updateOne(
+      { _id: id, status: 'sending' },
+      { $set: { status: 'sent', sentAt: now, lockedUntil: null, channel } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, status: 'sending' },
+      {
+        $set: {
+          status: retryAt ? 'pending' : 'failed',
+          nextAttemptAt: retryAt ?? new Date(0),
+          lockedUntil: null,
+          lastError: error.slice(0, 300),
+        },
+      },
+    );
+  }
+
+  async listForIssue(issueId: string): Promise<AlertRecord[]> {
+    const docs = await this.model
+      .find({ issueId: new Types.ObjectId(issueId) })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<AlertDoc[]>();
+    return docs.map(toRecord);
+  }
+}
