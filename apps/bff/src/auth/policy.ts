@@ -75,6 +75,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.list': { roles: ['admin', 'steward'], scope: 'enterprise' },
   'enterprises.create': { roles: ['admin'], scope: 'all' },
   'enterprises.import': { roles: ['admin'], scope: 'all' },
+  // The streamed registry upload (27,800 firms in one file), its progress and per-row report.
+  'enterprises.registry.import': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.imports': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.get': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.report': { roles: ['admin'], scope: 'all' },
   'enterprises.bind': { roles: ALL, scope: 'self' },
   // Firm names for choosing a trip's destination; no registry details beyond name and region.
   'enterprises.directory': { roles: ['transport', 'admin'], scope: 'all' },

@@ -6,6 +6,10 @@ import type { RouteDef } from '../../http/route';
 import { userModel } from '../auth/user.model';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { EnterpriseScope } from './enterprise-scope';
+import { registryImportModel, registryImportRowModel } from './registry-import.model';
+import { RegistryImportRepository } from './registry-import.repository';
+import { RegistryImportService } from './registry-import.service';
+import { registryImportRoutesFor } from './registry-import.routes';
 import { StaffRepository } from './staff.repository';
 import { EnterpriseService } from './enterprise.service';
 import { enterpriseRoutesFor } from './enterprise.routes';
@@ -80,6 +84,10 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     issues: new IssueRepository(issueModel(d.conn)),
     attachments: new AttachmentRepository(attachmentModel(d.conn)),
     photos: new PhotoRepository(photoModel(d.conn), d.conn),
+    registryImports: new RegistryImportRepository(
+      registryImportModel(d.conn),
+      registryImportRowModel(d.conn),
+    ),
   };
   const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
   const issues = new IssueService({
@@ -112,6 +120,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     common: new CommonProblemsService(repos.issues, issues),
     sweep: new IssueSweep(repos.issues, d.clock, sla, rollups, d.isolation ?? null),
     photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
+    registryImport: new RegistryImportService(repos.registryImports, repos.enterprises, d.audit, d.clock),
   };
   return { repos, services, sla };
 }
@@ -124,6 +133,7 @@ export function enterpriseFeatureRoutes(f: EnterpriseFeature): RouteDef[] {
   return [
     ...departmentRoutes(),
     ...enterpriseRoutesFor(s.enterprises),
+    ...registryImportRoutesFor(s.registryImport),
     ...reopeningRoutes(s.reopening),
     ...charterRoutes(s.charters, s.conversion),
     ...stewardRoutesFor(s),
