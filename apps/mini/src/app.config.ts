@@ -58,6 +58,11 @@ export default defineAppConfig({
       root: 'command',
       pages: ['pages/dashboard/index'],
     },
+    {
+      // 指挥部's console: people and roles (and the registry, assignments, audit as they come).
+      root: 'admin',
+      pages: ['pages/people/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -78,7 +83,7 @@ export default defineAppConfig({
         // The role subpackages are fetched in the background from home, on Wi-Fi only: a
         // worker on 3G never pays for the officers' screens.
         preloadRule: {
-          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command'] },
+          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command', 'admin'] },
         },
       }
     : { animation: false }),

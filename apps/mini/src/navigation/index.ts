@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer) and `command/` (指挥部); the main package holds sign-in, home
+ * `transport/` (transport officer), `command/` (指挥部) and `admin/` (the command's console); the main package holds sign-in, home
  * and everything a worker needs first.
  */
 export const PAGES = {
@@ -42,6 +42,7 @@ export const PAGES = {
   tripAdmin: '/transport/pages/trip-admin/index',
   tripForm: '/transport/pages/trip-form/index',
   dashboard: '/command/pages/dashboard/index',
+  consolePeople: '/admin/pages/people/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

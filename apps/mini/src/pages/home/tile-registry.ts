@@ -98,6 +98,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.freightReview,
   },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
+  { id: 'admin.people', role: 'admin', title: '人员与角色', badge: '人', url: PAGES.consolePeople },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
