@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
 import type { AlertChannel, AlertDoc } from './alert.model';
 
 export interface NewAlert {
@@ -73,22 +74,7 @@ export class AlertRepository {
 
   /** Claims one due alert; a crashed drainer's claim expires at lockedUntil. */
   async claimDue(now: Date, lockMs: number): Promise<AlertRecord | null> {
-    const lock = {
-      $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) },
-      $inc: { attempts: 1 },
-    };
-    const doc =
-      (await this.model
-        .findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, {
-          returnDocument: 'after',
-          sort: { nextAttemptAt: 1 },
-        })
-        .lean<AlertDoc>()) ??
-      (await this.model
-        .findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, {
-          returnDocument: 'after',
-        })
-        .lean<AlertDoc>());
+    const doc = await claimDueOutboxDoc(this.model, now, lockMs);
     return doc ? toRecord(doc) : null;
   }
 
@@ -102,17 +88,7 @@ export class AlertRepository {
   }
 
   async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.model.updateOne(
-      { _id: id, status: 'sending' },
-      {
-        $set: {
-          status: retryAt ? 'pending' : 'failed',
-          nextAttemptAt: retryAt ?? new Date(0),
-          lockedUntil: null,
-          lastError: error.slice(0, 300),
-        },
-      },
-    );
+    await failOutboxAttempt(this.model, id, error, retryAt);
   }
 
   async listForIssue(issueId: string): Promise<AlertRecord[]> {
