@@ -22,6 +22,8 @@ import { httpMetrics, metricsEndpoint } from './metrics';
 import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
 import { freightPassRoutes } from './modules/freight-passes';
+import { inboxRoutes } from './modules/inbox';
+import { alertRoutes } from './modules/alerts';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -34,6 +36,8 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...calendarRoutesFor(c.calendar.service),
     ...subsidyRoutesFor(c.subsidies),
     ...freightPassRoutes(c.freight),
+    ...inboxRoutes(c.inbox),
+    ...alertRoutes(c.alerts),
   ];
 }
 

@@ -40,6 +40,9 @@ import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
 import { RecordEvents } from './events';
 import { listenForRollups } from './modules/rollups/rollup-listeners';
+import { buildInbox } from './modules/inbox';
+import { smsGatewayFor, type SmsGateway } from './modules/sms';
+import { buildAlerts } from './modules/alerts';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -56,6 +59,8 @@ export interface AppDeps {
   wechatTokenFetcher?: TokenFetcher;
   /** The abuse-limit table; defaults to RATE_LIMITS. Tests pass a tight one. */
   rateLimits?: RateLimitTable;
+  /** Texts to staff without WeChat and to hotline callers; memory in tests, SMS_WEBHOOK_URL or the log otherwise. */
+  smsGateway?: SmsGateway;
 }
 
 /**
@@ -128,6 +133,9 @@ export function buildContainer(deps: AppDeps) {
 
   // Writers announce "record changed" here; the dashboard's rollups are one listener.
   const events = new RecordEvents(logger);
+  // The in-app inbox, before the modules that deliver into it: every outbox message lands there once.
+  const inbox = buildInbox({ conn, clock });
+
   const rollups = buildRollups({ conn, clock, logger });
   listenForRollups(events, rollups.service);
 
@@ -143,6 +151,8 @@ export function buildContainer(deps: AppDeps) {
     subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
     events,
     isolation,
+    inboxCopy: ({ id, workerId, ...notice }) =>
+      inbox.service.deliver({ key: `outbox:${id}`, userId: workerId, ...notice }),
   });
   watchOutbox(metrics, worker.repos.outbox, () => clock.now());
 
@@ -176,6 +186,41 @@ export function buildContainer(deps: AppDeps) {
     secret: config.JWT_SECRET,
   });
 
+  // Issue reminders and escalations reach people: the sweep's marks → inbox, WeChat or SMS, timeline.
+  const sms = deps.smsGateway ?? smsGatewayFor(config, logger);
+  const alerts = buildAlerts({
+    conn,
+    clock,
+    audit: repos.audit,
+    inbox: inbox.service,
+    sms,
+    people: {
+      officersOf: async (code) =>
+        (await enterprise.repos.staff.listByRole('officer'))
+          .filter((o) => o.departmentId === code)
+          .map((o) => o.id),
+      stewardOf: async (id) => (await enterprise.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
+    },
+    staffOf: async (id) => (await enterprise.repos.staff.findByIds([id]))[0] ?? null,
+    contactOf: async (id) => {
+      const u = await repos.users.findById(id);
+      return { openid: u?.openid ?? null, phone: u?.phoneEnc ? pii.decrypt(u.phoneEnc) : null };
+    },
+    wechat: (a, openid) => worker.sender.send({ ...a, workerId: a.userId, openid }),
+    timeline: (issueId, at, note) =>
+      enterprise.repos.issues.appendEvent(issueId, {
+        at,
+        type: 'notified',
+        actorId: null,
+        actorRole: 'system',
+        fromState: null,
+        toState: null,
+        departmentCode: null,
+        note,
+      }),
+  });
+  enterprise.services.sweep.onAlert(alerts.services.alerts.onIssueAlert);
+
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
@@ -205,6 +250,9 @@ export function buildContainer(deps: AppDeps) {
     subsidies,
     freight,
     events,
+    inbox,
+    sms,
+    alerts,
   };
 }
 

@@ -4,6 +4,7 @@ import type { LeaseRepository } from './modules/leases';
 import type { Metrics } from './metrics';
 import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
 import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
+import { ALERTS_DRAIN } from './modules/alerts';
 
 export interface PeriodicJob {
   name: string;
@@ -182,6 +183,12 @@ export function backgroundJobs(
       name: ISSUES_SWEEP,
       intervalMs: intervals[ISSUES_SWEEP] ?? 5 * 60_000,
       run: () => container.enterprise.services.sweep.run(),
+    },
+    {
+      // Reminders and escalations the issue sweep recorded, out to the inbox, WeChat or SMS.
+      name: ALERTS_DRAIN,
+      intervalMs: intervals[ALERTS_DRAIN] ?? 30_000,
+      run: () => container.alerts.services.alerts.drain(),
     },
   ];
 }

@@ -22,6 +22,7 @@ export default defineAppConfig({
     'pages/freight-check/index',
     'pages/subsidies/index',
     'pages/subsidy-review/index',
+    'pages/inbox/index',
   ],
   // One subpackage per role area, downloaded the first time someone opens one of its pages.
   // Paths are the same on H5 (Taro registers subpackage pages under their root there too).
@@ -57,6 +58,11 @@ export default defineAppConfig({
       root: 'command',
       pages: ['pages/dashboard/index'],
     },
+    {
+      // 指挥部's console: people and roles (and the registry, assignments, audit as they come).
+      root: 'admin',
+      pages: ['pages/people/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -77,7 +83,7 @@ export default defineAppConfig({
         // The role subpackages are fetched in the background from home, on Wi-Fi only: a
         // worker on 3G never pays for the officers' screens.
         preloadRule: {
-          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command'] },
+          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command', 'admin'] },
         },
       }
     : { animation: false }),

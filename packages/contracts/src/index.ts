@@ -17,3 +17,5 @@ export * from './wechat-delivery';
 export * from './subsidies';
 export * from './calendar';
 export * from './freight';
+export * from './inbox';
+export * from './console';

@@ -75,6 +75,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.list': { roles: ['admin', 'steward'], scope: 'enterprise' },
   'enterprises.create': { roles: ['admin'], scope: 'all' },
   'enterprises.import': { roles: ['admin'], scope: 'all' },
+  // The streamed registry upload (27,800 firms in one file), its progress and per-row report.
+  'enterprises.registry.import': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.imports': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.get': { roles: ['admin'], scope: 'all' },
+  'enterprises.registry.report': { roles: ['admin'], scope: 'all' },
   'enterprises.bind': { roles: ALL, scope: 'self' },
   // Firm names for choosing a trip's destination; no registry details beyond name and region.
   'enterprises.directory': { roles: ['transport', 'admin'], scope: 'all' },
@@ -162,6 +167,13 @@ export const POLICY: Record<string, RoutePolicy> = {
   'freight.token': { roles: ALL, scope: 'self' },
   'freight.check': { roles: ['checkpoint'], scope: 'all' },
   'freight.figures': { roles: ['admin'], scope: 'all' },
+  // The in-app inbox: everyone signed in reads and marks only their own notices.
+  'inbox.list': { roles: SIGNED_IN, scope: 'self' },
+  'inbox.unread': { roles: SIGNED_IN, scope: 'self' },
+  'inbox.read': { roles: SIGNED_IN, scope: 'self' },
+  // Department heads, whom escalations reach: the command names them (audited).
+  'departments.heads': { roles: ['admin'], scope: 'all' },
+  'departments.head.set': { roles: ['admin'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

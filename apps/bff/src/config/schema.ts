@@ -60,6 +60,8 @@ export const configSchema = z
     WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional(),
     OTP_SENDER: z.enum(['console', 'memory', 'webhook']).default('console'),
     OTP_WEBHOOK_URL: z.url().optional(),
+    /** The SMS platform's send endpoint for reminders and hotline outcomes; unset = written to the log. */
+    SMS_WEBHOOK_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CORS_ORIGINS: csv,
     BODY_LIMIT_BYTES: z.coerce

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer) and `command/` (指挥部); the main package holds sign-in, home
+ * `transport/` (transport officer), `command/` (指挥部) and `admin/` (the command's console); the main package holds sign-in, home
  * and everything a worker needs first.
  */
 export const PAGES = {
@@ -26,6 +26,7 @@ export const PAGES = {
   freightCheck: '/pages/freight-check/index',
   subsidies: '/pages/subsidies/index',
   subsidyReview: '/pages/subsidy-review/index',
+  inbox: '/pages/inbox/index',
   enterpriseHome: '/enterprise/pages/enterprise-home/index',
   report: '/enterprise/pages/report/index',
   issueForm: '/enterprise/pages/issue-form/index',
@@ -41,6 +42,7 @@ export const PAGES = {
   tripAdmin: '/transport/pages/trip-admin/index',
   tripForm: '/transport/pages/trip-form/index',
   dashboard: '/command/pages/dashboard/index',
+  consolePeople: '/admin/pages/people/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -61,6 +63,17 @@ export function goToLogin(): void {
 /** After signing in: the home tab, with the login page gone from history. */
 export function goHome(): void {
   void Taro.reLaunch({ url: PAGES.home });
+}
+
+/**
+ * Opens a deep link the server wrote (a SHARED_PAGES path with its query, no leading slash), as
+ * a notice carries it. A tab page cannot be pushed, so it is switched to instead.
+ */
+export function openLink(link: string): void {
+  const url = link.startsWith('/') ? link : `/${link}`;
+  const path = url.split('?')[0];
+  if (path === PAGES.home || path === PAGES.me) void Taro.switchTab({ url: path });
+  else void Taro.navigateTo({ url });
 }
 
 /** Opens a page on top of the current one, with query parameters encoded. */

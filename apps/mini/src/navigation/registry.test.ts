@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SHARED_PAGES } from '@fugong/contracts';
 import { PAGES } from './index';
 
 const SRC = path.resolve(__dirname, '..');
@@ -54,6 +55,11 @@ describe('page registry and package layout', () => {
     ].map((r) => `/${r}`);
     expect([...Object.values(PAGES)].sort()).toEqual(routes.sort());
     for (const route of routes) expect(fs.existsSync(path.join(SRC, `${route}.tsx`))).toBe(true);
+  });
+
+  it('when the server writes a deep link into a notice, then its page is one of PAGES', () => {
+    const pages = new Set<string>(Object.values(PAGES));
+    for (const page of Object.values(SHARED_PAGES)) expect(pages.has(`/${page}`)).toBe(true);
   });
 
   it('when built for weapp, then lazy code loading, the privacy check and a Wi-Fi preload of every subpackage are on', () => {

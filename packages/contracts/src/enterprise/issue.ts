@@ -114,6 +114,8 @@ export const timelineEventSchema = z.object({
     'reopened',
     'reminded',
     'escalated',
+    // A reminder or escalation reached a person (inbox, and WeChat or SMS): who, through what.
+    'notified',
   ]),
   actorId: objectIdSchema.nullable(),
   actorRole: z.string(),

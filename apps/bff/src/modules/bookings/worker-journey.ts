@@ -19,7 +19,7 @@ import { TripService } from '../trips/trip.service';
 import { TripNoticeService } from '../trips/trip-notices';
 import { tripRoutes } from '../trips/trip.routes';
 import { OutboxRepository } from '../notifications/outbox.repository';
-import { NotificationService } from '../notifications/notification.service';
+import { NotificationService, type InboxCopy } from '../notifications/notification.service';
 import { notificationRoutes } from '../notifications/notification.routes';
 import type { NotificationSender } from '../notifications/sender';
 import type { ConsentRepository } from '../notifications/consent.repository';
@@ -50,6 +50,8 @@ export interface WorkerJourneyDeps {
   events?: RecordEventPublisher;
   /** Keeps one bad booking or trip from stopping the sweep (failure counts in the database). */
   isolation: SweepIsolation;
+  /** Copies every delivered notice into the in-app inbox; none when built without it. */
+  inboxCopy?: InboxCopy;
 }
 
 /**
@@ -77,6 +79,7 @@ export function buildWorkerJourney(d: WorkerJourneyDeps) {
     d.sender,
     (id) => repos.people.openidOf(id),
     d.clock,
+    d.inboxCopy ?? null,
   );
   const consents = new ConsentService(
     d.consents,

@@ -5,6 +5,9 @@ import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { EnterpriseScope } from './enterprise-scope';
+import { RegistryImportRepository } from './registry-import.repository';
+import { RegistryImportService } from './registry-import.service';
+import { registryImportRoutesFor } from './registry-import.routes';
 import { StaffRepository } from './staff.repository';
 import { EnterpriseService } from './enterprise.service';
 import { enterpriseRoutesFor } from './enterprise.routes';
@@ -71,6 +74,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     issues: IssueRepository.on(d.conn),
     attachments: AttachmentRepository.on(d.conn),
     photos: PhotoRepository.on(d.conn),
+    registryImports: RegistryImportRepository.on(d.conn),
   };
   const scope = new EnterpriseScope(repos.assignments, repos.enterprises);
   const issues = new IssueService({
@@ -103,6 +107,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     common: new CommonProblemsService(repos.issues, issues),
     sweep: new IssueSweep(repos.issues, d.clock, sla, events, d.isolation ?? null),
     photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
+    registryImport: new RegistryImportService(repos.registryImports, repos.enterprises, d.audit, d.clock),
   };
   return { repos, services, sla };
 }
@@ -115,6 +120,7 @@ export function enterpriseFeatureRoutes(f: EnterpriseFeature): RouteDef[] {
   return [
     ...departmentRoutes(),
     ...enterpriseRoutesFor(s.enterprises),
+    ...registryImportRoutesFor(s.registryImport),
     ...reopeningRoutes(s.reopening),
     ...charterRoutes(s.charters, s.conversion),
     ...stewardRoutesFor(s),

@@ -88,6 +88,50 @@ function mapHeader(cells: string[]): Map<keyof EnterpriseInput, number> {
   return map;
 }
 
+export type RegistryColumns = Map<keyof EnterpriseInput, number>;
+
+/** The columns of a registry sheet from its header row; a missing required column is a 400. */
+export function registryColumns(header: string[]): RegistryColumns {
+  const columns = mapHeader(header);
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`,
+      missing.map((f) => ({ path: f, message: `缺少“${FIELD_LABELS[f]}”列`, code: 'missing_column' })),
+    );
+  }
+  return columns;
+}
+
+/** One data row validated on its own: the registry input, or each field's Chinese reason. */
+export function parseRegistryRow(
+  columns: RegistryColumns,
+  cells: string[],
+): { ok: true; input: EnterpriseInput } | { ok: false; issues: { field: string; reason: string }[] } {
+  const raw: Record<string, unknown> = {};
+  for (const [field, index] of columns) raw[field] = (cells[index] ?? '').trim();
+  const empty = REQUIRED.filter((f) => raw[f] === '');
+  if (empty.length)
+    return { ok: false, issues: empty.map((f) => ({ field: FIELD_LABELS[f], reason: '不能为空' })) };
+  raw.size = SIZES[String(raw.size)] ?? raw.size;
+  const parsed = enterpriseInputSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      return { field: FIELD_LABELS[field] ?? field, reason: issue.message };
+    }),
+  };
+}
+
+/** The reason a row repeats an earlier row's credit code. */
+export const duplicateRowReason = (earlierRow: number) => ({
+  field: FIELD_LABELS.creditCode,
+  reason: `与第 ${earlierRow} 行的统一社会信用代码重复`,
+});
+
 /**
  * Imports enterprises from a spreadsheet. Every data row is validated on its own; rejected rows
  * are reported with their row number, field and a Chinese reason, the rest are upserted in one
@@ -104,47 +148,24 @@ export async function importEnterprises(
     throw new AppError('VALIDATION_ERROR', '文件是空的', [
       { path: 'dataBase64', message: '没有任何数据', code: 'empty' },
     ]);
-  const columns = mapHeader(header.cells);
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length) {
-    throw new AppError(
-      'VALIDATION_ERROR',
-      `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`,
-      missing.map((f) => ({ path: f, message: `缺少“${FIELD_LABELS[f]}”列`, code: 'missing_column' })),
-    );
-  }
+  const columns = registryColumns(header.cells);
   const data = rows.filter((r) => r.row > header.row && r.cells.some((c) => c.trim() !== ''));
   if (data.length > MAX_IMPORT_ROWS)
     throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
   const rejected: ImportRowIssue[] = [];
   const accepted = new Map<string, { row: number; input: EnterpriseInput }>();
   for (const { row, cells } of data) {
-    const raw: Record<string, unknown> = {};
-    for (const [field, index] of columns) raw[field] = (cells[index] ?? '').trim();
-    const empty = REQUIRED.filter((f) => raw[f] === '');
-    if (empty.length) {
-      for (const f of empty) rejected.push({ row, field: FIELD_LABELS[f], reason: '不能为空' });
+    const parsed = parseRegistryRow(columns, cells);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) rejected.push({ row, ...issue });
       continue;
     }
-    raw.size = SIZES[String(raw.size)] ?? raw.size;
-    const parsed = enterpriseInputSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        rejected.push({ row, field: FIELD_LABELS[field] ?? field, reason: issue.message });
-      }
-      continue;
-    }
-    const earlier = accepted.get(parsed.data.creditCode);
+    const earlier = accepted.get(parsed.input.creditCode);
     if (earlier) {
-      rejected.push({
-        row,
-        field: FIELD_LABELS.creditCode,
-        reason: `与第 ${earlier.row} 行的统一社会信用代码重复`,
-      });
+      rejected.push({ row, ...duplicateRowReason(earlier.row) });
       continue;
     }
-    accepted.set(parsed.data.creditCode, { row, input: parsed.data });
+    accepted.set(parsed.input.creditCode, { row, input: parsed.input });
   }
   const { inserted, updated } = await repo.bulkUpsert([...accepted.values()].map((a) => a.input));
   return { totalRows: data.length, inserted, updated, rejected };

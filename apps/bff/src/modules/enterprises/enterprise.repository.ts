@@ -144,6 +144,42 @@ export class EnterpriseRepository {
     return { inserted: res.upsertedCount, updated: res.matchedCount };
   }
 
+  /**
+   * Upserts rows keyed on the credit code and says, row by row, what happened: each row is one
+   * document write (applied whole or not at all); a row the database refuses (a credit-code race
+   * with another import) is reported, the others still apply.
+   */
+  async upsertEach(
+    rows: EnterpriseInput[],
+  ): Promise<({ outcome: 'created' | 'updated' } | { outcome: 'refused'; reason: string })[]> {
+    if (rows.length === 0) return [];
+    const ops = rows.map(({ creditCode, ...rest }) => ({
+      updateOne: {
+        filter: { creditCode },
+        update: { $set: rest, $setOnInsert: { creditCode, liaisonInviteCode: null } },
+        upsert: true,
+      },
+    }));
+    let upserted: Record<string, unknown> = {};
+    const refused = new Map<number, string>();
+    try {
+      upserted = (await this.model.bulkWrite(ops, { ordered: false })).upsertedIds ?? {};
+    } catch (err) {
+      const e = err as {
+        writeErrors?: { index: number; errmsg?: string }[];
+        result?: { upsertedIds?: Record<string, unknown> };
+      };
+      if (!e.writeErrors) throw err;
+      for (const w of e.writeErrors) refused.set(w.index, '写入失败，请重新导入该行');
+      upserted = e.result?.upsertedIds ?? {};
+    }
+    return rows.map((_, i) => {
+      const reason = refused.get(i);
+      if (reason) return { outcome: 'refused' as const, reason };
+      return { outcome: String(i) in upserted ? ('created' as const) : ('updated' as const) };
+    });
+  }
+
   /** Sets a fresh invite code; the unique index makes a clash throw, so callers retry with another. */
   async setInviteCode(id: string, code: string): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;

@@ -21,6 +21,20 @@ const CLOCK_LABELS: Record<ClockName, string> = {
   resolution: '办结时限',
 };
 
+/** A reminder or escalation the sweep has just recorded (its guarded mark applied). */
+export interface IssueAlert {
+  type: 'reminded' | 'escalated';
+  clock: ClockName;
+  clockLabel: string;
+  issue: IssueRecord;
+  dueAt: Date;
+  note: string;
+  at: Date;
+}
+
+/** Told of each applied mark, to deliver it to people (wired by the container; see modules/alerts). */
+export type IssueAlertListener = (alert: IssueAlert) => Promise<void>;
+
 /**
  * Reminders before deadlines and escalation after them. A plain function of the clock: the
  * server calls it on a timer, tests call it directly after moving a ManualClock. Each mark is a
@@ -35,6 +49,17 @@ export class IssueSweep {
     private readonly events: RecordEventPublisher = NO_LISTENERS,
     private readonly isolation: SweepIsolation | null = null,
   ) {}
+
+  private readonly listeners: IssueAlertListener[] = [];
+
+  /** Adds a listener told of every reminder and escalation this sweep records. */
+  onAlert(listener: IssueAlertListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async tell(alert: IssueAlert): Promise<void> {
+    for (const listener of this.listeners) await listener(alert);
+  }
 
   /** Marks due reminders and escalations; records that threw show in the log and /metrics. */
   async run(): Promise<{ reminded: number; escalated: number }> {
@@ -64,8 +89,18 @@ export class IssueSweep {
               now,
               this.event(now, 'reminded', issue, note),
             )
-          )
+          ) {
             reminded += 1;
+            await this.tell({
+              type: 'reminded',
+              clock,
+              clockLabel: CLOCK_LABELS[clock],
+              issue,
+              dueAt: due,
+              note,
+              at: now,
+            });
+          }
         });
       }
       for (const issue of await this.issues.dueClocks(clock, states, 'escalatedAt', now)) {
@@ -82,6 +117,16 @@ export class IssueSweep {
             )
           ) {
             escalated += 1;
+            const dueAt = issue.clocks[clock].dueAt!;
+            await this.tell({
+              type: 'escalated',
+              clock,
+              clockLabel: CLOCK_LABELS[clock],
+              issue,
+              dueAt,
+              note,
+              at: now,
+            });
             await this.events.publish({
               type: 'issue.moved',
               issueId: issue.id,

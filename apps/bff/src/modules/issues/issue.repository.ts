@@ -253,4 +253,9 @@ export class IssueRepository {
     );
     return res.modifiedCount === 1;
   }
+
+  /** Appends a system event (a delivered reminder) to the timeline; the issue's state is untouched. */
+  async appendEvent(id: string, event: TimelineRecord): Promise<void> {
+    await this.model.updateOne({ _id: oid(id) }, { $push: { timeline: toEventDoc(event) } });
+  }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import type { OutboxRepository } from './outbox.repository';
+import type { OutboxMessage, OutboxRepository } from './outbox.repository';
 import type { NotificationSender } from './sender';
 
 const MAX_ATTEMPTS = 5;
@@ -8,6 +8,9 @@ const LOCK_MS = 60_000;
 /** Looks up a worker's WeChat openid (null for H5-only users). */
 export type OpenidLookup = (workerId: string) => Promise<string | null>;
 
+/** Files a message in the person's in-app inbox (once per message id); wired by the container. */
+export type InboxCopy = (message: OutboxMessage) => Promise<unknown>;
+
 /** Drains the outbox through the sender, with retries and backoff; lists a worker's inbox. */
 export class NotificationService {
   constructor(
@@ -15,6 +18,7 @@ export class NotificationService {
     private readonly sender: NotificationSender,
     private readonly openidOf: OpenidLookup,
     private readonly clock: Clock,
+    private readonly inboxCopy: InboxCopy | null = null,
   ) {}
 
   /** Sends due messages until none is left (or `max` were tried); returns how many were processed. */
@@ -25,6 +29,8 @@ export class NotificationService {
       const msg = await this.outbox.claimDue(now, LOCK_MS);
       if (!msg) break;
       try {
+        // The inbox first: it holds the notice whatever the phone channel does (its key makes a retry a no-op).
+        await this.inboxCopy?.(msg);
         const state = await this.sender.send({ ...msg, openid: await this.openidOf(msg.workerId) });
         await this.outbox.markSent(msg.id, this.clock.now(), state);
         sent += 1;

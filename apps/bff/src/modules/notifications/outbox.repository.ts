@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
 import type { WechatDelivery } from '@fugong/contracts';
 import type { OutboxDoc } from './outbox.model';
 import type { Connection } from 'mongoose';
@@ -75,22 +76,7 @@ export class OutboxRepository {
 
   /** Claims one due message for sending; a crashed sender's claim expires at lockedUntil. */
   async claimDue(now: Date, lockMs: number): Promise<OutboxRecord | null> {
-    const lock = {
-      $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) },
-      $inc: { attempts: 1 },
-    };
-    const doc =
-      (await this.model
-        .findOneAndUpdate({ status: 'pending', nextAttemptAt: { $lte: now } }, lock, {
-          returnDocument: 'after',
-          sort: { nextAttemptAt: 1 },
-        })
-        .lean<OutboxDoc>()) ??
-      (await this.model
-        .findOneAndUpdate({ status: 'sending', lockedUntil: { $lte: now } }, lock, {
-          returnDocument: 'after',
-        })
-        .lean<OutboxDoc>());
+    const doc = await claimDueOutboxDoc(this.model, now, lockMs);
     return doc ? toRecord(doc) : null;
   }
 
@@ -103,18 +89,7 @@ export class OutboxRepository {
   }
 
   async markFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.model.updateOne(
-      { _id: id, status: 'sending' },
-      {
-        $set: {
-          status: retryAt ? 'pending' : 'failed',
-          ...(retryAt ? {} : { wechat: 'failed' }),
-          nextAttemptAt: retryAt ?? new Date(0),
-          lockedUntil: null,
-          lastError: error.slice(0, 300),
-        },
-      },
-    );
+    await failOutboxAttempt(this.model, id, error, retryAt, { wechat: 'failed' });
   }
 
   /**

@@ -13,6 +13,7 @@ const TYPE_LABELS: Record<TimelineEvent['type'], string> = {
   reopened: '退回重办',
   reminded: '到期提醒',
   escalated: '超期督办',
+  notified: '已通知',
 };
 const ROLE_LABELS: Record<string, string> = {
   liaison: '企业联络员',

@@ -26,7 +26,7 @@ describe('home page', () => {
     await flush();
 
     expect(screen.getByText(/张三/)).toBeTruthy();
-    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证']);
+    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证', '消息']);
   });
 
   it('when a person holds two roles, then both roles’ sections appear, each under its Chinese name', async () => {
@@ -42,6 +42,7 @@ describe('home page', () => {
     expect(tileTitles()).toEqual([
       '我的企业',
       '走访记录',
+      '督办提醒',
       '复工进度',
       '包车需求',
       '员工订座',
@@ -119,7 +120,7 @@ describe('home page', () => {
 
     const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
     expect(banner).toBeTruthy();
-    expect(tileTitles()).toEqual(['待办问题']);
+    expect(tileTitles()).toEqual(['待办问题', '办理提醒']);
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 

@@ -29,6 +29,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '证',
     url: PAGES.freightPass,
   },
+  { id: 'worker.inbox', role: 'worker', title: '消息', badge: '信', url: PAGES.inbox },
   {
     id: 'liaison.progress',
     role: 'liaison',
@@ -72,7 +73,9 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '访',
     url: PAGES.stewardEnterprises,
   },
+  { id: 'steward.inbox', role: 'steward', title: '督办提醒', badge: '信', url: PAGES.inbox },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
+  { id: 'officer.inbox', role: 'officer', title: '办理提醒', badge: '信', url: PAGES.inbox },
   {
     id: 'transport.trips',
     role: 'transport',
@@ -95,6 +98,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.freightReview,
   },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
+  { id: 'admin.people', role: 'admin', title: '人员与角色', badge: '人', url: PAGES.consolePeople },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',

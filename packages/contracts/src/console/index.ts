@@ -1,0 +1,2 @@
+export * from './department-heads';
+export * from './registry-import';

@@ -1,0 +1,23 @@
+/**
+ * Page paths both apps use: the BFF writes them into notices (the inbox's deep link, the page a
+ * WeChat subscribe message opens), the mini-program's PAGES registry is built on them. Written
+ * as WeChat wants them in `page`: no leading slash, no query.
+ */
+export const SHARED_PAGES = {
+  inbox: 'pages/inbox/index',
+  myBookings: 'pages/my-bookings/index',
+  pass: 'pages/pass/index',
+  issueDetail: 'enterprise/pages/issue-detail/index',
+  issueList: 'enterprise/pages/issue-list/index',
+  stewardEnterprise: 'enterprise/pages/steward-enterprise/index',
+} as const;
+
+export type SharedPage = (typeof SHARED_PAGES)[keyof typeof SHARED_PAGES];
+
+/** A deep link: a shared page with its query (`enterprise/pages/issue-detail/index?id=…`). */
+export function pageLink(page: SharedPage, query: Record<string, string> = {}): string {
+  const search = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return search ? `${page}?${search}` : page;
+}
