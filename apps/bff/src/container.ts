@@ -47,6 +47,7 @@ import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
+import { buildLabour } from './modules/labour';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -184,6 +185,32 @@ export function buildContainer(deps: AppDeps) {
     secret: config.JWT_SECRET,
   });
 
+  // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
+  const labour = buildLabour({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    people: {
+      phoneOf: async (id) => {
+        const enc = (await repos.users.findById(id))?.phoneEnc;
+        return enc ? pii.decrypt(enc) : null;
+      },
+      passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
+    },
+    tripsToFirm: async (actor, origin, enterpriseId) =>
+      (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(
+        (t) => ({
+          id: t.id,
+          departureAt: t.departureAt,
+          originText: t.originName,
+          destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
+          seatsLeft: t.seatsLeft,
+        }),
+      ),
+  });
+
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
@@ -212,6 +239,7 @@ export function buildContainer(deps: AppDeps) {
     calendar,
     subsidies,
     freight,
+    labour,
   };
 }
 

@@ -21,13 +21,6 @@ import {
   labourReasonSchema,
   wayThereSchema,
 } from './application';
-import {
-  sharingAgreementInputSchema,
-  sharingAgreementSchema,
-  sharingPostInputSchema,
-  sharingPostSchema,
-} from './sharing';
-import { agencyGrantInputSchema, agencySchema, labourFiguresSchema } from './figures';
 
 const tag = 'labour';
 const idParams = z.object({ id: objectIdSchema });
@@ -206,51 +199,6 @@ export const labourRoutes = {
   withdrawApplication: step('withdraw', '撤回投递', labourEmptySchema),
   reject: step('reject', '不予录用', labourReasonSchema),
   arrive: step('arrive', '确认到岗', labourEmptySchema),
-  sharingPost: defineRoute({
-    id: 'labour.sharing.post',
-    method: 'post',
-    path: '/api/labour/sharing/posts',
-    summary: '发布用工调剂（富余或缺工）',
-    tag,
-    auth: 'user',
-    body: sharingPostInputSchema,
-    response: sharingPostSchema,
-    status: 201,
-  }),
-  sharingPosts: get(
-    'labour.sharing.list',
-    '/api/labour/sharing/posts',
-    '用工调剂信息',
-    list(sharingPostSchema),
-  ),
-  agree: defineRoute({
-    id: 'labour.sharing.agree',
-    method: 'post',
-    path: '/api/labour/sharing/agreements',
-    summary: '达成用工调剂（短期借用）',
-    tag,
-    auth: 'user',
-    body: sharingAgreementInputSchema,
-    response: sharingAgreementSchema,
-    status: 201,
-  }),
-  agreements: get(
-    'labour.sharing.agreements',
-    '/api/labour/sharing/agreements',
-    '用工调剂协议',
-    list(sharingAgreementSchema),
-  ),
-  figures: get('labour.figures', '/api/labour/figures', '用工缺口与招聘进度', labourFiguresSchema),
-  grantAgency: defineRoute({
-    id: 'labour.agencies.grant',
-    method: 'post',
-    path: '/api/labour/agencies',
-    summary: '人社局授予人力资源服务机构身份',
-    tag,
-    auth: 'user',
-    body: agencyGrantInputSchema,
-    response: agencySchema,
-  }),
 };
 
 /** Pages both apps name: the digest push opens the vacancy list. */

@@ -34,7 +34,7 @@ function placeScore(regionCode: string, wanted: readonly string[], home: string)
   return wanted.length === 0 ? Math.max(best, 0.5) : best;
 }
 
-function wageScore(expected: number, min: number, max: number): number {
+function wageScore(expected: number, max: number): number {
   if (max >= expected) return 1;
   // Below expectation: linear down to 0 at 30 % short.
   return Math.max(0, 1 - (expected - max) / (expected * 0.3));
@@ -47,7 +47,7 @@ export function matchScore(s: MatchSeeker, v: MatchVacancy): number {
   const score =
     35 * industry +
     30 * placeScore(v.regionCode, s.willingRegionCodes, s.homeRegionCode) +
-    20 * wageScore(s.expectedWage, v.wageMin, v.wageMax) +
+    20 * wageScore(s.expectedWage, v.wageMax) +
     10 * position +
     5 * certificates;
   return Math.round(score);

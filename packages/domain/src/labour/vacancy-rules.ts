@@ -8,7 +8,7 @@ export function isStale(confirmedAt: Date, now: Date): boolean {
   return now.getTime() - confirmedAt.getTime() >= STALE_AFTER_DAYS * DAY_MS;
 }
 
-/** The oldest confirmation time a vacancy may have and still be searchable at `now`. */
+/** Searchable vacancies were confirmed strictly after this time (at exactly 7 days they are stale). */
 export function freshSince(now: Date): Date {
   return new Date(now.getTime() - STALE_AFTER_DAYS * DAY_MS);
 }
