@@ -24,6 +24,7 @@ import { subsidyRoutesFor } from './modules/subsidies';
 import { freightPassRoutes } from './modules/freight-passes';
 import { inboxRoutes } from './modules/inbox';
 import { alertRoutes } from './modules/alerts';
+import { labourRoutes } from './modules/labour';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -38,6 +39,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...freightPassRoutes(c.freight),
     ...inboxRoutes(c.inbox),
     ...alertRoutes(c.alerts),
+    ...labourRoutes(c.labour),
   ];
 }
 

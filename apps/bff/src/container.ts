@@ -43,6 +43,7 @@ import { listenForRollups } from './modules/rollups/rollup-listeners';
 import { buildInbox } from './modules/inbox';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
 import { buildAlerts } from './modules/alerts';
+import { buildLabour } from './modules/labour';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -220,6 +221,31 @@ export function buildContainer(deps: AppDeps) {
       }),
   });
   enterprise.services.sweep.onAlert(alerts.services.alerts.onIssueAlert);
+  // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
+  const labour = buildLabour({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    people: {
+      phoneOf: async (id) => {
+        const enc = (await repos.users.findById(id))?.phoneEnc;
+        return enc ? pii.decrypt(enc) : null;
+      },
+      passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
+    },
+    tripsToFirm: async (actor, origin, enterpriseId) =>
+      (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(
+        (t) => ({
+          id: t.id,
+          departureAt: t.departureAt,
+          originText: t.originName,
+          destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
+          seatsLeft: t.seatsLeft,
+        }),
+      ),
+  });
 
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
@@ -253,6 +279,7 @@ export function buildContainer(deps: AppDeps) {
     inbox,
     sms,
     alerts,
+    labour,
   };
 }
 

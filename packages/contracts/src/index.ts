@@ -19,3 +19,4 @@ export * from './calendar';
 export * from './freight';
 export * from './inbox';
 export * from './console';
+export * from './labour';
