@@ -4,6 +4,7 @@ import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fixtures';
 import { JPEG, PNG, type World } from './support/scope-world';
 import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
+import { PROJECT_SCOPE_FIXTURES } from './project-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -377,4 +378,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip',
   },
   ...SUBSIDY_SCOPE_FIXTURES,
+  ...PROJECT_SCOPE_FIXTURES,
 };

@@ -47,6 +47,7 @@ import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
+import { buildKeyProjects } from './modules/key-projects';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -184,6 +185,27 @@ export function buildContainer(deps: AppDeps) {
     secret: config.JWT_SECRET,
   });
 
+  // 重点项目: a need dispatched alone becomes an issue of the enterprise side, with its clocks.
+  const keyProjects = buildKeyProjects({
+    conn,
+    clock,
+    enterprises: repos.enterprises,
+    staff: repos.users,
+    issues: {
+      dispatch: async (actor, i) => {
+        const draft = { category: i.category, urgency: i.urgency, description: i.description };
+        return enterprise.services.issues.raiseDispatched(
+          actor,
+          i.enterpriseId,
+          draft,
+          i.departmentCode,
+          i.note,
+        );
+      },
+    },
+    sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
+  });
+
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
@@ -212,6 +234,7 @@ export function buildContainer(deps: AppDeps) {
     calendar,
     subsidies,
     freight,
+    keyProjects,
   };
 }
 

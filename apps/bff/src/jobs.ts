@@ -4,6 +4,7 @@ import type { LeaseRepository } from './modules/leases';
 import type { Metrics } from './metrics';
 import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
 import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
+import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
 
 export interface PeriodicJob {
   name: string;
@@ -182,6 +183,12 @@ export function backgroundJobs(
       name: ISSUES_SWEEP,
       intervalMs: intervals[ISSUES_SWEEP] ?? 5 * 60_000,
       run: () => container.enterprise.services.sweep.run(),
+    },
+    {
+      // 马上会办 tasks past their deadline are escalated to the command, each once.
+      name: KEY_PROJECTS_SWEEP,
+      intervalMs: intervals[KEY_PROJECTS_SWEEP] ?? 5 * 60_000,
+      run: () => container.keyProjects.services.needs.escalateOverdue(),
     },
   ];
 }

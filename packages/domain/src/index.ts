@@ -15,3 +15,4 @@ export * from './rollups';
 export * from './subsidies';
 export * from './calendar/compose';
 export * from './freight';
+export * from './projects';

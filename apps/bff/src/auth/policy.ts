@@ -162,6 +162,24 @@ export const POLICY: Record<string, RoutePolicy> = {
   'freight.token': { roles: ALL, scope: 'self' },
   'freight.check': { roles: ['checkpoint'], scope: 'all' },
   'freight.figures': { roles: ['admin'], scope: 'all' },
+  // Key projects (重点项目): 发改委 (an officer of fgw) and the command keep the registry; a liaison sees
+  // its firm's projects, a 代办负责人/联络员 the ones they serve; officers close their department's tasks.
+  'projects.create': { roles: ['officer', 'admin'], scope: 'all' },
+  'projects.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.get': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.figures': { roles: ['admin'], scope: 'all' },
+  'projects.milestones.add': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.milestones.done': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.reports.create': { roles: ['liaison', 'steward', 'officer'], scope: 'enterprise' },
+  'projects.reports.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.create': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.dispatch': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.sessions.create': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.sessions.get': { roles: ['steward', 'officer', 'admin'], scope: 'department' },
+  'projects.sessions.decide': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.actions.mine': { roles: ['officer', 'admin'], scope: 'department' },
+  'projects.actions.close': { roles: ['officer'], scope: 'department' },
 };
 
 /** True when a session with these roles may call a route with this policy. */
