@@ -58,6 +58,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '货',
     url: PAGES.freightPasses,
   },
+  { id: 'liaison.projects', role: 'liaison', title: '重点项目', badge: '项', url: PAGES.projectList },
   {
     id: 'steward.enterprises',
     role: 'steward',
@@ -72,7 +73,16 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '访',
     url: PAGES.stewardEnterprises,
   },
+  { id: 'steward.projects', role: 'steward', title: '重点项目代办', badge: '项', url: PAGES.projectList },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
+  {
+    id: 'officer.projectActions',
+    role: 'officer',
+    title: '会办任务',
+    badge: '会',
+    url: PAGES.projectActions,
+  },
+  { id: 'officer.projects', role: 'officer', title: '重点项目', badge: '项', url: PAGES.projectList },
   {
     id: 'transport.trips',
     role: 'transport',
@@ -95,6 +105,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.freightReview,
   },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
+  { id: 'admin.projects', role: 'admin', title: '重点项目', badge: '项', url: PAGES.projectFigures },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
