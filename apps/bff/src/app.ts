@@ -23,6 +23,7 @@ import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
 import { freightPassRoutes } from './modules/freight-passes';
 import { keyProjectRoutes } from './modules/key-projects';
+import { supplyChainRoutes } from './modules/supply-chain';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -36,6 +37,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...subsidyRoutesFor(c.subsidies),
     ...freightPassRoutes(c.freight),
     ...keyProjectRoutes(c.keyProjects),
+    ...supplyChainRoutes(c.supplyChain),
   ];
 }
 

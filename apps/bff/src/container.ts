@@ -47,7 +47,8 @@ import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
-import { buildKeyProjects } from './modules/key-projects';
+import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
+import { buildSupplyChain } from './modules/supply-chain';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -185,25 +186,36 @@ export function buildContainer(deps: AppDeps) {
     secret: config.JWT_SECRET,
   });
 
-  // 重点项目: a need dispatched alone becomes an issue of the enterprise side, with its clocks.
+  // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
+  const issueDispatch: NeedIssueDispatch = {
+    dispatch: async (actor, i) => {
+      const draft = { category: i.category, urgency: i.urgency, description: i.description };
+      return enterprise.services.issues.raiseDispatched(
+        actor,
+        i.enterpriseId,
+        draft,
+        i.departmentCode,
+        i.note,
+      );
+    },
+  };
   const keyProjects = buildKeyProjects({
     conn,
     clock,
     enterprises: repos.enterprises,
     staff: repos.users,
-    issues: {
-      dispatch: async (actor, i) => {
-        const draft = { category: i.category, urgency: i.urgency, description: i.description };
-        return enterprise.services.issues.raiseDispatched(
-          actor,
-          i.enterpriseId,
-          draft,
-          i.departmentCode,
-          i.note,
-        );
-      },
-    },
+    issues: issueDispatch,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
+  });
+  const supplyChain = buildSupplyChain({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    reopening: enterprise.repos.reopening,
+    actsFor: (actor, id) => enterprise.services.scope.actsForEnterprise(actor, id),
+    issues: issueDispatch,
   });
 
   const rateLimitsOn =
@@ -235,6 +247,7 @@ export function buildContainer(deps: AppDeps) {
     subsidies,
     freight,
     keyProjects,
+    supplyChain,
   };
 }
 

@@ -18,3 +18,4 @@ export * from './subsidies';
 export * from './calendar';
 export * from './freight';
 export * from './projects';
+export * from './supply';

@@ -16,3 +16,4 @@ export * from './subsidies';
 export * from './calendar/compose';
 export * from './freight';
 export * from './projects';
+export * from './supply';

@@ -180,6 +180,19 @@ export const POLICY: Record<string, RoutePolicy> = {
   'projects.sessions.decide': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
   'projects.actions.mine': { roles: ['officer', 'admin'], scope: 'department' },
   'projects.actions.close': { roles: ['officer'], scope: 'department' },
+  // Supply chain (产业链协同): a liaison posts, matches and confirms for its own firm; 工信局 (officer gxj)
+  // and the command see everything; a lead firm's steward sees its suppliers.
+  'supply.posts.create': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.posts.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.posts.candidates': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.create': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.matches.confirm': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.contact': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.figures': { roles: ['officer', 'admin'], scope: 'all' },
+  'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.suppliers.coordinate': { roles: ['liaison', 'steward'], scope: 'enterprise' },
 };
 
 /** True when a session with these roles may call a route with this policy. */
