@@ -5,6 +5,7 @@ import { fullChecklist } from '../../apps/bff/src/modules/enterprises/testing/fi
 import { JPEG, PNG, type World } from './support/scope-world';
 import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
 import { PROJECT_SCOPE_FIXTURES } from './project-scope-fixtures';
+import { SUPPLY_SCOPE_FIXTURES } from './supply-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -379,4 +380,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   },
   ...SUBSIDY_SCOPE_FIXTURES,
   ...PROJECT_SCOPE_FIXTURES,
+  ...SUPPLY_SCOPE_FIXTURES,
 };
