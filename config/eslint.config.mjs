@@ -69,7 +69,7 @@ export default tseslint.config(
             },
             {
               regex:
-                '^(\\.\\./|\\./modules/)(calendar|freight-passes|leases|subsidies|sweep-failures|labour|key-projects|supply-chain|inbox|divisions|hotline|alerts|sms)/.+',
+                '^(\\.\\./|\\./modules/)(calendar|freight-passes|leases|subsidies|sweep-failures|labour|key-projects|supply-chain|inbox|divisions|hotline|alerts|sms|key-projects|supply-chain)/.+',
               message:
                 "A module with an index.ts is used only through it: import from the module's folder, not its files.",
             },

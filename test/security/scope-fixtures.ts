@@ -4,6 +4,8 @@ import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/test-support';
 import { JPEG, PNG, type World } from './support/scope-world';
 import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
+import { PROJECT_SCOPE_FIXTURES } from './project-scope-fixtures';
+import { SUPPLY_SCOPE_FIXTURES } from './supply-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -377,4 +379,6 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip',
   },
   ...SUBSIDY_SCOPE_FIXTURES,
+  ...PROJECT_SCOPE_FIXTURES,
+  ...SUPPLY_SCOPE_FIXTURES,
 };

@@ -25,6 +25,8 @@ import { freightPassRoutes } from './modules/freight-passes';
 import { inboxRoutes } from './modules/inbox';
 import { alertRoutes } from './modules/alerts';
 import { labourRoutes } from './modules/labour';
+import { keyProjectRoutes } from './modules/key-projects';
+import { supplyChainRoutes } from './modules/supply-chain';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -40,6 +42,8 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...inboxRoutes(c.inbox),
     ...alertRoutes(c.alerts),
     ...labourRoutes(c.labour),
+    ...keyProjectRoutes(c.keyProjects),
+    ...supplyChainRoutes(c.supplyChain),
   ];
 }
 

@@ -44,6 +44,8 @@ import { buildInbox } from './modules/inbox';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
 import { buildAlerts } from './modules/alerts';
 import { buildLabour } from './modules/labour';
+import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
+import { buildSupplyChain } from './modules/supply-chain';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -247,6 +249,38 @@ export function buildContainer(deps: AppDeps) {
       ),
   });
 
+  // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
+  const issueDispatch: NeedIssueDispatch = {
+    dispatch: async (actor, i) => {
+      const draft = { category: i.category, urgency: i.urgency, description: i.description };
+      return enterprise.services.issues.raiseDispatched(
+        actor,
+        i.enterpriseId,
+        draft,
+        i.departmentCode,
+        i.note,
+      );
+    },
+  };
+  const keyProjects = buildKeyProjects({
+    conn,
+    clock,
+    enterprises: repos.enterprises,
+    staff: repos.users,
+    issues: issueDispatch,
+    sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
+  });
+  const supplyChain = buildSupplyChain({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    reopening: enterprise.repos.reopening,
+    actsFor: (actor, id) => enterprise.services.scope.actsForEnterprise(actor, id),
+    issues: issueDispatch,
+  });
+
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
@@ -280,6 +314,8 @@ export function buildContainer(deps: AppDeps) {
     sms,
     alerts,
     labour,
+    keyProjects,
+    supplyChain,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Metrics } from './metrics';
 import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
 import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
 import { ALERTS_DRAIN } from './modules/alerts';
+import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
 
 export interface PeriodicJob {
   name: string;
@@ -189,6 +190,12 @@ export function backgroundJobs(
       name: ALERTS_DRAIN,
       intervalMs: intervals[ALERTS_DRAIN] ?? 30_000,
       run: () => container.alerts.services.alerts.drain(),
+    },
+    {
+      // 马上会办 tasks past their deadline are escalated to the command, each once.
+      name: KEY_PROJECTS_SWEEP,
+      intervalMs: intervals[KEY_PROJECTS_SWEEP] ?? 5 * 60_000,
+      run: () => container.keyProjects.services.needs.escalateOverdue(),
     },
   ];
 }

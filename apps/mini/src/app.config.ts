@@ -63,6 +63,17 @@ export default defineAppConfig({
       root: 'admin',
       pages: ['pages/people/index'],
     },
+    {
+      // 重点项目服务: the registry, 序时进度表, 周报, 服务清单, 马上会办 and the departments' tasks.
+      root: 'projects',
+      pages: [
+        'pages/project-list/index',
+        'pages/project-detail/index',
+        'pages/project-session/index',
+        'pages/action-items/index',
+        'pages/project-figures/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -83,7 +94,10 @@ export default defineAppConfig({
         // The role subpackages are fetched in the background from home, on Wi-Fi only: a
         // worker on 3G never pays for the officers' screens.
         preloadRule: {
-          'pages/home/index': { network: 'wifi', packages: ['enterprise', 'transport', 'command', 'admin'] },
+          'pages/home/index': {
+            network: 'wifi',
+            packages: ['enterprise', 'transport', 'command', 'admin', 'projects'],
+          },
         },
       }
     : { animation: false }),

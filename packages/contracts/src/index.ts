@@ -20,3 +20,5 @@ export * from './freight';
 export * from './inbox';
 export * from './console';
 export * from './labour';
+export * from './projects';
+export * from './supply';

@@ -16,3 +16,5 @@ export * from './subsidies';
 export * from './calendar/compose';
 export * from './freight';
 export * from './labour';
+export * from './projects';
+export * from './supply';

@@ -202,6 +202,37 @@ export const POLICY: Record<string, RoutePolicy> = {
   'labour.applications.accept': { roles: ['worker'], scope: 'self' },
   'labour.applications.decline': { roles: ['worker'], scope: 'self' },
   'labour.applications.withdraw': { roles: ['worker'], scope: 'self' },
+  // Key projects (重点项目): 发改委 (an officer of fgw) and the command keep the registry; a liaison sees
+  // its firm's projects, a 代办负责人/联络员 the ones they serve; officers close their department's tasks.
+  'projects.create': { roles: ['officer', 'admin'], scope: 'all' },
+  'projects.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.get': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.figures': { roles: ['admin'], scope: 'all' },
+  'projects.milestones.add': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.milestones.done': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.reports.create': { roles: ['liaison', 'steward', 'officer'], scope: 'enterprise' },
+  'projects.reports.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.create': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.needs.dispatch': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.sessions.create': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.sessions.get': { roles: ['steward', 'officer', 'admin'], scope: 'department' },
+  'projects.sessions.decide': { roles: ['steward', 'officer', 'admin'], scope: 'enterprise' },
+  'projects.actions.mine': { roles: ['officer', 'admin'], scope: 'department' },
+  'projects.actions.close': { roles: ['officer'], scope: 'department' },
+  // Supply chain (产业链协同): a liaison posts, matches and confirms for its own firm; 工信局 (officer gxj)
+  // and the command see everything; a lead firm's steward sees its suppliers.
+  'supply.posts.create': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.posts.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.posts.candidates': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.create': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.matches.confirm': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.matches.contact': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.figures': { roles: ['officer', 'admin'], scope: 'all' },
+  'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
+  'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.suppliers.coordinate': { roles: ['liaison', 'steward'], scope: 'enterprise' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

@@ -5,6 +5,7 @@ import { enterpriseDemoSection } from '../modules/enterprises/demo-data';
 import { workerJourneyDemoSection } from '../modules/trips/demo-data';
 import { dashboardDemoSection } from '../modules/dashboard/demo-data';
 import { freightDemoSection } from '../modules/freight-passes';
+import { keyProjectsDemoSection } from '../modules/key-projects';
 
 /** The demo accounts printed by `npm start` and listed in README.md. */
 export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label: string }[] = [
@@ -55,4 +56,5 @@ const DEMO_SECTIONS: ((ctx: DemoContext) => Promise<void>)[] = [
   workerJourneyDemoSection,
   dashboardDemoSection,
   freightDemoSection,
+  keyProjectsDemoSection,
 ];

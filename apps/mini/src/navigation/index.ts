@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer), `command/` (指挥部) and `admin/` (the command's console); the main package holds sign-in, home
+ * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console) and `projects/` (重点项目服务); the main package holds sign-in, home
  * and everything a worker needs first.
  */
 export const PAGES = {
@@ -43,6 +43,11 @@ export const PAGES = {
   tripForm: '/transport/pages/trip-form/index',
   dashboard: '/command/pages/dashboard/index',
   consolePeople: '/admin/pages/people/index',
+  projectList: '/projects/pages/project-list/index',
+  projectDetail: '/projects/pages/project-detail/index',
+  projectSession: '/projects/pages/project-session/index',
+  projectActions: '/projects/pages/action-items/index',
+  projectFigures: '/projects/pages/project-figures/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

@@ -16,6 +16,12 @@ export const DEPARTMENTS = [
   { code: 'sfj', name: '司法局', fullName: '司法局' },
   // Pays the subsidies 人社局 and 交通局 compute (免申即享); also answers funding questions.
   { code: 'czj', name: '财政局', fullName: '财政局' },
+  // Convened with the above by 马上会办 on key projects (seed 000 三(四)); 金融工作服务中心 is 金融办's seat.
+  { code: 'zjj', name: '住建局', fullName: '住房和城乡建设局' },
+  { code: 'slj', name: '水务局', fullName: '水务局' },
+  { code: 'xzspj', name: '行政审批局', fullName: '行政审批局' },
+  { code: 'sthjj', name: '生态环境局', fullName: '生态环境局' },
+  { code: 'gdgs', name: '供电公司', fullName: '供电公司' },
 ] as const;
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];

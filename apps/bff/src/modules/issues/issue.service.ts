@@ -163,6 +163,28 @@ export class IssueService implements IssueAccess {
     );
   }
 
+  /**
+   * An issue raised on an enterprise's behalf by the command's side (a key project's need) and
+   * dispatched at once: accepted and dispatched by the same rules and clocks as any other.
+   */
+  async raiseDispatched(
+    actor: Actor,
+    enterpriseId: string,
+    draft: IssueDraft,
+    departmentCode: string,
+    note: string,
+  ): Promise<IssueRecord> {
+    const rel: IssueRelation = { command: true, forEnterprise: false, steward: false, department: false };
+    const issue = await this.insert(actor, enterpriseId, draft, {
+      source: 'steward',
+      attachmentIds: [],
+      visitId: null,
+      visitProblemIndex: null,
+    });
+    const accepted = await this.perform(actor, rel, issue, 'accept', { note: '重点项目服务清单受理' });
+    return this.perform(actor, rel, accepted, 'dispatch', { departmentCode, note });
+  }
+
   /** The command's shortcut for 共性问题 and policy questions: accept if needed, then answer. */
   async answerAsCommand(actor: Actor, issue: IssueRecord, answer: string): Promise<IssueRecord> {
     const rel: IssueRelation = { command: true, forEnterprise: false, steward: false, department: false };

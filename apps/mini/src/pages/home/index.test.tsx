@@ -43,11 +43,13 @@ describe('home page', () => {
       '我的企业',
       '走访记录',
       '督办提醒',
+      '重点项目代办',
       '复工进度',
       '包车需求',
       '员工订座',
       '问题申报',
       '货车通行证',
+      '重点项目',
     ]);
   });
 
@@ -120,7 +122,7 @@ describe('home page', () => {
 
     const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
     expect(banner).toBeTruthy();
-    expect(tileTitles()).toEqual(['待办问题', '办理提醒']);
+    expect(tileTitles()).toEqual(['待办问题', '办理提醒', '会办任务', '重点项目']);
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 

@@ -59,6 +59,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     badge: '货',
     url: PAGES.freightPasses,
   },
+  { id: 'liaison.projects', role: 'liaison', title: '重点项目', badge: '项', url: PAGES.projectList },
   {
     id: 'steward.enterprises',
     role: 'steward',
@@ -74,8 +75,17 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.stewardEnterprises,
   },
   { id: 'steward.inbox', role: 'steward', title: '督办提醒', badge: '信', url: PAGES.inbox },
+  { id: 'steward.projects', role: 'steward', title: '重点项目代办', badge: '项', url: PAGES.projectList },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
   { id: 'officer.inbox', role: 'officer', title: '办理提醒', badge: '信', url: PAGES.inbox },
+  {
+    id: 'officer.projectActions',
+    role: 'officer',
+    title: '会办任务',
+    badge: '会',
+    url: PAGES.projectActions,
+  },
+  { id: 'officer.projects', role: 'officer', title: '重点项目', badge: '项', url: PAGES.projectList },
   {
     id: 'transport.trips',
     role: 'transport',
@@ -99,6 +109,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
   { id: 'admin.people', role: 'admin', title: '人员与角色', badge: '人', url: PAGES.consolePeople },
+  { id: 'admin.projects', role: 'admin', title: '重点项目', badge: '项', url: PAGES.projectFigures },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',

@@ -1,0 +1,2 @@
+export * from './supply';
+export * from './routes';
