@@ -82,7 +82,7 @@ export default defineAppConfig({
       }
     : { animation: false }),
   tabBar: {
-    color: '#7a808a',
+    color: '#5f6670',
     selectedColor: '#1f6fd1',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
