@@ -22,6 +22,7 @@ import { httpMetrics, metricsEndpoint } from './metrics';
 import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
 import { freightPassRoutes } from './modules/freight-passes';
+import { divisionRoutesFor } from './modules/divisions';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -34,6 +35,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...calendarRoutesFor(c.calendar.service),
     ...subsidyRoutesFor(c.subsidies),
     ...freightPassRoutes(c.freight),
+    ...divisionRoutesFor(c.divisions),
   ];
 }
 

@@ -47,6 +47,7 @@ import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
+import { buildDivisions } from './modules/divisions';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -183,6 +184,8 @@ export function buildContainer(deps: AppDeps) {
     users: repos.users,
     secret: config.JWT_SECRET,
   });
+  // 行政区划: the read-only GB/T 2260 tree for the region cascader.
+  const divisions = buildDivisions();
 
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
@@ -212,6 +215,7 @@ export function buildContainer(deps: AppDeps) {
     calendar,
     subsidies,
     freight,
+    divisions,
   };
 }
 

@@ -49,6 +49,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'admin.users.full': { roles: ['admin'], scope: 'all' },
   'admin.users.roles': { roles: ['admin'], scope: 'all' },
   'regions.list': { roles: ALL, scope: 'none' },
+  'divisions.list': { roles: ALL, scope: 'none' },
   'regions.upsert': { roles: ['admin'], scope: 'all' },
   'checkins.submit': { roles: ALL, scope: 'self' },
   'checkins.latest': { roles: ALL, scope: 'self' },
