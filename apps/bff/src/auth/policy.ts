@@ -78,7 +78,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.import': { roles: ['admin'], scope: 'all' },
   'enterprises.bind': { roles: ALL, scope: 'self' },
   // Firm names for choosing a trip's destination; no registry details beyond name and region.
-  'enterprises.directory': { roles: ['transport', 'admin'], scope: 'all' },
+  // Workers too: a new worker picks their employer from it (names and county only).
+  'enterprises.directory': { roles: ['worker', 'transport', 'admin'], scope: 'all' },
   'enterprises.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'enterprises.update': { roles: ['admin'], scope: 'all' },
   'enterprises.invite': { roles: ['admin'], scope: 'all' },
