@@ -69,7 +69,13 @@ describe('first load on slow 3G', () => {
     );
     const scripts = [...bytes.encodings].filter(([url]) => /\.(js|css)$/.test(url));
     const kb = Math.round(bytes.total() / 1024);
-    console.log(await page.evaluate(() => Array.from(document.body.children).map((c) => `${c.tagName}#${c.id}.${c.className}:${c.children.length}`).join(' | ')));
+    console.log(
+      await page.evaluate(() =>
+        Array.from(document.body.children)
+          .map((c) => `${c.tagName}#${c.id}.${c.className}:${c.children.length}`)
+          .join(' | '),
+      ),
+    );
     console.log(
       `slow 3G (400 ms, ${KBPS} kbps): loading sign ${loadingShownMs} ms, usable sign-in ${usableMs} ms, ` +
         `${kb} KB over the wire, ${scripts.length} JS/CSS files; paints ${JSON.stringify(paint)}`,

@@ -43,7 +43,7 @@ export default function HomePage() {
     <View className="home">
       <OfflineBanner onRetry={refresh} />
       <Greeting user={user} />
-      {user.roles.includes('worker') ? <WorkerTodayCard /> : null}
+      {user.roles.includes('worker') ? <WorkerTodayCard profileDone={user.hasProfile} /> : null}
       {sections.length === 0 ? (
         <PageState
           status="empty"

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ArrowRight, Clock, Location, QrCode } from '@nutui/icons-react-taro';
+import { ArrowRight, Clock, Location, QrCode, User } from '@nutui/icons-react-taro';
 import type { Booking, Checkin, Pass } from '@fugong/contracts';
 import { PAGES, openPage } from '../../../navigation';
 import { BOOKING_LABELS, PASS_LABELS, chinaDayOf, chinaToday, formatTime } from '../../../services/format';
@@ -42,7 +42,7 @@ export function nextTrip(bookings: readonly Booking[], now = Date.now()): Bookin
  * 今天: what a health-code app opens on. The pass colour as one big card (tap → the code),
  * whether today's check-in is done, and the next trip with its boarding code one tap away.
  */
-export function WorkerTodayCard() {
+export function WorkerTodayCard({ profileDone }: { profileDone: boolean }) {
   const today = useLoad(loadToday);
   const data = today.data;
   if (!data) {
@@ -59,6 +59,18 @@ export function WorkerTodayCard() {
   const trip = nextTrip(data.bookings);
   return (
     <View className="today">
+      {profileDone ? null : (
+        <View className="today-row today-row--todo" role="button" onClick={() => openPage(PAGES.profile)}>
+          <User size={24} color="#b42318" />
+          <View className="today-row__text">
+            <Text className="today-row__line">请先完善个人资料</Text>
+            <Text className="today-row__sub">
+              姓名、身份证号、户籍县（区）和工作单位，订座和通行码都要用到
+            </Text>
+          </View>
+          <Text className="today-row__action">去完善</Text>
+        </View>
+      )}
       <View
         className={`today-pass today-pass--${color}`}
         role="button"
