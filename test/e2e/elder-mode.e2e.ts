@@ -76,7 +76,7 @@ async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${demo.stack().webUrl}/#${path}`);
   await page.locator('.taro_page').last().waitFor();
   await page
-    .waitForFunction(() => !document.querySelector('.page-state--loading, .today--loading'), undefined, {
+    .waitForFunction("!document.querySelector('.page-state--loading, .today--loading')", undefined, {
       timeout: 10_000,
     })
     .catch(() => undefined);
@@ -93,11 +93,13 @@ async function visit(page: Page, name: string, path: string): Promise<Audit & { 
 const problems = (audits: (Audit & { name: string })[], key: 'lowContrast' | 'overflow') =>
   audits.flatMap((a) => a[key].map((p) => ({ page: a.name, ...p })));
 
+const ELDER_ON = "document.documentElement.classList.contains('fg-elder')";
+
 async function setElder(page: Page, on: boolean): Promise<void> {
   await open(page, '/pages/me/index');
-  const isOn = await page.evaluate(() => document.documentElement.classList.contains('fg-elder'));
+  const isOn = (await page.evaluate(ELDER_ON)) as boolean;
   if (isOn !== on) await page.locator('.nut-switch').click();
-  await page.waitForFunction((want) => document.documentElement.classList.contains('fg-elder') === want, on);
+  await page.waitForFunction(`${ELDER_ON} === ${on}`);
 }
 
 describe('large text and contrast (H5)', () => {
@@ -109,6 +111,7 @@ describe('large text and contrast (H5)', () => {
 
     const normal = [];
     for (const [name, path] of WORKER_PAGES) normal.push(await visit(page, `worker-${name}`, path));
+    // eslint-disable-next-line no-console -- the figures docs/ux.md quotes
     console.log(
       `normal size: ${normal.reduce((n, a) => n + a.checked, 0)} text elements on ${normal.length} pages`,
     );
@@ -122,15 +125,17 @@ describe('large text and contrast (H5)', () => {
     expect(problems(elder, 'overflow')).toEqual([]);
 
     await open(page, '/pages/home/index');
-    const sizes = await page.evaluate(() => ({
-      body: Array.from(
-        document.querySelectorAll('.today-row__line, .today-row__text, .tile-grid__title'),
-      ).map((el) => parseFloat(getComputedStyle(el).fontSize)),
-    }));
+    // Browser-side expressions as text: this project's type-check has no DOM library.
+    const sizes = {
+      body: (await page.evaluate(
+        "Array.from(document.querySelectorAll('.today-row__line, .today-row__text, .tile-grid__title')).map((el) => parseFloat(getComputedStyle(el).fontSize))",
+      )) as number[],
+    };
     await open(page, '/pages/me/index');
-    const buttons = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.nut-button')).map((el) => el.getBoundingClientRect().height),
-    );
+    const buttons = (await page.evaluate(
+      "Array.from(document.querySelectorAll('.nut-button')).map((el) => el.getBoundingClientRect().height)",
+    )) as number[];
+    // eslint-disable-next-line no-console -- the figures docs/ux.md quotes
     console.log(
       `长辈模式: body text ${Math.min(...sizes.body)}–${Math.max(...sizes.body)} px, buttons ≥ ${Math.min(...buttons)} px`,
     );
@@ -145,7 +150,9 @@ describe('large text and contrast (H5)', () => {
     await cdp.send('Page.enable');
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 28, fixed: 24 } });
     await signIn(demo.stack(), page, '13800000001');
-    const root = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const root = (await page.evaluate(
+      'parseFloat(getComputedStyle(document.documentElement).fontSize)',
+    )) as number;
     // 375 px wide: 20 px at the default 16 px, × 28/16 here.
     expect(root).toBeCloseTo(35, 0);
     const audits = [];
@@ -166,6 +173,7 @@ describe('large text and contrast (H5)', () => {
     }
     const low = problems(found, 'lowContrast');
     if (low.length > 0)
+      // eslint-disable-next-line no-console -- the figures docs/ux.md quotes
       console.log(`contrast below 4.5:1 on other roles' pages:\n${JSON.stringify(low, null, 1)}`);
     expect(problems(found, 'overflow')).toEqual([]);
   });

@@ -55,8 +55,7 @@ describe('marshal scan with the camera (H5)', () => {
     // The decoded code lands in the box the marshal would otherwise type into.
     const box = field(marshal, '扫码结果（或粘贴上车码）');
     await marshal.waitForFunction(
-      (expected) => Array.from(document.querySelectorAll('input')).some((input) => input.value === expected),
-      token,
+      `Array.from(document.querySelectorAll('input')).some((input) => input.value === ${JSON.stringify(token)})`,
     );
     expect(await box.inputValue()).toBe(token);
     expect(await marshal.locator('.camera-scan').count()).toBe(0);

@@ -17,5 +17,5 @@ export type Divisions = ReturnType<typeof buildDivisions>;
 
 /** GET /api/divisions?parent=: any signed-in person (every form that asks for a region). */
 export function divisionRoutesFor(d: Divisions): RouteDef[] {
-  return [route(divisionRoutes.list, ({ query }) => d.services.divisions.list(query.parent))];
+  return [route(divisionRoutes.list, async ({ query }) => d.services.divisions.list(query.parent))];
 }

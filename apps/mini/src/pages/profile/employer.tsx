@@ -35,7 +35,7 @@ export function EmployerChooser({
     <View className="employer">
       <Text className="w-line">{value ? `已选：${value.name}` : '尚未选择工作单位（求职中可不选）'}</Text>
       <Input name="employer" placeholder="输入企业名称中的几个字" value={q} onChange={setQ} />
-      <Button size="small" onClick={search} disabled={!q.trim()}>
+      <Button size="small" onClick={search}>
         查找企业
       </Button>
       {error ? <Text className="w-error">{error}</Text> : null}
