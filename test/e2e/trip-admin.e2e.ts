@@ -26,7 +26,11 @@ describe('transport officer’s trip management on the H5 build', () => {
 
     const origin = `毕节市七星关区${Date.now() % 10_000}`;
     await field(page, '如 贵阳市南明区').fill(origin);
-    await field(page, '6 位代码，如 520102').fill('520502');
+    // The origin county is picked from the GB/T 2260 cascader, not typed as a code.
+    await page.getByRole('button', { name: '出发地所在县（区）' }).click();
+    for (const place of ['贵州省', '毕节市', '七星关区'])
+      await page.locator('.region-picker__item', { hasText: new RegExp(`^${place}$`) }).click();
+    await page.locator('.region-picker__value', { hasText: '贵州省 毕节市 七星关区' }).waitFor();
     await field(page, '多个上车点用顿号“、”分隔').fill('七星关区人社局、毕节站');
     await field(page, '如 2026-03-06 07:00').fill(tomorrowMorning());
     await field(page, '如 贵A12345').fill('贵F52018');
@@ -44,6 +48,7 @@ describe('transport officer’s trip management on the H5 build', () => {
     const card = page.locator('.trip-card', { hasText: origin });
     await card.locator('.trip-card__status', { hasText: '草稿' }).waitFor();
     await card.locator('taro-button-core', { hasText: /^\s*发布\s*$/ }).click();
+    await page.locator('.taro-model__confirm', { hasText: '发布' }).click();
     await card.locator('.trip-card__status', { hasText: '已发布' }).waitFor();
     await card.locator('taro-button-core', { hasText: /^\s*上车核验\s*$/ }).waitFor();
     await shot(page, 'trip-admin-published');

@@ -27,6 +27,7 @@ import { alertRoutes } from './modules/alerts';
 import { labourRoutes } from './modules/labour';
 import { keyProjectRoutes } from './modules/key-projects';
 import { supplyChainRoutes } from './modules/supply-chain';
+import { divisionRoutesFor } from './modules/divisions';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -44,6 +45,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...labourRoutes(c.labour),
     ...keyProjectRoutes(c.keyProjects),
     ...supplyChainRoutes(c.supplyChain),
+    ...divisionRoutesFor(c.divisions),
   ];
 }
 

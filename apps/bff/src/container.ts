@@ -46,6 +46,7 @@ import { buildAlerts } from './modules/alerts';
 import { buildLabour } from './modules/labour';
 import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
 import { buildSupplyChain } from './modules/supply-chain';
+import { buildDivisions } from './modules/divisions';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -188,6 +189,8 @@ export function buildContainer(deps: AppDeps) {
     users: repos.users,
     secret: config.JWT_SECRET,
   });
+  // 行政区划: the read-only GB/T 2260 tree for the region cascader.
+  const divisions = buildDivisions();
 
   // Issue reminders and escalations reach people: the sweep's marks → inbox, WeChat or SMS, timeline.
   const sms = deps.smsGateway ?? smsGatewayFor(config, logger);
@@ -316,6 +319,7 @@ export function buildContainer(deps: AppDeps) {
     labour,
     keyProjects,
     supplyChain,
+    divisions,
   };
 }
 

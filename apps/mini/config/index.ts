@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { FailOnMissingExports } from './fail-on-warnings';
 import prodConfig from './prod';
+import { PreloadFirstScreen } from './preload-first-screen';
 
 /**
  * Build configuration for both targets. `TARO_ENV` (weapp | h5) picks the output folder so a
@@ -115,6 +116,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain: Chain) {
         preferOwnDependencies(chain);
         shareAsyncChunks(chain);
+        // The first screen: home, which sends a signed-out person on to login.
+        chain
+          .plugin('preload-first-screen')
+          .use(PreloadFirstScreen, [['src/pages/home/index', 'src/pages/login/index']]);
       },
       output: {
         filename: 'js/[name].[hash:8].js',

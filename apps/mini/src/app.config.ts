@@ -80,6 +80,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1f6fd1',
     navigationBarTitleText: '复工通',
     navigationBarTextStyle: 'white',
+    // H5 too gets Taro's title bar with its back button (weapp always has one).
+    navigationStyle: 'default',
     backgroundColor: '#f3f5f8',
   },
   // H5 only: no page slide animation — it stutters on budget Android webviews and delays
@@ -102,7 +104,7 @@ export default defineAppConfig({
       }
     : { animation: false }),
   tabBar: {
-    color: '#7a808a',
+    color: '#5f6670',
     selectedColor: '#1f6fd1',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -2,6 +2,8 @@ import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { listenForPrivacyAuthorization } from './platform/privacy';
 import { watchForUpdates } from './platform/update';
+import { applyElderMode } from './platform/text-size';
+import { elderModeOn } from './store/elder-mode';
 import './app.css';
 
 /** The app shell: Taro renders the current page as `children`. */
@@ -9,6 +11,7 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     watchForUpdates();
     listenForPrivacyAuthorization();
+    applyElderMode(elderModeOn());
   });
   return children;
 }

@@ -92,3 +92,36 @@ export const MANIFEST_ROW: ManifestRow = {
   boardedAt: null,
   flag: null,
 };
+
+/** A sliver of the GB/T 2260 tree (贵州省 → 贵阳市 → 南明区, 毕节市) for the region cascader. */
+const DIVISION_TREE: Record<string, { code: string; name: string }[]> = {
+  '': [{ code: '52', name: '贵州省' }],
+  '52': [
+    { code: '5201', name: '贵阳市' },
+    { code: '5205', name: '毕节市' },
+  ],
+  '5201': [{ code: '520102', name: '南明区' }],
+  '5205': [{ code: '520502', name: '七星关区' }],
+};
+const LEVELS = { 2: 'province', 4: 'city', 6: 'county' } as const;
+
+/** A fake-api handler for GET /api/divisions?parent= over DIVISION_TREE. */
+export function divisionsReply(call: { url: string }) {
+  const parent = new URL(call.url, 'http://x').searchParams.get('parent') ?? '';
+  const all = Object.values(DIVISION_TREE).flat();
+  const path: string[] = [];
+  for (let n = 2; n <= parent.length; n += 2)
+    path.push(all.find((d) => d.code === parent.slice(0, n))?.name ?? '');
+  const node = all.find((d) => d.code === parent);
+  return {
+    status: 200,
+    body: {
+      parent: node ? { ...node, level: LEVELS[parent.length as 2 | 4 | 6], hasChildren: true, path } : null,
+      items: (DIVISION_TREE[parent] ?? []).map((d) => ({
+        ...d,
+        level: LEVELS[d.code.length as 2 | 4 | 6],
+        hasChildren: d.code.length < 6,
+      })),
+    },
+  };
+}

@@ -27,14 +27,17 @@ interface InputProps {
   placeholder?: string;
   maxLength?: number;
   value?: string;
+  /** NutUI's keyboard kinds (digit, number, idcard…): only recorded here. */
+  type?: string;
   onChange?: (value: string) => void;
 }
 
-export function Input({ className, name, placeholder, maxLength, value, onChange }: InputProps) {
+export function Input({ className, name, placeholder, maxLength, value, type, onChange }: InputProps) {
   return (
     <input
       className={className}
       name={name}
+      data-keyboard={type}
       aria-label={placeholder}
       placeholder={placeholder}
       maxLength={maxLength}
@@ -66,4 +69,35 @@ export function Cell({ title, description, extra }: CellProps) {
 
 export function CellGroup({ children }: { children?: ReactNode }) {
   return <div>{children}</div>;
+}
+
+export function TextArea({ className, placeholder, maxLength, value, onChange }: InputProps) {
+  return (
+    <textarea
+      className={className}
+      aria-label={placeholder}
+      placeholder={placeholder}
+      maxLength={maxLength}
+      value={value}
+      onChange={(event) => onChange?.(event.target.value)}
+    />
+  );
+}
+
+interface SwitchProps {
+  checked?: boolean;
+  onChange?: (checked: boolean) => void;
+  'aria-label'?: string;
+}
+
+export function Switch({ checked, onChange, 'aria-label': label }: SwitchProps) {
+  return (
+    <input
+      type="checkbox"
+      role="switch"
+      aria-label={label}
+      checked={checked}
+      onChange={(event) => onChange?.(event.target.checked)}
+    />
+  );
 }

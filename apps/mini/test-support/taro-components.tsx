@@ -31,3 +31,24 @@ export function Text({ className, children, onClick }: BaseProps) {
 export function Image({ className, src }: { className?: string; src: string }) {
   return <img className={className} src={src} alt="" />;
 }
+
+interface PickerProps {
+  mode?: string;
+  value?: string;
+  children?: ReactNode;
+  onChange?: (event: { detail: { value: string } }) => void;
+}
+
+/** The date wheel as a plain date input: a test "turns the wheel" with a change event. */
+export function Picker({ mode, value, children, onChange }: PickerProps) {
+  return (
+    <label>
+      {children}
+      <input
+        type={mode === 'date' ? 'date' : 'text'}
+        value={value}
+        onChange={(event) => onChange?.({ detail: { value: event.target.value } })}
+      />
+    </label>
+  );
+}

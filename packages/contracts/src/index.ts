@@ -22,3 +22,4 @@ export * from './console';
 export * from './labour';
 export * from './projects';
 export * from './supply';
+export * from './divisions';

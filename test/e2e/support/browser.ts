@@ -8,8 +8,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '..', '.artifacts', 'screenshots');
 
-/** Starts headless chromium with flags that keep it quiet and offline apart from the app. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Starts headless chromium with flags that keep it quiet and offline apart from the app;
+ * `extraArgs` adds more (e.g. a fake camera for the marshal's scan).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -21,6 +24,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -52,6 +52,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'admin.users.full': { roles: ['admin'], scope: 'all' },
   'admin.users.roles': { roles: ['admin'], scope: 'all' },
   'regions.list': { roles: ALL, scope: 'none' },
+  'divisions.list': { roles: ALL, scope: 'none' },
   'regions.upsert': { roles: ['admin'], scope: 'all' },
   'checkins.submit': { roles: ALL, scope: 'self' },
   'checkins.latest': { roles: ALL, scope: 'self' },
@@ -85,7 +86,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.registry.report': { roles: ['admin'], scope: 'all' },
   'enterprises.bind': { roles: ALL, scope: 'self' },
   // Firm names for choosing a trip's destination; no registry details beyond name and region.
-  'enterprises.directory': { roles: ['transport', 'admin'], scope: 'all' },
+  // Workers too: a new worker picks their employer from it (names and county only).
+  'enterprises.directory': { roles: ['worker', 'transport', 'admin'], scope: 'all' },
   'enterprises.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'enterprises.update': { roles: ['admin'], scope: 'all' },
   'enterprises.invite': { roles: ['admin'], scope: 'all' },

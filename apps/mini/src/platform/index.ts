@@ -21,8 +21,12 @@ export function apiBaseUrl(): string {
 /** WeChat users sign in with wx.login; in a browser there is no WeChat identity, so phone + code. */
 export const loginMethod: LoginMethod = isWeapp ? 'wechat' : 'phone';
 
-/** Scanning a boarding code needs the WeChat camera API; browsers get manual entry instead. */
-export const canScanCode = isWeapp;
+/**
+ * Scanning a boarding code: WeChat's camera API on weapp, the page's own camera reader on H5
+ * (platform/camera-scan, getUserMedia + jsQR) where the browser offers a camera at all.
+ */
+export const canScanCode =
+  isWeapp || Boolean((globalThis as { navigator?: Navigator }).navigator?.mediaDevices?.getUserMedia);
 
 /**
  * Reads a JSON value saved with {@link writeStored}; null when absent or unreadable.
@@ -83,11 +87,21 @@ export async function wechatLoginCode(): Promise<string> {
 }
 
 /**
- * Reads a boarding QR code with the WeChat camera. Null when the marshal cancels, and always on
- * H5, where the marshal page offers a text box for the scanned code instead.
+ * Reads a boarding QR code with the camera. Null when the marshal cancels. On H5 the camera
+ * layer is loaded on first use; a browser that refuses the camera says why in a toast and
+ * answers null, so the typed box stays the way in.
  */
 export async function scanBoardingCode(): Promise<string | null> {
-  if (!canScanCode) return null;
+  if (!isWeapp) {
+    try {
+      const { scanWithCamera } = await import('./camera-scan');
+      return await scanWithCamera();
+    } catch (error) {
+      const message = error instanceof Error && error.message ? error.message : '相机打不开';
+      void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
+      return null;
+    }
+  }
   try {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
     return result;

@@ -12,6 +12,7 @@ export const workerApi = {
     callRoute(w.profileUpdate, { body }, o),
   profileFull: () => callRoute(w.profileFull, {}, { silent: true }),
   regions: () => callRoute(w.regionsList, {}, { silent: true }),
+  pass: () => callRoute(w.passGet, {}, { silent: true }),
   latestCheckin: () => callRoute(w.checkinLatest, {}, { silent: true }),
   checkin: (body: BodyOf<typeof w.checkinSubmit>, o?: CallOptions) => callRoute(w.checkinSubmit, { body }, o),
   passToken: () => callRoute(w.passToken, {}, { silent: true }),

@@ -19,7 +19,8 @@ export type HomeRegion = z.infer<typeof homeRegionSchema>;
 export const profileUpdateSchema = z
   .object({
     name: personNameSchema,
-    idNumber: idNumberSchema,
+    /** Omitted: the number on file is kept (the worker never retypes it to change their county). */
+    idNumber: idNumberSchema.optional(),
     homeRegion: homeRegionSchema,
     /** Employer; null for a job seeker. */
     enterpriseId: objectIdSchema.nullable().default(null),

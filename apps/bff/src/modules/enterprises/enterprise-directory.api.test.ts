@@ -32,6 +32,16 @@ describe('the enterprise directory (transport officer picks a trip’s destinati
     expect(res.text).not.toContain('creditCode');
   });
 
+  it('when a worker looks for their employer, then they find it by name (names only, no credit code)', async () => {
+    const worker = await signInAs(t, ['worker']);
+    const res = await t.http
+      .get(`/api/enterprises/directory?q=${encodeURIComponent('名录')}`)
+      .set(worker.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { id: string }) => e.id)).toEqual([firm]);
+    expect(res.text).not.toContain('creditCode');
+  });
+
   it('when a liaison asks, then 403', async () => {
     expect((await t.http.get('/api/enterprises/directory').set(liaison.auth)).status).toBe(403);
   });

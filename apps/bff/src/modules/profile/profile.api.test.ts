@@ -44,6 +44,23 @@ describe('worker profile', () => {
     expect(me.body.name).toBeNull();
   });
 
+  it('when a worker saves again without retyping the ID number, then the number on file is kept; a first save without one is a 400', async () => {
+    const kept = await person(t);
+    const first = { name: '王五', idNumber: '420103198001011238', homeRegion: home };
+    expect((await t.http.put('/api/profile').set(kept.auth).send(first)).status).toBe(200);
+    const moved = { province: '420000', city: '420100', county: '420103' };
+    const again = await t.http.put('/api/profile').set(kept.auth).send({ name: '王五', homeRegion: moved });
+    expect(again.status).toBe(200);
+    expect(again.body.idNumberMasked).toBe('420103********1238');
+    expect(again.body.homeRegion).toEqual(moved);
+
+    const fresh = await person(t);
+    const noId = await t.http.put('/api/profile').set(fresh.auth).send({ name: '赵六', homeRegion: home });
+    expect(noId.status).toBe(400);
+    expect(noId.body.error.details.map((d: { path: string }) => d.path)).toContain('idNumber');
+    expect((await t.http.get('/api/profile').set(fresh.auth)).body.name).toBeNull();
+  });
+
   it('when another account claims the same ID number, then it is a 409 CONFLICT', async () => {
     const other = await person(t);
     const res = await t.http

@@ -67,26 +67,26 @@ export class ProfileRepository {
   /**
    * Saves the worker's own data. The unique index on idNumberHash decides, atomically, that
    * an ID number belongs to one account; a clash becomes a CONFLICT the worker can read.
+   * With `id` null the number on file is kept, and the write applies only while there is one
+   * (null when there is none: the caller asks for it).
    */
   async saveProfile(
     id: string,
     p: {
       name: string;
-      idNumberEnc: string;
-      idNumberHash: string;
+      id: { idNumberEnc: string; idNumberHash: string } | null;
       homeRegion: NonNullable<UserDoc['homeRegion']>;
       enterpriseId: string | null;
     },
-  ): Promise<PersonRecord> {
+  ): Promise<PersonRecord | null> {
     try {
       const doc = await this.model
         .findOneAndUpdate(
-          { _id: oid(id) },
+          p.id ? { _id: oid(id) } : { _id: oid(id), idNumberEnc: { $ne: null } },
           {
             $set: {
               name: p.name,
-              idNumberEnc: p.idNumberEnc,
-              idNumberHash: p.idNumberHash,
+              ...(p.id ?? {}),
               homeRegion: p.homeRegion,
               enterpriseId: p.enterpriseId ? oid(p.enterpriseId) : null,
             },
@@ -94,7 +94,10 @@ export class ProfileRepository {
           { returnDocument: 'after' },
         )
         .lean<UserDoc>();
-      if (!doc) throw new AppError('NOT_FOUND', '账号不存在');
+      if (!doc) {
+        if (!p.id) return null;
+        throw new AppError('NOT_FOUND', '账号不存在');
+      }
       return toRecord(doc);
     } catch (err) {
       if (isDuplicateKey(err))

@@ -36,13 +36,17 @@ export class ProfileService {
     }
     if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId)))
       throw notFound('该企业');
+    const idNumber = input.idNumber;
+    if (!idNumber && !current.idNumberEnc) throw idNumberMissing();
     const saved = await this.repo.saveProfile(actor.id, {
       name: input.name,
-      idNumberEnc: this.pii.encrypt(input.idNumber),
-      idNumberHash: this.pii.lookupHash(input.idNumber),
+      id: idNumber
+        ? { idNumberEnc: this.pii.encrypt(idNumber), idNumberHash: this.pii.lookupHash(idNumber) }
+        : null,
       homeRegion: input.homeRegion,
       enterpriseId: input.enterpriseId,
     });
+    if (!saved) throw idNumberMissing();
     return this.view(saved);
   }
 
@@ -125,4 +129,11 @@ export class ProfileService {
       complete: Boolean(p.name && p.idNumberEnc && p.homeRegion),
     };
   }
+}
+
+/** A first save must carry the ID number; later saves may leave it out to keep the one on file. */
+function idNumberMissing(): AppError {
+  return new AppError('VALIDATION_ERROR', '请填写身份证号', [
+    { path: 'idNumber', message: '请填写 18 位身份证号', code: 'required' },
+  ]);
 }

@@ -12,8 +12,10 @@ export interface PageStateProps {
   title?: string;
   /** A second line: what happened or what to do next. */
   description?: string;
-  /** Shows a 重试 button on error/offline (and on empty when given). */
+  /** Shows a 重试 button on error/offline (on empty only when there is no `action`). */
   onRetry?: () => void;
+  /** The next step from an empty page (e.g. 申报问题, 找班车): shown instead of 重试. */
+  action?: { label: string; onClick: () => void };
   /** The page content, rendered only when status is 'ready'. */
   children?: ReactNode;
 }
@@ -29,10 +31,11 @@ const DEFAULTS: Record<Exclude<PageStatus, 'ready'>, { mark: string; title: stri
  * The one way every page shows loading, empty, error and offline: a centred message with a
  * retry button, so a worker on a weak signal never faces a blank screen.
  */
-export function PageState({ status, title, description, onRetry, children }: PageStateProps) {
+export function PageState({ status, title, description, onRetry, action, children }: PageStateProps) {
   if (status === 'ready') return <>{children}</>;
   const preset = DEFAULTS[status];
-  const showRetry = Boolean(onRetry) && status !== 'loading';
+  const showAction = Boolean(action) && status === 'empty';
+  const showRetry = Boolean(onRetry) && status !== 'loading' && !showAction;
   return (
     <View className={`page-state page-state--${status}`} aria-live="polite">
       <View className="page-state__mark">
@@ -41,6 +44,11 @@ export function PageState({ status, title, description, onRetry, children }: Pag
       <Text className="page-state__title">{title ?? preset.title}</Text>
       {(description ?? preset.description) ? (
         <Text className="page-state__description">{description ?? preset.description}</Text>
+      ) : null}
+      {showAction && action ? (
+        <Button className="page-state__retry" type="primary" onClick={action.onClick}>
+          {action.label}
+        </Button>
       ) : null}
       {showRetry ? (
         <Button className="page-state__retry" type="primary" fill="outline" onClick={onRetry}>

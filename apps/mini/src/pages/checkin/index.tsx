@@ -19,7 +19,9 @@ import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { Chips } from '../../components/chips';
 import { useLoad } from '../../store/use-load';
-import { PASS_LABELS } from '../../services/format';
+import { PASS_LABELS, chinaToday } from '../../services/format';
+import { RegionPicker } from '../../components/region-picker';
+import { DateField } from '../../components/date-field';
 import { workerApi } from '../../services/worker-api';
 import { clearDraft, draftFromLatest, EMPTY_DRAFT, loadDraft, saveDraft, type CheckinDraft } from './draft';
 import '../../styles/worker.css';
@@ -38,6 +40,8 @@ export default function CheckinPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Names of places added through the cascader (the risk list names only its own regions). */
+  const [placeNames, setPlaceNames] = useState<Record<string, string>>({});
   const { keyFor, settle } = useSubmissionKey();
 
   useEffect(() => {
@@ -57,7 +61,7 @@ export default function CheckinPage() {
   const regions: Region[] = data?.[1].items ?? [];
   const placeOptions = [...new Set([...regions.map((r) => r.code), ...(form?.places ?? [])])].map((code) => ({
     value: code,
-    label: regions.find((r) => r.code === code)?.name ?? code,
+    label: regions.find((r) => r.code === code)?.name ?? placeNames[code] ?? code,
   }));
 
   const submit = async () => {
@@ -108,6 +112,7 @@ export default function CheckinPage() {
             <Text className="w-label">体温（℃）</Text>
             <Input
               name="temperature"
+              type="digit"
               placeholder="例如 36.5"
               value={form.temperature}
               onChange={(v) => update({ temperature: v })}
@@ -160,9 +165,16 @@ export default function CheckinPage() {
                   })
                 }
               />
-            ) : (
-              <Text className="w-muted">暂无可选地区</Text>
-            )}
+            ) : null}
+            <RegionPicker
+              value=""
+              label="添加到过的县（区）"
+              placeholder="添加其他到过的县（区）"
+              onChange={(code, path) => {
+                setPlaceNames((names) => ({ ...names, [code]: path.join('') }));
+                if (!form.places.includes(code)) update({ places: [...form.places, code] });
+              }}
+            />
             <Text className="w-label">是否从省外返回</Text>
             <Chips
               options={[
@@ -175,10 +187,10 @@ export default function CheckinPage() {
             {form.arrivedFromOutsideProvince ? (
               <>
                 <Text className="w-label">到达日期</Text>
-                <Input
-                  name="arrivalDate"
-                  placeholder="YYYY-MM-DD，例如 2026-03-01"
+                <DateField
+                  label="到达日期"
                   value={form.arrivalDate}
+                  end={chinaToday()}
                   onChange={(v) => update({ arrivalDate: v })}
                 />
                 {errors.arrivalDate ? <Text className="w-error">{errors.arrivalDate}</Text> : null}

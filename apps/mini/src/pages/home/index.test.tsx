@@ -91,7 +91,7 @@ describe('home page', () => {
   });
 
   it('when a tile’s feature is not built yet, then tapping it opens the 功能建设中 page named after it', () => {
-    openTile({ id: 'liaison.subsidy', role: 'liaison', title: '稳岗补贴', badge: '补' });
+    openTile({ id: 'liaison.subsidy', role: 'liaison', title: '稳岗补贴' });
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({
       url: `/pages/building/index?title=${encodeURIComponent('稳岗补贴')}`,
@@ -136,9 +136,9 @@ describe('home page', () => {
     expect(within(document.body).queryByText('健康打卡')).toBeNull();
   });
 
-  it('when feature teams add tiles, then every tile has a unique id and a one-character badge', () => {
+  it('when feature teams add tiles, then every tile has a unique id and a real icon', () => {
     const ids = ENTRY_TILES.map((tile) => tile.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ENTRY_TILES.every((tile) => [...tile.badge].length === 1)).toBe(true);
+    expect(ENTRY_TILES.every((tile) => tile.icon !== undefined)).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import { PAGES, openPage } from '../../navigation';
 import { refreshCurrentUser } from '../../store/session';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import { Greeting } from './components/greeting';
+import { RoleTodos } from './components/role-todos';
+import { WorkerTodayCard } from './components/worker-today';
 import { TileGrid } from './components/tile-grid';
 import { sectionsForRoles, type EntryTile } from './tile-registry';
 import './index.css';
@@ -19,7 +21,8 @@ export function openTile(tile: EntryTile): void {
 }
 
 /**
- * Role-aware home: a greeting, then one section of entry tiles per role the person holds.
+ * Role-aware home: a greeting; for a worker, today (pass colour, check-in, next trip) first, as a
+ * health-code app opens on the code; then one section per role with its to-dos and entry tiles.
  * Shows the cached person at once and refreshes from the server in the background, so it
  * opens instantly on a weak network and still picks up newly granted roles.
  */
@@ -40,6 +43,7 @@ export default function HomePage() {
     <View className="home">
       <OfflineBanner onRetry={refresh} />
       <Greeting user={user} />
+      {user.roles.includes('worker') ? <WorkerTodayCard profileDone={user.hasProfile} /> : null}
       {sections.length === 0 ? (
         <PageState
           status="empty"
@@ -51,6 +55,7 @@ export default function HomePage() {
         sections.map((section) => (
           <View key={section.role} className="home__section">
             <Text className="home__section-title">{ROLE_LABELS[section.role]}</Text>
+            <RoleTodos role={section.role} user={user} />
             <TileGrid tiles={section.tiles} onOpen={openTile} />
           </View>
         ))

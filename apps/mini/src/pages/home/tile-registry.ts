@@ -6,115 +6,137 @@
 import type { Role } from '@fugong/contracts';
 import { PAGES } from '../../navigation';
 
+/** Names of the icons a tile may show; components/tile-grid maps them to NutUI icons. */
+export type TileIcon =
+  | 'health'
+  | 'qr'
+  | 'search'
+  | 'order'
+  | 'transit'
+  | 'list'
+  | 'userAdd'
+  | 'ask'
+  | 'store'
+  | 'footprint'
+  | 'processing'
+  | 'clock'
+  | 'scan'
+  | 'shield'
+  | 'category'
+  | 'message'
+  | 'service';
+
 export interface EntryTile {
   /** Stable id, used as React key and in tests. */
   id: string;
   role: Role;
   title: string;
-  /** One character shown in the tile's badge (no icon font to download on weak networks). */
-  badge: string;
+  /** The NutUI icon on the tile (inline SVG: nothing extra to download); a list icon when absent. */
+  icon?: TileIcon;
+  /** Former one-character badge; no longer drawn (kept so tiles written with it still compile). */
+  badge?: string;
   /** Page path of the feature; absent while the feature is being built. */
   url?: string;
 }
 
 export const ENTRY_TILES: readonly EntryTile[] = [
-  { id: 'worker.checkin', role: 'worker', title: '健康打卡', badge: '卡', url: PAGES.checkin },
-  { id: 'worker.pass', role: 'worker', title: '我的通行码', badge: '码', url: PAGES.pass },
-  { id: 'worker.trips', role: 'worker', title: '找班车', badge: '车', url: PAGES.trips },
-  { id: 'worker.bookings', role: 'worker', title: '我的行程', badge: '程', url: PAGES.myBookings },
+  { id: 'worker.checkin', role: 'worker', title: '健康打卡', icon: 'health', url: PAGES.checkin },
+  { id: 'worker.pass', role: 'worker', title: '我的通行码', icon: 'qr', url: PAGES.pass },
+  { id: 'worker.trips', role: 'worker', title: '找班车', icon: 'search', url: PAGES.trips },
+  { id: 'worker.bookings', role: 'worker', title: '我的行程', icon: 'order', url: PAGES.myBookings },
   {
     id: 'worker.freightPass',
     role: 'worker',
     title: '我的货车通行证',
-    badge: '证',
+    icon: 'transit',
     url: PAGES.freightPass,
   },
-  { id: 'worker.inbox', role: 'worker', title: '消息', badge: '信', url: PAGES.inbox },
+  { id: 'worker.inbox', role: 'worker', title: '消息', icon: 'message', url: PAGES.inbox },
   {
     id: 'liaison.progress',
     role: 'liaison',
     title: '复工进度',
-    badge: '进',
+    icon: 'list',
     url: PAGES.enterpriseHome,
   },
   {
     id: 'liaison.charters',
     role: 'liaison',
     title: '包车需求',
-    badge: '包',
+    icon: 'transit',
     url: PAGES.charterForm,
   },
   {
     id: 'liaison.staffSeats',
     role: 'liaison',
     title: '员工订座',
-    badge: '座',
+    icon: 'userAdd',
     url: PAGES.staffBooking,
   },
-  { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: PAGES.issueList },
+  { id: 'liaison.issues', role: 'liaison', title: '问题申报', icon: 'ask', url: PAGES.issueList },
   {
     id: 'liaison.freight',
     role: 'liaison',
     title: '货车通行证',
-    badge: '货',
+    icon: 'transit',
     url: PAGES.freightPasses,
   },
-  { id: 'liaison.projects', role: 'liaison', title: '重点项目', badge: '项', url: PAGES.projectList },
+  { id: 'liaison.projects', role: 'liaison', title: '重点项目', icon: 'service', url: PAGES.projectList },
   {
     id: 'steward.enterprises',
     role: 'steward',
     title: '我的企业',
-    badge: '企',
+    icon: 'store',
     url: PAGES.stewardEnterprises,
   },
   {
     id: 'steward.visits',
     role: 'steward',
     title: '走访记录',
-    badge: '访',
+    icon: 'footprint',
     url: PAGES.stewardEnterprises,
   },
-  { id: 'steward.inbox', role: 'steward', title: '督办提醒', badge: '信', url: PAGES.inbox },
-  { id: 'steward.projects', role: 'steward', title: '重点项目代办', badge: '项', url: PAGES.projectList },
-  { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
-  { id: 'officer.inbox', role: 'officer', title: '办理提醒', badge: '信', url: PAGES.inbox },
+  { id: 'steward.inbox', role: 'steward', title: '督办提醒', icon: 'message', url: PAGES.inbox },
+  { id: 'steward.projects', role: 'steward', title: '重点项目代办', icon: 'service', url: PAGES.projectList },
+  { id: 'officer.queue', role: 'officer', title: '待办问题', icon: 'processing', url: PAGES.issueList },
+  { id: 'officer.inbox', role: 'officer', title: '办理提醒', icon: 'message', url: PAGES.inbox },
   {
     id: 'officer.projectActions',
     role: 'officer',
     title: '会办任务',
-    badge: '会',
+    icon: 'clock',
     url: PAGES.projectActions,
   },
-  { id: 'officer.projects', role: 'officer', title: '重点项目', badge: '项', url: PAGES.projectList },
+  { id: 'officer.projects', role: 'officer', title: '重点项目', icon: 'service', url: PAGES.projectList },
   {
     id: 'transport.trips',
     role: 'transport',
     title: '班次管理',
-    badge: '班',
+    icon: 'clock',
     url: PAGES.tripAdmin,
   },
   {
     id: 'transport.boarding',
     role: 'transport',
     title: '上车核验',
-    badge: '验',
+    icon: 'scan',
     url: PAGES.marshalScan,
   },
   {
     id: 'transport.freight',
     role: 'transport',
     title: '通行证审核',
-    badge: '审',
+    icon: 'shield',
     url: PAGES.freightReview,
   },
-  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', badge: '屏', url: PAGES.dashboard },
-  { id: 'admin.people', role: 'admin', title: '人员与角色', badge: '人', url: PAGES.consolePeople },
-  { id: 'admin.projects', role: 'admin', title: '重点项目', badge: '项', url: PAGES.projectFigures },
+  { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', icon: 'category', url: PAGES.dashboard },
+  { id: 'admin.people', role: 'admin', title: '人员与角色', icon: 'userAdd', url: PAGES.consolePeople },
+  { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
     title: '通行证核验',
-    badge: '卡',
+    icon: 'scan',
     url: PAGES.freightCheck,
   },
 ];

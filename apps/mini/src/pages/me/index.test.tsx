@@ -21,6 +21,17 @@ describe('我的 page', () => {
     expect(document.body.textContent).not.toContain('13800000001');
   });
 
+  it('when the person turns on 长辈模式, then the page grows at once and the choice is remembered', async () => {
+    saveSession(sessionFor(['worker']));
+    installFakeApi({ 'GET /api/me': { status: 200, body: sessionFor(['worker']).user } });
+    render(<MePage />);
+    fireEvent.click(screen.getByRole('switch', { name: '长辈模式' }));
+    expect(document.documentElement.classList.contains('fg-elder')).toBe(true);
+    expect(Taro.getStorageSync('fugong.elder.v1')).toBe('true');
+    fireEvent.click(screen.getByRole('switch', { name: '长辈模式' }));
+    expect(document.documentElement.classList.contains('fg-elder')).toBe(false);
+  });
+
   it('when the person confirms 退出登录, then the session is gone and the login page opens', async () => {
     saveSession(sessionFor(['worker']));
     installFakeApi({ 'POST /api/auth/logout': { status: 200, body: { ok: true } } });

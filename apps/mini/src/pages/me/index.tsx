@@ -1,18 +1,21 @@
 import { useCallback } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
+import { ArrowRight } from '@nutui/icons-react-taro';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { RoleTags } from '../../components/role-tags';
-import { goToLogin } from '../../navigation';
+import { PAGES, goToLogin, openPage } from '../../navigation';
+import { useElderMode } from '../../store/elder-mode';
 import { refreshCurrentUser, signOut } from '../../store/session';
 import { useSignedInUser } from '../../store/use-signed-in-user';
 import './index.css';
 
-/** 我的: who is signed in (phone masked), their roles, and sign-out. */
+/** 我的: who is signed in (phone masked), their roles, the profile, 长辈模式, and sign-out. */
 export default function MePage() {
   const user = useSignedInUser();
+  const [elder, setElder] = useElderMode();
 
   const refresh = useCallback(() => {
     refreshCurrentUser({ silent: true }).catch(() => undefined);
@@ -51,7 +54,28 @@ export default function MePage() {
         <CellGroup>
           <Cell title="手机号" extra={user.phoneMasked ?? '未绑定'} />
           <Cell title="我的角色" description={<RoleTags roles={user.roles} />} />
-          <Cell title="个人资料" extra={user.hasProfile ? '已完善' : '未完善'} />
+          {user.roles.includes('worker') ? (
+            <Cell
+              className="me__link"
+              title="个人资料"
+              extra={
+                <View className="me__extra">
+                  <Text className={user.hasProfile ? '' : 'me__todo'}>
+                    {user.hasProfile ? '已完善' : '未完善，去填写'}
+                  </Text>
+                  <ArrowRight size={14} color="#555b66" />
+                </View>
+              }
+              onClick={() => openPage(PAGES.profile)}
+            />
+          ) : null}
+        </CellGroup>
+        <CellGroup>
+          <Cell
+            title="长辈模式"
+            description="字更大、按钮更大、颜色更分明"
+            extra={<Switch checked={elder} onChange={(on: boolean) => setElder(on)} aria-label="长辈模式" />}
+          />
         </CellGroup>
       </View>
       <View className="me__actions">

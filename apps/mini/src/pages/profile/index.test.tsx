@@ -30,7 +30,7 @@ describe('profile page', () => {
     render(<ProfilePage />);
     await flush();
     expect(screen.getByText('身份证号：520102********123X')).toBeTruthy();
-    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), {
+    fireEvent.change(screen.getByPlaceholderText('不改请留空（已登记）'), {
       target: { value: '520102199001011231' },
     });
     fireEvent.click(screen.getByText('保存'));
@@ -46,11 +46,29 @@ describe('profile page', () => {
     });
     render(<ProfilePage />);
     await flush();
-    fireEvent.change(screen.getByPlaceholderText('重新填写以修改'), {
+    fireEvent.change(screen.getByPlaceholderText('不改请留空（已登记）'), {
       target: { value: '52010219900101123X' },
     });
     fireEvent.click(screen.getByText('保存'));
     await flush();
     expect(screen.getByText(/已被其他账号登记/)).toBeTruthy();
+  });
+
+  it('when a worker saves without retyping the ID number, then it is left out and the one on file is kept', async () => {
+    const { calls } = installFakeApi({
+      'GET /api/profile': { status: 200, body: PROFILE },
+      'PUT /api/profile': { status: 200, body: PROFILE },
+    });
+    render(<ProfilePage />);
+    await flush();
+    fireEvent.click(screen.getByText('保存'));
+    await flush();
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.data).toEqual({
+      name: '张建国',
+      homeRegion: { province: '520000', city: '520100', county: '520102' },
+      enterpriseId: null,
+    });
+    expect(screen.queryByText(/校验位不符/)).toBeNull();
   });
 });

@@ -11,9 +11,11 @@ import { bindWechatPhone } from '../../store/session';
 import { PhoneNumberButton } from '../../platform/phone-number-button';
 import { useLoad } from '../../store/use-load';
 import { workerApi } from '../../services/worker-api';
+import { RegionPicker } from '../../components/region-picker';
+import { EmployerChooser, type Employer } from './employer';
 import '../../styles/worker.css';
 
-/** A county code implies its city and province (GB/T 2260), so the worker types one code. */
+/** A county code implies its city and province (GB/T 2260), so the worker picks one county. */
 export function homeRegionOf(county: string) {
   return { province: `${county.slice(0, 2)}0000`, city: `${county.slice(0, 4)}00`, county };
 }
@@ -28,6 +30,7 @@ export default function ProfilePage() {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [county, setCounty] = useState('');
+  const [employer, setEmployer] = useState<Employer | null>(null);
   const [full, setFull] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -35,15 +38,18 @@ export default function ProfilePage() {
     if (!data) return;
     setName((v) => v || data.name || '');
     setCounty((v) => v || data.homeRegion?.county || '');
+    setEmployer((v) => v ?? data.enterprise ?? null);
   }, [data]);
   if (!user) return <PageState status="loading" />;
 
   const save = async () => {
+    // Left empty, the number on file is kept: the worker never retypes it to change the county.
+    const typedId = idNumber.trim();
     const body = {
       name,
-      idNumber,
+      ...(typedId || !data?.idNumberMasked ? { idNumber: typedId } : {}),
       homeRegion: homeRegionOf(county.trim()),
-      enterpriseId: data?.enterprise?.id ?? null,
+      enterpriseId: employer?.id ?? null,
     };
     const parsed = profileUpdateSchema.safeParse(body);
     if (!parsed.success) {
@@ -101,28 +107,34 @@ export default function ProfilePage() {
                 查看完整号码
               </Button>
             ) : null}
-            {data.enterprise ? <Text className="w-line">工作单位：{data.enterprise.name}</Text> : null}
             <Text className="w-label">姓名</Text>
             <Input name="name" placeholder="与身份证一致" value={name} onChange={setName} />
             {errors.name ? <Text className="w-error">{errors.name}</Text> : null}
             <Text className="w-label">身份证号</Text>
             <Input
               name="idNumber"
-              placeholder={data.idNumberMasked ? '重新填写以修改' : '18 位身份证号'}
+              type="idcard"
+              placeholder={data.idNumberMasked ? '不改请留空（已登记）' : '18 位身份证号'}
               maxLength={18}
               value={idNumber}
               onChange={setIdNumber}
             />
             {errors.idNumber ? <Text className="w-error">{errors.idNumber}</Text> : null}
-            <Text className="w-label">户籍所在县（区）代码</Text>
-            <Input
-              name="county"
-              placeholder="6 位代码，如 520102 贵阳市南明区"
-              maxLength={6}
+            <Text className="w-label">户籍所在县（区）</Text>
+            <RegionPicker
+              label="户籍所在县（区）"
+              placeholder="请选择省、市、县（区）"
               value={county}
               onChange={setCounty}
             />
             {errors.homeRegion ? <Text className="w-error">{errors.homeRegion}</Text> : null}
+            <Text className="w-label">工作单位</Text>
+            {user.roles.includes('liaison') && data.enterprise ? (
+              <Text className="w-line">{data.enterprise.name}（由管理员设置）</Text>
+            ) : (
+              <EmployerChooser value={employer} onChange={setEmployer} />
+            )}
+            {errors.enterpriseId ? <Text className="w-error">{errors.enterpriseId}</Text> : null}
             <View className="w-actions">
               <Button type="primary" loading={busy} disabled={busy} onClick={save}>
                 保存

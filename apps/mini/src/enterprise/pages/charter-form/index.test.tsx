@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { setRouterParams } from '../../../../test-support/taro';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
 import { saveSession } from '../../../services/session-vault';
+import { divisionsReply } from '../../../../test-support/fixtures';
 import CharterFormPage from './index';
 
 const FIRM = '64b7f0c2a1b2c3d4e5f60799';
@@ -32,6 +33,30 @@ const open = {
   createdAt: '2026-03-01T00:00:00.000Z',
 };
 
+/** The firm's overview as the page reads it: only its size (规上 above, 规下 below) matters here. */
+const overview = (size: 'above' | 'below') => ({
+  enterprise: { id: FIRM, name: '本厂', size },
+  stewardName: null,
+  lastVisitAt: null,
+  openIssues: 0,
+  overdueIssues: 0,
+  todayReported: true,
+});
+
+/** Taps 省 → 市 → 县 in the cascader, as a liaison does. */
+async function pickRegion(names: string[]) {
+  fireEvent.click(screen.getByText('请选择省、市、县（区）'));
+  for (const name of names) {
+    await flush();
+    fireEvent.click(screen.getByText(name));
+  }
+  await flush();
+}
+
+/** Turns the date wheel to `day`. */
+const pickDay = (label: string, day: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value: day } });
+
 beforeEach(() => {
   saveSession(sessionFor(['liaison']));
   setRouterParams({ enterpriseId: FIRM });
@@ -43,16 +68,17 @@ describe('包车需求 page', () => {
     const api = installFakeApi({
       'GET /api/charters': { status: 200, body: { items: [] } },
       'POST /api/charters': { status: 201, body: open },
+      'GET /api/divisions': divisionsReply,
     });
     render(<CharterFormPage />);
     const fill = (placeholder: string, value: string) =>
       fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } });
     fill('人数', '30');
     fill('如 贵阳市南明区', '贵阳市南明区');
-    fill('6 位代码，如 520102', '520102');
+    await pickRegion(['贵州省', '贵阳市', '南明区']);
     fill('如 贵阳火车站东广场', '贵阳火车站东广场');
-    fill('最早 YYYY-MM-DD', '2026-03-10');
-    fill('最晚 YYYY-MM-DD', '2026-03-12');
+    pickDay('请选择最早到厂日期', '2026-03-10');
+    pickDay('请选择最晚到厂日期', '2026-03-12');
     fireEvent.click(screen.getByText('提交包车需求'));
     await flush();
     const post = api.calls.find((c) => c.method === 'POST');
@@ -67,16 +93,19 @@ describe('包车需求 page', () => {
   });
 
   it('when the latest day is before the earliest, then the field says so and nothing is sent', async () => {
-    const api = installFakeApi({ 'GET /api/charters': { status: 200, body: { items: [] } } });
+    const api = installFakeApi({
+      'GET /api/charters': { status: 200, body: { items: [] } },
+      'GET /api/divisions': divisionsReply,
+    });
     render(<CharterFormPage />);
     const fill = (placeholder: string, value: string) =>
       fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } });
     fill('人数', '30');
     fill('如 贵阳市南明区', '贵阳市南明区');
-    fill('6 位代码，如 520102', '520102');
+    await pickRegion(['贵州省', '贵阳市', '南明区']);
     fill('如 贵阳火车站东广场', '贵阳火车站东广场');
-    fill('最早 YYYY-MM-DD', '2026-03-12');
-    fill('最晚 YYYY-MM-DD', '2026-03-10');
+    pickDay('请选择最早到厂日期', '2026-03-12');
+    pickDay('请选择最晚到厂日期', '2026-03-10');
     fireEvent.click(screen.getByText('提交包车需求'));
     await flush();
     expect(screen.getByText('最晚到达日期不能早于最早到达日期')).toBeTruthy();
@@ -87,6 +116,7 @@ describe('包车需求 page', () => {
     const api = installFakeApi({
       'GET /api/charters': { status: 200, body: { items: [open] } },
       [`POST /api/charters/${OTHER}/join`]: { status: 200, body: open },
+      [`GET /api/enterprises/${FIRM}/overview`]: { status: 200, body: overview('below') },
     });
     render(<CharterFormPage />);
     await flush();
@@ -101,5 +131,15 @@ describe('包车需求 page', () => {
       workers: 8,
       namedStaff: [],
     });
+  });
+
+  it('when the firm is 规上, then the 抱团 offer is not shown (the server would refuse the join)', async () => {
+    installFakeApi({
+      'GET /api/charters': { status: 200, body: { items: [open] } },
+      [`GET /api/enterprises/${FIRM}/overview`]: { status: 200, body: overview('above') },
+    });
+    render(<CharterFormPage />);
+    await flush();
+    expect(screen.queryByText('已有 1 家企业 20 人', { exact: false })).toBeNull();
   });
 });

@@ -11,11 +11,13 @@ import { useLoad } from '../../../store/use-load';
  * join with its own workers instead of chartering a half-empty coach.
  */
 export function JoinableCharters({ enterpriseId }: { enterpriseId: string }) {
+  // 抱团 is for 规下 (small) firms: the server refuses a 规上 firm's join, so it is not offered.
+  const size = useLoad(() => api.overview(enterpriseId));
   const { data, reload } = useLoad(() => api.joinableCharters(enterpriseId));
   const [workers, setWorkers] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const items = data?.items ?? [];
-  if (items.length === 0) return null;
+  if (items.length === 0 || size.data?.enterprise.size !== 'below') return null;
 
   const join = async (id: string) => {
     setError('');
@@ -44,6 +46,7 @@ export function JoinableCharters({ enterpriseId }: { enterpriseId: string }) {
             上车点 {c.pickupPoint} · 已有 {c.participants.length} 家企业 {c.totalWorkers} 人
           </Text>
           <Input
+            type="number"
             placeholder={`本企业加入人数（${c.originName}）`}
             value={workers[c.id] ?? ''}
             onChange={(v) => setWorkers((old) => ({ ...old, [c.id]: v }))}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { IssueDetail } from '@fugong/contracts';
 import { ApiError } from '../../../services/api-error';
 import { api, type IssueActionName } from '../../../services/issue-api';
@@ -78,7 +78,13 @@ export function ActionPanel({
       {allowed.has('answer') ? (
         <View>
           <Text className="field-label">答复内容</Text>
-          <Input placeholder="请填写答复内容" maxLength={2000} value={text} onChange={setText} />
+          <TextArea
+            className="field-textarea"
+            placeholder="请填写答复内容"
+            maxLength={2000}
+            value={text}
+            onChange={setText}
+          />
           <Button type="primary" block disabled={busy} onClick={() => run('answer', { answer: text })}>
             提交答复
           </Button>

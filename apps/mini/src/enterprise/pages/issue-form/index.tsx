@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import {
   MAX_ISSUE_ATTACHMENTS,
   issueInputSchema,
@@ -91,7 +91,8 @@ export default function IssueFormPage() {
         <Text className="field-label">紧急程度</Text>
         <Chips options={URGENCY_OPTIONS} value={urgency} onChange={setUrgency} />
         <Text className="field-label">问题描述</Text>
-        <Input
+        <TextArea
+          className="field-textarea"
           placeholder="请描述遇到的困难，如缺工人数、缺少的原材料"
           maxLength={1000}
           value={description}

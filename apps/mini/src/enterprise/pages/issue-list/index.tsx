@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATE_LABELS, departmentName } from '@fugong/contracts';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
+import { Countdown } from '../../../components/countdown';
 import { openPage, PAGES } from '../../../navigation';
 import { useSignedInUser } from '../../../store/use-signed-in-user';
 import { api } from '../../../services/issue-api';
@@ -30,6 +32,14 @@ export default function IssueListPage() {
   }, [open, reload]);
   if (!user) return <PageState status="loading" />;
   const officer = user.roles.includes('officer');
+  // A liaison files for their own firm; the list is where they look for the way to do it.
+  const fileNew =
+    user.roles.includes('liaison') && user.enterpriseId
+      ? {
+          label: '申报新问题',
+          onClick: () => openPage(PAGES.issueForm, { enterpriseId: user.enterpriseId! }),
+        }
+      : undefined;
 
   return (
     <View className="issue-list">
@@ -46,8 +56,19 @@ export default function IssueListPage() {
           value={open}
           onChange={setOpen}
         />
+        {fileNew ? (
+          <Button type="primary" block onClick={fileNew.onClick}>
+            {fileNew.label}
+          </Button>
+        ) : null}
       </View>
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '暂无问题' : undefined}>
+      <PageState
+        status={status}
+        onRetry={reload}
+        action={fileNew}
+        title={status === 'empty' ? '暂无问题' : undefined}
+        description={status === 'empty' && fileNew ? '遇到缺工、缺料、物流等困难，可在这里申报' : undefined}
+      >
         <View className="card">
           {(data?.items ?? []).map((issue) => (
             <View
@@ -63,9 +84,14 @@ export default function IssueListPage() {
                 className={`row-item__meta${issue.clocks.progress.overdue || issue.escalated ? ' tag-warn' : ''}`}
               >
                 {ISSUE_STATE_LABELS[issue.state]}
-                {issue.clocks.progress.dueAt && !issue.clocks.progress.metAt
-                  ? ` · 限 ${formatTime(issue.clocks.progress.dueAt)}`
-                  : ''}
+                {issue.clocks.progress.dueAt && !issue.clocks.progress.metAt ? (
+                  <>
+                    {` · 限 ${formatTime(issue.clocks.progress.dueAt)} · `}
+                    <Countdown to={issue.clocks.progress.dueAt} prefix="距截止" />
+                  </>
+                ) : (
+                  ''
+                )}
                 {issue.escalated ? ' · 已督办' : ''}
               </Text>
             </View>

@@ -21,7 +21,8 @@ type Outcome =
   | { kind: 'refused'; message: string; reasons: PassReason[] };
 
 /**
- * 上车核验 for the marshal: pick the trip, scan the passenger's code (a text box on H5), take the
+ * 上车核验 for the marshal: pick the trip, scan the passenger's code (the camera on both WeChat and
+ * H5; a typed/pasted box stays for a broken camera), take the
  * temperature at the door, and board or refuse. Non-green passes are refused by the server.
  */
 export default function MarshalScanPage() {
@@ -60,6 +61,8 @@ export default function MarshalScanPage() {
       setOutcome({ kind: 'boarded', row: res.row, again: res.alreadyBoarded });
       setToken('');
       setTemperature('');
+      // The 已上车 counter comes from the trip: fetch it again so the marshal sees it move.
+      trips.reload();
     } catch (error) {
       settle(error);
       const reasons =
@@ -110,7 +113,13 @@ export default function MarshalScanPage() {
         <Text className="w-label">上车码</Text>
         <Input name="token" placeholder="扫码结果（或粘贴上车码）" value={token} onChange={setToken} />
         <Text className="w-label">上车测温（℃）</Text>
-        <Input name="temperature" placeholder="例如 36.5" value={temperature} onChange={setTemperature} />
+        <Input
+          name="temperature"
+          type="digit"
+          placeholder="例如 36.5"
+          value={temperature}
+          onChange={setTemperature}
+        />
         <View className="w-actions">
           <Button type="primary" loading={busy} disabled={busy} onClick={submit}>
             核验上车

@@ -21,6 +21,28 @@ async function confirmCancel(trip: Trip): Promise<boolean> {
   return confirm;
 }
 
+/** Publishing opens the trip to every worker's search and booking: asked once before it goes. */
+async function confirmPublish(trip: Trip): Promise<boolean> {
+  const { confirm } = await Taro.showModal({
+    title: '发布班次',
+    content: `发布后务工人员即可看到并预订（${trip.originName}，${toChinaDateTime(trip.departureAt)} 发车）。确定发布？`,
+    confirmText: '发布',
+    cancelText: '再想想',
+  });
+  return confirm;
+}
+
+/** A new departure time reaches everyone booked: asked before it is sent. */
+async function confirmTimeChange(trip: Trip): Promise<boolean> {
+  const { confirm } = await Taro.showModal({
+    title: '修改发车时间',
+    content: `已订座的 ${trip.bookedCount} 人和候补的 ${trip.waitlistCount} 人都会收到改时间通知。确定修改？`,
+    confirmText: '修改',
+    cancelText: '再想想',
+  });
+  return confirm;
+}
+
 /**
  * One trip as the transport officer manages it: state and load, then publish (drafts), change
  * the departure time, cancel with a reason, and open its passenger list or boarding check.
@@ -38,6 +60,7 @@ export function TripAdminCard({ trip, onChanged }: { trip: Trip; onChanged: (t: 
   const toggle = (p: Panel) => setPanel((old) => (old === p ? null : p));
 
   const publish = async () => {
+    if (!(await confirmPublish(trip))) return;
     setPublishing(true);
     setMessage('');
     try {
@@ -101,6 +124,7 @@ export function TripAdminCard({ trip, onChanged }: { trip: Trip; onChanged: (t: 
           action="保存发车时间"
           schema={tripChangeSchema}
           candidate={(text) => ({ departureAt: fromChinaDateTime(text) })}
+          confirm={() => confirmTimeChange(trip)}
           send={(body, idempotencyKey) =>
             workerApi.changeTrip(trip.id, body, { idempotencyKey, silent: true })
           }

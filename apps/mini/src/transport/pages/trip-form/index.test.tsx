@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
 import { saveSession } from '../../../services/session-vault';
-import { TRIP } from '../../../../test-support/fixtures';
+import { TRIP, divisionsReply } from '../../../../test-support/fixtures';
 import TripFormPage from './index';
 
 const FIRM = { id: '65f0a1b2c3d4e5f6a7b8c9d1', name: '余姚市明州光电科技有限公司', regionCode: '330281' };
@@ -23,11 +23,17 @@ describe('新建班次 page', () => {
     const api = installFakeApi({
       'GET /api/enterprises/directory': { status: 200, body: { items: [FIRM] } },
       'POST /api/trips': { status: 201, body: { ...TRIP, status: 'draft' } },
+      'GET /api/divisions': divisionsReply,
     });
     render(<TripFormPage />);
     await flush();
     fill('如 贵阳市南明区', '贵阳市南明区');
-    fill('6 位代码，如 520102', '520102');
+    fireEvent.click(screen.getByText('请选择省、市、县（区）'));
+    for (const name of ['贵州省', '贵阳市', '南明区']) {
+      await flush();
+      fireEvent.click(screen.getByText(name));
+    }
+    await flush();
     fill('多个上车点用顿号“、”分隔', '南明区人社局门口、贵阳北站');
     fill('如 2026-03-06 07:00', '2026-03-06 07:00');
     fill('如 贵A12345', '贵a3m521');

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { tripInputSchema } from '@fugong/contracts';
 import { DEFAULT_OCCUPANCY_CAP_PCT } from '@fugong/domain';
+import { RegionPicker } from '../../../components/region-picker';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { useFormSubmit } from '../../../forms/use-form-submit';
@@ -19,16 +20,29 @@ type Key =
   'originName' | 'originRegionCode' | 'pickupPoints' | 'departureAt' | 'plate' | 'seats' | 'driver' | 'cap';
 
 /** The text boxes in screen order; `error` names the contract field whose message shows under it. */
-const FIELDS: { key: Key; label: string; placeholder: string; error?: string }[] = [
-  { key: 'originName', label: '出发地', placeholder: '如 贵阳市南明区' },
-  { key: 'originRegionCode', label: '出发地区划代码', placeholder: '6 位代码，如 520102' },
-  { key: 'pickupPoints', label: '上车点', placeholder: '多个上车点用顿号“、”分隔' },
-  { key: 'departureAt', label: '发车时间', placeholder: '如 2026-03-06 07:00' },
-  { key: 'plate', label: '车牌号', placeholder: '如 贵A12345' },
-  { key: 'seats', label: '座位数', placeholder: '核定座位数', error: 'vehicle' },
-  { key: 'driver', label: '司机', placeholder: '司机姓名' },
-  { key: 'cap', label: '客座率上限（%）', placeholder: '默认 50', error: 'occupancyCapPct' },
-];
+/** `region`: the cascader instead of a typed code; `number`: the numeric keypad. */
+const FIELDS: { key: Key; label: string; placeholder: string; error?: string; kind?: 'region' | 'number' }[] =
+  [
+    { key: 'originName', label: '出发地', placeholder: '如 贵阳市南明区' },
+    {
+      key: 'originRegionCode',
+      label: '出发地所在县（区）',
+      placeholder: '请选择省、市、县（区）',
+      kind: 'region',
+    },
+    { key: 'pickupPoints', label: '上车点', placeholder: '多个上车点用顿号“、”分隔' },
+    { key: 'departureAt', label: '发车时间', placeholder: '如 2026-03-06 07:00' },
+    { key: 'plate', label: '车牌号', placeholder: '如 贵A12345' },
+    { key: 'seats', label: '座位数', placeholder: '核定座位数', error: 'vehicle', kind: 'number' },
+    { key: 'driver', label: '司机', placeholder: '司机姓名' },
+    {
+      key: 'cap',
+      label: '客座率上限（%）',
+      placeholder: '默认 50',
+      error: 'occupancyCapPct',
+      kind: 'number',
+    },
+  ];
 
 const splitList = (text: string) =>
   text
@@ -83,11 +97,28 @@ export default function TripFormPage() {
         {FIELDS.map((f) => (
           <View key={f.key}>
             <Text className="w-label">{f.label}</Text>
-            <Input
-              placeholder={f.placeholder}
-              value={v[f.key]}
-              onChange={(text) => setV((old) => ({ ...old, [f.key]: text }))}
-            />
+            {f.kind === 'region' ? (
+              <RegionPicker
+                label={f.label}
+                placeholder={f.placeholder}
+                value={v[f.key]}
+                onChange={(code, path) =>
+                  // The origin's name follows the choice unless the officer wrote one.
+                  setV((old) => ({
+                    ...old,
+                    [f.key]: code,
+                    originName: old.originName || path.slice(1).join(''),
+                  }))
+                }
+              />
+            ) : (
+              <Input
+                placeholder={f.placeholder}
+                type={f.kind === 'number' ? 'number' : 'text'}
+                value={v[f.key]}
+                onChange={(text) => setV((old) => ({ ...old, [f.key]: text }))}
+              />
+            )}
             {errors[f.error ?? f.key] ? <Text className="w-error">{errors[f.error ?? f.key]}</Text> : null}
           </View>
         ))}
