@@ -51,6 +51,8 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.staffBooking,
   },
   { id: 'liaison.issues', role: 'liaison', title: '问题申报', badge: '报', url: PAGES.issueList },
+  // 免申即享: what the firm gets without applying, and its objection during 公示.
+  { id: 'liaison.subsidies', role: 'liaison', title: '可享政策', badge: '惠', url: PAGES.subsidies },
   {
     id: 'liaison.freight',
     role: 'liaison',
@@ -73,6 +75,14 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.stewardEnterprises,
   },
   { id: 'officer.queue', role: 'officer', title: '待办问题', badge: '办', url: PAGES.issueList },
+  // The server shows an officer only the lists of their own department's policies.
+  {
+    id: 'officer.subsidyReview',
+    role: 'officer',
+    title: '免申即享名单',
+    badge: '补',
+    url: PAGES.subsidyReview,
+  },
   {
     id: 'transport.trips',
     role: 'transport',
