@@ -172,6 +172,7 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     personKey: pii.lookupHash,
     calendar: calendar.provider.calendar,
+    charterRates: config.SUBSIDY_CHARTER_RATES,
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
   const freight = buildFreightPasses({

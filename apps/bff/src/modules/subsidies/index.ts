@@ -1,6 +1,6 @@
 /** 免申即享 (subsidies without application): what the rest of the BFF may use. */
 import type { Connection } from 'mongoose';
-import type { WorkCalendar } from '@fugong/domain';
+import { CHARTER_SUBSIDY_2020, type CharterSubsidyParams, type WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
@@ -30,6 +30,18 @@ export interface SubsidyFeatureDeps {
   personKey(idNumber: string): string;
   calendar: WorkCalendar;
   publicityWorkingDays?: number;
+  /** SUBSIDY_CHARTER_RATES: `52=200,430100=150` (yuan per boarded passenger by origin). */
+  charterRates?: string;
+}
+
+/** The charter rule's parameters with the configured rates (none configured: no charter pays). */
+export function charterParamsFrom(spec: string | undefined): CharterSubsidyParams {
+  const table: Record<string, number> = {};
+  for (const pair of (spec ?? '').split(',').filter(Boolean)) {
+    const [region, yuan] = pair.split('=');
+    table[region!] = Number(yuan) * 100;
+  }
+  return { ...CHARTER_SUBSIDY_2020, perPassengerFenByRegion: table };
 }
 
 /** Builds the repositories and the four services of the subsidy module. */
@@ -44,6 +56,7 @@ export function buildSubsidies(d: SubsidyFeatureDeps) {
     calendar: d.calendar,
     publicityWorkingDays: d.publicityWorkingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS,
     clock: d.clock,
+    charterParams: charterParamsFrom(d.charterRates),
   };
   return {
     run: new SubsidyRunService(deps),

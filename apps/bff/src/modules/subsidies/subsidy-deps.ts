@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '@fugong/domain';
+import type { CharterSubsidyParams, WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { FactRepository } from './fact.repository';
@@ -16,4 +16,6 @@ export interface SubsidyDeps {
   calendar: WorkCalendar;
   /** 公示 period in working days. */
   publicityWorkingDays: number;
+  /** 包车补贴 rates in force (set locally; see SUBSIDY_CHARTER_RATES). */
+  charterParams: CharterSubsidyParams;
 }
