@@ -15,6 +15,11 @@ import { SubsidyRunService } from './subsidy-run.service';
 import { SubsidyReviewService } from './subsidy-review.service';
 import { SubsidyPaymentService } from './subsidy-payment.service';
 import { SubsidyFirmService } from './subsidy-firm.service';
+import { noticeModel } from './notice.model';
+import { NoticeRepository } from './notice.repository';
+import { SubsidyPush, type SubsidyNoticePorts } from './subsidy-push';
+
+export type { SubsidyNoticePorts, PushMessage } from './subsidy-push';
 
 export { subsidyRoutesFor } from './subsidy.routes';
 
@@ -29,6 +34,8 @@ export interface SubsidyFeatureDeps {
   /** Keyed hash of an ID number (PiiCipher.lookupHash): rosters match people without keeping numbers. */
   personKey(idNumber: string): string;
   calendar: WorkCalendar;
+  /** 政策直通: the firms' liaisons and the notification outbox. */
+  notices: SubsidyNoticePorts;
   publicityWorkingDays?: number;
   /** SUBSIDY_CHARTER_RATES: `52=200,430100=150` (yuan per boarded passenger by origin). */
   charterRates?: string;
@@ -46,9 +53,15 @@ export function charterParamsFrom(spec: string | undefined): CharterSubsidyParam
 
 /** Builds the repositories and the four services of the subsidy module. */
 export function buildSubsidies(d: SubsidyFeatureDeps) {
+  const lists = new ListRepository(listModel(d.conn), entitlementModel(d.conn));
+  const push = new SubsidyPush(
+    { lists, notices: new NoticeRepository(noticeModel(d.conn)), clock: d.clock },
+    d.notices,
+  );
   const deps = {
     facts: new FactRepository(factModels(d.conn)),
-    lists: new ListRepository(listModel(d.conn), entitlementModel(d.conn)),
+    lists,
+    push,
     payments: new PaymentRepository(paymentModel(d.conn)),
     enterprises: d.enterprises,
     audit: d.audit,
