@@ -17,3 +17,4 @@ export * from './wechat-delivery';
 export * from './subsidies';
 export * from './calendar';
 export * from './freight';
+export * from './subsidy-deferrals';

@@ -18,6 +18,9 @@ import { SubsidyFirmService } from './subsidy-firm.service';
 import { noticeModel } from './notice.model';
 import { NoticeRepository } from './notice.repository';
 import { SubsidyPush, type SubsidyNoticePorts } from './subsidy-push';
+import { deferralModel } from './deferral.model';
+import { DeferralRepository } from './deferral.repository';
+import { SubsidyDeferralService } from './subsidy-deferral.service';
 
 export type { SubsidyNoticePorts, PushMessage } from './subsidy-push';
 
@@ -76,6 +79,10 @@ export function buildSubsidies(d: SubsidyFeatureDeps) {
     review: new SubsidyReviewService(deps),
     payments: new SubsidyPaymentService(deps),
     firm: new SubsidyFirmService(deps),
+    deferrals: new SubsidyDeferralService({
+      ...deps,
+      deferrals: new DeferralRepository(deferralModel(d.conn)),
+    }),
   };
 }
 
