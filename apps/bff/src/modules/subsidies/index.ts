@@ -75,6 +75,8 @@ export function buildSubsidies(d: SubsidyFeatureDeps) {
     charterParams: charterParamsFrom(d.charterRates),
   };
   return {
+    /** The fact store, for tools that load a whole city (the benchmark) without files. */
+    repos: { facts: deps.facts },
     run: new SubsidyRunService(deps),
     review: new SubsidyReviewService(deps),
     payments: new SubsidyPaymentService(deps),

@@ -44,7 +44,11 @@ const PERSON_FACTS: Record<'referral' | 'training' | 'charter', { kind: PersonFa
 
 function byFirm<T extends { enterpriseId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const r of rows) map.set(r.enterpriseId, [...(map.get(r.enterpriseId) ?? []), r]);
+  for (const r of rows) {
+    const list = map.get(r.enterpriseId);
+    if (list) list.push(r);
+    else map.set(r.enterpriseId, [r]);
+  }
   return map;
 }
 
@@ -88,9 +92,9 @@ export async function computeLines(
   if (policy === 'hiring') {
     const roster = await facts.roster(period);
     if (!roster) throw businessRule(`尚未导入 ${period} 年的参保职工花名册`);
-    const byFirm = new Map<string, typeof roster>();
-    for (const r of roster) byFirm.set(r.enterpriseId, [...(byFirm.get(r.enterpriseId) ?? []), r]);
-    const lines = [...byFirm].map(([id, people]) => line(id, hiringSubsidy(people, HIRING_SUBSIDY_2020)));
+    const lines = [...byFirm(roster)].map(([id, people]) =>
+      line(id, hiringSubsidy(people, HIRING_SUBSIDY_2020)),
+    );
     return { version: HIRING_SUBSIDY_2020.version, lines: sorted(lines) };
   }
   if (policy === 'uiRefund') {

@@ -41,31 +41,32 @@ export class SubsidyPush {
     const lines = await this.d.lists.linesOf(list.id, { included: true });
     const liaisons = await this.ports.liaisonsOf(lines.map((l) => l.enterpriseId));
     const label = SUBSIDY_POLICY_LABELS[list.policy];
-    let told = 0;
-    for (const line of lines) {
-      const to = liaisons.get(line.enterpriseId) ?? [];
-      const claimed = await this.d.notices.claim({
+    const at = this.d.clock.now();
+    const claimed = await this.d.notices.claim(
+      lines.map((line) => ({
         policy: list.policy,
         period: list.period,
         enterpriseId: line.enterpriseId,
         listId: list.id,
         amountFen: line.amountFen,
-        recipients: to.length,
-        at: this.d.clock.now(),
-      });
-      if (!claimed) continue;
-      told += 1;
-      await this.ports.enqueue(
-        to.map((workerId) => ({
-          id: `subsidy:${list.policy}:${list.period}:${line.enterpriseId}:${workerId}`,
-          workerId,
-          kind: 'subsidy.entitled',
-          title: `${label}：您可享受 ${formatYuan(line.amountFen)}`,
-          body: `无需申请。${line.reason}。公示期内如有异议可在“可享政策”中提出`,
-          page: SUBSIDY_PAGE,
-        })),
-      );
-    }
-    return told;
+        recipients: liaisons.get(line.enterpriseId)?.length ?? 0,
+        at,
+      })),
+    );
+    await this.ports.enqueue(
+      lines
+        .filter((line) => claimed.has(line.enterpriseId))
+        .flatMap((line) =>
+          (liaisons.get(line.enterpriseId) ?? []).map((workerId) => ({
+            id: `subsidy:${list.policy}:${list.period}:${line.enterpriseId}:${workerId}`,
+            workerId,
+            kind: 'subsidy.entitled',
+            title: `${label}：您可享受 ${formatYuan(line.amountFen)}`,
+            body: `无需申请。${line.reason}。公示期内如有异议可在“可享政策”中提出`,
+            page: SUBSIDY_PAGE,
+          })),
+        ),
+    );
+    return claimed.size;
   }
 }
