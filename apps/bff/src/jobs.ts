@@ -4,6 +4,7 @@ import type { LeaseRepository } from './modules/leases';
 import type { Metrics } from './metrics';
 import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
 import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
+import { PHOTO_ORPHANS_SWEEP } from './modules/issues/photo-orphan-sweep';
 
 export interface PeriodicJob {
   name: string;
@@ -167,7 +168,7 @@ export function startPeriodicJobs(
   };
 }
 
-/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines. */
+/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines, orphan photo bytes. */
 export function backgroundJobs(
   container: Container,
   intervals: Partial<Record<string, number>> = {},
@@ -182,6 +183,12 @@ export function backgroundJobs(
       name: ISSUES_SWEEP,
       intervalMs: intervals[ISSUES_SWEEP] ?? 5 * 60_000,
       run: () => container.enterprise.services.sweep.run(),
+    },
+    {
+      // Photo bytes no issue holds (a crash mid-upload), past the grace period.
+      name: PHOTO_ORPHANS_SWEEP,
+      intervalMs: intervals[PHOTO_ORPHANS_SWEEP] ?? 60 * 60_000,
+      run: () => container.enterprise.services.photoOrphans.run(),
     },
   ];
 }

@@ -40,6 +40,7 @@ import { issueRoutesFor } from '../issues/issue.routes';
 import { photoModel } from '../issues/photo.model';
 import { PhotoRepository } from '../issues/photo.repository';
 import { PhotoService } from '../issues/photo.service';
+import { PhotoOrphanSweep } from '../issues/photo-orphan-sweep';
 import type { AuditRepository } from '../../audit/audit.repository';
 import { departmentRoutes } from '../departments/department.routes';
 import { NO_ROLLUPS, type RollupHooks } from '../rollups/rollup-hooks';
@@ -112,6 +113,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     common: new CommonProblemsService(repos.issues, issues),
     sweep: new IssueSweep(repos.issues, d.clock, sla, rollups, d.isolation ?? null),
     photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
+    photoOrphans: new PhotoOrphanSweep(repos.photos, d.clock),
   };
   return { repos, services, sla };
 }
