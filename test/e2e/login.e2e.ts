@@ -8,7 +8,7 @@ import { startStack, type Stack } from './support/stack';
 import { button, field, signIn } from './support/h5';
 
 const WORKER_TILES = ['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证', '消息'];
-const LIAISON_TILES = ['复工进度', '包车需求', '员工订座', '问题申报', '货车通行证', '重点项目'];
+const LIAISON_TILES = ['复工进度', '包车需求', '员工订座', '问题申报', '可享政策', '货车通行证', '重点项目'];
 
 let stack: Stack;
 let browser: Browser;

@@ -178,6 +178,11 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     personKey: pii.lookupHash,
     calendar: calendar.provider.calendar,
+    charterRates: config.SUBSIDY_CHARTER_RATES,
+    notices: {
+      liaisonsOf: (ids) => repos.users.liaisonsOf(ids),
+      enqueue: (messages) => worker.repos.outbox.addMany(messages, clock.now()),
+    },
   });
   const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
   const freight = buildFreightPasses({

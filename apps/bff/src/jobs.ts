@@ -6,6 +6,7 @@ import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
 import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
 import { ALERTS_DRAIN } from './modules/alerts';
 import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
+import { PHOTO_ORPHANS_SWEEP } from './modules/issues/photo-orphan-sweep';
 
 export interface PeriodicJob {
   name: string;
@@ -169,7 +170,7 @@ export function startPeriodicJobs(
   };
 }
 
-/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines. */
+/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines, orphan photo bytes. */
 export function backgroundJobs(
   container: Container,
   intervals: Partial<Record<string, number>> = {},
@@ -196,6 +197,12 @@ export function backgroundJobs(
       name: KEY_PROJECTS_SWEEP,
       intervalMs: intervals[KEY_PROJECTS_SWEEP] ?? 5 * 60_000,
       run: () => container.keyProjects.services.needs.escalateOverdue(),
+    },
+    {
+      // Photo bytes no issue holds (a crash mid-upload), past the grace period.
+      name: PHOTO_ORPHANS_SWEEP,
+      intervalMs: intervals[PHOTO_ORPHANS_SWEEP] ?? 60 * 60_000,
+      run: () => container.enterprise.services.photoOrphans.run(),
     },
   ];
 }

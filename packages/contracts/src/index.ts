@@ -23,3 +23,4 @@ export * from './labour';
 export * from './projects';
 export * from './supply';
 export * from './divisions';
+export * from './subsidy-deferrals';

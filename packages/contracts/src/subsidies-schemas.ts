@@ -30,10 +30,14 @@ export const SUBSIDY_PAYING_DEPARTMENT = 'czj';
 /** A subsidy period: the year the policy pays for, e.g. 2020 (its 稳岗返还 reads 2019's premiums). */
 export const subsidyPeriodSchema = z.string().regex(/^20\d{2}$/, '期次应为年份，如 2020');
 
-export const SUBSIDY_IMPORT_KINDS = ['roster', 'premiums'] as const;
-export const SUBSIDY_IMPORT_LABELS: Record<(typeof SUBSIDY_IMPORT_KINDS)[number], string> = {
+export const SUBSIDY_IMPORT_KINDS = ['roster', 'premiums', 'placements', 'trainings', 'charters'] as const;
+export type SubsidyImportKind = (typeof SUBSIDY_IMPORT_KINDS)[number];
+export const SUBSIDY_IMPORT_LABELS: Record<SubsidyImportKind, string> = {
   roster: '参保职工花名册',
   premiums: '上年度失业保险缴费及裁员情况',
+  placements: '职业介绍就业人员名单',
+  trainings: '线上培训参训人员名单',
+  charters: '包车实际上车人员名单',
 };
 
 export const subsidyImportSchema = z

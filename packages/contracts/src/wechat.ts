@@ -88,6 +88,8 @@ export const wechatRoutes = {
     params: idParams,
     response: issuePhotoSchema,
     status: 201,
+    // A retried upload with the same Idempotency-Key stores one photo (the key lives in the photo record).
+    idempotent: true,
   }),
   issuePhotoList: defineRoute({
     id: 'issues.photos.list',

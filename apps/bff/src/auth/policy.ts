@@ -158,6 +158,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'subsidies.payments.paid': { roles: ['officer'], scope: 'department' },
   'subsidies.mine': { roles: ['liaison'], scope: 'enterprise' },
   'subsidies.object': { roles: ['liaison'], scope: 'enterprise' },
+  // 社保缓缴: the firm applies and withdraws; 人社局 decides (the department is checked in the service).
+  'deferrals.apply': { roles: ['liaison'], scope: 'enterprise' },
+  'deferrals.withdraw': { roles: ['liaison'], scope: 'enterprise' },
+  'deferrals.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'deferrals.decide': { roles: ['officer'], scope: 'department' },
   // Freight passes (通行证网上办理): a liaison applies for their own firm and sees only its passes;
   // 交通专班 reviews and revokes; the driver (matched by phone) shows the QR; 卡口 only verifies.
   'freight.apply': { roles: ['liaison'], scope: 'enterprise' },

@@ -93,6 +93,15 @@ export const configSchema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Abuse limits (modules/rate-limits). 'auto' = on, except under NODE_ENV=test where API tests sign in hundreds of people from one address. */
     RATE_LIMIT: z.enum(['on', 'off', 'auto']).default('auto'),
+    /**
+     * 包车补贴 per boarded passenger, by origin (province code or 6-digit division), in yuan:
+     * `52=200,430100=150`. The seeds leave the amount to the local government (属地政府可视情给予),
+     * so unset means the charter policy computes nothing.
+     */
+    SUBSIDY_CHARTER_RATES: z
+      .string()
+      .regex(/^(\d{2}|\d{6})=\d{1,6}(,(\d{2}|\d{6})=\d{1,6})*$/, 'like 52=200,430100=150')
+      .optional(),
     /** Bearer token a Prometheus scraper sends for GET /metrics; unset = no /metrics endpoint (404). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })

@@ -5,7 +5,7 @@ import type { Context, Next } from 'koa';
 import type { z } from 'zod';
 import type { RouteContract } from '@fugong/contracts';
 import { AppError } from './app-error';
-import { route, type HandlerInput, type RouteDef } from './route';
+import { route, type HandlerInput, type ReplayedResponse, type RouteDef } from './route';
 
 /** One file part of a multipart body, to be consumed by whoever receives it. */
 export interface FilePart {
@@ -170,14 +170,21 @@ const NOT_MULTIPART: MultipartBody = {
  */
 export function multipartRoute<C extends RouteContract>(
   contract: C,
-  handler: (input: MultipartHandlerInput<C>) => Promise<z.input<C['response']>>,
+  handler: (
+    input: MultipartHandlerInput<C>,
+  ) => Promise<z.input<C['response']> | ReplayedResponse<z.input<C['response']>>>,
+  options: { keyStoredByHandler?: boolean } = {},
 ): RouteDef {
-  const def = route(contract, async (input) => {
-    // A request that is not multipart is refused when the handler first reads the body, so the
-    // handler's own checks (an unknown or another firm's record: 404) answer first, as for JSON routes.
-    const upload = (input as Partial<MultipartHandlerInput<C>>).upload ?? NOT_MULTIPART;
-    return handler({ ...input, upload });
-  });
+  const def = route(
+    contract,
+    async (input) => {
+      // A request that is not multipart is refused when the handler first reads the body, so the
+      // handler's own checks (an unknown or another firm's record: 404) answer first, as for JSON routes.
+      const upload = (input as Partial<MultipartHandlerInput<C>>).upload ?? NOT_MULTIPART;
+      return handler({ ...input, upload });
+    },
+    options,
+  );
   MULTIPART_DEFS.add(def);
   return def;
 }

@@ -110,6 +110,26 @@ export class UserRepository {
     }
   }
 
+  /** The liaisons of each enterprise (merged accounts left out): who hears of the firm's news. */
+  async liaisonsOf(enterpriseIds: string[]): Promise<Map<string, string[]>> {
+    const docs = await this.model
+      .find(
+        {
+          enterpriseId: { $in: enterpriseIds.map((id) => new Types.ObjectId(id)) },
+          roles: 'liaison',
+          mergedInto: null,
+        },
+        { _id: 1, enterpriseId: 1 },
+      )
+      .lean<Pick<UserDoc, '_id' | 'enterpriseId'>[]>();
+    const map = new Map<string, string[]>();
+    for (const d of docs) {
+      const eid = d.enterpriseId!.toHexString();
+      map.set(eid, [...(map.get(eid) ?? []), d._id.toHexString()]);
+    }
+    return map;
+  }
+
   /** Creates or updates a user by phone with given roles and scope (seeding, admin grants). */
   async upsertStaffByPhone(input: {
     phoneHash: string;

@@ -34,6 +34,7 @@ import { CommonProblemsService } from '../issues/common-problems.service';
 import { issueRoutesFor } from '../issues/issue.routes';
 import { PhotoRepository } from '../issues/photo.repository';
 import { PhotoService } from '../issues/photo.service';
+import { PhotoOrphanSweep } from '../issues/photo-orphan-sweep';
 import type { AuditRepository } from '../../audit/audit.repository';
 import { departmentRoutes } from '../departments/department.routes';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
@@ -108,6 +109,7 @@ export function buildEnterpriseFeature(d: EnterpriseFeatureDeps) {
     sweep: new IssueSweep(repos.issues, d.clock, sla, events, d.isolation ?? null),
     photos: new PhotoService(repos.photos, issues, d.audit, d.clock),
     registryImport: new RegistryImportService(repos.registryImports, repos.enterprises, d.audit, d.clock),
+    photoOrphans: new PhotoOrphanSweep(repos.photos, d.clock),
   };
   return { repos, services, sla };
 }

@@ -1,5 +1,5 @@
 import { issueRoutes as r, wechatRoutes as w } from '@fugong/contracts';
-import { route, type RouteDef } from '../../http/route';
+import { replayed, route, type RouteDef } from '../../http/route';
 import { multipartRoute } from '../../http/multipart';
 import type { PhotoService } from './photo.service';
 import type { IssueService } from './issue.service';
@@ -16,8 +16,14 @@ export function issueRoutesFor(s: {
   photos: PhotoService;
 }): RouteDef[] {
   return [
-    multipartRoute(w.issuePhotoUpload, ({ actor, params, upload }) =>
-      s.photos.upload(actor, params.id, upload),
+    // The Idempotency-Key is kept in the photo record itself: see PhotoService.upload.
+    multipartRoute(
+      w.issuePhotoUpload,
+      async ({ actor, params, upload, idempotencyKey }) => {
+        const out = await s.photos.upload(actor, params.id, upload, idempotencyKey);
+        return out.replayed ? replayed(out.photo) : out.photo;
+      },
+      { keyStoredByHandler: true },
     ),
     route(w.issuePhotoList, ({ actor, params }) => s.photos.list(actor, params.id)),
     route(w.photoGet, ({ actor, params, requestId }) => s.photos.original(actor, params.id, requestId)),

@@ -17,6 +17,8 @@ export interface PhotoDoc {
   fileId: Types.ObjectId;
   thumbnail: { fileId: Types.ObjectId; contentType: string; size: number } | null;
   createdAt: Date;
+  /** The uploader's Idempotency-Key, when the phone sent one: a retry finds this photo instead of storing another. */
+  uploadKey?: string;
 }
 
 const schema = new Schema<PhotoDoc>(
@@ -33,12 +35,22 @@ const schema = new Schema<PhotoDoc>(
       default: null,
     },
     createdAt: { type: Date, required: true },
+    uploadKey: { type: String },
   },
   { versionKey: false, collection: 'issue_photos' },
 );
 
 // The photos of an issue in upload order (detail page list, the per-issue cap).
 schema.index({ issueId: 1, createdAt: 1 });
+// A retried upload (same uploader, same Idempotency-Key) finds the first one; two racing retries
+// meet here and the loser's files are deleted.
+schema.index(
+  { uploaderId: 1, uploadKey: 1 },
+  { unique: true, partialFilterExpression: { uploadKey: { $exists: true } } },
+);
+// The orphan sweep asks, for GridFS files past the grace period, which ones a photo holds.
+schema.index({ fileId: 1 });
+schema.index({ 'thumbnail.fileId': 1 }, { partialFilterExpression: { thumbnail: { $type: 'object' } } });
 
 /** Registers the model on a connection. */
 export function photoModel(conn: Connection): Model<PhotoDoc> {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { mongo, Types, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey } from '../../db/errors';
 import type { PhotoDoc } from './photo.model';
 import { photoModel } from './photo.model';
 import { oid } from '../../db/ids';
@@ -103,9 +104,26 @@ export class PhotoRepository {
     return this.bucket().openDownloadStream(oid(fileId));
   }
 
-  async create(input: Omit<PhotoRecord, 'id'>): Promise<PhotoRecord> {
+  /** The photo an uploader stored under this Idempotency-Key, if any. */
+  async findByUploadKey(uploaderId: string, uploadKey: string): Promise<PhotoRecord | null> {
+    const doc = await this.model.findOne({ uploaderId: oid(uploaderId), uploadKey }).lean<PhotoDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /** Stores the record; 'duplicate' when a twin upload with the same key got there first. */
+  async create(input: Omit<PhotoRecord, 'id'>, uploadKey?: string): Promise<PhotoRecord | 'duplicate'> {
+    try {
+      return await this.insert(input, uploadKey);
+    } catch (err) {
+      if (uploadKey && isDuplicateKey(err)) return 'duplicate';
+      throw err;
+    }
+  }
+
+  private async insert(input: Omit<PhotoRecord, 'id'>, uploadKey?: string): Promise<PhotoRecord> {
     const doc = await this.model.create({
       ...input,
+      ...(uploadKey ? { uploadKey } : {}),
       issueId: oid(input.issueId),
       enterpriseId: oid(input.enterpriseId),
       uploaderId: oid(input.uploaderId),
@@ -131,5 +149,40 @@ export class PhotoRepository {
 
   async countForIssue(issueId: string): Promise<number> {
     return this.model.countDocuments({ issueId: oid(issueId) });
+  }
+
+  /**
+   * GridFS files (or chunks whose upload never finished, so no files document exists) created
+   * before `before` that no photo record holds, at most `limit`. A file's id is an ObjectId made
+   * when its upload opened, so its age is read from the id: chunks carry no date of their own.
+   */
+  async orphanFileIds(before: Date, limit = 500): Promise<string[]> {
+    const db = this.conn.db!;
+    const older = { $lt: Types.ObjectId.createFromTime(Math.floor(before.getTime() / 1000)) };
+    const files = await db
+      .collection(`${PHOTO_BUCKET}.files`)
+      .find({ _id: older }, { projection: { _id: 1 } })
+      .limit(limit)
+      .toArray();
+    const chunkGroups = await db
+      .collection(`${PHOTO_BUCKET}.chunks`)
+      .aggregate<{ _id: Types.ObjectId }>([
+        { $match: { files_id: older, n: 0 } },
+        { $project: { _id: '$files_id' } },
+        { $limit: limit },
+      ])
+      .toArray();
+    const candidates = [...new Set([...files, ...chunkGroups].map((d) => String(d._id)))].map(oid);
+    if (candidates.length === 0) return [];
+    const held = await this.model
+      .find(
+        { $or: [{ fileId: { $in: candidates } }, { 'thumbnail.fileId': { $in: candidates } }] },
+        { fileId: 1, thumbnail: 1 },
+      )
+      .lean<Pick<PhotoDoc, 'fileId' | 'thumbnail'>[]>();
+    const keep = new Set(
+      held.flatMap((p) => [String(p.fileId), ...(p.thumbnail ? [String(p.thumbnail.fileId)] : [])]),
+    );
+    return candidates.map(String).filter((id) => !keep.has(id));
   }
 }

@@ -75,6 +75,11 @@ async function* checkedBytes(part: FilePart, field: Field, found: { type: PhotoT
   if (!looksComplete(found.type!, head, tail, size)) throw cutOff(field);
 }
 
+/** Reads a part to its end and keeps nothing (a replayed retry's body). */
+async function drain(part: FilePart): Promise<void> {
+  for await (const chunk of part.stream) void chunk;
+}
+
 /** The thumbnail as weapp sends it: base64 text in uploadFile's formData (one file per request). */
 const THUMBNAIL_TEXT_MAX = Math.ceil((THUMBNAIL_MAX_BYTES * 4) / 3) + 4;
 
@@ -92,6 +97,13 @@ function textPart(field: Field, base64: string): FilePart {
   };
 }
 
+const UPLOAD_LIMITS = {
+  maxFileBytes: PHOTO_MAX_BYTES,
+  maxFiles: 2,
+  fields: ['file', 'thumbnail'],
+  textFields: { thumbnail: THUMBNAIL_TEXT_MAX },
+};
+
 /**
  * Issue photos: multipart upload into GridFS (original up to 10 MB plus the thumbnail the phone
  * compressed), per-issue access, audited reads of the original.
@@ -104,10 +116,27 @@ export class PhotoService {
     private readonly clock: Clock,
   ) {}
 
-  /** Stores a photo for an issue the actor reports for (its liaison or steward). */
-  async upload(actor: Actor, issueId: string, body: MultipartBody): Promise<IssuePhoto> {
+  /**
+   * Stores a photo for an issue the actor reports for (its liaison or steward). With an
+   * Idempotency-Key, a retry of an upload that was stored (the phone lost the answer) reads the
+   * body to its end and answers the first photo; twins racing meet on the key's unique index,
+   * and the loser deletes the files it wrote.
+   */
+  async upload(
+    actor: Actor,
+    issueId: string,
+    body: MultipartBody,
+    uploadKey?: string,
+  ): Promise<{ photo: IssuePhoto; replayed: boolean }> {
     const found = await this.access.relationTo(actor, issueId);
     if (!found || !found.relation.forEnterprise) throw new AppError('NOT_FOUND', '未找到该问题');
+    const earlier = uploadKey ? await this.photos.findByUploadKey(actor.id, uploadKey) : null;
+    if (earlier) {
+      if (earlier.issueId !== issueId)
+        throw new AppError('IDEMPOTENCY_MISMATCH', '该上传编号已用于另一个问题的照片');
+      await body.files(drain, UPLOAD_LIMITS, () => undefined);
+      return { photo: toView(earlier), replayed: true };
+    }
     if ((await this.photos.countForIssue(issueId)) >= PHOTOS_PER_ISSUE)
       throw new AppError('BUSINESS_RULE', `每个问题最多 ${PHOTOS_PER_ISSUE} 张照片`);
     const stored = new Map<Field, { fileId: string; size: number; type: PhotoType; filename: string }>();
@@ -124,18 +153,9 @@ export class PhotoService {
     };
     let thumbText: string | null = null;
     try {
-      await body.files(
-        save,
-        {
-          maxFileBytes: PHOTO_MAX_BYTES,
-          maxFiles: 2,
-          fields: ['file', 'thumbnail'],
-          textFields: { thumbnail: THUMBNAIL_TEXT_MAX },
-        },
-        (_field, value) => {
-          thumbText = value;
-        },
-      );
+      await body.files(save, UPLOAD_LIMITS, (_field, value) => {
+        thumbText = value;
+      });
       if (thumbText !== null) await save(textPart('thumbnail', thumbText));
       const original = stored.get('file');
       if (!original)
@@ -143,18 +163,26 @@ export class PhotoService {
           { path: 'file', message: '请选择照片', code: 'required' },
         ]);
       const thumb = stored.get('thumbnail');
-      const rec = await this.photos.create({
-        issueId,
-        enterpriseId: found.issue.enterpriseId,
-        uploaderId: actor.id,
-        filename: original.filename,
-        contentType: original.type,
-        size: original.size,
-        fileId: original.fileId,
-        thumbnail: thumb ? { fileId: thumb.fileId, contentType: thumb.type, size: thumb.size } : null,
-        createdAt: this.clock.now(),
-      });
-      return toView(rec);
+      const rec = await this.photos.create(
+        {
+          issueId,
+          enterpriseId: found.issue.enterpriseId,
+          uploaderId: actor.id,
+          filename: original.filename,
+          contentType: original.type,
+          size: original.size,
+          fileId: original.fileId,
+          thumbnail: thumb ? { fileId: thumb.fileId, contentType: thumb.type, size: thumb.size } : null,
+          createdAt: this.clock.now(),
+        },
+        uploadKey,
+      );
+      if (rec === 'duplicate') {
+        for (const s of stored.values()) await this.photos.deleteFile(s.fileId);
+        const winner = await this.photos.findByUploadKey(actor.id, uploadKey!);
+        return { photo: toView(winner!), replayed: true };
+      }
+      return { photo: toView(rec), replayed: false };
     } catch (err) {
       for (const s of stored.values()) await this.photos.deleteFile(s.fileId);
       throw err;

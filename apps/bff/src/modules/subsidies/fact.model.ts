@@ -37,6 +37,24 @@ export interface PremiumRowDoc {
   premiumsPaidFen: number;
 }
 
+/**
+ * A person-level fact from the referral, training and charter imports: who, for which firm, and
+ * the few attributes that kind needs (the rest stay unset).
+ */
+export interface PersonRowDoc {
+  _id: Types.ObjectId;
+  batchId: Types.ObjectId;
+  enterpriseId: Types.ObjectId;
+  personKey: string;
+  agencyKind?: 'public' | 'licensed' | 'unlicensed';
+  category?: 'skilled' | 'graduate' | 'other';
+  verified?: boolean;
+  firmKinds?: string[];
+  programme?: 'online' | 'apprenticeship' | 'project';
+  tripId?: string;
+  originRegion?: string;
+}
+
 const periodSchema = new Schema<FactPeriodDoc>(
   {
     _id: { type: String, required: true },
@@ -78,7 +96,25 @@ const premiumSchema = new Schema<PremiumRowDoc>(
 // insert unable to double a firm's premiums). Serves the run's read and the batch delete.
 premiumSchema.index({ batchId: 1, enterpriseId: 1 }, { unique: true });
 
-/** Registers the three models on a connection. */
+const personSchema = new Schema<PersonRowDoc>(
+  {
+    batchId: { type: Schema.Types.ObjectId, required: true },
+    enterpriseId: { type: Schema.Types.ObjectId, required: true },
+    personKey: { type: String, required: true },
+    agencyKind: { type: String },
+    category: { type: String },
+    verified: { type: Boolean },
+    firmKinds: { type: [String], default: undefined },
+    programme: { type: String },
+    tripId: { type: String },
+    originRegion: { type: String },
+  },
+  { versionKey: false, collection: 'subsidy_person_rows' },
+);
+// A run reads one batch (one kind and period) grouped by enterprise; a replaced batch is deleted by batchId.
+personSchema.index({ batchId: 1, enterpriseId: 1 });
+
+/** Registers the models on a connection. */
 export function factModels(conn: Connection) {
   return {
     periods:
@@ -90,6 +126,9 @@ export function factModels(conn: Connection) {
     premiums:
       (conn.models.SubsidyPremiumRow as Model<PremiumRowDoc> | undefined) ??
       conn.model<PremiumRowDoc>('SubsidyPremiumRow', premiumSchema),
+    people:
+      (conn.models.SubsidyPersonRow as Model<PersonRowDoc> | undefined) ??
+      conn.model<PersonRowDoc>('SubsidyPersonRow', personSchema),
   };
 }
 export type FactModels = ReturnType<typeof factModels>;

@@ -1,16 +1,21 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import type { RosterPerson, UnemploymentRefundInput } from '@fugong/domain';
+import type { SubsidyImportKind } from '@fugong/contracts';
 import {
   factModels,
   type FactModels,
   type FactPeriodDoc,
+  type PersonRowDoc,
   type PremiumRowDoc,
   type RosterRowDoc,
 } from './fact.model';
 
-export type FactKind = 'roster' | 'premiums';
+export type FactKind = SubsidyImportKind;
+/** The kinds kept as person rows (one collection, kind-specific attributes). */
+export type PersonFactKind = 'placements' | 'trainings' | 'charters';
 export type RosterRow = RosterPerson & { enterpriseId: string };
 export type PremiumRow = UnemploymentRefundInput & { enterpriseId: string };
+export type PersonRow = Omit<PersonRowDoc, '_id' | 'batchId' | 'enterpriseId'> & { enterpriseId: string };
 
 const pointerId = (kind: FactKind, period: string) => `${kind}:${period}`;
 
@@ -43,16 +48,24 @@ export class FactRepository {
     at: Date,
   ): Promise<number>;
   async replacePeriod(
+    kind: PersonFactKind,
+    period: string,
+    rows: PersonRow[],
+    by: string,
+    at: Date,
+  ): Promise<number>;
+  async replacePeriod(
     kind: FactKind,
     period: string,
-    rows: (RosterRow | PremiumRow)[],
+    rows: (RosterRow | PremiumRow | PersonRow)[],
     by: string,
     at: Date,
   ): Promise<number> {
     const batchId = new Types.ObjectId();
     const docs = rows.map((r) => ({ ...r, batchId, enterpriseId: new Types.ObjectId(r.enterpriseId) }));
     // Both row models share batchId and enterpriseId, which is all this method touches.
-    const target = (kind === 'roster' ? this.m.roster : this.m.premiums) as unknown as Model<{
+    const model = kind === 'roster' ? this.m.roster : kind === 'premiums' ? this.m.premiums : this.m.people;
+    const target = model as unknown as Model<{
       batchId: Types.ObjectId;
     }>;
     if (docs.length > 0) await target.insertMany(docs, { ordered: true });
@@ -98,6 +111,17 @@ export class FactRepository {
       insuredAtStart: d.insuredAtStart,
       layoffs: d.layoffs,
       premiumsPaidFen: d.premiumsPaidFen,
+    }));
+  }
+
+  /** The period's person rows of a kind (placements, trainings, charters), or null when none were imported. */
+  async people(kind: PersonFactKind, period: string): Promise<PersonRow[] | null> {
+    const batchId = await this.currentBatch(kind, period);
+    if (!batchId) return null;
+    const docs = await this.m.people.find({ batchId }).lean<PersonRowDoc[]>();
+    return docs.map(({ _id, batchId: _b, enterpriseId, ...rest }) => ({
+      ...rest,
+      enterpriseId: enterpriseId.toHexString(),
     }));
   }
 }

@@ -113,9 +113,9 @@ describe('importing subsidy facts', () => {
     );
   });
 
-  it('when a policy whose data is not connected is run, then 422 says so', async () => {
+  it('when a policy whose data was not imported for the period is run, then 422 names the missing list', async () => {
     const res = await runPolicy(t, rsj, 'training');
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toBe('该政策所需的数据尚未接入，暂不能自动计算');
+    expect(res.body.error.message).toBe('尚未导入 2020 年的线上培训参训人员名单');
   });
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await importFacts(t, rsj, 'roster', csv(ROSTER_HEADER, hires(codeA, 2)));
   listId = (await runPolicy(t, rsj, 'hiring')).body.list.id;
   lineA = (await t.http.get(`/api/subsidies/lists/${listId}`).set(rsj.auth)).body.items[0].id;
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('who may see and do what with subsidies', () => {

@@ -2,6 +2,7 @@ import {
   SUBSIDY_PAYING_DEPARTMENT,
   SUBSIDY_POLICIES,
   SUBSIDY_POLICY_DEPARTMENTS,
+  type SubsidyImportKind,
   type SubsidyPolicyCode,
 } from '@fugong/contracts';
 import { hasRole, type Actor } from '../../auth/actor';
@@ -39,7 +40,10 @@ export function assertPays(actor: Actor, policy: SubsidyPolicyCode): void {
 }
 
 /** Which policy an import kind feeds: its lead department may import it. */
-export const IMPORT_POLICY: Record<'roster' | 'premiums', SubsidyPolicyCode> = {
+export const IMPORT_POLICY: Record<SubsidyImportKind, SubsidyPolicyCode> = {
   roster: 'hiring',
   premiums: 'uiRefund',
+  placements: 'referral',
+  trainings: 'training',
+  charters: 'charter',
 };

@@ -1,19 +1,24 @@
-import type { WorkCalendar } from '@fugong/domain';
+import type { CharterSubsidyParams, WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { FactRepository } from './fact.repository';
 import type { ListRepository } from './list.repository';
 import type { PaymentRepository } from './payment.repository';
+import type { SubsidyPush } from './subsidy-push';
 
 /** What the subsidy services share: repositories, the person-key hash and the working-day calendar. */
 export interface SubsidyDeps {
   facts: FactRepository;
   lists: ListRepository;
   payments: PaymentRepository;
+  /** 政策直通: announces a published list to the firms on it. */
+  push: SubsidyPush;
   enterprises: EnterpriseRepository;
   audit: AuditRepository;
   personKey(idNumber: string): string;
   calendar: WorkCalendar;
   /** 公示 period in working days. */
   publicityWorkingDays: number;
+  /** 包车补贴 rates in force (set locally; see SUBSIDY_CHARTER_RATES). */
+  charterParams: CharterSubsidyParams;
 }

@@ -2,8 +2,21 @@ import type { ImportRowIssue, SubsidyImportInput, SubsidyImportReport } from '@f
 import { AppError } from '../../http/app-error';
 import { parseCsv } from '../enterprises/csv';
 import { readRows, type SheetRow } from '../enterprises/enterprise-import';
-import { PREMIUM_HEADERS, ROSTER_HEADERS, RowCheck, type Cells } from './import-rows';
-import type { PremiumRow, RosterRow } from './fact.repository';
+import {
+  AGENCY_KIND_WORDS,
+  CATEGORY_WORDS,
+  CHARTER_HEADERS,
+  FIRM_KIND_WORDS,
+  PLACEMENT_HEADERS,
+  PREMIUM_HEADERS,
+  PROGRAMME_WORDS,
+  ROSTER_HEADERS,
+  RowCheck,
+  TRAINING_HEADERS,
+  type Cells,
+} from './import-rows';
+import type { PersonFactKind, PersonRow, PremiumRow, RosterRow } from './fact.repository';
+import { divisionExists } from './division-codes';
 
 export const MAX_FACT_ROWS = 20_000;
 
@@ -76,33 +89,47 @@ type Parsed<T> = { row: number; creditCode: string; value: T; dupKey: string };
  * (a half-imported roster would compute a wrong list without anyone noticing); a good file is
  * returned as rows ready for FactRepository.replacePeriod.
  */
-export async function parseFactFile(
-  input: SubsidyImportInput,
-  ports: ImportPorts,
-): Promise<
-  { encoding: 'utf-8' | 'gbk' | null; totalRows: number } & (
-    { kind: 'roster'; rows: RosterRow[] } | { kind: 'premiums'; rows: PremiumRow[] }
-  )
-> {
+export type ParsedFacts = { encoding: 'utf-8' | 'gbk' | null; totalRows: number } & (
+  | { kind: 'roster'; rows: RosterRow[] }
+  | { kind: 'premiums'; rows: PremiumRow[] }
+  | { kind: PersonFactKind; rows: PersonRow[] }
+);
+
+type RowValue = { key: string; value: object } | undefined;
+
+/** Each kind's columns and how one checked row becomes a value (and its duplicate key within the firm). */
+const KINDS: Record<
+  SubsidyImportInput['kind'],
+  { headers: Record<string, readonly string[]>; value(check: RowCheck, ports: ImportPorts): RowValue }
+> = {
+  roster: { headers: ROSTER_HEADERS, value: rosterValue },
+  premiums: { headers: PREMIUM_HEADERS, value: premiumValue },
+  placements: { headers: PLACEMENT_HEADERS, value: placementValue },
+  trainings: { headers: TRAINING_HEADERS, value: trainingValue },
+  charters: { headers: CHARTER_HEADERS, value: charterValue },
+};
+
+export async function parseFactFile(input: SubsidyImportInput, ports: ImportPorts): Promise<ParsedFacts> {
   const { rows, encoding } = await sheetRows(input);
   const header = rows.find((r) => r.cells.some((c) => c.trim() !== ''));
   if (!header)
     throw new AppError('VALIDATION_ERROR', '文件是空的', [
       { path: 'dataBase64', message: '没有任何数据', code: 'empty' },
     ]);
-  const names = input.kind === 'roster' ? ROSTER_HEADERS : PREMIUM_HEADERS;
+  const kind = KINDS[input.kind];
+  const names = kind.headers as Record<string, readonly string[]> & { creditCode: readonly string[] };
   const columns = mapColumns(header.cells, names);
   const data = rows.filter((r) => r.row > header.row && r.cells.some((c) => c.trim() !== ''));
   if (data.length > MAX_FACT_ROWS)
     throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_FACT_ROWS} 行，请分批导入`);
   const rejected: ImportRowIssue[] = [];
-  const parsed: Parsed<Omit<RosterRow, 'enterpriseId'> | Omit<PremiumRow, 'enterpriseId'>>[] = [];
+  const parsed: Parsed<object>[] = [];
   for (const { row, cells } of data) {
     const named: Cells = {};
     for (const [field, i] of columns) named[field] = cells[i] ?? '';
     const check = new RowCheck(row, named, names);
     const creditCode = check.creditCode();
-    const value = input.kind === 'roster' ? rosterValue(check, ports) : premiumValue(check);
+    const value = kind.value(check, ports);
     if (check.issues.length > 0 || creditCode === undefined || value === undefined) {
       rejected.push(...check.issues);
       continue;
@@ -113,21 +140,67 @@ export async function parseFactFile(
   for (const p of parsed) {
     const earlier = seen.get(p.dupKey);
     if (earlier !== undefined)
-      rejected.push({ row: p.row, field: names.creditCode[0], reason: `与第 ${earlier} 行重复` });
+      rejected.push({ row: p.row, field: names.creditCode[0]!, reason: `与第 ${earlier} 行重复` });
     else seen.set(p.dupKey, p.row);
   }
+  if (input.kind === 'placements') rejected.push(...agencyKindClashes(parsed));
   const ids = await ports.enterpriseIds([...new Set(parsed.map((p) => p.creditCode))]);
   for (const p of parsed)
     if (!ids.has(p.creditCode))
-      rejected.push({ row: p.row, field: names.creditCode[0], reason: '企业库中没有该统一社会信用代码' });
+      rejected.push({ row: p.row, field: names.creditCode[0]!, reason: '企业库中没有该统一社会信用代码' });
   if (rejected.length > 0) refuse(rejected.sort((a, b) => a.row - b.row));
   const withIds = parsed.map((p) => ({ ...p.value, enterpriseId: ids.get(p.creditCode)! }));
-  return input.kind === 'roster'
-    ? { kind: 'roster', rows: withIds as RosterRow[], encoding, totalRows: data.length }
-    : { kind: 'premiums', rows: withIds as PremiumRow[], encoding, totalRows: data.length };
+  // Each kind's value function built rows of that kind's shape.
+  return { kind: input.kind, rows: withIds, encoding, totalRows: data.length } as ParsedFacts;
 }
 
-function rosterValue(check: RowCheck, ports: ImportPorts) {
+/** An agency is public or licensed for all its placements: rows that disagree with its first row are refused. */
+function agencyKindClashes(parsed: Parsed<object>[]): ImportRowIssue[] {
+  const first = new Map<string, { row: number; kind: unknown }>();
+  const issues: ImportRowIssue[] = [];
+  for (const p of parsed) {
+    const kind = (p.value as PersonRow).agencyKind;
+    const f = first.get(p.creditCode);
+    if (!f) first.set(p.creditCode, { row: p.row, kind });
+    else if (f.kind !== kind)
+      issues.push({
+        row: p.row,
+        field: PLACEMENT_HEADERS.agencyKind[0],
+        reason: `机构类型与第 ${f.row} 行不一致`,
+      });
+  }
+  return issues;
+}
+
+function placementValue(check: RowCheck, ports: ImportPorts): RowValue {
+  const agencyKind = check.choice('agencyKind', AGENCY_KIND_WORDS);
+  const idNumber = check.idNumber();
+  const category = check.choice('category', CATEGORY_WORDS);
+  const verified = check.yesNo('verified');
+  if (!agencyKind || !idNumber || !category || verified === undefined) return undefined;
+  const personKey = ports.personKey(idNumber);
+  return { key: personKey, value: { personKey, agencyKind, category, verified } };
+}
+
+function trainingValue(check: RowCheck, ports: ImportPorts): RowValue {
+  const firmKinds = check.choices('firmKinds', FIRM_KIND_WORDS);
+  const idNumber = check.idNumber();
+  const programme = check.choice('programme', PROGRAMME_WORDS);
+  if (!firmKinds || !idNumber || !programme) return undefined;
+  const personKey = ports.personKey(idNumber);
+  return { key: `${personKey}|${programme}`, value: { personKey, firmKinds, programme } };
+}
+
+function charterValue(check: RowCheck, ports: ImportPorts): RowValue {
+  const tripId = check.token('tripId');
+  const originRegion = check.region('originRegion', divisionExists);
+  const idNumber = check.idNumber();
+  if (!tripId || !originRegion || !idNumber) return undefined;
+  const personKey = ports.personKey(idNumber);
+  return { key: `${tripId}|${personKey}`, value: { personKey, tripId, originRegion } };
+}
+
+function rosterValue(check: RowCheck, ports: ImportPorts): RowValue {
   const idNumber = check.idNumber();
   const hiredOn = check.day('hiredOn');
   const contractStart = check.day('contractStart');
@@ -141,7 +214,7 @@ function rosterValue(check: RowCheck, ports: ImportPorts) {
   return { key: personKey, value: { personKey, hiredOn, contractStart, contractEnd, insured } };
 }
 
-function premiumValue(check: RowCheck) {
+function premiumValue(check: RowCheck): RowValue {
   const sme = check.yesNo('sme');
   const insuredAtStart = check.count('insuredAtStart');
   const layoffs = check.count('layoffs');

@@ -83,7 +83,12 @@ export class SubsidyReviewService {
     for (const earlier of await this.d.lists.find({ policies: [list.policy], period: list.period }))
       if (earlier.id !== list.id && (earlier.status === 'publicity' || earlier.status === 'final'))
         await this.d.lists.move(earlier.id, [earlier.status], 'superseded');
-    await this.audit(actor, 'subsidy.publish', list.id, [`until=${publicityEndsAt.toISOString()}`]);
+    // Only the call whose move applied announces it (政策直通), once per firm and policy period.
+    const told = await this.d.push.published(moved);
+    await this.audit(actor, 'subsidy.publish', list.id, [
+      `until=${publicityEndsAt.toISOString()}`,
+      `notified=${told}`,
+    ]);
     return listView(moved);
   }
 

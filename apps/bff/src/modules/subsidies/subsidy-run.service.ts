@@ -23,7 +23,9 @@ export class SubsidyRunService {
     const replaced =
       parsed.kind === 'roster'
         ? await this.d.facts.replacePeriod('roster', input.period, parsed.rows, actor.id, now)
-        : await this.d.facts.replacePeriod('premiums', input.period, parsed.rows, actor.id, now);
+        : parsed.kind === 'premiums'
+          ? await this.d.facts.replacePeriod('premiums', input.period, parsed.rows, actor.id, now)
+          : await this.d.facts.replacePeriod(parsed.kind, input.period, parsed.rows, actor.id, now);
     await this.d.audit.append({
       at: now,
       actorId: actor.id,
@@ -50,7 +52,7 @@ export class SubsidyRunService {
    */
   async run(actor: Actor, policy: SubsidyPolicyCode, period: string) {
     assertManages(actor, policy);
-    const { version, lines } = await computeLines(this.d.facts, policy, period);
+    const { version, lines } = await computeLines(this.d.facts, policy, period, this.d.charterParams);
     const print = fingerprint(version, lines);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const open = await this.d.lists.openList(policy, period);

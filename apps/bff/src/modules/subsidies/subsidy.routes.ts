@@ -1,4 +1,4 @@
-import { subsidyRoutes as r } from '@fugong/contracts';
+import { deferralRoutes as dr, subsidyRoutes as r } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
 import type { SubsidyServices } from './index';
 
@@ -25,5 +25,9 @@ export function subsidyRoutesFor(s: SubsidyServices): RouteDef[] {
     route(r.markPaid, ({ actor, params, body }) => s.payments.markPaid(actor, params.id, body.reference)),
     route(r.mine, ({ actor }) => s.firm.mine(actor)),
     route(r.object, ({ actor, params, body }) => s.firm.object(actor, params.id, body.text)),
+    route(dr.apply, ({ actor, body }) => s.deferrals.apply(actor, body)),
+    route(dr.list, ({ actor, query }) => s.deferrals.list(actor, query.status)),
+    route(dr.decide, ({ actor, params, body }) => s.deferrals.decide(actor, params.id, body)),
+    route(dr.withdraw, ({ actor, params }) => s.deferrals.withdraw(actor, params.id)),
   ];
 }

@@ -48,6 +48,7 @@ describe('home page', () => {
       '包车需求',
       '员工订座',
       '问题申报',
+      '可享政策',
       '货车通行证',
       '重点项目',
     ]);
@@ -77,6 +78,19 @@ describe('home page', () => {
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/enterprise/pages/charter-form/index' });
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/enterprise/pages/staff-booking/index' });
+  });
+
+  it('when a liaison taps 可享政策 or an officer taps 免申即享名单, then the subsidy pages open', async () => {
+    saveSession(sessionFor(['liaison', 'officer']));
+    installFakeApi({ 'GET /api/me': { status: 200, body: sessionFor(['liaison', 'officer']).user } });
+    render(<HomePage />);
+    await flush();
+
+    fireEvent.click(screen.getByText('可享政策'));
+    fireEvent.click(screen.getByText('免申即享名单'));
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidies/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidy-review/index' });
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {
@@ -122,7 +136,7 @@ describe('home page', () => {
 
     const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
     expect(banner).toBeTruthy();
-    expect(tileTitles()).toEqual(['待办问题', '办理提醒', '会办任务', '重点项目']);
+    expect(tileTitles()).toEqual(['待办问题', '办理提醒', '会办任务', '重点项目', '免申即享名单']);
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 

@@ -74,6 +74,8 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.staffBooking,
   },
   { id: 'liaison.issues', role: 'liaison', title: '问题申报', icon: 'ask', url: PAGES.issueList },
+  // 免申即享: what the firm gets without applying, and its objection during 公示.
+  { id: 'liaison.subsidies', role: 'liaison', title: '可享政策', icon: 'order', url: PAGES.subsidies },
   {
     id: 'liaison.freight',
     role: 'liaison',
@@ -108,6 +110,14 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.projectActions,
   },
   { id: 'officer.projects', role: 'officer', title: '重点项目', icon: 'service', url: PAGES.projectList },
+  // The server shows an officer only the lists of their own department's policies.
+  {
+    id: 'officer.subsidyReview',
+    role: 'officer',
+    title: '免申即享名单',
+    icon: 'list',
+    url: PAGES.subsidyReview,
+  },
   {
     id: 'transport.trips',
     role: 'transport',

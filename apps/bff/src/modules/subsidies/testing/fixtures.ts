@@ -37,7 +37,7 @@ export const csv = (header: string, lines: string[]) => `${header}\r\n${lines.jo
 export function importFacts(
   t: TestApp,
   who: Person,
-  kind: 'roster' | 'premiums',
+  kind: 'roster' | 'premiums' | 'placements' | 'trainings' | 'charters',
   data: string | Buffer,
   extra: Record<string, unknown> = {},
 ) {
