@@ -44,6 +44,13 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'freight-check': 'checkpoint',
   subsidies: 'liaison',
   'subsidy-review': 'officer',
+  inbox: 'worker',
+  people: 'admin',
+  'project-list': 'liaison',
+  'project-detail': 'liaison',
+  'project-session': 'officer',
+  'action-items': 'officer',
+  'project-figures': 'admin',
 };
 const PHONES = {
   worker: '13800000001',
