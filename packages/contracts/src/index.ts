@@ -19,7 +19,6 @@ export * from './calendar';
 export * from './freight';
 export * from './inbox';
 export * from './console';
-export * from './labour';
 export * from './projects';
 export * from './supply';
 export * from './divisions';

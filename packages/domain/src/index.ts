@@ -15,6 +15,5 @@ export * from './rollups';
 export * from './subsidies';
 export * from './calendar/compose';
 export * from './freight';
-export * from './labour';
 export * from './projects';
 export * from './supply';

@@ -1,4 +1,0 @@
-export * from './application-flow';
-export * from './vacancy-rules';
-export * from './keywords';
-export * from './matching';
