@@ -375,6 +375,20 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
       ],
     };
   },
+  'inbox.read': async (w) => {
+    // A notice as the outbox delivers one (waitlist promotion, time change): only its person marks it read.
+    await w.t.container.inbox.service.deliver({
+      key: `scope:inbox:${w.workerA.id}`,
+      userId: w.workerA.id,
+      kind: 'time_changed',
+      title: '班车时间调整',
+      body: '余姚班车发车时间改为 08:30',
+      page: 'pages/my-bookings/index',
+    });
+    const list = await w.t.http.get('/api/inbox').set(w.workerA.auth);
+    const url = `/api/inbox/${(list.body as { items: { id: string }[] }).items[0].id}/read`;
+    return { inScope: post(w.workerA, url), outOfScope: [post(w.workerB, url)] };
+  },
   'bookings.create': {
     byConstruction: 'books a seat for the signed-in worker only; tripId names a published (public) trip',
   },

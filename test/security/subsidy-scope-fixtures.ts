@@ -57,6 +57,16 @@ async function subsidyWorld(w: World) {
   return { czj, draft, approved, published, objected, paying, payment };
 }
 
+/** A pending 社保缓缴 application of firm A (its liaison applies). */
+async function deferralOfFirmA(w: World): Promise<string> {
+  const res = await w.t.http
+    .post('/api/subsidies/deferrals')
+    .set(w.liaisonA.auth)
+    .send({ months: 2, sme: true, reason: '受疫情影响订单减少，资金周转困难' });
+  if (res.status >= 300) throw new Error(`deferral: ${res.status} ${res.text.slice(0, 200)}`);
+  return (res.body as { id: string }).id;
+}
+
 const worlds = new WeakMap<World, ReturnType<typeof subsidyWorld>>();
 const sw = (w: World) => {
   if (!worlds.has(w)) worlds.set(w, subsidyWorld(w));
@@ -128,5 +138,20 @@ export const SUBSIDY_SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const url = `/api/subsidies/payments/${encodeURIComponent(s.payment)}/paid`;
     const body = { reference: 'CZ-0001' };
     return { inScope: post(s.czj, url, body), outOfScope: [post(w.jtj, url, body), post(w.rsj, url, body)] };
+  },
+  // 社保缓缴: one pending application per firm, so each fixture applies afresh (the one before was decided).
+  'deferrals.decide': async (w) => {
+    const id = await deferralOfFirmA(w);
+    const url = `/api/subsidies/deferrals/${id}/decision`;
+    const body = { decision: 'approved', note: '符合条件，准予缓缴' };
+    return {
+      inScope: post(w.rsj, url, body),
+      outOfScope: [post(w.jtj, url, body), post(w.liaisonA, url, body)],
+    };
+  },
+  'deferrals.withdraw': async (w) => {
+    const id = await deferralOfFirmA(w);
+    const url = `/api/subsidies/deferrals/${id}/withdraw`;
+    return { inScope: post(w.liaisonA, url), outOfScope: [post(w.liaisonB, url), post(w.rsj, url)] };
   },
 };
