@@ -74,7 +74,8 @@ const OTHER_ROLES: [string, string, [string, string][]][] = [
 /** Opens a page and waits until it has drawn its data (no loading state left). */
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${demo.stack().webUrl}/#${path}`);
-  await page.locator('.taro_page').last().waitFor();
+  // Taro keeps pages it left in the DOM, hidden: wait for the one on screen.
+  await page.locator('.taro_page').filter({ visible: true }).last().waitFor();
   await page
     .waitForFunction("!document.querySelector('.page-state--loading, .today--loading')", undefined, {
       timeout: 10_000,

@@ -44,6 +44,8 @@ describe('马上会办 on the H5 build', () => {
     await signIn(demo.stack(), steward, '13800000003');
     await openProject(steward, '重点项目代办');
     const need = steward.locator('.w-row', { hasText: needText });
+    await shot(steward, 'kp-debug-steward');
+    await need.waitFor();
     await need.locator('taro-button-core', { hasText: /^\s*处理\s*$/ }).click();
     await need.locator('.w-chips__chip', { hasText: /^人社局$/ }).click();
     await need.locator('.w-chips__chip', { hasText: /^供电公司$/ }).click();

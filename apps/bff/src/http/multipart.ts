@@ -59,6 +59,8 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
         try {
           parser = busboy({
             headers: req.headers,
+            // File names are UTF-8 on every client we serve (名录.csv); busboy's default is latin1.
+            defParamCharset: 'utf8',
             // busboy marks a file truncated on reaching fileSize, so one byte more: a file of
             // exactly maxFileBytes is whole, and the reader refuses anything longer.
             limits: {
