@@ -6,6 +6,7 @@
  * an input event dispatched to the page's `eh` handler, as WeChat's templates do.
  */
 import type { MiniHost } from './host/mini-host';
+import type { TaroNode } from './host/tree';
 import { expectNoProblems, phone, signInStaff, startStack, type Stack } from './support/stack';
 
 let stack: Stack;
@@ -35,7 +36,7 @@ describe('weapp journeys in the mini-program host', () => {
     await page.tap('微信一键登录');
     page = await worker.waitFor('健康打卡', 'pages/home/index');
 
-    await page.tap('健康打卡');
+    await page.tap(tile(page, '健康打卡'));
     page = await worker.waitFor('提交打卡', 'pages/checkin/index');
     await page.input('例如 36.5', '36.5');
     await page.tap(page.byClass('w-chips__chip').find((chip) => /^绿码$/.test(chipText(chip)))!);
@@ -43,7 +44,7 @@ describe('weapp journeys in the mini-program host', () => {
     page = await worker.waitFor('绿码', 'pages/pass/index');
 
     page = await worker.tapTab('pages/home/index');
-    await page.tap('找班车');
+    await page.tap(tile(page, '找班车'));
     page = await worker.waitFor(/余座 \d+/, 'pages/trips/index');
     const row = page.byClass('w-row')[0];
     // The trip as a row shows: route, departure and plate, then seats left (which booking changes).
@@ -94,7 +95,7 @@ describe('weapp journeys in the mini-program host', () => {
 
     // Back on the worker's phone, the trip now shows as boarded.
     page = await worker.tapTab('pages/home/index');
-    await page.tap('我的行程');
+    await page.tap(tile(page, '我的行程'));
     page = await worker.waitFor('已上车', 'pages/my-bookings/index');
     expectNoProblems(worker);
   });
@@ -153,6 +154,13 @@ function rowKey(row: { cn?: unknown[] }): string {
     .filter((c) => c.cl === 'w-row__title' || c.cl === 'w-muted')
     .map((c) => chipText(c))
     .join(' | ');
+}
+
+/** A home tile by its title (the home's today cards name the same things: 健康打卡, 我的行程). */
+function tile(page: { byClass(name: string): TaroNode[] }, title: string): TaroNode {
+  const found = page.byClass('tile-grid__title').find((t) => chipText(t as { cn?: unknown[] }) === title);
+  if (!found) throw new Error(`no home tile ${title}`);
+  return found;
 }
 
 function chipText(node: { cn?: unknown[] }): string {
