@@ -36,7 +36,7 @@ interface Target {
 }
 
 /**
- * The people an alert reaches (issue 17): before a deadline, whoever must act now — the steward
+ * The people an alert reaches: before a deadline, whoever must act now — the steward
  * while the issue waits for acceptance, the department's officers once dispatched; after it,
  * the department head (when one is named) and, for any overdue issue of their enterprise, the
  * steward. Nobody is told twice about the same event.
