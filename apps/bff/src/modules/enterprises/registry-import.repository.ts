@@ -74,7 +74,11 @@ export class RegistryImportRepository {
   }
 
   async recent(limit = 20): Promise<RegistryImportRecord[]> {
-    const docs = await this.imports.find({}).sort({ startedAt: -1, _id: -1 }).limit(limit).lean<RegistryImportDoc[]>();
+    const docs = await this.imports
+      .find({})
+      .sort({ startedAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<RegistryImportDoc[]>();
     return docs.map(toRecord);
   }
 
