@@ -42,7 +42,7 @@ import { RecordEvents } from './events';
 import { listenForRollups } from './modules/rollups/rollup-listeners';
 import { buildInbox } from './modules/inbox';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
-import { buildAlerts } from './modules/alerts';
+import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
 import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
 import { buildSupplyChain } from './modules/supply-chain';
 import { buildDivisions } from './modules/divisions';
@@ -229,7 +229,7 @@ export function buildContainer(deps: AppDeps) {
         note,
       }),
   });
-  enterprise.services.sweep.onAlert(alerts.services.alerts.onIssueAlert);
+  listenForIssueAlerts(events, alerts.services.alerts, (id) => enterprise.repos.issues.findById(id));
 
   // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
   const issueDispatch: NeedIssueDispatch = {

@@ -21,6 +21,19 @@ export type RecordEvent =
   | { type: 'trip.counters-moved'; tripId: string }
   /** An issue was filed or moved (answered, escalated, closed, reminded by the sweep). */
   | { type: 'issue.moved'; issueId: string; enterpriseId: string }
+  /**
+   * The deadline sweep marked one of an issue's clocks: a reminder before its deadline or an
+   * escalation after it (its guarded mark applied, so at most once per clock and mark).
+   */
+  | {
+      type: 'issue.deadline-marked';
+      issueId: string;
+      enterpriseId: string;
+      mark: 'reminded' | 'escalated';
+      clock: 'firstResponse' | 'progress' | 'resolution';
+      clockLabel: string;
+      note: string;
+    }
   /** A worker's check-in for `day` was saved (the first, or a same-day correction). */
   | { type: 'checkin.saved'; workerId: string; day: string }
   /** A steward visit was recorded (visits are insert-only). */

@@ -43,7 +43,7 @@ const CHANNEL_LABELS: Record<AlertChannel, string> = {
 export class AlertService {
   constructor(private readonly d: AlertServiceDeps) {}
 
-  /** The sweep's listener: records the deliveries of one applied mark (idempotent by id). */
+  /** Records the deliveries of one applied deadline mark (idempotent by id; see alert-listeners). */
   readonly onIssueAlert = async (a: IssueAlert): Promise<void> => {
     const targets = await targetsOf(a, this.d.people, this.d.heads);
     await this.d.alerts.addMany(alertsFor(a, targets), this.d.clock.now());

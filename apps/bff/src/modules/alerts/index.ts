@@ -15,6 +15,7 @@ import { DepartmentHeadService, type StaffLookup } from './department-head.servi
 import { departmentHeadRoutesFor } from './alert.routes';
 
 export type { IssueAlert, AlertPeople } from './alert-recipients';
+export { listenForIssueAlerts, type AlertIssueLookup } from './alert-listeners';
 
 /** The drain job's name (its lease and metrics). */
 export const ALERTS_DRAIN = 'alerts.drain';

@@ -21,20 +21,6 @@ const CLOCK_LABELS: Record<ClockName, string> = {
   resolution: '办结时限',
 };
 
-/** A reminder or escalation the sweep has just recorded (its guarded mark applied). */
-export interface IssueAlert {
-  type: 'reminded' | 'escalated';
-  clock: ClockName;
-  clockLabel: string;
-  issue: IssueRecord;
-  dueAt: Date;
-  note: string;
-  at: Date;
-}
-
-/** Told of each applied mark, to deliver it to people (wired by the container; see modules/alerts). */
-export type IssueAlertListener = (alert: IssueAlert) => Promise<void>;
-
 /**
  * Reminders before deadlines and escalation after them. A plain function of the clock: the
  * server calls it on a timer, tests call it directly after moving a ManualClock. Each mark is a
@@ -45,21 +31,13 @@ export class IssueSweep {
     private readonly issues: IssueRepository,
     private readonly clock: Clock,
     private readonly sla: IssueSlaPolicy,
-    /** An escalation is announced: it makes an open issue count as overdue on the dashboard. */
+    /**
+     * Every applied mark is announced (the alerts deliver it to people); an escalation also as an
+     * issue move, which makes an open issue count as overdue on the dashboard.
+     */
     private readonly events: RecordEventPublisher = NO_LISTENERS,
     private readonly isolation: SweepIsolation | null = null,
   ) {}
-
-  private readonly listeners: IssueAlertListener[] = [];
-
-  /** Adds a listener told of every reminder and escalation this sweep records. */
-  onAlert(listener: IssueAlertListener): void {
-    this.listeners.push(listener);
-  }
-
-  private async tell(alert: IssueAlert): Promise<void> {
-    for (const listener of this.listeners) await listener(alert);
-  }
 
   /** Marks due reminders and escalations; records that threw show in the log and /metrics. */
   async run(): Promise<{ reminded: number; escalated: number }> {
@@ -91,15 +69,7 @@ export class IssueSweep {
             )
           ) {
             reminded += 1;
-            await this.tell({
-              type: 'reminded',
-              clock,
-              clockLabel: CLOCK_LABELS[clock],
-              issue,
-              dueAt: due,
-              note,
-              at: now,
-            });
+            await this.announce('reminded', clock, issue, note);
           }
         });
       }
@@ -117,16 +87,7 @@ export class IssueSweep {
             )
           ) {
             escalated += 1;
-            const dueAt = issue.clocks[clock].dueAt!;
-            await this.tell({
-              type: 'escalated',
-              clock,
-              clockLabel: CLOCK_LABELS[clock],
-              issue,
-              dueAt,
-              note,
-              at: now,
-            });
+            await this.announce('escalated', clock, issue, note);
             await this.events.publish({
               type: 'issue.moved',
               issueId: issue.id,
@@ -137,6 +98,18 @@ export class IssueSweep {
       }
     }
     return { reminded, escalated };
+  }
+
+  private announce(mark: 'reminded' | 'escalated', clock: ClockName, issue: IssueRecord, note: string) {
+    return this.events.publish({
+      type: 'issue.deadline-marked',
+      issueId: issue.id,
+      enterpriseId: issue.enterpriseId,
+      mark,
+      clock,
+      clockLabel: CLOCK_LABELS[clock],
+      note,
+    });
   }
 
   private event(now: Date, type: 'reminded' | 'escalated', issue: IssueRecord, note: string) {
