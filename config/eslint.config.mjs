@@ -83,6 +83,37 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories speak the domain: a refusal is a DomainError (apps/bff/src/errors.ts); HTTP
+    // (statuses, headers, Koa) belongs to routes and the one error middleware.
+    files: ['apps/bff/src/**/*.repository.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'koa',
+              allowTypeImports: false,
+              message:
+                'Services and repositories never see Koa: routes (apps/bff/src/**/\*.routes.ts) turn a request into a call.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+http/',
+              message:
+                'Repositories know nothing of HTTP: throw a DomainError from apps/bff/src/errors.ts; the error middleware maps its code to a status.',
+            },
+            {
+              regex: '^@fugong/[^/]+/.+',
+              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes may use Koa types; they still reach no model.
     files: [
       'apps/bff/src/**/*.routes.ts',

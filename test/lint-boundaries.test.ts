@@ -72,6 +72,16 @@ describe('npm run lint keeps the module boundaries', () => {
         code: "import { buildFreightPasses } from './modules/freight-passes';\nexport const b = buildFreightPasses;\n",
       },
       {
+        name: 'repository imports from the HTTP layer',
+        filePath: bff('modules/trips/trip.repository.ts'),
+        code: "import { jsonBody } from '../../http/json-body';\nexport const j = jsonBody;\n",
+      },
+      {
+        name: 'repository throws the domain error',
+        filePath: bff('modules/trips/trip.repository.ts'),
+        code: "import { DomainError } from '../../errors';\nexport const e = DomainError;\n",
+      },
+      {
         name: 'service imports koa',
         filePath: bff('modules/trips/trip.service.ts'),
         code: "import type { Context } from 'koa';\nexport type C = Context;\n",
@@ -131,6 +141,15 @@ describe('npm run lint keeps the module boundaries', () => {
       /index\.ts/,
     );
     expect(results['container uses the module index']).toEqual([]);
+  });
+
+  it('keeps HTTP out of repositories, which throw the domain error instead', () => {
+    refused(
+      'repository imports from the HTTP layer',
+      '@typescript-eslint/no-restricted-imports',
+      /know nothing of HTTP/,
+    );
+    expect(results['repository throws the domain error']).toEqual([]);
   });
 
   it('keeps Koa out of services and I/O out of the domain package', () => {

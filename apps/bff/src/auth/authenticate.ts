@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { TokenService } from './tokens';
-import { AppError } from '../http/app-error';
+import { DomainError } from '../errors';
 
 /**
  * Reads `Authorization: Bearer …` into `ctx.state.actor`. A bad or expired token is remembered,
@@ -13,7 +13,7 @@ export function authenticate(tokens: TokenService) {
     if (header) {
       const match = /^Bearer ([A-Za-z0-9._-]{10,2048})$/.exec(header);
       if (!match) {
-        ctx.state.authError = new AppError('UNAUTHENTICATED', '登录凭证格式错误');
+        ctx.state.authError = new DomainError('UNAUTHENTICATED', '登录凭证格式错误');
       } else {
         try {
           ctx.state.actor = tokens.verifyAccess(match[1]);

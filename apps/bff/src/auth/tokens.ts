@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import { roleSchema } from '@fugong/contracts';
 import { z } from 'zod';
 import type { Actor } from './actor';
-import { AppError } from '../http/app-error';
+import { DomainError } from '../errors';
 
 const claimsSchema = z.object({
   sub: z.string(),
@@ -39,11 +39,11 @@ export function createTokenService(secretText: string, accessTtlSec: number): To
       try {
         payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: 'fugong-bff' });
       } catch (err) {
-        if ((err as Error).name === 'TokenExpiredError') throw new AppError('TOKEN_EXPIRED');
-        throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+        if ((err as Error).name === 'TokenExpiredError') throw new DomainError('TOKEN_EXPIRED');
+        throw new DomainError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
       }
       const claims = claimsSchema.safeParse(payload);
-      if (!claims.success) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
+      if (!claims.success) throw new DomainError('UNAUTHENTICATED', '登录凭证无效，请重新登录');
       const c = claims.data;
       return { id: c.sub, roles: c.roles, enterpriseId: c.ent, departmentId: c.dept };
     },

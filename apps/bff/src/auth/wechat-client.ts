@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../http/app-error';
+import { DomainError } from '../errors';
 import type { SharedAccessToken } from '../modules/wechat/access-token.service';
 import { postWechat, WechatError, WechatUnreachableError } from '../modules/wechat/wechat-http';
 
@@ -31,7 +31,7 @@ export interface WechatClient {
 }
 
 const unavailable = (what: string) =>
-  new AppError('SERVICE_UNAVAILABLE', `${what}暂时不可用，请稍后重试`, undefined, { 'Retry-After': '5' });
+  new DomainError('SERVICE_UNAVAILABLE', `${what}暂时不可用，请稍后重试`, undefined, 5);
 
 /**
  * Calls WeChat at `base` (configurable so the demo and tests point it at the loopback fake;
@@ -62,7 +62,7 @@ export function createWechatClient(opts: {
       }
       const reply = sessionReply.safeParse(body);
       if (!reply.success || !reply.data.openid || (reply.data.errcode ?? 0) !== 0) {
-        throw new AppError('UNAUTHENTICATED', '微信登录失败，请重新进入小程序', {
+        throw new DomainError('UNAUTHENTICATED', '微信登录失败，请重新进入小程序', {
           errcode: reply.success ? reply.data.errcode : undefined,
         });
       }
@@ -78,7 +78,7 @@ export function createWechatClient(opts: {
       } catch (err) {
         if (err instanceof WechatUnreachableError) throw unavailable('微信手机号服务');
         if (err instanceof WechatError && err.errcode === 40029)
-          throw new AppError('BUSINESS_RULE', '手机号授权已失效，请重新点击“授权手机号”', {
+          throw new DomainError('BUSINESS_RULE', '手机号授权已失效，请重新点击“授权手机号”', {
             errcode: err.errcode,
           });
         if (err instanceof WechatError) throw unavailable('微信手机号服务');

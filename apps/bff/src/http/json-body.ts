@@ -1,21 +1,13 @@
 import type { Context, Next } from 'koa';
 import getRawBody from 'raw-body';
-import { AppError } from './app-error';
+import { DomainError } from '../errors';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Sent with every refusal that leaves the body unread: Node then closes the connection after
- * the answer. Left open, the unread rest of the body would be taken for the next request on a
- * keep-alive connection (or stall it until the keep-alive timeout), so one refused upload would
- * break the client's following call.
- */
-const CLOSE = { Connection: 'close' };
-
-/**
  * Reads a JSON body into `ctx.state.body`, refusing anything else with a clear 4xx:
  * over the size limit → 413, not JSON → 415, unparsable → 400 MALFORMED_JSON; a refusal that
- * leaves the body unread also closes the connection (see CLOSE). The raw text is
+ * leaves the body unread also closes the connection (see closeAfterAnswer). The raw text is
  * parsed with a reviver that drops `__proto__`/`constructor` keys so no object reaching a
  * service can carry a polluted prototype.
  */
@@ -28,26 +20,24 @@ export function jsonBody(limitBytes: number) {
       ctx.state.body = undefined;
       return next();
     }
-    if (!ctx.is('application/json'))
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交', undefined, CLOSE);
+    if (!ctx.is('application/json')) {
+      closeAfterAnswer(ctx);
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+    }
     let text: string;
     try {
       text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: length || undefined });
     } catch (err) {
+      closeAfterAnswer(ctx);
       const type = (err as { type?: string }).type;
       if (type === 'entity.too.large')
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`,
-          undefined,
-          CLOSE,
-        );
-      throw new AppError('MALFORMED_JSON', '请求内容不完整', undefined, CLOSE);
+        throw new DomainError('PAYLOAD_TOO_LARGE', `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`);
+      throw new DomainError('MALFORMED_JSON', '请求内容不完整');
     }
     try {
       ctx.state.body = text.trim() === '' ? undefined : JSON.parse(text, dropDangerousKeys);
     } catch {
-      throw new AppError('MALFORMED_JSON');
+      throw new DomainError('MALFORMED_JSON');
     }
     return next();
   };
@@ -55,4 +45,15 @@ export function jsonBody(limitBytes: number) {
 
 function dropDangerousKeys(key: string, value: unknown): unknown {
   return key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value;
+}
+
+/**
+ * Set before every refusal that leaves the body unread: Node then closes the connection after
+ * the answer. Left open, the unread rest of the body would be taken for the next request on a
+ * keep-alive connection (or stall it until the keep-alive timeout), so one refused upload would
+ * break the client's following call.
+ * The error middleware keeps headers already set.
+ */
+function closeAfterAnswer(ctx: Context): void {
+  ctx.set('Connection', 'close');
 }

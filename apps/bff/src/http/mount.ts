@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { ZodType } from 'zod';
 import type { RouteContract } from '@fugong/contracts';
-import { AppError } from './app-error';
+import { DomainError } from '../errors';
 import { zodIssuesToDetails } from './zod-details';
 import { isRawResponse, isReplayedResponse, type RouteDef } from './route';
 import { checkResponse } from './response-check';
@@ -38,10 +38,10 @@ export function mountRoutes(
       ctx.state.routeId = contract.id;
       const upload = ctx.state.multipart as MultipartBody | undefined;
       if (upload && !acceptsMultipart(def))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
       if (policy.roles !== 'public') {
-        if (!ctx.state.actor) throw ctx.state.authError ?? new AppError('UNAUTHENTICATED');
-        if (!rolesAllow(policy, ctx.state.actor.roles)) throw new AppError('FORBIDDEN');
+        if (!ctx.state.actor) throw ctx.state.authError ?? new DomainError('UNAUTHENTICATED');
+        if (!rolesAllow(policy, ctx.state.actor.roles)) throw new DomainError('FORBIDDEN');
       }
       const input = {
         params: parsePart(contract.params, ctx.params, 'params'),
@@ -118,7 +118,7 @@ function parsePart(schema: ZodType | undefined, value: unknown, where: string): 
   if (!schema) return undefined;
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success)
-    throw new AppError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error, where));
+    throw new DomainError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error, where));
   return parsed.data;
 }
 
@@ -129,16 +129,16 @@ function parseBody(contract: RouteContract, body: unknown): unknown {
       body !== null &&
       !(typeof body === 'object' && Object.keys(body).length === 0)
     ) {
-      throw new AppError('VALIDATION_ERROR', '此接口不接受请求体');
+      throw new DomainError('VALIDATION_ERROR', '此接口不接受请求体');
     }
     return undefined;
   }
   if (body === undefined)
-    throw new AppError('VALIDATION_ERROR', '缺少请求内容', [
+    throw new DomainError('VALIDATION_ERROR', '缺少请求内容', [
       { path: '', message: '缺少请求内容', code: 'required' },
     ]);
   const parsed = contract.body.safeParse(body);
-  if (!parsed.success) throw new AppError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error));
+  if (!parsed.success) throw new DomainError('VALIDATION_ERROR', undefined, zodIssuesToDetails(parsed.error));
   return parsed.data;
 }
 
@@ -146,7 +146,7 @@ function readKey(ctx: Context, contract: RouteContract): string | undefined {
   const key = ctx.get('Idempotency-Key');
   if (!key) return undefined;
   if (!KEY_FORMAT.test(key)) {
-    throw new AppError('VALIDATION_ERROR', 'Idempotency-Key 格式不正确', [
+    throw new DomainError('VALIDATION_ERROR', 'Idempotency-Key 格式不正确', [
       { path: 'headers.idempotency-key', message: '应为 8–128 位字母、数字、-、_', code: 'invalid_format' },
     ]);
   }

@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import type { Context, Next } from 'koa';
 import type { z } from 'zod';
 import type { RouteContract } from '@fugong/contracts';
-import { AppError } from './app-error';
+import { DomainError } from '../errors';
 import { route, type HandlerInput, type ReplayedResponse, type RouteDef } from './route';
 
 /** One file part of a multipart body, to be consumed by whoever receives it. */
@@ -33,7 +33,7 @@ export interface MultipartBody {
   /**
    * Streams each file part to `onFile`, in order. Resolves once every part was read and every
    * `onFile` finished; rejects (after every started `onFile` settled, so a caller can clean up
-   * everything it stored) with a 4xx AppError for a malformed or cut-off body, or with what
+   * everything it stored) with a 4xx DomainError for a malformed or cut-off body, or with what
    * `onFile` threw.
    */
   files(
@@ -44,7 +44,7 @@ export interface MultipartBody {
 }
 
 const incomplete = () =>
-  new AppError('VALIDATION_ERROR', '上传不完整（网络中断？），请重新上传', [
+  new DomainError('VALIDATION_ERROR', '上传不完整（网络中断？），请重新上传', [
     { path: 'body', message: '请求内容不完整', code: 'truncated' },
   ]);
 
@@ -71,7 +71,7 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
             },
           });
         } catch {
-          reject(new AppError('VALIDATION_ERROR', '上传格式错误（缺少 multipart 分隔符）'));
+          reject(new DomainError('VALIDATION_ERROR', '上传格式错误（缺少 multipart 分隔符）'));
           return;
         }
         const pending: Promise<void>[] = [];
@@ -84,7 +84,7 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
           void Promise.allSettled(pending).then(() => (failure ? reject(failure) : resolve()));
         };
         const fail = (err: unknown) => {
-          failure ??= err instanceof AppError ? err : streamBroken ? incomplete() : err;
+          failure ??= err instanceof DomainError ? err : streamBroken ? incomplete() : err;
           // Stop parsing; what is left of the body is read and dropped so the answer can go out.
           req.unpipe(parser);
           req.resume();
@@ -95,7 +95,7 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
           if (!limits.fields.includes(field)) {
             stream.resume();
             return fail(
-              new AppError('VALIDATION_ERROR', `不认识的上传字段 ${field.slice(0, 40)}`, [
+              new DomainError('VALIDATION_ERROR', `不认识的上传字段 ${field.slice(0, 40)}`, [
                 { path: field.slice(0, 40), message: '不接受此字段', code: 'unrecognized_keys' },
               ]),
             );
@@ -112,19 +112,19 @@ export function multipartBody(req: IncomingMessage): MultipartBody {
           pending.push(onFile(part).catch(fail));
         });
         const tooMany = () =>
-          fail(new AppError('VALIDATION_ERROR', `一次最多上传 ${limits.maxFiles} 个文件，且不带其他字段`));
+          fail(new DomainError('VALIDATION_ERROR', `一次最多上传 ${limits.maxFiles} 个文件，且不带其他字段`));
         parser.on('field', (field, value, info) => {
           if (failure) return;
           const max = text[field];
           if (max === undefined)
             return fail(
-              new AppError('VALIDATION_ERROR', `不认识的上传字段 ${field.slice(0, 40)}`, [
+              new DomainError('VALIDATION_ERROR', `不认识的上传字段 ${field.slice(0, 40)}`, [
                 { path: field.slice(0, 40), message: '不接受此字段', code: 'unrecognized_keys' },
               ]),
             );
           if (info.valueTruncated || Buffer.byteLength(value) > max)
             return fail(
-              new AppError('PAYLOAD_TOO_LARGE', `字段 ${field} 超过 ${Math.round(max / 1024)} KB`, {
+              new DomainError('PAYLOAD_TOO_LARGE', `字段 ${field} 超过 ${Math.round(max / 1024)} KB`, {
                 field,
                 maxBytes: max,
               }),
@@ -162,7 +162,7 @@ const MULTIPART_DEFS = new WeakSet<RouteDef>();
 
 /** The body of a request to a multipart route that did not come as multipart/form-data. */
 const NOT_MULTIPART: MultipartBody = {
-  files: () => Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')),
+  files: () => Promise.reject(new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件')),
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { AppError } from './app-error';
+import { DomainError } from '../errors';
 import { zodIssuesToDetails } from './zod-details';
 
 /**
@@ -11,7 +11,7 @@ import { zodIssuesToDetails } from './zod-details';
 export function assertStorable<T>(schema: ZodType, view: T): T {
   const parsed = schema.safeParse(view);
   if (!parsed.success)
-    throw new AppError(
+    throw new DomainError(
       'VALIDATION_ERROR',
       '提交的内容无法保存：其中的日期或数值不合理',
       zodIssuesToDetails(parsed.error),

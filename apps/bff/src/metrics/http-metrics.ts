@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import { AppError } from '../http/app-error';
+import { DomainError } from '../errors';
 import type { Metrics } from './metrics';
 
 /**
@@ -42,7 +42,7 @@ export function metricsEndpoint(metrics: Metrics, token: string | undefined) {
     // Constant-time comparison: the token must not be guessable byte by byte from timings.
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       ctx.set('WWW-Authenticate', 'Bearer');
-      throw new AppError('UNAUTHENTICATED');
+      throw new DomainError('UNAUTHENTICATED');
     }
     ctx.type = metrics.registry.contentType;
     ctx.body = await metrics.registry.metrics();

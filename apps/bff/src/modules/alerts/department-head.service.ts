@@ -2,7 +2,7 @@ import { departmentName, type DepartmentCode, type DepartmentHead } from '@fugon
 import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
-import { businessRule, notFound } from '../../http/app-error';
+import { businessRule, notFound } from '../../errors';
 import type { DepartmentHeadRecord, DepartmentHeadRepository } from './department-head.repository';
 
 /** What the service needs to know of a person: roles, department and name. */

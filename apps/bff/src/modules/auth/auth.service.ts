@@ -6,7 +6,7 @@ import type { OtpSender } from '../../auth/otp-sender';
 import type { WechatClient } from '../../auth/wechat-client';
 import type { PiiCipher } from '../../crypto/pii';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { OtpRepository } from './otp.repository';
 import type { RefreshTokenRepository } from './refresh-token.repository';
 import type { UserRecord, UserRepository } from './user.repository';
@@ -46,9 +46,12 @@ export class AuthService {
       new Date(now.getTime() - OTP_RULES.resendSec * 1000),
     );
     if (!issued) {
-      throw new AppError('RATE_LIMITED', `验证码已发送，请 ${OTP_RULES.resendSec} 秒后再试`, undefined, {
-        'Retry-After': String(OTP_RULES.resendSec),
-      });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `验证码已发送，请 ${OTP_RULES.resendSec} 秒后再试`,
+        undefined,
+        OTP_RULES.resendSec,
+      );
     }
     await this.d.otpSender.send(phone, code);
     return { sent: true, retryAfterSec: OTP_RULES.resendSec };
@@ -61,20 +64,20 @@ export class AuthService {
     if (!live) {
       const existing = await this.d.otps.exists(phoneHash);
       if (existing && existing.expiresAt > now && existing.attempts >= OTP_RULES.maxAttempts) {
-        throw new AppError('OTP_LOCKED', '验证码错误次数过多，请重新获取验证码');
+        throw new DomainError('OTP_LOCKED', '验证码错误次数过多，请重新获取验证码');
       }
-      throw new AppError('OTP_INVALID', '验证码错误或已过期，请重新获取');
+      throw new DomainError('OTP_INVALID', '验证码错误或已过期，请重新获取');
     }
     const expected = Buffer.from(live.codeHash);
     const given = Buffer.from(this.codeHash(phoneHash, code));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       const left = OTP_RULES.maxAttempts - live.attempts;
-      throw new AppError(
+      throw new DomainError(
         'OTP_INVALID',
         left > 0 ? `验证码错误，还可尝试 ${left} 次` : '验证码错误次数过多，请重新获取验证码',
       );
     }
-    if (!(await this.d.otps.consume(phoneHash, live.codeHash))) throw new AppError('OTP_INVALID');
+    if (!(await this.d.otps.consume(phoneHash, live.codeHash))) throw new DomainError('OTP_INVALID');
     const user = await this.d.users.findOrCreateByPhone(phoneHash, this.d.pii.encrypt(phone));
     return this.openSession(user);
   }
@@ -93,14 +96,14 @@ export class AuthService {
    */
   async bindPhone(actor: Actor, code: string, requestId: string | null): Promise<Session> {
     const me = await this.d.users.findById(actor.id);
-    if (!me) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (!me) throw new DomainError('UNAUTHENTICATED', '账号不存在，请重新登录');
     if (me.mergedInto) return this.sessionOf(me.mergedInto);
     const phone = await this.d.wechat.phoneNumberOf(code);
     if (phone.countryCode !== '86' || !phoneSchema.safeParse(phone.purePhoneNumber).success)
-      throw new AppError('BUSINESS_RULE', '目前仅支持中国大陆手机号');
+      throw new DomainError('BUSINESS_RULE', '目前仅支持中国大陆手机号');
     const phoneHash = this.d.pii.lookupHash(phone.purePhoneNumber);
     if (me.phoneHash === phoneHash) return this.openSession(me);
-    if (me.phoneHash) throw new AppError('CONFLICT', '本账号已绑定其他手机号，如需更换请联系管理员');
+    if (me.phoneHash) throw new DomainError('CONFLICT', '本账号已绑定其他手机号，如需更换请联系管理员');
 
     const now = this.d.clock.now();
     const owner = await this.d.users.findByPhoneHash(phoneHash);
@@ -112,7 +115,7 @@ export class AuthService {
       );
       // 'taken': someone signed in with this phone a moment ago; merging is then the answer.
       if (bound !== 'taken') {
-        if (!bound) throw new AppError('CONFLICT', '账号状态已变化，请重新登录后再试');
+        if (!bound) throw new DomainError('CONFLICT', '账号状态已变化，请重新登录后再试');
         await this.d.audit.append({
           at: now,
           actorId: me.id,
@@ -126,9 +129,9 @@ export class AuthService {
       }
     }
     const into = owner ?? (await this.d.users.findByPhoneHash(phoneHash));
-    if (!into) throw new AppError('CONFLICT', '账号状态已变化，请重试');
+    if (!into) throw new DomainError('CONFLICT', '账号状态已变化，请重试');
     if (into.openid && into.openid !== me.openid)
-      throw new AppError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
+      throw new DomainError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
     const result = await this.d.merges.merge({
       fromId: me.id,
       intoId: into.id,
@@ -139,20 +142,20 @@ export class AuthService {
     if ('merged' in result) return this.sessionOf(into.id);
     switch (result.reason) {
       case 'same_day_bookings':
-        throw new AppError(
+        throw new DomainError(
           'CONFLICT',
           `该手机号账号在${result.travelDays.join('、') || '同一天'}已有行程，与本微信账号的行程冲突。请先取消其中一个行程，再绑定手机号`,
           { travelDays: result.travelDays },
         );
       case 'staff_roles':
-        throw new AppError('CONFLICT', '本微信账号已被授予工作人员角色，不能自动合并，请联系管理员');
+        throw new DomainError('CONFLICT', '本微信账号已被授予工作人员角色，不能自动合并，请联系管理员');
       case 'phone_has_wechat':
-        throw new AppError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
+        throw new DomainError('CONFLICT', '该手机号已绑定另一个微信号，请用原微信登录，或联系管理员解绑');
       default: {
         // The openid account was merged by a parallel request: answer as its survivor.
         const again = await this.d.users.findById(me.id);
         if (again?.mergedInto) return this.sessionOf(again.mergedInto);
-        throw new AppError('CONFLICT', '账号状态已变化，请重新登录后再试');
+        throw new DomainError('CONFLICT', '账号状态已变化，请重新登录后再试');
       }
     }
   }
@@ -163,7 +166,7 @@ export class AuthService {
       this.d.clock.now(),
     );
     const user = userId ? await this.d.users.findById(userId) : null;
-    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!user || user.mergedInto) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return this.openSession(user);
   }
 
@@ -178,13 +181,13 @@ export class AuthService {
 
   async me(actor: Actor): Promise<SessionUser> {
     const user = await this.d.users.findById(actor.id);
-    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (!user || user.mergedInto) throw new DomainError('UNAUTHENTICATED', '账号不存在，请重新登录');
     return this.sessionUser(user);
   }
 
   private async sessionOf(id: string): Promise<Session> {
     const user = await this.d.users.findById(id);
-    if (!user || user.mergedInto) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (!user || user.mergedInto) throw new DomainError('UNAUTHENTICATED', '账号不存在，请重新登录');
     return this.openSession(user);
   }
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import type { PassService } from '../health-checkins/pass.service';
 import type { PersonRecord, ProfileRepository } from '../profile/profile.repository';
 import type { TripRecord, TripRepository } from '../trips/trip.repository';
@@ -38,17 +38,17 @@ export class BoardingService {
   /** Checks a scanned code and the door temperature, and boards the passenger or refuses them. */
   async board(actor: Actor, tripId: string, token: string, temperature: number) {
     const trip = await this.mustFind(tripId);
-    if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
+    if (trip.status === 'cancelled') throw new DomainError('BOOKING_CLOSED', '该班次已取消');
     const workerId = this.passes.verifyToken(token);
-    if (!workerId) throw new AppError('BOARDING_CODE_INVALID');
+    if (!workerId) throw new DomainError('BOARDING_CODE_INVALID');
     let b = await this.bookings.findLiveOnTrip(workerId, tripId);
-    if (!b) throw new AppError('BUSINESS_RULE', '该乘客没有本班次的有效座位');
+    if (!b) throw new DomainError('BUSINESS_RULE', '该乘客没有本班次的有效座位');
     if (b.status === 'pending') b = await this.seats.settle(b, trip);
-    if (b.status === 'waitlisted') throw new AppError('BUSINESS_RULE', '该乘客仍在候补，尚无座位');
+    if (b.status === 'waitlisted') throw new DomainError('BUSINESS_RULE', '该乘客仍在候补，尚无座位');
     if (b.status === 'boarded') return { row: await this.row(b), alreadyBoarded: true };
     const refusal = boardingRefusal(await this.passes.passFor(workerId), temperature);
     if (refusal.length > 0) {
-      throw new AppError('PASS_NOT_GREEN', `不能上车：${refusal.map((r) => r.message).join('；')}`, {
+      throw new DomainError('PASS_NOT_GREEN', `不能上车：${refusal.map((r) => r.message).join('；')}`, {
         reasons: refusal,
       });
     }
@@ -63,7 +63,7 @@ export class BoardingService {
     if (!done) {
       const cur = await this.bookings.findById(b.id);
       if (cur?.status === 'boarded') return { row: await this.row(cur), alreadyBoarded: true };
-      throw new AppError('CONFLICT', '该座位状态刚刚变化，请重新扫码');
+      throw new DomainError('CONFLICT', '该座位状态刚刚变化，请重新扫码');
     }
     // Seat numbers follow boarding order; a crash before this line leaves a boarded row
     // without a number, which the next manifest read does not hide (seatNo null).

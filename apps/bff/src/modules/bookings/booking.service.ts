@@ -2,7 +2,7 @@ import type { Booking } from '@fugong/contracts';
 import { bookingOpen, cancellationOpen, type PassResult } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import type { PassService } from '../health-checkins/pass.service';
 import type { ProfileRepository } from '../profile/profile.repository';
 import type { TripRecord, TripRepository } from '../trips/trip.repository';
@@ -46,17 +46,17 @@ export class BookingService {
     if (placed.booking.status === 'cancelled' && placed.booking.cancelReason === 'trip_cancelled') {
       // Cancelled between our read and our seat claim (possibly through another instance); a
       // retry of such a request gets the same answer.
-      throw new AppError('BOOKING_CLOSED', '该班次已取消');
+      throw new DomainError('BOOKING_CLOSED', '该班次已取消');
     }
     return { booking: await this.view(placed.booking, trip), replayed: placed.replayed };
   }
 
   /** A liaison books seats for named staff of their own enterprise, one result per person. */
   async bookStaff(actor: Actor, tripId: string, staffIds: string[], pickupIndex: number) {
-    if (!actor.enterpriseId) throw new AppError('FORBIDDEN', '您的账号未绑定企业');
+    if (!actor.enterpriseId) throw new DomainError('FORBIDDEN', '您的账号未绑定企业');
     const trip = await this.bookableTrip(tripId, pickupIndex);
     if (!trip.destinations.some((d) => d.enterpriseId === actor.enterpriseId)) {
-      throw new AppError('FORBIDDEN', '该班次不开往本企业，不能为员工订座');
+      throw new DomainError('FORBIDDEN', '该班次不开往本企业，不能为员工订座');
     }
     const people = await this.people.findMany(staffIds);
     const results = [];
@@ -73,7 +73,7 @@ export class BookingService {
         });
         results.push({ workerId, booking: await this.view(booking, trip), error: null });
       } catch (err) {
-        if (!(err instanceof AppError)) throw err;
+        if (!(err instanceof DomainError)) throw err;
         results.push({ workerId, booking: null, error: { code: err.code, message: err.message } });
       }
     }
@@ -87,14 +87,14 @@ export class BookingService {
     const trip = await this.trips.findById(b.tripId);
     if (b.status === 'cancelled') return this.view(b, trip);
     if (b.status === 'boarded' || b.status === 'released') {
-      throw new AppError(
+      throw new DomainError(
         'INVALID_TRANSITION',
         b.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消',
       );
     }
     // Leaving a waitlist harms nobody; giving up a seat late would leave it empty.
     if (b.status !== 'waitlisted' && trip && !cancellationOpen(trip.departureAt, this.clock.now())) {
-      throw new AppError('BOOKING_CLOSED', '发车前 2 小时内不能在线取消，请联系带车人员');
+      throw new DomainError('BOOKING_CLOSED', '发车前 2 小时内不能在线取消，请联系带车人员');
     }
     const now = this.clock.now();
     const done = await this.bookings.transition(
@@ -118,7 +118,7 @@ export class BookingService {
   private async lostCancel(b: BookingRecord, trip: TripRecord | null): Promise<Booking> {
     const now = (await this.bookings.findById(b.id)) ?? b;
     if (now.status === 'cancelled') return this.view(now, trip);
-    throw new AppError(
+    throw new DomainError(
       'INVALID_TRANSITION',
       now.status === 'boarded' ? '已上车，不能取消' : '座位已被释放，无需取消',
       { status: now.status },
@@ -135,11 +135,11 @@ export class BookingService {
   private async bookableTrip(tripId: string, pickupIndex: number, snapshot = false): Promise<TripRecord> {
     const trip = await (snapshot ? this.trips.snapshot(tripId) : this.trips.findById(tripId));
     if (!trip || trip.status === 'draft') throw notFound('该班次');
-    if (trip.status === 'cancelled') throw new AppError('BOOKING_CLOSED', '该班次已取消');
+    if (trip.status === 'cancelled') throw new DomainError('BOOKING_CLOSED', '该班次已取消');
     if (!bookingOpen(trip.departureAt, this.clock.now()))
-      throw new AppError('BOOKING_CLOSED', '该班次已停止预订（发车前 30 分钟截止）');
+      throw new DomainError('BOOKING_CLOSED', '该班次已停止预订（发车前 30 分钟截止）');
     if (pickupIndex >= trip.pickupPoints.length) {
-      throw new AppError('VALIDATION_ERROR', '上车点不存在', [
+      throw new DomainError('VALIDATION_ERROR', '上车点不存在', [
         { path: 'pickupIndex', message: '上车点不存在', code: 'too_big' },
       ]);
     }
@@ -168,7 +168,7 @@ export class BookingService {
       if (first) return this.replay(first, trip.id, pickupPoint);
       const existing = await this.bookings.findLiveOnTrip(workerId, trip.id);
       if (existing) return { booking: await this.seats.settle(existing, trip), replayed: false };
-      throw new AppError(
+      throw new DomainError(
         'PASS_NOT_GREEN',
         `通行码为${pass.color === 'red' ? '红' : '黄'}码，暂不能订座：${pass.reasons.map((r) => r.message).join('；')}`,
         { color: pass.color, reasons: pass.reasons },
@@ -201,7 +201,7 @@ export class BookingService {
     const live = await this.bookings.findLive(workerId, trip.travelDay);
     if (live && live.tripId === trip.id)
       return { booking: await this.seats.settle(live, trip), replayed: false };
-    throw new AppError(
+    throw new DomainError(
       'ALREADY_BOOKED',
       `${trip.travelDay} 已有其他班次的预订，请先取消后再订`,
       live ? { bookingId: live.id, tripId: live.tripId } : undefined,
@@ -214,7 +214,7 @@ export class BookingService {
    */
   private async replay(first: BookingRecord, tripId: string, pickupPoint: string): Promise<Placed> {
     if (first.tripId !== tripId || first.pickupPoint !== pickupPoint)
-      throw new AppError('IDEMPOTENCY_MISMATCH');
+      throw new DomainError('IDEMPOTENCY_MISMATCH');
     if (first.status !== 'pending') return { booking: first, replayed: true };
     const trip = await this.trips.findById(tripId);
     return { booking: trip ? await this.seats.settle(first, trip) : first, replayed: true };

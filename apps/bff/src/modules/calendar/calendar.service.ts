@@ -2,7 +2,7 @@ import { daysInRange, type CalendarOverride } from '@fugong/domain';
 import type { CalendarOverrideInput, CalendarStatus } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { CalendarOverrideRepository } from './calendar-override.repository';
 import type { CalendarProvider } from './calendar-provider';
 
@@ -28,7 +28,7 @@ export class CalendarService {
     try {
       days = daysInRange(input.from, input.to);
     } catch (err) {
-      throw new AppError('VALIDATION_ERROR', '日期范围不正确（最多 62 天）', [
+      throw new DomainError('VALIDATION_ERROR', '日期范围不正确（最多 62 天）', [
         { path: 'to', message: (err as Error).message, code: 'invalid_range' },
       ]);
     }
@@ -39,7 +39,7 @@ export class CalendarService {
   }
 
   async removeOverride(day: string): Promise<CalendarStatus> {
-    if (!(await this.repo.remove(day))) throw new AppError('NOT_FOUND', `${day} 没有本地调整`);
+    if (!(await this.repo.remove(day))) throw new DomainError('NOT_FOUND', `${day} 没有本地调整`);
     await this.provider.refresh();
     return this.status();
   }

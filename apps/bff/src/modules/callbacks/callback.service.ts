@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { CallbackRecord, CallbackRepository } from './callback.repository';
@@ -23,7 +23,7 @@ export class CallbackService {
     input: { enterpriseId: string; reached: boolean; satisfaction: number | null; remarks: string },
   ) {
     if (!(await this.enterprises.findById(input.enterpriseId)))
-      throw new AppError('NOT_FOUND', '未找到该企业');
+      throw new DomainError('NOT_FOUND', '未找到该企业');
     const live = await this.assignments.liveForEnterprise(input.enterpriseId);
     const call = await this.repo.create({
       ...input,
@@ -43,7 +43,7 @@ export class CallbackService {
   }
 
   async list(enterpriseId: string) {
-    if (!(await this.enterprises.findById(enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!(await this.enterprises.findById(enterpriseId))) throw new DomainError('NOT_FOUND', '未找到该企业');
     return { items: (await this.repo.listForEnterprise(enterpriseId)).map(toView) };
   }
 }

@@ -1,6 +1,6 @@
 import { seatCapacity } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { CharterRepository } from './charter.repository';
 import { toCharterView } from './charter.service';
@@ -49,19 +49,19 @@ export class CharterConversion {
   async convert(actor: Actor, input: ConvertInput) {
     const ids = [...new Set(input.requestIds)];
     const requests = await this.charters.findByIds(ids);
-    if (requests.length !== ids.length) throw new AppError('NOT_FOUND', '部分包车需求不存在');
+    if (requests.length !== ids.length) throw new DomainError('NOT_FOUND', '部分包车需求不存在');
     const closed = requests.filter((r) => r.state !== 'open');
     if (closed.length)
-      throw new AppError('INVALID_TRANSITION', '部分需求已安排或已撤回', {
+      throw new DomainError('INVALID_TRANSITION', '部分需求已安排或已撤回', {
         requests: closed.map((r) => ({ id: r.id, state: r.state })),
         allowed: [],
       });
     if (new Set(requests.map((r) => r.originRegionCode)).size > 1)
-      throw new AppError('BUSINESS_RULE', '只能合并同一出发地的需求');
+      throw new DomainError('BUSINESS_RULE', '只能合并同一出发地的需求');
     const firmIds = [...new Set(requests.flatMap((r) => r.participants.map((p) => p.enterpriseId)))];
     const pickups = [...new Set(requests.map((r) => r.pickupPoint))];
     if (firmIds.length > MAX_STOPS || pickups.length > MAX_STOPS)
-      throw new AppError(
+      throw new DomainError(
         'BUSINESS_RULE',
         `一个班次最多 ${MAX_STOPS} 个上车点和 ${MAX_STOPS} 家目的企业，请分组转换`,
       );
@@ -69,13 +69,13 @@ export class CharterConversion {
     const perTrip = seatCapacity(input.vehicle.seats, input.occupancyCapPct);
     const count = Math.ceil(total / Math.max(1, perTrip));
     if (count > MAX_TRIPS)
-      throw new AppError('BUSINESS_RULE', `需要 ${count} 个班次，超过单次上限 ${MAX_TRIPS}，请分组转换`);
+      throw new DomainError('BUSINESS_RULE', `需要 ${count} 个班次，超过单次上限 ${MAX_TRIPS}，请分组转换`);
 
     const claimed: string[] = [];
     try {
       for (const r of requests) {
         if (!(await this.charters.close(r.id, 'converted')))
-          throw new AppError('CONFLICT', '该组需求刚被他人处理，请刷新后重试');
+          throw new DomainError('CONFLICT', '该组需求刚被他人处理，请刷新后重试');
         claimed.push(r.id);
       }
       const firms = new Map((await this.enterprises.listByIds(firmIds)).map((e) => [e.id, e]));

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import { MAX_CHARTER_WORKERS, type CharterRecord, type CharterRepository } from './charter.repository';
@@ -35,7 +35,7 @@ export class CharterService {
   async create(actor: Actor, input: CharterRequestInput & { enterpriseId: string }): Promise<CharterRequest> {
     const enterprise = await this.actingFor(actor, input.enterpriseId);
     if (input.earliestArrival < chinaDay(this.d.clock.now())) {
-      throw new AppError('VALIDATION_ERROR', '最早到达日期不能早于今天', [
+      throw new DomainError('VALIDATION_ERROR', '最早到达日期不能早于今天', [
         { path: 'earliestArrival', message: '不能早于今天', code: 'past_day' },
       ]);
     }
@@ -85,13 +85,13 @@ export class CharterService {
 
   async get(actor: Actor, id: string): Promise<CharterRequest> {
     const c = await this.d.charters.findById(id);
-    if (!c) throw new AppError('NOT_FOUND', '未找到该包车需求');
+    if (!c) throw new DomainError('NOT_FOUND', '未找到该包车需求');
     if (canSeeAll(actor)) return toCharterView(c);
     const ids = await this.d.scope.enterpriseIds(actor);
     // Open requests are visible to any firm that might join them; closed ones only to participants.
     const participant = c.participants.some((p) => ids === 'all' || ids.includes(p.enterpriseId));
     if (!participant && !(c.state === 'open' && ids !== 'all' && ids.length > 0))
-      throw new AppError('NOT_FOUND', '未找到该包车需求');
+      throw new DomainError('NOT_FOUND', '未找到该包车需求');
     return toCharterView(c);
   }
 
@@ -103,7 +103,7 @@ export class CharterService {
   ): Promise<CharterRequest> {
     const enterprise = await this.actingFor(actor, input.enterpriseId);
     if (enterprise.size !== 'below')
-      throw new AppError('BUSINESS_RULE', '抱团组团包车面向规下（小微）企业，规上企业请单独提交需求');
+      throw new DomainError('BUSINESS_RULE', '抱团组团包车面向规下（小微）企业，规上企业请单独提交需求');
     const joined = await this.d.charters.join(id, {
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,
@@ -113,15 +113,15 @@ export class CharterService {
     });
     if (joined) return toCharterView(joined);
     const current = await this.d.charters.findById(id);
-    if (!current) throw new AppError('NOT_FOUND', '未找到该包车需求');
+    if (!current) throw new DomainError('NOT_FOUND', '未找到该包车需求');
     if (current.participants.some((p) => p.enterpriseId === enterprise.id))
-      throw new AppError('ALREADY_JOINED');
+      throw new DomainError('ALREADY_JOINED');
     if (current.state !== 'open')
-      throw new AppError('INVALID_TRANSITION', '该需求已关闭，不能再加入', {
+      throw new DomainError('INVALID_TRANSITION', '该需求已关闭，不能再加入', {
         state: current.state,
         allowed: [],
       });
-    throw new AppError('BUSINESS_RULE', `该需求人数将超过上限 ${MAX_CHARTER_WORKERS} 人`, {
+    throw new DomainError('BUSINESS_RULE', `该需求人数将超过上限 ${MAX_CHARTER_WORKERS} 人`, {
       totalWorkers: current.totalWorkers,
       max: MAX_CHARTER_WORKERS,
     });
@@ -129,11 +129,11 @@ export class CharterService {
 
   async cancel(actor: Actor, id: string): Promise<CharterRequest> {
     const c = await this.d.charters.findById(id);
-    if (!c) throw new AppError('NOT_FOUND', '未找到该包车需求');
+    if (!c) throw new DomainError('NOT_FOUND', '未找到该包车需求');
     await this.actingFor(actor, c.ownerEnterpriseId);
     const closed = await this.d.charters.close(id, 'cancelled');
     if (!closed)
-      throw new AppError('INVALID_TRANSITION', '该需求已不是待安排状态，不能撤回', {
+      throw new DomainError('INVALID_TRANSITION', '该需求已不是待安排状态，不能撤回', {
         state: c.state,
         allowed: [],
       });
@@ -156,9 +156,9 @@ export class CharterService {
     const ok = readOnly
       ? await this.d.scope.canAccess(actor, enterpriseId)
       : await this.d.scope.actsForEnterprise(actor, enterpriseId);
-    if (!ok) throw new AppError('FORBIDDEN', '只能为本企业办理包车需求');
+    if (!ok) throw new DomainError('FORBIDDEN', '只能为本企业办理包车需求');
     const e = await this.d.enterprises.findById(enterpriseId);
-    if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!e) throw new DomainError('NOT_FOUND', '未找到该企业');
     return e;
   }
 }

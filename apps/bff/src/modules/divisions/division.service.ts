@@ -1,5 +1,5 @@
 import type { Division, DivisionList } from '@fugong/contracts';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../errors';
 import { nextLevel, type DivisionData, type DivisionRecord } from './division-data';
 
 const view = (r: DivisionRecord): Division => ({

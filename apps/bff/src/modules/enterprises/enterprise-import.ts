@@ -5,7 +5,7 @@ import {
   type EnterpriseInput,
   type ImportRowIssue,
 } from '@fugong/contracts';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { parseCsv } from './csv';
 
@@ -54,7 +54,7 @@ export async function readRows(format: 'xlsx' | 'csv', data: Buffer): Promise<Sh
     try {
       return parseCsv(data.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
     } catch (err) {
-      throw new AppError('VALIDATION_ERROR', (err as Error).message, [
+      throw new DomainError('VALIDATION_ERROR', (err as Error).message, [
         { path: 'dataBase64', message: (err as Error).message, code: 'invalid_csv' },
       ]);
     }
@@ -63,7 +63,7 @@ export async function readRows(format: 'xlsx' | 'csv', data: Buffer): Promise<Sh
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [
+    throw new DomainError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [
       { path: 'dataBase64', message: '不是有效的 xlsx 文件', code: 'invalid_xlsx' },
     ]);
   }
@@ -95,7 +95,7 @@ export function registryColumns(header: string[]): RegistryColumns {
   const columns = mapHeader(header);
   const missing = REQUIRED.filter((f) => !columns.has(f));
   if (missing.length) {
-    throw new AppError(
+    throw new DomainError(
       'VALIDATION_ERROR',
       `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`,
       missing.map((f) => ({ path: f, message: `缺少“${FIELD_LABELS[f]}”列`, code: 'missing_column' })),
@@ -145,13 +145,13 @@ export async function importEnterprises(
   const rows = await readRows(format, Buffer.from(dataBase64, 'base64'));
   const header = rows.find((r) => r.cells.some((c) => c.trim() !== ''));
   if (!header)
-    throw new AppError('VALIDATION_ERROR', '文件是空的', [
+    throw new DomainError('VALIDATION_ERROR', '文件是空的', [
       { path: 'dataBase64', message: '没有任何数据', code: 'empty' },
     ]);
   const columns = registryColumns(header.cells);
   const data = rows.filter((r) => r.row > header.row && r.cells.some((c) => c.trim() !== ''));
   if (data.length > MAX_IMPORT_ROWS)
-    throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
+    throw new DomainError('VALIDATION_ERROR', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
   const rejected: ImportRowIssue[] = [];
   const accepted = new Map<string, { row: number; input: EnterpriseInput }>();
   for (const { row, cells } of data) {

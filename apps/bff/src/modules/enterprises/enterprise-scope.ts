@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { EnterpriseRepository } from './enterprise.repository';
 
@@ -36,13 +36,13 @@ export class EnterpriseScope {
   async assertAccess(actor: Actor, enterpriseId: string): Promise<void> {
     const ids = await this.enterpriseIds(actor);
     if (ids !== 'all' && !ids.includes(enterpriseId))
-      throw new AppError('FORBIDDEN', '您无权查看或办理该企业的事项');
+      throw new DomainError('FORBIDDEN', '您无权查看或办理该企业的事项');
     if (ids === 'all') await this.assertExists(enterpriseId);
   }
 
   /** Throws NOT_FOUND for an enterprise id that is not in the registry. */
   async assertExists(enterpriseId: string): Promise<void> {
-    if (!(await this.enterprises.findById(enterpriseId))) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!(await this.enterprises.findById(enterpriseId))) throw new DomainError('NOT_FOUND', '未找到该企业');
   }
 
   /** True when the actor is this enterprise's liaison or its current steward (not merely the command). */

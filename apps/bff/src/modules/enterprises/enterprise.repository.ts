@@ -1,7 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { EnterpriseDoc, EnterpriseSize } from './enterprise.model';
 import { isDuplicateKey } from '../../db/errors';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { Connection } from 'mongoose';
 import { enterpriseModel } from './enterprise.model';
 
@@ -105,7 +105,7 @@ export class EnterpriseRepository {
       return toRecord(doc.toObject() as EnterpriseDoc);
     } catch (err) {
       if (isDuplicateKey(err)) {
-        throw new AppError('CONFLICT', '该统一社会信用代码已登记', [
+        throw new DomainError('CONFLICT', '该统一社会信用代码已登记', [
           { path: 'creditCode', message: '已存在', code: 'duplicate' },
         ]);
       }

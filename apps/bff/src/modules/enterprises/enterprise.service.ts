@@ -4,7 +4,7 @@ import type { Enterprise, EnterpriseInput, EnterpriseStaffList } from '@fugong/c
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { EnterpriseRecord, EnterpriseRepository } from './enterprise.repository';
 import type { EnterpriseScope } from './enterprise-scope';
@@ -87,7 +87,7 @@ export class EnterpriseService {
 
   async update(id: string, patch: Partial<Omit<EnterpriseInput, 'creditCode'>>): Promise<Enterprise> {
     const updated = await this.d.enterprises.update(id, patch);
-    if (!updated) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!updated) throw new DomainError('NOT_FOUND', '未找到该企业');
     await this.events.publish({ type: 'enterprise.changed', enterpriseId: id });
     return toEnterpriseView(updated);
   }
@@ -109,7 +109,7 @@ export class EnterpriseService {
       ).join('');
       try {
         const e = await this.d.enterprises.setInviteCode(id, code);
-        if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+        if (!e) throw new DomainError('NOT_FOUND', '未找到该企业');
         return { enterpriseId: e.id, inviteCode: code };
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 3) throw err;
@@ -120,9 +120,9 @@ export class EnterpriseService {
   /** Binds the caller to the enterprise behind an invite code as its liaison. */
   async bind(actor: Actor, inviteCode: string) {
     const e = await this.d.enterprises.findByInviteCode(inviteCode);
-    if (!e) throw new AppError('INVITE_CODE_INVALID');
+    if (!e) throw new DomainError('INVITE_CODE_INVALID');
     if (!(await this.d.staff.bindLiaison(actor.id, e.id)))
-      throw new AppError('CONFLICT', '您的账号已绑定其他企业，请联系指挥部解绑');
+      throw new DomainError('CONFLICT', '您的账号已绑定其他企业，请联系指挥部解绑');
     return { enterprise: toEnterpriseView(e), refreshSession: true as const };
   }
 
@@ -165,7 +165,7 @@ export class EnterpriseService {
   private async visible(actor: Actor, id: string): Promise<EnterpriseRecord> {
     // Existence first: an id that names no firm is a 404 for everyone (ids are not secret).
     const e = await this.d.enterprises.findById(id);
-    if (!e) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!e) throw new DomainError('NOT_FOUND', '未找到该企业');
     if (!hasRole(actor, 'admin')) await this.d.scope.assertAccess(actor, id);
     return e;
   }

@@ -8,7 +8,7 @@ import {
 import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import type { FilePart, MultipartBody } from '../../http/multipart';
 import type { RawResponse } from '../../http/route';
 import type { EnterpriseRepository } from './enterprise.repository';
@@ -54,7 +54,7 @@ const csvCell = (v: string | number) => {
 function formatOf(filename: string): 'csv' | 'xlsx' {
   const ext = filename.toLowerCase().split('.').pop();
   if (ext === 'csv' || ext === 'xlsx') return ext;
-  throw new AppError('VALIDATION_ERROR', '请上传 .xlsx 或 .csv 文件', [
+  throw new DomainError('VALIDATION_ERROR', '请上传 .xlsx 或 .csv 文件', [
     { path: 'file', message: '文件类型不支持', code: 'invalid_type' },
   ]);
 }
@@ -93,7 +93,7 @@ export class RegistryImportService {
       { maxFileBytes: REGISTRY_FILE_MAX_BYTES, maxFiles: 1, fields: ['file'] },
     );
     if (!id)
-      throw new AppError('VALIDATION_ERROR', '请选择名录文件', [
+      throw new DomainError('VALIDATION_ERROR', '请选择名录文件', [
         { path: 'file', message: '缺少文件', code: 'required' },
       ]);
     const done = (await this.imports.findById(id))!;
@@ -137,12 +137,12 @@ export class RegistryImportService {
       }
       await this.flush(id, batch);
       if (part.truncated())
-        throw new AppError(
+        throw new DomainError(
           'PAYLOAD_TOO_LARGE',
           `文件超过 ${REGISTRY_FILE_MAX_BYTES / 1024 / 1024} MB，请分批导入`,
         );
       if (!columns)
-        throw new AppError('VALIDATION_ERROR', '文件是空的', [
+        throw new DomainError('VALIDATION_ERROR', '文件是空的', [
           { path: 'file', message: '没有任何数据', code: 'empty' },
         ]);
       await this.imports.finish(id, 'done', null, this.clock.now());

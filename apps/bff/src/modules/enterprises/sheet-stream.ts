@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { SheetRow } from './enterprise-import';
 
 /**
@@ -78,7 +78,7 @@ export class CsvChunkParser {
 }
 
 const badEncoding = () =>
-  new AppError('VALIDATION_ERROR', '文件编码无法识别，请另存为“CSV UTF-8”或 GBK 编码的 CSV', [
+  new DomainError('VALIDATION_ERROR', '文件编码无法识别，请另存为“CSV UTF-8”或 GBK 编码的 CSV', [
     { path: 'file', message: '文件编码无法识别', code: 'invalid_encoding' },
   ]);
 
@@ -121,7 +121,7 @@ export async function* csvRows(
   } catch (err) {
     if (err instanceof TypeError) throw badEncoding(); // TextDecoder's fatal error
     if (err instanceof SyntaxError)
-      throw new AppError('VALIDATION_ERROR', err.message, [
+      throw new DomainError('VALIDATION_ERROR', err.message, [
         { path: 'file', message: err.message, code: 'invalid_csv' },
       ]);
     throw err;
@@ -159,8 +159,8 @@ export async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
       break; // the first worksheet is the registry
     }
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('VALIDATION_ERROR', '无法读取该 Excel 文件（请另存为 .xlsx 后重试）', [
       { path: 'file', message: '不是有效的 xlsx 文件', code: 'invalid_xlsx' },
     ]);
   }

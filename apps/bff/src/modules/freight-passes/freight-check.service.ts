@@ -12,7 +12,7 @@ import { freightPassVerdict } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from '../health-checkins/pass-token';
 import type { FreightCheckRepository } from './freight-check.repository';
 import type { FreightPassRecord, FreightPassRepository } from './freight-pass.repository';
@@ -54,11 +54,11 @@ export class FreightCheckService {
   async token(actor: Actor, id: string): Promise<FreightToken> {
     const p = await this.d.passes.findById(id);
     const hash = await this.myPhoneHash(actor);
-    if (!p || !hash || p.driver.phoneHash !== hash) throw new AppError('NOT_FOUND', '未找到该通行证');
+    if (!p || !hash || p.driver.phoneHash !== hash) throw new DomainError('NOT_FOUND', '未找到该通行证');
     const now = this.d.clock.now();
     const verdict = freightPassVerdict(p, now);
     if (verdict === 'revoked' || verdict === 'not_approved' || verdict === 'expired')
-      throw new AppError('BUSINESS_RULE', `通行证${CHECK_RESULT_LABELS[verdict]}，不能出示`, {
+      throw new DomainError('BUSINESS_RULE', `通行证${CHECK_RESULT_LABELS[verdict]}，不能出示`, {
         result: verdict,
       });
     const { token, expiresAt } = this.d.signer.sign(p.id, now);

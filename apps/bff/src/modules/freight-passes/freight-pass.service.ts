@@ -10,7 +10,7 @@ import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { FreightPassRecord, FreightPassRepository } from './freight-pass.repository';
 import { toFreightPassView } from './freight-pass.view';
 
@@ -31,7 +31,7 @@ export interface FreightPassServiceDeps {
 type ApplyInput = z.output<typeof freightApplySchema>;
 
 const seesAll = (actor: Actor) => hasRole(actor, 'transport', 'admin');
-const notFound = () => new AppError('NOT_FOUND', '未找到该通行证');
+const notFound = () => new DomainError('NOT_FOUND', '未找到该通行证');
 
 /**
  * 通行证网上办理: a firm's liaison applies under 告知承诺; green-channel cargo is approved at once,
@@ -42,14 +42,14 @@ export class FreightPassService {
 
   async apply(actor: Actor, input: ApplyInput): Promise<FreightPass> {
     if (!hasRole(actor, 'liaison') || !actor.enterpriseId)
-      throw new AppError('FORBIDDEN', '请先绑定所属企业，再为本企业车辆申请通行证');
+      throw new DomainError('FORBIDDEN', '请先绑定所属企业，再为本企业车辆申请通行证');
     const firm = await this.d.enterprises.findById(actor.enterpriseId);
-    if (!firm) throw new AppError('NOT_FOUND', '未找到所属企业');
+    if (!firm) throw new DomainError('NOT_FOUND', '未找到所属企业');
     const now = this.d.clock.now();
     const validFrom = new Date(input.validFrom);
     const validUntil = new Date(input.validUntil);
     const issues = validityIssues(validFrom, validUntil, now);
-    if (issues.length) throw new AppError('VALIDATION_ERROR', issues[0].message, issues);
+    if (issues.length) throw new DomainError('VALIDATION_ERROR', issues[0].message, issues);
     const path = approvalPathFor(input.cargo, firm.size);
     const { driver } = input;
     const created = await this.d.passes.create({
@@ -128,10 +128,14 @@ export class FreightPassService {
     if (done) return this.view(done);
     const current = await this.d.passes.findById(id);
     if (!current) throw notFound();
-    throw new AppError('INVALID_TRANSITION', `该通行证${FREIGHT_STATUS_LABELS[current.status]}，不能撤销`, {
-      status: current.status,
-      allowed: [],
-    });
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `该通行证${FREIGHT_STATUS_LABELS[current.status]}，不能撤销`,
+      {
+        status: current.status,
+        allowed: [],
+      },
+    );
   }
 
   /** The guarded transition's answer: the pass, or why it could not move (409 for the second officer). */
@@ -139,7 +143,7 @@ export class FreightPassService {
     if (done) return this.view(done);
     const current = await this.d.passes.findById(id);
     if (!current) throw notFound();
-    throw new AppError(
+    throw new DomainError(
       'INVALID_TRANSITION',
       `该通行证已处理（${FREIGHT_STATUS_LABELS[current.status]}），不能重复审核，请刷新`,
       { status: current.status, allowed: [] },

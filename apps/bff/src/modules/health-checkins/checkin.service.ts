@@ -2,7 +2,7 @@ import { checkinSchema, dayProblem, type Checkin, type CheckinInput, type Pass }
 import { chinaDay } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { assertStorable } from '../../http/storable';
 import type { RegionService } from '../regions/region.service';
 import type { CheckinRecord, CheckinRepository } from './checkin.repository';
@@ -37,7 +37,7 @@ export class CheckinService {
     const tooLate = input.arrivalDate ? dayProblem(input.arrivalDate, { notAfter: today }) : null;
     if (tooLate) {
       const message = input.arrivalDate! > today ? '到达日期不能晚于今天' : tooLate;
-      throw new AppError('VALIDATION_ERROR', message, [{ path: 'arrivalDate', message, code: 'too_big' }]);
+      throw new DomainError('VALIDATION_ERROR', message, [{ path: 'arrivalDate', message, code: 'too_big' }]);
     }
     const arrivalDate = input.arrivedFromOutsideProvince ? input.arrivalDate : null;
     assertStorable(

@@ -1,7 +1,7 @@
 import type { InboxNotice } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../errors';
 import type { InboxRepository, NewNotice, NoticeRecord } from './inbox.repository';
 
 /** What other modules get of the inbox: record a notice (once per key). */

@@ -2,7 +2,7 @@ import { ATTACHMENT_MAX_BYTES } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { RawResponse } from '../../http/route';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { AttachmentRepository } from './attachment.repository';
@@ -38,22 +38,22 @@ export class AttachmentService {
     input: { enterpriseId: string; filename: string; contentType: string; dataBase64: string },
   ) {
     if (!(await this.scope.actsForEnterprise(actor, input.enterpriseId)))
-      throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）上传图片');
+      throw new DomainError('FORBIDDEN', '只能为本企业（或您服务的企业）上传图片');
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.dataBase64)) {
-      throw new AppError('VALIDATION_ERROR', '图片内容不是有效的 base64', [
+      throw new DomainError('VALIDATION_ERROR', '图片内容不是有效的 base64', [
         { path: 'dataBase64', message: '不是有效的 base64', code: 'invalid_format' },
       ]);
     }
     const data = Buffer.from(input.dataBase64, 'base64');
     if (data.length > ATTACHMENT_MAX_BYTES) {
-      throw new AppError(
+      throw new DomainError(
         'ATTACHMENT_TOO_LARGE',
         `图片过大（${Math.ceil(data.length / 1024)} KB），请压缩到 ${ATTACHMENT_MAX_BYTES / 1024} KB 以内`,
         { maxBytes: ATTACHMENT_MAX_BYTES, size: data.length },
       );
     }
     if (!matchesMagic(data, input.contentType))
-      throw new AppError('ATTACHMENT_TYPE_INVALID', '文件内容不是 JPG 或 PNG 图片');
+      throw new DomainError('ATTACHMENT_TYPE_INVALID', '文件内容不是 JPG 或 PNG 图片');
     const rec = await this.repo.create({
       enterpriseId: input.enterpriseId,
       uploaderId: actor.id,
@@ -69,13 +69,13 @@ export class AttachmentService {
   /** The image bytes, for whoever may see the enterprise — or the officer whose department has the issue. */
   async read(actor: Actor, id: string): Promise<RawResponse> {
     const att = await this.repo.findWithData(id);
-    if (!att) throw new AppError('NOT_FOUND', '未找到该图片');
+    if (!att) throw new DomainError('NOT_FOUND', '未找到该图片');
     let allowed = att.uploaderId === actor.id || (await this.scope.canAccess(actor, att.enterpriseId));
     if (!allowed && hasRole(actor, 'officer') && att.issueId) {
       const issue = await this.issues.findById(att.issueId);
       allowed = !!issue && issue.departmentCode === actor.departmentId;
     }
-    if (!allowed) throw new AppError('NOT_FOUND', '未找到该图片');
+    if (!allowed) throw new DomainError('NOT_FOUND', '未找到该图片');
     return { raw: true, contentType: att.contentType, body: att.data };
   }
 }

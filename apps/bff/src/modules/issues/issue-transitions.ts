@@ -1,6 +1,6 @@
 import { departmentName } from '@fugong/contracts';
 import { chinaDay, progressDue, type IssueAction, type IssueSlaPolicy } from '@fugong/domain';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { IssueRecord } from './issue.repository';
 
 /** The validated body of any lifecycle action (each route's contract decides which fields exist). */
@@ -49,7 +49,7 @@ export function buildTransition(
     }
     case 'transfer': {
       if (body.departmentCode === issue.departmentCode)
-        throw new AppError('BUSINESS_RULE', '已在该部门办理，无需转办', [
+        throw new DomainError('BUSINESS_RULE', '已在该部门办理，无需转办', [
           { path: 'departmentCode', message: '与当前部门相同', code: 'same_department' },
         ]);
       const due = progressDue(now, issue, sla);

@@ -14,7 +14,7 @@ import {
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
@@ -54,7 +54,7 @@ export class IssueService implements IssueAccess {
   /** A liaison or the enterprise's steward reports a problem. */
   async create(actor: Actor, input: IssueInput): Promise<IssueDetail> {
     if (!(await this.d.scope.actsForEnterprise(actor, input.enterpriseId)))
-      throw new AppError('FORBIDDEN', '只能为本企业（或您服务的企业）申报问题');
+      throw new DomainError('FORBIDDEN', '只能为本企业（或您服务的企业）申报问题');
     if (input.attachmentIds.length > 0) {
       const owned = await this.d.attachments.countClaimable(
         input.attachmentIds,
@@ -62,7 +62,7 @@ export class IssueService implements IssueAccess {
         input.enterpriseId,
       );
       if (owned !== new Set(input.attachmentIds).size) {
-        throw new AppError('VALIDATION_ERROR', '图片无效或已被使用，请重新上传', [
+        throw new DomainError('VALIDATION_ERROR', '图片无效或已被使用，请重新上传', [
           { path: 'attachmentIds', message: '图片无效或已被使用', code: 'invalid' },
         ]);
       }
@@ -131,9 +131,9 @@ export class IssueService implements IssueAccess {
 
   async get(actor: Actor, id: string): Promise<IssueDetail> {
     const issue = await this.d.issues.findById(id);
-    if (!issue) throw new AppError('NOT_FOUND', '未找到该问题');
+    if (!issue) throw new DomainError('NOT_FOUND', '未找到该问题');
     const rel = await this.relation(actor, issue);
-    if (!canSee(rel)) throw new AppError('NOT_FOUND', '未找到该问题');
+    if (!canSee(rel)) throw new DomainError('NOT_FOUND', '未找到该问题');
     return toIssueDetail(issue, this.d.clock.now(), actionsFor(rel, issue));
   }
 
@@ -151,10 +151,10 @@ export class IssueService implements IssueAccess {
   /** Performs one lifecycle action, atomically guarded on the state it was decided in. */
   async act(actor: Actor, id: string, action: IssueAction, body: ActionBody): Promise<IssueDetail> {
     const issue = await this.d.issues.findById(id);
-    if (!issue) throw new AppError('NOT_FOUND', '未找到该问题');
+    if (!issue) throw new DomainError('NOT_FOUND', '未找到该问题');
     const rel = await this.relation(actor, issue);
-    if (!canSee(rel)) throw new AppError('NOT_FOUND', '未找到该问题');
-    if (!mayPerform(rel, action)) throw new AppError('FORBIDDEN', '您不能对该问题进行此操作');
+    if (!canSee(rel)) throw new DomainError('NOT_FOUND', '未找到该问题');
+    if (!mayPerform(rel, action)) throw new DomainError('FORBIDDEN', '您不能对该问题进行此操作');
     const updated = await this.perform(actor, rel, issue, action, body);
     return toIssueDetail(
       updated,
@@ -233,7 +233,7 @@ export class IssueService implements IssueAccess {
     }
     const fresh = await this.d.issues.findById(issue.id);
     if (fresh && fresh.state !== issue.state) throw this.invalid(fresh, action);
-    throw new AppError('CONFLICT', '该问题刚被他人处理，请刷新后重试');
+    throw new DomainError('CONFLICT', '该问题刚被他人处理，请刷新后重试');
   }
 
   private nextState(issue: IssueRecord, action: IssueAction): IssueState {
@@ -245,8 +245,8 @@ export class IssueService implements IssueAccess {
     }
   }
 
-  private invalid(issue: IssueRecord, action: IssueAction): AppError {
-    return new AppError(
+  private invalid(issue: IssueRecord, action: IssueAction): DomainError {
+    return new DomainError(
       'INVALID_TRANSITION',
       `问题当前为“${stateLabel(issue.state)}”，不能${actionLabel(action)}`,
       {
@@ -269,7 +269,7 @@ export class IssueService implements IssueAccess {
     },
   ): Promise<IssueRecord> {
     const enterprise = await this.d.enterprises.findById(enterpriseId);
-    if (!enterprise) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!enterprise) throw new DomainError('NOT_FOUND', '未找到该企业');
     const now = this.d.clock.now();
     const clocks = {
       firstResponse: {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { AuditRepository } from '../../audit/audit.repository';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { FilePart, MultipartBody } from '../../http/multipart';
 import type { RawResponse } from '../../http/route';
 import type { IssueAccess } from './issue.service';
@@ -21,7 +21,7 @@ const RULES = {
 type Field = keyof typeof RULES;
 
 const tooLarge = (field: Field) =>
-  new AppError(
+  new DomainError(
     'ATTACHMENT_TOO_LARGE',
     field === 'file'
       ? `照片超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB，请压缩后再上传`
@@ -29,13 +29,13 @@ const tooLarge = (field: Field) =>
     { field, maxBytes: RULES[field].maxBytes },
   );
 const wrongType = (field: Field) =>
-  new AppError(
+  new DomainError(
     'ATTACHMENT_TYPE_INVALID',
     field === 'file' ? '只能上传 JPG、PNG、WebP 或 HEIC 照片' : '缩略图只能是 JPG、PNG 或 WebP',
     { field },
   );
 const cutOff = (field: Field) =>
-  new AppError('VALIDATION_ERROR', '照片文件不完整，请重新拍摄或选择', [
+  new DomainError('VALIDATION_ERROR', '照片文件不完整，请重新拍摄或选择', [
     { path: field, message: '文件不完整', code: 'truncated' },
   ]);
 
@@ -86,7 +86,7 @@ const THUMBNAIL_TEXT_MAX = Math.ceil((THUMBNAIL_MAX_BYTES * 4) / 3) + 4;
 /** A text field's bytes as a one-part stream for the same checks as a file part. */
 function textPart(field: Field, base64: string): FilePart {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
-    throw new AppError('VALIDATION_ERROR', '缩略图不是有效的 base64', [
+    throw new DomainError('VALIDATION_ERROR', '缩略图不是有效的 base64', [
       { path: field, message: '不是有效的 base64', code: 'invalid_format' },
     ]);
   return {
@@ -129,20 +129,20 @@ export class PhotoService {
     uploadKey?: string,
   ): Promise<{ photo: IssuePhoto; replayed: boolean }> {
     const found = await this.access.relationTo(actor, issueId);
-    if (!found || !found.relation.forEnterprise) throw new AppError('NOT_FOUND', '未找到该问题');
+    if (!found || !found.relation.forEnterprise) throw new DomainError('NOT_FOUND', '未找到该问题');
     const earlier = uploadKey ? await this.photos.findByUploadKey(actor.id, uploadKey) : null;
     if (earlier) {
       if (earlier.issueId !== issueId)
-        throw new AppError('IDEMPOTENCY_MISMATCH', '该上传编号已用于另一个问题的照片');
+        throw new DomainError('IDEMPOTENCY_MISMATCH', '该上传编号已用于另一个问题的照片');
       await body.files(drain, UPLOAD_LIMITS, () => undefined);
       return { photo: toView(earlier), replayed: true };
     }
     if ((await this.photos.countForIssue(issueId)) >= PHOTOS_PER_ISSUE)
-      throw new AppError('BUSINESS_RULE', `每个问题最多 ${PHOTOS_PER_ISSUE} 张照片`);
+      throw new DomainError('BUSINESS_RULE', `每个问题最多 ${PHOTOS_PER_ISSUE} 张照片`);
     const stored = new Map<Field, { fileId: string; size: number; type: PhotoType; filename: string }>();
     const save = async (part: FilePart) => {
       const field = part.field as Field;
-      if (stored.has(field)) throw new AppError('VALIDATION_ERROR', `字段 ${field} 只能有一个文件`);
+      if (stored.has(field)) throw new DomainError('VALIDATION_ERROR', `字段 ${field} 只能有一个文件`);
       const seen = { type: null as PhotoType | null };
       const saved = await this.photos.saveFile(checkedBytes(part, field, seen), {
         filename: part.filename.slice(0, 120),
@@ -159,7 +159,7 @@ export class PhotoService {
       if (thumbText !== null) await save(textPart('thumbnail', thumbText));
       const original = stored.get('file');
       if (!original)
-        throw new AppError('VALIDATION_ERROR', '缺少照片文件', [
+        throw new DomainError('VALIDATION_ERROR', '缺少照片文件', [
           { path: 'file', message: '请选择照片', code: 'required' },
         ]);
       const thumb = stored.get('thumbnail');
@@ -191,7 +191,7 @@ export class PhotoService {
 
   async list(actor: Actor, issueId: string): Promise<{ items: IssuePhoto[] }> {
     const found = await this.access.relationTo(actor, issueId);
-    if (!found) throw new AppError('NOT_FOUND', '未找到该问题');
+    if (!found) throw new DomainError('NOT_FOUND', '未找到该问题');
     return { items: (await this.photos.listForIssue(issueId)).map(toView) };
   }
 
@@ -213,7 +213,7 @@ export class PhotoService {
   /** The phone-made thumbnail for lists (not audited: it is what the list shows everyone who sees it). */
   async thumbnail(actor: Actor, id: string): Promise<RawResponse> {
     const photo = await this.visible(actor, id);
-    if (!photo.thumbnail) throw new AppError('NOT_FOUND', '该照片没有缩略图');
+    if (!photo.thumbnail) throw new DomainError('NOT_FOUND', '该照片没有缩略图');
     return {
       raw: true,
       contentType: photo.thumbnail.contentType,
@@ -224,7 +224,7 @@ export class PhotoService {
   private async visible(actor: Actor, id: string): Promise<PhotoRecord> {
     const photo = await this.photos.findById(id);
     const found = photo ? await this.access.relationTo(actor, photo.issueId) : null;
-    if (!photo || !found) throw new AppError('NOT_FOUND', '未找到该照片');
+    if (!photo || !found) throw new DomainError('NOT_FOUND', '未找到该照片');
     return photo;
   }
 }

@@ -14,7 +14,7 @@ import { NEED_KIND_LABELS } from '@fugong/contracts';
 import { actionDueProblem, actionItemDue, needHandleDue, type IssueSlaPolicy } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { NeedRecord, NeedRepository } from './need.repository';
 import type { SessionRecord, SessionRepository } from './session.repository';
@@ -56,8 +56,8 @@ export interface NeedServiceDeps {
   sla: IssueSlaPolicy;
 }
 
-const needNotFound = () => new AppError('NOT_FOUND', '未找到该需求');
-const sessionNotFound = () => new AppError('NOT_FOUND', '未找到该会办');
+const needNotFound = () => new DomainError('NOT_FOUND', '未找到该需求');
+const sessionNotFound = () => new DomainError('NOT_FOUND', '未找到该会办');
 
 /** 项目服务清单 and 马上会办: needs, their dispatch or joint session, and the session's action items. */
 export class NeedService {
@@ -156,7 +156,7 @@ export class NeedService {
   ): Promise<ProjectSession> {
     const s = await this.visibleSession(actor, id);
     const p = await this.d.projects.findById(s.projectId);
-    if (!steers(actor, p)) throw new AppError('FORBIDDEN', '会办决定由代办负责人、联络员或发改委记录');
+    if (!steers(actor, p)) throw new DomainError('FORBIDDEN', '会办决定由代办负责人、联络员或发改委记录');
     const now = this.d.clock.now();
     const problems = input.actionItems.flatMap((item, i) => {
       const out: { path: string; message: string; code: string }[] = [];
@@ -170,10 +170,10 @@ export class NeedService {
       if (due) out.push({ path: `actionItems.${i}.dueDate`, message: due, code: 'due_out_of_range' });
       return out;
     });
-    if (problems.length) throw new AppError('VALIDATION_ERROR', problems[0].message, problems);
+    if (problems.length) throw new DomainError('VALIDATION_ERROR', problems[0].message, problems);
     const updated = await this.d.sessions.addDecision(s.id, { text: input.text, at: now, by: actor.id });
     if (!updated)
-      throw new AppError('INVALID_TRANSITION', '该会办已办结，不能再记录决定', { status: 'closed' });
+      throw new DomainError('INVALID_TRANSITION', '该会办已办结，不能再记录决定', { status: 'closed' });
     await this.d.sessions.insertItems(
       input.actionItems.map((item) => ({
         sessionId: s.id,
@@ -205,10 +205,11 @@ export class NeedService {
   async closeAction(actor: Actor, id: string, note: string): Promise<ActionItem> {
     const item = await this.d.sessions.findItem(id);
     const mine = item && hasRole(actor, 'officer') && actor.departmentId === item.departmentCode;
-    if (!item || !mine) throw new AppError('NOT_FOUND', '未找到本部门的该项任务');
+    if (!item || !mine) throw new DomainError('NOT_FOUND', '未找到本部门的该项任务');
     const now = this.d.clock.now();
     const closed = await this.d.sessions.closeItem(id, item.departmentCode, actor.id, now, note);
-    if (!closed) throw new AppError('INVALID_TRANSITION', '该任务已办结', { state: 'closed', allowed: [] });
+    if (!closed)
+      throw new DomainError('INVALID_TRANSITION', '该任务已办结', { state: 'closed', allowed: [] });
     if (
       (await this.d.sessions.openItemCount(item.sessionId)) === 0 &&
       (await this.d.sessions.closeSession(item.sessionId, now))
@@ -252,9 +253,9 @@ export class NeedService {
     return need;
   }
 
-  private async alreadyHandled(id: string): Promise<AppError> {
+  private async alreadyHandled(id: string): Promise<DomainError> {
     const fresh = await this.d.needs.findById(id);
-    return new AppError('INVALID_TRANSITION', '该需求已派单或已列入会办', {
+    return new DomainError('INVALID_TRANSITION', '该需求已派单或已列入会办', {
       status: fresh?.status ?? null,
       allowed: [],
     });

@@ -1,6 +1,6 @@
 import { PROJECT_REGISTRY_DEPARTMENT } from '@fugong/contracts';
 import { hasRole, type Actor } from '../../auth/actor';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { ProjectRecord } from './project.repository';
 
 /** 发改委 keeps the registry; the command (指挥部) sees and steers everything. */
@@ -17,7 +17,7 @@ export const ownsFirm = (a: Actor, p: ProjectRecord) =>
 
 export const sees = (a: Actor, p: ProjectRecord) => steers(a, p) || ownsFirm(a, p);
 
-export const projectNotFound = () => new AppError('NOT_FOUND', '未找到该重点项目');
+export const projectNotFound = () => new DomainError('NOT_FOUND', '未找到该重点项目');
 
 /** The project if the actor may see it; otherwise the same 404 as a missing one (no probing). */
 export function visibleOr404(a: Actor, p: ProjectRecord | null): ProjectRecord {

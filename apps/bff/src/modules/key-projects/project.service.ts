@@ -10,7 +10,7 @@ import type {
 import { chinaDay, reportWeekOf, type WorkCalendar } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { ProjectRepository } from './project.repository';
 import { keepsRegistry, ownsFirm, projectNotFound, steers, visibleOr404 } from './project-access';
@@ -42,9 +42,9 @@ export class ProjectService {
   constructor(private readonly d: ProjectServiceDeps) {}
 
   async create(actor: Actor, input: ProjectInput): Promise<Project> {
-    if (!keepsRegistry(actor)) throw new AppError('FORBIDDEN', '重点项目由发改委（或指挥部）登记');
+    if (!keepsRegistry(actor)) throw new DomainError('FORBIDDEN', '重点项目由发改委（或指挥部）登记');
     const firm = await this.d.enterprises.findById(input.enterpriseId);
-    if (!firm) throw new AppError('NOT_FOUND', '未找到项目单位（企业）');
+    if (!firm) throw new DomainError('NOT_FOUND', '未找到项目单位（企业）');
     const agent = await this.staffMember(input.agentId, 'agentId', '代办负责人');
     const contact = await this.staffMember(input.contactId, 'contactId', '联络员');
     const created = await this.d.projects.create({
@@ -79,25 +79,25 @@ export class ProjectService {
 
   async addMilestone(actor: Actor, id: string, m: MilestoneInput): Promise<Project> {
     const p = visibleOr404(actor, await this.d.projects.findById(id));
-    if (!steers(actor, p)) throw new AppError('FORBIDDEN', '序时进度表由代办负责人、联络员或发改委维护');
+    if (!steers(actor, p)) throw new DomainError('FORBIDDEN', '序时进度表由代办负责人、联络员或发改委维护');
     const updated = await this.d.projects.addMilestone(id, m);
     if (!updated)
-      throw new AppError('BUSINESS_RULE', '进度节点最多 30 个', [{ path: 'title', code: 'too_many' }]);
+      throw new DomainError('BUSINESS_RULE', '进度节点最多 30 个', [{ path: 'title', code: 'too_many' }]);
     return this.view(updated);
   }
 
   async completeMilestone(actor: Actor, id: string, milestoneId: string, doneDate: string): Promise<Project> {
     const p = visibleOr404(actor, await this.d.projects.findById(id));
-    if (!steers(actor, p) && !ownsFirm(actor, p)) throw new AppError('FORBIDDEN');
+    if (!steers(actor, p) && !ownsFirm(actor, p)) throw new DomainError('FORBIDDEN');
     const m = p.milestones.find((x) => x.id === milestoneId);
-    if (!m) throw new AppError('NOT_FOUND', '未找到该进度节点');
+    if (!m) throw new DomainError('NOT_FOUND', '未找到该进度节点');
     if (doneDate > chinaDay(this.d.clock.now()))
-      throw new AppError('VALIDATION_ERROR', '完成日期不能晚于今天', [
+      throw new DomainError('VALIDATION_ERROR', '完成日期不能晚于今天', [
         { path: 'doneDate', message: '完成日期不能晚于今天' },
       ]);
     const updated = await this.d.projects.completeMilestone(id, milestoneId, doneDate);
     if (!updated)
-      throw new AppError('INVALID_TRANSITION', `该节点已于 ${m.doneDate ?? ''} 完成`, {
+      throw new DomainError('INVALID_TRANSITION', `该节点已于 ${m.doneDate ?? ''} 完成`, {
         doneDate: m.doneDate,
       });
     return this.view(updated);
@@ -107,7 +107,7 @@ export class ProjectService {
   async report(actor: Actor, id: string, input: ReportInput): Promise<WeeklyReport> {
     const p = visibleOr404(actor, await this.d.projects.findById(id));
     if (!ownsFirm(actor, p) && p.agent.id !== actor.id && p.contact.id !== actor.id)
-      throw new AppError('FORBIDDEN', '周报由项目单位联络员或代办负责人、联络员填报');
+      throw new DomainError('FORBIDDEN', '周报由项目单位联络员或代办负责人、联络员填报');
     const now = this.d.clock.now();
     const weekStart = reportWeekOf(now);
     try {
@@ -126,7 +126,7 @@ export class ProjectService {
       return toReportView(r);
     } catch (err) {
       if (isDuplicateKey(err))
-        throw new AppError('CONFLICT', `本周（${weekStart} 起）的周报已填报`, { weekStart });
+        throw new DomainError('CONFLICT', `本周（${weekStart} 起）的周报已填报`, { weekStart });
       throw err;
     }
   }
@@ -139,7 +139,7 @@ export class ProjectService {
   /** A project the actor steers (for the need service), or 404/403. */
   async steered(actor: Actor, id: string) {
     const p = visibleOr404(actor, await this.d.projects.findById(id));
-    if (!steers(actor, p)) throw new AppError('FORBIDDEN', '由代办负责人、联络员或发改委处理');
+    if (!steers(actor, p)) throw new DomainError('FORBIDDEN', '由代办负责人、联络员或发改委处理');
     return p;
   }
 
@@ -160,7 +160,7 @@ export class ProjectService {
   private async staffMember(id: string, path: string, what: string) {
     const u = await this.d.staff.findById(id);
     if (!u || !u.roles.some((r) => r === 'steward' || r === 'officer'))
-      throw new AppError('VALIDATION_ERROR', `${what}须为复工管家或部门工作人员`, [
+      throw new DomainError('VALIDATION_ERROR', `${what}须为复工管家或部门工作人员`, [
         { path, message: `${what}无效`, code: 'not_staff' },
       ]);
     return { id: u.id, name: u.name ?? what };

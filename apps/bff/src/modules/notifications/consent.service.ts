@@ -1,7 +1,7 @@
 import type { SubscribeConsent } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { ConsentRepository } from './consent.repository';
 import type { OpenidLookup } from './notification.service';
 
@@ -21,9 +21,9 @@ export class ConsentService {
   async record(actor: Actor, input: SubscribeConsent) {
     const entries = Object.entries(input.results);
     const unknown = entries.filter(([id]) => !this.templateIds.includes(id));
-    if (this.templateIds.length === 0) throw new AppError('BUSINESS_RULE', '暂未开通微信消息提醒');
+    if (this.templateIds.length === 0) throw new DomainError('BUSINESS_RULE', '暂未开通微信消息提醒');
     if (unknown.length)
-      throw new AppError(
+      throw new DomainError(
         'VALIDATION_ERROR',
         '订阅的消息模板不存在',
         unknown.map(([id]) => ({
@@ -33,7 +33,7 @@ export class ConsentService {
         })),
       );
     const openid = await this.openidOf(actor.id);
-    if (!openid) throw new AppError('BUSINESS_RULE', '请在微信小程序内开启消息提醒');
+    if (!openid) throw new DomainError('BUSINESS_RULE', '请在微信小程序内开启消息提醒');
     const now = this.clock.now();
     const templates = [];
     for (const [templateId, decision] of entries) {

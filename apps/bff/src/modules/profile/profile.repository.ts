@@ -2,7 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { Role } from '@fugong/contracts';
 import type { UserDoc } from '../auth/user.model';
 import { isDuplicateKey } from '../../db/errors';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { Connection } from 'mongoose';
 import { userModel } from '../auth/user.model';
 import { oid } from '../../db/ids';
@@ -96,12 +96,12 @@ export class ProfileRepository {
         .lean<UserDoc>();
       if (!doc) {
         if (!p.id) return null;
-        throw new AppError('NOT_FOUND', '账号不存在');
+        throw new DomainError('NOT_FOUND', '账号不存在');
       }
       return toRecord(doc);
     } catch (err) {
       if (isDuplicateKey(err))
-        throw new AppError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [
+        throw new DomainError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [
           { path: 'idNumber', message: '身份证号已被使用', code: 'duplicate' },
         ]);
       throw err;

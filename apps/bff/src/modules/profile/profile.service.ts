@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import type { PersonRecord, ProfileRepository } from './profile.repository';
 
 /** The slice of the enterprise registry (the enterprises module) that profiles and trips need. */
@@ -32,7 +32,7 @@ export class ProfileService {
     const current = await this.mustFind(actor.id);
     // A liaison's enterprise is their authorization scope: only an admin may move it.
     if (current.roles.includes('liaison') && input.enterpriseId !== current.enterpriseId) {
-      throw new AppError('FORBIDDEN', '企业联络员的所属企业由管理员设置');
+      throw new DomainError('FORBIDDEN', '企业联络员的所属企业由管理员设置');
     }
     if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId)))
       throw notFound('该企业');
@@ -91,7 +91,7 @@ export class ProfileService {
   ): Promise<Profile> {
     if (g.enterpriseId && !(await this.enterprises.findById(g.enterpriseId))) throw notFound('该企业');
     if (userId === actor.id && !g.roles.includes('admin')) {
-      throw new AppError('BUSINESS_RULE', '不能取消自己的指挥部（管理员）角色');
+      throw new DomainError('BUSINESS_RULE', '不能取消自己的指挥部（管理员）角色');
     }
     const roles = [...new Set<Role>(g.roles)];
     const saved = await this.repo.setRoles(userId, roles, g.enterpriseId, g.departmentId);
@@ -110,7 +110,7 @@ export class ProfileService {
 
   private async mustFind(id: string): Promise<PersonRecord> {
     const p = await this.repo.findById(id);
-    if (!p) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    if (!p) throw new DomainError('UNAUTHENTICATED', '账号不存在，请重新登录');
     return p;
   }
 
@@ -132,8 +132,8 @@ export class ProfileService {
 }
 
 /** A first save must carry the ID number; later saves may leave it out to keep the one on file. */
-function idNumberMissing(): AppError {
-  return new AppError('VALIDATION_ERROR', '请填写身份证号', [
+function idNumberMissing(): DomainError {
+  return new DomainError('VALIDATION_ERROR', '请填写身份证号', [
     { path: 'idNumber', message: '请填写 18 位身份证号', code: 'required' },
   ]);
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { RateLimitRepository } from './rate-limit.repository';
 import type { Metrics } from '../../metrics';
 import { LocalWindows } from './local-stage';
@@ -121,14 +121,7 @@ export class RateLimiter {
     );
     const wait = Math.max(...verdicts, 0);
     if (wait > 0) {
-      throw new AppError(
-        'RATE_LIMITED',
-        `操作太频繁，请 ${wait} 秒后再试`,
-        { retryAfterSec: wait },
-        {
-          'Retry-After': String(wait),
-        },
-      );
+      throw new DomainError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`, { retryAfterSec: wait }, wait);
     }
   }
 }

@@ -2,7 +2,7 @@ import { chinaDay } from '@fugong/domain';
 import type { ReopeningReport, ReopeningReportInput } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { ReopeningRecord, ReopeningRepository } from './reopening.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
@@ -24,11 +24,11 @@ export class ReopeningService {
     input: ReopeningReportInput,
   ): Promise<ReopeningReport> {
     if (!(await this.scope.actsForEnterprise(actor, enterpriseId)))
-      throw new AppError('FORBIDDEN', '只能填报本企业的复工进度');
+      throw new DomainError('FORBIDDEN', '只能填报本企业的复工进度');
     const now = this.clock.now();
     const today = chinaDay(now);
     if (input.reopenedSince && input.reopenedSince > today) {
-      throw new AppError('VALIDATION_ERROR', '复工日期不能晚于今天', [
+      throw new DomainError('VALIDATION_ERROR', '复工日期不能晚于今天', [
         { path: 'reopenedSince', message: '复工日期不能晚于今天', code: 'future_day' },
       ]);
     }

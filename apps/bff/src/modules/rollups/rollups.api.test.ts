@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { CHECKLIST_ITEMS, ISSUE_CATEGORIES, creditCodeCheckChar } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { rollupModel } from './rollup.model';
 
@@ -133,7 +133,7 @@ async function randomMix(seed: number, steps: number): Promise<void> {
         await s.sweep.run();
       }
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { AssignmentDoc } from './assignment.model';
 import { isDuplicateKey } from '../../db/errors';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { assignmentModel } from './assignment.model';
 import { oid } from '../../db/ids';
 
@@ -106,7 +106,7 @@ export class AssignmentRepository {
       });
       return toRecord(created!);
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '该企业的管家刚被他人更换，请刷新后重试');
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该企业的管家刚被他人更换，请刷新后重试');
       throw err;
     }
   }

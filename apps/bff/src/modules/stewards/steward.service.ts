@@ -1,7 +1,7 @@
 import { OPEN_ISSUE_STATES, VISIT_LAPSE_DAYS, rankByNeed, stewardsNeedingAttention } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { StaffRepository } from '../enterprises/staff.repository';
@@ -38,9 +38,9 @@ export class StewardService {
       this.d.enterprises.findById(enterpriseId),
       this.d.staff.findByIds([stewardId]),
     ]);
-    if (!enterprise) throw new AppError('NOT_FOUND', '未找到该企业');
+    if (!enterprise) throw new DomainError('NOT_FOUND', '未找到该企业');
     if (!steward[0]?.roles.includes('steward')) {
-      throw new AppError('VALIDATION_ERROR', '该人员不是复工管家', [
+      throw new DomainError('VALIDATION_ERROR', '该人员不是复工管家', [
         { path: 'stewardId', message: '该人员不是复工管家', code: 'not_steward' },
       ]);
     }

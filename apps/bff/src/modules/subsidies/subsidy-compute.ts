@@ -14,7 +14,7 @@ import {
   type TrainingFirmKind,
 } from '@fugong/domain';
 import type { SubsidyPolicyCode } from '@fugong/contracts';
-import { businessRule } from '../../http/app-error';
+import { businessRule } from '../../errors';
 import type { FactRepository, PersonFactKind, PersonRow } from './fact.repository';
 import type { DiffEntry, ListDoc } from './list.model';
 import type { EntitlementRecord } from './list.repository';

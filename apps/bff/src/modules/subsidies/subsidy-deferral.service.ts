@@ -9,7 +9,7 @@ import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
-import { AppError, businessRule } from '../../http/app-error';
+import { DomainError, businessRule } from '../../errors';
 import type { DeferralRecord, DeferralRepository } from './deferral.repository';
 
 /** 社保 is 人社局's: it decides deferrals. */
@@ -46,7 +46,7 @@ export class SubsidyDeferralService {
   async apply(actor: Actor, input: DeferralInput): Promise<Deferral> {
     const enterpriseId = this.firmOf(actor);
     const firm = await this.d.enterprises.findById(enterpriseId);
-    if (!firm) throw new AppError('NOT_FOUND', '未找到所在企业');
+    if (!firm) throw new DomainError('NOT_FOUND', '未找到所在企业');
     const now = this.d.clock.now();
     const firstApplication = !(await this.d.deferrals.appliedBefore(enterpriseId));
     const rule = deferralDecision(
@@ -66,7 +66,7 @@ export class SubsidyDeferralService {
       appliedBy: actor.id,
       appliedAt: now,
     });
-    if (created === 'open') throw new AppError('CONFLICT', '本企业已有待办理的缓缴申请，请等待办理结果');
+    if (created === 'open') throw new DomainError('CONFLICT', '本企业已有待办理的缓缴申请，请等待办理结果');
     await this.audit(actor, 'deferral.apply', created.id, [`months=${input.months}`]);
     return view(created);
   }
@@ -79,7 +79,7 @@ export class SubsidyDeferralService {
   }
 
   async decide(actor: Actor, id: string, body: { decision: 'approved' | 'rejected'; note: string }) {
-    if (!this.decides(actor)) throw new AppError('FORBIDDEN', '社保缓缴由人社局办理');
+    if (!this.decides(actor)) throw new DomainError('FORBIDDEN', '社保缓缴由人社局办理');
     const now = this.d.clock.now();
     const moved = await this.d.deferrals.leavePending(id, body.decision, {
       note: body.note,
@@ -105,13 +105,17 @@ export class SubsidyDeferralService {
   }
 
   /** Why a move from pending did not apply: unknown (or another firm's) → 404, else already decided → 409. */
-  private async refusal(id: string, enterpriseId?: string): Promise<AppError> {
+  private async refusal(id: string, enterpriseId?: string): Promise<DomainError> {
     const current = await this.d.deferrals.findById(id);
     if (!current || (enterpriseId && current.enterpriseId !== enterpriseId))
-      return new AppError('NOT_FOUND', '未找到该缓缴申请');
-    return new AppError('INVALID_TRANSITION', `该申请${DEFERRAL_STATUS_LABELS[current.status]}，不能再办理`, {
-      status: current.status,
-    });
+      return new DomainError('NOT_FOUND', '未找到该缓缴申请');
+    return new DomainError(
+      'INVALID_TRANSITION',
+      `该申请${DEFERRAL_STATUS_LABELS[current.status]}，不能再办理`,
+      {
+        status: current.status,
+      },
+    );
   }
 
   private decides(actor: Actor): boolean {
@@ -120,7 +124,7 @@ export class SubsidyDeferralService {
 
   private firmOf(actor: Actor): string {
     if (!hasRole(actor, 'liaison') || !actor.enterpriseId)
-      throw new AppError('FORBIDDEN', '只有企业联络员可以为本企业申请缓缴');
+      throw new DomainError('FORBIDDEN', '只有企业联络员可以为本企业申请缓缴');
     return actor.enterpriseId;
   }
 

@@ -2,7 +2,7 @@ import { formatYuan } from '@fugong/domain';
 import type { MyEntitlement } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import type { EntitlementRecord } from './list.repository';
 import { lineView } from './subsidy-views';
@@ -44,9 +44,9 @@ export class SubsidyFirmService {
         current.enterpriseId !== enterpriseId ||
         !['publicity', 'final'].includes(current.stage)
       )
-        throw new AppError('NOT_FOUND', '未找到该补贴记录');
-      if (current.objection) throw new AppError('CONFLICT', '已提出过异议，请等待处理结果');
-      throw new AppError('BUSINESS_RULE', '公示期已结束，不能再提出异议');
+        throw new DomainError('NOT_FOUND', '未找到该补贴记录');
+      if (current.objection) throw new DomainError('CONFLICT', '已提出过异议，请等待处理结果');
+      throw new DomainError('BUSINESS_RULE', '公示期已结束，不能再提出异议');
     }
     await this.d.audit.append({
       at: now,
@@ -61,7 +61,7 @@ export class SubsidyFirmService {
   }
 
   private firmOf(actor: Actor): string {
-    if (!actor.enterpriseId) throw new AppError('FORBIDDEN', '请先绑定所在企业');
+    if (!actor.enterpriseId) throw new DomainError('FORBIDDEN', '请先绑定所在企业');
     return actor.enterpriseId;
   }
 

@@ -1,5 +1,5 @@
 import type { ImportRowIssue, SubsidyImportInput, SubsidyImportReport } from '@fugong/contracts';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { parseCsv } from '../enterprises/csv';
 import { readRows, type SheetRow } from '../enterprises/enterprise-import';
 import {
@@ -48,7 +48,7 @@ async function sheetRows(
   try {
     return { rows: parseCsv(text).map((cells, i) => ({ row: i + 1, cells })), encoding };
   } catch (err) {
-    throw new AppError('VALIDATION_ERROR', (err as Error).message, [
+    throw new DomainError('VALIDATION_ERROR', (err as Error).message, [
       { path: 'dataBase64', message: (err as Error).message, code: 'invalid_csv' },
     ]);
   }
@@ -63,7 +63,7 @@ function mapColumns(header: string[], names: Record<string, readonly string[]>):
   const missing = Object.keys(names).filter((f) => !map.has(f) && f !== 'contractEnd');
   if (missing.length > 0) {
     const labels = missing.map((f) => names[f]![0]!);
-    throw new AppError(
+    throw new DomainError(
       'VALIDATION_ERROR',
       `缺少列：${labels.join('、')}`,
       missing.map((f, i) => ({ path: f, message: `缺少“${labels[i]}”列`, code: 'missing_column' })),
@@ -75,7 +75,7 @@ function mapColumns(header: string[], names: Record<string, readonly string[]>):
 /** Rows rejected: the whole file is refused with every problem listed, and nothing is written. */
 function refuse(rejected: ImportRowIssue[]): never {
   const shown = rejected.slice(0, 200);
-  throw new AppError(
+  throw new DomainError(
     'VALIDATION_ERROR',
     `有 ${new Set(rejected.map((r) => r.row)).size} 行数据有误，本次未导入任何数据，请修改后重新导入`,
     shown.map((r) => ({ path: `第 ${r.row} 行·${r.field}`, message: r.reason, code: 'invalid_row', ...r })),
@@ -113,7 +113,7 @@ export async function parseFactFile(input: SubsidyImportInput, ports: ImportPort
   const { rows, encoding } = await sheetRows(input);
   const header = rows.find((r) => r.cells.some((c) => c.trim() !== ''));
   if (!header)
-    throw new AppError('VALIDATION_ERROR', '文件是空的', [
+    throw new DomainError('VALIDATION_ERROR', '文件是空的', [
       { path: 'dataBase64', message: '没有任何数据', code: 'empty' },
     ]);
   const kind = KINDS[input.kind];
@@ -121,7 +121,7 @@ export async function parseFactFile(input: SubsidyImportInput, ports: ImportPort
   const columns = mapColumns(header.cells, names);
   const data = rows.filter((r) => r.row > header.row && r.cells.some((c) => c.trim() !== ''));
   if (data.length > MAX_FACT_ROWS)
-    throw new AppError('VALIDATION_ERROR', `一次最多导入 ${MAX_FACT_ROWS} 行，请分批导入`);
+    throw new DomainError('VALIDATION_ERROR', `一次最多导入 ${MAX_FACT_ROWS} 行，请分批导入`);
   const rejected: ImportRowIssue[] = [];
   const parsed: Parsed<object>[] = [];
   for (const { row, cells } of data) {

@@ -1,7 +1,7 @@
 import { SUBSIDY_POLICY_LABELS } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import { assertPays, assertReadable } from './subsidy-access';
 import { exportPayments } from './payment-export';
@@ -18,18 +18,20 @@ export class SubsidyPaymentService {
    */
   async createPaymentList(actor: Actor, id: string) {
     const list = await this.d.lists.findById(id);
-    if (!list) throw new AppError('NOT_FOUND', '未找到该名单');
+    if (!list) throw new DomainError('NOT_FOUND', '未找到该名单');
     assertPays(actor, list.policy);
     const now = this.d.clock.now();
     if (list.status !== 'final') {
       if (list.status !== 'publicity')
-        throw new AppError('INVALID_TRANSITION', '名单尚未公示，不能生成支付清单', { status: list.status });
+        throw new DomainError('INVALID_TRANSITION', '名单尚未公示，不能生成支付清单', {
+          status: list.status,
+        });
       if (!list.publicityEndsAt || list.publicityEndsAt > now)
-        throw new AppError('BUSINESS_RULE', '公示期尚未结束', {
+        throw new DomainError('BUSINESS_RULE', '公示期尚未结束', {
           publicityEndsAt: list.publicityEndsAt?.toISOString() ?? null,
         });
       const pending = await this.d.lists.pendingObjections(id);
-      if (pending > 0) throw new AppError('BUSINESS_RULE', `还有 ${pending} 条异议未处理`);
+      if (pending > 0) throw new DomainError('BUSINESS_RULE', `还有 ${pending} 条异议未处理`);
       // A second caller finds the list already final and only tops up the ledger (idempotent).
       await this.d.lists.move(id, ['publicity'], 'final');
     }
@@ -63,7 +65,7 @@ export class SubsidyPaymentService {
 
   async exportList(actor: Actor, id: string, format: 'csv' | 'xlsx') {
     const list = await this.d.lists.findById(id);
-    if (!list) throw new AppError('NOT_FOUND', '未找到该名单');
+    if (!list) throw new DomainError('NOT_FOUND', '未找到该名单');
     assertReadable(actor, list.policy);
     const rows = await this.d.payments.forList(id);
     return exportPayments(`支付清单-${SUBSIDY_POLICY_LABELS[list.policy]}-${list.period}`, rows, format);
@@ -72,11 +74,11 @@ export class SubsidyPaymentService {
   /** Pending → paid once; a second mark (a retry, a colleague) is refused, never a second payment. */
   async markPaid(actor: Actor, paymentId: string, reference: string) {
     const payment = await this.d.payments.findById(paymentId);
-    if (!payment) throw new AppError('NOT_FOUND', '未找到该支付记录');
+    if (!payment) throw new DomainError('NOT_FOUND', '未找到该支付记录');
     assertPays(actor, payment.policy);
     const now = this.d.clock.now();
     const paid = await this.d.payments.markPaid(paymentId, actor.id, reference, now);
-    if (!paid) throw new AppError('CONFLICT', '该笔补贴已支付，不能重复支付', { paidAt: payment.paidAt });
+    if (!paid) throw new DomainError('CONFLICT', '该笔补贴已支付，不能重复支付', { paidAt: payment.paidAt });
     await this.d.audit.append({
       at: now,
       actorId: actor.id,

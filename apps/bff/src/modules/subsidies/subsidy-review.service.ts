@@ -2,7 +2,7 @@ import { addWorkingDays, formatYuan } from '@fugong/domain';
 import type { SubsidyPolicyCode } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import type { ListStatus } from './list.model';
 import type { ListRecord } from './list.repository';
@@ -105,9 +105,9 @@ export class SubsidyReviewService {
     const list = await this.managed(actor, id);
     const now = this.d.clock.now();
     const current = await this.d.lists.line(list.id, lineId);
-    if (!current) throw new AppError('NOT_FOUND', '未找到该企业的记录');
+    if (!current) throw new DomainError('NOT_FOUND', '未找到该企业的记录');
     if (current.objection?.status !== 'pending')
-      throw new AppError('INVALID_TRANSITION', '该企业没有待处理的异议');
+      throw new DomainError('INVALID_TRANSITION', '该企业没有待处理的异议');
     const set: Parameters<SubsidyDeps['lists']['updateLine']>[3] = {
       objection: {
         ...current.objection,
@@ -130,7 +130,7 @@ export class SubsidyReviewService {
       { stage: 'publicity', objectionPending: true },
       set,
     );
-    if (!line) throw new AppError('CONFLICT', '该异议已被处理，请刷新');
+    if (!line) throw new DomainError('CONFLICT', '该异议已被处理，请刷新');
     await this.audit(actor, 'subsidy.objection.decide', line.id, [
       `decision=${body.decision}`,
       `note=${body.note}`,
@@ -141,7 +141,7 @@ export class SubsidyReviewService {
 
   private async readable(actor: Actor, id: string): Promise<ListRecord> {
     const list = await this.d.lists.findById(id);
-    if (!list) throw new AppError('NOT_FOUND', '未找到该名单');
+    if (!list) throw new DomainError('NOT_FOUND', '未找到该名单');
     assertReadable(actor, list.policy);
     return list;
   }
@@ -152,10 +152,10 @@ export class SubsidyReviewService {
     return list;
   }
 
-  private async lineRefusal(list: ListRecord, lineId: string, message: string): Promise<AppError> {
+  private async lineRefusal(list: ListRecord, lineId: string, message: string): Promise<DomainError> {
     return (await this.d.lists.line(list.id, lineId))
-      ? new AppError('INVALID_TRANSITION', message, { status: list.status })
-      : new AppError('NOT_FOUND', '未找到该企业的记录');
+      ? new DomainError('INVALID_TRANSITION', message, { status: list.status })
+      : new DomainError('NOT_FOUND', '未找到该企业的记录');
   }
 
   private audit(actor: Actor, action: string, subjectId: string, fields: string[]) {
@@ -171,8 +171,8 @@ export class SubsidyReviewService {
   }
 }
 
-function transition(list: ListRecord, what: string): AppError {
-  return new AppError('INVALID_TRANSITION', `名单${STATUS_WORDS[list.status]}，不能${what}`, {
+function transition(list: ListRecord, what: string): DomainError {
+  return new DomainError('INVALID_TRANSITION', `名单${STATUS_WORDS[list.status]}，不能${what}`, {
     status: list.status,
   });
 }

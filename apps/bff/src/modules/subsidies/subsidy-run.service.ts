@@ -1,7 +1,7 @@
 import type { SubsidyImportInput, SubsidyImportReport, SubsidyPolicyCode } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import { assertManages, IMPORT_POLICY } from './subsidy-access';
 import { parseFactFile } from './subsidy-import';
@@ -98,6 +98,6 @@ export class SubsidyRunService {
       );
       if (created) return { created: true, list: listView(created) };
     }
-    throw new AppError('CONFLICT', '名单正在被他人同时计算，请稍后刷新');
+    throw new DomainError('CONFLICT', '名单正在被他人同时计算，请稍后刷新');
   }
 }

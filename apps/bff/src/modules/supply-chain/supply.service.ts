@@ -14,7 +14,7 @@ import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { MatchRecord, PostRecord, SupplierRecord, SupplyRepository } from './supply.repository';
 
@@ -49,7 +49,7 @@ export const SUPPLY_DEPARTMENT = 'gxj';
 const seesAll = (a: Actor) =>
   hasRole(a, 'admin') || (hasRole(a, 'officer') && a.departmentId === SUPPLY_DEPARTMENT);
 const firmOf = (a: Actor) => (hasRole(a, 'liaison') && a.enterpriseId ? a.enterpriseId : null);
-const notFound = (what: string) => new AppError('NOT_FOUND', `未找到该${what}`);
+const notFound = (what: string) => new DomainError('NOT_FOUND', `未找到该${what}`);
 
 /** 产业链协同: posts, nearest candidates, matches both sides confirm, lead firms' key suppliers. */
 export class SupplyService {
@@ -57,7 +57,7 @@ export class SupplyService {
 
   async createPost(actor: Actor, input: z.output<typeof supplyPostInputSchema>): Promise<SupplyPost> {
     const firmId = firmOf(actor);
-    if (!firmId) throw new AppError('FORBIDDEN', '请先绑定所属企业，再发布供需信息');
+    if (!firmId) throw new DomainError('FORBIDDEN', '请先绑定所属企业，再发布供需信息');
     const firm = await this.d.enterprises.findById(firmId);
     if (!firm) throw notFound('企业');
     const p = await this.d.repo.createPost({
@@ -91,7 +91,8 @@ export class SupplyService {
     const theirs = await this.d.repo.findPost(counterpartId);
     if (!theirs) throw notFound('对方信息');
     const problem = matchProblem(mine, theirs);
-    if (problem) throw new AppError('BUSINESS_RULE', problem, [{ path: 'counterpartId', message: problem }]);
+    if (problem)
+      throw new DomainError('BUSINESS_RULE', problem, [{ path: 'counterpartId', message: problem }]);
     const [supply, demand] = mine.side === 'supply' ? [mine, theirs] : [theirs, mine];
     try {
       const m = await this.d.repo.createMatch({
@@ -106,7 +107,7 @@ export class SupplyService {
       });
       return this.matchView(m, supply, demand);
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '已与该信息发起过对接');
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '已与该信息发起过对接');
       throw err;
     }
   }
@@ -122,16 +123,18 @@ export class SupplyService {
   async confirm(actor: Actor, id: string): Promise<SupplyMatch> {
     const m = await this.partyMatch(actor, id);
     const confirmingSide = firmOf(actor) === m.supplyEnterpriseId ? 'supply' : 'demand';
-    if (confirmingSide === m.proposedBy) throw new AppError('FORBIDDEN', '对接须由对方确认');
+    if (confirmingSide === m.proposedBy) throw new DomainError('FORBIDDEN', '对接须由对方确认');
     const done = await this.d.repo.confirm(id, actor.id, this.d.clock.now());
-    if (!done) throw new AppError('INVALID_TRANSITION', '该对接已确认', { status: 'confirmed', allowed: [] });
+    if (!done)
+      throw new DomainError('INVALID_TRANSITION', '该对接已确认', { status: 'confirmed', allowed: [] });
     return this.fullMatchView(done);
   }
 
   /** The other party's contact, once both sides confirmed; audited before it leaves. */
   async contact(actor: Actor, id: string, requestId: string) {
     const m = await this.partyMatch(actor, id);
-    if (m.status !== 'confirmed') throw new AppError('BUSINESS_RULE', '双方确认对接后才能查看对方联系方式');
+    if (m.status !== 'confirmed')
+      throw new DomainError('BUSINESS_RULE', '双方确认对接后才能查看对方联系方式');
     const theirId = firmOf(actor) === m.supplyEnterpriseId ? m.demandPostId : m.supplyPostId;
     const theirs = await this.d.repo.findPost(theirId);
     if (!theirs) throw notFound('对方信息');
@@ -154,7 +157,7 @@ export class SupplyService {
 
   async addSupplier(actor: Actor, input: z.output<typeof supplierInputSchema>): Promise<Supplier> {
     const lead = firmOf(actor);
-    if (!lead) throw new AppError('FORBIDDEN', '由龙头企业联络员登记核心配套供应商');
+    if (!lead) throw new DomainError('FORBIDDEN', '由龙头企业联络员登记核心配套供应商');
     if (input.enterpriseId && !(await this.d.enterprises.findById(input.enterpriseId)))
       throw notFound('供应商企业');
     try {
@@ -165,7 +168,7 @@ export class SupplyService {
       });
       return (await this.supplierViews([s]))[0];
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('CONFLICT', '该供应商已登记');
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该供应商已登记');
       throw err;
     }
   }
@@ -182,7 +185,7 @@ export class SupplyService {
     if (!s || !(await this.d.actsFor(actor, s.leadEnterpriseId))) throw notFound('供应商');
     const placeholder = new Types.ObjectId().toHexString();
     if (!(await this.d.repo.claimCoordination(id, placeholder)))
-      throw new AppError('INVALID_TRANSITION', '已提交协调请求', { allowed: [] });
+      throw new DomainError('INVALID_TRANSITION', '已提交协调请求', { allowed: [] });
     try {
       const issue = await this.d.issues.dispatch(actor, {
         enterpriseId: s.leadEnterpriseId,

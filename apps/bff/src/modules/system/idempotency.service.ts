@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { IdempotencyRepository } from './idempotency.repository';
 
 export interface IdempotentRequest {
@@ -91,9 +91,8 @@ export class IdempotencyService {
     const now = this.clock.now();
     const claim = await this.repo.claim(id, hash, now, new Date(now.getTime() - STALE_MS));
     if (claim.kind !== 'claimed') {
-      if (claim.requestHash !== hash) throw new AppError('IDEMPOTENCY_MISMATCH');
-      if (claim.kind === 'pending')
-        throw new AppError('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { 'Retry-After': '1' });
+      if (claim.requestHash !== hash) throw new DomainError('IDEMPOTENCY_MISMATCH');
+      if (claim.kind === 'pending') throw new DomainError('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, 1);
       return { ...claim.response, replayed: true };
     }
     let response: StoredResponse;

@@ -1,6 +1,6 @@
 import { foundationRoutes as r } from '@fugong/contracts';
 import type { Connection } from 'mongoose';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 
 const startedAt = Date.now();
@@ -15,11 +15,11 @@ export function systemRoutes(conn: Connection): RouteDef[] {
     route(r.ready, async () => {
       const up = await pingDatabase(conn);
       if (!up) {
-        throw new AppError(
+        throw new DomainError(
           'SERVICE_UNAVAILABLE',
           '数据库暂不可用',
           { status: 'unready', database: 'down' },
-          { 'Retry-After': '5' },
+          5,
         );
       }
       return { status: 'ready' as const, database: 'up' as const };

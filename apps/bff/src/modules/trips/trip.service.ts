@@ -5,7 +5,7 @@ import { bookingOpen, chinaDay, seatCapacity } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import { assertStorable } from '../../http/storable';
 import type { EnterpriseLookup } from '../profile/profile.service';
 import type { BookingRepository } from '../bookings/booking.repository';
@@ -46,7 +46,7 @@ export class TripService {
     const found = new Map((await this.enterprises.listByIds(ids)).map((e) => [e.id, e.name]));
     const missing = ids.findIndex((id) => !found.has(id));
     if (missing >= 0)
-      throw new AppError('NOT_FOUND', '目的企业不存在', [
+      throw new DomainError('NOT_FOUND', '目的企业不存在', [
         { path: `destinations.${missing}.enterpriseId`, message: '企业不存在', code: 'not_found' },
       ]);
     const fields = {
@@ -106,16 +106,16 @@ export class TripService {
     const trip = await this.mustFind(id);
     if (trip.status === 'published') return this.view(trip);
     if (!bookingOpen(trip.departureAt, this.clock.now()))
-      throw new AppError('BOOKING_CLOSED', '发车时间已临近或已过，不能发布');
+      throw new DomainError('BOOKING_CLOSED', '发车时间已临近或已过，不能发布');
     const done = await this.trips.updateIf(id, ['draft'], { status: 'published' });
-    if (!done) throw new AppError('INVALID_TRANSITION', '只有草稿班次可以发布');
+    if (!done) throw new DomainError('INVALID_TRANSITION', '只有草稿班次可以发布');
     await this.changed(id);
     return this.view(done);
   }
 
   async change(id: string, c: z.output<typeof tripChangeSchema>): Promise<Trip> {
     const trip = await this.mustFind(id);
-    if (trip.status === 'cancelled') throw new AppError('INVALID_TRANSITION', '班次已取消，不能修改');
+    if (trip.status === 'cancelled') throw new DomainError('INVALID_TRANSITION', '班次已取消，不能修改');
     const set: Record<string, unknown> = {};
     const guard: Record<string, unknown> = {};
     let notice: { kind: 'time_changed'; at: Date; text: string } | undefined;
@@ -124,7 +124,7 @@ export class TripService {
       this.assertFuture(at);
       // Moving a published trip to another day would silently break "one live booking per day".
       if (trip.status === 'published' && chinaDay(at) !== trip.travelDay) {
-        throw new AppError('BUSINESS_RULE', '已发布班次只能在当天内调整时间；跨日请取消后重新发布');
+        throw new DomainError('BUSINESS_RULE', '已发布班次只能在当天内调整时间；跨日请取消后重新发布');
       }
       set.departureAt = at;
       set.travelDay = chinaDay(at);
@@ -152,12 +152,12 @@ export class TripService {
     if (!done) {
       const now = await this.mustFind(id);
       if (set.capacity !== undefined && now.bookedCount > (set.capacity as number)) {
-        throw new AppError(
+        throw new DomainError(
           'BUSINESS_RULE',
           `已订 ${now.bookedCount} 座，新车辆按客座率只能载 ${set.capacity as number} 人`,
         );
       }
-      throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
+      throw new DomainError('CONFLICT', '班次刚被他人修改，请刷新后重试');
     }
     await this.changed(id);
     if (notice) await this.notices.process(id);
@@ -179,7 +179,7 @@ export class TripService {
         text: `${trip.originName} ${fmt(trip.departureAt)} 班车已取消：${reason}`,
       },
     );
-    if (!done) throw new AppError('CONFLICT', '班次刚被他人修改，请刷新后重试');
+    if (!done) throw new DomainError('CONFLICT', '班次刚被他人修改，请刷新后重试');
     await this.changed(id);
     await this.notices.process(id);
     return this.view(done);
@@ -193,12 +193,12 @@ export class TripService {
   private assertFuture(at: Date): void {
     const now = this.clock.now();
     if (at <= now) {
-      throw new AppError('VALIDATION_ERROR', '发车时间必须晚于现在', [
+      throw new DomainError('VALIDATION_ERROR', '发车时间必须晚于现在', [
         { path: 'departureAt', message: '发车时间必须晚于现在', code: 'too_small' },
       ]);
     }
     if (at.getTime() > now.getTime() + MAX_DAYS_AHEAD * DAY_MS) {
-      throw new AppError('VALIDATION_ERROR', '发车时间最多只能安排在一年以内', [
+      throw new DomainError('VALIDATION_ERROR', '发车时间最多只能安排在一年以内', [
         { path: 'departureAt', message: '发车时间最多只能安排在一年以内', code: 'too_big' },
       ]);
     }

@@ -2,7 +2,7 @@ import { checkVisitTime } from '@fugong/domain';
 import type { Visit, VisitInput } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { AssignmentRepository } from '../stewards/assignment.repository';
 import type { EnterpriseScope } from '../enterprises/enterprise-scope';
 import type { IssueService } from '../issues/issue.service';
@@ -28,12 +28,12 @@ export class VisitService {
 
   async create(actor: Actor, input: VisitInput): Promise<Visit> {
     const live = await this.assignments.liveForEnterprise(input.enterpriseId);
-    if (live?.stewardId !== actor.id) throw new AppError('FORBIDDEN', '只能为您服务的企业记录走访');
+    if (live?.stewardId !== actor.id) throw new DomainError('FORBIDDEN', '只能为您服务的企业记录走访');
     const now = this.clock.now();
     const visitedAt = input.visitedAt ? new Date(input.visitedAt) : now;
     const check = checkVisitTime(visitedAt, now);
     if (!check.ok)
-      throw new AppError('VISIT_TIME_INVALID', check.message, [
+      throw new DomainError('VISIT_TIME_INVALID', check.message, [
         { path: 'visitedAt', message: check.message, code: check.reason },
       ]);
     const visit = await this.visits.create({
@@ -73,7 +73,7 @@ export class VisitService {
   async get(actor: Actor, id: string): Promise<Visit> {
     const visit = await this.visits.findById(id);
     if (!visit || !(await this.scope.canAccess(actor, visit.enterpriseId)))
-      throw new AppError('NOT_FOUND', '未找到该走访记录');
+      throw new DomainError('NOT_FOUND', '未找到该走访记录');
     return toView(visit);
   }
 }
