@@ -54,8 +54,10 @@ describe('enterprise issues on the H5 build', () => {
     const steward = await newPhonePage(browser);
     await signIn(stack, steward, '13800000003');
     await openTile(steward, '我的企业');
-    // The home's to-do rows name the firm too, on the page now hidden behind this one.
-    await steward.getByText(FIRM).filter({ visible: true }).click();
+    // The home's to-do rows name the firm too, and stay visible until 我的企业 has slid over them:
+    // a text match can land on the row that is about to be hidden. The firm's row on this page is
+    // the one to press.
+    await steward.locator('.steward-enterprises__item', { hasText: FIRM }).click();
     await steward.getByText(`【原材料】${PROBLEM}`).click();
     await button(steward, '受理').click();
     await steward.getByText('【原材料】已受理').waitFor();
@@ -88,8 +90,10 @@ describe('enterprise issues on the H5 build', () => {
     const steward = await newPhonePage(browser);
     await signIn(stack, steward, '13800000003');
     await openTile(steward, '我的企业');
-    // The home's to-do rows name the firm too, on the page now hidden behind this one.
-    await steward.getByText(FIRM).filter({ visible: true }).click();
+    // The home's to-do rows name the firm too, and stay visible until 我的企业 has slid over them:
+    // a text match can land on the row that is about to be hidden. The firm's row on this page is
+    // the one to press.
+    await steward.locator('.steward-enterprises__item', { hasText: FIRM }).click();
     await button(steward, '记录走访').click();
     await field(steward, '如 车间、食堂、宿舍').fill('注塑车间');
     const met = steward.locator('.chips__chip', { hasText: /^\s*达标\s*$/ });
