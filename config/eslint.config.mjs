@@ -9,6 +9,19 @@ const PAGE_IMPORT = {
     'Pages never import pages: move what both need to components/ (UI), store/ (state) or services/ (data).',
 };
 
+/** Koa stays in routes: services and repositories are called, they do not read requests. */
+const NO_KOA = {
+  name: 'koa',
+  allowTypeImports: false,
+  message:
+    'Services and repositories never see Koa: routes (apps/bff/src/**/\*.routes.ts) turn a request into a call.',
+};
+/** Each package is used through its one entry point. */
+const ONE_ENTRY_POINT = {
+  regex: '^@fugong/[^/]+/.+',
+  message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/.swc/**', 'data/**', '.artifacts/**', 'coverage/**'],
@@ -47,14 +60,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'koa',
-              allowTypeImports: false,
-              message:
-                'Services and repositories never see Koa: routes (apps/bff/src/**/\*.routes.ts) turn a request into a call.',
-            },
-          ],
+          paths: [NO_KOA],
           patterns: [
             {
               regex: '^\\./(.*/)?[^/]+\\.model$',
@@ -73,10 +79,7 @@ export default tseslint.config(
               message:
                 "A module with an index.ts is used only through it: import from the module's folder, not its files.",
             },
-            {
-              regex: '^@fugong/[^/]+/.+',
-              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
-            },
+            ONE_ENTRY_POINT,
           ],
         },
       ],
@@ -90,24 +93,14 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'koa',
-              allowTypeImports: false,
-              message:
-                'Services and repositories never see Koa: routes (apps/bff/src/**/\*.routes.ts) turn a request into a call.',
-            },
-          ],
+          paths: [NO_KOA],
           patterns: [
             {
               regex: '^(\\.\\./)+http/',
               message:
                 'Repositories know nothing of HTTP: throw a DomainError from apps/bff/src/errors.ts; the error middleware maps its code to a status.',
             },
-            {
-              regex: '^@fugong/[^/]+/.+',
-              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
-            },
+            ONE_ENTRY_POINT,
           ],
         },
       ],
@@ -155,10 +148,7 @@ export default tseslint.config(
               regex: '^(node:)?(fs|net|http|https|child_process|fs/promises)$',
               message: 'contracts and domain are pure (no I/O): do this in apps/bff and pass the result in.',
             },
-            {
-              regex: '^@fugong/[^/]+/.+',
-              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
-            },
+            ONE_ENTRY_POINT,
           ],
         },
       ],
@@ -180,13 +170,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            PAGE_IMPORT,
-            {
-              regex: '^@fugong/[^/]+/.+',
-              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
-            },
-          ],
+          patterns: [PAGE_IMPORT, ONE_ENTRY_POINT],
         },
       ],
     },
@@ -202,10 +186,7 @@ export default tseslint.config(
           patterns: [
             PAGE_IMPORT,
             { regex: '^\\.\\./[^./][^/]*(/|$)', message: PAGE_IMPORT.message },
-            {
-              regex: '^@fugong/[^/]+/.+',
-              message: 'Packages have one entry point: import from @fugong/<package>, not its files.',
-            },
+            ONE_ENTRY_POINT,
           ],
         },
       ],
