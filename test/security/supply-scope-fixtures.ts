@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { addDays, chinaDay } from '@fugong/domain';
 import type { Caller } from './support/people';
 import type { World } from './support/scope-world';
 import type { ScopeFixture, ScopedRequest } from './scope-fixtures';
@@ -14,7 +15,8 @@ const req = (who: Caller, method: 'get' | 'post', url: string, body?: unknown): 
   body,
 });
 
-const post = (side: string) => ({
+/** A post from today for a month, in the test app's own time (a post already ended is refused). */
+const post = (w: World, side: string) => ({
   side,
   category: 'parts',
   title: '光学镜片',
@@ -22,8 +24,8 @@ const post = (side: string) => ({
   unit: '片',
   regionCode: '330281',
   point: { lat: 30.04, lng: 121.15 },
-  availableFrom: '2026-03-02',
-  availableUntil: '2026-04-02',
+  availableFrom: chinaDay(w.t.clock.now()),
+  availableUntil: addDays(chinaDay(w.t.clock.now()), 30),
   contact: { name: '王经理', phone: '13900000011' },
 });
 
@@ -31,11 +33,11 @@ const post = (side: string) => ({
 async function pair(w: World, state: 'none' | 'proposed' | 'confirmed' = 'none') {
   const t = w.t;
   const supply = must(
-    await t.http.post('/api/supply-posts').set(w.liaisonA.auth).send(post('supply')),
+    await t.http.post('/api/supply-posts').set(w.liaisonA.auth).send(post(w, 'supply')),
     'post A',
   );
   const demand = must(
-    await t.http.post('/api/supply-posts').set(w.liaisonB.auth).send(post('demand')),
+    await t.http.post('/api/supply-posts').set(w.liaisonB.auth).send(post(w, 'demand')),
     'post B',
   );
   if (state === 'none') return { supply: supply.id as string, demand: demand.id as string, match: '' };

@@ -1,4 +1,4 @@
-import { distanceKm, matchProblem, supplierReopening } from './matching';
+import { distanceKm, matchableWindow, matchProblem, supplierReopening } from './matching';
 
 describe('supply matching rules', () => {
   it('when two places are Yuyao and Ningbo, then they are about 45 km apart; a place from itself is 0', () => {
@@ -10,13 +10,52 @@ describe('supply matching rules', () => {
   });
 
   it('when the sides, categories, status or firms do not fit, then the match is refused with the reason', () => {
-    const base = { side: 'supply', category: 'parts', status: 'open', enterpriseId: 'a' };
-    const other = { side: 'demand', category: 'parts', status: 'open', enterpriseId: 'b' };
-    expect(matchProblem(base, other)).toBeNull();
-    expect(matchProblem(base, { ...other, enterpriseId: 'a' })).toMatch('本企业');
-    expect(matchProblem(base, { ...other, side: 'supply' })).toMatch('供应只能与需求');
-    expect(matchProblem(base, { ...other, category: 'orders' })).toMatch('类别不同');
-    expect(matchProblem(base, { ...other, status: 'closed' })).toMatch('已关闭');
+    const days = { availableFrom: '2026-03-01', availableUntil: '2026-03-31' };
+    const base = { side: 'supply', category: 'parts', status: 'open', enterpriseId: 'a', ...days };
+    const other = { side: 'demand', category: 'parts', status: 'open', enterpriseId: 'b', ...days };
+    const today = '2026-03-10';
+    expect(matchProblem(base, other, today)).toBeNull();
+    expect(matchProblem(base, { ...other, enterpriseId: 'a' }, today)).toMatch('本企业');
+    expect(matchProblem(base, { ...other, side: 'supply' }, today)).toMatch('供应只能与需求');
+    expect(matchProblem(base, { ...other, category: 'orders' }, today)).toMatch('类别不同');
+    expect(matchProblem(base, { ...other, status: 'closed' }, today)).toMatch('已关闭');
+  });
+
+  it('when either post has ended, or their days do not meet after today, then the match is refused; a shared last day is enough', () => {
+    const base = {
+      side: 'supply',
+      category: 'parts',
+      status: 'open',
+      enterpriseId: 'a',
+      availableFrom: '2026-03-01',
+      availableUntil: '2026-03-31',
+    };
+    const other = { ...base, side: 'demand', enterpriseId: 'b' };
+    expect(matchProblem(base, other, '2026-04-01')).toMatch('本企业的这条信息已过有效期');
+    expect(
+      matchProblem(
+        base,
+        { ...other, availableFrom: '2026-02-01', availableUntil: '2026-03-09' },
+        '2026-03-10',
+      ),
+    ).toMatch('对方的信息已过有效期');
+    expect(
+      matchProblem(
+        base,
+        { ...other, availableFrom: '2026-04-01', availableUntil: '2026-04-30' },
+        '2026-03-10',
+      ),
+    ).toMatch('没有重叠');
+    expect(
+      matchProblem(
+        base,
+        { ...other, availableFrom: '2026-03-31', availableUntil: '2026-04-30' },
+        '2026-03-10',
+      ),
+    ).toBeNull();
+    // Days in common that are already past do not count: today is the earliest shared day.
+    expect(matchableWindow(base, '2026-03-10')).toEqual({ from: '2026-03-10', until: '2026-03-31' });
+    expect(matchableWindow({ ...base, availableFrom: '2026-03-20' }, '2026-03-10').from).toBe('2026-03-20');
   });
 
   it('when a supplier has not reopened or nobody knows, then it is a chain risk; the registry report wins over hearsay', () => {

@@ -7,15 +7,37 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
   return Math.round(6371.0088 * 2 * Math.asin(Math.min(1, Math.sqrt(h))) * 10) / 10;
 }
 
-/** Two posts can be matched: opposite sides, the same category, both still open, different firms. */
+/** The days a post offers or needs its goods (YYYY-MM-DD, China time, both ends included). */
+export interface PostWindow {
+  availableFrom: string;
+  availableUntil: string;
+}
+
+/**
+ * The days a counterpart must still cover to be worth proposing to: from today (or the post's own
+ * start, if later) to the post's own end. A post whose end has passed offers nothing any more.
+ */
+export function matchableWindow(mine: PostWindow, today: string): { from: string; until: string } {
+  return { from: mine.availableFrom > today ? mine.availableFrom : today, until: mine.availableUntil };
+}
+
+/**
+ * Two posts can be matched: opposite sides, the same category, both still open, different firms,
+ * and days in common that are not yet past (goods offered in March are no answer to an April need).
+ */
 export function matchProblem(
-  mine: { side: string; category: string; status: string; enterpriseId: string },
-  theirs: { side: string; category: string; status: string; enterpriseId: string },
+  mine: { side: string; category: string; status: string; enterpriseId: string } & PostWindow,
+  theirs: { side: string; category: string; status: string; enterpriseId: string } & PostWindow,
+  today: string,
 ): string | null {
   if (mine.enterpriseId === theirs.enterpriseId) return '不能与本企业自己的信息对接';
   if (mine.side === theirs.side) return '供应只能与需求对接';
   if (mine.category !== theirs.category) return '类别不同，不能对接';
   if (mine.status !== 'open' || theirs.status !== 'open') return '该信息已关闭';
+  if (mine.availableUntil < today) return '本企业的这条信息已过有效期';
+  if (theirs.availableUntil < today) return '对方的信息已过有效期';
+  const w = matchableWindow(mine, today);
+  if (theirs.availableUntil < w.from || theirs.availableFrom > w.until) return '双方的有效期没有重叠的日子';
   return null;
 }
 

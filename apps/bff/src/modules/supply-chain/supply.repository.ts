@@ -111,12 +111,16 @@ export class SupplyRepository {
     return docs.map(toPost);
   }
 
-  /** Open posts of `side` in `category`, nearest to `at` first (the 2dsphere index's $near), within 2000 km. */
+  /**
+   * Open posts of `side` in `category` that share a day of `days` (YYYY-MM-DD strings compare as
+   * dates), nearest to `at` first (the 2dsphere index's $near), within 2000 km.
+   */
   async nearest(
     side: PostSide,
     category: SupplyCategory,
     at: { lat: number; lng: number },
     excludeFirm: string,
+    days: { from: string; until: string },
   ) {
     const docs = await this.posts
       .find({
@@ -127,6 +131,8 @@ export class SupplyRepository {
         category,
         status: 'open',
         enterpriseId: { $ne: oid(excludeFirm) },
+        availableUntil: { $gte: days.from },
+        availableFrom: { $lte: days.until },
       })
       .limit(20)
       .lean<PostDoc[]>();

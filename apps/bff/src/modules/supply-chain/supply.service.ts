@@ -8,7 +8,7 @@ import {
   type supplierInputSchema,
   type supplyPostInputSchema,
 } from '@fugong/contracts';
-import { distanceKm, matchProblem, supplierReopening } from '@fugong/domain';
+import { chinaDay, distanceKm, matchableWindow, matchProblem, supplierReopening } from '@fugong/domain';
 import { Types } from 'mongoose';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
@@ -58,6 +58,11 @@ export class SupplyService {
   async createPost(actor: Actor, input: z.output<typeof supplyPostInputSchema>): Promise<SupplyPost> {
     const firmId = firmOf(actor);
     if (!firmId) throw new DomainError('FORBIDDEN', '请先绑定所属企业，再发布供需信息');
+    // A post that has already ended could never be matched: refuse it at the door, not later.
+    if (input.availableUntil < chinaDay(this.d.clock.now()))
+      throw new DomainError('VALIDATION_ERROR', '截止日期已过，请填写今天或以后的日期', [
+        { path: 'availableUntil', message: '截止日期已过，请填写今天或以后的日期' },
+      ]);
     const firm = await this.d.enterprises.findById(firmId);
     if (!firm) throw notFound('企业');
     const p = await this.d.repo.createPost({
@@ -82,7 +87,15 @@ export class SupplyService {
   async candidates(actor: Actor, id: string): Promise<{ items: SupplyPost[] }> {
     const mine = await this.ownPost(actor, id);
     const other = mine.side === 'supply' ? 'demand' : 'supply';
-    const found = await this.d.repo.nearest(other, mine.category, mine.point, mine.enterpriseId);
+    const today = chinaDay(this.d.clock.now());
+    if (mine.availableUntil < today) return { items: [] };
+    const found = await this.d.repo.nearest(
+      other,
+      mine.category,
+      mine.point,
+      mine.enterpriseId,
+      matchableWindow(mine, today),
+    );
     return { items: found.map((p) => this.postView(p, false, distanceKm(mine.point, p.point))) };
   }
 
@@ -90,7 +103,7 @@ export class SupplyService {
     const mine = await this.ownPost(actor, postId);
     const theirs = await this.d.repo.findPost(counterpartId);
     if (!theirs) throw notFound('对方信息');
-    const problem = matchProblem(mine, theirs);
+    const problem = matchProblem(mine, theirs, chinaDay(this.d.clock.now()));
     if (problem)
       throw new DomainError('BUSINESS_RULE', problem, [{ path: 'counterpartId', message: problem }]);
     const [supply, demand] = mine.side === 'supply' ? [mine, theirs] : [theirs, mine];
