@@ -12,7 +12,7 @@ import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import type { LabourAccess } from './labour-access';
 import type { ApplicationRecord, ApplicationRepository } from './application.repository';
 import { applicationView } from './application.view';
@@ -51,10 +51,10 @@ export class ApplicationService {
 
   async apply(actor: Actor, input: z.output<typeof applyInputSchema>): Promise<Application> {
     const seeker = await this.d.seekers.findByUser(actor.id);
-    if (!seeker) throw new AppError('BUSINESS_RULE', '请先完成求职登记', { reason: 'not_registered' });
+    if (!seeker) throw new DomainError('BUSINESS_RULE', '请先完成求职登记', { reason: 'not_registered' });
     const v = await this.d.vacancies.findById(input.vacancyId);
     if (!v) throw notFound('岗位');
-    if (v.status !== 'open') throw new AppError('VACANCY_CLOSED', undefined, { status: v.status });
+    if (v.status !== 'open') throw new DomainError('VACANCY_CLOSED', undefined, { status: v.status });
     const now = this.d.clock.now();
     const created = await this.d.applications.create({
       vacancyId: v.id,
@@ -75,7 +75,7 @@ export class ApplicationService {
       days: { applied: chinaDay(now), offered: null, accepted: null, arrived: null },
     });
     if (created === 'duplicate')
-      throw new AppError('CONFLICT', '您已投递过该岗位', { reason: 'already_applied' });
+      throw new DomainError('CONFLICT', '您已投递过该岗位', { reason: 'already_applied' });
     return this.view(created, seeker.showPassColour);
   }
 
@@ -122,9 +122,9 @@ export class ApplicationService {
     const { a, side } = await this.visible(actor, id);
     const rule = APPLICATION_STEPS[step];
     if (rule.by !== side)
-      throw new AppError('FORBIDDEN', side === 'firm' ? '这一步由求职者办理' : '这一步由企业办理');
+      throw new DomainError('FORBIDDEN', side === 'firm' ? '这一步由求职者办理' : '这一步由企业办理');
     if (!rule.from.includes(a.status))
-      throw new AppError('INVALID_TRANSITION', undefined, stepDetails(a, step));
+      throw new DomainError('INVALID_TRANSITION', undefined, stepDetails(a, step));
     const now = this.d.clock.now();
     const entry = { status: rule.to, at: now, by: side, note: '' };
     let set: Record<string, unknown> = {};
@@ -133,11 +133,11 @@ export class ApplicationService {
     if (step === 'reject') entry.note = (body as { reason: string }).reason;
     if (step === 'offer') {
       const offer = body as z.output<typeof offerInputSchema>;
-      if (offer.startDay < chinaDay(now)) throw new AppError('BUSINESS_RULE', '到岗日期不能早于今天');
+      if (offer.startDay < chinaDay(now)) throw new DomainError('BUSINESS_RULE', '到岗日期不能早于今天');
       set = { offer, 'days.offered': chinaDay(now) };
       // The offer holds a place first: none beyond headcount, and none on a closed vacancy.
       if (!(await this.d.vacancies.reserveOffer(a.vacancyId)))
-        throw new AppError('VACANCY_FULL', '岗位名额已满（含已发出的录用），不能再发录用');
+        throw new DomainError('VACANCY_FULL', '岗位名额已满（含已发出的录用），不能再发录用');
     }
     if (step === 'accept') {
       set = {
@@ -146,7 +146,7 @@ export class ApplicationService {
       };
       // 定岗 takes a headcount slot; the vacancy's filter requires filled < headcount.
       if (!(await this.d.vacancies.claimHire(a.vacancyId)))
-        throw new AppError('VACANCY_FULL', '很抱歉，岗位已招满或已撤回');
+        throw new DomainError('VACANCY_FULL', '很抱歉，岗位已招满或已撤回');
     }
     if (step === 'arrive') set = { 'employment.arrivedAt': now, 'days.arrived': chinaDay(now) };
     const done = await this.d.applications.step(id, rule.from, entry, set);
@@ -154,7 +154,7 @@ export class ApplicationService {
       // The place taken above goes back: the application moved under us.
       if (step === 'offer') await this.d.vacancies.releaseOffer(a.vacancyId);
       if (step === 'accept') await this.d.vacancies.releaseHire(a.vacancyId);
-      throw new AppError('INVALID_TRANSITION', '进度已变化，请刷新后重试', stepDetails(a, step));
+      throw new DomainError('INVALID_TRANSITION', '进度已变化，请刷新后重试', stepDetails(a, step));
     }
     if (step === 'decline') await this.d.vacancies.releaseOffer(a.vacancyId);
     if (step === 'accept') await this.d.vacancies.settleStatus(a.vacancyId);
@@ -165,7 +165,7 @@ export class ApplicationService {
   async wayThere(actor: Actor, id: string): Promise<WayThere> {
     const { a, side } = await this.visible(actor, id);
     if (side !== 'seeker' || (a.status !== 'accepted' && a.status !== 'arrived'))
-      throw new AppError('BUSINESS_RULE', '定岗后才能查看返岗车次', { status: a.status });
+      throw new DomainError('BUSINESS_RULE', '定岗后才能查看返岗车次', { status: a.status });
     return {
       applicationId: a.id,
       enterpriseName: a.enterpriseName,
@@ -195,7 +195,7 @@ export class ApplicationService {
   private interviewSet(i: z.output<typeof interviewInputSchema>, now: Date, entry: { note: string }) {
     const at = new Date(i.at);
     if (at.getTime() < now.getTime() || at.getTime() > now.getTime() + 60 * 24 * HOUR)
-      throw new AppError('BUSINESS_RULE', '面试时间应在现在到 60 天内');
+      throw new DomainError('BUSINESS_RULE', '面试时间应在现在到 60 天内');
     const link = i.mode === 'video' ? i.link : null;
     const point = i.mode === 'remote_point' ? i.point : null;
     entry.note = link ?? point ?? '';

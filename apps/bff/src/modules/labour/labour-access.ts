@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { hasRole, type Actor } from '../../auth/actor';
-import { AppError } from '../../http/app-error';
+import { DomainError } from '../../errors';
 import type { AgencyRepository } from './agency.repository';
 
 /** The department that runs labour services (人社局): grants agencies, reads the figures. */
@@ -14,7 +14,7 @@ const COUNTIES: ReadonlySet<string> = new Set(
 export function assertRealRegions(codes: string[]): void {
   const unknown = codes.filter((c) => !COUNTIES.has(c));
   if (unknown.length > 0)
-    throw new AppError('VALIDATION_ERROR', '行政区划代码不存在', {
+    throw new DomainError('VALIDATION_ERROR', '行政区划代码不存在', {
       fields: unknown.map((c) => ({
         path: 'regionCode',
         message: `${c} 不是有效的县级行政区划代码`,
@@ -41,11 +41,11 @@ export class LabourAccess {
   async firmFor(actor: Actor, named?: string): Promise<string> {
     const firms = await this.firmsOf(actor);
     if (named) {
-      if (!firms.includes(named)) throw new AppError('FORBIDDEN', '您不能为该企业办理');
+      if (!firms.includes(named)) throw new DomainError('FORBIDDEN', '您不能为该企业办理');
       return named;
     }
     if (firms.length === 1) return firms[0];
-    throw new AppError('FORBIDDEN', firms.length === 0 ? '您没有可服务的企业' : '请选择企业');
+    throw new DomainError('FORBIDDEN', firms.length === 0 ? '您没有可服务的企业' : '请选择企业');
   }
 
   static isLabourOfficer(actor: Actor): boolean {

@@ -11,7 +11,7 @@ import { matchScore } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
-import { notFound } from '../../http/app-error';
+import { notFound } from '../../errors';
 import { assertRealRegions, type LabourAccess } from './labour-access';
 import type { SeekerRecord, SeekerRepository } from './seeker.repository';
 import type { VacancyRepository } from './vacancy.repository';

@@ -3,7 +3,7 @@ import type { vacancyInputSchema, vacancySearchSchema, Vacancy } from '@fugong/c
 import { freshSince, headcountProblem, keywordTerms, queryTerms } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
-import { AppError, notFound } from '../../http/app-error';
+import { DomainError, notFound } from '../../errors';
 import { replayed, type ReplayedResponse } from '../../http/route';
 import { assertRealRegions, type LabourAccess } from './labour-access';
 import type { VacancyRepository } from './vacancy.repository';
@@ -91,10 +91,10 @@ export class VacancyService {
     const v = await this.owned(actor, id);
     if (headcount !== undefined) {
       const problem = headcountProblem(headcount, v.filled);
-      if (problem) throw new AppError('BUSINESS_RULE', problem, { filled: v.filled });
+      if (problem) throw new DomainError('BUSINESS_RULE', problem, { filled: v.filled });
     }
     const done = await this.d.vacancies.confirm(id, [v.enterpriseId], this.d.clock.now(), headcount);
-    if (!done) throw new AppError('INVALID_TRANSITION', '岗位已撤回或已变更，请刷新后重试');
+    if (!done) throw new DomainError('INVALID_TRANSITION', '岗位已撤回或已变更，请刷新后重试');
     await this.d.vacancies.settleStatus(id);
     return this.get(id);
   }
@@ -102,7 +102,7 @@ export class VacancyService {
   async withdraw(actor: Actor, id: string): Promise<Vacancy> {
     const v = await this.owned(actor, id);
     const done = await this.d.vacancies.withdraw(id, [v.enterpriseId]);
-    if (!done) throw new AppError('INVALID_TRANSITION', '岗位已撤回');
+    if (!done) throw new DomainError('INVALID_TRANSITION', '岗位已撤回');
     return vacancyView(done, this.d.clock.now());
   }
 
