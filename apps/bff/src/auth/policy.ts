@@ -190,6 +190,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'labour.vacancies.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.vacancies.search': { roles: LABOUR_ALL, scope: 'all' },
   'labour.vacancies.get': { roles: LABOUR_ALL, scope: 'all' },
+  'labour.vacancies.edit': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.vacancies.confirm': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.vacancies.withdraw': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.seekers.register': { roles: ['worker'], scope: 'self' },
@@ -200,6 +201,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'labour.applications.get': { roles: ['worker', ...FIRM_SIDE], scope: 'self' },
   'labour.applications.contact': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.wayThere': { roles: ['worker'], scope: 'self' },
+  // 用工缺口: 人社局's officers (the service refuses other departments) and the command.
+  'labour.figures': { roles: ['officer', 'admin'], scope: 'department' },
   'labour.hires.awaiting': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.shortlist': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.interview': { roles: FIRM_SIDE, scope: 'enterprise' },

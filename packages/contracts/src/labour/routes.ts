@@ -3,6 +3,7 @@ import { defineRoute, type RouteContract } from '../route';
 import { objectIdSchema } from '../common';
 import {
   vacancyConfirmSchema,
+  vacancyEditSchema,
   vacancyInputSchema,
   vacancyMineQuerySchema,
   vacancySchema,
@@ -21,6 +22,7 @@ import {
   labourReasonSchema,
   wayThereSchema,
 } from './application';
+import { labourFiguresSchema } from './figures';
 
 const tag = 'labour';
 const idParams = z.object({ id: objectIdSchema });
@@ -89,6 +91,17 @@ export const labourRoutes = {
     tag,
     auth: 'user',
     params: idParams,
+    response: vacancySchema,
+  }),
+  edit: defineRoute({
+    id: 'labour.vacancies.edit',
+    method: 'put',
+    path: '/api/labour/vacancies/:id',
+    summary: '修改岗位（工资、人数、要求等；修改即确认仍有效）',
+    tag,
+    auth: 'user',
+    params: idParams,
+    body: vacancyEditSchema,
     response: vacancySchema,
   }),
   confirm: defineRoute({
@@ -191,6 +204,7 @@ export const labourRoutes = {
     params: idParams,
     response: wayThereSchema,
   }),
+  figures: get('labour.figures', '/api/labour/figures', '用工缺口（人社局、指挥部）', labourFiguresSchema),
   shortlist: step('shortlist', '初选', labourEmptySchema),
   interview: step('interview', '安排面试（视频或远程视频见工点）', interviewInputSchema),
   offer: step('offer', '发出录用', offerInputSchema),

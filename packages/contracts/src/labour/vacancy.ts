@@ -35,7 +35,7 @@ const text = (min: number, max: number, what: string) =>
 export const industrySchema = text(2, 20, '行业');
 export const positionSchema = text(2, 30, '岗位名称');
 
-export const vacancyInputSchema = z
+const vacancyFields = z
   .object({
     /** The firm the vacancy is for: a liaison may leave it out (their own); an HR agency names it. */
     enterpriseId: objectIdSchema.optional(),
@@ -62,9 +62,16 @@ export const vacancyInputSchema = z
     /** The firm will take new hires on its charter bus (包车) to the factory. */
     charterBus: z.boolean(),
   })
-  .strict()
-  .refine((v) => v.wageMin <= v.wageMax, { message: '最低工资不能高于最高工资', path: ['wageMax'] });
+  .strict();
+const wageOrdered = { message: '最低工资不能高于最高工资', path: ['wageMax'] };
+export const vacancyInputSchema = vacancyFields.refine((v) => v.wageMin <= v.wageMax, wageOrdered);
 export type VacancyInput = z.input<typeof vacancyInputSchema>;
+/** An edit restates the whole posting; the firm it belongs to never changes. */
+export const vacancyEditSchema = vacancyFields
+  .omit({ enterpriseId: true })
+  .strict()
+  .refine((v) => v.wageMin <= v.wageMax, wageOrdered);
+export type VacancyEdit = z.input<typeof vacancyEditSchema>;
 
 export const vacancySchema = z.object({
   id: objectIdSchema,

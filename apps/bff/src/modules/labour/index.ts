@@ -10,6 +10,8 @@ import type { RouteDef } from '../../http/route';
 import { AgencyRepository } from './agency.repository';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationService, type TripsToFirm } from './application.service';
+import { LabourFiguresRepository } from './figures.repository';
+import { LabourFiguresService } from './figures.service';
 import { LabourAccess } from './labour-access';
 import { labourRoutesFor } from './labour.routes';
 import { SeekerRepository } from './seeker.repository';
@@ -38,6 +40,7 @@ export function buildLabour(d: LabourDeps) {
     seekers: SeekerRepository.on(d.conn),
     applications: ApplicationRepository.on(d.conn),
     agencies: AgencyRepository.on(d.conn),
+    figures: LabourFiguresRepository.on(d.conn),
   };
   const access = new LabourAccess(repos.agencies);
   const services = {
@@ -57,6 +60,7 @@ export function buildLabour(d: LabourDeps) {
       clock: d.clock,
       tripsToFirm: d.tripsToFirm,
     }),
+    figures: new LabourFiguresService({ figures: repos.figures, enterprises: d.enterprises, clock: d.clock }),
   };
   return { repos, services };
 }
@@ -65,5 +69,6 @@ export type Labour = ReturnType<typeof buildLabour>;
 
 /** Every labour route. */
 export function labourRoutes(l: Labour): RouteDef[] {
-  return labourRoutesFor(l.services.vacancies, l.services.seekers, l.services.applications);
+  const s = l.services;
+  return labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures);
 }

@@ -12,6 +12,12 @@ export type VacancyRecord = Omit<VacancyDoc, '_id' | 'enterpriseId' | 'postedBy'
 };
 export type NewVacancy = Omit<VacancyRecord, 'id' | 'filled' | 'reserved' | 'distanceM'>;
 
+/** What an edit may change: everything the firm wrote, never its counts, owner or status. */
+export type VacancyEditFields = Omit<
+  NewVacancy,
+  'enterpriseId' | 'enterpriseName' | 'postedBy' | 'status' | 'postedAt' | 'idempotencyKey'
+>;
+
 export interface VacancyFilter {
   region?: string;
   industry?: string;
@@ -139,6 +145,23 @@ export class VacancyRepository {
     if (headcount !== undefined) set.headcount = headcount;
     const d = await this.model
       .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+      .lean<VacancyDoc>();
+    return d ? toRecord(d) : null;
+  }
+
+  /** Restates a posting of the actor's firms while it is open or full, never below its hires. */
+  async edit(id: string, enterpriseIds: string[], set: VacancyEditFields): Promise<VacancyRecord | null> {
+    const d = await this.model
+      .findOneAndUpdate(
+        {
+          _id: oid(id),
+          enterpriseId: { $in: enterpriseIds.map(oid) },
+          status: { $in: ['open', 'full'] },
+          filled: { $lte: set.headcount },
+        },
+        { $set: set },
+        { returnDocument: 'after' },
+      )
       .lean<VacancyDoc>();
     return d ? toRecord(d) : null;
   }

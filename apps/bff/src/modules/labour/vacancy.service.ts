@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { vacancyInputSchema, vacancySearchSchema, Vacancy } from '@fugong/contracts';
+import type { vacancyEditSchema, vacancyInputSchema, vacancySearchSchema, Vacancy } from '@fugong/contracts';
 import { freshSince, headcountProblem, keywordTerms, queryTerms } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
@@ -95,6 +95,29 @@ export class VacancyService {
     }
     const done = await this.d.vacancies.confirm(id, [v.enterpriseId], this.d.clock.now(), headcount);
     if (!done) throw new DomainError('INVALID_TRANSITION', '岗位已撤回或已变更，请刷新后重试');
+    await this.d.vacancies.settleStatus(id);
+    return this.get(id);
+  }
+
+  /**
+   * The firm restates its posting: a wage or headcount changes as orders do. Editing counts as
+   * confirming it is current; the headcount never drops below those already hired.
+   */
+  async edit(actor: Actor, id: string, input: z.output<typeof vacancyEditSchema>): Promise<Vacancy> {
+    const v = await this.owned(actor, id);
+    assertRealRegions([input.place.regionCode]);
+    const problem = headcountProblem(input.headcount, v.filled);
+    if (problem) throw new DomainError('BUSINESS_RULE', problem, { filled: v.filled });
+    const { place, ...fields } = input;
+    const done = await this.d.vacancies.edit(id, [v.enterpriseId], {
+      ...fields,
+      regionCode: place.regionCode,
+      address: place.address,
+      location: { type: 'Point', coordinates: [place.point.lng, place.point.lat] },
+      keywords: keywordTerms(input.position, input.industry, input.requirements, v.enterpriseName),
+      confirmedAt: this.d.clock.now(),
+    });
+    if (!done) throw new DomainError('INVALID_TRANSITION', '岗位已撤回或人数低于已录用，请刷新后重试');
     await this.d.vacancies.settleStatus(id);
     return this.get(id);
   }
