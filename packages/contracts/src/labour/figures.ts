@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { objectIdSchema, phoneSchema } from '../common';
 
 const count = z.number().int();
-const breakdown = (key: string) =>
-  z.array(z.object({ [key]: z.string(), open: count, headcount: count, filled: count, applications: count }));
+const groupCounts = { open: count, headcount: count, filled: count, applications: count };
 
 /** 人社局's and the command's picture of 用工缺口 (seed 002 §二: 动态空岗信息库). */
 export const labourFiguresSchema = z.object({
@@ -20,8 +19,8 @@ export const labourFiguresSchema = z.object({
   offers: count,
   hires: count,
   arrivals: count,
-  byRegion: breakdown('regionCode'),
-  byIndustry: breakdown('industry'),
+  byRegion: z.array(z.object({ regionCode: z.string(), ...groupCounts })),
+  byIndustry: z.array(z.object({ industry: z.string(), ...groupCounts })),
   byDay: z.array(
     z.object({ day: z.string(), applications: count, offers: count, hires: count, arrivals: count }),
   ),

@@ -204,6 +204,12 @@ export const labourRoutes = {
     params: idParams,
     response: wayThereSchema,
   }),
+  firms: get(
+    'labour.firms.mine',
+    '/api/labour/firms',
+    '我可代为招工的企业（联络员：本企业；人力资源服务机构：所服务企业）',
+    list(z.object({ id: objectIdSchema, name: z.string() })),
+  ),
   figures: get('labour.figures', '/api/labour/figures', '用工缺口（人社局、指挥部）', labourFiguresSchema),
   shortlist: step('shortlist', '初选', labourEmptySchema),
   interview: step('interview', '安排面试（视频或远程视频见工点）', interviewInputSchema),
@@ -214,16 +220,3 @@ export const labourRoutes = {
   reject: step('reject', '不予录用', labourReasonSchema),
   arrive: step('arrive', '确认到岗', labourEmptySchema),
 };
-
-/** Pages both apps name: the digest push opens the vacancy list. */
-export const LABOUR_PAGES = {
-  home: '/labour/pages/labour-home/index',
-  vacancies: '/labour/pages/vacancies/index',
-  vacancy: '/labour/pages/vacancy/index',
-  seeker: '/labour/pages/seeker/index',
-  applications: '/labour/pages/applications/index',
-  application: '/labour/pages/application/index',
-  post: '/labour/pages/vacancy-post/index',
-  firm: '/labour/pages/firm-applications/index',
-  figures: '/command/pages/labour-figures/index',
-} as const;

@@ -92,3 +92,16 @@ describe('用工缺口 figures', () => {
     expect((await t.http.get('/api/labour/figures').set(liaisonA.auth)).status).toBe(403);
   }, 60_000);
 });
+
+describe('the firms a firm-side person posts for', () => {
+  it('when an agency serves two firms, then it lists both by name; a liaison only their own', async () => {
+    const agency = await person(t, ['hr_agency']);
+    const a = await enterprise(t, '慈溪电器厂');
+    const b = await enterprise(t, '余姚模具厂');
+    await t.container.labour.repos.agencies.grant(agency.id, '人力公司', [a, b], rsj.id, t.clock.now());
+    const mine = await t.http.get('/api/labour/firms').set(agency.auth);
+    expect(mine.body.items.map((f: { name: string }) => f.name).sort()).toEqual(['余姚模具厂', '慈溪电器厂']);
+    const own = await t.http.get('/api/labour/firms').set(liaisonA.auth);
+    expect(own.body.items.map((f: { name: string }) => f.name)).toEqual(['余姚舜宇光学']);
+  }, 60_000);
+});

@@ -37,6 +37,7 @@ export function labourRoutesFor(
     route(r.match, ({ actor, query }) => s.candidates(actor, query.vacancyId)),
     route(r.apply, ({ actor, body }) => a.apply(actor, body)),
     route(r.applications, ({ actor, query }) => a.list(actor, query)),
+    route(r.firms, ({ actor }) => v.firms(actor)),
     route(r.figures, ({ actor }) => f.figures(actor)),
     route(r.awaiting, ({ actor }) => a.awaiting(actor)),
     route(r.application, ({ actor, params }) => a.get(actor, params.id)),

@@ -64,6 +64,14 @@ export class VacancyService {
     return { items: (await this.d.vacancies.listByEnterprises(firms)).map((v) => vacancyView(v, now)) };
   }
 
+  /** The firms the actor may post for, by name: the form's firm choice for an agency. */
+  async firms(actor: Actor): Promise<{ items: { id: string; name: string }[] }> {
+    const firms = await Promise.all(
+      (await this.d.access.firmsOf(actor)).map((id) => this.d.enterprises.findById(id)),
+    );
+    return { items: firms.flatMap((f) => (f ? [{ id: f.id, name: f.name }] : [])) };
+  }
+
   /** Open vacancies confirmed within 7 days; stale and closed ones never show. */
   async search(q: z.output<typeof vacancySearchSchema>): Promise<{ items: Vacancy[] }> {
     const now = this.d.clock.now();
