@@ -5,7 +5,7 @@ import { signInAs } from '../enterprises/testing/fixtures';
 let t: TestApp;
 let liaisonA: Person;
 let liaisonB: Person;
-let rsj: Person;
+let rsj: { id: string; auth: Record<string, string> };
 
 const vacancy = (over: Record<string, unknown> = {}) => ({
   position: '电子厂普工',

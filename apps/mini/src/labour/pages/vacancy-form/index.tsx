@@ -86,7 +86,7 @@ export default function VacancyFormPage() {
   const firms = useLoad(() => labourApi.firms());
   const [d, setD] = useState<Draft>(EMPTY);
   const [note, setNote] = useState('');
-  const { errors, sending, submit } = useFormSubmit();
+  const { errors, setErrors, sending, submit } = useFormSubmit();
   useEffect(() => {
     if (editing) void labourApi.vacancy(editing).then((v) => setD(draftOf(v)));
   }, [editing]);
@@ -127,6 +127,7 @@ export default function VacancyFormPage() {
     if (editing)
       return submit(vacancyEditSchema, body, (data) => labourApi.edit(editing, data, { silent: true }), done);
     // An agency serving several firms says which one; a liaison posts for their own.
+    if (served.length > 1 && !d.enterpriseId) return setErrors({ enterpriseId: '请选择为哪家企业招工' });
     const enterpriseId = d.enterpriseId || (served.length === 1 ? served[0].id : undefined);
     return submit(
       vacancyInputSchema,
@@ -164,7 +165,7 @@ export default function VacancyFormPage() {
               />
             </>
           ) : null}
-          {errors.enterpriseId ? <Text className="w-error">请选择企业</Text> : null}
+          {errors.enterpriseId ? <Text className="w-error">{errors.enterpriseId}</Text> : null}
           {field('position', '岗位名称', '如 电子厂普工')}
           {field('industry', '行业', '如 制造业')}
           {field('headcount', '招聘人数', '人数', true)}
