@@ -24,6 +24,7 @@ import { subsidyRoutesFor } from './modules/subsidies';
 import { freightPassRoutes } from './modules/freight-passes';
 import { inboxRoutes } from './modules/inbox';
 import { alertRoutes } from './modules/alerts';
+import { labourRoutes } from './modules/labour';
 import { keyProjectRoutes } from './modules/key-projects';
 import { supplyChainRoutes } from './modules/supply-chain';
 import { divisionRoutesFor } from './modules/divisions';
@@ -41,6 +42,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...freightPassRoutes(c.freight),
     ...inboxRoutes(c.inbox),
     ...alertRoutes(c.alerts),
+    ...labourRoutes(c.labour),
     ...keyProjectRoutes(c.keyProjects),
     ...supplyChainRoutes(c.supplyChain),
     ...divisionRoutesFor(c.divisions),

@@ -43,6 +43,7 @@ import { listenForRollups } from './modules/rollups/rollup-listeners';
 import { buildInbox } from './modules/inbox';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
+import { buildLabour } from './modules/labour';
 import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
 import { buildSupplyChain } from './modules/supply-chain';
 import { buildDivisions } from './modules/divisions';
@@ -230,6 +231,31 @@ export function buildContainer(deps: AppDeps) {
       }),
   });
   listenForIssueAlerts(events, alerts.services.alerts, (id) => enterprise.repos.issues.findById(id));
+  // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
+  const labour = buildLabour({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    people: {
+      phoneOf: async (id) => {
+        const enc = (await repos.users.findById(id))?.phoneEnc;
+        return enc ? pii.decrypt(enc) : null;
+      },
+      passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
+    },
+    tripsToFirm: async (actor, origin, enterpriseId) =>
+      (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(
+        (t) => ({
+          id: t.id,
+          departureAt: t.departureAt,
+          originText: t.originName,
+          destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
+          seatsLeft: t.seatsLeft,
+        }),
+      ),
+  });
 
   // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
   const issueDispatch: NeedIssueDispatch = {
@@ -295,6 +321,7 @@ export function buildContainer(deps: AppDeps) {
     inbox,
     sms,
     alerts,
+    labour,
     keyProjects,
     supplyChain,
     divisions,

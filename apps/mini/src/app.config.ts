@@ -74,6 +74,19 @@ export default defineAppConfig({
         'pages/project-figures/index',
       ],
     },
+    {
+      // 用工服务: workers find jobs and register; firms and HR agencies post and hire; 人社局 sees 用工缺口.
+      root: 'labour',
+      pages: [
+        'pages/vacancies/index',
+        'pages/seeker/index',
+        'pages/my-applications/index',
+        'pages/firm-vacancies/index',
+        'pages/vacancy-form/index',
+        'pages/firm-applications/index',
+        'pages/labour-figures/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -98,7 +111,7 @@ export default defineAppConfig({
         preloadRule: {
           'pages/home/index': {
             network: 'wifi',
-            packages: ['enterprise', 'transport', 'command', 'admin', 'projects'],
+            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour'],
           },
         },
       }

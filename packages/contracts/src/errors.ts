@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   ATTACHMENT_TYPE_INVALID: 415,
   ALREADY_JOINED: 409,
   INVITE_CODE_INVALID: 404,
+  VACANCY_FULL: 409,
+  VACANCY_CLOSED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -67,6 +69,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ATTACHMENT_TYPE_INVALID: '只支持 JPG 或 PNG 图片',
   ALREADY_JOINED: '本企业已在该包车需求中',
   INVITE_CODE_INVALID: '邀请码无效，请向指挥部核对',
+  VACANCY_FULL: '岗位名额已满',
+  VACANCY_CLOSED: '岗位已招满或已撤回，不再接受投递',
 };
 
 /** One field-level problem, as reported in `details` of a VALIDATION_ERROR. */

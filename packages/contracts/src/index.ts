@@ -19,6 +19,7 @@ export * from './calendar';
 export * from './freight';
 export * from './inbox';
 export * from './console';
+export * from './labour';
 export * from './projects';
 export * from './supply';
 export * from './divisions';

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
-/** The kinds of people who use 复工通 (PRODUCT.md, "Who uses it"); checkpoint: 卡口 checkers of freight passes. */
-export const ROLES = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin', 'checkpoint'] as const;
+/**
+ * The kinds of people who use 复工通 (PRODUCT.md, "Who uses it"); checkpoint: 卡口 checkers of freight
+ * passes; hr_agency: a 人力资源服务机构 that 人社局 lets post vacancies for the firms it serves (seed 000 §一(一)).
+ */
+export const ROLES = [
+  'worker',
+  'liaison',
+  'steward',
+  'officer',
+  'transport',
+  'admin',
+  'checkpoint',
+  'hr_agency',
+] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -13,4 +25,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   transport: '交通专班',
   admin: '指挥部',
   checkpoint: '卡口核验员',
+  hr_agency: '人力资源服务机构',
 };

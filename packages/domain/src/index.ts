@@ -15,5 +15,6 @@ export * from './rollups';
 export * from './subsidies';
 export * from './calendar/compose';
 export * from './freight';
+export * from './labour';
 export * from './projects';
 export * from './supply';

@@ -67,5 +67,7 @@ export async function oneOfEachRole(t: TestApp, enterpriseId: string): Promise<R
     transport: await caller(t, ['transport']),
     admin: await caller(t, ['admin']),
     checkpoint: await caller(t, ['checkpoint']),
+    // An agency that serves no firm: everything scoped to firms answers it nothing.
+    hr_agency: await caller(t, ['hr_agency']),
   };
 }

@@ -21,7 +21,10 @@ export interface RoutePolicy {
 
 const ALL: readonly Role[] = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'];
 /** Everyone signed in, the 卡口 checker too; a checker's scope is otherwise verification only. */
-const SIGNED_IN: readonly Role[] = [...ALL, 'checkpoint'];
+const SIGNED_IN: readonly Role[] = [...ALL, 'checkpoint', 'hr_agency'];
+/** 用工服务's firm side: the liaison, or a 人力资源服务机构 acting for the firms it serves. */
+const FIRM_SIDE: readonly Role[] = ['liaison', 'hr_agency'];
+const LABOUR_ALL: readonly Role[] = [...ALL, 'hr_agency'];
 
 /**
  * THE authorization table: every route id → who may call it and how records are scoped.
@@ -181,6 +184,35 @@ export const POLICY: Record<string, RoutePolicy> = {
   // Department heads, whom escalations reach: the command names them (audited).
   'departments.heads': { roles: ['admin'], scope: 'all' },
   'departments.head.set': { roles: ['admin'], scope: 'all' },
+  // 用工服务: a firm's side is its liaison or an HR agency 人社局 granted it (record scope read live in
+  // the service); a worker registers, applies and sees only their own; everyone signed in searches.
+  'labour.vacancies.post': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.vacancies.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.vacancies.search': { roles: LABOUR_ALL, scope: 'all' },
+  'labour.vacancies.get': { roles: LABOUR_ALL, scope: 'all' },
+  'labour.vacancies.edit': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.vacancies.confirm': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.vacancies.withdraw': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.seekers.register': { roles: ['worker'], scope: 'self' },
+  'labour.seekers.me': { roles: ['worker'], scope: 'self' },
+  'labour.seekers.match': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.apply': { roles: ['worker'], scope: 'self' },
+  'labour.applications.list': { roles: ['worker', ...FIRM_SIDE], scope: 'self' },
+  'labour.applications.get': { roles: ['worker', ...FIRM_SIDE], scope: 'self' },
+  'labour.applications.contact': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.wayThere': { roles: ['worker'], scope: 'self' },
+  // 用工缺口: 人社局's officers (the service refuses other departments) and the command.
+  'labour.figures': { roles: ['officer', 'admin'], scope: 'department' },
+  'labour.firms.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.hires.awaiting': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.shortlist': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.interview': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.offer': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.reject': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.arrive': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.applications.accept': { roles: ['worker'], scope: 'self' },
+  'labour.applications.decline': { roles: ['worker'], scope: 'self' },
+  'labour.applications.withdraw': { roles: ['worker'], scope: 'self' },
   // Key projects (重点项目): 发改委 (an officer of fgw) and the command keep the registry; a liaison sees
   // its firm's projects, a 代办负责人/联络员 the ones they serve; officers close their department's tasks.
   'projects.create': { roles: ['officer', 'admin'], scope: 'all' },

@@ -1,10 +1,11 @@
 /** Page paths and the few navigation moves shared by services and pages. */
 import Taro from '@tarojs/taro';
+import { SHARED_PAGES } from '@fugong/contracts';
 
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console) and `projects/` (重点项目服务); the main package holds sign-in, home
+ * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务) and `labour/` (用工服务); the main package holds sign-in, home
  * and everything a worker needs first.
  */
 export const PAGES = {
@@ -48,6 +49,13 @@ export const PAGES = {
   projectSession: '/projects/pages/project-session/index',
   projectActions: '/projects/pages/action-items/index',
   projectFigures: '/projects/pages/project-figures/index',
+  labourVacancies: `/${SHARED_PAGES.labourVacancies}`,
+  labourSeeker: '/labour/pages/seeker/index',
+  labourMyApplications: `/${SHARED_PAGES.labourApplications}`,
+  labourFirmVacancies: '/labour/pages/firm-vacancies/index',
+  labourVacancyForm: '/labour/pages/vacancy-form/index',
+  labourFirmApplications: '/labour/pages/firm-applications/index',
+  labourFigures: '/labour/pages/labour-figures/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

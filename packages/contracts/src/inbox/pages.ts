@@ -10,6 +10,9 @@ export const SHARED_PAGES = {
   issueDetail: 'enterprise/pages/issue-detail/index',
   issueList: 'enterprise/pages/issue-list/index',
   stewardEnterprise: 'enterprise/pages/steward-enterprise/index',
+  /** 用工服务: the vacancy list a new-vacancy digest opens, and the worker's applications. */
+  labourVacancies: 'labour/pages/vacancies/index',
+  labourApplications: 'labour/pages/my-applications/index',
 } as const;
 
 export type SharedPage = (typeof SHARED_PAGES)[keyof typeof SHARED_PAGES];

@@ -26,7 +26,17 @@ describe('home page', () => {
     await flush();
 
     expect(screen.getByText(/张三/)).toBeTruthy();
-    expect(tileTitles()).toEqual(['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证', '消息']);
+    expect(tileTitles()).toEqual([
+      '健康打卡',
+      '我的通行码',
+      '找班车',
+      '我的行程',
+      '我的货车通行证',
+      '消息',
+      '找工作',
+      '求职登记',
+      '我的求职',
+    ]);
   });
 
   it('when a person holds two roles, then both roles’ sections appear, each under its Chinese name', async () => {
@@ -50,8 +60,21 @@ describe('home page', () => {
       '问题申报',
       '可享政策',
       '货车通行证',
+      '招工岗位',
       '重点项目',
     ]);
+  });
+
+  it('when a 人力资源服务机构 opens the app, then it sees the hiring tiles for the firms it serves', async () => {
+    const session = sessionFor(['hr_agency']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+
+    render(<HomePage />);
+    await flush();
+
+    expect(screen.getAllByText('人力资源服务机构').length).toBeGreaterThan(0);
+    expect(tileTitles()).toEqual(['代招岗位', '投递与录用']);
   });
 
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {
@@ -136,7 +159,14 @@ describe('home page', () => {
 
     const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
     expect(banner).toBeTruthy();
-    expect(tileTitles()).toEqual(['待办问题', '办理提醒', '会办任务', '重点项目', '免申即享名单']);
+    expect(tileTitles()).toEqual([
+      '待办问题',
+      '办理提醒',
+      '会办任务',
+      '重点项目',
+      '用工缺口',
+      '免申即享名单',
+    ]);
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 

@@ -52,6 +52,16 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.freightPass,
   },
   { id: 'worker.inbox', role: 'worker', title: '消息', icon: 'message', url: PAGES.inbox },
+  // 用工服务: find a job near home, register once, follow each application to 到岗.
+  { id: 'worker.jobs', role: 'worker', title: '找工作', icon: 'search', url: PAGES.labourVacancies },
+  { id: 'worker.seeker', role: 'worker', title: '求职登记', icon: 'userAdd', url: PAGES.labourSeeker },
+  {
+    id: 'worker.applications',
+    role: 'worker',
+    title: '我的求职',
+    icon: 'list',
+    url: PAGES.labourMyApplications,
+  },
   {
     id: 'liaison.progress',
     role: 'liaison',
@@ -83,6 +93,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     icon: 'transit',
     url: PAGES.freightPasses,
   },
+  {
+    id: 'liaison.vacancies',
+    role: 'liaison',
+    title: '招工岗位',
+    icon: 'userAdd',
+    url: PAGES.labourFirmVacancies,
+  },
   { id: 'liaison.projects', role: 'liaison', title: '重点项目', icon: 'service', url: PAGES.projectList },
   {
     id: 'steward.enterprises',
@@ -110,6 +127,8 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.projectActions,
   },
   { id: 'officer.projects', role: 'officer', title: '重点项目', icon: 'service', url: PAGES.projectList },
+  // 人社局's 用工缺口; the server refuses officers of other departments.
+  { id: 'officer.labour', role: 'officer', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   // The server shows an officer only the lists of their own department's policies.
   {
     id: 'officer.subsidyReview',
@@ -141,6 +160,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   },
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', icon: 'category', url: PAGES.dashboard },
   { id: 'admin.people', role: 'admin', title: '人员与角色', icon: 'userAdd', url: PAGES.consolePeople },
+  { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   {
     id: 'checkpoint.scan',
@@ -148,6 +168,21 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     title: '通行证核验',
     icon: 'scan',
     url: PAGES.freightCheck,
+  },
+  // 人力资源服务机构: posts and hires for the firms 人社局 granted it.
+  {
+    id: 'hr_agency.vacancies',
+    role: 'hr_agency',
+    title: '代招岗位',
+    icon: 'userAdd',
+    url: PAGES.labourFirmVacancies,
+  },
+  {
+    id: 'hr_agency.applications',
+    role: 'hr_agency',
+    title: '投递与录用',
+    icon: 'list',
+    url: PAGES.labourFirmApplications,
   },
 ];
 

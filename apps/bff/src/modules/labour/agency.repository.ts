@@ -1,0 +1,57 @@
+import { Types, type Model } from 'mongoose';
+import { isDuplicateKey } from '../../db/errors';
+import type { AgencyDoc, DigestDoc } from './agency.model';
+import type { Connection } from 'mongoose';
+import { agencyModel } from './agency.model';
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+export class AgencyRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): AgencyRepository {
+    return new AgencyRepository(agencyModel(conn));
+  }
+
+  constructor(private readonly model: Model<AgencyDoc>) {}
+
+  /** Grants (or widens) an agency's firms; the unique userId index keeps one record per agency. */
+  async grant(userId: string, name: string, enterpriseIds: string[], by: string, now: Date) {
+    const d = await this.model
+      .findOneAndUpdate(
+        { userId: oid(userId) },
+        {
+          $set: { name, grantedBy: oid(by), grantedAt: now },
+          $addToSet: { enterpriseIds: { $each: enterpriseIds.map(oid) } },
+          $setOnInsert: { userId: oid(userId) },
+        },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<AgencyDoc>();
+    return { userId, name: d!.name, enterpriseIds: d!.enterpriseIds.map((e) => e.toHexString()) };
+  }
+
+  async firmsOf(userId: string): Promise<string[]> {
+    const d = await this.model.findOne({ userId: oid(userId) }).lean<AgencyDoc>();
+    return d ? d.enterpriseIds.map((e) => e.toHexString()) : [];
+  }
+}
+
+export class DigestRepository {
+  constructor(private readonly model: Model<DigestDoc>) {}
+
+  /** Claims today's digest for a seeker; false when one was already sent (unique seeker+day). */
+  async claim(seekerUserId: string, day: string, vacancyIds: string[], now: Date): Promise<boolean> {
+    try {
+      await this.model.create({
+        seekerUserId: oid(seekerUserId),
+        day,
+        vacancyIds: vacancyIds.map(oid),
+        sentAt: now,
+      });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+}

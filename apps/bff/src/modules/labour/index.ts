@@ -1,0 +1,74 @@
+/**
+ * 用工服务 (labour services): the vacancy database, job seekers and 先寻岗、再定岗、后到岗. What the
+ * rest of the BFF may use of this module — its builder and its routes. Nothing else reaches in.
+ */
+import type { Connection } from 'mongoose';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { Clock } from '../../clock';
+import type { PiiCipher } from '../../crypto/pii';
+import type { RouteDef } from '../../http/route';
+import { AgencyRepository } from './agency.repository';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationService, type TripsToFirm } from './application.service';
+import { LabourFiguresRepository } from './figures.repository';
+import { LabourFiguresService } from './figures.service';
+import { LabourAccess } from './labour-access';
+import { labourRoutesFor } from './labour.routes';
+import { SeekerRepository } from './seeker.repository';
+import { SeekerService, type LabourPeople } from './seeker.service';
+import { VacancyRepository } from './vacancy.repository';
+import { VacancyService, type LabourEnterpriseLookup } from './vacancy.service';
+
+export type { TripsToFirm, LabourPeople, LabourEnterpriseLookup };
+
+export interface LabourDeps {
+  conn: Connection;
+  clock: Clock;
+  pii: PiiCipher;
+  audit: AuditRepository;
+  enterprises: LabourEnterpriseLookup;
+  /** A person's phone and current pass colour (auth and health modules, via the container). */
+  people: LabourPeople;
+  /** Published trips from a home region to a firm (the trips module, via the container). */
+  tripsToFirm: TripsToFirm;
+}
+
+/** Builds the module once (the container calls this). */
+export function buildLabour(d: LabourDeps) {
+  const repos = {
+    vacancies: VacancyRepository.on(d.conn),
+    seekers: SeekerRepository.on(d.conn),
+    applications: ApplicationRepository.on(d.conn),
+    agencies: AgencyRepository.on(d.conn),
+    figures: LabourFiguresRepository.on(d.conn),
+  };
+  const access = new LabourAccess(repos.agencies);
+  const services = {
+    vacancies: new VacancyService({
+      vacancies: repos.vacancies,
+      access,
+      enterprises: d.enterprises,
+      clock: d.clock,
+    }),
+    seekers: new SeekerService({ ...repos, access, people: d.people, pii: d.pii, clock: d.clock }),
+    applications: new ApplicationService({
+      ...repos,
+      access,
+      people: d.people,
+      pii: d.pii,
+      audit: d.audit,
+      clock: d.clock,
+      tripsToFirm: d.tripsToFirm,
+    }),
+    figures: new LabourFiguresService({ figures: repos.figures, enterprises: d.enterprises, clock: d.clock }),
+  };
+  return { repos, services };
+}
+
+export type Labour = ReturnType<typeof buildLabour>;
+
+/** Every labour route. */
+export function labourRoutes(l: Labour): RouteDef[] {
+  const s = l.services;
+  return labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures);
+}

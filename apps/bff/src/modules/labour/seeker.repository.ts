@@ -1,0 +1,53 @@
+import { Types, type Model } from 'mongoose';
+import type { SeekerDoc } from './seeker.model';
+import type { Connection } from 'mongoose';
+import { seekerModel } from './seeker.model';
+
+export type SeekerRecord = Omit<SeekerDoc, '_id' | 'userId'> & { id: string; userId: string };
+export type SeekerFields = Omit<SeekerRecord, 'id' | 'userId' | 'registeredAt' | 'updatedAt'>;
+
+const oid = (id: string) => new Types.ObjectId(id);
+function toRecord(d: SeekerDoc): SeekerRecord {
+  const { _id, userId, ...rest } = d;
+  return { ...rest, id: _id.toHexString(), userId: userId.toHexString() };
+}
+
+export class SeekerRepository {
+  /** Built on a connection: which model and collection it uses is this repository's business. */
+  static on(conn: Connection): SeekerRepository {
+    return new SeekerRepository(seekerModel(conn));
+  }
+
+  constructor(private readonly model: Model<SeekerDoc>) {}
+
+  /** One registration per worker: the unique userId index makes a second PUT an update. */
+  async upsert(userId: string, fields: SeekerFields, now: Date): Promise<SeekerRecord> {
+    const d = await this.model
+      .findOneAndUpdate(
+        { userId: oid(userId) },
+        { $set: { ...fields, updatedAt: now }, $setOnInsert: { userId: oid(userId), registeredAt: now } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<SeekerDoc>();
+    return toRecord(d!);
+  }
+
+  async findByUser(userId: string): Promise<SeekerRecord | null> {
+    const d = await this.model.findOne({ userId: oid(userId) }).lean<SeekerDoc>();
+    return d ? toRecord(d) : null;
+  }
+
+  async findByUsers(userIds: string[]): Promise<SeekerRecord[]> {
+    const docs = await this.model.find({ userId: { $in: userIds.map(oid) } }).lean<SeekerDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Seekers wanting this industry whose expected wage the vacancy reaches (the candidate list). */
+  async candidates(industry: string, wageMax: number, limit: number): Promise<SeekerRecord[]> {
+    const docs = await this.model
+      .find({ wantedIndustries: industry, expectedWage: { $lte: wageMax } }, { idNumberEnc: 0 })
+      .limit(limit)
+      .lean<SeekerDoc[]>();
+    return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
+  }
+}

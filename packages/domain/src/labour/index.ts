@@ -1,0 +1,4 @@
+export * from './application-flow';
+export * from './vacancy-rules';
+export * from './keywords';
+export * from './matching';

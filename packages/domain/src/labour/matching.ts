@@ -1,0 +1,57 @@
+/**
+ * How well a seeker fits a vacancy, 0–100, for the firm's list of candidates and the seeker's
+ * daily digest. Industry and place weigh most (a worker looks for a kind of work in a place),
+ * then wage, then the position words and certificates.
+ */
+export interface MatchSeeker {
+  wantedIndustries: readonly string[];
+  wantedPositions: readonly string[];
+  willingRegionCodes: readonly string[];
+  homeRegionCode: string;
+  expectedWage: number;
+  certificates: readonly string[];
+}
+
+export interface MatchVacancy {
+  industry: string;
+  position: string;
+  regionCode: string;
+  wageMin: number;
+  wageMax: number;
+  certificateRequired: boolean;
+}
+
+/** Same county scores full, same city most, same province some. */
+function placeScore(regionCode: string, wanted: readonly string[], home: string): number {
+  const targets = wanted.length > 0 ? wanted : [home];
+  let best = 0;
+  for (const t of targets) {
+    if (t === regionCode) best = Math.max(best, 1);
+    else if (t.slice(0, 4) === regionCode.slice(0, 4)) best = Math.max(best, 0.7);
+    else if (t.slice(0, 2) === regionCode.slice(0, 2)) best = Math.max(best, 0.4);
+  }
+  // Anywhere is fine when the seeker named no place: half the weight, not nothing.
+  return wanted.length === 0 ? Math.max(best, 0.5) : best;
+}
+
+function wageScore(expected: number, max: number): number {
+  if (max >= expected) return 1;
+  // Below expectation: linear down to 0 at 30 % short.
+  return Math.max(0, 1 - (expected - max) / (expected * 0.3));
+}
+
+export function matchScore(s: MatchSeeker, v: MatchVacancy): number {
+  const industry = s.wantedIndustries.includes(v.industry) ? 1 : 0;
+  const position = s.wantedPositions.some((p) => v.position.includes(p) || p.includes(v.position)) ? 1 : 0;
+  const certificates = v.certificateRequired ? (s.certificates.length > 0 ? 1 : 0) : 1;
+  const score =
+    35 * industry +
+    30 * placeScore(v.regionCode, s.willingRegionCodes, s.homeRegionCode) +
+    20 * wageScore(s.expectedWage, v.wageMax) +
+    10 * position +
+    5 * certificates;
+  return Math.round(score);
+}
+
+/** Good enough to push to the seeker (one-to-one push, seed 003). */
+export const DIGEST_MIN_SCORE = 60;
