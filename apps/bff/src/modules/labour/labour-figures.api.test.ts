@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
+import { vacancyBody } from './testing/fixtures';
 import { signInAs } from '../enterprises/testing/fixtures';
 
 let t: TestApp;
@@ -7,21 +8,7 @@ let liaisonA: Person;
 let liaisonB: Person;
 let rsj: { id: string; auth: Record<string, string> };
 
-const vacancy = (over: Record<string, unknown> = {}) => ({
-  position: '电子厂普工',
-  industry: '制造业',
-  headcount: 4,
-  wageMin: 4500,
-  wageMax: 6000,
-  place: { regionCode: '330281', address: '余姚市阳明街道光电路 8 号', point: { lng: 121.15, lat: 30.04 } },
-  shifts: ['two_shift'],
-  contractKind: 'full_time',
-  certificateRequired: false,
-  accommodation: true,
-  meals: true,
-  charterBus: true,
-  ...over,
-});
+const vacancy = (over: Record<string, unknown> = {}) => vacancyBody({ headcount: 4, ...over });
 const post = async (who: Person, body: object) => {
   const r = await t.http.post('/api/labour/vacancies').set(who.auth).send(body);
   if (r.status !== 201) throw new Error(JSON.stringify(r.body));

@@ -1,26 +1,13 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
+import { vacancyBody } from './testing/fixtures';
 
 let t: TestApp;
 let firmA: string;
 let liaisonA: Person;
 let liaisonB: Person;
 
-const vacancy = (over: Record<string, unknown> = {}) => ({
-  position: '电子厂普工',
-  industry: '制造业',
-  headcount: 2,
-  wageMin: 4500,
-  wageMax: 6000,
-  place: { regionCode: '330281', address: '余姚市阳明街道光电路 8 号', point: { lng: 121.15, lat: 30.04 } },
-  shifts: ['two_shift'],
-  contractKind: 'full_time',
-  certificateRequired: false,
-  accommodation: true,
-  meals: true,
-  charterBus: true,
-  ...over,
-});
+const vacancy = vacancyBody;
 const seekerBody = {
   name: '李春燕',
   wantedIndustries: ['制造业'],
