@@ -239,6 +239,20 @@ export const LABOUR_SCOPE_FIXTURES: Record<string, ScopeFixture> = {
       outOfScope: [req(w.workerB, 'get', a.url('way-there'))],
     };
   },
+  'labour.agencies.grant': async (w) => {
+    const l = await labourOf(w);
+    const url = `/api/labour/agencies/${l.agencyA.id}`;
+    const body = { name: '余姚人力资源服务公司', enterpriseIds: [w.firmA] };
+    // Only 人社局 (or the command) names an agency's firms; 交通局 and the firms themselves cannot.
+    return {
+      inScope: req(w.rsj, 'put', url, body),
+      outOfScope: [
+        req(w.jtj, 'put', url, { ...body, enterpriseIds: [w.firmA, w.firmB] }),
+        req(l.agencyA, 'put', url, { ...body, enterpriseIds: [w.firmA, w.firmB] }),
+        req(w.liaisonB, 'put', url, { ...body, enterpriseIds: [w.firmB] }),
+      ],
+    };
+  },
   'labour.applications.shortlist': firmStep('applied', 'shortlist'),
   'labour.applications.interview': firmStep('shortlisted', 'interview', interviewBody),
   'labour.applications.offer': firmStep('interview', 'offer', () => offerBody),

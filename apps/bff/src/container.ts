@@ -244,6 +244,7 @@ export function buildContainer(deps: AppDeps) {
         return enc ? pii.decrypt(enc) : null;
       },
       passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
+      rolesOf: async (id) => (await repos.users.findById(id))?.roles ?? null,
     },
     tripsToFirm: async (actor, origin, enterpriseId) =>
       (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(

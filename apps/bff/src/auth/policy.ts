@@ -203,6 +203,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'labour.applications.wayThere': { roles: ['worker'], scope: 'self' },
   // 用工缺口: 人社局's officers (the service refuses other departments) and the command.
   'labour.figures': { roles: ['officer', 'admin'], scope: 'department' },
+  // 人社局 (or the command) names the firms an HR agency acts for; other departments are refused.
+  'labour.agencies.grant': { roles: ['officer', 'admin'], scope: 'department' },
   'labour.firms.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.hires.awaiting': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.shortlist': { roles: FIRM_SIDE, scope: 'enterprise' },

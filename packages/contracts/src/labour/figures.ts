@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectIdSchema, phoneSchema } from '../common';
+import { objectIdSchema } from '../common';
 
 const count = z.number().int();
 const groupCounts = { open: count, headcount: count, filled: count, applications: count };
@@ -36,17 +36,3 @@ export const labourFiguresSchema = z.object({
   ),
 });
 export type LabourFigures = z.infer<typeof labourFiguresSchema>;
-
-/** 人社局 grants the 人力资源服务机构 role to a phone, for the firms it serves. */
-export const agencyGrantInputSchema = z
-  .object({
-    phone: phoneSchema,
-    name: z.string().trim().min(2).max(40),
-    enterpriseIds: z.array(objectIdSchema).min(1, '请选择服务的企业').max(200),
-  })
-  .strict();
-export const agencySchema = z.object({
-  userId: objectIdSchema,
-  name: z.string(),
-  enterpriseIds: z.array(objectIdSchema),
-});

@@ -5,4 +5,5 @@ export * from './seeker';
 export * from './application';
 export * from './sharing';
 export * from './figures';
+export * from './agency';
 export * from './routes';

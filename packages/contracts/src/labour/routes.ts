@@ -23,6 +23,7 @@ import {
   wayThereSchema,
 } from './application';
 import { labourFiguresSchema } from './figures';
+import { agencyGrantSchema, agencySchema } from './agency';
 
 const tag = 'labour';
 const idParams = z.object({ id: objectIdSchema });
@@ -210,6 +211,17 @@ export const labourRoutes = {
     '我可代为招工的企业（联络员：本企业；人力资源服务机构：所服务企业）',
     list(z.object({ id: objectIdSchema, name: z.string() })),
   ),
+  agencyGrant: defineRoute({
+    id: 'labour.agencies.grant',
+    method: 'put',
+    path: '/api/labour/agencies/:userId',
+    summary: '指定人力资源服务机构代理的企业（人社局）',
+    tag,
+    auth: 'user',
+    params: z.object({ userId: objectIdSchema }),
+    body: agencyGrantSchema,
+    response: agencySchema,
+  }),
   figures: get('labour.figures', '/api/labour/figures', '用工缺口（人社局、指挥部）', labourFiguresSchema),
   shortlist: step('shortlist', '初选', labourEmptySchema),
   interview: step('interview', '安排面试（视频或远程视频见工点）', interviewInputSchema),

@@ -14,14 +14,17 @@ export class AgencyRepository {
 
   constructor(private readonly model: Model<AgencyDoc>) {}
 
-  /** Grants (or widens) an agency's firms; the unique userId index keeps one record per agency. */
+  /**
+   * Sets the firms an agency acts for (the list replaces the last one, so a firm can be taken
+   * off). The unique userId index keeps one record per agency: of two first grants racing, the
+   * loser's upsert fails with a duplicate key, which the service answers as a conflict.
+   */
   async grant(userId: string, name: string, enterpriseIds: string[], by: string, now: Date) {
     const d = await this.model
       .findOneAndUpdate(
         { userId: oid(userId) },
         {
-          $set: { name, grantedBy: oid(by), grantedAt: now },
-          $addToSet: { enterpriseIds: { $each: enterpriseIds.map(oid) } },
+          $set: { name, enterpriseIds: enterpriseIds.map(oid), grantedBy: oid(by), grantedAt: now },
           $setOnInsert: { userId: oid(userId) },
         },
         { upsert: true, returnDocument: 'after' },

@@ -8,6 +8,7 @@ import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
 import { AgencyRepository } from './agency.repository';
+import { AgencyService, type LabourRoles } from './agency.service';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationService, type TripsToFirm } from './application.service';
 import { LabourFiguresRepository } from './figures.repository';
@@ -19,7 +20,7 @@ import { SeekerService, type LabourPeople } from './seeker.service';
 import { VacancyRepository } from './vacancy.repository';
 import { VacancyService, type LabourEnterpriseLookup } from './vacancy.service';
 
-export type { TripsToFirm, LabourPeople, LabourEnterpriseLookup };
+export type { TripsToFirm, LabourPeople, LabourEnterpriseLookup, LabourRoles };
 
 export interface LabourDeps {
   conn: Connection;
@@ -27,8 +28,8 @@ export interface LabourDeps {
   pii: PiiCipher;
   audit: AuditRepository;
   enterprises: LabourEnterpriseLookup;
-  /** A person's phone and current pass colour (auth and health modules, via the container). */
-  people: LabourPeople;
+  /** A person's phone, current pass colour and roles (auth and health modules, via the container). */
+  people: LabourPeople & LabourRoles;
   /** Published trips from a home region to a firm (the trips module, via the container). */
   tripsToFirm: TripsToFirm;
 }
@@ -61,6 +62,13 @@ export function buildLabour(d: LabourDeps) {
       tripsToFirm: d.tripsToFirm,
     }),
     figures: new LabourFiguresService({ figures: repos.figures, enterprises: d.enterprises, clock: d.clock }),
+    agencies: new AgencyService({
+      agencies: repos.agencies,
+      enterprises: d.enterprises,
+      people: d.people,
+      audit: d.audit,
+      clock: d.clock,
+    }),
   };
   return { repos, services };
 }
@@ -70,5 +78,5 @@ export type Labour = ReturnType<typeof buildLabour>;
 /** Every labour route. */
 export function labourRoutes(l: Labour): RouteDef[] {
   const s = l.services;
-  return labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures);
+  return labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures, s.agencies);
 }

@@ -1,5 +1,6 @@
 import { labourRoutes as r } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
+import type { AgencyService } from './agency.service';
 import type { ApplicationService } from './application.service';
 import type { LabourFiguresService } from './figures.service';
 import type { SeekerService } from './seeker.service';
@@ -11,6 +12,7 @@ export function labourRoutesFor(
   s: SeekerService,
   a: ApplicationService,
   f: LabourFiguresService,
+  g: AgencyService,
 ): RouteDef[] {
   const steps = [
     ['shortlist', r.shortlist],
@@ -39,6 +41,9 @@ export function labourRoutesFor(
     route(r.applications, ({ actor, query }) => a.list(actor, query)),
     route(r.firms, ({ actor }) => v.firms(actor)),
     route(r.figures, ({ actor }) => f.figures(actor)),
+    route(r.agencyGrant, ({ actor, params, body, requestId }) =>
+      g.grant(actor, params.userId, body, requestId),
+    ),
     route(r.awaiting, ({ actor }) => a.awaiting(actor)),
     route(r.application, ({ actor, params }) => a.get(actor, params.id)),
     route(r.contact, ({ actor, params, requestId }) => a.contact(actor, params.id, requestId)),
