@@ -7,7 +7,7 @@ import { otpCodes, readOtp, type Stack } from './stack';
 
 export interface ApiSession {
   /** Calls the BFF as this person; throws with the answer when the status is not 2xx. */
-  call<T = unknown>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T>;
 }
 
 async function send<T>(
