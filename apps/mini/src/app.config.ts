@@ -87,6 +87,11 @@ export default defineAppConfig({
         'pages/labour-figures/index',
       ],
     },
+    {
+      // 产业链协同: firms post supply and demand and confirm matches.
+      root: 'supply',
+      pages: ['pages/posts/index', 'pages/post-form/index', 'pages/candidates/index', 'pages/matches/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -111,7 +116,7 @@ export default defineAppConfig({
         preloadRule: {
           'pages/home/index': {
             network: 'wifi',
-            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour'],
+            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour', 'supply'],
           },
         },
       }

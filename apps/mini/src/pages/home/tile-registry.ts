@@ -101,6 +101,9 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.labourFirmVacancies,
   },
   { id: 'liaison.projects', role: 'liaison', title: '重点项目', icon: 'service', url: PAGES.projectList },
+  // 产业链协同: post supply or demand and follow the matches.
+  { id: 'liaison.supply', role: 'liaison', title: '供需对接', icon: 'category', url: PAGES.supplyPosts },
+  { id: 'liaison.matches', role: 'liaison', title: '我的对接', icon: 'order', url: PAGES.supplyMatches },
   {
     id: 'steward.enterprises',
     role: 'steward',
