@@ -88,9 +88,16 @@ export default defineAppConfig({
       ],
     },
     {
-      // 产业链协同: firms post supply and demand and confirm matches.
+      // 产业链协同: firms post supply and demand and confirm matches; lead firms watch key suppliers.
       root: 'supply',
-      pages: ['pages/posts/index', 'pages/post-form/index', 'pages/candidates/index', 'pages/matches/index'],
+      pages: [
+        'pages/posts/index',
+        'pages/post-form/index',
+        'pages/candidates/index',
+        'pages/matches/index',
+        'pages/suppliers/index',
+        'pages/supply-figures/index',
+      ],
     },
   ],
   window: {

@@ -60,6 +60,8 @@ export const PAGES = {
   supplyPostForm: '/supply/pages/post-form/index',
   supplyCandidates: '/supply/pages/candidates/index',
   supplyMatches: '/supply/pages/matches/index',
+  supplySuppliers: '/supply/pages/suppliers/index',
+  supplyFigures: '/supply/pages/supply-figures/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
