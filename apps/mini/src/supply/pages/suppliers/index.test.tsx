@@ -79,6 +79,40 @@ describe('核心配套供应商 page', () => {
     });
   });
 
+  it('when the supplier is found in the registry, then it is linked and its own reopening report decides, not hearsay', async () => {
+    signIn(['liaison'], OWN_FIRM);
+    const api = installFakeApi({
+      'GET /api/divisions': divisionsReply,
+      [`GET /api/supply-chain/${OWN_FIRM}/suppliers`]: { status: 200, body: { items: [] } },
+      'GET /api/enterprises/directory': {
+        status: 200,
+        body: { items: [{ id: OTHER_FIRM, name: '贵阳注塑件厂', regionCode: '520102' }] },
+      },
+      'POST /api/supply-chain/suppliers': { status: 201, body: supplier() },
+    });
+    render(<SupplySuppliersPage />);
+    await flush();
+    fill('输入企业名称关键字', '注塑');
+    fireEvent.click(screen.getByText('查找'));
+    await flush();
+    fireEvent.click(screen.getByText('贵阳注塑件厂'));
+    await flush();
+    expect(screen.queryByText('据了解的复工情况')).toBeNull();
+    fill('如 注塑模具', '注塑外壳');
+    fireEvent.click(screen.getByText('登记供应商'));
+    await flush();
+    expect(api.calls.find((c) => c.path === '/api/enterprises/directory')?.url).toContain(
+      `q=${encodeURIComponent('注塑')}`,
+    );
+    expect(api.calls.find((c) => c.method === 'POST')?.data).toEqual({
+      name: '贵阳注塑件厂',
+      regionCode: '520102',
+      supplies: '注塑外壳',
+      enterpriseId: OTHER_FIRM,
+      reportedReopened: null,
+    });
+  });
+
   it('when 请求协调 is sent with a note, then the coordination request goes to the server; a too-short note is refused on the phone', async () => {
     signIn(['liaison'], OWN_FIRM);
     const api = installFakeApi({
