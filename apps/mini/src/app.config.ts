@@ -87,6 +87,18 @@ export default defineAppConfig({
         'pages/labour-figures/index',
       ],
     },
+    {
+      // 产业链协同: firms post supply and demand and confirm matches; lead firms watch key suppliers.
+      root: 'supply',
+      pages: [
+        'pages/posts/index',
+        'pages/post-form/index',
+        'pages/candidates/index',
+        'pages/matches/index',
+        'pages/suppliers/index',
+        'pages/supply-figures/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -111,7 +123,7 @@ export default defineAppConfig({
         preloadRule: {
           'pages/home/index': {
             network: 'wifi',
-            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour'],
+            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour', 'supply'],
           },
         },
       }

@@ -5,8 +5,8 @@ import { SHARED_PAGES } from '@fugong/contracts';
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务) and `labour/` (用工服务); the main package holds sign-in, home
- * and everything a worker needs first.
+ * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务), `labour/` (用工服务) and `supply/` (产业链协同); the main
+ * package holds sign-in, home and everything a worker needs first.
  */
 export const PAGES = {
   home: '/pages/home/index',
@@ -56,6 +56,12 @@ export const PAGES = {
   labourVacancyForm: '/labour/pages/vacancy-form/index',
   labourFirmApplications: '/labour/pages/firm-applications/index',
   labourFigures: '/labour/pages/labour-figures/index',
+  supplyPosts: '/supply/pages/posts/index',
+  supplyPostForm: '/supply/pages/post-form/index',
+  supplyCandidates: '/supply/pages/candidates/index',
+  supplyMatches: '/supply/pages/matches/index',
+  supplySuppliers: '/supply/pages/suppliers/index',
+  supplyFigures: '/supply/pages/supply-figures/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

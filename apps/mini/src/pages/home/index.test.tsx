@@ -54,6 +54,7 @@ describe('home page', () => {
       '走访记录',
       '督办提醒',
       '重点项目代办',
+      '配套供应商',
       '复工进度',
       '包车需求',
       '员工订座',
@@ -62,6 +63,9 @@ describe('home page', () => {
       '货车通行证',
       '招工岗位',
       '重点项目',
+      '供需对接',
+      '我的对接',
+      '配套供应商',
     ]);
   });
 
@@ -114,6 +118,37 @@ describe('home page', () => {
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidies/index' });
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidy-review/index' });
+  });
+
+  it('when a 工信局 officer opens the app, then 产业链协同 is among their tiles; other departments do not see it', async () => {
+    const base = sessionFor(['officer']);
+    const gxj = { ...base, user: { ...base.user, departmentId: 'gxj' } };
+    saveSession(gxj);
+    installFakeApi({ 'GET /api/me': { status: 200, body: gxj.user } });
+    render(<HomePage />);
+    await flush();
+
+    expect(tileTitles()).toEqual([
+      '待办问题',
+      '办理提醒',
+      '会办任务',
+      '重点项目',
+      '用工缺口',
+      '产业链协同',
+      '免申即享名单',
+    ]);
+    fireEvent.click(screen.getByText('产业链协同'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/supply/pages/supply-figures/index' });
+  });
+
+  it('when the command opens the app, then 产业链协同 is among its tiles', async () => {
+    const session = sessionFor(['admin']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+    render(<HomePage />);
+    await flush();
+
+    expect(tileTitles()).toEqual(['指挥大屏', '人员与角色', '用工缺口', '重点项目', '产业链协同']);
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {

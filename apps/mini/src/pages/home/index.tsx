@@ -38,7 +38,7 @@ export default function HomePage() {
 
   if (!user) return <PageState status="loading" />;
 
-  const sections = sectionsForRoles(user.roles);
+  const sections = sectionsForRoles(user.roles, user.departmentId);
   return (
     <View className="home">
       <OfflineBanner onRetry={refresh} />

@@ -3,7 +3,7 @@
  * completing) an entry here: give it `url` once the page exists; until then the tile opens the
  * shared "功能建设中" page. Order here is the order on screen.
  */
-import type { Role } from '@fugong/contracts';
+import type { DepartmentCode, Role } from '@fugong/contracts';
 import { PAGES } from '../../navigation';
 
 /** Names of the icons a tile may show; components/tile-grid maps them to NutUI icons. */
@@ -37,6 +37,8 @@ export interface EntryTile {
   badge?: string;
   /** Page path of the feature; absent while the feature is being built. */
   url?: string;
+  /** Only for officers of this department (a figure page no other department works from). */
+  department?: DepartmentCode;
 }
 
 export const ENTRY_TILES: readonly EntryTile[] = [
@@ -101,6 +103,16 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.labourFirmVacancies,
   },
   { id: 'liaison.projects', role: 'liaison', title: '重点项目', icon: 'service', url: PAGES.projectList },
+  // 产业链协同: post supply or demand, follow matches, and (a lead firm) watch its key suppliers.
+  { id: 'liaison.supply', role: 'liaison', title: '供需对接', icon: 'category', url: PAGES.supplyPosts },
+  { id: 'liaison.matches', role: 'liaison', title: '我的对接', icon: 'order', url: PAGES.supplyMatches },
+  {
+    id: 'liaison.suppliers',
+    role: 'liaison',
+    title: '配套供应商',
+    icon: 'store',
+    url: PAGES.supplySuppliers,
+  },
   {
     id: 'steward.enterprises',
     role: 'steward',
@@ -117,6 +129,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   },
   { id: 'steward.inbox', role: 'steward', title: '督办提醒', icon: 'message', url: PAGES.inbox },
   { id: 'steward.projects', role: 'steward', title: '重点项目代办', icon: 'service', url: PAGES.projectList },
+  {
+    id: 'steward.suppliers',
+    role: 'steward',
+    title: '配套供应商',
+    icon: 'store',
+    url: PAGES.supplySuppliers,
+  },
   { id: 'officer.queue', role: 'officer', title: '待办问题', icon: 'processing', url: PAGES.issueList },
   { id: 'officer.inbox', role: 'officer', title: '办理提醒', icon: 'message', url: PAGES.inbox },
   {
@@ -129,6 +148,14 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'officer.projects', role: 'officer', title: '重点项目', icon: 'service', url: PAGES.projectList },
   // 人社局's 用工缺口; the server refuses officers of other departments.
   { id: 'officer.labour', role: 'officer', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
+  {
+    id: 'officer.supply',
+    role: 'officer',
+    title: '产业链协同',
+    icon: 'category',
+    url: PAGES.supplyFigures,
+    department: 'gxj',
+  },
   // The server shows an officer only the lists of their own department's policies.
   {
     id: 'officer.subsidyReview',
@@ -162,6 +189,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.people', role: 'admin', title: '人员与角色', icon: 'userAdd', url: PAGES.consolePeople },
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
+  { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
@@ -191,12 +219,17 @@ export interface RoleSection {
   tiles: EntryTile[];
 }
 
-/** The tiles a person sees: one section per role they hold, in the order of their roles. */
+/**
+ * The tiles a person sees: one section per role they hold, in the order of their roles; a
+ * department's tile only for that department's officers.
+ */
 export function sectionsForRoles(
   roles: readonly Role[],
+  departmentId: string | null = null,
   tiles: readonly EntryTile[] = ENTRY_TILES,
 ): RoleSection[] {
+  const fits = (tile: EntryTile) => !tile.department || tile.department === departmentId;
   return [...new Set(roles)]
-    .map((role) => ({ role, tiles: tiles.filter((tile) => tile.role === role) }))
+    .map((role) => ({ role, tiles: tiles.filter((tile) => tile.role === role && fits(tile)) }))
     .filter((section) => section.tiles.length > 0);
 }

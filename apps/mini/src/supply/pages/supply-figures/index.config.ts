@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '产业链协同' });
