@@ -120,7 +120,7 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidy-review/index' });
   });
 
-  it('when a 工信局 officer opens the app, then 产业链协同 is among their tiles; other departments do not see it', async () => {
+  it('when a 工信局 officer opens the app, then 产业链协同 is among their tiles and 人社局’s 用工缺口 is not', async () => {
     const base = sessionFor(['officer']);
     const gxj = { ...base, user: { ...base.user, departmentId: 'gxj' } };
     saveSession(gxj);
@@ -133,12 +133,25 @@ describe('home page', () => {
       '办理提醒',
       '会办任务',
       '重点项目',
-      '用工缺口',
       '产业链协同',
       '免申即享名单',
     ]);
     fireEvent.click(screen.getByText('产业链协同'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/supply/pages/supply-figures/index' });
+  });
+
+  it('when a 人社局 officer opens the app, then 用工缺口 is among their tiles and opens the figures', async () => {
+    const base = sessionFor(['officer']);
+    const rsj = { ...base, user: { ...base.user, departmentId: 'rsj' } };
+    saveSession(rsj);
+    installFakeApi({ 'GET /api/me': { status: 200, body: rsj.user } });
+    render(<HomePage />);
+    await flush();
+
+    expect(tileTitles()).toContain('用工缺口');
+    expect(tileTitles()).not.toContain('产业链协同');
+    fireEvent.click(screen.getByText('用工缺口'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
   });
 
   it('when the command opens the app, then 产业链协同 is among its tiles', async () => {
@@ -194,14 +207,7 @@ describe('home page', () => {
 
     const banner = screen.getByText('网络不可用，显示的可能不是最新信息');
     expect(banner).toBeTruthy();
-    expect(tileTitles()).toEqual([
-      '待办问题',
-      '办理提醒',
-      '会办任务',
-      '重点项目',
-      '用工缺口',
-      '免申即享名单',
-    ]);
+    expect(tileTitles()).toEqual(['待办问题', '办理提醒', '会办任务', '重点项目', '免申即享名单']);
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
 

@@ -146,8 +146,15 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.projectActions,
   },
   { id: 'officer.projects', role: 'officer', title: '重点项目', icon: 'service', url: PAGES.projectList },
-  // 人社局's 用工缺口; the server refuses officers of other departments.
-  { id: 'officer.labour', role: 'officer', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
+  // 人社局's 用工缺口: the server refuses officers of other departments, so only 人社局 gets the tile.
+  {
+    id: 'officer.labour',
+    role: 'officer',
+    title: '用工缺口',
+    icon: 'category',
+    url: PAGES.labourFigures,
+    department: 'rsj',
+  },
   {
     id: 'officer.supply',
     role: 'officer',
