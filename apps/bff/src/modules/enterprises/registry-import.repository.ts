@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Types, type Model } from 'mongoose';
 import type { RegistryImportDoc, RegistryImportRowDoc } from './registry-import.model';
 import type { Connection } from 'mongoose';
@@ -9,6 +8,15 @@ export type RegistryImportRecord = Omit<RegistryImportDoc, '_id' | 'actorId'> & 
   actorId: string;
 };
 export type ReportLine = Omit<RegistryImportRowDoc, '_id' | 'importId'>;
+
+/** The report lines read one at a time: `next()` gives null after the last; `close()` lets the cursor go. */
+export interface ReportCursor {
+  next(): Promise<ReportLine | null>;
+  close(): Promise<void>;
+}
+
+/** Report lines fetched per round trip: what the download holds in memory at most. */
+const REPORT_BATCH = 1000;
 
 const toRecord = ({ _id, actorId, ...rest }: RegistryImportDoc): RegistryImportRecord => ({
   ...rest,
@@ -82,12 +90,12 @@ export class RegistryImportRepository {
     return docs.map(toRecord);
   }
 
-  /** The report lines in file order, streamed from a cursor (27,800 lines never sit in memory). */
-  reportCursor(id: string): Readable {
+  /** The report lines in file order, from a cursor (27,800 lines never sit in memory). */
+  reportCursor(id: string): ReportCursor {
     return this.rows
       .find({ importId: new Types.ObjectId(id) }, { _id: 0, importId: 0 })
       .sort({ row: 1 })
-      .lean()
-      .cursor();
+      .lean<ReportLine>()
+      .cursor({ batchSize: REPORT_BATCH });
   }
 }

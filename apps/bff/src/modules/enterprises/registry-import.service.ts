@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   IMPORT_OUTCOME_LABELS,
   REGISTRY_FILE_MAX_BYTES,
@@ -10,6 +9,7 @@ import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import { DomainError, notFound } from '../../errors';
 import type { FilePart, MultipartBody } from '../../http/multipart';
+import { pullLines } from '../../http/pull-stream';
 import type { RawResponse } from '../../http/route';
 import type { EnterpriseRepository } from './enterprise.repository';
 import {
@@ -217,19 +217,20 @@ export class RegistryImportService {
       requestId,
     });
     const cursor = this.imports.reportCursor(id);
-    async function* lines() {
-      yield '\ufeff行号,统一社会信用代码,企业名称,结果,原因\r\n';
-      for await (const l of cursor as AsyncIterable<ReportLine>)
-        yield (
-          [l.row, l.creditCode, l.name, IMPORT_OUTCOME_LABELS[l.outcome], l.reason].map(csvCell).join(',') +
-          '\r\n'
-        );
-    }
+    const body = pullLines('\ufeff行号,统一社会信用代码,企业名称,结果,原因\r\n', {
+      next: async () => {
+        const l = await cursor.next();
+        if (!l) return null;
+        const cells = [l.row, l.creditCode, l.name, IMPORT_OUTCOME_LABELS[l.outcome], l.reason];
+        return cells.map(csvCell).join(',') + '\r\n';
+      },
+      close: () => cursor.close(),
+    });
     return {
       raw: true,
       contentType: 'text/csv; charset=utf-8',
       filename: `导入报告-${r.filename.replace(/\.[^.]+$/, '')}.csv`,
-      body: Readable.from(lines()),
+      body,
     };
   }
 }
