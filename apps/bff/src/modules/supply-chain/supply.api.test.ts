@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { person, type Person } from '../bookings/test/fixtures';
 
@@ -155,5 +156,47 @@ describe('supply-chain posts and matching (产业链协同)', () => {
     expect(mine.body.items.map((m: { id: string }) => m.id)).toContain(matchId);
     const outsider = await t.http.get('/api/supply-matches').set(farMaker.auth);
     expect(outsider.body.items.map((m: { id: string }) => m.id)).not.toContain(matchId);
+  });
+});
+
+describe('supply-chain matching under concurrent taps', () => {
+  it('when the other side confirms a match twice at once, then one confirmation applies and the other is refused', async () => {
+    const offer = await posted(phoneMaker, body('supply', { point: NINGBO }));
+    const need = await posted(lensMaker, body('demand'));
+    const m = await t.http
+      .post('/api/supply-matches')
+      .set(lensMaker.auth)
+      .send({ postId: need.id, counterpartId: offer.id });
+    const answers = await Promise.all(
+      [1, 2].map(() => t.http.post(`/api/supply-matches/${m.body.id}/confirm`).set(phoneMaker.auth)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const stored = await t.connection
+      .db!.collection('supply_matches')
+      .findOne({ _id: new Types.ObjectId(m.body.id) });
+    expect(stored).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('when both firms propose the same pairing at once, then one proposal is stored', async () => {
+    const offer = await posted(phoneMaker, body('supply', { point: NINGBO }));
+    const need = await posted(lensMaker, body('demand'));
+    const answers = await Promise.all([
+      t.http
+        .post('/api/supply-matches')
+        .set(lensMaker.auth)
+        .send({ postId: need.id, counterpartId: offer.id }),
+      t.http
+        .post('/api/supply-matches')
+        .set(phoneMaker.auth)
+        .send({ postId: offer.id, counterpartId: need.id }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const pairs = await t.connection
+      .db!.collection('supply_matches')
+      .countDocuments({
+        supplyPostId: new Types.ObjectId(offer.id),
+        demandPostId: new Types.ObjectId(need.id),
+      });
+    expect(pairs).toBe(1);
   });
 });
