@@ -8,6 +8,8 @@ import { otpCodes, readOtp, type Stack } from './stack';
 export interface ApiSession {
   /** Calls the BFF as this person; throws with the answer when the status is not 2xx. */
   call<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  /** Refreshes the session, as the phone does when its token expires: roles granted since then apply. */
+  renew(): Promise<void>;
 }
 
 async function send<T>(
@@ -38,6 +40,14 @@ export async function apiSignIn(stack: Stack, phone: string): Promise<ApiSession
   const seen = otpCodes(stack, phone).length;
   await send(stack, 'POST', '/api/auth/otp', { phone });
   const code = await readOtp(stack, phone, seen);
-  const { token } = await send<{ token: string }>(stack, 'POST', '/api/auth/login/phone', { phone, code });
-  return { call: (method, path, body) => send(stack, method, path, body, token) };
+  let session = await send<{ token: string; refreshToken: string }>(stack, 'POST', '/api/auth/login/phone', {
+    phone,
+    code,
+  });
+  return {
+    call: (method, path, body) => send(stack, method, path, body, session.token),
+    renew: async () => {
+      session = await send(stack, 'POST', '/api/auth/refresh', { refreshToken: session.refreshToken });
+    },
+  };
 }
