@@ -7,8 +7,30 @@ import { launchBrowser, newPhonePage, shot } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 import { button, field, signIn } from './support/h5';
 
-const WORKER_TILES = ['健康打卡', '我的通行码', '找班车', '我的行程', '我的货车通行证', '消息'];
-const LIAISON_TILES = ['复工进度', '包车需求', '员工订座', '问题申报', '可享政策', '货车通行证', '重点项目'];
+const WORKER_TILES = [
+  '健康打卡',
+  '我的通行码',
+  '找班车',
+  '我的行程',
+  '我的货车通行证',
+  '消息',
+  '找工作',
+  '求职登记',
+  '我的求职',
+];
+const LIAISON_TILES = [
+  '复工进度',
+  '包车需求',
+  '员工订座',
+  '问题申报',
+  '可享政策',
+  '货车通行证',
+  '招工岗位',
+  '重点项目',
+  '供需对接',
+  '我的对接',
+  '配套供应商',
+];
 
 let stack: Stack;
 let browser: Browser;
