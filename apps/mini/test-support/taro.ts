@@ -54,10 +54,16 @@ const Taro = {
 
 export default Taro;
 
-/** Runs `callback` when the page shows: on mount here, and again on {@link fireDidShow}. */
+/**
+ * Whether a page's first show reaches `useDidShow` on mount. On H5 a page in a subpackage can get
+ * its first show before React has registered the hook: {@link missFirstShow} models that.
+ */
+let showOnMount = true;
+
+/** Runs `callback` when the page shows: on mount here (unless missed), and again on {@link fireDidShow}. */
 export function useDidShow(callback: () => void): void {
   useEffect(() => {
-    callback();
+    if (showOnMount) callback();
     showListeners.add(callback);
     return () => {
       showListeners.delete(callback);
@@ -68,6 +74,11 @@ export function useDidShow(callback: () => void): void {
 /** The current page's route parameters, as set by {@link setRouterParams}. */
 export function useRouter(): { params: Record<string, string>; path: string } {
   return { params: routerParams, path: '' };
+}
+
+/** The next pages mount after their first show went by, as a lazily loaded H5 page can. */
+export function missFirstShow(): void {
+  showOnMount = false;
 }
 
 /** Simulates the person coming back to an already-open page (tab switch, navigateBack). */
@@ -91,4 +102,5 @@ export function resetTaroDouble(): void {
   pages = [];
   routerParams = {};
   showListeners.clear();
+  showOnMount = true;
 }
