@@ -15,13 +15,15 @@ import { UserRepository } from './modules/auth/user.repository';
 import { OtpRepository } from './modules/auth/otp.repository';
 import { RefreshTokenRepository } from './modules/auth/refresh-token.repository';
 import { AuthService } from './modules/auth/auth.service';
-import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
-import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
-import { buildWorkerJourney } from './modules/bookings/worker-journey';
-import { notificationSenderFor, type NotificationSender } from './modules/notifications/sender';
+import { EnterpriseRepository } from './modules/enterprises';
+import { ConsentRepository, notificationSenderFor, type NotificationSender } from './modules/notifications';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
-import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
+import { buildRollups, listenForRollups } from './modules/rollups';
+import { buildDashboard } from './modules/dashboard';
+import { buildExports } from './modules/exports';
+import { composeWorkerSide } from './composition/worker-side';
+import { composeEnterpriseSide } from './composition/enterprise-side';
 import { LeaseRepository } from './modules/leases';
 import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 import { createMetrics, watchDbPool, watchOutbox } from './metrics';
@@ -32,14 +34,12 @@ import {
   stableTokenFetcher,
   type TokenFetcher,
 } from './modules/wechat/access-token.service';
-import { ConsentRepository } from './modules/notifications/consent.repository';
 import { AccountMergeRepository } from './modules/auth/account-merge.repository';
 import { buildCalendar } from './modules/calendar';
 import { buildSubsidies } from './modules/subsidies';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import { buildFreightPasses } from './modules/freight-passes';
 import { RecordEvents } from './events';
-import { listenForRollups } from './modules/rollups/rollup-listeners';
 import { buildInbox } from './modules/inbox';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
@@ -68,8 +68,10 @@ export interface AppDeps {
 }
 
 /**
- * Builds every repository and service once, explicitly, in dependency order — the one place
- * that knows how the pieces fit. Feature modules add their lines here.
+ * The composition root: builds every module once, from its index.ts, in dependency order — the
+ * one place that knows how the pieces fit. The worker side and the enterprise side are composed
+ * in `composition/` (called only from here); every other module is one block below. A new module
+ * adds its block here.
  */
 export function buildContainer(deps: AppDeps) {
   const { config, connection: conn, logger, clock } = deps;
@@ -140,37 +142,39 @@ export function buildContainer(deps: AppDeps) {
   // The in-app inbox, before the modules that deliver into it: every outbox message lands there once.
   const inbox = buildInbox({ conn, clock });
 
+  // The dashboard's rollups come first: they listen to every writing module built below.
   const rollups = buildRollups({ conn, clock, logger });
   listenForRollups(events, rollups.service);
 
-  const worker = buildWorkerJourney({
+  const worker = composeWorkerSide({
     conn,
     clock,
     pii,
+    events,
+    isolation,
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
     sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
     consents,
     subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
-    events,
-    isolation,
     inboxCopy: ({ id, workerId, ...notice }) =>
       inbox.service.deliver({ key: `outbox:${id}`, userId: workerId, ...notice }),
   });
-  watchOutbox(metrics, worker.repos.outbox, () => clock.now());
+  watchOutbox(metrics, worker.notifications.repos.outbox, () => clock.now());
 
-  const enterprise = buildEnterpriseFeature({
+  const enterpriseSide = composeEnterpriseSide({
     conn,
     clock,
     pii,
-    enterprises: repos.enterprises,
-    audit: repos.audit,
-    trips: worker.services.trips,
     events,
     isolation,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    trips: worker.trips.services.trips,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
+  const { enterprises, stewards, issues } = enterpriseSide;
   const subsidies = buildSubsidies({
     conn,
     clock,
@@ -181,10 +185,12 @@ export function buildContainer(deps: AppDeps) {
     charterRates: config.SUBSIDY_CHARTER_RATES,
     notices: {
       liaisonsOf: (ids) => repos.users.liaisonsOf(ids),
-      enqueue: (messages) => worker.repos.outbox.addMany(messages, clock.now()),
+      enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()),
     },
   });
-  const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
+  // 指挥大屏: the summary reads the rollups; the export reads the summary and the rollups' sources.
+  const dashboard = buildDashboard({ rollups, staff: enterprises.repos.staff, clock });
+  const exports = buildExports({ dashboard: dashboard.services.dashboard, sources: rollups.sources, logger });
   const freight = buildFreightPasses({
     conn,
     clock,
@@ -207,19 +213,19 @@ export function buildContainer(deps: AppDeps) {
     sms,
     people: {
       officersOf: async (code) =>
-        (await enterprise.repos.staff.listByRole('officer'))
+        (await enterprises.repos.staff.listByRole('officer'))
           .filter((o) => o.departmentId === code)
           .map((o) => o.id),
-      stewardOf: async (id) => (await enterprise.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
+      stewardOf: async (id) => (await stewards.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
     },
-    staffOf: async (id) => (await enterprise.repos.staff.findByIds([id]))[0] ?? null,
+    staffOf: async (id) => (await enterprises.repos.staff.findByIds([id]))[0] ?? null,
     contactOf: async (id) => {
       const u = await repos.users.findById(id);
       return { openid: u?.openid ?? null, phone: u?.phoneEnc ? pii.decrypt(u.phoneEnc) : null };
     },
-    wechat: (a, openid) => worker.sender.send({ ...a, workerId: a.userId, openid }),
+    wechat: (a, openid) => worker.notifications.sender.send({ ...a, workerId: a.userId, openid }),
     timeline: (issueId, at, note) =>
-      enterprise.repos.issues.appendEvent(issueId, {
+      issues.repos.issues.appendEvent(issueId, {
         at,
         type: 'notified',
         actorId: null,
@@ -230,7 +236,7 @@ export function buildContainer(deps: AppDeps) {
         note,
       }),
   });
-  listenForIssueAlerts(events, alerts.services.alerts, (id) => enterprise.repos.issues.findById(id));
+  listenForIssueAlerts(events, alerts.services.alerts, (id) => issues.repos.issues.findById(id));
   // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
   const labour = buildLabour({
     conn,
@@ -243,31 +249,25 @@ export function buildContainer(deps: AppDeps) {
         const enc = (await repos.users.findById(id))?.phoneEnc;
         return enc ? pii.decrypt(enc) : null;
       },
-      passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
+      passColourOf: async (id) => (await worker.healthCheckins.services.passes.passFor(id)).color,
     },
     tripsToFirm: async (actor, origin, enterpriseId) =>
-      (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(
-        (t) => ({
-          id: t.id,
-          departureAt: t.departureAt,
-          originText: t.originName,
-          destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
-          seatsLeft: t.seatsLeft,
-        }),
-      ),
+      (
+        await worker.trips.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })
+      ).items.map((t) => ({
+        id: t.id,
+        departureAt: t.departureAt,
+        originText: t.originName,
+        destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
+        seatsLeft: t.seatsLeft,
+      })),
   });
 
   // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
   const issueDispatch: NeedIssueDispatch = {
     dispatch: async (actor, i) => {
       const draft = { category: i.category, urgency: i.urgency, description: i.description };
-      return enterprise.services.issues.raiseDispatched(
-        actor,
-        i.enterpriseId,
-        draft,
-        i.departmentCode,
-        i.note,
-      );
+      return issues.services.issues.raiseDispatched(actor, i.enterpriseId, draft, i.departmentCode, i.note);
     },
   };
   const keyProjects = buildKeyProjects({
@@ -284,8 +284,8 @@ export function buildContainer(deps: AppDeps) {
     pii,
     audit: repos.audit,
     enterprises: repos.enterprises,
-    reopening: enterprise.repos.reopening,
-    actsFor: (actor, id) => enterprise.services.scope.actsForEnterprise(actor, id),
+    reopening: enterpriseSide.reopening.repos.reopening,
+    actsFor: (actor, id) => enterprises.services.scope.actsForEnterprise(actor, id),
     issues: issueDispatch,
   });
 
@@ -306,9 +306,11 @@ export function buildContainer(deps: AppDeps) {
     tokens,
     repos,
     services,
-    worker,
-    enterprise,
+    ...worker,
+    ...enterpriseSide,
+    rollups,
     dashboard,
+    exports,
     rateLimiter,
     metrics,
     jobLeases,
