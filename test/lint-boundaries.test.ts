@@ -72,6 +72,21 @@ describe('npm run lint keeps the module boundaries', () => {
         code: "import { buildFreightPasses } from './modules/freight-passes';\nexport const b = buildFreightPasses;\n",
       },
       {
+        name: "service reaches into another module's files",
+        filePath: bff('modules/bookings/booking.service.ts'),
+        code: "import type { TripRepository } from '../trips/trip.repository';\nexport type T = TripRepository;\n",
+      },
+      {
+        name: "service uses another module's index",
+        filePath: bff('modules/bookings/booking.service.ts'),
+        code: "import type { TripRepository } from '../trips';\nexport type T = TripRepository;\n",
+      },
+      {
+        name: 'dev script reaches into a module',
+        filePath: bff('dev/seed-demo.ts'),
+        code: "import { enterpriseDemoSection } from '../modules/enterprises/demo-data';\nexport const s = enterpriseDemoSection;\n",
+      },
+      {
         name: 'repository imports from the HTTP layer',
         filePath: bff('modules/trips/trip.repository.ts'),
         code: "import { jsonBody } from '../../http/json-body';\nexport const j = jsonBody;\n",
@@ -141,6 +156,13 @@ describe('npm run lint keeps the module boundaries', () => {
       /index\.ts/,
     );
     expect(results['container uses the module index']).toEqual([]);
+    refused(
+      "service reaches into another module's files",
+      '@typescript-eslint/no-restricted-imports',
+      /index\.ts/,
+    );
+    expect(results["service uses another module's index"]).toEqual([]);
+    refused('dev script reaches into a module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
   });
 
   it('keeps HTTP out of repositories, which throw the domain error instead', () => {

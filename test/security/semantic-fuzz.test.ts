@@ -145,7 +145,7 @@ async function readViews(after: string): Promise<void> {
   }
   await t.settle();
   figures.sweeps += 1;
-  await t.container.worker.services.sweeper.run();
+  await t.container.bookingSweeper.run();
 }
 
 beforeAll(async () => {

@@ -19,7 +19,7 @@ export async function seedTrips(c: RunningServer['container'], count: number, no
   const departureAt = new Date(now.getTime() + 48 * 3600_000);
   const tripIds: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const t = await c.worker.repos.trips.create({
+    const t = await c.trips.repos.trips.create({
       status: 'published',
       originRegionCode: '520102',
       originName: `贵阳 ${i + 1} 号车`,

@@ -18,7 +18,7 @@ import { systemClock } from '../src/clock';
 import { generateCity } from '../src/dev/generator/generate-city';
 import type { ScaleName } from '../src/dev/generator/city-plan';
 import { arg, openToolDb, progressBar } from '../scripts/dashboard-db';
-import { DashboardService } from '../src/modules/dashboard/dashboard.service';
+import { DashboardService } from '../src/modules/dashboard';
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
@@ -35,12 +35,12 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   // --reuse measures again on a city an earlier run left in BENCH_MONGODB_URI (no generator figures then).
   const reuse =
     process.argv.includes('--reuse') &&
-    (await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
+    (await db.container.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
   const city = reuse
     ? {
-        enterprises: await db.container.dashboard.rollups.sources.m.enterprises.estimatedDocumentCount(),
+        enterprises: await db.container.rollups.sources.m.enterprises.estimatedDocumentCount(),
         workers: 0,
-        rollupDocuments: (await db.container.dashboard.rollups.repo.allDocs()).length,
+        rollupDocuments: (await db.container.rollups.repo.allDocs()).length,
         driftBeforeRebuild: 0,
       }
     : await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
@@ -98,15 +98,15 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   // The headline: the same requests through the whole app with every cache off ("cold": each
   // request reads its rollup documents and sums them), then the same at the service, without HTTP.
   const cold = new DashboardService(
-    app.container.dashboard.rollups.repo,
-    app.container.enterprise.repos.staff,
+    app.container.rollups.repo,
+    app.container.enterprises.repos.staff,
     systemClock,
     0,
   );
-  const served = app.container.dashboard.dashboard;
-  app.container.dashboard.dashboard = cold;
+  const served = app.container.dashboard.services.dashboard;
+  app.container.dashboard.services.dashboard = cold;
   const coldHttpTimes = await measure(requests, summary);
-  app.container.dashboard.dashboard = served;
+  app.container.dashboard.services.dashboard = served;
   const coldTimes = await measure(Math.min(requests, 100), (i) =>
     cold.summary({ ...filters[i % filters.length], days: 14 } as never).then(() => undefined),
   );

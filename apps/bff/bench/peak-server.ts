@@ -69,7 +69,7 @@ void (async () => {
       const idsByWorker = new Map<number, Set<string>>();
       for (const a of m.answered)
         idsByWorker.set(a.worker, (idsByWorker.get(a.worker) ?? new Set()).add(a.checkinId));
-      const passes = await c.worker.services.passes.passesFor(m.workerIds);
+      const passes = await c.healthCheckins.services.passes.passesFor(m.workerIds);
       const notGreen = m.workerIds.filter((id) => passes.get(id)?.color !== 'green').length;
       const twice = [...perWorker.values()].filter((n) => n > 1).length;
       const missing = m.answered.filter((a) => !stored.has(a.checkinId)).length;
@@ -87,7 +87,7 @@ void (async () => {
     if (m.ask === 'tokens') {
       // Every token shown verifies as its own worker's (and no one else's).
       const bad = m.views.filter(
-        (v) => c.worker.services.passes.verifyToken(v.token) !== m.workerIds[v.worker],
+        (v) => c.healthCheckins.services.passes.verifyToken(v.token) !== m.workerIds[v.worker],
       ).length;
       return { ok: bad === 0, tokensNotVerifying: bad };
     }

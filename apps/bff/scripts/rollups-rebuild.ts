@@ -9,7 +9,7 @@ async function main() {
   const db = await openToolDb({ dbPath: arg('db', process.env.EMBEDDED_DB_PATH ?? 'data/db') });
   try {
     const bar = progressBar();
-    const report = await db.container.dashboard.rollups.rebuild((stage, n) => bar(stage, n, n));
+    const report = await db.container.rollups.rebuild((stage, n) => bar(stage, n, n));
     process.stderr.write('\n');
     console.log(
       JSON.stringify({

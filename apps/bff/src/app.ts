@@ -15,9 +15,20 @@ import { route, type RouteDef } from './http/route';
 import { foundationRoutes } from '@fugong/contracts';
 import { systemRoutes } from './modules/system/system.routes';
 import { authRoutes } from './modules/auth/auth.routes';
-import { workerJourneyRoutes } from './modules/bookings/worker-journey';
-import { enterpriseFeatureRoutes } from './modules/enterprises/enterprise-feature';
-import { dashboardFeatureRoutes } from './modules/dashboard/dashboard-feature';
+import { profileRoutes } from './modules/profile';
+import { regionRoutes } from './modules/regions';
+import { healthRoutes } from './modules/health-checkins';
+import { tripRoutes } from './modules/trips';
+import { bookingRoutes } from './modules/bookings';
+import { boardingRoutes } from './modules/boarding';
+import { notificationRoutes } from './modules/notifications';
+import { departmentRoutes } from './modules/departments';
+import { enterpriseRoutes } from './modules/enterprises';
+import { reopeningRoutes } from './modules/reopening';
+import { charterRoutes } from './modules/charters';
+import { stewardRoutes } from './modules/stewards';
+import { issueRoutes } from './modules/issues';
+import { dashboardRoutes } from './modules/dashboard';
 import { httpMetrics, metricsEndpoint } from './metrics';
 import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
@@ -34,9 +45,22 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
   return [
     ...systemRoutes(deps.connection),
     ...authRoutes(c.services.auth),
-    ...workerJourneyRoutes(c.worker),
-    ...enterpriseFeatureRoutes(c.enterprise),
-    ...dashboardFeatureRoutes(c.dashboard),
+    // The worker side.
+    ...profileRoutes(c.profile),
+    ...regionRoutes(c.regions),
+    ...healthRoutes(c.healthCheckins),
+    ...tripRoutes(c.trips),
+    ...bookingRoutes(c.bookings),
+    ...boardingRoutes(c.boarding),
+    ...notificationRoutes(c.notifications),
+    // The enterprise side; list order matters where a literal path shadows `/:id`.
+    ...departmentRoutes(),
+    ...enterpriseRoutes(c.enterprises),
+    ...reopeningRoutes(c.reopening),
+    ...charterRoutes(c.charters),
+    ...stewardRoutes(c.stewards, c.visits, c.callbacks),
+    ...issueRoutes(c.issues),
+    ...dashboardRoutes(c.dashboard, c.exports, c.rollups),
     ...calendarRoutesFor(c.calendar.service),
     ...subsidyRoutesFor(c.subsidies),
     ...freightPassRoutes(c.freight),

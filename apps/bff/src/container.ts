@@ -2,51 +2,44 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import type { Config } from './config';
 import type { Clock } from './clock';
 import { createPiiCipher, type PiiCipher } from './crypto/pii';
 import { createTokenService, type TokenService } from './auth/tokens';
-import { consoleOtpSender, webhookOtpSender, MemoryOtpSender, type OtpSender } from './auth/otp-sender';
-import { createWechatClient, type WechatClient } from './auth/wechat-client';
+import type { OtpSender } from './auth/otp-sender';
+import type { WechatClient } from './auth/wechat-client';
 import { AuditRepository } from './audit/audit.repository';
-import { IdempotencyRepository } from './modules/system/idempotency.repository';
-import { IdempotencyService } from './modules/system/idempotency.service';
-import { UserRepository } from './modules/auth/user.repository';
-import { OtpRepository } from './modules/auth/otp.repository';
-import { RefreshTokenRepository } from './modules/auth/refresh-token.repository';
-import { AuthService } from './modules/auth/auth.service';
-import { EnterpriseRepository } from './modules/enterprises/enterprise.repository';
-import { buildEnterpriseFeature } from './modules/enterprises/enterprise-feature';
-import { buildWorkerJourney } from './modules/bookings/worker-journey';
-import { notificationSenderFor, type NotificationSender } from './modules/notifications/sender';
-import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
-import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
-import { buildDashboardFeature, buildRollups } from './modules/dashboard/dashboard-feature';
-import { LeaseRepository } from './modules/leases';
-import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
+import { RecordEvents } from './events';
 import { createMetrics, watchDbPool, watchOutbox } from './metrics';
 import type { JobLeases } from './jobs';
-import { AccessTokenRepository } from './modules/wechat/access-token.repository';
-import {
-  SharedAccessToken,
-  stableTokenFetcher,
-  type TokenFetcher,
-} from './modules/wechat/access-token.service';
-import { ConsentRepository } from './modules/notifications/consent.repository';
-import { AccountMergeRepository } from './modules/auth/account-merge.repository';
-import { buildCalendar } from './modules/calendar';
-import { buildSubsidies } from './modules/subsidies';
-import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
-import { buildFreightPasses } from './modules/freight-passes';
-import { RecordEvents } from './events';
-import { listenForRollups } from './modules/rollups/rollup-listeners';
-import { buildInbox } from './modules/inbox';
-import { smsGatewayFor, type SmsGateway } from './modules/sms';
+// The composition files: parts of this root, by domain.
+import { composeAccounts } from './composition/accounts';
+import { composeWorkerSide } from './composition/worker-side';
+import { composeEnterpriseSide } from './composition/enterprise-side';
+// Every other module, through its index (auth, system, rate-limits and wechat have none yet).
+import type { TokenFetcher } from './modules/wechat/access-token.service';
+import { IdempotencyRepository } from './modules/system/idempotency.repository';
+import { IdempotencyService } from './modules/system/idempotency.service';
+import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
+import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
-import { buildLabour } from './modules/labour';
-import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
-import { buildSupplyChain } from './modules/supply-chain';
+import { buildCalendar } from './modules/calendar';
+import { buildDashboard } from './modules/dashboard';
 import { buildDivisions } from './modules/divisions';
+import { EnterpriseRepository } from './modules/enterprises';
+import { buildExports } from './modules/exports';
+import { buildFreightPasses } from './modules/freight-passes';
+import { buildInbox } from './modules/inbox';
+import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
+import { buildLabour } from './modules/labour';
+import { LeaseRepository } from './modules/leases';
+import { ConsentRepository, notificationSenderFor, type NotificationSender } from './modules/notifications';
+import { buildRollups, listenForRollups } from './modules/rollups';
+import { smsGatewayFor, type SmsGateway } from './modules/sms';
+import { buildSubsidies } from './modules/subsidies';
+import { buildSupplyChain } from './modules/supply-chain';
+import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 
 /** What createApp needs from outside; everything else is built here from it. */
 export interface AppDeps {
@@ -68,31 +61,43 @@ export interface AppDeps {
 }
 
 /**
- * Builds every repository and service once, explicitly, in dependency order — the one place
- * that knows how the pieces fit. Feature modules add their lines here.
+ * The composition root: builds every module once, from its index.ts, in dependency order — the
+ * one place that knows how the pieces fit. Accounts, the worker side and the enterprise side are
+ * composed in `composition/` (called only from here); every other module is one block below. A
+ * new module adds its block here.
  */
 export function buildContainer(deps: AppDeps) {
   const { config, connection: conn, logger, clock } = deps;
   const pii: PiiCipher = createPiiCipher(config.PII_KEY);
   const tokens: TokenService = createTokenService(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SEC);
-  const otpSender = deps.otpSender ?? defaultOtpSender(config, logger);
-  // One access token for every instance on this database (see SharedAccessToken).
-  const accessToken = new SharedAccessToken(
-    AccessTokenRepository.on(conn),
-    config.WECHAT_APPID,
-    deps.wechatTokenFetcher ??
-      stableTokenFetcher(config.WECHAT_API_BASE, config.WECHAT_APPID, config.WECHAT_SECRET),
+  // Read by most modules: the audit log, idempotency keys and the enterprise registry.
+  const repos = {
+    audit: AuditRepository.on(conn),
+    idempotency: IdempotencyRepository.on(conn),
+    enterprises: EnterpriseRepository.on(conn),
+  };
+
+  // Accounts and sign-in (users, codes, refresh tokens, WeChat login and its shared access token).
+  const accounts = composeAccounts({
+    conn,
+    config,
+    logger,
     clock,
-  );
+    pii,
+    tokens,
+    audit: repos.audit,
+    otpSender: deps.otpSender,
+    wechat: deps.wechat,
+    wechatTokenFetcher: deps.wechatTokenFetcher,
+  });
+  const { accessToken } = accounts;
+  const users = accounts.repos.users;
+  const services = {
+    idempotency: new IdempotencyService(repos.idempotency, clock),
+    auth: accounts.auth,
+  };
+  // Subscribe consents: the WeChat sender and the notifications module share them.
   const consents = ConsentRepository.on(conn);
-  const wechat =
-    deps.wechat ??
-    createWechatClient({
-      base: config.WECHAT_API_BASE,
-      appid: config.WECHAT_APPID,
-      secret: config.WECHAT_SECRET,
-      accessToken,
-    });
 
   const metrics = createMetrics();
   watchDbPool(metrics, conn);
@@ -105,72 +110,54 @@ export function buildContainer(deps: AppDeps) {
     metrics.sweepRecords.inc({ job, outcome }),
   );
 
-  const repos = {
-    audit: AuditRepository.on(conn),
-    idempotency: IdempotencyRepository.on(conn),
-    users: UserRepository.on(conn),
-    otps: OtpRepository.on(conn),
-    refreshTokens: RefreshTokenRepository.on(conn),
-    enterprises: EnterpriseRepository.on(conn),
-  };
-
-  const services = {
-    idempotency: new IdempotencyService(repos.idempotency, clock),
-    auth: new AuthService({
-      users: repos.users,
-      otps: repos.otps,
-      refreshTokens: repos.refreshTokens,
-      tokens,
-      otpSender,
-      wechat,
-      pii,
-      clock,
-      refreshTtlSec: config.REFRESH_TOKEN_TTL_SEC,
-      merges: new AccountMergeRepository(conn),
-      audit: repos.audit,
-    }),
-  };
-
   // Every deadline counts working days in this one calendar (national data + local overrides).
   const calendar = buildCalendar(conn, clock);
   calendar.provider.warnIfUncovered(logger);
 
-  // Writers announce "record changed" here; the dashboard's rollups are one listener.
+  // Writers announce "record changed" here; the rollups and the issue alerts listen.
   const events = new RecordEvents(logger);
   // The in-app inbox, before the modules that deliver into it: every outbox message lands there once.
   const inbox = buildInbox({ conn, clock });
 
+  // The dashboard's rollups come first: they listen to the writing modules built below.
   const rollups = buildRollups({ conn, clock, logger });
   listenForRollups(events, rollups.service);
 
-  const worker = buildWorkerJourney({
+  // The worker side (composition/worker-side.ts): profile, regions, notifications, check-ins and
+  // passes, trips, bookings, boarding and the bookings sweep.
+  const worker = composeWorkerSide({
     conn,
     clock,
     pii,
+    events,
+    isolation,
     audit: repos.audit,
     enterprises: repos.enterprises,
     secret: config.JWT_SECRET,
     sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
     consents,
     subscribeTemplateIds: config.WECHAT_SUBSCRIBE_TEMPLATE_ID ? [config.WECHAT_SUBSCRIBE_TEMPLATE_ID] : [],
-    events,
-    isolation,
     inboxCopy: ({ id, workerId, ...notice }) =>
       inbox.service.deliver({ key: `outbox:${id}`, userId: workerId, ...notice }),
   });
-  watchOutbox(metrics, worker.repos.outbox, () => clock.now());
+  watchOutbox(metrics, worker.notifications.repos.outbox, () => clock.now());
 
-  const enterprise = buildEnterpriseFeature({
+  // The enterprise side (composition/enterprise-side.ts): the registry and its scope, reopening,
+  // issues, visits, call-backs, stewards and charter requests (which become the worker side's trips).
+  const enterpriseSide = composeEnterpriseSide({
     conn,
     clock,
     pii,
-    enterprises: repos.enterprises,
-    audit: repos.audit,
-    trips: worker.services.trips,
     events,
     isolation,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    trips: worker.trips.services.trips,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
+  const { enterprises, stewards, issues } = enterpriseSide;
+
+  // 补贴 (subsidies): its notices go out through the worker side's outbox.
   const subsidies = buildSubsidies({
     conn,
     clock,
@@ -180,18 +167,21 @@ export function buildContainer(deps: AppDeps) {
     calendar: calendar.provider.calendar,
     charterRates: config.SUBSIDY_CHARTER_RATES,
     notices: {
-      liaisonsOf: (ids) => repos.users.liaisonsOf(ids),
-      enqueue: (messages) => worker.repos.outbox.addMany(messages, clock.now()),
+      liaisonsOf: (ids) => users.liaisonsOf(ids),
+      enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()),
     },
   });
-  const dashboard = buildDashboardFeature({ rollups, staff: enterprise.repos.staff, clock, logger });
+  // 指挥大屏: the summary reads the rollups; the export reads the summary and the rollups' sources.
+  const dashboard = buildDashboard({ rollups, staff: enterprises.repos.staff, clock });
+  const exports = buildExports({ dashboard: dashboard.services.dashboard, sources: rollups.sources, logger });
+  // 通行证网上办理 (freight passes): applications, review and the roadside check.
   const freight = buildFreightPasses({
     conn,
     clock,
     pii,
     audit: repos.audit,
     enterprises: repos.enterprises,
-    users: repos.users,
+    users,
     secret: config.JWT_SECRET,
   });
   // 行政区划: the read-only GB/T 2260 tree for the region cascader.
@@ -207,19 +197,19 @@ export function buildContainer(deps: AppDeps) {
     sms,
     people: {
       officersOf: async (code) =>
-        (await enterprise.repos.staff.listByRole('officer'))
+        (await enterprises.repos.staff.listByRole('officer'))
           .filter((o) => o.departmentId === code)
           .map((o) => o.id),
-      stewardOf: async (id) => (await enterprise.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
+      stewardOf: async (id) => (await stewards.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
     },
-    staffOf: async (id) => (await enterprise.repos.staff.findByIds([id]))[0] ?? null,
+    staffOf: async (id) => (await enterprises.repos.staff.findByIds([id]))[0] ?? null,
     contactOf: async (id) => {
-      const u = await repos.users.findById(id);
+      const u = await users.findById(id);
       return { openid: u?.openid ?? null, phone: u?.phoneEnc ? pii.decrypt(u.phoneEnc) : null };
     },
-    wechat: (a, openid) => worker.sender.send({ ...a, workerId: a.userId, openid }),
+    wechat: (a, openid) => worker.notifications.sender.send({ ...a, workerId: a.userId, openid }),
     timeline: (issueId, at, note) =>
-      enterprise.repos.issues.appendEvent(issueId, {
+      issues.repos.issues.appendEvent(issueId, {
         at,
         type: 'notified',
         actorId: null,
@@ -230,7 +220,7 @@ export function buildContainer(deps: AppDeps) {
         note,
       }),
   });
-  listenForIssueAlerts(events, alerts.services.alerts, (id) => enterprise.repos.issues.findById(id));
+  listenForIssueAlerts(events, alerts.services.alerts, (id) => issues.repos.issues.findById(id));
   // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
   const labour = buildLabour({
     conn,
@@ -240,42 +230,36 @@ export function buildContainer(deps: AppDeps) {
     enterprises: repos.enterprises,
     people: {
       phoneOf: async (id) => {
-        const enc = (await repos.users.findById(id))?.phoneEnc;
+        const enc = (await users.findById(id))?.phoneEnc;
         return enc ? pii.decrypt(enc) : null;
       },
-      passColourOf: async (id) => (await worker.services.passes.passFor(id)).color,
-      rolesOf: async (id) => (await repos.users.findById(id))?.roles ?? null,
+      passColourOf: async (id) => (await worker.healthCheckins.services.passes.passFor(id)).color,
+      rolesOf: async (id) => (await users.findById(id))?.roles ?? null,
     },
     tripsToFirm: async (actor, origin, enterpriseId) =>
-      (await worker.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })).items.map(
-        (t) => ({
-          id: t.id,
-          departureAt: t.departureAt,
-          originText: t.originName,
-          destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
-          seatsLeft: t.seatsLeft,
-        }),
-      ),
+      (
+        await worker.trips.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })
+      ).items.map((t) => ({
+        id: t.id,
+        departureAt: t.departureAt,
+        originText: t.originName,
+        destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
+        seatsLeft: t.seatsLeft,
+      })),
   });
 
   // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
   const issueDispatch: NeedIssueDispatch = {
     dispatch: async (actor, i) => {
       const draft = { category: i.category, urgency: i.urgency, description: i.description };
-      return enterprise.services.issues.raiseDispatched(
-        actor,
-        i.enterpriseId,
-        draft,
-        i.departmentCode,
-        i.note,
-      );
+      return issues.services.issues.raiseDispatched(actor, i.enterpriseId, draft, i.departmentCode, i.note);
     },
   };
   const keyProjects = buildKeyProjects({
     conn,
     clock,
     enterprises: repos.enterprises,
-    staff: repos.users,
+    staff: users,
     issues: issueDispatch,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
@@ -285,8 +269,8 @@ export function buildContainer(deps: AppDeps) {
     pii,
     audit: repos.audit,
     enterprises: repos.enterprises,
-    reopening: enterprise.repos.reopening,
-    actsFor: (actor, id) => enterprise.services.scope.actsForEnterprise(actor, id),
+    reopening: enterpriseSide.reopening.repos.reopening,
+    actsFor: (actor, id) => enterprises.services.scope.actsForEnterprise(actor, id),
     issues: issueDispatch,
   });
 
@@ -305,11 +289,13 @@ export function buildContainer(deps: AppDeps) {
   return {
     pii,
     tokens,
-    repos,
+    repos: { ...repos, ...accounts.repos },
     services,
-    worker,
-    enterprise,
+    ...worker,
+    ...enterpriseSide,
+    rollups,
     dashboard,
+    exports,
     rateLimiter,
     metrics,
     jobLeases,
@@ -330,10 +316,3 @@ export function buildContainer(deps: AppDeps) {
 }
 
 export type Container = ReturnType<typeof buildContainer>;
-
-function defaultOtpSender(config: Config, logger: Logger): OtpSender {
-  if (config.OTP_SENDER === 'webhook' && config.OTP_WEBHOOK_URL)
-    return webhookOtpSender(config.OTP_WEBHOOK_URL);
-  if (config.OTP_SENDER === 'memory') return new MemoryOtpSender();
-  return consoleOtpSender(logger);
-}

@@ -2,11 +2,10 @@ import type { Logger } from 'pino';
 import type { Container } from './container';
 import type { LeaseRepository } from './modules/leases';
 import type { Metrics } from './metrics';
-import { BOOKINGS_SWEEP } from './modules/bookings/booking-sweep';
-import { ISSUES_SWEEP } from './modules/issues/issue-sweep';
+import { BOOKINGS_SWEEP } from './modules/bookings';
+import { ISSUES_SWEEP, PHOTO_ORPHANS_SWEEP } from './modules/issues';
 import { ALERTS_DRAIN } from './modules/alerts';
 import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
-import { PHOTO_ORPHANS_SWEEP } from './modules/issues/photo-orphan-sweep';
 
 export interface PeriodicJob {
   name: string;
@@ -179,12 +178,12 @@ export function backgroundJobs(
     {
       name: BOOKINGS_SWEEP,
       intervalMs: intervals[BOOKINGS_SWEEP] ?? 30_000,
-      run: () => container.worker.services.sweeper.run(),
+      run: () => container.bookingSweeper.run(),
     },
     {
       name: ISSUES_SWEEP,
       intervalMs: intervals[ISSUES_SWEEP] ?? 5 * 60_000,
-      run: () => container.enterprise.services.sweep.run(),
+      run: () => container.issues.services.sweep.run(),
     },
     {
       // Reminders and escalations the issue sweep recorded, out to the inbox, WeChat or SMS.
@@ -202,7 +201,7 @@ export function backgroundJobs(
       // Photo bytes no issue holds (a crash mid-upload), past the grace period.
       name: PHOTO_ORPHANS_SWEEP,
       intervalMs: intervals[PHOTO_ORPHANS_SWEEP] ?? 60 * 60_000,
-      run: () => container.enterprise.services.photoOrphans.run(),
+      run: () => container.issues.services.photoOrphans.run(),
     },
   ];
 }

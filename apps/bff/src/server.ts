@@ -110,7 +110,7 @@ export async function startServer(
       await stopJobs();
       app.container.calendar.provider.stop();
       // Scheduled dashboard syncs (coalesced trip counters) land before the database closes.
-      await app.container.dashboard.rollups.service
+      await app.container.rollups.service
         .flushPending()
         .catch((err: unknown) => logger.warn({ err }, 'rollups.flush.failed'));
       await connection.close();

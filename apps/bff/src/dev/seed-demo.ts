@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Role } from '@fugong/contracts';
 import type { Container } from '../container';
-import { enterpriseDemoSection } from '../modules/enterprises/demo-data';
-import { workerJourneyDemoSection } from '../modules/trips/demo-data';
-import { dashboardDemoSection } from '../modules/dashboard/demo-data';
+import { enterpriseDemoSection } from '../modules/enterprises';
+import { workerJourneyDemoSection } from '../modules/trips';
+import { dashboardDemoSection } from '../modules/dashboard';
 import { freightDemoSection } from '../modules/freight-passes';
 import { keyProjectsDemoSection } from '../modules/key-projects';
 

@@ -82,7 +82,7 @@ describe('what /metrics reports', () => {
 
   it('when messages wait in the outbox, then the backlog and the age of the oldest due one are reported', async () => {
     const workerId = '65f0c0ffee0000000000beef';
-    await t.container.worker.repos.outbox.addMany(
+    await t.container.notifications.repos.outbox.addMany(
       [
         {
           id: `metrics:${workerId}`,
@@ -99,7 +99,7 @@ describe('what /metrics reports', () => {
     const text = await scrape();
     expect(value(text, 'fugong_outbox_messages', { status: 'pending' })).toBeGreaterThanOrEqual(1);
     expect(value(text, 'fugong_outbox_oldest_due_age_seconds')).toBeGreaterThanOrEqual(90);
-    await t.container.worker.services.notifications.drain();
+    await t.container.notifications.services.notifications.drain();
     const drained = await scrape();
     expect(value(drained, 'fugong_outbox_messages', { status: 'pending' })).toBe(0);
     expect(value(drained, 'fugong_outbox_oldest_due_age_seconds')).toBe(0);

@@ -112,9 +112,9 @@ async function assemble(a: {
       const second = createApp({ config, connection: conn, logger, clock, otpSender: otp });
       return { http: request(second.callback()), app: second, container: second.container };
     },
-    settle: () => app.container.dashboard.rollups.service.flushPending(),
+    settle: () => app.container.rollups.service.flushPending(),
     async close() {
-      await app.container.dashboard.rollups.service.flushPending();
+      await app.container.rollups.service.flushPending();
       for (const other of others) await other.close();
       if (dropAfter) await connection.dropDatabase().catch(() => undefined);
       await connection.close();

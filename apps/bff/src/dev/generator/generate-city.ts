@@ -31,7 +31,7 @@ export async function generateCity(
   const endDay = chinaDay(clock.now());
   const firms = await generateFirms(c, plan, r, opts.seed, endDay, opts.progress);
   await generateWorkers(c, plan, r, opts.seed, firms, endDay, opts.progress);
-  const report = await c.dashboard.rollups.rebuild((stage, n) => opts.progress(`汇总重建：${stage}`, n, n));
+  const report = await c.rollups.rebuild((stage, n) => opts.progress(`汇总重建：${stage}`, n, n));
   return {
     enterprises: firms.length,
     workers: plan.workers,

@@ -48,7 +48,7 @@ export async function generateFirms(
   endDay: string,
   progress: Progress,
 ): Promise<FirmFacts[]> {
-  const m = c.dashboard.rollups.sources.m;
+  const m = c.rollups.sources.m;
   const startDay = addDays(endDay, -(plan.days - 1));
   const ids = { firm: idFactory(seed, 1), user: idFactory(seed, 2), misc: idFactory(seed, 3) };
   const firms: FirmFacts[] = [];
@@ -146,7 +146,7 @@ async function reports(
   progress: Progress,
 ) {
   const ins = new BulkInserter(
-    c.dashboard.rollups.sources.m.reopening as never,
+    c.rollups.sources.m.reopening as never,
     '复工填报',
     firms.length * 3,
     progress,
@@ -186,7 +186,7 @@ async function visitsAndCalls(
   commandId: Types.ObjectId,
   progress: Progress,
 ) {
-  const m = c.dashboard.rollups.sources.m;
+  const m = c.rollups.sources.m;
   const visits = new BulkInserter(m.visits as never, '管家走访', served.length * 3, progress);
   const calls = new BulkInserter(m.callbacks as never, '电话回访', served.length / 5, progress);
   const checklist = CHECKLIST_ITEMS.map((i) => ({ key: i.key, status: 'met', note: '' }));
@@ -243,12 +243,7 @@ async function issues(
   seed: number,
   progress: Progress,
 ) {
-  const ins = new BulkInserter(
-    c.dashboard.rollups.sources.m.issues as never,
-    '问题申报',
-    firms.length / 9,
-    progress,
-  );
+  const ins = new BulkInserter(c.rollups.sources.m.issues as never, '问题申报', firms.length / 9, progress);
   let seq = 0;
   for (const f of firms) {
     const count =

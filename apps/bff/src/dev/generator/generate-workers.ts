@@ -33,7 +33,7 @@ export async function generateWorkers(
   endDay: string,
   progress: Progress,
 ): Promise<void> {
-  const m = c.dashboard.rollups.sources.m;
+  const m = c.rollups.sources.m;
   const startDay = addDays(endDay, -(plan.days - 1));
   const ids = { worker: idFactory(seed, 4), trip: idFactory(seed, 5), booking: idFactory(seed, 6) };
   const cumulative = new Float64Array(firms.length);
@@ -115,15 +115,10 @@ async function trips(
   endDay: string,
   progress: Progress,
 ) {
-  const m = c.dashboard.rollups.sources.m;
+  const m = c.rollups.sources.m;
   const total = [...groups.values()].reduce((s, g) => s + g.length, 0);
   const tripIns = new BulkInserter(m.trips as never, '包车班次', total / CAPACITY, progress, 500);
-  const bookIns = new BulkInserter(
-    bookingModel(c.dashboard.rollups.sources.conn) as never,
-    '订座',
-    total,
-    progress,
-  );
+  const bookIns = new BulkInserter(bookingModel(c.rollups.sources.conn) as never, '订座', total, progress);
   for (const [key, people] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const [travelDay, originIdx] = key.split('|');
     const o = ORIGINS[Number(originIdx)];

@@ -16,7 +16,7 @@ const at = (s: string) => new Date(s);
 const sms = () => t.container.sms as MemorySmsGateway;
 /** What the server does on its timers: the deadline sweep, then the delivery drain. */
 const tick = async () => {
-  await t.container.enterprise.services.sweep.run();
+  await t.container.issues.services.sweep.run();
   await t.container.alerts.services.alerts.drain();
 };
 const inboxOf = async (p: Person) =>
@@ -134,7 +134,9 @@ describe('reminders and escalations reach people (calendar from chinese-days)', 
     expect((await inboxOf(rsjHead)).map((n) => n.kind)).toEqual(['issue_escalated', 'issue_reminder']);
     expect((await inboxOf(rsjOfficer)).map((n) => n.kind)).toEqual(['issue_reminder']);
     expect((await inboxOf(steward)).map((n) => n.kind)).toContain('issue_overdue');
-    const wechat = t.container.worker.sender as unknown as { sent: { workerId: string; kind: string }[] };
+    const wechat = t.container.notifications.sender as unknown as {
+      sent: { workerId: string; kind: string }[];
+    };
     expect(wechat.sent.filter((m) => m.workerId === steward.id && m.kind === 'issue_overdue')).toHaveLength(
       1,
     );

@@ -128,7 +128,7 @@ describe('merging the WeChat account into the phone account', () => {
     await checkin(t, wx, { temperature: 36.8 });
     const day2 = await publishedTrip(t, transport, [entId], 48);
     expect((await book(t, wx, day2)).status).toBe(201);
-    await t.container.worker.repos.outbox.addMany(
+    await t.container.notifications.repos.outbox.addMany(
       [
         {
           id: `test:${wx.id}`,

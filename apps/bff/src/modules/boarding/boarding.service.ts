@@ -6,11 +6,10 @@ import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
 import { DomainError, notFound } from '../../errors';
-import type { PassService } from '../health-checkins/pass.service';
-import type { PersonRecord, ProfileRepository } from '../profile/profile.repository';
-import type { TripRecord, TripRepository } from '../trips/trip.repository';
-import type { BookingRecord, BookingRepository } from '../bookings/booking.repository';
-import type { SeatAllocator } from '../bookings/seat-allocator';
+import type { PassService } from '../health-checkins';
+import type { PersonRecord, ProfileRepository } from '../profile';
+import type { TripRecord, TripRepository } from '../trips';
+import type { BookingRecord, BookingRepository, SeatAllocator } from '../bookings';
 
 const MANIFEST_STATUSES: BookingStatus[] = ['confirmed', 'boarded', 'waitlisted', 'released'];
 

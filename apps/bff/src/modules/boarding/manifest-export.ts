@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawResponse } from '../../http/route';
-import type { TripRecord } from '../trips/trip.repository';
+import type { TripRecord } from '../trips';
 import type { FullManifestRow } from './boarding.service';
 
 const STATUS_LABELS: Record<string, string> = {

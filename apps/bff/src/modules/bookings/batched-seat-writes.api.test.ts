@@ -8,7 +8,10 @@ import { bookingFields, person, publishedTrip, useJourneyApp } from './test/fixt
  */
 const app = useJourneyApp();
 
-const repos = () => app.t.container.worker.repos;
+const repos = () => ({
+  trips: app.t.container.trips.repos.trips,
+  bookings: app.t.container.bookings.repos.bookings,
+});
 const newId = () => new Types.ObjectId().toHexString();
 /** A trip of the given capacity (seats × 50%). */
 const tripOf = (capacity: number, plate: string) =>

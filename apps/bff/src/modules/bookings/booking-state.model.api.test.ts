@@ -162,7 +162,7 @@ async function run(seed: number, runNo: number, problems: string[]): Promise<voi
           // A retry finds the booking its key made (the id derives from the key). A first answer
           // that was another live booking of the worker ("you already hold this one") is not
           // the key's own, and after that booking's cancellation the retry may book anew.
-          const own = t.container.worker.repos.bookings.idForKey(workers[cmd.w].id, key);
+          const own = t.container.bookings.repos.bookings.idForKey(workers[cmd.w].id, key);
           if (entry?.key === key && entry.id === own && res.body.id !== own)
             problems.push(`retry with key ${key} answered booking ${res.body.id}, first answer was ${own}`);
           if (entry?.key === key) entry.id ??= res.body.id;
@@ -213,7 +213,7 @@ async function run(seed: number, runNo: number, problems: string[]): Promise<voi
           .send({ reason: '车辆故障' });
         return { cmd, status: res.status, body: res.body };
       case 'sweep':
-        await t.container.worker.services.sweeper.run();
+        await t.container.bookingSweeper.run();
         return { cmd, status: 200, body: {} };
     }
   };
@@ -292,7 +292,7 @@ async function run(seed: number, runNo: number, problems: string[]): Promise<voi
     await t.settle();
     await check(answers, `batch ${batch} [${cmds.map((c) => c.kind).join(' ')}]`);
   }
-  await t.container.worker.services.sweeper.run();
+  await t.container.bookingSweeper.run();
   await check([], 'after the sweep');
   const trip = await db()
     .collection('trips')

@@ -65,12 +65,12 @@ describe('a poisoned trip in the bookings sweep', () => {
   });
 
   it('when the sweep meets it, then the trip is logged with its id, counted, and the later trip still gets its release, promotion and notices', async () => {
-    const report = await app.t.container.worker.services.sweeper.run();
+    const report = await app.t.container.bookingSweeper.run();
     expect(report.isolation).toEqual({ failed: 1, quarantined: 0, skipped: 0 });
     expect(report.released).toBe(1);
     expect((await mine(sick)).status).toBe('released');
     expect((await mine(waiting)).status).toBe('confirmed');
-    const sent = (app.t.container.worker.sender as MemoryNotificationSender).sent;
+    const sent = (app.t.container.notifications.sender as MemoryNotificationSender).sent;
     expect(sent.some((m) => m.kind === 'seat_released' && m.workerId === sick.id)).toBe(true);
     expect(sent.some((m) => m.kind === 'waitlist_promoted' && m.workerId === waiting.id)).toBe(true);
 
@@ -92,7 +92,7 @@ describe('a poisoned trip in the bookings sweep', () => {
     }).container;
     const reports = [];
     for (let run = 2; run <= DEFAULT_QUARANTINE_AFTER; run += 1)
-      reports.push((await (run % 2 ? app.t.container : other).worker.services.sweeper.run()).isolation);
+      reports.push((await (run % 2 ? app.t.container : other).bookingSweeper.run()).isolation);
     expect(reports.slice(0, -1)).toEqual(
       Array.from({ length: DEFAULT_QUARANTINE_AFTER - 2 }, () => ({ failed: 1, quarantined: 0, skipped: 0 })),
     );
@@ -101,7 +101,7 @@ describe('a poisoned trip in the bookings sweep', () => {
     expect(quarantined).toMatchObject({ failures: DEFAULT_QUARANTINE_AFTER });
     expect(quarantined!.quarantinedAt).toBeInstanceOf(Date);
 
-    const after = await app.t.container.worker.services.sweeper.run();
+    const after = await app.t.container.bookingSweeper.run();
     expect(after.isolation).toEqual({ failed: 0, quarantined: 0, skipped: 1 });
     // Skipped means not tried: the count stays where quarantine stopped it.
     expect((await failureDoc(poisoned))!.failures).toBe(DEFAULT_QUARANTINE_AFTER);
@@ -112,7 +112,7 @@ describe('a poisoned trip in the bookings sweep', () => {
   it('when the bad data is repaired and the record released, then the next run processes the trip again and forgets its failures', async () => {
     unreadable.mockRestore();
     expect(await app.t.container.sweepIsolation.release('bookings.sweep', `trip:${poisoned}`)).toBe(true);
-    const report = await app.t.container.worker.services.sweeper.run();
+    const report = await app.t.container.bookingSweeper.run();
     expect(report.isolation).toEqual({ failed: 0, quarantined: 0, skipped: 0 });
     expect(await failureDoc(poisoned)).toBeNull();
   });

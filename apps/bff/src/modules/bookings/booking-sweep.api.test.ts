@@ -12,7 +12,7 @@ import {
 
 const app = useJourneyApp();
 
-const sweep = () => app.t.container.worker.services.sweeper.run();
+const sweep = () => app.t.container.bookingSweeper.run();
 const mine = async (w: Person) => (await app.t.http.get('/api/bookings/mine').set(w.auth)).body.items[0];
 
 describe('flagging and releasing non-green passengers', () => {
@@ -68,7 +68,7 @@ describe('flagging and releasing non-green passengers', () => {
     expect((await mine(waiting)).status).toBe('confirmed');
     const trip2 = (await app.t.http.get(`/api/trips/${trip}`).set(app.transport.auth)).body;
     expect(trip2.bookedCount).toBe(1);
-    const sent = (app.t.container.worker.sender as MemoryNotificationSender).sent;
+    const sent = (app.t.container.notifications.sender as MemoryNotificationSender).sent;
     expect(sent.some((m) => m.kind === 'seat_released' && m.workerId === sick.id)).toBe(true);
     expect(sent.some((m) => m.kind === 'waitlist_promoted' && m.workerId === waiting.id)).toBe(true);
   });
@@ -78,8 +78,8 @@ describe('recovery after a crash between two writes', () => {
   it('when a booking was left pending without a seat, then the sweep settles it', async () => {
     const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
     const w = await person(app.t);
-    const repo = app.t.container.worker.repos.bookings;
-    const tripRec = (await app.t.container.worker.repos.trips.findById(trip))!;
+    const repo = app.t.container.bookings.repos.bookings;
+    const tripRec = (await app.t.container.trips.repos.trips.findById(trip))!;
     const pending = await repo.insertPending({
       tripId: trip,
       workerId: w.id,
@@ -93,7 +93,7 @@ describe('recovery after a crash between two writes', () => {
     const report = await sweep();
     expect(report.settled).toBe(1);
     expect((await repo.findById(pending!.id))!.status).toBe('confirmed');
-    expect((await app.t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(1);
+    expect((await app.t.container.trips.repos.trips.findById(trip))!.bookedCount).toBe(1);
   });
 
   it('when a cancelled booking still holds a seat, then reconciliation frees it exactly once', async () => {
@@ -107,12 +107,12 @@ describe('recovery after a crash between two writes', () => {
       .updateOne({ _id: new Types.ObjectId(b.id) }, { $set: { status: 'cancelled' }, $unset: { live: 1 } });
     await sweep();
     await sweep();
-    expect((await app.t.container.worker.repos.trips.findById(trip))!.bookedCount).toBe(0);
+    expect((await app.t.container.trips.repos.trips.findById(trip))!.bookedCount).toBe(0);
   });
 
   it('when a booking joined the waitlist of a trip cancelled meanwhile and its request died before the re-read, then the sweep cancels it and the worker can book that day again', async () => {
     const trip = await publishedTrip(app.t, app.transport, [app.entId], 20);
-    const tripRec = (await app.t.container.worker.repos.trips.findById(trip))!;
+    const tripRec = (await app.t.container.trips.repos.trips.findById(trip))!;
     const cancelled = await app.t.http
       .post(`/api/trips/${trip}/cancel`)
       .set(app.transport.auth)
@@ -122,7 +122,7 @@ describe('recovery after a crash between two writes', () => {
     const w = await person(app.t);
     await checkin(app.t, w);
     // The waitlisted insert of a request that read the trip full before it was cancelled.
-    const late = await app.t.container.worker.repos.bookings.insertWaitlisted(
+    const late = await app.t.container.bookings.repos.bookings.insertWaitlisted(
       bookingFields(tripRec, w.id, app.t.clock.now()),
     );
     expect(late?.status).toBe('waitlisted');
@@ -137,9 +137,9 @@ describe('recovery after a crash between two writes', () => {
 
 describe('outbox delivery', () => {
   it('when the sender fails, then the message is retried later and sent once', async () => {
-    const sender = app.t.container.worker.sender as MemoryNotificationSender;
+    const sender = app.t.container.notifications.sender as MemoryNotificationSender;
     const w = await person(app.t);
-    await app.t.container.worker.repos.outbox.addMany(
+    await app.t.container.notifications.repos.outbox.addMany(
       [
         {
           id: `test:${w.id}`,
@@ -153,11 +153,11 @@ describe('outbox delivery', () => {
       app.t.clock.now(),
     );
     sender.failNext = 1;
-    await app.t.container.worker.services.notifications.drain();
+    await app.t.container.notifications.services.notifications.drain();
     expect(sender.sent.filter((m) => m.workerId === w.id)).toHaveLength(0);
     app.t.clock.advance(60_000);
-    await app.t.container.worker.services.notifications.drain();
-    await app.t.container.worker.services.notifications.drain();
+    await app.t.container.notifications.services.notifications.drain();
+    await app.t.container.notifications.services.notifications.drain();
     expect(sender.sent.filter((m) => m.workerId === w.id)).toHaveLength(1);
   });
 });

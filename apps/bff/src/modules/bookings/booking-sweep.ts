@@ -1,11 +1,8 @@
 import { addDays, boardingCutoff, chinaDay, HOUR_MS, TRIP_RULES, type PassResult } from '@fugong/domain';
 import type { Clock } from '../../clock';
-import type { PassService } from '../health-checkins/pass.service';
-import type { PassChangeListener } from '../health-checkins/checkin.service';
-import type { OutboxRepository } from '../notifications/outbox.repository';
-import type { NotificationService } from '../notifications/notification.service';
-import type { TripRecord, TripRepository } from '../trips/trip.repository';
-import type { TripNoticeService } from '../trips/trip-notices';
+import type { PassService, PassChangeListener } from '../health-checkins';
+import type { OutboxRepository, NotificationService } from '../notifications';
+import type { TripRecord, TripRepository, TripNoticeService } from '../trips';
 import type { BookingRecord, BookingRepository } from './booking.repository';
 import type { SeatAllocator } from './seat-allocator';
 import type { IsolationReport, SweepIsolation } from '../sweep-failures';

@@ -19,7 +19,7 @@ async function greenWorkers(n: number, prefix: string) {
       t.container.pii.lookupHash(phone),
       t.container.pii.encrypt(phone),
     );
-    await t.container.worker.repos.checkins.upsertForDay(u.id, day, t.clock.now(), {
+    await t.container.healthCheckins.repos.checkins.upsertForDay(u.id, day, t.clock.now(), {
       ...GREEN_CHECKIN,
       symptoms: [],
       places: [],
@@ -80,7 +80,7 @@ describe('a booking rush on the last seats', () => {
     expect(confirmed).toHaveLength(10);
     expect(docs.filter((d) => d.status === 'waitlisted')).toHaveLength(297);
     expect(new Set(docs.map((d) => String(d.workerId))).size).toBe(docs.length);
-    const trip = await t.container.worker.repos.trips.findById(tripId);
+    const trip = await t.container.trips.repos.trips.findById(tripId);
     expect(trip!.bookedCount).toBe(10);
     expect(new Set(trip!.seatHolders)).toEqual(new Set(confirmed.map((d) => String(d._id))));
   }, 120_000);
@@ -97,7 +97,8 @@ describe('joining the waitlist of a trip seen full', () => {
     );
     const held = await t.http.post('/api/bookings').set(holder.auth).send({ tripId });
     expect(held.body.status).toBe('confirmed');
-    const { repos, services } = t.container.worker;
+    const repos = { trips: t.container.trips.repos.trips, bookings: t.container.bookings.repos.bookings };
+    const services = { seats: t.container.bookings.services.seats };
     // The late worker's request read the trip full; then the holder cancels (its promote finds
     // nobody waitlisted yet); only then does the waitlisted insert land.
     expect((await t.http.post(`/api/bookings/${held.body.id}/cancel`).set(holder.auth)).body.status).toBe(

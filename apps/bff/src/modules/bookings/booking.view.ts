@@ -1,5 +1,5 @@
 import type { Booking } from '@fugong/contracts';
-import type { TripRecord } from '../trips/trip.repository';
+import type { TripRecord } from '../trips';
 import type { BookingRecord } from './booking.repository';
 
 /** The contract shape of a booking, with its trip summary and waitlist place. */

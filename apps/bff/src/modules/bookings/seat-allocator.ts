@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
-import type { TripRecord, TripRepository } from '../trips/trip.repository';
-import type { OutboxRepository } from '../notifications/outbox.repository';
+import type { TripRecord, TripRepository } from '../trips';
+import type { OutboxRepository } from '../notifications';
 import type { BookingRecord, BookingRepository } from './booking.repository';
 
 /**

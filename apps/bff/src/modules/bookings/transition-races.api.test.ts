@@ -45,7 +45,7 @@ describe('a cancel racing the boarding of the same passenger', () => {
     expect((await book(app.t, waiting, trip)).body.status).toBe('waitlisted');
 
     let boarded: { status: number } | null = null;
-    beforeNextTransition(app.t.container.worker.repos.bookings, 'cancelled', async () => {
+    beforeNextTransition(app.t.container.bookings.repos.bookings, 'cancelled', async () => {
       boarded = await board(trip, rider);
     });
     const cancel = await app.t.http.post(`/api/bookings/${seat.id}/cancel`).set(rider.auth);
@@ -68,7 +68,7 @@ describe('a cancel racing the boarding of the same passenger', () => {
 
     const cancelOnce = () => app.t.http.post(`/api/bookings/${seat.id}/cancel`).set(rider.auth);
     let twin: { status: number; body: { status: string } } | null = null;
-    beforeNextTransition(app.t.container.worker.repos.bookings, 'cancelled', async () => {
+    beforeNextTransition(app.t.container.bookings.repos.bookings, 'cancelled', async () => {
       twin = await cancelOnce();
     });
     const first = await cancelOnce();

@@ -1,8 +1,8 @@
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
-import type { AssignmentRepository } from '../stewards/assignment.repository';
+import type { EnterpriseRepository } from '../enterprises';
+import type { AssignmentRepository } from '../stewards';
 import type { CallbackRecord, CallbackRepository } from './callback.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 

@@ -1,7 +1,7 @@
 import { seatCapacity } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import { DomainError } from '../../errors';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { EnterpriseRepository } from '../enterprises';
 import type { CharterRepository } from './charter.repository';
 import { toCharterView } from './charter.service';
 

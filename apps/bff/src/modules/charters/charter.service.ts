@@ -5,8 +5,7 @@ import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { DomainError } from '../../errors';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
-import type { EnterpriseScope } from '../enterprises/enterprise-scope';
+import type { EnterpriseRepository, EnterpriseScope } from '../enterprises';
 import { MAX_CHARTER_WORKERS, type CharterRecord, type CharterRepository } from './charter.repository';
 
 export interface CharterServiceDeps {

@@ -1,5 +1,5 @@
 import { cellMatches, type CellFilter, type ParsedCell } from '@fugong/domain';
-import type { Metrics, RollupView } from '../rollups/rollup-view';
+import type { Metrics, RollupView } from '../rollups';
 
 export type { Metrics };
 

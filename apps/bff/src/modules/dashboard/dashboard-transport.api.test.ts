@@ -23,7 +23,7 @@ beforeAll(async () => {
   t.clock.set(new Date('2027-03-02T08:00:00+08:00'));
   auth = await commandAuth(t);
   const code = '91330281MA2G00001' + creditCodeCheckChar('91330281MA2G00001');
-  const e = await t.container.enterprise.services.enterprises.create({
+  const e = await t.container.enterprises.services.enterprises.create({
     name: '余姚阳明光电',
     creditCode: code,
     industry: '光学仪器',
@@ -113,7 +113,7 @@ describe('dashboard summary: transport and health against hand counts', () => {
   });
 
   it('when the rollups are rebuilt from raw trips and check-ins, then there is no drift', async () => {
-    const report = await t.container.dashboard.rollups.rebuild();
+    const report = await t.container.rollups.rebuild();
     expect(report.drift).toEqual([]);
   });
 });

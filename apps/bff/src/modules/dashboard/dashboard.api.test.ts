@@ -173,7 +173,7 @@ describe('dashboard summary: issues, why not reopened, stewards', () => {
 
   it('when the sweep escalates the open issues after their deadlines, then they count as overdue', async () => {
     t.clock.advance(10 * 24 * 3_600_000);
-    await t.container.enterprise.services.sweep.run();
+    await t.container.issues.services.sweep.run();
     const s = await summary({ date: '2027-03-02' });
     expect(s.issues.overdue).toBe(5);
     t.clock.advance(-10 * 24 * 3_600_000);

@@ -8,9 +8,8 @@ import {
   type CellFilter,
 } from '@fugong/domain';
 import type { Clock } from '../../clock';
-import type { RollupRepository } from '../rollups/rollup.repository';
-import type { RollupView } from '../rollups/rollup-view';
-import type { StaffRepository } from '../enterprises/staff.repository';
+import type { RollupRepository, RollupView } from '../rollups';
+import type { StaffRepository } from '../enterprises';
 import { dayRange } from './cell-sums';
 import {
   healthFigure,

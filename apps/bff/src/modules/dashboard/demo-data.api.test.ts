@@ -21,6 +21,6 @@ describe('dashboard demo data', () => {
     expect(res.body.choices.regions.map((r: { label: string }) => r.label)).toEqual(
       expect.arrayContaining(['阳明街道', '兰江街道', '凤山街道']),
     );
-    expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
+    expect((await t.container.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { chinaDay } from '@fugong/domain';
 import type { Container } from '../../container';
-import { DEMO_ENTERPRISES } from '../enterprises/demo-data';
+import { DEMO_ENTERPRISES } from '../enterprises';
 
 /** Today's reopening reports of the demo firms: three reopened, 兰江模塑厂 still closed. */
 const DEMO_REPORTS = [
@@ -19,9 +19,9 @@ const DEMO_REPORTS = [
  * a city-sized database on every start would be slow — `npm run rollups:rebuild` is for that).
  */
 export async function dashboardDemoSection(ctx: { container: Container }): Promise<void> {
-  const { enterprise, dashboard } = ctx.container;
+  const { enterprises, reopening, rollups } = ctx.container;
   for (const [i, e] of DEMO_ENTERPRISES.entries()) {
-    const firm = await enterprise.repos.enterprises.findByCreditCode(e.creditCode);
+    const firm = await enterprises.repos.enterprises.findByCreditCode(e.creditCode);
     if (!firm) continue;
     const liaison = {
       id: new Types.ObjectId().toHexString(),
@@ -29,20 +29,19 @@ export async function dashboardDemoSection(ctx: { container: Container }): Promi
       enterpriseId: firm.id,
       departmentId: null,
     };
-    const today = (await enterprise.services.reopening.history(liaison, firm.id)).items[0];
+    const today = (await reopening.services.reopening.history(liaison, firm.id)).items[0];
     // Demo data runs on the wall clock, like the rest of seed-demo.
     if (today?.day === chinaDay(new Date())) continue;
     const r = DEMO_REPORTS[i];
-    await enterprise.services.reopening.reportToday(liaison, firm.id, {
+    await reopening.services.reopening.reportToday(liaison, firm.id, {
       ...r,
       reopenedSince: r.reopened ? '2020-02-20' : null,
       staffTotal: e.headcount,
     });
   }
-  const [current] = await dashboard.rollups.repo.cells(['reopen|*']);
+  const [current] = await rollups.repo.cells(['reopen|*']);
   const counted = (current?.cells ?? []).reduce((sum, { m }) => sum + (m.enterprises ?? 0), 0);
-  const registered = await dashboard.rollups.sources.m.enterprises.estimatedDocumentCount();
+  const registered = await rollups.sources.m.enterprises.estimatedDocumentCount();
   // Documents of an older storage format are converted by the rebuild too.
-  if (counted !== registered || (await dashboard.rollups.repo.olderFormatDocuments()) > 0)
-    await dashboard.rollups.rebuild();
+  if (counted !== registered || (await rollups.repo.olderFormatDocuments()) > 0) await rollups.rebuild();
 }

@@ -8,7 +8,7 @@ import {
   type IssueCategory,
 } from '@fugong/contracts';
 import { addDays, type CellFilter } from '@fugong/domain';
-import type { RollupView } from '../rollups/rollup-view';
+import type { RollupView } from '../rollups';
 import {
   addMetrics,
   average,

@@ -56,7 +56,14 @@ export const DEMO_ENTERPRISES = [
  * officer's (13800000004) queues are not empty. Safe to run on every boot.
  */
 export async function enterpriseDemoSection(ctx: DemoCtx): Promise<void> {
-  const { repos, services } = ctx.container.enterprise;
+  const c = ctx.container;
+  const repos = {
+    enterprises: c.enterprises.repos.enterprises,
+    staff: c.enterprises.repos.staff,
+    assignments: c.stewards.repos.assignments,
+    issues: c.issues.repos.issues,
+  };
+  const services = { issues: c.issues.services.issues };
   await repos.enterprises.bulkUpsert(DEMO_ENTERPRISES);
   const firms = await Promise.all(
     DEMO_ENTERPRISES.map((e) => repos.enterprises.findByCreditCode(e.creditCode)),

@@ -9,11 +9,10 @@ import { isDuplicateKey } from '../../db/errors';
 import type { EnterpriseRecord, EnterpriseRepository } from './enterprise.repository';
 import type { EnterpriseScope } from './enterprise-scope';
 import type { StaffRepository } from './staff.repository';
-import type { AssignmentRepository } from '../stewards/assignment.repository';
-import type { VisitRepository } from '../visits/visit.repository';
-import type { IssueRepository } from '../issues/issue.repository';
-import type { ReopeningRepository } from '../reopening/reopening.repository';
-import { isIssueOverdue } from '../issues/issue-view';
+import type { AssignmentRepository } from '../stewards';
+import type { VisitRepository } from '../visits';
+import { type IssueRepository, isIssueOverdue } from '../issues';
+import type { ReopeningRepository } from '../reopening';
 import { importEnterprises } from './enterprise-import';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 

@@ -4,8 +4,8 @@ import { regionLabel } from '@fugong/contracts';
 import { regionKey, townOf } from '@fugong/domain';
 import type { Logger } from 'pino';
 import type { RawResponse } from '../../http/route';
-import type { DashboardService, SummaryQuery } from '../dashboard/dashboard.service';
-import type { RegistryRow, RollupSources } from '../rollups/rollup-sources';
+import type { DashboardService, SummaryQuery } from '../dashboard';
+import type { RegistryRow, RollupSources } from '../rollups';
 import { ENTERPRISE_HEADER, enterpriseRow, reportSheets, type ReportSection } from './report-sections';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -13,7 +13,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { DomainError } from '../../errors';
-import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from '../health-checkins/pass-token';
+import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from '../health-checkins';
 import type { FreightCheckRepository } from './freight-check.repository';
 import type { FreightPassRecord, FreightPassRepository } from './freight-pass.repository';
 import { maskedDriver, toFreightPassView } from './freight-pass.view';

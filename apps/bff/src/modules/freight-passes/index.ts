@@ -8,7 +8,7 @@ import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
-import { createPassTokenSigner } from '../health-checkins/pass-token';
+import { createPassTokenSigner } from '../health-checkins';
 import { FreightPassRepository } from './freight-pass.repository';
 import { FreightCheckRepository } from './freight-check.repository';
 import { FreightPassService, type FreightEnterpriseLookup } from './freight-pass.service';

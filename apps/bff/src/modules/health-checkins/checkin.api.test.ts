@@ -97,7 +97,7 @@ describe('pass QR token', () => {
     const res = await t.http.get('/api/pass/token').set(worker.auth);
     expect(res.status).toBe(200);
     expect(res.body).not.toHaveProperty('qrDataUrl');
-    expect(t.container.worker.services.passes.verifyToken(res.body.token)).toBe(worker.id);
+    expect(t.container.healthCheckins.services.passes.verifyToken(res.body.token)).toBe(worker.id);
     const ttl = new Date(res.body.expiresAt).getTime() - t.clock.now().getTime();
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(120_000);

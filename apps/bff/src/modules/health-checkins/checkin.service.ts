@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import { assertStorable } from '../../http/storable';
-import type { RegionService } from '../regions/region.service';
+import type { RegionService } from '../regions';
 import type { CheckinRecord, CheckinRepository } from './checkin.repository';
 import { passFrom, toPassView } from './pass.service';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';

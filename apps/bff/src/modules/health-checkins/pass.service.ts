@@ -8,7 +8,7 @@ import {
   type RiskLookup,
 } from '@fugong/domain';
 import type { Clock } from '../../clock';
-import type { RegionService } from '../regions/region.service';
+import type { RegionService } from '../regions';
 import type { CheckinRepository } from './checkin.repository';
 import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from './pass-token';
 

@@ -21,11 +21,11 @@ describe('in-app inbox', () => {
     const mine = await app.t.http.get('/api/bookings/mine').set(first.auth);
     await app.t.http.post(`/api/bookings/${mine.body.items[0].id}/cancel`).set(first.auth).send({});
 
-    const sender = app.t.container.worker.sender as MemoryNotificationSender;
+    const sender = app.t.container.notifications.sender as MemoryNotificationSender;
     sender.failNext = 1; // WeChat down on the first attempt
-    await app.t.container.worker.services.notifications.drain();
+    await app.t.container.notifications.services.notifications.drain();
     app.t.clock.advance(60_000);
-    await app.t.container.worker.services.notifications.drain();
+    await app.t.container.notifications.services.notifications.drain();
 
     const res = await inbox(waiting.auth);
     expect(res.status).toBe(200);

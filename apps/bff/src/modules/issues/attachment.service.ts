@@ -4,7 +4,7 @@ import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import type { RawResponse } from '../../http/route';
-import type { EnterpriseScope } from '../enterprises/enterprise-scope';
+import type { EnterpriseScope } from '../enterprises';
 import type { AttachmentRepository } from './attachment.repository';
 import type { IssueRepository } from './issue.repository';
 

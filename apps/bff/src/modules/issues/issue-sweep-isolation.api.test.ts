@@ -30,7 +30,7 @@ describe('deadline sweep with a bad issue', () => {
     t.clock.set(new Date('2026-03-06T09:00:00+08:00'));
     const bad = await urgent('原材料断供，急需协调');
     const good = await urgent('物流受阻，急需通行证');
-    const repo = t.container.enterprise.repos.issues;
+    const repo = t.container.issues.repos.issues;
     const real = repo.markClock.bind(repo);
     const spy = jest.spyOn(repo, 'markClock').mockImplementation(async (id, ...rest) => {
       if (id === bad) throw new TypeError('unreadable issue');
@@ -38,7 +38,7 @@ describe('deadline sweep with a bad issue', () => {
     });
     try {
       t.clock.set(new Date('2026-03-06T13:30:00+08:00')); // both past the 4-hour first response
-      expect(await t.container.enterprise.services.sweep.run()).toEqual({ reminded: 0, escalated: 1 });
+      expect(await t.container.issues.services.sweep.run()).toEqual({ reminded: 0, escalated: 1 });
       const escalated = (await t.http.get(`/api/issues/${good}`).set(liaison.auth)).body;
       expect(escalated.escalated).toBe(true);
       const failures = t.connection.db!.collection('sweep_failures');
@@ -46,7 +46,7 @@ describe('deadline sweep with a bad issue', () => {
         failures: 1,
         lastError: 'TypeError: unreadable issue',
       });
-      for (let run = 2; run <= 6; run += 1) await t.container.enterprise.services.sweep.run();
+      for (let run = 2; run <= 6; run += 1) await t.container.issues.services.sweep.run();
       // Five failing runs quarantine it; the sixth skips it without trying.
       const doc = await failures.findOne({ _id: `issues.sweep|issue:${bad}` as never });
       expect(doc).toMatchObject({ failures: 5 });

@@ -9,7 +9,7 @@ let officer: Person;
 let firm: string;
 
 const at = (s: string) => new Date(s);
-const sweep = () => t.container.enterprise.services.sweep.run();
+const sweep = () => t.container.issues.services.sweep.run();
 const get = async (id: string) => (await t.http.get(`/api/issues/${id}`).set(admin.auth)).body;
 const act = (who: Person, id: string, action: string, body: Record<string, unknown> = {}) =>
   t.http.post(`/api/issues/${id}/${action}`).set(who.auth).send(body);

@@ -99,7 +99,7 @@ describe('the orphan photo sweep', () => {
     const polluted = await stored();
     expect(polluted.chunks).toBeGreaterThan(attached.chunks);
 
-    const sweep = t.container.enterprise.services.photoOrphans;
+    const sweep = t.container.issues.services.photoOrphans;
     // Within the grace period nothing is touched (an upload may still be on its way).
     expect(await sweep.run()).toEqual({ deleted: 0 });
     expect(await stored()).toEqual(polluted);

@@ -24,7 +24,7 @@ async function wechatWorker(who: string) {
 async function announce(workerId: string, title = '班车改时间：贵阳南明区到余姚市舜宇光学的直通车') {
   seq += 1;
   const id = `test-${seq}:${workerId}`;
-  await t.container.worker.repos.outbox.addMany(
+  await t.container.notifications.repos.outbox.addMany(
     [
       {
         id,
@@ -37,7 +37,7 @@ async function announce(workerId: string, title = '班车改时间：贵阳南�
     ],
     t.clock.now(),
   );
-  await t.container.worker.services.notifications.drain();
+  await t.container.notifications.services.notifications.drain();
   return id;
 }
 const inbox = async (auth: Record<string, string>) =>

@@ -3,7 +3,7 @@ import type { ReopeningReport, ReopeningReportInput } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
-import type { EnterpriseScope } from '../enterprises/enterprise-scope';
+import type { EnterpriseScope } from '../enterprises';
 import type { ReopeningRecord, ReopeningRepository } from './reopening.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 

@@ -37,7 +37,16 @@ const INDUSTRIES = ['光学仪器', '通用设备', '塑料制品'];
 async function randomMix(seed: number, steps: number): Promise<void> {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-  const s = t.container.enterprise.services;
+  const c = t.container;
+  const s = {
+    enterprises: c.enterprises.services.enterprises,
+    reopening: c.reopening.services.reopening,
+    issues: c.issues.services.issues,
+    sweep: c.issues.services.sweep,
+    stewards: c.stewards.services.stewards,
+    visits: c.visits.services.visits,
+    callbacks: c.callbacks.services.callbacks,
+  };
   const admin = person(['admin']);
   const stewards = await Promise.all(
     ['13900000001', '13900000002'].map(async (phone, i) => {
@@ -105,7 +114,7 @@ async function randomMix(seed: number, steps: number): Promise<void> {
         await s.stewards.assign(admin, pick(firms), pick(stewards).id);
       } else if (roll < 0.78) {
         const steward = pick(stewards);
-        const mine = await t.container.enterprise.repos.assignments.enterpriseIdsOfSteward(steward.id);
+        const mine = await t.container.stewards.repos.assignments.enterpriseIdsOfSteward(steward.id);
         if (mine.length > 0)
           await s.visits.create(steward, {
             enterpriseId: pick(mine),
@@ -141,11 +150,11 @@ async function randomMix(seed: number, steps: number): Promise<void> {
 describe('rollup rebuild', () => {
   it('when a random mix of writes went through the real services, then the rebuild finds zero drift (twice)', async () => {
     await randomMix(20270301, 160);
-    const first = await t.container.dashboard.rollups.rebuild();
+    const first = await t.container.rollups.rebuild();
     expect(first.drift).toEqual([]);
     expect(first.driftCount).toBe(0);
     expect(first.documents).toBeGreaterThan(3);
-    expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
+    expect((await t.container.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);
 
   it('when a counter was damaged behind the hooks’ back, then the rebuild reports exactly that drift and repairs it', async () => {
@@ -155,7 +164,7 @@ describe('rollup rebuild', () => {
       { $inc: { 'c.330281:阳明街道~光学仪器~above.enterprises': 5 } },
       { upsert: true },
     );
-    const report = await t.container.dashboard.rollups.rebuild();
+    const report = await t.container.rollups.rebuild();
     expect(report.driftCount).toBe(1);
     expect(report.drift[0]).toMatchObject({
       doc: 'reopen|*',
@@ -163,14 +172,14 @@ describe('rollup rebuild', () => {
       metric: 'enterprises',
     });
     expect(report.drift[0].stored - report.drift[0].recount).toBe(5);
-    expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
+    expect((await t.container.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);
 
   it('when a hook runs again for an unchanged record, or many run at once, then nothing is counted twice', async () => {
     await randomMix(99, 30);
-    const ids = (await t.container.enterprise.repos.enterprises.list({}, 1, 50)).items.map((e) => e.id);
-    const rollups = t.container.dashboard.rollups.service;
+    const ids = (await t.container.enterprises.repos.enterprises.list({}, 1, 50)).items.map((e) => e.id);
+    const rollups = t.container.rollups.service;
     await Promise.all([...ids, ...ids, ...ids].map((id) => rollups.syncEnterprise(id)));
-    expect((await t.container.dashboard.rollups.rebuild()).driftCount).toBe(0);
+    expect((await t.container.rollups.rebuild()).driftCount).toBe(0);
   }, 30_000);
 });

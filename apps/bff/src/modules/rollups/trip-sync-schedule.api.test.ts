@@ -10,7 +10,7 @@ afterAll(() => t.close());
 
 /** What the trip currently adds to the transport rollup, as its ledger entry records it. */
 const ledgerOf = async (tripId: string) =>
-  JSON.stringify((await t.container.dashboard.rollups.repo.readLedger(`trip:${tripId}`))?.c ?? null);
+  JSON.stringify((await t.container.rollups.repo.readLedger(`trip:${tripId}`))?.c ?? null);
 
 describe('coalesced trip syncs (a booking rush must not pay a rollup sync per booking)', () => {
   it('when seats are booked, then the rollup follows within the delay, by itself, not once per booking; a dashboard read lands it at once', async () => {
@@ -18,7 +18,7 @@ describe('coalesced trip syncs (a booking rush must not pay a rollup sync per bo
     const ent = await enterprise(t);
     const trip = await publishedTrip(t, transport, [ent]);
     const published = await ledgerOf(trip);
-    const seqOf = async () => (await t.container.dashboard.rollups.repo.readLedger(`trip:${trip}`))!.seq;
+    const seqOf = async () => (await t.container.rollups.repo.readLedger(`trip:${trip}`))!.seq;
     const publishedSeq = await seqOf();
 
     const workers = await Promise.all(Array.from({ length: 6 }, () => person(t)));

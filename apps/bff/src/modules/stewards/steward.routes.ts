@@ -1,8 +1,8 @@
 import { issueRoutes as r } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
 import type { StewardService } from './steward.service';
-import type { VisitService } from '../visits/visit.service';
-import type { CallbackService } from '../callbacks/callback.service';
+import type { VisitService } from '../visits';
+import type { CallbackService } from '../callbacks';
 
 /** Steward assignments, "my enterprises", visits and call-backs. */
 export function stewardRoutesFor(s: {

@@ -2,14 +2,11 @@ import { OPEN_ISSUE_STATES, VISIT_LAPSE_DAYS, rankByNeed, stewardsNeedingAttenti
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
-import type { EnterpriseScope } from '../enterprises/enterprise-scope';
-import type { StaffRepository } from '../enterprises/staff.repository';
-import type { VisitRepository } from '../visits/visit.repository';
-import type { IssueRepository } from '../issues/issue.repository';
-import type { ReopeningRepository } from '../reopening/reopening.repository';
-import type { CallbackRepository } from '../callbacks/callback.repository';
-import { isIssueOverdue } from '../issues/issue-view';
+import type { EnterpriseRepository, EnterpriseScope, StaffRepository } from '../enterprises';
+import type { VisitRepository } from '../visits';
+import { type IssueRepository, isIssueOverdue } from '../issues';
+import type { ReopeningRepository } from '../reopening';
+import type { CallbackRepository } from '../callbacks';
 import type { AssignmentRecord, AssignmentRepository } from './assignment.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 

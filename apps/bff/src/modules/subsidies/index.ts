@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { CHARTER_SUBSIDY_2020, type CharterSubsidyParams, type WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { EnterpriseRepository } from '../enterprises';
 import { FactRepository } from './fact.repository';
 import { ListRepository } from './list.repository';
 import { PaymentRepository } from './payment.repository';

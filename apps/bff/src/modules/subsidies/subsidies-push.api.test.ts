@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const sender = () => t.container.worker.sender as MemoryNotificationSender;
+const sender = () => t.container.notifications.sender as MemoryNotificationSender;
 const inbox = async (who: Person) =>
   (await t.http.get('/api/notifications/mine').set(who.auth)).body.items.filter(
     (m: { kind: string }) => m.kind === 'subsidy.entitled',
@@ -47,7 +47,7 @@ async function publishHiring(lines: string[]) {
 describe('政策直通 on publication', () => {
   it('when a list is published, then each liaison of each firm on it gets "您可享受 X 元，无需申请" in the inbox and through the sender', async () => {
     await publishHiring([...hires(codeA, 3, 0), ...hires(codeC, 1, 50)]);
-    await t.container.worker.services.notifications.drain();
+    await t.container.notifications.services.notifications.drain();
 
     for (const who of [liaisonA, liaisonA2]) {
       const [msg] = await inbox(who);
@@ -67,7 +67,7 @@ describe('政策直通 on publication', () => {
   it('when the facts change and a new list of the same period is published, then only the firm new to it is told', async () => {
     const before = sender().sent.length;
     await publishHiring([...hires(codeA, 5, 0), ...hires(codeB, 2, 100), ...hires(codeC, 1, 50)]);
-    await t.container.worker.services.notifications.drain();
+    await t.container.notifications.services.notifications.drain();
 
     const fresh = sender().sent.slice(before);
     expect(fresh.map((m) => m.workerId)).toEqual([liaisonB.id]);
@@ -83,7 +83,7 @@ describe('政策直通 on publication', () => {
     const again = await listAction(t, rsj, current.id, 'publish');
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('INVALID_TRANSITION');
-    await t.container.worker.services.notifications.drain();
+    await t.container.notifications.services.notifications.drain();
     expect(sender().sent.length).toBe(before);
     expect(await notices()).toBe(3);
   });

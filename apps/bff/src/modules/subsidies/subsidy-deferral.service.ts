@@ -8,7 +8,7 @@ import { deferralDecision, type WorkCalendar } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { EnterpriseRepository } from '../enterprises';
 import { DomainError, businessRule } from '../../errors';
 import type { DeferralRecord, DeferralRepository } from './deferral.repository';
 

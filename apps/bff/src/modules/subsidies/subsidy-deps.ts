@@ -1,6 +1,6 @@
 import type { CharterSubsidyParams, WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
-import type { EnterpriseRepository } from '../enterprises/enterprise.repository';
+import type { EnterpriseRepository } from '../enterprises';
 import type { FactRepository } from './fact.repository';
 import type { ListRepository } from './list.repository';
 import type { PaymentRepository } from './payment.repository';

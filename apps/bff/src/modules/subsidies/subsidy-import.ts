@@ -1,7 +1,6 @@
 import type { ImportRowIssue, SubsidyImportInput, SubsidyImportReport } from '@fugong/contracts';
 import { DomainError } from '../../errors';
-import { parseCsv } from '../enterprises/csv';
-import { readRows, type SheetRow } from '../enterprises/enterprise-import';
+import { parseCsv, readRows, type SheetRow } from '../enterprises';
 import {
   AGENCY_KIND_WORDS,
   CATEGORY_WORDS,

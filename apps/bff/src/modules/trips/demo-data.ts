@@ -1,7 +1,7 @@
 import { chinaDay, addDays, chinaDayStart, seatCapacity } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Container } from '../../container';
-import { DEMO_ENTERPRISES } from '../enterprises/demo-data';
+import { DEMO_ENTERPRISES } from '../enterprises';
 
 /** What the demo section needs from seed-demo's context (structural, to avoid an import cycle). */
 interface DemoCtx {
@@ -26,7 +26,6 @@ const ORIGINS = [
  */
 export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
   const c = ctx.container;
-  const w = c.worker;
   const adminId = ctx.userIds.get('13800000006');
   const workerId = ctx.userIds.get('13800000001');
   const transportId = ctx.userIds.get('13800000005');
@@ -36,12 +35,12 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
   const firms = found.filter((f) => f !== null);
   if (!adminId || !workerId || !transportId || firms.length === 0) return;
   const admin: Actor = { id: adminId, roles: ['admin'], enterpriseId: null, departmentId: null };
-  await w.services.regions.set(admin, '420100', '武汉市', 'high', 'demo-seed');
-  await w.services.regions.set(admin, '330281', '余姚市', 'low', 'demo-seed');
-  await w.services.regions.set(admin, '520102', '贵阳市南明区', 'low', 'demo-seed');
+  await c.regions.services.regions.set(admin, '420100', '武汉市', 'high', 'demo-seed');
+  await c.regions.services.regions.set(admin, '330281', '余姚市', 'low', 'demo-seed');
+  await c.regions.services.regions.set(admin, '520102', '贵阳市南明区', 'low', 'demo-seed');
 
   const me: Actor = { id: workerId, roles: ['worker'], enterpriseId: null, departmentId: null };
-  await w.services.profiles.update(me, {
+  await c.profile.services.profiles.update(me, {
     name: '张建国',
     idNumber: '52010219900101123X',
     homeRegion: { province: '520000', city: '520100', county: '520102' },
@@ -49,7 +48,7 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
   });
 
   const today = chinaDay(new Date());
-  const upcoming = await w.repos.trips.search(
+  const upcoming = await c.trips.repos.trips.search(
     { statuses: ['published'], enterpriseId: firms[0].id, fromDay: today },
     1,
     1,
@@ -60,7 +59,7 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
       const firm = firms[i % firms.length];
       // 07:00 China time, the usual early start of a 包车 so it arrives the same evening.
       const departureAt = new Date(chinaDayStart(addDays(today, day)).getTime() + 7 * 3600_000);
-      const trip = await w.repos.trips.create({
+      const trip = await c.trips.repos.trips.create({
         status: 'published',
         originRegionCode: o.code,
         originName: o.name,
@@ -75,7 +74,7 @@ export async function workerJourneyDemoSection(ctx: DemoCtx): Promise<void> {
         createdBy: transportId,
       });
       // Written past the service (a published demo trip), so announced here like any trip write.
-      await w.events.publish({ type: 'trip.changed', tripId: trip.id });
+      await c.events.publish({ type: 'trip.changed', tripId: trip.id });
     }
   }
 }

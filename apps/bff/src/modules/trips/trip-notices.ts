@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
-import type { BookingRepository } from '../bookings/booking.repository';
-import type { OutboxMessage, OutboxRepository } from '../notifications/outbox.repository';
+import type { BookingRepository } from '../bookings';
+import type { OutboxMessage, OutboxRepository } from '../notifications';
 import type { TripRepository } from './trip.repository';
 
 /**

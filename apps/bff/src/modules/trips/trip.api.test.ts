@@ -103,8 +103,8 @@ describe('changing and cancelling trips', () => {
     ).toISOString();
     const res = await t.http.patch(`/api/trips/${id}`).set(transport.auth).send({ departureAt: later });
     expect(res.status).toBe(200);
-    await t.container.worker.services.notifications.drain();
-    const sent = (t.container.worker.sender as MemoryNotificationSender).sent.filter(
+    await t.container.notifications.services.notifications.drain();
+    const sent = (t.container.notifications.sender as MemoryNotificationSender).sent.filter(
       (m) => m.kind === 'trip_time_changed',
     );
     expect(sent).toHaveLength(1);

@@ -7,9 +7,8 @@ import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import { DomainError, notFound } from '../../errors';
 import { assertStorable } from '../../http/storable';
-import type { EnterpriseLookup } from '../profile/profile.service';
-import type { BookingRepository } from '../bookings/booking.repository';
-import type { SeatAllocator } from '../bookings/seat-allocator';
+import type { EnterpriseLookup } from '../profile';
+import type { BookingRepository, SeatAllocator } from '../bookings';
 import type { TripRecord, TripRepository } from './trip.repository';
 import type { TripNoticeService } from './trip-notices';
 

@@ -3,9 +3,9 @@ import type { Visit, VisitInput } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
-import type { AssignmentRepository } from '../stewards/assignment.repository';
-import type { EnterpriseScope } from '../enterprises/enterprise-scope';
-import type { IssueService } from '../issues/issue.service';
+import type { AssignmentRepository } from '../stewards';
+import type { EnterpriseScope } from '../enterprises';
+import type { IssueService } from '../issues';
 import type { VisitRecord, VisitRepository } from './visit.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@fugong/contracts';
 import { signInByPhone, startTestApp, type TestApp } from '../../../test-support/test-app';
-import type { TripRecord } from '../../trips/trip.repository';
+import type { TripRecord } from '../../trips';
 import type { NewBooking } from '../booking.repository';
 
 /** A signed-in person for API tests: id, bearer header and phone. */

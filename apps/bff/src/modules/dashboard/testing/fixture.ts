@@ -27,7 +27,16 @@ export const DAY2 = new Date('2027-03-02T10:00:00+08:00');
  *   call-backs: E1 reached rating 2, E2 reached rating 3, E2 not reached → S averages 2.5
  */
 export async function buildHandCountedCity(t: TestApp) {
-  const s = t.container.enterprise.services;
+  const c = t.container;
+  const s = {
+    enterprises: c.enterprises.services.enterprises,
+    reopening: c.reopening.services.reopening,
+    issues: c.issues.services.issues,
+    sweep: c.issues.services.sweep,
+    stewards: c.stewards.services.stewards,
+    visits: c.visits.services.visits,
+    callbacks: c.callbacks.services.callbacks,
+  };
   const admin = person(['admin']);
   t.clock.set(DAY1);
   const mk = (

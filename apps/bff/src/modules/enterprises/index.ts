@@ -1,0 +1,82 @@
+/**
+ * The enterprise registry (企业库): firms, their liaisons and staff, the registry import, and the
+ * scope rule that says which firms a person acts for. What other modules may use — the builder,
+ * the routes, the enterprise and staff repositories, the scope, and the CSV/sheet readers other
+ * imports reuse. Publishes `enterprise.changed` and `enterprises.imported`.
+ */
+import type { Connection } from 'mongoose';
+import type { AuditRepository } from '../../audit/audit.repository';
+import type { Clock } from '../../clock';
+import type { RecordEventPublisher } from '../../events';
+import type { RouteDef } from '../../http/route';
+import type { IssueRepository } from '../issues';
+import type { ReopeningRepository } from '../reopening';
+import type { AssignmentRepository } from '../stewards';
+import type { VisitRepository } from '../visits';
+import type { EnterpriseRepository } from './enterprise.repository';
+import { EnterpriseScope } from './enterprise-scope';
+import { EnterpriseService } from './enterprise.service';
+import { enterpriseRoutesFor } from './enterprise.routes';
+import { RegistryImportRepository } from './registry-import.repository';
+import { RegistryImportService } from './registry-import.service';
+import { registryImportRoutesFor } from './registry-import.routes';
+import { StaffRepository } from './staff.repository';
+
+export { EnterpriseRepository, type EnterpriseRecord } from './enterprise.repository';
+export type { StaffRecord, StaffRepository } from './staff.repository';
+export type { EnterpriseScope } from './enterprise-scope';
+export { parseCsv } from './csv';
+export { readRows, type SheetRow } from './enterprise-import';
+export { DEMO_ENTERPRISES, enterpriseDemoSection } from './demo-data';
+
+export interface EnterpriseDeps {
+  conn: Connection;
+  clock: Clock;
+  audit: AuditRepository;
+  /** The registry itself, opened once by the container (most modules read it). */
+  enterprises: EnterpriseRepository;
+  /** What a firm's card shows of the other enterprise-side modules (their repositories). */
+  assignments: AssignmentRepository;
+  visits: VisitRepository;
+  issues: IssueRepository;
+  reopening: ReopeningRepository;
+  events: RecordEventPublisher;
+}
+
+/** Builds the module once (the container calls this). */
+export function buildEnterprises(d: EnterpriseDeps) {
+  const repos = {
+    enterprises: d.enterprises,
+    staff: StaffRepository.on(d.conn),
+    registryImports: RegistryImportRepository.on(d.conn),
+  };
+  const scope = new EnterpriseScope(d.assignments, repos.enterprises);
+  const enterprises = new EnterpriseService({
+    enterprises: repos.enterprises,
+    staff: repos.staff,
+    assignments: d.assignments,
+    visits: d.visits,
+    issues: d.issues,
+    reopening: d.reopening,
+    scope,
+    clock: d.clock,
+    events: d.events,
+  });
+  const registryImport = new RegistryImportService(
+    repos.registryImports,
+    repos.enterprises,
+    d.audit,
+    d.clock,
+  );
+  return { repos, services: { scope, enterprises, registryImport } };
+}
+
+export type Enterprises = ReturnType<typeof buildEnterprises>;
+
+/** The registry's routes, then the registry import's. */
+export function enterpriseRoutes(e: Enterprises): RouteDef[] {
+  return [
+    ...enterpriseRoutesFor(e.services.enterprises),
+    ...registryImportRoutesFor(e.services.registryImport),
+  ];
+}

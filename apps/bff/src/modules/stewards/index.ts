@@ -1,0 +1,61 @@
+/**
+ * 复工管家 (stewards): who serves which firm, "my enterprises" and what needs attention. What other
+ * modules may use — the builder, the routes (which also mount the visits' and call-backs'
+ * services) and the assignment repository. Publishes `enterprise.changed`.
+ */
+import type { Clock } from '../../clock';
+import type { RecordEventPublisher } from '../../events';
+import type { RouteDef } from '../../http/route';
+import type { CallbackRepository, Callbacks } from '../callbacks';
+import type { EnterpriseRepository, EnterpriseScope, StaffRepository } from '../enterprises';
+import type { IssueRepository } from '../issues';
+import type { ReopeningRepository } from '../reopening';
+import type { VisitRepository, Visits } from '../visits';
+import type { AssignmentRepository } from './assignment.repository';
+import { StewardService } from './steward.service';
+import { stewardRoutesFor } from './steward.routes';
+
+export { AssignmentRepository, type AssignmentRecord } from './assignment.repository';
+
+export interface StewardDeps {
+  /** Opened by the container: scope, issues, visits and call-backs read the assignments too. */
+  repo: AssignmentRepository;
+  enterprises: EnterpriseRepository;
+  staff: StaffRepository;
+  scope: EnterpriseScope;
+  /** What a steward's firms need: their visits, issues, reopening reports and call-backs. */
+  visits: VisitRepository;
+  issues: IssueRepository;
+  reopening: ReopeningRepository;
+  callbacks: CallbackRepository;
+  clock: Clock;
+  events: RecordEventPublisher;
+}
+
+/** Builds the module once (the container calls this). */
+export function buildStewards(d: StewardDeps) {
+  const stewards = new StewardService({
+    assignments: d.repo,
+    enterprises: d.enterprises,
+    staff: d.staff,
+    scope: d.scope,
+    visits: d.visits,
+    issues: d.issues,
+    reopening: d.reopening,
+    callbacks: d.callbacks,
+    clock: d.clock,
+    events: d.events,
+  });
+  return { repos: { assignments: d.repo }, services: { stewards } };
+}
+
+export type Stewards = ReturnType<typeof buildStewards>;
+
+/** Steward assignments, then visits and call-backs (one contract group). */
+export function stewardRoutes(s: Stewards, visits: Visits, callbacks: Callbacks): RouteDef[] {
+  return stewardRoutesFor({
+    stewards: s.services.stewards,
+    visits: visits.services.visits,
+    callbacks: callbacks.services.callbacks,
+  });
+}
