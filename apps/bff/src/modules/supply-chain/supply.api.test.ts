@@ -191,12 +191,10 @@ describe('supply-chain matching under concurrent taps', () => {
         .send({ postId: offer.id, counterpartId: need.id }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
-    const pairs = await t.connection
-      .db!.collection('supply_matches')
-      .countDocuments({
-        supplyPostId: new Types.ObjectId(offer.id),
-        demandPostId: new Types.ObjectId(need.id),
-      });
+    const pairs = await t.connection.db!.collection('supply_matches').countDocuments({
+      supplyPostId: new Types.ObjectId(offer.id),
+      demandPostId: new Types.ObjectId(need.id),
+    });
     expect(pairs).toBe(1);
   });
 });
