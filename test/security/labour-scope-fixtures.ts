@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { vacancyBody as postingBody } from '../../apps/bff/src/test-support';
 import { caller, type Caller } from './support/people';
 import type { World } from './support/scope-world';
 import type { ScopeFixture, ScopedRequest } from './scope-fixtures';
@@ -53,21 +54,8 @@ const labourOf = (w: World) => {
   return p;
 };
 
-export const vacancyBody = (over: Record<string, unknown> = {}) => ({
-  position: '电子厂普工',
-  industry: '制造业',
-  headcount: 5,
-  wageMin: 4500,
-  wageMax: 6000,
-  place: { regionCode: '330281', address: '余姚市阳明街道光电路 8 号', point: { lng: 121.15, lat: 30.04 } },
-  shifts: ['two_shift'],
-  contractKind: 'full_time',
-  certificateRequired: false,
-  accommodation: true,
-  meals: true,
-  charterBus: true,
-  ...over,
-});
+/** The labour tests' shared posting, for five places as these fixtures always posted. */
+const vacancyBody = (over: Record<string, unknown> = {}) => postingBody({ headcount: 5, ...over });
 
 /** A fresh open vacancy of firm A, so a write fixture never finds it already moved. */
 async function vacancyOfA(w: World) {
