@@ -44,6 +44,24 @@ describe('flagging and releasing non-green passengers', () => {
     expect((await mine(w)).flag.reasons[0].code).toBe('CHECKIN_STALE');
   });
 
+  it('when the last check-in was at 23:10 and the sweep runs 25 h later (two China days on), then the flag says it went stale, not that there is none', async () => {
+    // Move the shared clock forward to the next 23:10 China time, whatever hour the suite runs at.
+    const china = new Date(app.t.clock.now().getTime() + 8 * 3600_000);
+    const lateEvening = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), 23, 10);
+    const next = lateEvening > china.getTime() ? lateEvening : lateEvening + 24 * 3600_000;
+    app.t.clock.set(new Date(next - 8 * 3600_000));
+    const trip = await publishedTrip(app.t, app.transport, [app.entId], 30);
+    const w = await person(app.t);
+    await checkin(app.t, w);
+    await book(app.t, w, trip);
+    app.t.clock.advance(25 * 3600_000);
+    await sweep();
+    expect((await mine(w)).flag.reasons.map((r: { code: string }) => r.code)).toEqual(['CHECKIN_STALE']);
+    const manifest = await app.t.http.get(`/api/trips/${trip}/manifest`).set(app.transport.auth);
+    const row = manifest.body.rows.find((r: { flag: { reasons: { code: string }[] } | null }) => r.flag);
+    expect(row.flag.reasons[0].code).toBe('CHECKIN_STALE');
+  });
+
   it('when the pass is still not green at the boarding cut-off, then the seat is released and the first waitlisted worker gets it', async () => {
     const trip = await publishedTrip(app.t, app.transport, [app.entId], 3, {
       vehicle: { plate: '贵A66666', seats: 5 },

@@ -33,12 +33,21 @@ export class PassService {
 
   /** Passes of many workers at once (manifest, flag sweep, liaison booking). */
   async passesFor(workerIds: string[], now = this.clock.now()): Promise<Map<string, PassResult>> {
-    // A check-in older than yesterday cannot be under 24 h old, so two days of rows suffice.
-    const [latest, riskOf] = await Promise.all([
+    // A check-in older than yesterday cannot be under 24 h old, so two days of rows decide every
+    // colour in one batch. The reason shown still needs the older check-in: someone who checked
+    // in at 23:10 the day before yesterday did check in, and must read "超过 24 小时", not "尚未
+    // 打卡". Only those workers cost a read each (an indexed latest-first lookup), as in passFor.
+    const [recent, riskOf] = await Promise.all([
       this.checkins.latestMany(workerIds, addDays(chinaDay(now), -1)),
       this.regions.riskLookup(),
     ]);
-    return new Map(workerIds.map((id) => [id, passFrom(latest.get(id) ?? null, now, riskOf)]));
+    const older = [...new Set(workerIds.filter((id) => !recent.has(id)))];
+    const found = await Promise.all(older.map((id) => this.checkins.latest(id)));
+    older.forEach((id, i) => {
+      const c = found[i];
+      if (c) recent.set(id, c);
+    });
+    return new Map(workerIds.map((id) => [id, passFrom(recent.get(id) ?? null, now, riskOf)]));
   }
 
   async view(workerId: string): Promise<Pass> {
