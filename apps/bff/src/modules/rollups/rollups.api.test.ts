@@ -3,6 +3,7 @@ import { CHECKLIST_ITEMS, ISSUE_CATEGORIES, creditCodeCheckChar } from '@fugong/
 import type { Actor } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { enterpriseSideServices } from '../dashboard/testing/fixture';
 import { rollupModel } from './rollup.model';
 
 let t: TestApp;
@@ -37,16 +38,7 @@ const INDUSTRIES = ['光学仪器', '通用设备', '塑料制品'];
 async function randomMix(seed: number, steps: number): Promise<void> {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-  const c = t.container;
-  const s = {
-    enterprises: c.enterprises.services.enterprises,
-    reopening: c.reopening.services.reopening,
-    issues: c.issues.services.issues,
-    sweep: c.issues.services.sweep,
-    stewards: c.stewards.services.stewards,
-    visits: c.visits.services.visits,
-    callbacks: c.callbacks.services.callbacks,
-  };
+  const s = enterpriseSideServices(t);
   const admin = person(['admin']);
   const stewards = await Promise.all(
     ['13900000001', '13900000002'].map(async (phone, i) => {

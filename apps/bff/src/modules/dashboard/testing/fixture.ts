@@ -26,9 +26,10 @@ export const DAY2 = new Date('2027-03-02T10:00:00+08:00');
  *   E4 凤山街道 塑料制品 规下  10 staff: never reported (closed); labour ×2 + materials ×1 open
  *   call-backs: E1 reached rating 2, E2 reached rating 3, E2 not reached → S averages 2.5
  */
-export async function buildHandCountedCity(t: TestApp) {
+/** The enterprise-side services a test city is written through (the same calls users' requests make). */
+export function enterpriseSideServices(t: TestApp) {
   const c = t.container;
-  const s = {
+  return {
     enterprises: c.enterprises.services.enterprises,
     reopening: c.reopening.services.reopening,
     issues: c.issues.services.issues,
@@ -37,6 +38,10 @@ export async function buildHandCountedCity(t: TestApp) {
     visits: c.visits.services.visits,
     callbacks: c.callbacks.services.callbacks,
   };
+}
+
+export async function buildHandCountedCity(t: TestApp) {
+  const s = enterpriseSideServices(t);
   const admin = person(['admin']);
   t.clock.set(DAY1);
   const mk = (
