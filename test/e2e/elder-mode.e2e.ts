@@ -141,8 +141,8 @@ describe('large text and contrast (H5)', () => {
       `长辈模式: body text ${Math.min(...sizes.body)}–${Math.max(...sizes.body)} px, buttons ≥ ${Math.min(...buttons)} px`,
     );
     expect(Math.min(...sizes.body)).toBeGreaterThanOrEqual(18);
-    // Open defect (docs/ux.md): NutUI buttons stay about 31 px high in 长辈模式; the issue asks ≥ 48 px.
     expect(buttons.length).toBeGreaterThan(0);
+    expect(Math.min(...buttons)).toBeGreaterThanOrEqual(48);
     await setElder(page, false);
   });
 
@@ -173,10 +173,7 @@ describe('large text and contrast (H5)', () => {
       for (const [name, path] of pages) found.push(await visit(page, `${role}-${name}-elder`, path));
       await page.context().close();
     }
-    const low = problems(found, 'lowContrast');
-    if (low.length > 0)
-      // eslint-disable-next-line no-console -- the figures docs/ux.md quotes
-      console.log(`contrast below 4.5:1 on other roles' pages:\n${JSON.stringify(low, null, 1)}`);
+    expect(problems(found, 'lowContrast')).toEqual([]);
     expect(problems(found, 'overflow')).toEqual([]);
   });
 });

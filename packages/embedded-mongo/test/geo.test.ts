@@ -3,7 +3,7 @@
  * $geoNear reference (distances in metres on a sphere of radius 6378100 m), $near/$nearSphere
  * ordering and bounds, $geoWithin shapes, $geoIntersects, 2d indexes and MongoDB's errors.
  */
-import { type Collection } from 'mongodb';
+import { type Collection, type Document } from 'mongodb';
 import { serverError } from './support/serverError';
 import { type Loose, openTestDb, type TestDb } from './support/testDb';
 
@@ -190,6 +190,41 @@ describe('$near and $nearSphere', () => {
       .limit(20)
       .toArray();
     expect(found.map((d) => d._id)).toEqual(expected.map((d) => d._id));
+  });
+});
+
+describe('the planner and geo indexes (through explain)', () => {
+  /** Every stage of a plan tree, depth first; both plan layouts MongoDB 7 emits. */
+  function stages(plan: Document): Document[] {
+    const root = plan.queryPlan ?? plan;
+    return [
+      root,
+      ...(root.inputStage ? stages(root.inputStage) : []),
+      ...(root.inputStages ?? []).flatMap(stages),
+    ];
+  }
+
+  it('when $near asks for 10 of 3,000 points, then the plan reads the 2dsphere index and far fewer documents', async () => {
+    const e = await t.db
+      .collection<Loose>('grid')
+      .find({ loc: { $near: { $geometry: { type: 'Point', coordinates: [117.003, 40.011] } } } })
+      .limit(10)
+      .explain('executionStats');
+    const all = stages(e.queryPlanner.winningPlan);
+    expect(all.find((s) => s.stage === 'GEO_NEAR_2DSPHERE')).toMatchObject({
+      indexName: 'loc_2dsphere',
+      keyPattern: { loc: '2dsphere' },
+    });
+    expect(all.map((s) => s.stage)).not.toContain('COLLSCAN');
+    expect(e.executionStats.nReturned).toBe(10);
+    expect(e.executionStats.totalDocsExamined).toBeLessThan(3000);
+  });
+
+  it('when $near uses a legacy pair on a 2d index, then the plan is GEO_NEAR_2D on that index', async () => {
+    const e = await places.find({ legacy: { $near: [-73.97, 40.77] } }).explain('queryPlanner');
+    expect(stages(e.queryPlanner.winningPlan).find((s) => s.stage === 'GEO_NEAR_2D')).toMatchObject({
+      indexName: 'legacy_2d',
+    });
   });
 });
 
