@@ -46,6 +46,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'subsidy-review': 'officer',
   inbox: 'worker',
   people: 'admin',
+  callbacks: 'admin',
   'project-list': 'liaison',
   'project-detail': 'liaison',
   'project-session': 'officer',

@@ -27,6 +27,7 @@ import { enterpriseRoutes } from './modules/enterprises';
 import { reopeningRoutes } from './modules/reopening';
 import { charterRoutes } from './modules/charters';
 import { stewardRoutes } from './modules/stewards';
+import { callbackRoutes } from './modules/callbacks';
 import { issueRoutes } from './modules/issues';
 import { dashboardRoutes } from './modules/dashboard';
 import { httpMetrics, metricsEndpoint } from './metrics';
@@ -59,6 +60,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...reopeningRoutes(c.reopening),
     ...charterRoutes(c.charters),
     ...stewardRoutes(c.stewards, c.visits, c.callbacks),
+    ...callbackRoutes(c.callbacks),
     ...issueRoutes(c.issues),
     ...dashboardRoutes(c.dashboard, c.exports, c.rollups),
     ...calendarRoutesFor(c.calendar.service),

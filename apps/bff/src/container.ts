@@ -24,6 +24,7 @@ import { IdempotencyService } from './modules/system/idempotency.service';
 import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
+import { listenForCallbackFlags } from './modules/callbacks';
 import { buildCalendar } from './modules/calendar';
 import { buildDashboard } from './modules/dashboard';
 import { buildDivisions } from './modules/divisions';
@@ -221,6 +222,8 @@ export function buildContainer(deps: AppDeps) {
       }),
   });
   listenForIssueAlerts(events, alerts.services.alerts, (id) => issues.repos.issues.findById(id));
+  // A call-back's findings (不作为、慢作为…) reach the command's supervisors in their inbox.
+  listenForCallbackFlags(events, { staff: enterprises.repos.staff, inbox: inbox.service });
   // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
   const labour = buildLabour({
     conn,

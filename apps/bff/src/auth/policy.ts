@@ -113,6 +113,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'visits.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'callbacks.create': { roles: ['admin'], scope: 'all' },
   'callbacks.list': { roles: ['admin'], scope: 'all' },
+  'callbacks.due': { roles: ['admin'], scope: 'all' },
+  'callbacks.scorecard': { roles: ['admin'], scope: 'all' },
   'attachments.upload': { roles: ['liaison', 'steward'], scope: 'enterprise' },
   'attachments.get': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
   // Issue photos (multipart, GridFS): uploaded by whoever may report for the issue's enterprise;

@@ -93,6 +93,8 @@ export function composeEnterpriseSide(d: EnterpriseSideDeps) {
     repo: shared.callbacks,
     enterprises: d.enterprises,
     assignments: shared.assignments,
+    staff: enterprises.repos.staff,
+    visits: shared.visits,
     clock,
     events,
   });

@@ -41,11 +41,16 @@ export type RecordEvent =
   /** A call-back was recorded (insert-only). */
   | {
       type: 'callback.recorded';
+      callId: string;
       enterpriseId: string;
+      enterpriseName: string;
       stewardId: string | null;
+      callerId: string;
       calledAt: Date;
       reached: boolean;
       satisfaction: number | null;
+      /** Findings (contracts' CALLBACK_FLAGS) the caller recorded. */
+      flags: string[];
     };
 
 export type RecordEventType = RecordEvent['type'];

@@ -44,6 +44,7 @@ export const PAGES = {
   tripForm: '/transport/pages/trip-form/index',
   dashboard: '/command/pages/dashboard/index',
   consolePeople: '/admin/pages/people/index',
+  consoleCallbacks: `/${SHARED_PAGES.consoleCallbacks}`,
   projectList: '/projects/pages/project-list/index',
   projectDetail: '/projects/pages/project-detail/index',
   projectSession: '/projects/pages/project-session/index',

@@ -8,3 +8,4 @@ export * from './issue';
 export * from './steward';
 export * from './routes-enterprise';
 export * from './routes-issue';
+export * from './callback-console';

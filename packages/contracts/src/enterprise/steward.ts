@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, objectIdSchema } from '../common';
 import { issueDraftSchema } from './issue';
+import { CALLBACK_FLAGS, callbackFlagSchema } from './callback-console';
 
 /** The readiness checklist: the 四个到位 and the seven areas of seed 003, in the order a steward walks them. */
 export const CHECKLIST_ITEMS = [
@@ -106,6 +107,8 @@ export const stewardEnterpriseSchema = z.object({
 });
 export const stewardEnterprisesSchema = z.object({ items: z.array(stewardEnterpriseSchema) });
 
+const MIN_FLAG_REMARKS = 5;
+
 /** 电话回访: reached or not; when reached, satisfaction 1–5 is required. */
 export const callbackInputSchema = z
   .object({
@@ -119,6 +122,12 @@ export const callbackInputSchema = z
       .nullable()
       .default(null),
     remarks: z.string().trim().max(500).default(''),
+    /** Findings (不作为、中梗阻、慢作为、乱作为); each reaches the command's supervisors. */
+    flags: z
+      .array(callbackFlagSchema)
+      .max(CALLBACK_FLAGS.length)
+      .refine((f) => new Set(f).size === f.length, '同一情形只能选一次')
+      .default([]),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -126,6 +135,15 @@ export const callbackInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '接通后请填写满意度' });
     if (!c.reached && c.satisfaction !== null)
       ctx.addIssue({ code: 'custom', path: ['satisfaction'], message: '未接通不能评分' });
+    if (!c.reached && c.flags.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['flags'], message: '未接通不能记录问题情形' });
+    // A finding about a named official is a record others act on: it must say what happened.
+    if (c.flags.length > 0 && [...c.remarks].length < MIN_FLAG_REMARKS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remarks'],
+        message: `记录问题情形时请写明具体情况（至少 ${MIN_FLAG_REMARKS} 个字）`,
+      });
   });
 
 export const callbackSchema = z.object({
@@ -137,6 +155,7 @@ export const callbackSchema = z.object({
   reached: z.boolean(),
   satisfaction: z.number().int().nullable(),
   remarks: z.string(),
+  flags: z.array(callbackFlagSchema),
 });
 
 /** Stewards the command should look at: low call-back ratings or enterprises left unvisited. */

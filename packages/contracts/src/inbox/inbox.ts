@@ -12,6 +12,7 @@ export const NOTICE_KINDS = [
   'issue_reminder',
   'issue_escalated',
   'issue_overdue',
+  'callback_flag',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -24,6 +25,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   issue_reminder: '办理提醒',
   issue_escalated: '超期督办',
   issue_overdue: '企业问题超期',
+  callback_flag: '回访发现问题',
 };
 
 /** One notice in a person's in-app inbox. */

@@ -13,6 +13,8 @@ export const SHARED_PAGES = {
   /** 用工服务: the vacancy list a new-vacancy digest opens, and the worker's applications. */
   labourVacancies: 'labour/pages/vacancies/index',
   labourApplications: 'labour/pages/my-applications/index',
+  /** 电话回访 in the command's console: the call list and the stewards' scorecard. */
+  consoleCallbacks: 'admin/pages/callbacks/index',
 } as const;
 
 export type SharedPage = (typeof SHARED_PAGES)[keyof typeof SHARED_PAGES];

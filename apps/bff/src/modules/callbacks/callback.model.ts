@@ -11,6 +11,8 @@ export interface CallbackDoc {
   reached: boolean;
   satisfaction: number | null;
   remarks: string;
+  /** Findings of the call (contracts' CALLBACK_FLAGS); older records have none. */
+  flags?: string[];
 }
 
 const schema = new Schema<CallbackDoc>(
@@ -22,13 +24,14 @@ const schema = new Schema<CallbackDoc>(
     reached: { type: Boolean, required: true },
     satisfaction: { type: Number, default: null, min: 1, max: 5 },
     remarks: { type: String, default: '' },
+    flags: { type: [String], default: [] },
   },
   { versionKey: false, collection: 'steward_callbacks' },
 );
 
 // An enterprise's call-backs, newest first.
 schema.index({ enterpriseId: 1, calledAt: -1 });
-// A steward's recent ratings (average satisfaction for the attention list).
+// A steward's recent ratings (average satisfaction for the attention list) and scorecard window.
 schema.index({ stewardId: 1, calledAt: -1 });
 
 /** Registers the model on a connection. */

@@ -85,4 +85,23 @@ export class VisitRepository {
     ]);
     return new Map(rows.map((r) => [r._id.toHexString(), new Date(r.last)]));
   }
+
+  /** Per steward, visits since `since` and the issues those visits raised. */
+  async countsBySteward(
+    stewardIds: string[],
+    since: Date,
+  ): Promise<Map<string, { visits: number; issuesRaised: number }>> {
+    if (stewardIds.length === 0) return new Map();
+    const rows = await this.model.aggregate<{ _id: Types.ObjectId; visits: number; issuesRaised: number }>([
+      { $match: { stewardId: { $in: stewardIds.map(oid) }, visitedAt: { $gte: since } } },
+      {
+        $group: {
+          _id: '$stewardId',
+          visits: { $sum: 1 },
+          issuesRaised: { $sum: { $size: { $ifNull: ['$issueIds', []] } } },
+        },
+      },
+    ]);
+    return new Map(rows.map(({ _id, ...counts }) => [_id.toHexString(), counts]));
+  }
 }

@@ -161,7 +161,14 @@ describe('home page', () => {
     render(<HomePage />);
     await flush();
 
-    expect(tileTitles()).toEqual(['指挥大屏', '人员与角色', '用工缺口', '重点项目', '产业链协同']);
+    expect(tileTitles()).toEqual([
+      '指挥大屏',
+      '人员与角色',
+      '电话回访',
+      '用工缺口',
+      '重点项目',
+      '产业链协同',
+    ]);
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {
