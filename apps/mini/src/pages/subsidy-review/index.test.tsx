@@ -193,4 +193,32 @@ describe('免申即享审核: run, review firm by firm, decide objections', () =
     expect(screen.getByText('异议不成立：合同不足一年')).toBeTruthy();
     expect(screen.queryByText('待处理异议 1 件')).toBeNull();
   });
+
+  it('when a long list is opened, then the firm with a pending objection comes first and the rest come 30 at a time', async () => {
+    saveSession(officerOf('rsj'));
+    const publicity = { ...draft, status: 'publicity', publicityEndsAt: '2020-03-23T01:00:00.000Z' };
+    const objection = { text: '金额有误', at: '', status: 'pending', decisionNote: null, decidedAt: null };
+    const firms = Array.from({ length: 45 }, (_, i) =>
+      line(
+        `64b7f0c2a1b2c3d4e5f6${String(1000 + i)}`,
+        `第${i + 1}号企业`,
+        100_000,
+        i === 39 ? { objection } : {},
+      ),
+    );
+    installFakeApi({
+      'GET /api/subsidies/lists': { status: 200, body: { items: [publicity] } },
+      [`GET /api/subsidies/lists/${list.id}`]: { status: 200, body: { ...publicity, items: firms } },
+    });
+    render(<SubsidyReviewPage />);
+    await flush();
+    fireEvent.click(screen.getByText('查看明细'));
+    await flush();
+    const titles = () => screen.getAllByText(/^第\d+号企业 · /).map((n) => n.textContent);
+    expect(titles()).toHaveLength(30);
+    expect(titles()[0]).toBe('第40号企业 · 1,000 元');
+    fireEvent.click(screen.getByText('再显示 15 家（共 45 家）'));
+    expect(titles()).toHaveLength(45);
+    expect(screen.queryByText(/^再显示/)).toBeNull();
+  });
 });
