@@ -172,7 +172,10 @@ export class ListRepository {
 
   /**
    * One guarded write to a line of a list: applies only while the line is at `stage` (and, when
-   * asked, its objection still pending). Null when the guard no longer holds.
+   * asked, its objection still pending). Null when the guard no longer holds. When the write takes
+   * a line out, puts it back or changes its amount, the list's count and total move by the same
+   * difference, as an increment: two officials excluding at once both land, and nobody approves
+   * a total the lines no longer add up to. (Each move to the next status recounts from the lines.)
    */
   async updateLine(
     listId: string,
@@ -183,10 +186,19 @@ export class ListRepository {
     if (!validId(lineId)) return null;
     const filter: Record<string, unknown> = { _id: oid(lineId), listId: oid(listId), stage: guard.stage };
     if (guard.objectionPending) filter['objection.status'] = 'pending';
-    const doc = await this.lines
-      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+    const before = await this.lines
+      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' })
       .lean<EntitlementDoc>();
-    return doc ? toLine(doc) : null;
+    if (!before) return null;
+    const after = await this.lines.findById(before._id).lean<EntitlementDoc>();
+    const counted = (l: EntitlementDoc) => (l.excluded ? { n: 0, fen: 0 } : { n: 1, fen: l.amountFen });
+    const [was, now] = [counted(before), counted(after ?? before)];
+    if (was.n !== now.n || was.fen !== now.fen)
+      await this.lists.updateOne(
+        { _id: before.listId },
+        { $inc: { count: now.n - was.n, totalFen: now.fen - was.fen } },
+      );
+    return toLine(after ?? before);
   }
 
   /** A firm's objection: only while the line is in 公示 and the period has not ended, and only once. */

@@ -1,6 +1,6 @@
 import { idNumberCheckChar } from '@fugong/contracts';
 import type { TestApp } from '../../../test-support/test-app';
-import type { Person } from '../../enterprises/testing/fixtures';
+import { createEnterprise, signInAs, type Person } from '../../enterprises/testing/fixtures';
 
 /** A valid resident ID number, distinct per `n` (born 1990-01-01 in 贵阳). */
 export function idNumber(n: number): string {
@@ -79,4 +79,17 @@ export function encodeGbk(text: string): Buffer {
     else throw new TypeError(`no GBK code for ${ch}`);
   }
   return Buffer.from(out);
+}
+
+/**
+ * A test city for the subsidy flows: one firm per credit code (created by the command), 人社局's
+ * officer, and the clock at 2020-03-16 09:00 in China, inside the 2020 hiring window's month.
+ */
+export async function subsidyCity(t: TestApp, codes: string[]): Promise<{ rsj: Person; firms: string[] }> {
+  const admin = await signInAs(t, ['admin']);
+  const firms: string[] = [];
+  for (const code of codes) firms.push(await createEnterprise(t, admin, { creditCode: code }));
+  const rsj = await signInAs(t, ['officer'], { departmentId: 'rsj' });
+  t.clock.set(new Date('2020-03-16T09:00:00+08:00'));
+  return { rsj, firms };
 }
