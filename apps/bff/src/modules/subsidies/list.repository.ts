@@ -190,15 +190,17 @@ export class ListRepository {
       .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'before' })
       .lean<EntitlementDoc>();
     if (!before) return null;
-    const after = await this.lines.findById(before._id).lean<EntitlementDoc>();
+    // What this write made of the line: its own `before` plus its own top-level fields. Reading
+    // the line again could see a second official's change as well and count that one twice.
+    const after: EntitlementDoc = { ...before, ...set };
     const counted = (l: EntitlementDoc) => (l.excluded ? { n: 0, fen: 0 } : { n: 1, fen: l.amountFen });
-    const [was, now] = [counted(before), counted(after ?? before)];
+    const [was, now] = [counted(before), counted(after)];
     if (was.n !== now.n || was.fen !== now.fen)
       await this.lists.updateOne(
         { _id: before.listId },
         { $inc: { count: now.n - was.n, totalFen: now.fen - was.fen } },
       );
-    return toLine(after ?? before);
+    return toLine(after);
   }
 
   /** A firm's objection: only while the line is in 公示 and the period has not ended, and only once. */
