@@ -47,6 +47,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   inbox: 'worker',
   people: 'admin',
   callbacks: 'admin',
+  'registry-import': 'admin',
   'project-list': 'liaison',
   'project-detail': 'liaison',
   'project-session': 'officer',

@@ -18,6 +18,7 @@ export {
 } from '../modules/bookings/test/fixtures';
 export { assign, createEnterprise, creditCode, fullChecklist } from '../modules/enterprises/testing/fixtures';
 export { vacancyBody } from '../modules/labour/testing/fixtures';
+export { encodeGbk } from '../modules/subsidies/testing/fixtures';
 export { createTokenService } from '../auth/tokens';
 export { POLICY } from '../auth/policy';
 export { answerClientError } from '../http/client-error';

@@ -45,6 +45,7 @@ export const PAGES = {
   dashboard: '/command/pages/dashboard/index',
   consolePeople: '/admin/pages/people/index',
   consoleCallbacks: `/${SHARED_PAGES.consoleCallbacks}`,
+  consoleRegistryImport: '/admin/pages/registry-import/index',
   projectList: '/projects/pages/project-list/index',
   projectDetail: '/projects/pages/project-detail/index',
   projectSession: '/projects/pages/project-session/index',

@@ -335,3 +335,5 @@ export async function uploadPhoto(path: string, token: string, photo: PickedPhot
   const res = await fetch(url, { method: 'POST', headers: header, body: form });
   return { statusCode: res.status, data: parse(await res.text()) };
 }
+
+export { chooseDocument, type PickedDocument } from './document-file';

@@ -2,6 +2,7 @@
 import {
   callbackConsoleRoutes as cb,
   issueRoutes as ir,
+  registryImportRoutes as ri,
   workerRoutes as w,
   type BodyOf,
   type RoleGrant,
@@ -19,4 +20,6 @@ export const consoleApi = {
   scorecard: (days: number) => callRoute(cb.callbackScorecard, { query: { days } }),
   recordCallback: (body: BodyOf<typeof ir.callbackCreate>, o?: CallOptions) =>
     callRoute(ir.callbackCreate, { body }, o),
+  /** Registry imports, newest first (a running one shows its rows so far). */
+  registryImports: () => callRoute(ri.list),
 };

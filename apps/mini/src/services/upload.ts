@@ -1,43 +1,58 @@
 /**
- * Photo uploads to the BFF (multipart/form-data). Taro.request cannot send a file, so these go
+ * File uploads to the BFF (multipart/form-data): issue photos and the enterprise registry. Taro.request cannot send a file, so these go
  * through the platform's uploader (uploadFile on weapp, FormData on H5) with the token request.ts
  * keeps fresh, and answer like every other call: the parsed body, or one ApiError.
  */
-import { wechatRoutes, type IssuePhoto } from '@fugong/contracts';
-import { uploadPhoto, type PickedPhoto } from '../platform';
+import { registryImportRoutes, wechatRoutes, type IssuePhoto, type RegistryImport } from '@fugong/contracts';
+import { uploadPhoto, type PickedDocument, type PickedPhoto } from '../platform';
 import { goToLogin } from '../navigation';
 import { ApiError, connectionError, errorFromResponse } from './api-error';
 import { fillPath } from './call-route';
 import { accessToken, toastError } from './request';
 
 /**
- * Uploads one photo (and the thumbnail the phone made) to an issue. Rejects with ApiError: the
- * server's refusal (too big, wrong type, not your issue) or NETWORK_ERROR when nothing came back;
- * toasts it unless `silent`.
+ * Sends one file to `path` as multipart/form-data and answers like every other call: the parsed
+ * body, or one ApiError (the server's refusal, or NETWORK_ERROR when nothing came back), toasted
+ * unless `silent`.
  */
-export async function uploadIssuePhoto(
-  issueId: string,
-  photo: PickedPhoto,
-  options: { silent?: boolean } = {},
-): Promise<IssuePhoto> {
+async function uploadTo<T>(path: string, file: PickedPhoto, options: { silent?: boolean }): Promise<T> {
   try {
     const token = await accessToken();
     if (!token) {
       goToLogin();
       throw new ApiError({ status: 401, code: 'UNAUTHENTICATED', message: '请先登录' });
     }
-    const path = fillPath(wechatRoutes.issuePhotoUpload.path, { id: issueId });
     let reply: Awaited<ReturnType<typeof uploadPhoto>>;
     try {
-      reply = await uploadPhoto(path, token, photo);
+      reply = await uploadPhoto(path, token, file);
     } catch {
       throw connectionError(false);
     }
-    if (reply.statusCode >= 200 && reply.statusCode < 300) return reply.data as IssuePhoto;
+    if (reply.statusCode >= 200 && reply.statusCode < 300) return reply.data as T;
     throw errorFromResponse(reply.statusCode, reply.data);
   } catch (failure) {
     const error = failure instanceof ApiError ? failure : new ApiError({ status: 0, code: 'INTERNAL' });
     if (!options.silent) toastError(error);
     throw error;
   }
+}
+
+/** Uploads one photo (and the thumbnail the phone made) to an issue (too big, wrong type, not yours → ApiError). */
+export function uploadIssuePhoto(
+  issueId: string,
+  photo: PickedPhoto,
+  options: { silent?: boolean } = {},
+): Promise<IssuePhoto> {
+  return uploadTo(fillPath(wechatRoutes.issuePhotoUpload.path, { id: issueId }), photo, options);
+}
+
+/**
+ * Uploads an enterprise registry (xlsx or CSV, UTF-8 or GBK) to be imported row by row; answers
+ * once the whole file has been read, with the import's figures.
+ */
+export function uploadRegistry(
+  doc: PickedDocument,
+  options: { silent?: boolean } = {},
+): Promise<RegistryImport> {
+  return uploadTo(registryImportRoutes.upload.path, doc, options);
 }

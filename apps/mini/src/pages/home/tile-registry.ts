@@ -195,6 +195,13 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.dashboard', role: 'admin', title: '指挥大屏', icon: 'category', url: PAGES.dashboard },
   { id: 'admin.people', role: 'admin', title: '人员与角色', icon: 'userAdd', url: PAGES.consolePeople },
   { id: 'admin.callbacks', role: 'admin', title: '电话回访', icon: 'service', url: PAGES.consoleCallbacks },
+  {
+    id: 'admin.registry',
+    role: 'admin',
+    title: '名录导入',
+    icon: 'category',
+    url: PAGES.consoleRegistryImport,
+  },
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
