@@ -32,12 +32,12 @@ function smsLogged(phone: string): { kind: string }[] {
     .filter((line) => line.includes('"sms.sent"'))
     .map((line) => {
       try {
-        return JSON.parse(line) as { kind: string; phone: string };
+        return JSON.parse(line) as { kind: string; phoneMasked: string };
       } catch {
-        return { kind: '', phone: '' };
+        return { kind: '', phoneMasked: '' };
       }
     })
-    .filter((e) => e.phone === masked);
+    .filter((e) => e.phoneMasked === masked);
 }
 
 async function waitForSms(phone: string, timeoutMs = 5_000): Promise<{ kind: string }[]> {
