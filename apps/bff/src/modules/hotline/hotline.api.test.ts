@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { signInByPhone, startTestApp, type TestApp } from '../../test-support/test-app';
 import { createEnterprise, signInAs, type Person } from '../enterprises/testing/fixtures';
 import type { MemorySmsGateway } from '../sms';
 
@@ -126,6 +126,25 @@ describe('recording a call (热线受理)', () => {
     expect((await t.http.get('/api/hotline/enterprises').query({ q: '模具' }).set(worker.auth)).status).toBe(
       403,
     );
+  });
+});
+
+describe('granting the role', () => {
+  it('when the command grants 热线话务员 through 人员与角色, then that person records calls once signed in again', async () => {
+    const newcomer = await signInAs(t, ['worker']);
+    expect((await record(consultation(), newcomer)).status).toBe(403);
+    const grant = await t.http
+      .put(`/api/admin/users/${newcomer.id}/roles`)
+      .set(admin.auth)
+      .send({ roles: ['worker', 'hotline_operator'], enterpriseId: null, departmentId: null });
+    expect(grant.status).toBe(200);
+    expect(grant.body.roles).toEqual(['worker', 'hotline_operator']);
+    const user = await t.container.repos.users.findById(newcomer.id);
+    const again = await signInByPhone(t, t.container.pii.decrypt(user!.phoneEnc!));
+    expect(
+      (await record(consultation(), { id: newcomer.id, auth: { Authorization: `Bearer ${again.token}` } }))
+        .status,
+    ).toBe(201);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type CallStatus,
   type Hotline,
   type HotlineCall,
+  type HotlineCategory,
   type IssueCategory,
   type IssueUrgency,
   type hotlineCallInputSchema,
@@ -85,7 +86,7 @@ export class HotlineService {
     actor: Actor,
     callId: string,
     enterpriseId: string,
-    input: { line: Hotline; category: keyof typeof HOTLINE_ISSUE_CATEGORY; text: string },
+    input: { line: Hotline; category: HotlineCategory; text: string },
     outcome: { departmentCode: string; urgency: IssueUrgency },
   ) {
     try {
