@@ -41,6 +41,7 @@ const MODULES_WITH_INDEX = [
   'exports',
   'freight-passes',
   'health-checkins',
+  'hotline',
   'inbox',
   'issues',
   'key-projects',

@@ -32,6 +32,8 @@ const LIAISON_TILES = [
   '配套供应商',
 ];
 
+const OPERATOR_TILES = ['登记来电', '来电记录', '热线三率'];
+
 let stack: Stack;
 let browser: Browser;
 
@@ -64,6 +66,13 @@ describe('sign-in on the H5 build', () => {
     expect(await visibleTileTitles(page)).toEqual(WORKER_TILES);
     await expect(page.getByText('务工人员').first().isVisible()).resolves.toBe(true);
     await shot(page, 'worker-home');
+  });
+
+  it('when a hotline operator signs in, then the home page shows the hotline tiles', async () => {
+    const page = await newPhonePage(browser);
+    await signIn(stack, page, '13800000008');
+    expect(await visibleTileTitles(page)).toEqual(OPERATOR_TILES);
+    await expect(page.getByText('热线话务员').first().isVisible()).resolves.toBe(true);
   });
 
   it('when a liaison opens 包车需求 and then 我的, then each page says what it is and sign-out works', async () => {

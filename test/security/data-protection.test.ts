@@ -58,6 +58,18 @@ beforeAll(async () => {
   const trip = await publishedTrip(t, people.transport! as never, [firm]);
   const booking = await t.http.post('/api/bookings').set(w.auth).send({ tripId: trip });
   expect(booking.status).toBe(201);
+  // The worker rings the hotline: the call lists their number masked, stores it encrypted, never logs it.
+  const hotlineCall = await t.http
+    .post('/api/hotline/calls')
+    .set(people.hotline_operator!.auth)
+    .send({
+      line: '12333',
+      callerPhone: w.phone,
+      category: 'employment',
+      text: '想问返岗后如何登记求职',
+      outcome: { kind: 'answered', answer: '可在复工通求职登记' },
+    });
+  expect(hotlineCall.status).toBe(201);
   ids = { tripId: trip, userId: w.id, id: firm, bookingId: booking.body.id, code: '330281' };
   // A search by phone puts the number in the query string, which the request log must not keep.
   expect((await t.http.get(`/api/admin/users?phone=${w.phone}`).set(people.admin!.auth)).status).toBe(200);

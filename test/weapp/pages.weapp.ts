@@ -66,6 +66,9 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   matches: 'liaison',
   suppliers: 'liaison',
   'supply-figures': 'admin',
+  'call-form': 'hotline_operator',
+  calls: 'hotline_operator',
+  'hotline-figures': 'hotline_operator',
 };
 const PHONES = {
   worker: '13800000001',
@@ -75,6 +78,7 @@ const PHONES = {
   officer: '13800000004',
   admin: '13800000006',
   checkpoint: '13800000007',
+  hotline_operator: '13800000008',
 };
 
 let stack: Stack;

@@ -39,6 +39,7 @@ import { alertRoutes } from './modules/alerts';
 import { labourRoutes } from './modules/labour';
 import { keyProjectRoutes } from './modules/key-projects';
 import { supplyChainRoutes } from './modules/supply-chain';
+import { hotlineRoutes } from './modules/hotline';
 import { divisionRoutesFor } from './modules/divisions';
 
 /** Every route the BFF serves, module by module. */
@@ -71,6 +72,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...labourRoutes(c.labour),
     ...keyProjectRoutes(c.keyProjects),
     ...supplyChainRoutes(c.supplyChain),
+    ...hotlineRoutes(c.hotline),
     ...divisionRoutesFor(c.divisions),
   ];
 }

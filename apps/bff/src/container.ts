@@ -31,6 +31,7 @@ import { buildDivisions } from './modules/divisions';
 import { EnterpriseRepository } from './modules/enterprises';
 import { buildExports } from './modules/exports';
 import { buildFreightPasses } from './modules/freight-passes';
+import { buildHotline, listenForHotlineOutcomes } from './modules/hotline';
 import { buildInbox } from './modules/inbox';
 import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
 import { buildLabour } from './modules/labour';
@@ -277,6 +278,42 @@ export function buildContainer(deps: AppDeps) {
     issues: issueDispatch,
   });
 
+  // 热线受理: a call answered on the spot or raised as a dispatched issue; the caller is texted the answer.
+  const hotline = buildHotline({
+    conn,
+    clock,
+    pii,
+    audit: repos.audit,
+    enterprises: repos.enterprises,
+    sms,
+    issues: {
+      raise: async (actor, i) => {
+        const draft = { category: i.category, urgency: i.urgency, description: i.description };
+        const issue = await issues.services.issues.raiseDispatched(
+          actor,
+          i.enterpriseId,
+          draft,
+          i.departmentCode,
+          i.note,
+          '热线来电受理',
+        );
+        return { id: issue.id, number: issue.number };
+      },
+    },
+    issueOf: async (id) => {
+      const issue = await issues.repos.issues.findById(id);
+      return issue
+        ? {
+            state: issue.state,
+            answer: issue.answer,
+            answeredAt: issue.clocks.progress.metAt,
+            resolutionDueAt: issue.clocks.resolution.dueAt,
+          }
+        : null;
+    },
+  });
+  listenForHotlineOutcomes(events, hotline);
+
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
   const rateLimiter = rateLimitsOn
@@ -314,6 +351,7 @@ export function buildContainer(deps: AppDeps) {
     labour,
     keyProjects,
     supplyChain,
+    hotline,
     divisions,
   };
 }

@@ -6,6 +6,7 @@ import { BOOKINGS_SWEEP } from './modules/bookings';
 import { ISSUES_SWEEP, PHOTO_ORPHANS_SWEEP } from './modules/issues';
 import { ALERTS_DRAIN } from './modules/alerts';
 import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
+import { HOTLINE_SMS_DRAIN } from './modules/hotline';
 
 export interface PeriodicJob {
   name: string;
@@ -190,6 +191,12 @@ export function backgroundJobs(
       name: ALERTS_DRAIN,
       intervalMs: intervals[ALERTS_DRAIN] ?? 30_000,
       run: () => container.alerts.services.alerts.drain(),
+    },
+    {
+      // Hotline callers' outcome texts that failed at first (the gateway was down), retried.
+      name: HOTLINE_SMS_DRAIN,
+      intervalMs: intervals[HOTLINE_SMS_DRAIN] ?? 60_000,
+      run: () => container.hotline.services.outcomes.drain(),
     },
     {
       // 马上会办 tasks past their deadline are escalated to the command, each once.

@@ -99,6 +99,11 @@ export default defineAppConfig({
         'pages/supply-figures/index',
       ],
     },
+    {
+      // 热线受理: the operator records calls, follows them to the answer and reads the 三率.
+      root: 'hotline',
+      pages: ['pages/call-form/index', 'pages/calls/index', 'pages/hotline-figures/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -123,7 +128,16 @@ export default defineAppConfig({
         preloadRule: {
           'pages/home/index': {
             network: 'wifi',
-            packages: ['enterprise', 'transport', 'command', 'admin', 'projects', 'labour', 'supply'],
+            packages: [
+              'enterprise',
+              'transport',
+              'command',
+              'admin',
+              'projects',
+              'labour',
+              'supply',
+              'hotline',
+            ],
           },
         },
       }

@@ -24,3 +24,4 @@ export * from './projects';
 export * from './supply';
 export * from './divisions';
 export * from './subsidy-deferrals';
+export * from './hotline';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The kinds of people who use 复工通 (PRODUCT.md, "Who uses it"); checkpoint: 卡口 checkers of freight
- * passes; hr_agency: a 人力资源服务机构 that 人社局 lets post vacancies for the firms it serves (seed 000 §一(一)).
+ * passes; hr_agency: a 人力资源服务机构 that 人社局 lets post vacancies for the firms it serves (seed 000 §一(一));
+ * hotline_operator: answers 12345 / 12333 / 7712345 and raises issues on callers' behalf (seeds 002–004).
  */
 export const ROLES = [
   'worker',
@@ -13,6 +14,7 @@ export const ROLES = [
   'admin',
   'checkpoint',
   'hr_agency',
+  'hotline_operator',
 ] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
@@ -26,4 +28,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '指挥部',
   checkpoint: '卡口核验员',
   hr_agency: '人力资源服务机构',
+  hotline_operator: '热线话务员',
 };

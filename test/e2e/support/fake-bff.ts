@@ -15,6 +15,7 @@ const DEMO_ROLES: Record<string, string[]> = {
   '13800000004': ['officer'],
   '13800000005': ['transport'],
   '13800000006': ['admin'],
+  '13800000008': ['hotline_operator'],
 };
 
 function mask(phone: string): string {

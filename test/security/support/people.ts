@@ -69,5 +69,6 @@ export async function oneOfEachRole(t: TestApp, enterpriseId: string): Promise<R
     checkpoint: await caller(t, ['checkpoint']),
     // An agency that serves no firm: everything scoped to firms answers it nothing.
     hr_agency: await caller(t, ['hr_agency']),
+    hotline_operator: await caller(t, ['hotline_operator']),
   };
 }

@@ -21,7 +21,7 @@ export interface RoutePolicy {
 
 const ALL: readonly Role[] = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'];
 /** Everyone signed in, the 卡口 checker too; a checker's scope is otherwise verification only. */
-const SIGNED_IN: readonly Role[] = [...ALL, 'checkpoint', 'hr_agency'];
+const SIGNED_IN: readonly Role[] = [...ALL, 'checkpoint', 'hr_agency', 'hotline_operator'];
 /** 用工服务's firm side: the liaison, or a 人力资源服务机构 acting for the firms it serves. */
 const FIRM_SIDE: readonly Role[] = ['liaison', 'hr_agency'];
 const LABOUR_ALL: readonly Role[] = [...ALL, 'hr_agency'];
@@ -248,6 +248,15 @@ export const POLICY: Record<string, RoutePolicy> = {
   'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
   'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
   'supply.suppliers.coordinate': { roles: ['liaison', 'steward'], scope: 'enterprise' },
+  // Hotline (热线受理): the operators and the command see every call of the hotline; nobody else,
+  // not even the firm a call names or the department its issue went to (they see the issue).
+  'hotline.calls.create': { roles: ['hotline_operator'], scope: 'all' },
+  'hotline.calls.list': { roles: ['hotline_operator', 'admin'], scope: 'all' },
+  'hotline.figures': { roles: ['hotline_operator', 'admin'], scope: 'all' },
+  'hotline.enterprises': { roles: ['hotline_operator'], scope: 'all' },
+  'hotline.calls.get': { roles: ['hotline_operator', 'admin'], scope: 'all' },
+  'hotline.calls.phone': { roles: ['hotline_operator', 'admin'], scope: 'all' },
+  'hotline.calls.callback': { roles: ['hotline_operator'], scope: 'all' },
 };
 
 /** True when a session with these roles may call a route with this policy. */

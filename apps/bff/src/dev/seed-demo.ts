@@ -16,6 +16,7 @@ export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label:
   { phone: '13800000005', name: '陈海波', roles: ['transport'], label: '交通专班' },
   { phone: '13800000006', name: '周敏', roles: ['admin'], label: '指挥部' },
   { phone: '13800000007', name: '孙卫东', roles: ['checkpoint'], label: '卡口核验员' },
+  { phone: '13800000008', name: '吴晓丽', roles: ['hotline_operator'], label: '热线话务员' },
 ];
 
 export interface DemoContext {

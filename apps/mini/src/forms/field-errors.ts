@@ -28,3 +28,9 @@ export function fieldErrorsFromApiError(error: unknown): FieldErrors {
     error.fieldIssues.map((issue) => ({ path: issue.path.split('.'), message: issue.message })),
   );
 }
+
+/** The form-level message, unless a field already shows the same words beside it (said once). */
+export function formLevelError(errors: FieldErrors): string | null {
+  if (!errors.form) return null;
+  return Object.entries(errors).some(([k, m]) => k !== 'form' && m === errors.form) ? null : errors.form;
+}

@@ -5,7 +5,7 @@ import { SHARED_PAGES } from '@fugong/contracts';
 /**
  * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
  * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务), `labour/` (用工服务) and `supply/` (产业链协同); the main
+ * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务), `labour/` (用工服务), `supply/` (产业链协同) and `hotline/` (热线受理); the main
  * package holds sign-in, home and everything a worker needs first.
  */
 export const PAGES = {
@@ -64,6 +64,9 @@ export const PAGES = {
   supplyMatches: '/supply/pages/matches/index',
   supplySuppliers: '/supply/pages/suppliers/index',
   supplyFigures: '/supply/pages/supply-figures/index',
+  hotlineCallForm: '/hotline/pages/call-form/index',
+  hotlineCalls: '/hotline/pages/calls/index',
+  hotlineFigures: '/hotline/pages/hotline-figures/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

@@ -163,7 +163,8 @@ export class IssueService implements IssueAccess {
   }
 
   /**
-   * An issue raised on an enterprise's behalf by the command's side (a key project's need) and
+   * An issue raised on an enterprise's behalf by the command's side (a key project's need, a
+   * hotline call) and
    * dispatched at once: accepted and dispatched by the same rules and clocks as any other.
    */
   async raiseDispatched(
@@ -172,6 +173,7 @@ export class IssueService implements IssueAccess {
     draft: IssueDraft,
     departmentCode: string,
     note: string,
+    acceptNote = '重点项目服务清单受理',
   ): Promise<IssueRecord> {
     const rel: IssueRelation = { command: true, forEnterprise: false, steward: false, department: false };
     const issue = await this.insert(actor, enterpriseId, draft, {
@@ -180,7 +182,7 @@ export class IssueService implements IssueAccess {
       visitId: null,
       visitProblemIndex: null,
     });
-    const accepted = await this.perform(actor, rel, issue, 'accept', { note: '重点项目服务清单受理' });
+    const accepted = await this.perform(actor, rel, issue, 'accept', { note: acceptNote });
     return this.perform(actor, rel, accepted, 'dispatch', { departmentCode, note });
   }
 

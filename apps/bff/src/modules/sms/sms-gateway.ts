@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { maskPhone } from '@fugong/contracts';
 
 /** One text message to a mainland mobile number (短信网关). */
 export interface SmsMessage {
@@ -27,11 +28,14 @@ export class MemorySmsGateway implements SmsGateway {
   }
 }
 
-/** Demo gateway: writes the kind and a masked number to the log (never the full phone or text). */
+/**
+ * Demo gateway: writes the kind and a masked number to the log (never the full phone or text).
+ * The key is `phoneMasked`, as the one-time codes' lines have it: the logger redacts any `phone`.
+ */
 export function logSmsGateway(logger: Logger): SmsGateway {
   return {
     async send(m) {
-      logger.info({ kind: m.kind, phone: `${m.phone.slice(0, 3)}****${m.phone.slice(-4)}` }, 'sms.sent');
+      logger.info({ kind: m.kind, phoneMasked: maskPhone(m.phone) }, 'sms.sent');
     },
   };
 }

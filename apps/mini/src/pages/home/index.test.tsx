@@ -154,7 +154,7 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
   });
 
-  it('when the command opens the app, then 产业链协同 is among its tiles', async () => {
+  it('when the command opens the app, then 产业链协同 and the hotline’s 三率 are among its tiles', async () => {
     const session = sessionFor(['admin']);
     saveSession(session);
     installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
@@ -169,7 +169,22 @@ describe('home page', () => {
       '用工缺口',
       '重点项目',
       '产业链协同',
+      '热线三率',
     ]);
+    fireEvent.click(screen.getByText('热线三率'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hotline/pages/hotline-figures/index' });
+  });
+
+  it('when a hotline operator opens the app, then the call form, the call list and the 三率 are their tiles', async () => {
+    const session = sessionFor(['hotline_operator']);
+    saveSession(session);
+    installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
+    render(<HomePage />);
+    await flush();
+
+    expect(tileTitles()).toEqual(['登记来电', '来电记录', '热线三率']);
+    fireEvent.click(screen.getByText('登记来电'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hotline/pages/call-form/index' });
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {

@@ -205,6 +205,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
+  { id: 'admin.hotline', role: 'admin', title: '热线三率', icon: 'category', url: PAGES.hotlineFigures },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
@@ -226,6 +227,22 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     title: '投递与录用',
     icon: 'list',
     url: PAGES.labourFirmApplications,
+  },
+  // 热线话务员: 12345 / 12333 / 7712345 calls, answered or raised as issues.
+  {
+    id: 'hotline.record',
+    role: 'hotline_operator',
+    title: '登记来电',
+    icon: 'message',
+    url: PAGES.hotlineCallForm,
+  },
+  { id: 'hotline.calls', role: 'hotline_operator', title: '来电记录', icon: 'list', url: PAGES.hotlineCalls },
+  {
+    id: 'hotline.figures',
+    role: 'hotline_operator',
+    title: '热线三率',
+    icon: 'category',
+    url: PAGES.hotlineFigures,
   },
 ];
 

@@ -19,22 +19,25 @@ const PERSON = {
   complete: false,
 };
 
+/** Opens the console and finds PERSON by phone; the grant answers with `granted` roles. */
+async function findPerson(granted: string[]) {
+  const api = installFakeApi({
+    'GET /api/admin/users': { status: 200, body: PERSON },
+    [`PUT /api/admin/users/${PERSON.id}/roles`]: { status: 200, body: { ...PERSON, roles: granted } },
+  });
+  render(<PeoplePage />);
+  await flush();
+  fireEvent.change(document.querySelector('input[name="phone"]')!, { target: { value: '13900000001' } });
+  fireEvent.click(screen.getByText('查找'));
+  await flush();
+  return api.calls;
+}
+
 describe('people and roles console page', () => {
   beforeEach(() => saveSession(sessionFor(['admin'])));
 
   it('when the command finds a person by phone and grants 复工管家, then the masked phone shows and the grant is sent with the roles chosen', async () => {
-    const { calls } = installFakeApi({
-      'GET /api/admin/users': { status: 200, body: PERSON },
-      [`PUT /api/admin/users/${PERSON.id}/roles`]: {
-        status: 200,
-        body: { ...PERSON, roles: ['worker', 'steward'] },
-      },
-    });
-    render(<PeoplePage />);
-    await flush();
-    fireEvent.change(document.querySelector('input[name="phone"]')!, { target: { value: '13900000001' } });
-    fireEvent.click(screen.getByText('查找'));
-    await flush();
+    const calls = await findPerson(['worker', 'steward']);
     expect(screen.getByText('139****0001')).toBeTruthy();
     expect(screen.queryByText('13900000001')).toBeNull();
     fireEvent.click(screen.getByText('复工管家'));
@@ -42,5 +45,17 @@ describe('people and roles console page', () => {
     await flush();
     const put = calls.find((c) => c.method === 'PUT');
     expect(put?.data).toEqual({ roles: ['worker', 'steward'], enterpriseId: null, departmentId: null });
+  });
+
+  it('when the command grants 热线话务员, then the role is offered and sent without a department or firm', async () => {
+    const calls = await findPerson(['worker', 'hotline_operator']);
+    fireEvent.click(screen.getByText('热线话务员'));
+    fireEvent.click(screen.getByText('保存角色'));
+    await flush();
+    expect(calls.find((c) => c.method === 'PUT')?.data).toEqual({
+      roles: ['worker', 'hotline_operator'],
+      enterpriseId: null,
+      departmentId: null,
+    });
   });
 });

@@ -1,0 +1,2 @@
+export * from './hotline';
+export * from './routes';
