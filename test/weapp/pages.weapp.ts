@@ -64,6 +64,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   matches: 'liaison',
   suppliers: 'liaison',
   'supply-figures': 'admin',
+  browse: 'admin',
 };
 const PHONES = {
   worker: '13800000001',

@@ -62,6 +62,7 @@ export const PAGES = {
   supplyMatches: '/supply/pages/matches/index',
   supplySuppliers: '/supply/pages/suppliers/index',
   supplyFigures: '/supply/pages/supply-figures/index',
+  supplyBrowse: '/supply/pages/browse/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

@@ -80,6 +80,8 @@ export const supplyPostSchema = z.object({
   id: objectIdSchema,
   enterpriseId: objectIdSchema,
   enterpriseName: z.string(),
+  /** The posting firm's industry (行业) from the registry; null on posts older than the field. */
+  industry: z.string().nullable(),
   side: postSideSchema,
   category: supplyCategorySchema,
   title: z.string(),
@@ -97,7 +99,14 @@ export const supplyPostSchema = z.object({
 });
 export type SupplyPost = z.infer<typeof supplyPostSchema>;
 
-export const MATCH_STATUSES = ['proposed', 'confirmed'] as const;
+/** proposed → confirmed by the other side; a proposal still pending when either post closes is ended. */
+export const MATCH_STATUSES = ['proposed', 'confirmed', 'ended'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
+  proposed: '待确认',
+  confirmed: '已对接',
+  ended: '已结束',
+};
 export const supplyMatchSchema = z.object({
   id: objectIdSchema,
   category: supplyCategorySchema,
@@ -108,10 +117,15 @@ export const supplyMatchSchema = z.object({
   proposedAt: isoDateTimeSchema,
   confirmedAt: isoDateTimeSchema.nullable(),
   distanceKm: z.number(),
+  /** Why a pending match ended (which side closed its post), for both parties to read. */
+  endedReason: z.string().nullable(),
 });
 export type SupplyMatch = z.infer<typeof supplyMatchSchema>;
 
 export const matchInputSchema = z.object({ postId: objectIdSchema, counterpartId: objectIdSchema }).strict();
+
+/** A post closed by its firm, and how many of its pending matches ended with it. */
+export const closedPostSchema = z.object({ post: supplyPostSchema, matchesEnded: z.number().int() });
 
 /** The other side's contact, shown to a party of a confirmed match (the read is audited). */
 export const matchContactSchema = z.object({

@@ -163,6 +163,14 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.supplyFigures,
     department: 'gxj',
   },
+  {
+    id: 'officer.supplyBrowse',
+    role: 'officer',
+    title: '供需总览',
+    icon: 'list',
+    url: PAGES.supplyBrowse,
+    department: 'gxj',
+  },
   // The server shows an officer only the lists of their own department's policies.
   {
     id: 'officer.subsidyReview',
@@ -197,6 +205,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
+  { id: 'admin.supplyBrowse', role: 'admin', title: '供需总览', icon: 'list', url: PAGES.supplyBrowse },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',
