@@ -14,6 +14,10 @@ export const postSideSchema = z.enum(POST_SIDES, { message: '请选择供应或�
 export type PostSide = z.infer<typeof postSideSchema>;
 export const POST_SIDE_LABELS: Record<PostSide, string> = { supply: '供应', demand: '需求' };
 
+/** What both parties of a pending match read once one side closed its post. */
+export const closedPostReason = (side: PostSide, title: string) =>
+  `${POST_SIDE_LABELS[side]}方已关闭「${title}」，不再需要对接`;
+
 /**
  * What is exchanged (seed 004 §4: 人力、设备、原料、工艺、物流; seed 002 §四 产业配套, 订单、市场): raw
  * materials, parts, equipment, logistics capacity, epidemic supplies, production capacity, orders.

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
   maskPhone,
-  POST_SIDE_LABELS,
+  closedPostReason,
   type IssueCategory,
   type SupplyMatch,
   type SupplyPost,
@@ -215,8 +215,7 @@ export class SupplyService {
 
   /** Ends the closed post's pending proposals, saying which side closed what. */
   private endPendingOf(closed: PostRecord, at: Date): Promise<number> {
-    const reason = `${POST_SIDE_LABELS[closed.side]}方已关闭「${closed.title}」，不再需要对接`;
-    return this.d.repo.endPendingMatches(closed, reason, at);
+    return this.d.repo.endPendingMatches(closed, closedPostReason(closed.side, closed.title), at);
   }
 
   private async ownPost(actor: Actor, id: string): Promise<PostRecord> {
