@@ -146,8 +146,8 @@ export class SupplyService {
         untilDay:
           supply.availableUntil < demand.availableUntil ? supply.availableUntil : demand.availableUntil,
       });
-      // A close that landed between the check above and the insert has already ended (or will
-      // not see) this proposal: re-read both posts and take it back, so a closed post gets none.
+      // A close that landed between the check above and this insert ended the post's proposals
+      // before this one existed: re-read both posts and take it back, so a closed post keeps none.
       const now = await Promise.all([this.d.repo.findPost(supply.id), this.d.repo.findPost(demand.id)]);
       if (now.some((p) => p?.status !== 'open') && (await this.d.repo.withdrawProposal(m.id)))
         throw new DomainError('BUSINESS_RULE', CLOSED, [{ path: 'counterpartId', message: CLOSED }]);
