@@ -65,6 +65,15 @@ async function supplierOfA(w: World): Promise<string> {
 
 /** Supply chain: a firm its own posts and matches, a lead firm (and its steward) its own suppliers. */
 export const SUPPLY_SCOPE_FIXTURES: Record<string, ScopeFixture> = {
+  'supply.posts.close': async (w) => {
+    const p = await pair(w);
+    const url = `/api/supply-posts/${p.supply}/close`;
+    // Only the owning firm closes its post: not the other firm, nor its own steward.
+    return {
+      inScope: req(w.liaisonA, 'post', url),
+      outOfScope: [req(w.liaisonB, 'post', url), req(w.stewardA, 'post', url)],
+    };
+  },
   'supply.posts.candidates': async (w) => {
     const p = await pair(w);
     const url = `/api/supply-posts/${p.supply}/candidates`;

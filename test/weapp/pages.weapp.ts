@@ -69,6 +69,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'call-form': 'hotline_operator',
   calls: 'hotline_operator',
   'hotline-figures': 'hotline_operator',
+  browse: 'admin',
 };
 const PHONES = {
   worker: '13800000001',

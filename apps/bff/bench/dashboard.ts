@@ -20,6 +20,14 @@ import type { ScaleName } from '../src/dev/generator/city-plan';
 import { arg, openToolDb, progressBar } from '../scripts/dashboard-db';
 import { DashboardService } from '../src/modules/dashboard';
 
+/** The live figures of key projects, supply chain and freight, and 工信局's first page of posts. */
+const SIDE_FIGURES = {
+  keyProjects: '/api/key-projects/figures',
+  supplyChain: '/api/supply-chain/figures',
+  supplyBrowse: '/api/supply-chain/posts',
+  freight: '/api/freight-passes/figures',
+};
+
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function runScale(scale: ScaleName, seed: number, requests: number) {
@@ -122,6 +130,16 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }) as never);
   const exportSeconds = (Date.now() - e0) / 1000;
+  // The figures of the three newer mechanisms (read live, no rollups) and 工信局's list, on the
+  // same city: each endpoint's own p50 / p95.
+  const side: Record<string, { p50: number; p95: number }> = {};
+  for (const [name, url] of Object.entries(SIDE_FIGURES)) {
+    const t = await measure(Math.min(requests, 100), async () => {
+      const res = await http.get(url).set(auth);
+      if (res.status !== 200) throw new Error(`${url} ${res.status}`);
+    });
+    side[name] = { p50: Math.round(pct(t, 50) * 10) / 10, p95: Math.round(pct(t, 95) * 10) / 10 };
+  }
   const s = first.body;
   await db.close();
   return {
@@ -139,6 +157,14 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
     coldP95ms: Math.round(pct(coldTimes, 95) * 10) / 10,
     exportSeconds: Math.round(exportSeconds * 10) / 10,
     exportMB: Math.round((xlsx.body as Buffer).length / 1e5) / 10,
+    generated: {
+      keyProjects: 'keyProjects' in city ? city.keyProjects : null,
+      supplyPosts: 'supplyPosts' in city ? city.supplyPosts : null,
+      supplyMatches: 'supplyMatches' in city ? city.supplyMatches : null,
+      freightPasses: 'freightPasses' in city ? city.freightPasses : null,
+      freightChecks: 'freightChecks' in city ? city.freightChecks : null,
+    },
+    side,
     figures: {
       reopenRate: s.reopening.reopenRate,
       returnRate: s.reopening.returnRate,
@@ -180,10 +206,25 @@ async function main() {
     console.log(
       `| ${r.scale} | ${r.enterprises} | ${r.workers} | ${r.generatorSeconds} | ${r.peakRssMB} | ${r.coldHttpP50ms} / ${r.coldHttpP95ms} | ${r.coldP50ms} / ${r.coldP95ms} | ${r.summaryP50ms} / ${r.summaryP95ms} | ${r.exportSeconds} (${r.exportMB}) |`,
     );
+  console.log('\n| scale | generated | key projects · supply · 工信局 list · freight figures, p50 / p95 |');
+  console.log('| --- | --- | --- |');
+  for (const r of rows)
+    console.log(
+      `| ${r.scale} | projects ${r.generated.keyProjects}, posts ${r.generated.supplyPosts}, matches ${r.generated.supplyMatches}, passes ${r.generated.freightPasses}, checks ${r.generated.freightChecks} | ` +
+        Object.entries(r.side)
+          .map(([k, v]) => `${k} ${v.p50} / ${v.p95} ms`)
+          .join(' · ') +
+        ' |',
+    );
   const tenth = rows.find((r) => r.scale === 'tenth');
   const yuyao = rows.find((r) => r.scale === 'yuyao');
   if (tenth && yuyao) {
     const x = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
+    console.log(
+      `Yuyao ÷ tenth, key projects / supply / 工信局 list / freight figures p95: ${Object.keys(SIDE_FIGURES)
+        .map((k) => x(yuyao.side[k].p95, tenth.side[k].p95) + '×')
+        .join(' / ')}`,
+    );
     console.log(
       `Yuyao ÷ tenth, cold HTTP: p50 ${x(yuyao.coldHttpP50ms, tenth.coldHttpP50ms)}×, p95 ${x(yuyao.coldHttpP95ms, tenth.coldHttpP95ms)}× (target ≤ 1.5×; p95 target ≤ 50 ms); cached: p95 ${x(yuyao.summaryP95ms, tenth.summaryP95ms)}×`,
     );

@@ -97,6 +97,7 @@ export default defineAppConfig({
         'pages/matches/index',
         'pages/suppliers/index',
         'pages/supply-figures/index',
+        'pages/browse/index',
       ],
     },
     {

@@ -12,6 +12,7 @@ export function supplyPost(over: Partial<SupplyPost> = {}): SupplyPost {
     id: OWN_POST,
     enterpriseId: OWN_FIRM,
     enterpriseName: '余姚舜宇光学',
+    industry: '光学仪器',
     side: 'demand',
     category: 'raw_materials',
     title: '聚丙烯颗粒',
@@ -57,6 +58,7 @@ export function supplyMatch(over: Partial<SupplyMatch> = {}): SupplyMatch {
     proposedAt: '2026-03-02T02:00:00.000Z',
     confirmedAt: null,
     distanceKm: 23.46,
+    endedReason: null,
     ...over,
   };
 }

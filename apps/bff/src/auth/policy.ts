@@ -239,11 +239,15 @@ export const POLICY: Record<string, RoutePolicy> = {
   // and the command see everything; a lead firm's steward sees its suppliers.
   'supply.posts.create': { roles: ['liaison'], scope: 'enterprise' },
   'supply.posts.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
+  'supply.posts.close': { roles: ['liaison'], scope: 'enterprise' },
   'supply.posts.candidates': { roles: ['liaison'], scope: 'enterprise' },
   'supply.matches.create': { roles: ['liaison'], scope: 'enterprise' },
   'supply.matches.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
   'supply.matches.confirm': { roles: ['liaison'], scope: 'enterprise' },
   'supply.matches.contact': { roles: ['liaison'], scope: 'enterprise' },
+  // 工信局's lists: the service lets an officer of 工信局 (gxj) in, and no other department.
+  'supply.browse.posts': { roles: ['officer', 'admin'], scope: 'department' },
+  'supply.browse.matches': { roles: ['officer', 'admin'], scope: 'department' },
   'supply.figures': { roles: ['officer', 'admin'], scope: 'all' },
   'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
   'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },

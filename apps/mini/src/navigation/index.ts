@@ -67,6 +67,7 @@ export const PAGES = {
   hotlineCallForm: '/hotline/pages/call-form/index',
   hotlineCalls: '/hotline/pages/calls/index',
   hotlineFigures: '/hotline/pages/hotline-figures/index',
+  supplyBrowse: '/supply/pages/browse/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];

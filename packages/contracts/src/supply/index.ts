@@ -1,2 +1,3 @@
 export * from './supply';
 export * from './routes';
+export * from './browse';

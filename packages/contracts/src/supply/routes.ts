@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { objectIdSchema } from '../common';
+import { objectIdSchema, pagedSchema } from '../common';
+import { supplyMatchBrowseQuerySchema, supplyPostBrowseQuerySchema } from './browse';
 import {
+  closedPostSchema,
   coordinateInputSchema,
   matchContactSchema,
   matchInputSchema,
@@ -39,6 +41,17 @@ export const supplyRoutes = {
     tag,
     auth: 'user',
     response: items(supplyPostSchema),
+  }),
+  close: defineRoute({
+    id: 'supply.posts.close',
+    method: 'post',
+    path: '/api/supply-posts/:id/close',
+    summary: '关闭本企业的一条供需（不再需要）：不再参与匹配，待确认的对接随之结束',
+    tag,
+    auth: 'user',
+    params: idParams,
+    response: closedPostSchema,
+    idempotent: true,
   }),
   candidates: defineRoute({
     id: 'supply.posts.candidates',
@@ -91,6 +104,26 @@ export const supplyRoutes = {
     auth: 'user',
     params: idParams,
     response: matchContactSchema,
+  }),
+  browsePosts: defineRoute({
+    id: 'supply.browse.posts',
+    method: 'get',
+    path: '/api/supply-chain/posts',
+    summary: '工信局、指挥部：全部供需，按地区、行业、供需、类别、状态筛选（不含联系方式）',
+    tag,
+    auth: 'user',
+    query: supplyPostBrowseQuerySchema,
+    response: pagedSchema(supplyPostSchema),
+  }),
+  browseMatches: defineRoute({
+    id: 'supply.browse.matches',
+    method: 'get',
+    path: '/api/supply-chain/matches',
+    summary: '工信局、指挥部：全部对接，按地区、行业、类别、状态筛选（不含联系方式）',
+    tag,
+    auth: 'user',
+    query: supplyMatchBrowseQuerySchema,
+    response: pagedSchema(supplyMatchSchema),
   }),
   figures: defineRoute({
     id: 'supply.figures',

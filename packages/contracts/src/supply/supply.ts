@@ -14,6 +14,10 @@ export const postSideSchema = z.enum(POST_SIDES, { message: '请选择供应或�
 export type PostSide = z.infer<typeof postSideSchema>;
 export const POST_SIDE_LABELS: Record<PostSide, string> = { supply: '供应', demand: '需求' };
 
+/** What both parties of a pending match read once one side closed its post. */
+export const closedPostReason = (side: PostSide, title: string) =>
+  `${POST_SIDE_LABELS[side]}方已关闭「${title}」，不再需要对接`;
+
 /**
  * What is exchanged (seed 004 §4: 人力、设备、原料、工艺、物流; seed 002 §四 产业配套, 订单、市场): raw
  * materials, parts, equipment, logistics capacity, epidemic supplies, production capacity, orders.
@@ -80,6 +84,8 @@ export const supplyPostSchema = z.object({
   id: objectIdSchema,
   enterpriseId: objectIdSchema,
   enterpriseName: z.string(),
+  /** The posting firm's industry (行业) from the registry; null on posts older than the field. */
+  industry: z.string().nullable(),
   side: postSideSchema,
   category: supplyCategorySchema,
   title: z.string(),
@@ -97,7 +103,14 @@ export const supplyPostSchema = z.object({
 });
 export type SupplyPost = z.infer<typeof supplyPostSchema>;
 
-export const MATCH_STATUSES = ['proposed', 'confirmed'] as const;
+/** proposed → confirmed by the other side; a proposal still pending when either post closes is ended. */
+export const MATCH_STATUSES = ['proposed', 'confirmed', 'ended'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+export const MATCH_STATUS_LABELS: Record<MatchStatus, string> = {
+  proposed: '待确认',
+  confirmed: '已对接',
+  ended: '已结束',
+};
 export const supplyMatchSchema = z.object({
   id: objectIdSchema,
   category: supplyCategorySchema,
@@ -108,10 +121,15 @@ export const supplyMatchSchema = z.object({
   proposedAt: isoDateTimeSchema,
   confirmedAt: isoDateTimeSchema.nullable(),
   distanceKm: z.number(),
+  /** Why a pending match ended (which side closed its post), for both parties to read. */
+  endedReason: z.string().nullable(),
 });
 export type SupplyMatch = z.infer<typeof supplyMatchSchema>;
 
 export const matchInputSchema = z.object({ postId: objectIdSchema, counterpartId: objectIdSchema }).strict();
+
+/** A post closed by its firm, and how many of its pending matches ended with it. */
+export const closedPostSchema = z.object({ post: supplyPostSchema, matchesEnded: z.number().int() });
 
 /** The other side's contact, shown to a party of a confirmed match (the read is audited). */
 export const matchContactSchema = z.object({

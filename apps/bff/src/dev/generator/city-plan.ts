@@ -18,9 +18,60 @@ export function planFor(scale: ScaleName) {
     meanHeadcount: { above: 179, below: 10.8 },
     /** Share of workers who come back by point-to-point charter in the window. */
     charterShare: 0.25,
+    ...chainPlan(f),
   };
 }
 export type CityPlan = ReturnType<typeof planFor>;
+
+/** The seeds give rates, not counts, for these three: the counts below are scaled from seed 001's firms. */
+const ABOVE = 1256;
+const BELOW = 26544;
+/** The issue categories a supply post answers. */
+const SUPPLY_ISSUES: readonly string[] = ['materials', 'logistics', 'supply_chain', 'epidemic_supplies'];
+/** Share of 省/市 projects among key projects (the rest 县重点). */
+const KEY_SHARE = 0.4;
+
+/**
+ * 重点项目, 供需 and 货车通行证 at the city's scale.
+ * - Projects: one per 8 规上 firms (157 at Yuyao; an assumption: no seed counts them). Seed 003
+ *   ("在建工程項目復工率達到64.3%，其中省市重点工程項目復工率達到58%"): 省/市 resume at 58%, and 县 at
+ *   (64.3% − 40% × 58%) ÷ 60% ≈ 68.5%, so all projects together resume at 64.3%.
+ * - Supply demands: the firms whose generated issues are supply matters (issues are 1 in 9 firms;
+ *   原材料、物流、产业链、防疫物资 are 48% of ISSUE_MIX — seed 001's 原材料供應、物流配送、產業鏈配套): 1,483
+ *   at Yuyao. Supply offers: one per 规上 firm (1,256; seed 002 §四 asks 规上 firms to 牵线搭桥).
+ *   40% of demands proposed to a supply, 60% of those confirmed, 10% of posts closed (assumptions).
+ * - Freight passes: three lorries per 规上 firm and one for every tenth 规下 firm over the window (seed
+ *   001: stewards coordinate 物流配送 for the 1,256 规上; seed 004 §5 opens the green channel to 中小微):
+ *   6,422 at Yuyao, each scanned about twice at the 卡口.
+ */
+function chainPlan(f: number) {
+  const county = (0.643 - KEY_SHARE * 0.58) / (1 - KEY_SHARE);
+  const all = ISSUE_MIX.reduce((n, [, w]) => n + w, 0);
+  const supplyIssues = ISSUE_MIX.filter(([k]) => SUPPLY_ISSUES.includes(k)).reduce((n, [, w]) => n + w, 0);
+  const issueShare = supplyIssues / all;
+  return {
+    projects: Math.round((ABOVE / 8) * f),
+    projectLevels: [
+      ['province', 0.08],
+      ['city', KEY_SHARE - 0.08],
+      ['county', 1 - KEY_SHARE],
+    ] as const,
+    projectKinds: [
+      ['construction', 0.7],
+      ['foreign', 0.15],
+      ['negotiating', 0.15],
+    ] as const,
+    projectResumed: { key: 0.58, county },
+    supplyDemands: Math.round(((ABOVE + BELOW) / 9) * issueShare * f),
+    supplyOffers: Math.round(ABOVE * f),
+    supplyMatchedShare: 0.4,
+    supplyConfirmedShare: 0.6,
+    supplyClosedShare: 0.1,
+    freightPassesAbove: Math.round(ABOVE * 3 * f),
+    freightPasses: Math.round((ABOVE * 3 + BELOW * 0.1) * f),
+    checksPerPass: 2,
+  };
+}
 
 /** Yuyao's towns and 街道 (乡镇街道). */
 export const TOWNS = [

@@ -6,6 +6,8 @@ import type { Connection } from 'mongoose';
 import type { RouteDef } from '../../http/route';
 import { SupplyRepository } from './supply.repository';
 import { SupplyService, type SupplyDeps } from './supply.service';
+import { SupplierService } from './supplier.service';
+import { SupplyBrowseService } from './supply-browse.service';
 import { supplyRoutesFor } from './supply.routes';
 
 export type SupplyChainDeps = Omit<SupplyDeps, 'repo'> & { conn: Connection };
@@ -14,11 +16,17 @@ export type SupplyChainDeps = Omit<SupplyDeps, 'repo'> & { conn: Connection };
 export function buildSupplyChain(d: SupplyChainDeps) {
   const { conn, ...deps } = d;
   const repo = SupplyRepository.on(conn);
-  return { repo, service: new SupplyService({ ...deps, repo }) };
+  const suppliers = new SupplierService({ ...deps, repo });
+  return {
+    repo,
+    service: new SupplyService({ ...deps, repo }),
+    suppliers,
+    browse: new SupplyBrowseService({ repo, suppliers }),
+  };
 }
 
 export type SupplyChain = ReturnType<typeof buildSupplyChain>;
 
 export function supplyChainRoutes(s: SupplyChain): RouteDef[] {
-  return supplyRoutesFor(s.service);
+  return supplyRoutesFor(s.service, s.suppliers, s.browse);
 }

@@ -1,32 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { person, type Person } from '../bookings/test/fixtures';
+import { liaisonOfNewFirm, type Person } from './testing/fixtures';
 
 let t: TestApp;
 let lensMaker: Person;
 let phoneMaker: Person;
 let farMaker: Person;
 
-async function firm(name: string): Promise<string> {
-  const e = await t.container.repos.enterprises.create({
-    name: `${name}${randomBytes(2).toString('hex')}`,
-    creditCode: `91330281${randomBytes(5).toString('hex').toUpperCase()}`,
-    industry: '光学仪器',
-    size: 'above',
-    regionCode: '330281',
-    address: '余姚市',
-    headcount: 300,
-  });
-  return e.id;
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   t.clock.set(new Date('2026-03-10T10:00:00+08:00'));
-  lensMaker = await person(t, ['liaison'], await firm('余姚镜片厂'));
-  phoneMaker = await person(t, ['liaison'], await firm('宁波模组厂'));
-  farMaker = await person(t, ['liaison'], await firm('温州模组厂'));
+  lensMaker = await liaisonOfNewFirm(t, '余姚镜片厂');
+  phoneMaker = await liaisonOfNewFirm(t, '宁波模组厂');
+  farMaker = await liaisonOfNewFirm(t, '温州模组厂');
 }, 60_000);
 afterAll(() => t.close());
 

@@ -1,5 +1,11 @@
 import { Types, type Model } from 'mongoose';
-import type { PostSide, SupplyCategory } from '@fugong/contracts';
+import type {
+  MatchStatus,
+  PostSide,
+  SupplyCategory,
+  SupplyMatchBrowseQuery,
+  SupplyPostBrowseQuery,
+} from '@fugong/contracts';
 import type { MatchDoc, PostDoc, SupplierDoc } from './supply.models';
 import type { Connection } from 'mongoose';
 import { postModel } from './supply.models';
@@ -9,7 +15,7 @@ import { supplierModel } from './supply.models';
 const oid = (id: string) => new Types.ObjectId(id);
 const valid = (id: string) => Types.ObjectId.isValid(id);
 
-export type PostRecord = Omit<PostDoc, '_id' | 'enterpriseId' | 'createdBy' | 'point'> & {
+export type PostRecord = Omit<PostDoc, '_id' | 'enterpriseId' | 'createdBy' | 'closedBy' | 'point'> & {
   id: string;
   enterpriseId: string;
   point: { lat: number; lng: number };
@@ -35,7 +41,7 @@ export type SupplierRecord = Omit<
 };
 
 const toPost = (d: PostDoc): PostRecord => {
-  const { _id, enterpriseId, createdBy: _by, point, ...rest } = d;
+  const { _id, enterpriseId, createdBy: _by, closedBy: _closer, point, ...rest } = d;
   return {
     ...rest,
     id: _id.toHexString(),
@@ -73,6 +79,31 @@ const toSupplier = (d: SupplierDoc): SupplierRecord => ({
   coordinationIssueId: d.coordinationIssueId ? d.coordinationIssueId.toHexString() : null,
   createdAt: d.createdAt,
 });
+
+type Order = Record<string, 1 | -1>;
+
+/** The filter with its unset fields left out (an unset filter is 不限, not "equals undefined"). */
+const defined = (f: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+
+/** One page of a filtered, ordered list and the filter's total, read together. */
+async function pageOf<D>(
+  model: Model<D>,
+  filter: Record<string, unknown>,
+  sort: Order,
+  q: { page: number; pageSize: number },
+): Promise<{ docs: D[]; total: number }> {
+  const [docs, total] = await Promise.all([
+    model
+      .find(filter)
+      .sort(sort)
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .lean<D[]>(),
+    model.countDocuments(filter),
+  ]);
+  return { docs, total };
+}
 
 export class SupplyRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */
@@ -178,7 +209,74 @@ export class SupplyRepository {
     return d ? toMatch(d) : null;
   }
 
-  async countMatches(status: 'proposed' | 'confirmed'): Promise<number> {
+  /**
+   * open → closed, guarded on the owning firm and the open status: of two closes one applies and
+   * the other gets null.
+   */
+  async closePost(id: string, enterpriseId: string, by: string, at: Date): Promise<PostRecord | null> {
+    const d = await this.posts
+      .findOneAndUpdate(
+        { _id: oid(id), enterpriseId: oid(enterpriseId), status: 'open' },
+        { $set: { status: 'closed', closedAt: at, closedBy: oid(by) } },
+        { returnDocument: 'after' },
+      )
+      .lean<PostDoc>();
+    return d ? toPost(d) : null;
+  }
+
+  /** Ends the post's still-pending proposals (confirmed ones stay as they are); how many ended. */
+  async endPendingMatches(post: { id: string; side: PostSide }, reason: string, at: Date) {
+    const field = post.side === 'supply' ? 'supplyPostId' : 'demandPostId';
+    const res = await this.matches.updateMany(
+      { [field]: oid(post.id), status: 'proposed' },
+      { $set: { status: 'ended', endedAt: at, endedReason: reason } },
+    );
+    return res.modifiedCount;
+  }
+
+  /**
+   * Takes back a proposal inserted while one of its posts was being closed, unless the other side
+   * confirmed it in between (then it stands): true when it was removed.
+   */
+  async withdrawProposal(id: string): Promise<boolean> {
+    const res = await this.matches.deleteOne({ _id: oid(id), status: { $in: ['proposed', 'ended'] } });
+    return res.deletedCount === 1;
+  }
+
+  /** 工信局's page of every firm's posts: filters as given, then the order, then the page. */
+  async browsePosts(q: SupplyPostBrowseQuery): Promise<{ items: PostRecord[]; total: number }> {
+    const filter = defined({
+      regionCode: q.regionCode,
+      industry: q.industry,
+      side: q.side,
+      category: q.category,
+      status: q.status,
+    });
+    const sort: Order = q.sort === 'newest' ? { createdAt: -1, _id: -1 } : { availableUntil: 1, _id: 1 };
+    const { docs, total } = await pageOf(this.posts, filter, sort, q);
+    return { items: docs.map(toPost), total };
+  }
+
+  /** 工信局's page of every match; region and industry match either party (multikey fields). */
+  async browseMatches(q: SupplyMatchBrowseQuery): Promise<{ items: MatchRecord[]; total: number }> {
+    const filter = defined({
+      regionCodes: q.regionCode,
+      industries: q.industry,
+      category: q.category,
+      status: q.status,
+    });
+    const sort: Order = q.sort === 'newest' ? { proposedAt: -1, _id: -1 } : { untilDay: 1, _id: 1 };
+    const { docs, total } = await pageOf(this.matches, filter, sort, q);
+    return { items: docs.map(toMatch), total };
+  }
+
+  /** The posts of a page of matches, in one query. */
+  async postsByIds(ids: string[]): Promise<Map<string, PostRecord>> {
+    const docs = await this.posts.find({ _id: { $in: ids.filter(valid).map(oid) } }).lean<PostDoc[]>();
+    return new Map(docs.map((d) => [d._id.toHexString(), toPost(d)]));
+  }
+
+  async countMatches(status: MatchStatus): Promise<number> {
     return this.matches.countDocuments({ status });
   }
 

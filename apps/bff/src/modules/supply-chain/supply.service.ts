@@ -1,27 +1,31 @@
 import type { z } from 'zod';
 import {
   maskPhone,
+  closedPostReason,
   type IssueCategory,
   type SupplyMatch,
   type SupplyPost,
-  type Supplier,
-  type supplierInputSchema,
   type supplyPostInputSchema,
 } from '@fugong/contracts';
-import { chinaDay, distanceKm, matchableWindow, matchProblem, supplierReopening } from '@fugong/domain';
-import { Types } from 'mongoose';
-import { hasRole, type Actor } from '../../auth/actor';
+import { chinaDay, distanceKm, matchableWindow, matchProblem } from '@fugong/domain';
+import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
-import type { MatchRecord, PostRecord, SupplierRecord, SupplyRepository } from './supply.repository';
+import type { MatchRecord, PostRecord, SupplyRepository } from './supply.repository';
+import { matchView, postView } from './supply.view';
+import { firmOf, notFound, seesAll } from './supply-access';
+
+const CLOSED = '该信息已关闭';
 
 /** What the supply chain needs of other modules, passed in by the container. */
 export interface SupplyDeps {
   repo: SupplyRepository;
-  enterprises: { findById(id: string): Promise<{ id: string; name: string } | null> };
+  enterprises: {
+    findById(id: string): Promise<{ id: string; name: string; industry?: string } | null>;
+  };
   /** The latest reopening report of registry firms. */
   reopening: { latestFor(ids: string[]): Promise<Map<string, { reopened: boolean }>> };
   /** True when the actor is the firm's liaison or its steward. */
@@ -44,14 +48,7 @@ export interface SupplyDeps {
   clock: Clock;
 }
 
-/** 工信局 (the seeds' 工业和信息化部门) and the command see every post, match and chain. */
-export const SUPPLY_DEPARTMENT = 'gxj';
-const seesAll = (a: Actor) =>
-  hasRole(a, 'admin') || (hasRole(a, 'officer') && a.departmentId === SUPPLY_DEPARTMENT);
-const firmOf = (a: Actor) => (hasRole(a, 'liaison') && a.enterpriseId ? a.enterpriseId : null);
-const notFound = (what: string) => new DomainError('NOT_FOUND', `未找到该${what}`);
-
-/** 产业链协同: posts, nearest candidates, matches both sides confirm, lead firms' key suppliers. */
+/** 产业链协同: posts, nearest candidates, matches both sides confirm, closing a post. */
 export class SupplyService {
   constructor(private readonly d: SupplyDeps) {}
 
@@ -69,18 +66,45 @@ export class SupplyService {
       ...input,
       enterpriseId: firm.id,
       enterpriseName: firm.name,
+      industry: firm.industry ?? null,
       contact: { name: input.contact.name, phoneEnc: this.d.pii.encrypt(input.contact.phone) },
       createdBy: actor.id,
       createdAt: this.d.clock.now(),
     });
-    return this.postView(p, true, null);
+    return postView(p, this.ownContact(p), null);
   }
 
   async posts(actor: Actor): Promise<{ items: SupplyPost[] }> {
     const firmId = firmOf(actor);
     if (!firmId && !seesAll(actor)) return { items: [] };
     const list = await this.d.repo.postsOf(firmId);
-    return { items: list.map((p) => this.postView(p, p.enterpriseId === firmId, null)) };
+    return {
+      items: list.map((p) => postView(p, p.enterpriseId === firmId ? this.ownContact(p) : null, null)),
+    };
+  }
+
+  /**
+   * The owning firm closes its post (no longer needed or offered): it leaves every candidate list,
+   * its pending proposals end with a reason both sides read, confirmed matches stay readable.
+   * Guarded: of two closes one applies, the other is a 409. Audited as a change of record.
+   */
+  async closePost(actor: Actor, id: string, requestId: string) {
+    const mine = await this.ownPost(actor, id);
+    const at = this.d.clock.now();
+    const closed = await this.d.repo.closePost(id, mine.enterpriseId, actor.id, at);
+    if (!closed)
+      throw new DomainError('INVALID_TRANSITION', '该信息已关闭', { status: 'closed', allowed: [] });
+    const matchesEnded = await this.endPendingOf(closed, at);
+    await this.d.audit.append({
+      at,
+      actorId: actor.id,
+      action: 'supply.post.close',
+      subjectType: 'supply_post',
+      subjectId: closed.id,
+      fields: ['status'],
+      requestId,
+    });
+    return { post: postView(closed, this.ownContact(closed), null), matchesEnded };
   }
 
   /** Posts of the other side in the same category, nearest first; never their contact. */
@@ -96,7 +120,7 @@ export class SupplyService {
       mine.enterpriseId,
       matchableWindow(mine, today),
     );
-    return { items: found.map((p) => this.postView(p, false, distanceKm(mine.point, p.point))) };
+    return { items: found.map((p) => postView(p, null, distanceKm(mine.point, p.point))) };
   }
 
   async propose(actor: Actor, postId: string, counterpartId: string): Promise<SupplyMatch> {
@@ -117,8 +141,17 @@ export class SupplyService {
         proposedBy: mine.side,
         proposedAt: this.d.clock.now(),
         distanceKm: distanceKm(supply.point, demand.point),
+        regionCodes: [...new Set([supply.regionCode, demand.regionCode])],
+        industries: [...new Set([supply.industry, demand.industry].filter((x): x is string => !!x))],
+        untilDay:
+          supply.availableUntil < demand.availableUntil ? supply.availableUntil : demand.availableUntil,
       });
-      return this.matchView(m, supply, demand);
+      // A close that landed between the check above and this insert ended the post's proposals
+      // before this one existed: re-read both posts and take it back, so a closed post keeps none.
+      const now = await Promise.all([this.d.repo.findPost(supply.id), this.d.repo.findPost(demand.id)]);
+      if (now.some((p) => p?.status !== 'open') && (await this.d.repo.withdrawProposal(m.id)))
+        throw new DomainError('BUSINESS_RULE', CLOSED, [{ path: 'counterpartId', message: CLOSED }]);
+      return matchView(m, supply, demand);
     } catch (err) {
       if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '已与该信息发起过对接');
       throw err;
@@ -137,10 +170,22 @@ export class SupplyService {
     const m = await this.partyMatch(actor, id);
     const confirmingSide = firmOf(actor) === m.supplyEnterpriseId ? 'supply' : 'demand';
     if (confirmingSide === m.proposedBy) throw new DomainError('FORBIDDEN', '对接须由对方确认');
+    // A post closed without its proposals ended (a crash between the two writes) ends them now.
+    const posts = await Promise.all([
+      this.d.repo.findPost(m.supplyPostId),
+      this.d.repo.findPost(m.demandPostId),
+    ]);
+    const closed = posts.find((p) => p && p.status !== 'open');
+    if (closed) await this.endPendingOf(closed, this.d.clock.now());
     const done = await this.d.repo.confirm(id, actor.id, this.d.clock.now());
-    if (!done)
-      throw new DomainError('INVALID_TRANSITION', '该对接已确认', { status: 'confirmed', allowed: [] });
-    return this.fullMatchView(done);
+    if (done) return this.fullMatchView(done);
+    const now = await this.d.repo.findMatch(id);
+    if (now?.status === 'ended')
+      throw new DomainError('INVALID_TRANSITION', now.endedReason ?? '该对接已结束', {
+        status: 'ended',
+        allowed: [],
+      });
+    throw new DomainError('INVALID_TRANSITION', '该对接已确认', { status: 'confirmed', allowed: [] });
   }
 
   /** The other party's contact, once both sides confirmed; audited before it leaves. */
@@ -168,94 +213,9 @@ export class SupplyService {
     };
   }
 
-  async addSupplier(actor: Actor, input: z.output<typeof supplierInputSchema>): Promise<Supplier> {
-    const lead = firmOf(actor);
-    if (!lead) throw new DomainError('FORBIDDEN', '由龙头企业联络员登记核心配套供应商');
-    if (input.enterpriseId && !(await this.d.enterprises.findById(input.enterpriseId)))
-      throw notFound('供应商企业');
-    try {
-      const s = await this.d.repo.addSupplier({
-        ...input,
-        leadEnterpriseId: lead,
-        createdAt: this.d.clock.now(),
-      });
-      return (await this.supplierViews([s]))[0];
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该供应商已登记');
-      throw err;
-    }
-  }
-
-  /** The lead firm, its steward, 工信局 and the command see each supplier's reopening and risk. */
-  async suppliers(actor: Actor, leadId: string): Promise<{ items: Supplier[] }> {
-    if (!seesAll(actor) && !(await this.d.actsFor(actor, leadId))) throw notFound('企业');
-    return { items: await this.supplierViews(await this.d.repo.suppliersOf(leadId)) };
-  }
-
-  /** A supplier elsewhere to be coordinated (发函): one issue dispatched to 工信局, once per supplier. */
-  async coordinate(actor: Actor, id: string, note: string): Promise<Supplier> {
-    const s = await this.d.repo.findSupplier(id);
-    if (!s || !(await this.d.actsFor(actor, s.leadEnterpriseId))) throw notFound('供应商');
-    const placeholder = new Types.ObjectId().toHexString();
-    if (!(await this.d.repo.claimCoordination(id, placeholder)))
-      throw new DomainError('INVALID_TRANSITION', '已提交协调请求', { allowed: [] });
-    try {
-      const issue = await this.d.issues.dispatch(actor, {
-        enterpriseId: s.leadEnterpriseId,
-        category: 'supply_chain',
-        urgency: 'normal',
-        description: `【产业链协同】协调核心配套供应商 ${s.name}（${s.regionCode}，${s.supplies}）复工：${note}`,
-        departmentCode: SUPPLY_DEPARTMENT,
-        note: '请工信局对外沟通联络，必要时发函配套企业所在地政府',
-      });
-      await this.d.repo.setCoordination(id, placeholder, issue.id);
-    } catch (err) {
-      await this.d.repo.setCoordination(id, placeholder, null);
-      throw err;
-    }
-    return (await this.supplierViews([(await this.d.repo.findSupplier(id))!]))[0];
-  }
-
-  async figures() {
-    const [counts, proposed, confirmed, suppliers] = await Promise.all([
-      this.d.repo.openPostCounts(),
-      this.d.repo.countMatches('proposed'),
-      this.d.repo.countMatches('confirmed'),
-      this.d.repo.suppliersOf(null),
-    ]);
-    const views = await this.supplierViews(suppliers);
-    return {
-      postsOpen: counts.map((c) => ({ side: c._id.side, category: c._id.category, count: c.count })),
-      matchesProposed: proposed,
-      matchesConfirmed: confirmed,
-      suppliers: views.length,
-      suppliersAtRisk: views.filter((v) => v.chainRisk).length,
-    };
-  }
-
-  private async supplierViews(list: SupplierRecord[]): Promise<Supplier[]> {
-    const ids = list.flatMap((s) => (s.enterpriseId ? [s.enterpriseId] : []));
-    const latest = ids.length
-      ? await this.d.reopening.latestFor(ids)
-      : new Map<string, { reopened: boolean }>();
-    return list.map((s) => {
-      const r = supplierReopening(
-        s.enterpriseId ? (latest.get(s.enterpriseId) ?? null) : null,
-        s.reportedReopened,
-      );
-      return {
-        id: s.id,
-        leadEnterpriseId: s.leadEnterpriseId,
-        name: s.name,
-        regionCode: s.regionCode,
-        enterpriseId: s.enterpriseId,
-        supplies: s.supplies,
-        reopened: r.reopened,
-        statusSource: r.source,
-        chainRisk: r.chainRisk,
-        coordinationIssueId: s.coordinationIssueId,
-      };
-    });
+  /** Ends the closed post's pending proposals, saying which side closed what. */
+  private endPendingOf(closed: PostRecord, at: Date): Promise<number> {
+    return this.d.repo.endPendingMatches(closed, closedPostReason(closed.side, closed.title), at);
   }
 
   private async ownPost(actor: Actor, id: string): Promise<PostRecord> {
@@ -278,43 +238,11 @@ export class SupplyService {
       this.d.repo.findPost(m.demandPostId),
     ]);
     if (!s || !d) throw notFound('对接');
-    return this.matchView(m, s, d);
+    return matchView(m, s, d);
   }
 
-  private matchView(m: MatchRecord, s: PostRecord, d: PostRecord): SupplyMatch {
-    return {
-      id: m.id,
-      category: m.category,
-      supply: this.postView(s, false, null),
-      demand: this.postView(d, false, null),
-      status: m.status,
-      proposedBy: m.proposedBy,
-      proposedAt: m.proposedAt.toISOString(),
-      confirmedAt: m.confirmedAt ? m.confirmedAt.toISOString() : null,
-      distanceKm: m.distanceKm,
-    };
-  }
-
-  /** Contact only on the firm's own post, and masked even there (the full phone is an audited read). */
-  private postView(p: PostRecord, own: boolean, distance: number | null): SupplyPost {
-    return {
-      id: p.id,
-      enterpriseId: p.enterpriseId,
-      enterpriseName: p.enterpriseName,
-      side: p.side,
-      category: p.category,
-      title: p.title,
-      quantity: p.quantity,
-      unit: p.unit,
-      regionCode: p.regionCode,
-      availableFrom: p.availableFrom,
-      availableUntil: p.availableUntil,
-      status: p.status,
-      createdAt: p.createdAt.toISOString(),
-      contact: own
-        ? { name: p.contact.name, phone: maskPhone(this.d.pii.decrypt(p.contact.phoneEnc)) }
-        : null,
-      distanceKm: distance,
-    };
+  /** The firm's own contact on its own post, masked. */
+  private ownContact(p: PostRecord) {
+    return { name: p.contact.name, phone: maskPhone(this.d.pii.decrypt(p.contact.phoneEnc)) };
   }
 }

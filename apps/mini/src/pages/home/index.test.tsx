@@ -120,7 +120,7 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subsidy-review/index' });
   });
 
-  it('when a 工信局 officer opens the app, then 产业链协同 is among their tiles and 人社局’s 用工缺口 is not', async () => {
+  it('when a 工信局 officer opens the app, then 产业链协同 and 供需总览 are among their tiles and 人社局’s 用工缺口 is not', async () => {
     const base = sessionFor(['officer']);
     const gxj = { ...base, user: { ...base.user, departmentId: 'gxj' } };
     saveSession(gxj);
@@ -134,10 +134,13 @@ describe('home page', () => {
       '会办任务',
       '重点项目',
       '产业链协同',
+      '供需总览',
       '免申即享名单',
     ]);
     fireEvent.click(screen.getByText('产业链协同'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/supply/pages/supply-figures/index' });
+    fireEvent.click(screen.getByText('供需总览'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/supply/pages/browse/index' });
   });
 
   it('when a 人社局 officer opens the app, then 用工缺口 is among their tiles and opens the figures', async () => {
@@ -150,6 +153,7 @@ describe('home page', () => {
 
     expect(tileTitles()).toContain('用工缺口');
     expect(tileTitles()).not.toContain('产业链协同');
+    expect(tileTitles()).not.toContain('供需总览');
     fireEvent.click(screen.getByText('用工缺口'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
   });
@@ -170,6 +174,7 @@ describe('home page', () => {
       '重点项目',
       '产业链协同',
       '热线三率',
+      '供需总览',
     ]);
     fireEvent.click(screen.getByText('热线三率'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hotline/pages/hotline-figures/index' });

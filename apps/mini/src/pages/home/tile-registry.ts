@@ -163,6 +163,14 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     url: PAGES.supplyFigures,
     department: 'gxj',
   },
+  {
+    id: 'officer.supplyBrowse',
+    role: 'officer',
+    title: '供需总览',
+    icon: 'list',
+    url: PAGES.supplyBrowse,
+    department: 'gxj',
+  },
   // The server shows an officer only the lists of their own department's policies.
   {
     id: 'officer.subsidyReview',
@@ -206,6 +214,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
   { id: 'admin.hotline', role: 'admin', title: '热线三率', icon: 'category', url: PAGES.hotlineFigures },
+  { id: 'admin.supplyBrowse', role: 'admin', title: '供需总览', icon: 'list', url: PAGES.supplyBrowse },
   {
     id: 'checkpoint.scan',
     role: 'checkpoint',

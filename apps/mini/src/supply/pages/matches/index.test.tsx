@@ -86,4 +86,22 @@ describe('我的对接 page', () => {
     await flush();
     expect(screen.queryByText('查看联系方式')).toBeNull();
   });
+
+  it('when the other side closed its post, then the pending match shows 已结束 with the reason and nothing to confirm', async () => {
+    signInFor(OTHER_FIRM);
+    const reason = '需求方已关闭「聚丙烯颗粒」，不再需要对接';
+    installFakeApi({
+      'GET /api/supply-matches': {
+        status: 200,
+        body: { items: [supplyMatch({ status: 'ended', endedReason: reason })] },
+      },
+    });
+    render(<SupplyMatchesPage />);
+    await flush();
+    expect(screen.getByText('原材料 · 已结束')).toBeTruthy();
+    expect(screen.getByText(reason)).toBeTruthy();
+    expect(screen.queryByText('确认对接')).toBeNull();
+    expect(screen.queryByText('等待对方确认')).toBeNull();
+    expect(screen.queryByText('查看联系方式')).toBeNull();
+  });
 });

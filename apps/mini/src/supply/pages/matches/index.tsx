@@ -2,7 +2,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { POST_SIDE_LABELS, SUPPLY_CATEGORY_LABELS, type PostSide, type SupplyMatch } from '@fugong/contracts';
+import {
+  MATCH_STATUS_LABELS,
+  POST_SIDE_LABELS,
+  SUPPLY_CATEGORY_LABELS,
+  type PostSide,
+  type SupplyMatch,
+} from '@fugong/contracts';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { supplyApi } from '../../../services/supply';
@@ -62,13 +68,14 @@ export default function SupplyMatchesPage() {
     const other = side === 'supply' ? m.demand : m.supply;
     const contact = contacts[m.id];
     const confirmed = m.status === 'confirmed';
-    const canConfirm = !confirmed && side !== null && side !== m.proposedBy;
+    const pending = m.status === 'proposed';
+    const canConfirm = pending && side !== null && side !== m.proposedBy;
     const proposer =
       side === null ? `${POST_SIDE_LABELS[m.proposedBy]}方` : side === m.proposedBy ? '我方' : '对方';
     return (
       <View key={m.id} className="w-card supply-match">
         <Text className="w-card__title">
-          {SUPPLY_CATEGORY_LABELS[m.category]} · {confirmed ? '已对接' : '待确认'}
+          {SUPPLY_CATEGORY_LABELS[m.category]} · {MATCH_STATUS_LABELS[m.status]}
         </Text>
         {side ? (
           <>
@@ -89,13 +96,14 @@ export default function SupplyMatchesPage() {
         <Text className="w-muted">
           {proposer}发起 · 相距约 {m.distanceKm.toFixed(1)} km
         </Text>
+        {m.endedReason ? <Text className="w-warn">{m.endedReason}</Text> : null}
         {problems[m.id] ? <Text className="w-error">{problems[m.id]}</Text> : null}
         {canConfirm ? (
           <Button type="primary" block loading={busy === m.id} onClick={() => void run(m, 'confirm')}>
             确认对接
           </Button>
         ) : null}
-        {!confirmed && side !== null && !canConfirm ? <Text className="w-muted">等待对方确认</Text> : null}
+        {pending && side !== null && !canConfirm ? <Text className="w-muted">等待对方确认</Text> : null}
         {confirmed && side !== null && !contact ? (
           <Button block loading={busy === m.id} onClick={() => void run(m, 'contact')}>
             查看联系方式

@@ -36,6 +36,48 @@ describe('供需信息 page', () => {
     });
   });
 
+  it('when the liaison taps 关闭 and confirms, then the close is sent, the toast says how many pending matches ended, and the list reloads', async () => {
+    const api = installFakeApi({
+      'GET /api/supply-posts': [
+        { status: 200, body: { items: [supplyPost()] } },
+        { status: 200, body: { items: [supplyPost({ status: 'closed' })] } },
+      ],
+      [`POST /api/supply-posts/${OWN_POST}/close`]: {
+        status: 200,
+        body: { post: supplyPost({ status: 'closed' }), matchesEnded: 2 },
+      },
+    });
+    render(<SupplyPostsPage />);
+    await flush();
+    fireEvent.click(screen.getByText('关闭'));
+    await flush();
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '关闭供需',
+        content: expect.stringContaining('「聚丙烯颗粒」不再参与匹配'),
+      }),
+    );
+    expect(
+      api.calls.filter((c) => c.method === 'POST' && c.path.endsWith(`/${OWN_POST}/close`)),
+    ).toHaveLength(1);
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '已关闭，2 条待确认对接已结束' }),
+    );
+    await flush();
+    expect(screen.getByText('2026-03-01 至 2026-03-31 · 已关闭')).toBeTruthy();
+    expect(screen.queryByText('关闭')).toBeNull();
+  });
+
+  it('when the liaison cancels the 关闭 prompt, then nothing is sent', async () => {
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    const api = installFakeApi({ 'GET /api/supply-posts': { status: 200, body: { items: [supplyPost()] } } });
+    render(<SupplyPostsPage />);
+    await flush();
+    fireEvent.click(screen.getByText('关闭'));
+    await flush();
+    expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it('when the firm has posted nothing yet, then the page says so and still offers 发布供需', async () => {
     installFakeApi({ 'GET /api/supply-posts': { status: 200, body: { items: [] } } });
     render(<SupplyPostsPage />);
