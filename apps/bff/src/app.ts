@@ -39,6 +39,7 @@ import { labourRoutes } from './modules/labour';
 import { keyProjectRoutes } from './modules/key-projects';
 import { supplyChainRoutes } from './modules/supply-chain';
 import { divisionRoutesFor } from './modules/divisions';
+import { auditLogRoutes } from './modules/audit-log';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -70,6 +71,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...keyProjectRoutes(c.keyProjects),
     ...supplyChainRoutes(c.supplyChain),
     ...divisionRoutesFor(c.divisions),
+    ...auditLogRoutes(c.auditLog),
   ];
 }
 
