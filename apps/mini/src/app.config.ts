@@ -59,9 +59,15 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index'],
     },
     {
-      // 指挥部's console: people and roles (and the registry, assignments, audit as they come).
+      // 指挥部's console: people and roles, steward assignments, hand-over, coverage, the audit log.
       root: 'admin',
-      pages: ['pages/people/index'],
+      pages: [
+        'pages/people/index',
+        'pages/assignments/index',
+        'pages/handover/index',
+        'pages/steward-coverage/index',
+        'pages/audit/index',
+      ],
     },
     {
       // 重点项目服务: the registry, 序时进度表, 周报, 服务清单, 马上会办 and the departments' tasks.

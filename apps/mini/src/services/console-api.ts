@@ -1,10 +1,42 @@
-/** Calls of the command's console pages (people and roles), typed by the shared route contracts. */
-import { workerRoutes as w, type RoleGrant } from '@fugong/contracts';
+/** Calls of the command's console pages, typed by the shared route contracts. */
+import {
+  auditLogRoutes as audit,
+  issueRoutes as issues,
+  stewardConsoleRoutes as stewards,
+  workerRoutes as w,
+  type AuditFilter,
+  type BulkAssign,
+  type FirmFilter,
+  type Rebalance,
+  type RoleGrant,
+} from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
+import { downloadRoute, type OnProgress } from './download';
+
+/** A filter as query parameters: fields left empty are not sent. */
+const asQuery = (f: Record<string, string | number | boolean | undefined>) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== ''));
 
 export const consoleApi = {
   /** The person with this phone, phone masked (the full number is read only through an audited route). */
   findByPhone: (phone: string) => callRoute(w.adminUserFind, { query: { phone } }),
   grantRoles: (userId: string, body: RoleGrant, o?: CallOptions) =>
     callRoute(w.adminUserRoles, { params: { userId }, body }, o),
+  /** The stewards with how many firms each serves today. */
+  stewards: () => callRoute(issues.stewardsList),
+  previewAssignment: (filter: FirmFilter) =>
+    callRoute(stewards.preview, { query: asQuery({ ...filter, onlyUnassigned: 'true' }) }),
+  bulkAssign: (body: BulkAssign, o?: CallOptions) => callRoute(stewards.bulk, { body }, o),
+  rebalance: (body: Rebalance, o?: CallOptions) => callRoute(stewards.rebalance, { body }, o),
+  coverage: (filter: FirmFilter, lapseDays: number) =>
+    callRoute(stewards.coverage, { query: asQuery({ ...filter, lapseDays }) }),
+  auditLog: (filter: AuditFilter, page: number) =>
+    callRoute(audit.list, { query: asQuery({ ...filter, page, pageSize: 20 }) }),
+  exportAuditLog: (filter: AuditFilter, onProgress: OnProgress) =>
+    downloadRoute(
+      audit.export,
+      { query: asQuery(filter) },
+      `审计日志-${filter.from}-${filter.to}.csv`,
+      onProgress,
+    ),
 };

@@ -154,14 +154,26 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
   });
 
-  it('when the command opens the app, then 产业链协同 is among its tiles', async () => {
+  it('when the command opens the app, then 产业链协同 and the console’s steward and audit pages are among its tiles', async () => {
     const session = sessionFor(['admin']);
     saveSession(session);
     installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
     render(<HomePage />);
     await flush();
 
-    expect(tileTitles()).toEqual(['指挥大屏', '人员与角色', '用工缺口', '重点项目', '产业链协同']);
+    expect(tileTitles()).toEqual([
+      '指挥大屏',
+      '人员与角色',
+      '批量指派管家',
+      '管家离岗移交',
+      '服务覆盖',
+      '审计日志',
+      '用工缺口',
+      '重点项目',
+      '产业链协同',
+    ]);
+    fireEvent.click(screen.getByText('服务覆盖'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/steward-coverage/index' });
   });
 
   it('when a transport officer taps 班次管理, then the trip management page opens', async () => {
