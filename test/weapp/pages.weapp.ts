@@ -50,6 +50,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   handover: 'admin',
   'steward-coverage': 'admin',
   audit: 'admin',
+  regions: 'admin',
   'project-list': 'liaison',
   'project-detail': 'liaison',
   'project-session': 'officer',

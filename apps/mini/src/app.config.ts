@@ -59,7 +59,7 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index'],
     },
     {
-      // 指挥部's console: people and roles, steward assignments, hand-over, coverage, the audit log.
+      // 指挥部's console: people and roles, steward assignments, hand-over, coverage, the audit log, risk levels.
       root: 'admin',
       pages: [
         'pages/people/index',
@@ -67,6 +67,7 @@ export default defineAppConfig({
         'pages/handover/index',
         'pages/steward-coverage/index',
         'pages/audit/index',
+        'pages/regions/index',
       ],
     },
     {

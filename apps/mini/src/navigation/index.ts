@@ -48,6 +48,7 @@ export const PAGES = {
   consoleHandover: '/admin/pages/handover/index',
   consoleCoverage: '/admin/pages/steward-coverage/index',
   consoleAudit: '/admin/pages/audit/index',
+  consoleRegions: '/admin/pages/regions/index',
   projectList: '/projects/pages/project-list/index',
   projectDetail: '/projects/pages/project-detail/index',
   projectSession: '/projects/pages/project-session/index',

@@ -10,6 +10,7 @@ import {
   type Rebalance,
   type RoleGrant,
 } from '@fugong/contracts';
+import type { BodyOf } from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
 import { downloadRoute, type OnProgress } from './download';
 
@@ -32,6 +33,10 @@ export const consoleApi = {
     callRoute(stewards.coverage, { query: asQuery({ ...filter, lapseDays }) }),
   auditLog: (filter: AuditFilter, page: number) =>
     callRoute(audit.list, { query: asQuery({ ...filter, page, pageSize: 20 }) }),
+  /** Every county's risk level, the day it took effect and its reopening strategy. */
+  regions: () => callRoute(w.regionsList),
+  setRegionRisk: (code: string, body: BodyOf<typeof w.regionsUpsert>, o?: CallOptions) =>
+    callRoute(w.regionsUpsert, { params: { code }, body }, o),
   exportAuditLog: (filter: AuditFilter, onProgress: OnProgress) =>
     downloadRoute(
       audit.export,

@@ -210,6 +210,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   },
   { id: 'admin.coverage', role: 'admin', title: '服务覆盖', icon: 'list', url: PAGES.consoleCoverage },
   { id: 'admin.audit', role: 'admin', title: '审计日志', icon: 'shield', url: PAGES.consoleAudit },
+  { id: 'admin.regions', role: 'admin', title: '地区风险等级', icon: 'health', url: PAGES.consoleRegions },
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
