@@ -4,7 +4,7 @@
  * bulk on 批量指派管家, and 服务覆盖 shows 20 fewer firms without a steward.
  */
 import type { Page } from 'playwright-core';
-import { creditCodeCheckChar } from '@fugong/contracts';
+import { creditCodeCheckChar, idNumberCheckChar } from '@fugong/contracts';
 import { apiSignIn } from './support/api-session';
 import { newPhonePage, shot } from './support/browser';
 import { useDemoStack } from './support/lifecycle';
@@ -46,8 +46,11 @@ describe('steward console on the H5 build', () => {
     // A person who signed up on their own (a worker), with a name the roster shows.
     const phone = `139${mark}${String(Date.now() % 100).padStart(2, '0')}`;
     const newcomer = await apiSignIn(demo.stack(), phone);
+    // A 1985 birth date and this run's mark as the sequence: a valid, unused 身份证号.
+    const id17 = `33028119850101${mark.slice(0, 3)}`;
     await newcomer.call('PUT', '/api/profile', {
       name: `管家${mark}`,
+      idNumber: id17 + idNumberCheckChar(id17),
       homeRegion: { province: '330000', city: '330200', county: '330281' },
     });
 
