@@ -29,6 +29,7 @@ const ONE_ENTRY_POINT = {
  */
 const MODULES_WITH_INDEX = [
   'alerts',
+  'audit-log',
   'boarding',
   'bookings',
   'calendar',

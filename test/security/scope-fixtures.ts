@@ -8,6 +8,7 @@ import { PROJECT_SCOPE_FIXTURES } from './project-scope-fixtures';
 import { SUPPLY_SCOPE_FIXTURES } from './supply-scope-fixtures';
 import { LABOUR_SCOPE_FIXTURES } from './labour-scope-fixtures';
 import { HOTLINE_SCOPE_FIXTURES } from './hotline-scope-fixtures';
+import { CONSOLE_SCOPE_FIXTURES } from './console-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -399,4 +400,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   ...SUPPLY_SCOPE_FIXTURES,
   ...LABOUR_SCOPE_FIXTURES,
   ...HOTLINE_SCOPE_FIXTURES,
+  ...CONSOLE_SCOPE_FIXTURES,
 };

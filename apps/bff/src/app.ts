@@ -41,6 +41,7 @@ import { keyProjectRoutes } from './modules/key-projects';
 import { supplyChainRoutes } from './modules/supply-chain';
 import { hotlineRoutes } from './modules/hotline';
 import { divisionRoutesFor } from './modules/divisions';
+import { auditLogRoutes } from './modules/audit-log';
 
 /** Every route the BFF serves, module by module. */
 function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
@@ -74,6 +75,7 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...supplyChainRoutes(c.supplyChain),
     ...hotlineRoutes(c.hotline),
     ...divisionRoutesFor(c.divisions),
+    ...auditLogRoutes(c.auditLog),
   ];
 }
 

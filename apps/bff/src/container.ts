@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { maskPhone } from '@fugong/contracts';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import type { Config } from './config';
 import type { Clock } from './clock';
@@ -25,6 +26,7 @@ import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository
 import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
 import { listenForCallbackFlags } from './modules/callbacks';
+import { buildAuditLog } from './modules/audit-log';
 import { buildCalendar } from './modules/calendar';
 import { buildDashboard } from './modules/dashboard';
 import { buildDivisions } from './modules/divisions';
@@ -313,6 +315,21 @@ export function buildContainer(deps: AppDeps) {
     },
   });
   listenForHotlineOutcomes(events, hotline);
+  // 审计日志: the command reads the log; actors are shown by name and masked phone, read here.
+  const auditLog = buildAuditLog({
+    audit: repos.audit,
+    clock,
+    actors: async (ids) => {
+      const found = await Promise.all(ids.map((id) => users.findById(id)));
+      return new Map(
+        found.flatMap((u) =>
+          u
+            ? [[u.id, { name: u.name, phoneMasked: u.phoneEnc ? maskPhone(pii.decrypt(u.phoneEnc)) : null }]]
+            : [],
+        ),
+      );
+    },
+  });
 
   const rateLimitsOn =
     config.RATE_LIMIT === 'on' || (config.RATE_LIMIT === 'auto' && config.NODE_ENV !== 'test');
@@ -353,6 +370,7 @@ export function buildContainer(deps: AppDeps) {
     supplyChain,
     hotline,
     divisions,
+    auditLog,
   };
 }
 

@@ -59,9 +59,19 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index'],
     },
     {
-      // 指挥部's console: people and roles, 电话回访, the registry import (assignments, audit as they come).
+      // 指挥部's console: people and roles, 电话回访, the registry import, steward assignments,
+      // hand-over, coverage, the audit log and risk levels.
       root: 'admin',
-      pages: ['pages/people/index', 'pages/callbacks/index', 'pages/registry-import/index'],
+      pages: [
+        'pages/people/index',
+        'pages/callbacks/index',
+        'pages/registry-import/index',
+        'pages/assignments/index',
+        'pages/handover/index',
+        'pages/steward-coverage/index',
+        'pages/audit/index',
+        'pages/regions/index',
+      ],
     },
     {
       // 重点项目服务: the registry, 序时进度表, 周报, 服务清单, 马上会办 and the departments' tasks.

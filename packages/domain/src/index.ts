@@ -10,6 +10,8 @@ export * from './issues/common-problems';
 export * from './visits/visit-time';
 export * from './stewards/need';
 export * from './stewards/attention';
+export * from './stewards/rebalance';
+export * from './regions/reopening-strategy';
 export * from './charters/grouping';
 export * from './rollups';
 export * from './subsidies';

@@ -28,6 +28,10 @@ const schema = new Schema<AuditDoc>(
 schema.index({ subjectType: 1, subjectId: 1, at: -1 });
 // "What did this officer read?" — the second question.
 schema.index({ actorId: 1, at: -1 });
+// The console's log page and export: entries of one kind (a set of actions) in a date range, newest first.
+schema.index({ action: 1, at: -1 });
+// The same page unfiltered by kind: every entry in a date range, newest first.
+schema.index({ at: -1 });
 
 /** Registers the model on a connection. */
 export function auditModel(conn: Connection): Model<AuditDoc> {

@@ -108,6 +108,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'stewards.list': { roles: ['admin'], scope: 'all' },
   'stewards.assign': { roles: ['admin'], scope: 'all' },
   'stewards.history': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
+  // The command's steward console: bulk assignment, a leaving steward's hand-over, coverage (all audited).
+  'stewards.assign.preview': { roles: ['admin'], scope: 'all' },
+  'stewards.assign.bulk': { roles: ['admin'], scope: 'all' },
+  'stewards.rebalance': { roles: ['admin'], scope: 'all' },
+  'stewards.coverage': { roles: ['admin'], scope: 'all' },
   'visits.create': { roles: ['steward'], scope: 'enterprise' },
   'visits.list': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'visits.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
@@ -183,6 +188,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'inbox.list': { roles: SIGNED_IN, scope: 'self' },
   'inbox.unread': { roles: SIGNED_IN, scope: 'self' },
   'inbox.read': { roles: SIGNED_IN, scope: 'self' },
+  // The audit log: the command alone reads and exports it (the export is audited too).
+  'audit.list': { roles: ['admin'], scope: 'all' },
+  'audit.export': { roles: ['admin'], scope: 'all' },
   // Department heads, whom escalations reach: the command names them (audited).
   'departments.heads': { roles: ['admin'], scope: 'all' },
   'departments.head.set': { roles: ['admin'], scope: 'all' },

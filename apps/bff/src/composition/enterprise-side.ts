@@ -107,6 +107,7 @@ export function composeEnterpriseSide(d: EnterpriseSideDeps) {
     issues: shared.issues,
     reopening: shared.reopening,
     callbacks: shared.callbacks,
+    audit: d.audit,
     clock,
     events,
   });

@@ -1,2 +1,4 @@
 export * from './department-heads';
 export * from './registry-import';
+export * from './steward-assignments';
+export * from './audit-log';

@@ -34,6 +34,15 @@ export const riskLevelSchema = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 export const RISK_LABELS: Record<RiskLevel, string> = { low: '低风险', medium: '中风险', high: '高风险' };
 
+/** A county's way back to work at its risk level (seed 004 §1; the rule is in domain's reopeningStrategyFor). */
+export const REOPENING_STRATEGIES = ['all_firms', 'orderly_by_list', 'not_in_policy'] as const;
+export type ReopeningStrategy = (typeof REOPENING_STRATEGIES)[number];
+export const REOPENING_STRATEGY_LABELS: Record<ReopeningStrategy, string> = {
+  all_firms: '全面复工复产：区内中小微企业均可复工',
+  orderly_by_list: '有序复工复产：按名单分批组织复工',
+  not_in_policy: '分区施策未规定，按指挥部防控要求',
+};
+
 /** Body temperature in °C, 35.0–42.0 with at most one decimal (what a forehead thermometer shows). */
 export const temperatureSchema = z
   .number({ message: '请填写体温（数字）' })
@@ -126,10 +135,18 @@ export const regionSchema = z.object({
   code: regionCodeSchema,
   name: z.string(),
   riskLevel: riskLevelSchema,
+  /** The China day the level took effect, as the command announced it. */
+  effectiveFrom: isoDaySchema,
+  reopeningStrategy: z.enum(REOPENING_STRATEGIES),
   updatedAt: isoDateTimeSchema,
 });
 export type Region = z.infer<typeof regionSchema>;
 
 export const regionUpsertSchema = z
-  .object({ name: z.string().trim().min(1, '请填写地区名称').max(40), riskLevel: riskLevelSchema })
+  .object({
+    name: z.string().trim().min(1, '请填写地区名称').max(40),
+    riskLevel: riskLevelSchema,
+    /** When the level took effect; today when not given. Never a day to come (the pass rules apply it now). */
+    effectiveFrom: isoDaySchema.optional(),
+  })
   .strict();

@@ -6,6 +6,8 @@ export interface RegionDoc {
   _id: string;
   name: string;
   riskLevel: RiskLevel;
+  /** China day the level took effect (YYYY-MM-DD); absent on rows set before it was recorded. */
+  effectiveFrom?: string | null;
   updatedAt: Date;
   updatedBy: string;
 }
@@ -15,6 +17,7 @@ const schema = new Schema<RegionDoc>(
     _id: { type: String },
     name: { type: String, required: true },
     riskLevel: { type: String, enum: RISK_LEVELS, required: true },
+    effectiveFrom: { type: String, default: null },
     updatedAt: { type: Date, required: true },
     updatedBy: { type: String, required: true },
   },

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type { RiskLevel } from '@fugong/contracts';
+import { chinaDay } from '@fugong/domain';
 import type { RegionDoc } from './region.model';
 import type { Connection } from 'mongoose';
 import { regionModel } from './region.model';
@@ -8,6 +9,7 @@ export interface RegionRecord {
   code: string;
   name: string;
   riskLevel: RiskLevel;
+  effectiveFrom: string;
   updatedAt: Date;
 }
 
@@ -15,6 +17,8 @@ const toRecord = (d: RegionDoc): RegionRecord => ({
   code: d._id,
   name: d.name,
   riskLevel: d.riskLevel,
+  // A row from before the day was recorded took effect when it was last set.
+  effectiveFrom: d.effectiveFrom ?? chinaDay(d.updatedAt),
   updatedAt: d.updatedAt,
 });
 
@@ -37,13 +41,14 @@ export class RegionRepository {
     code: string,
     name: string,
     riskLevel: RiskLevel,
+    effectiveFrom: string,
     at: Date,
     by: string,
   ): Promise<RegionRecord> {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: code },
-        { $set: { name, riskLevel, updatedAt: at, updatedBy: by } },
+        { $set: { name, riskLevel, effectiveFrom, updatedAt: at, updatedBy: by } },
         { upsert: true, returnDocument: 'after' },
       )
       .lean<RegionDoc>();

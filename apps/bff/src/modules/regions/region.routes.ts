@@ -7,7 +7,7 @@ export function regionRoutes(regions: RegionService): RouteDef[] {
   return [
     route(r.regionsList, () => regions.list()),
     route(r.regionsUpsert, ({ actor, params, body, requestId }) =>
-      regions.set(actor, params.code, body.name, body.riskLevel, requestId),
+      regions.set(actor, params.code, body.name, body.riskLevel, requestId, body.effectiveFrom),
     ),
   ];
 }

@@ -1,8 +1,9 @@
 import type { Region, RiskLevel } from '@fugong/contracts';
-import { riskFromTable, type RiskLookup } from '@fugong/domain';
+import { chinaDay, reopeningStrategyFor, riskFromTable, type RiskLookup } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { AuditRepository } from '../../audit/audit.repository';
+import { DomainError } from '../../errors';
 import type { RegionRecord, RegionRepository } from './region.repository';
 
 /** How long another BFF instance may keep serving an old risk table after an admin change. */
@@ -32,9 +33,18 @@ export class RegionService {
     name: string,
     riskLevel: RiskLevel,
     requestId: string,
+    effectiveFrom?: string,
   ): Promise<Region> {
     const now = this.clock.now();
-    const rec = await this.repo.upsert(code, name, riskLevel, now, actor.id);
+    const today = chinaDay(now);
+    const day = effectiveFrom ?? today;
+    if (day > today) {
+      // The pass rules apply a level at once: a level "from next Monday" would already be in force.
+      throw new DomainError('VALIDATION_ERROR', '生效日期不能晚于今天', [
+        { path: 'effectiveFrom', message: '生效日期不能晚于今天', code: 'future_day' },
+      ]);
+    }
+    const rec = await this.repo.upsert(code, name, riskLevel, day, now, actor.id);
     this.cache = null;
     // Risk levels decide who may travel: who changed which level is worth keeping.
     await this.audit.append({
@@ -43,7 +53,7 @@ export class RegionService {
       action: 'region.risk.set',
       subjectType: 'region',
       subjectId: code,
-      fields: [riskLevel],
+      fields: [riskLevel, `effectiveFrom=${day}`],
       requestId,
     });
     return toView(rec);
@@ -61,5 +71,12 @@ export class RegionService {
 }
 
 function toView(r: RegionRecord): Region {
-  return { code: r.code, name: r.name, riskLevel: r.riskLevel, updatedAt: r.updatedAt.toISOString() };
+  return {
+    code: r.code,
+    name: r.name,
+    riskLevel: r.riskLevel,
+    effectiveFrom: r.effectiveFrom,
+    reopeningStrategy: reopeningStrategyFor(r.riskLevel),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }

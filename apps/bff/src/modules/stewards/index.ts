@@ -3,6 +3,7 @@
  * modules may use — the builder, the routes (which also mount the visits' and call-backs'
  * services) and the assignment repository. Publishes `enterprise.changed`.
  */
+import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { RecordEventPublisher } from '../../events';
 import type { RouteDef } from '../../http/route';
@@ -12,6 +13,7 @@ import type { IssueRepository } from '../issues';
 import type { ReopeningRepository } from '../reopening';
 import type { VisitRepository, Visits } from '../visits';
 import type { AssignmentRepository } from './assignment.repository';
+import { AssignmentConsoleService } from './assignment-console.service';
 import { StewardService } from './steward.service';
 import { stewardRoutesFor } from './steward.routes';
 
@@ -28,6 +30,8 @@ export interface StewardDeps {
   issues: IssueRepository;
   reopening: ReopeningRepository;
   callbacks: CallbackRepository;
+  /** Where every assignment, bulk assignment and hand-over is recorded. */
+  audit: AuditRepository;
   clock: Clock;
   events: RecordEventPublisher;
 }
@@ -43,18 +47,29 @@ export function buildStewards(d: StewardDeps) {
     issues: d.issues,
     reopening: d.reopening,
     callbacks: d.callbacks,
+    audit: d.audit,
     clock: d.clock,
     events: d.events,
   });
-  return { repos: { assignments: d.repo }, services: { stewards } };
+  const assignmentConsole = new AssignmentConsoleService({
+    assignments: d.repo,
+    enterprises: d.enterprises,
+    staff: d.staff,
+    visits: d.visits,
+    audit: d.audit,
+    clock: d.clock,
+    events: d.events,
+  });
+  return { repos: { assignments: d.repo }, services: { stewards, assignmentConsole } };
 }
 
 export type Stewards = ReturnType<typeof buildStewards>;
 
-/** Steward assignments, then visits and call-backs (one contract group). */
+/** Steward assignments (one by one and the console's bulk ones), then visits and call-backs. */
 export function stewardRoutes(s: Stewards, visits: Visits, callbacks: Callbacks): RouteDef[] {
   return stewardRoutesFor({
     stewards: s.services.stewards,
+    assignmentConsole: s.services.assignmentConsole,
     visits: visits.services.visits,
     callbacks: callbacks.services.callbacks,
   });

@@ -1,5 +1,6 @@
 import { OPEN_ISSUE_STATES, VISIT_LAPSE_DAYS, rankByNeed, stewardsNeedingAttention } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
+import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import type { EnterpriseRepository, EnterpriseScope, StaffRepository } from '../enterprises';
@@ -19,6 +20,8 @@ export interface StewardServiceDeps {
   issues: IssueRepository;
   reopening: ReopeningRepository;
   callbacks: CallbackRepository;
+  /** Who gave which firm to which steward (absent in unit set-ups that audit nothing). */
+  audit?: AuditRepository;
   clock: Clock;
   /** Where an assignment is announced (the dashboard counts firms with a steward). */
   events?: RecordEventPublisher;
@@ -30,7 +33,7 @@ const DAY_MS = 86_400_000;
 export class StewardService {
   constructor(private readonly d: StewardServiceDeps) {}
 
-  async assign(actor: Actor, enterpriseId: string, stewardId: string) {
+  async assign(actor: Actor, enterpriseId: string, stewardId: string, requestId: string | null = null) {
     const [enterprise, steward] = await Promise.all([
       this.d.enterprises.findById(enterpriseId),
       this.d.staff.findByIds([stewardId]),
@@ -42,6 +45,15 @@ export class StewardService {
       ]);
     }
     const rec = await this.d.assignments.reassign(enterpriseId, stewardId, actor.id, this.d.clock.now());
+    await this.d.audit?.append({
+      at: this.d.clock.now(),
+      actorId: actor.id,
+      action: 'stewards.assign',
+      subjectType: 'enterprise',
+      subjectId: enterpriseId,
+      fields: [`stewardId=${stewardId}`],
+      requestId,
+    });
     await (this.d.events ?? NO_LISTENERS).publish({ type: 'enterprise.changed', enterpriseId });
     return this.view(rec, steward[0].name);
   }

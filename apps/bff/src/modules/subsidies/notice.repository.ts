@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { NoticeDoc } from './notice.model';
 import type { Connection } from 'mongoose';
 import { noticeModel } from './notice.model';
+import { insertUnlessDuplicate } from '../../db/insert-unless-duplicate';
 
 export const noticeKey = (policy: string, enterpriseId: string, period: string) =>
   `${policy}:${enterpriseId}:${period}`;
@@ -40,19 +41,7 @@ export class NoticeRepository {
       recipients: n.recipients,
       at: n.at,
     }));
-    const refused = new Set<number>();
-    try {
-      await this.model.insertMany(docs, { ordered: false });
-    } catch (err) {
-      const writeErrors = (
-        err as { writeErrors?: { index: number; code?: number; err?: { code?: number } }[] }
-      ).writeErrors;
-      if (!writeErrors) throw err;
-      for (const w of writeErrors) {
-        if ((w.code ?? w.err?.code) !== 11000) throw err;
-        refused.add(w.index);
-      }
-    }
+    const refused = await insertUnlessDuplicate(this.model, docs);
     return new Set(claims.filter((_, i) => !refused.has(i)).map((c) => c.enterpriseId));
   }
 }

@@ -158,7 +158,7 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
   });
 
-  it('when the command opens the app, then 产业链协同 and the hotline’s 三率 are among its tiles', async () => {
+  it('when the command opens the app, then the console pages, 产业链协同 and the hotline’s 三率 are among its tiles', async () => {
     const session = sessionFor(['admin']);
     saveSession(session);
     installFakeApi({ 'GET /api/me': { status: 200, body: session.user } });
@@ -170,12 +170,19 @@ describe('home page', () => {
       '人员与角色',
       '电话回访',
       '名录导入',
+      '批量指派管家',
+      '管家离岗移交',
+      '服务覆盖',
+      '审计日志',
+      '地区风险等级',
       '用工缺口',
       '重点项目',
       '产业链协同',
       '热线三率',
       '供需总览',
     ]);
+    fireEvent.click(screen.getByText('服务覆盖'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/steward-coverage/index' });
     fireEvent.click(screen.getByText('热线三率'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/hotline/pages/hotline-figures/index' });
   });

@@ -158,4 +158,40 @@ describe('指挥大屏 page', () => {
     expect(document.querySelector('.chart')).toBeNull();
     expect(document.querySelector('.page-state')).not.toBeNull();
   });
+
+  it('when counties have risk levels, then the page shows each one’s level, the day it took effect and its reopening strategy', async () => {
+    installFakeApi({
+      'GET /api/dashboard/summary': { status: 200, body: summary() },
+      'GET /api/regions': {
+        status: 200,
+        body: {
+          items: [
+            {
+              code: '330281',
+              name: '余姚市',
+              riskLevel: 'low',
+              effectiveFrom: '2027-02-20',
+              reopeningStrategy: 'all_firms',
+              updatedAt: '2027-02-20T01:00:00.000Z',
+            },
+            {
+              code: '330282',
+              name: '慈溪市',
+              riskLevel: 'medium',
+              effectiveFrom: '2027-02-25',
+              reopeningStrategy: 'orderly_by_list',
+              updatedAt: '2027-02-25T01:00:00.000Z',
+            },
+          ],
+        },
+      },
+    });
+    render(<DashboardPage />);
+    await flush();
+    expect(screen.getByText('分区复工策略')).toBeTruthy();
+    expect(screen.getByText('余姚市 · 低风险（2027-02-20 起）')).toBeTruthy();
+    expect(screen.getByText('全面复工复产：区内中小微企业均可复工')).toBeTruthy();
+    expect(screen.getByText('慈溪市 · 中风险（2027-02-25 起）')).toBeTruthy();
+    expect(screen.getByText('有序复工复产：按名单分批组织复工')).toBeTruthy();
+  });
 });

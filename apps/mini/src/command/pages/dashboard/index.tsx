@@ -7,6 +7,7 @@ import { callRoute } from '../../../services/call-route';
 import { download } from '../../../services/download';
 import { useDownload } from '../../../store/use-download';
 import { Filters, type PageFilter } from './filters';
+import { RiskStrategy } from './risk-strategy';
 import { Sections } from './sections';
 import './index.css';
 
@@ -66,6 +67,7 @@ export default function DashboardPage() {
       <PageState status={status} onRetry={load}>
         {data ? <Sections s={data} /> : <View />}
       </PageState>
+      <RiskStrategy />
     </View>
   );
 }

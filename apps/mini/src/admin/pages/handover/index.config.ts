@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '管家离岗移交' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '地区风险等级' });
