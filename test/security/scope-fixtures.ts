@@ -7,6 +7,7 @@ import { SUBSIDY_SCOPE_FIXTURES } from './subsidy-scope-fixtures';
 import { PROJECT_SCOPE_FIXTURES } from './project-scope-fixtures';
 import { SUPPLY_SCOPE_FIXTURES } from './supply-scope-fixtures';
 import { LABOUR_SCOPE_FIXTURES } from './labour-scope-fixtures';
+import { SHARING_SCOPE_FIXTURES } from './sharing-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -397,4 +398,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   ...PROJECT_SCOPE_FIXTURES,
   ...SUPPLY_SCOPE_FIXTURES,
   ...LABOUR_SCOPE_FIXTURES,
+  ...SHARING_SCOPE_FIXTURES,
 };

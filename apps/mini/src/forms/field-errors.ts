@@ -28,3 +28,13 @@ export function fieldErrorsFromApiError(error: unknown): FieldErrors {
     error.fieldIssues.map((issue) => ({ path: issue.path.split('.'), message: issue.message })),
   );
 }
+
+/**
+ * The form-level message, unless it is one already shown beside a field (a refusal naming a field
+ * arrives as both): the form line is for what no field shows.
+ */
+export function formOnlyError(errors: FieldErrors): string | null {
+  const form = errors.form;
+  if (!form) return null;
+  return Object.entries(errors).some(([k, m]) => k !== 'form' && m === form) ? null : form;
+}
