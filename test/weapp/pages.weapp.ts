@@ -62,6 +62,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   sharing: 'liaison',
   'sharing-form': 'liaison',
   'sharing-overview': 'officer',
+  'way-there': 'worker',
   posts: 'liaison',
   'post-form': 'liaison',
   candidates: 'liaison',

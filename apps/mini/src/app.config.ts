@@ -89,6 +89,7 @@ export default defineAppConfig({
         'pages/sharing/index',
         'pages/sharing-form/index',
         'pages/sharing-overview/index',
+        'pages/way-there/index',
       ],
     },
     {

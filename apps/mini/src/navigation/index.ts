@@ -57,6 +57,7 @@ export const PAGES = {
   labourFirmApplications: '/labour/pages/firm-applications/index',
   labourFigures: '/labour/pages/labour-figures/index',
   labourAgencyGrant: '/labour/pages/agency-grant/index',
+  labourWayThere: '/labour/pages/way-there/index',
   labourSharing: '/labour/pages/sharing/index',
   labourSharingForm: '/labour/pages/sharing-form/index',
   labourSharingOverview: '/labour/pages/sharing-overview/index',
