@@ -9,6 +9,7 @@ import { SUPPLY_SCOPE_FIXTURES } from './supply-scope-fixtures';
 import { LABOUR_SCOPE_FIXTURES } from './labour-scope-fixtures';
 import { HOTLINE_SCOPE_FIXTURES } from './hotline-scope-fixtures';
 import { CONSOLE_SCOPE_FIXTURES } from './console-scope-fixtures';
+import { SHARING_SCOPE_FIXTURES } from './sharing-scope-fixtures';
 
 /** One request of a scope fixture. `refused` judges a 2xx that must still show nothing of the outsider's record. */
 export interface ScopedRequest {
@@ -401,4 +402,5 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   ...LABOUR_SCOPE_FIXTURES,
   ...HOTLINE_SCOPE_FIXTURES,
   ...CONSOLE_SCOPE_FIXTURES,
+  ...SHARING_SCOPE_FIXTURES,
 };

@@ -241,6 +241,7 @@ export function buildContainer(deps: AppDeps) {
       },
       passColourOf: async (id) => (await worker.healthCheckins.services.passes.passFor(id)).color,
       rolesOf: async (id) => (await users.findById(id))?.roles ?? null,
+      userIdByPhone: async (phone) => (await users.findByPhoneHash(pii.lookupHash(phone)))?.id ?? null,
     },
     tripsToFirm: async (actor, origin, enterpriseId) =>
       (
@@ -252,6 +253,10 @@ export function buildContainer(deps: AppDeps) {
         destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
         seatsLeft: t.seatsLeft,
       })),
+    regionName: (code) => divisions.data.find(code)?.name ?? null,
+    keyFirmsAmong: async (ids) =>
+      new Set((await stewards.repos.assignments.liveForEnterprises(ids)).map((a) => a.enterpriseId)),
+    logger,
   });
 
   // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.

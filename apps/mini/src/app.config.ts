@@ -95,6 +95,11 @@ export default defineAppConfig({
         'pages/vacancy-form/index',
         'pages/firm-applications/index',
         'pages/labour-figures/index',
+        'pages/agency-grant/index',
+        'pages/sharing/index',
+        'pages/sharing-form/index',
+        'pages/sharing-overview/index',
+        'pages/way-there/index',
       ],
     },
     {

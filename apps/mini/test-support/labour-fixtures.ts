@@ -1,4 +1,4 @@
-import type { Application, Vacancy } from '@fugong/contracts';
+import type { Application, SharingAgreement, SharingPost, Vacancy } from '@fugong/contracts';
 
 export const FIRM_A = '64b7f0c2a1b2c3d4e5f60799';
 export const FIRM_B = '64b7f0c2a1b2c3d4e5f60788';
@@ -50,6 +50,48 @@ export function application(over: Partial<Application> = {}): Application {
     employment: null,
     timeline: [{ status: 'applied', at: '2026-03-02T02:00:00.000Z', by: 'seeker', note: '' }],
     appliedAt: '2026-03-02T02:00:00.000Z',
+    ...over,
+  };
+}
+
+/** Firm A's 用工调剂 post: five idle line workers for the second half of March. */
+export function sharingPost(over: Partial<SharingPost> = {}): SharingPost {
+  return {
+    id: '64b7f0c2a1b2c3d4e5f60d01',
+    enterpriseId: FIRM_A,
+    enterpriseName: '余姚舜宇光学',
+    kind: 'surplus',
+    headcount: 5,
+    agreed: 0,
+    status: 'open',
+    fromDay: '2026-03-10',
+    toDay: '2026-03-31',
+    industry: '制造业',
+    regionCode: '330281',
+    note: '',
+    postedAt: '2026-03-06T02:00:00.000Z',
+    ...over,
+  };
+}
+
+/** Firm A lends three of them to firm B, proposed by B and waiting for A. */
+export function sharingAgreement(over: Partial<SharingAgreement> = {}): SharingAgreement {
+  return {
+    id: '64b7f0c2a1b2c3d4e5f60e01',
+    surplusId: '64b7f0c2a1b2c3d4e5f60d01',
+    shortageId: '64b7f0c2a1b2c3d4e5f60d02',
+    status: 'proposed',
+    proposedBy: 'borrower',
+    lender: { id: FIRM_A, name: '余姚舜宇光学' },
+    borrower: { id: FIRM_B, name: '慈溪电器厂' },
+    headcount: 3,
+    fromDay: '2026-03-16',
+    toDay: '2026-03-31',
+    terms: '装配线普工，借用单位按日结算工资',
+    insurancePayer: 'lender',
+    workers: 0,
+    proposedAt: '2026-03-06T03:00:00.000Z',
+    agreedAt: null,
     ...over,
   };
 }

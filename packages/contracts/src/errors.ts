@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   INVITE_CODE_INVALID: 404,
   VACANCY_FULL: 409,
   VACANCY_CLOSED: 409,
+  SHARING_HEADS_TAKEN: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -71,6 +72,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVITE_CODE_INVALID: '邀请码无效，请向指挥部核对',
   VACANCY_FULL: '岗位名额已满',
   VACANCY_CLOSED: '岗位已招满或已撤回，不再接受投递',
+  SHARING_HEADS_TAKEN: '可调剂人数已被其他企业约定，请刷新后重新商定人数',
 };
 
 /** One field-level problem, as reported in `details` of a VALIDATION_ERROR. */

@@ -87,7 +87,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'enterprises.bind': { roles: ALL, scope: 'self' },
   // Firm names for choosing a trip's destination; no registry details beyond name and region.
   // Workers too: a new worker picks their employer from it (names and county only).
-  'enterprises.directory': { roles: ['worker', 'transport', 'admin'], scope: 'all' },
+  // Names only: workers and transport pick destinations; officers pick the firms an agency serves.
+  'enterprises.directory': { roles: ['worker', 'transport', 'officer', 'admin'], scope: 'all' },
   'enterprises.get': { roles: ['liaison', 'steward', 'admin'], scope: 'enterprise' },
   'enterprises.update': { roles: ['admin'], scope: 'all' },
   'enterprises.invite': { roles: ['admin'], scope: 'all' },
@@ -213,9 +214,23 @@ export const POLICY: Record<string, RoutePolicy> = {
   'labour.applications.wayThere': { roles: ['worker'], scope: 'self' },
   // 用工缺口: 人社局's officers (the service refuses other departments) and the command.
   'labour.figures': { roles: ['officer', 'admin'], scope: 'department' },
+  'labour.figures.export': { roles: ['officer', 'admin'], scope: 'department' },
   // 人社局 (or the command) names the firms an HR agency acts for; other departments are refused.
   'labour.agencies.grant': { roles: ['officer', 'admin'], scope: 'department' },
+  'labour.agencies.find': { roles: ['officer', 'admin'], scope: 'department' },
   'labour.firms.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
+  // 用工调剂: the firm side posts and decides for its own firms (read live in the service); the board
+  // is open to every firm and 人社局; a lent worker sees the arrangements that name their phone.
+  'labour.sharing.post': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.board': { roles: [...FIRM_SIDE, 'officer', 'admin'], scope: 'all' },
+  'labour.sharing.mine': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.close': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.propose': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.agreements': { roles: [...FIRM_SIDE, 'officer', 'admin'], scope: 'enterprise' },
+  'labour.sharing.agree': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.decline': { roles: FIRM_SIDE, scope: 'enterprise' },
+  'labour.sharing.lent': { roles: ['worker'], scope: 'self' },
+  'labour.sharing.overview': { roles: ['officer', 'admin'], scope: 'department' },
   'labour.hires.awaiting': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.shortlist': { roles: FIRM_SIDE, scope: 'enterprise' },
   'labour.applications.interview': { roles: FIRM_SIDE, scope: 'enterprise' },

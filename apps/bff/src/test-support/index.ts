@@ -17,7 +17,7 @@ export {
   type Person,
 } from '../modules/bookings/test/fixtures';
 export { assign, createEnterprise, creditCode, fullChecklist } from '../modules/enterprises/testing/fixtures';
-export { vacancyBody } from '../modules/labour/testing/fixtures';
+export { sharingPostBody, sharingTermsBody, vacancyBody } from '../modules/labour/testing/fixtures';
 export { encodeGbk } from '../modules/subsidies/testing/fixtures';
 export { createTokenService } from '../auth/tokens';
 export { POLICY } from '../auth/policy';

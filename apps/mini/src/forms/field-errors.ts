@@ -29,8 +29,12 @@ export function fieldErrorsFromApiError(error: unknown): FieldErrors {
   );
 }
 
-/** The form-level message, unless a field already shows the same words beside it (said once). */
-export function formLevelError(errors: FieldErrors): string | null {
-  if (!errors.form) return null;
-  return Object.entries(errors).some(([k, m]) => k !== 'form' && m === errors.form) ? null : errors.form;
+/**
+ * The form-level message, unless it is one already shown beside a field (a refusal naming a field
+ * arrives as both): the form line is for what no field shows.
+ */
+export function formOnlyError(errors: FieldErrors): string | null {
+  const form = errors.form;
+  if (!form) return null;
+  return Object.entries(errors).some(([k, m]) => k !== 'form' && m === form) ? null : form;
 }

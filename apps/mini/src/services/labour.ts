@@ -59,4 +59,8 @@ export const labourApi = {
   step: (id: string, step: FirmStep | SeekerStep, body: object = {}, o?: CallOptions) =>
     callRoute(STEP_ROUTES[step] as typeof r.shortlist, { params: { id }, body: body as never }, o),
   figures: () => callRoute(r.figures, {}, quiet),
+  wayThere: (id: string) => callRoute(r.wayThere, { params: { id } }, quiet),
+  findAgency: (phone: string) => callRoute(r.agencyFind, { query: { phone } }, quiet),
+  grantAgency: (userId: string, body: BodyOf<typeof r.agencyGrant>, o?: CallOptions) =>
+    callRoute(r.agencyGrant, { params: { userId }, body }, o),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectIdSchema } from '../common';
+import { objectIdSchema, phoneSchema } from '../common';
 
 /** How many firms one 人力资源服务机构 may act for: a county's agency serves dozens, not thousands. */
 export const MAX_AGENCY_FIRMS = 200;
@@ -29,3 +29,16 @@ export const agencySchema = z.object({
   enterpriseIds: z.array(objectIdSchema),
 });
 export type Agency = z.infer<typeof agencySchema>;
+
+/** 人社局 finds an agency's account by the phone it signed in with. */
+export const agencyFindQuerySchema = z.object({ phone: phoneSchema }).strict();
+
+/** The account found: the phone masked, whether it holds the agency role, and what it was granted. */
+export const agencyAccountSchema = z.object({
+  userId: objectIdSchema,
+  phoneMasked: z.string(),
+  isAgency: z.boolean(),
+  name: z.string().nullable(),
+  enterprises: z.array(z.object({ id: objectIdSchema, name: z.string() })),
+});
+export type AgencyAccount = z.infer<typeof agencyAccountSchema>;

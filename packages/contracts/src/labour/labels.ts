@@ -70,6 +70,15 @@ export const SHARING_KIND_LABELS: Record<SharingKind, string> = {
   shortage: '缺工求借用',
 };
 
+/** A sharing arrangement: proposed by one firm, agreed (heads committed) or declined by the other. */
+export const SHARING_AGREEMENT_STATUSES = ['proposed', 'agreed', 'declined'] as const;
+export type SharingAgreementStatus = (typeof SHARING_AGREEMENT_STATUSES)[number];
+export const SHARING_AGREEMENT_STATUS_LABELS: Record<SharingAgreementStatus, string> = {
+  proposed: '待对方确认',
+  agreed: '双方已约定',
+  declined: '对方已婉拒',
+};
+
 /** Who pays the lent workers' social insurance during the arrangement. */
 export const INSURANCE_PAYERS = ['lender', 'borrower'] as const;
 export type InsurancePayer = (typeof INSURANCE_PAYERS)[number];

@@ -23,7 +23,15 @@ import {
   wayThereSchema,
 } from './application';
 import { labourFiguresSchema } from './figures';
-import { agencyGrantSchema, agencySchema } from './agency';
+import {
+  sharingAgreementInputSchema,
+  sharingAgreementSchema,
+  sharingBoardQuerySchema,
+  sharingOverviewSchema,
+  sharingPostInputSchema,
+  sharingPostSchema,
+} from './sharing';
+import { agencyAccountSchema, agencyFindQuerySchema, agencyGrantSchema, agencySchema } from './agency';
 
 const tag = 'labour';
 const idParams = z.object({ id: objectIdSchema });
@@ -55,6 +63,96 @@ function step<B extends z.ZodType>(
     response: applicationSchema,
   });
 }
+
+const sharingAction = (id: string, path: string, summary: string, response: z.ZodType) =>
+  defineRoute({
+    id,
+    method: 'post',
+    path,
+    summary,
+    tag,
+    auth: 'user',
+    params: idParams,
+    body: labourEmptySchema,
+    response,
+  });
+
+/** 用工调剂 (seed 000 §一(二)): posts, the arrangement both firms agree, 人社局's overview. */
+export const sharingRoutes = {
+  post: defineRoute({
+    id: 'labour.sharing.post',
+    method: 'post',
+    path: '/api/labour/sharing/posts',
+    summary: '发布用工调剂（富余员工可借出，或缺工求借用）',
+    tag,
+    auth: 'user',
+    body: sharingPostInputSchema,
+    response: sharingPostSchema,
+    status: 201,
+    idempotent: true,
+  }),
+  board: get(
+    'labour.sharing.board',
+    '/api/labour/sharing/posts',
+    '各企业在调剂中的发布',
+    list(sharingPostSchema),
+    sharingBoardQuerySchema,
+  ),
+  mine: get(
+    'labour.sharing.mine',
+    '/api/labour/sharing/posts/mine',
+    '本企业的调剂发布',
+    list(sharingPostSchema),
+  ),
+  close: sharingAction(
+    'labour.sharing.close',
+    '/api/labour/sharing/posts/:id/close',
+    '结束调剂发布（已约定的不受影响）',
+    sharingPostSchema,
+  ),
+  propose: defineRoute({
+    id: 'labour.sharing.propose',
+    method: 'post',
+    path: '/api/labour/sharing/agreements',
+    summary: '提出调剂约定（期限、人数、条件、社保由谁缴纳），待对方确认',
+    tag,
+    auth: 'user',
+    body: sharingAgreementInputSchema,
+    response: sharingAgreementSchema,
+    status: 201,
+    idempotent: true,
+  }),
+  agreements: get(
+    'labour.sharing.agreements',
+    '/api/labour/sharing/agreements',
+    '调剂约定（企业：本企业的）',
+    list(sharingAgreementSchema),
+  ),
+  agree: sharingAction(
+    'labour.sharing.agree',
+    '/api/labour/sharing/agreements/:id/agree',
+    '确认调剂约定（占用双方人数）',
+    sharingAgreementSchema,
+  ),
+  decline: sharingAction(
+    'labour.sharing.decline',
+    '/api/labour/sharing/agreements/:id/decline',
+    '婉拒调剂约定',
+    sharingAgreementSchema,
+  ),
+  lent: get(
+    'labour.sharing.lent',
+    '/api/labour/sharing/lent',
+    '我被借调的安排（员工）',
+    list(sharingAgreementSchema),
+  ),
+  overview: get(
+    'labour.sharing.overview',
+    '/api/labour/sharing/overview',
+    '用工调剂总览（人社局、指挥部）',
+    sharingOverviewSchema,
+  ),
+};
 
 /** 用工服务: vacancies, job seekers, 先寻岗、再定岗、后到岗, 用工调剂 and the figures. */
 export const labourRoutes = {
@@ -222,7 +320,24 @@ export const labourRoutes = {
     body: agencyGrantSchema,
     response: agencySchema,
   }),
+  agencyFind: get(
+    'labour.agencies.find',
+    '/api/labour/agencies',
+    '按手机号查找人力资源服务机构账号及其代理的企业（人社局）',
+    agencyAccountSchema,
+    agencyFindQuerySchema,
+  ),
   figures: get('labour.figures', '/api/labour/figures', '用工缺口（人社局、指挥部）', labourFiguresSchema),
+  figuresExport: defineRoute({
+    id: 'labour.figures.export',
+    method: 'get',
+    path: '/api/labour/figures/export',
+    summary: '导出用工缺口（xlsx，按地区、行业、规模与缺工企业），流式输出并留痕',
+    tag,
+    auth: 'user',
+    response: z.unknown(),
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
   shortlist: step('shortlist', '初选', labourEmptySchema),
   interview: step('interview', '安排面试（视频或远程视频见工点）', interviewInputSchema),
   offer: step('offer', '发出录用', offerInputSchema),

@@ -33,9 +33,14 @@ export class AgencyRepository {
     return { userId, name: d!.name, enterpriseIds: d!.enterpriseIds.map((e) => e.toHexString()) };
   }
 
-  async firmsOf(userId: string): Promise<string[]> {
+  /** The agency's current grant, or null when 人社局 has named no firms for it yet. */
+  async grantOf(userId: string): Promise<{ name: string; enterpriseIds: string[] } | null> {
     const d = await this.model.findOne({ userId: oid(userId) }).lean<AgencyDoc>();
-    return d ? d.enterpriseIds.map((e) => e.toHexString()) : [];
+    return d ? { name: d.name, enterpriseIds: d.enterpriseIds.map((e) => e.toHexString()) } : null;
+  }
+
+  async firmsOf(userId: string): Promise<string[]> {
+    return (await this.grantOf(userId))?.enterpriseIds ?? [];
   }
 }
 

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { Agency, agencyGrantSchema, Role } from '@fugong/contracts';
+import {
+  maskPhone,
+  type Agency,
+  type AgencyAccount,
+  type agencyGrantSchema,
+  type Role,
+} from '@fugong/contracts';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
@@ -9,9 +15,10 @@ import type { AgencyRepository } from './agency.repository';
 import { LabourAccess } from './labour-access';
 import type { LabourEnterpriseLookup } from './vacancy.service';
 
-/** Who holds which roles: the auth module's record, through the container. */
+/** Who holds which roles, and whose account a phone signs in to: the auth module's records, through the container. */
 export interface LabourRoles {
   rolesOf(userId: string): Promise<readonly Role[] | null>;
+  userIdByPhone(phone: string): Promise<string | null>;
 }
 
 /**
@@ -30,14 +37,35 @@ export class AgencyService {
     },
   ) {}
 
+  /**
+   * The account a phone signs in to, for 人社局 to name its firms: the phone comes back masked (the
+   * officer typed it), and the firms it already serves by name.
+   */
+  async find(actor: Actor, phone: string): Promise<AgencyAccount> {
+    this.assertGrantor(actor);
+    const userId = await this.d.people.userIdByPhone(phone);
+    const roles = userId ? await this.d.people.rolesOf(userId) : null;
+    if (!userId || !roles) throw notFound('该手机号的账号');
+    const grant = await this.d.agencies.grantOf(userId);
+    const firms = await Promise.all(
+      (grant?.enterpriseIds ?? []).map((id) => this.d.enterprises.findById(id)),
+    );
+    return {
+      userId,
+      phoneMasked: maskPhone(phone),
+      isAgency: roles.includes('hr_agency'),
+      name: grant?.name ?? null,
+      enterprises: firms.flatMap((f) => (f ? [{ id: f.id, name: f.name }] : [])),
+    };
+  }
+
   async grant(
     actor: Actor,
     userId: string,
     input: z.output<typeof agencyGrantSchema>,
     requestId: string,
   ): Promise<Agency> {
-    if (!hasRole(actor, 'admin') && !LabourAccess.isLabourOfficer(actor))
-      throw forbidden('人力资源服务机构由人社局指定');
+    this.assertGrantor(actor);
     const roles = await this.d.people.rolesOf(userId);
     if (!roles) throw notFound('该用户');
     if (!roles.includes('hr_agency'))
@@ -69,5 +97,10 @@ export class AgencyService {
       if (isDuplicateKey(err)) throw conflict('该机构正在被同时指定，请刷新后重试');
       throw err;
     }
+  }
+
+  private assertGrantor(actor: Actor): void {
+    if (!hasRole(actor, 'admin') && !LabourAccess.isLabourOfficer(actor))
+      throw forbidden('人力资源服务机构由人社局指定');
   }
 }

@@ -16,6 +16,13 @@ export interface VacancyGroup {
   headcount: number;
   filled: number;
 }
+export interface FirmGroup {
+  enterpriseId: string;
+  open: number;
+  headcount: number;
+  filled: number;
+  gap: number;
+}
 export interface FirmGap {
   enterpriseId: string;
   enterpriseName: string;
@@ -59,6 +66,27 @@ export class LabourFiguresRepository {
     ];
     const rows = await this.vacancies.aggregate<VacancyGroup & { _id: string }>(pipeline);
     return rows.map(({ _id, ...r }) => ({ ...r, key: _id }));
+  }
+
+  /**
+   * Each firm with live vacancies (open or full): how many are open, the places they offer and
+   * fill, and the gap of the open ones. One row per firm, for grouping by the firm's size and flag.
+   */
+  async firmGroups(): Promise<FirmGroup[]> {
+    const open = { $eq: ['$status', 'open'] };
+    const rows = await this.vacancies.aggregate<Omit<FirmGroup, 'enterpriseId'> & { _id: unknown }>([
+      { $match: { status: { $in: ['open', 'full'] } } },
+      {
+        $group: {
+          _id: '$enterpriseId',
+          open: { $sum: { $cond: [open, 1, 0] } },
+          headcount: { $sum: '$headcount' },
+          filled: { $sum: '$filled' },
+          gap: { $sum: { $cond: [open, { $subtract: ['$headcount', '$filled'] }, 0] } },
+        },
+      },
+    ]);
+    return rows.map(({ _id, ...r }) => ({ ...r, enterpriseId: String(_id) }));
   }
 
   /** Firms whose open vacancies lack the most people (places not yet filled), largest gap first. */

@@ -1,8 +1,9 @@
 /**
- * 用工服务 (labour services): the vacancy database, job seekers and 先寻岗、再定岗、后到岗. What the
+ * 用工服务 (labour services): the vacancy database, job seekers, 先寻岗、再定岗、后到岗 and 用工调剂. What the
  * rest of the BFF may use of this module — its builder and its routes. Nothing else reaches in.
  */
 import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
@@ -15,7 +16,10 @@ import { LabourFiguresRepository } from './figures.repository';
 import { LabourFiguresService } from './figures.service';
 import { LabourAccess } from './labour-access';
 import { labourRoutesFor } from './labour.routes';
+import { sharingRoutesFor } from './sharing.routes';
 import { SeekerRepository } from './seeker.repository';
+import { SharingRepository } from './sharing.repository';
+import { SharingService } from './sharing.service';
 import { SeekerService, type LabourPeople } from './seeker.service';
 import { VacancyRepository } from './vacancy.repository';
 import { VacancyService, type LabourEnterpriseLookup } from './vacancy.service';
@@ -32,6 +36,12 @@ export interface LabourDeps {
   people: LabourPeople & LabourRoles;
   /** Published trips from a home region to a firm (the trips module, via the container). */
   tripsToFirm: TripsToFirm;
+  /** A county's name from the division data (the divisions module, via the container). */
+  regionName: (code: string) => string | null;
+  /** Which of these firms have a 复工管家 stationed (重点企业; the stewards module, via the container). */
+  keyFirmsAmong: (enterpriseIds: string[]) => Promise<Set<string>>;
+  /** Where a download that fails mid-stream is reported. */
+  logger?: Logger | null;
 }
 
 /** Builds the module once (the container calls this). */
@@ -42,6 +52,7 @@ export function buildLabour(d: LabourDeps) {
     applications: ApplicationRepository.on(d.conn),
     agencies: AgencyRepository.on(d.conn),
     figures: LabourFiguresRepository.on(d.conn),
+    sharing: SharingRepository.on(d.conn),
   };
   const access = new LabourAccess(repos.agencies);
   const services = {
@@ -61,7 +72,23 @@ export function buildLabour(d: LabourDeps) {
       clock: d.clock,
       tripsToFirm: d.tripsToFirm,
     }),
-    figures: new LabourFiguresService({ figures: repos.figures, enterprises: d.enterprises, clock: d.clock }),
+    figures: new LabourFiguresService({
+      figures: repos.figures,
+      enterprises: d.enterprises,
+      regionName: d.regionName,
+      keyFirmsAmong: d.keyFirmsAmong,
+      audit: d.audit,
+      clock: d.clock,
+      logger: d.logger ?? null,
+    }),
+    sharing: new SharingService({
+      sharing: repos.sharing,
+      access,
+      enterprises: d.enterprises,
+      people: d.people,
+      pii: d.pii,
+      clock: d.clock,
+    }),
     agencies: new AgencyService({
       agencies: repos.agencies,
       enterprises: d.enterprises,
@@ -78,5 +105,8 @@ export type Labour = ReturnType<typeof buildLabour>;
 /** Every labour route. */
 export function labourRoutes(l: Labour): RouteDef[] {
   const s = l.services;
-  return labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures, s.agencies);
+  return [
+    ...sharingRoutesFor(s.sharing),
+    ...labourRoutesFor(s.vacancies, s.seekers, s.applications, s.figures, s.agencies),
+  ];
 }

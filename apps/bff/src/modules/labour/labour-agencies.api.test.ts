@@ -76,3 +76,34 @@ describe('人社局 names the firms an HR service agency acts for', () => {
     expect(firms.body.items.map((f: { name: string }) => f.name)).toEqual(['余姚电器厂']);
   }, 60_000);
 });
+
+describe('人社局 finds the agency account by phone', () => {
+  it('when 人社局 types the agency’s phone, then it gets the account with the phone masked and the firms it serves by name', async () => {
+    await grant(rsj, agency.id, { name: '余姚人力资源服务公司', enterpriseIds: [firmA] });
+    const r = await t.http.get('/api/labour/agencies').query({ phone: agency.phone }).set(rsj.auth);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      userId: agency.id,
+      phoneMasked: `${agency.phone.slice(0, 3)}****${agency.phone.slice(7)}`,
+      isAgency: true,
+      name: '余姚人力资源服务公司',
+      enterprises: [{ id: firmA, name: '余姚电器厂' }],
+    });
+  }, 60_000);
+
+  it('when the phone has no account, is malformed, or another department looks, then 404, 400 and 403', async () => {
+    const none = await t.http.get('/api/labour/agencies').query({ phone: '13700000999' }).set(rsj.auth);
+    expect(none.status).toBe(404);
+    const bad = await t.http.get('/api/labour/agencies').query({ phone: '123' }).set(rsj.auth);
+    expect(bad.status).toBe(400);
+    const jtj = await signInAs(t, ['officer'], { departmentId: 'jtj' });
+    const other = await t.http.get('/api/labour/agencies').query({ phone: agency.phone }).set(jtj.auth);
+    expect(other.status).toBe(403);
+  }, 60_000);
+
+  it('when a plain worker’s phone is looked up, then the account says it is not an agency yet', async () => {
+    const plain = await person(t, ['worker']);
+    const r = await t.http.get('/api/labour/agencies').query({ phone: plain.phone }).set(rsj.auth);
+    expect(r.body).toMatchObject({ userId: plain.id, isAgency: false, name: null, enterprises: [] });
+  }, 60_000);
+});

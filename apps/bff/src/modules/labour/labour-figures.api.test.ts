@@ -62,14 +62,16 @@ describe('editing a vacancy', () => {
 });
 
 describe('用工缺口 figures', () => {
-  it('when 人社局 opens the figures, then it sees open places by industry and region and the firm lacking most first', async () => {
+  it('when 人社局 opens the figures, then it sees open places by industry and by region (named, with its code) and the firm lacking most first', async () => {
     await post(liaisonB, vacancy({ industry: '纺织业', headcount: 30 }));
     const r = await t.http.get('/api/labour/figures').set(rsj.auth);
     expect(r.status).toBe(200);
     expect(r.body.shortage[0]).toMatchObject({ enterpriseName: '宁波另一家', gap: 30 });
     const textile = r.body.byIndustry.find((g: { industry: string }) => g.industry === '纺织业');
     expect(textile).toMatchObject({ open: 1, headcount: 30, filled: 0 });
-    expect(r.body.byRegion.map((g: { regionCode: string }) => g.regionCode)).toEqual(['330281']);
+    expect(r.body.byRegion).toEqual([
+      expect.objectContaining({ regionCode: '330281', regionName: '余姚市' }),
+    ]);
     expect(r.body.vacancies.withdrawn).toBe(1);
   }, 60_000);
 

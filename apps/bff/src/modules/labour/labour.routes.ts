@@ -41,9 +41,11 @@ export function labourRoutesFor(
     route(r.applications, ({ actor, query }) => a.list(actor, query)),
     route(r.firms, ({ actor }) => v.firms(actor)),
     route(r.figures, ({ actor }) => f.figures(actor)),
+    route(r.figuresExport, ({ actor, requestId }) => f.export(actor, requestId)),
     route(r.agencyGrant, ({ actor, params, body, requestId }) =>
       g.grant(actor, params.userId, body, requestId),
     ),
+    route(r.agencyFind, ({ actor, query }) => g.find(actor, query.phone)),
     route(r.awaiting, ({ actor }) => a.awaiting(actor)),
     route(r.application, ({ actor, params }) => a.get(actor, params.id)),
     route(r.contact, ({ actor, params, requestId }) => a.contact(actor, params.id, requestId)),

@@ -9,8 +9,11 @@ import { assertRealRegions, type LabourAccess } from './labour-access';
 import type { VacancyRepository } from './vacancy.repository';
 import { vacancyView } from './vacancy.view';
 
+type FirmFacts = { id: string; name: string; size: string; industry: string };
 export interface LabourEnterpriseLookup {
-  findById(id: string): Promise<{ id: string; name: string; size: string; industry: string } | null>;
+  findById(id: string): Promise<FirmFacts | null>;
+  /** The firms with these ids (unknown ids skipped), for grouping figures by size. */
+  listByIds(ids: string[]): Promise<FirmFacts[]>;
 }
 
 /** The 动态空岗信息库: firms (or their agency) post, confirm and withdraw; everyone searches. */

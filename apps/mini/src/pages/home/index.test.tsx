@@ -62,6 +62,7 @@ describe('home page', () => {
       '可享政策',
       '货车通行证',
       '招工岗位',
+      '用工调剂',
       '重点项目',
       '供需对接',
       '我的对接',
@@ -78,7 +79,7 @@ describe('home page', () => {
     await flush();
 
     expect(screen.getAllByText('人力资源服务机构').length).toBeGreaterThan(0);
-    expect(tileTitles()).toEqual(['代招岗位', '投递与录用']);
+    expect(tileTitles()).toEqual(['代招岗位', '投递与录用', '用工调剂']);
   });
 
   it('when the server reports a newly granted role, then its tiles appear without signing in again', async () => {
@@ -143,7 +144,7 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/supply/pages/browse/index' });
   });
 
-  it('when a 人社局 officer opens the app, then 用工缺口 is among their tiles and opens the figures', async () => {
+  it('when a 人社局 officer opens the app, then 用工缺口, the HR agencies and 用工调剂 are among their tiles', async () => {
     const base = sessionFor(['officer']);
     const rsj = { ...base, user: { ...base.user, departmentId: 'rsj' } };
     saveSession(rsj);
@@ -151,11 +152,13 @@ describe('home page', () => {
     render(<HomePage />);
     await flush();
 
-    expect(tileTitles()).toContain('用工缺口');
+    expect(tileTitles()).toEqual(expect.arrayContaining(['用工缺口', '人力资源机构', '用工调剂']));
     expect(tileTitles()).not.toContain('产业链协同');
     expect(tileTitles()).not.toContain('供需总览');
     fireEvent.click(screen.getByText('用工缺口'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/labour-figures/index' });
+    fireEvent.click(screen.getByText('人力资源机构'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/labour/pages/agency-grant/index' });
   });
 
   it('when the command opens the app, then the console pages, 产业链协同 and the hotline’s 三率 are among its tiles', async () => {
@@ -176,6 +179,7 @@ describe('home page', () => {
       '审计日志',
       '地区风险等级',
       '用工缺口',
+      '用工调剂',
       '重点项目',
       '产业链协同',
       '热线三率',

@@ -102,6 +102,8 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     icon: 'userAdd',
     url: PAGES.labourFirmVacancies,
   },
+  // 用工调剂: lend idle staff to a firm short of hands, or borrow them.
+  { id: 'liaison.sharing', role: 'liaison', title: '用工调剂', icon: 'order', url: PAGES.labourSharing },
   { id: 'liaison.projects', role: 'liaison', title: '重点项目', icon: 'service', url: PAGES.projectList },
   // 产业链协同: post supply or demand, follow matches, and (a lead firm) watch its key suppliers.
   { id: 'liaison.supply', role: 'liaison', title: '供需对接', icon: 'category', url: PAGES.supplyPosts },
@@ -153,6 +155,22 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     title: '用工缺口',
     icon: 'category',
     url: PAGES.labourFigures,
+    department: 'rsj',
+  },
+  {
+    id: 'officer.agencies',
+    role: 'officer',
+    title: '人力资源机构',
+    icon: 'userAdd',
+    url: PAGES.labourAgencyGrant,
+    department: 'rsj',
+  },
+  {
+    id: 'officer.sharing',
+    role: 'officer',
+    title: '用工调剂',
+    icon: 'order',
+    url: PAGES.labourSharingOverview,
     department: 'rsj',
   },
   {
@@ -228,6 +246,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
   { id: 'admin.audit', role: 'admin', title: '审计日志', icon: 'shield', url: PAGES.consoleAudit },
   { id: 'admin.regions', role: 'admin', title: '地区风险等级', icon: 'health', url: PAGES.consoleRegions },
   { id: 'admin.labour', role: 'admin', title: '用工缺口', icon: 'category', url: PAGES.labourFigures },
+  { id: 'admin.sharing', role: 'admin', title: '用工调剂', icon: 'order', url: PAGES.labourSharingOverview },
   { id: 'admin.projects', role: 'admin', title: '重点项目', icon: 'service', url: PAGES.projectFigures },
   { id: 'admin.supply', role: 'admin', title: '产业链协同', icon: 'category', url: PAGES.supplyFigures },
   { id: 'admin.hotline', role: 'admin', title: '热线三率', icon: 'category', url: PAGES.hotlineFigures },
@@ -270,6 +289,7 @@ export const ENTRY_TILES: readonly EntryTile[] = [
     icon: 'category',
     url: PAGES.hotlineFigures,
   },
+  { id: 'hr_agency.sharing', role: 'hr_agency', title: '用工调剂', icon: 'order', url: PAGES.labourSharing },
 ];
 
 export interface RoleSection {

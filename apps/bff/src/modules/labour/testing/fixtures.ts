@@ -14,3 +14,31 @@ export const vacancyBody = (over: Record<string, unknown> = {}) => ({
   charterBus: true,
   ...over,
 });
+
+/** A valid 用工调剂 post: a Yuyao firm's line for most of March. */
+export const sharingPostBody = (over: Record<string, unknown> = {}) => ({
+  kind: 'surplus',
+  headcount: 5,
+  fromDay: '2026-03-10',
+  toDay: '2026-03-31',
+  industry: '制造业',
+  regionCode: '330281',
+  note: '',
+  ...over,
+});
+
+/** Terms both firms can sign for those posts: three people for the second half of March. */
+export const sharingTermsBody = (
+  surplusId: string,
+  shortageId: string,
+  over: Record<string, unknown> = {},
+) => ({
+  surplusId,
+  shortageId,
+  headcount: 3,
+  fromDay: '2026-03-16',
+  toDay: '2026-03-31',
+  terms: '装配线普工，借用单位按日结算工资',
+  insurancePayer: 'lender',
+  ...over,
+});

@@ -19,7 +19,7 @@ import {
 } from '@fugong/contracts';
 import { Chips } from '../../../components/chips';
 import { OfflineBanner } from '../../../components/offline-banner';
-import { formLevelError } from '../../../forms/field-errors';
+import { formOnlyError } from '../../../forms/field-errors';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { openPage, PAGES } from '../../../navigation';
 import { hotlineApi } from '../../../services/hotline';
@@ -141,7 +141,7 @@ export default function CallFormPage() {
           </>
         ) : null}
         {error('outcome')}
-        {formLevelError(errors) ? <Text className="w-error">{formLevelError(errors)}</Text> : null}
+        {formOnlyError(errors) ? <Text className="w-error">{formOnlyError(errors)}</Text> : null}
       </View>
       <View className="w-actions">
         <Button type="primary" block loading={sending} disabled={sending} onClick={() => void save()}>

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
-import { application } from '../../../../test-support/labour-fixtures';
+import { application, sharingAgreement } from '../../../../test-support/labour-fixtures';
 import { saveSession } from '../../../services/session-vault';
 import MyApplicationsPage from './index';
 
@@ -32,6 +33,35 @@ describe('我的求职 page', () => {
     fireEvent.click(screen.getByText('接受录用（定岗）'));
     await flush();
     expect(api.calls.some((c) => c.method === 'POST' && c.path.endsWith(`/${A}/accept`))).toBe(true);
+  });
+
+  it('when the worker is hired, then 查看返岗车次 opens the way there for that application; before that it is not offered', async () => {
+    installFakeApi({
+      'GET /api/labour/applications': {
+        status: 200,
+        body: { items: [application({ status: 'accepted', offer: offered.offer }), offered] },
+      },
+    });
+    render(<MyApplicationsPage />);
+    await flush();
+    expect(screen.getAllByText('查看返岗车次')).toHaveLength(1);
+    fireEvent.click(screen.getByText('查看返岗车次'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/labour/pages/way-there/index?id=${A}` });
+  });
+
+  it('when the worker’s employer lends them to another firm, then the arrangement shows above the applications', async () => {
+    installFakeApi({
+      'GET /api/labour/applications': { status: 200, body: { items: [] } },
+      'GET /api/labour/sharing/lent': {
+        status: 200,
+        body: { items: [sharingAgreement({ status: 'agreed', workers: 1 })] },
+      },
+    });
+    render(<MyApplicationsPage />);
+    await flush();
+    expect(screen.getByText('我的借调安排（劳动关系不变）')).toBeTruthy();
+    expect(screen.getByText('余姚舜宇光学 → 慈溪电器厂 · 3 人')).toBeTruthy();
+    expect(screen.getByText('2026-03-16 至 2026-03-31 · 原用人单位缴纳社保')).toBeTruthy();
   });
 
   it('when the worker has not applied anywhere, then the page offers 去找工作', async () => {

@@ -4,9 +4,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { APPLICATION_STATUS_LABELS, INTERVIEW_MODE_LABELS, type Application } from '@fugong/contracts';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
+import { AgreementCard } from '../../../components/sharing-agreement-card';
 import { openPage, PAGES } from '../../../navigation';
 import { toChinaDateTime } from '../../../services/format';
 import { labourApi, type SeekerStep } from '../../../services/labour';
+import { sharingApi } from '../../../services/sharing';
 import { useLoad } from '../../../store/use-load';
 import '../../../styles/worker.css';
 
@@ -27,6 +29,8 @@ export default function MyApplicationsPage() {
     () => labourApi.applications(),
     (d) => d.items.length === 0,
   );
+  // 用工调剂: a worker their employer lends out sees where, for how long and who pays insurance.
+  const lent = useLoad(() => sharingApi.lent());
   const move = async (a: Application, step: SeekerStep) => {
     try {
       await labourApi.step(a.id, step, {}, { silent: true });
@@ -42,6 +46,14 @@ export default function MyApplicationsPage() {
   return (
     <View className="w-page my-applications">
       <OfflineBanner onRetry={list.reload} />
+      {lent.data?.items.length ? (
+        <View className="w-card">
+          <Text className="w-card__title">我的借调安排（劳动关系不变）</Text>
+        </View>
+      ) : null}
+      {lent.data?.items.map((a) => (
+        <AgreementCard key={a.id} agreement={a} />
+      ))}
       <PageState
         status={list.status}
         onRetry={list.reload}
@@ -65,6 +77,11 @@ export default function MyApplicationsPage() {
                 录用：月薪 {a.offer.wage} 元，{a.offer.startDay} 到岗，合同 {a.offer.contractMonths} 个月
                 {a.offer.socialInsurance ? '，缴纳社保' : ''}
               </Text>
+            ) : null}
+            {a.status === 'accepted' || a.status === 'arrived' ? (
+              <Button block onClick={() => openPage(PAGES.labourWayThere, { id: a.id })}>
+                查看返岗车次
+              </Button>
             ) : null}
             {(MY_STEPS[a.status] ?? []).map((s) => (
               <Button

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '人力资源服务机构' });
