@@ -1,9 +1,11 @@
 /**
  * Real journeys on the built mini-program (dist/weapp) in the Node host, against a real BFF with
  * the demo data: a worker signs in with wx.login, checks in, books a seat on a published trip and
- * opens the boarding code; the transport officer opens 上车核验, agrees to the privacy prompt
- * WeChat raises for the camera, scans the worker's code and boards them. Every step is a tap or
- * an input event dispatched to the page's `eh` handler, as WeChat's templates do.
+ * opens the boarding code; the transport officer signs in with WeChat and the phone WeChat
+ * vouches for (getPhoneNumber, after the privacy prompt), gets the transport role of that phone's
+ * account, opens 上车核验, scans the worker's code and boards them; a reused phone-number code is
+ * refused. Every step is a tap, an input or an open-type event dispatched to the page's `eh`
+ * handler, as WeChat's templates do.
  */
 import type { MiniHost } from './host/mini-host';
 import type { TaroNode } from './host/tree';
@@ -11,6 +13,10 @@ import { expectNoProblems, phone, signInStaff, startStack, type Stack } from './
 
 let stack: Stack;
 const hosts: MiniHost[] = [];
+/** The demo marshal (交通专班), registered by phone with the transport role. */
+const MARSHAL_PHONE = '13800000005';
+/** The phone-number code WeChat gave the marshal, once they tapped 允许. */
+let marshalPhoneCode = '';
 
 beforeAll(async () => {
   stack = await startStack();
@@ -64,8 +70,33 @@ describe('weapp journeys in the mini-program host', () => {
     expect(code).toEqual(expect.any(String));
     expectNoProblems(worker);
 
-    const marshal = newPhone('marshal', { script: { scanResult: () => code! } });
-    await signInStaff(stack, marshal, '13800000005');
+    // The marshal's roles belong to the phone the command registered: in WeChat they sign in
+    // with wx.login and let WeChat vouch for that phone (getPhoneNumber → 允许).
+    const marshal = newPhone('marshal', {
+      script: {
+        scanResult: () => code!,
+        phoneNumberCode: () => (marshalPhoneCode = stack.wechat.issuePhoneCode(MARSHAL_PHONE)),
+      },
+    });
+    page = await marshal.launch();
+    expect(page.route).toBe('pages/login/index');
+    await page.tap('工作人员：微信手机号登录');
+    // The phone number is a privacy interface: WeChat holds the tap until the marshal agrees.
+    page = await marshal.waitFor('隐私保护提示');
+    expect(page.text()).toContain('用微信手机号登录要读取您在微信绑定的手机号');
+    await page.tap(/^同意$/);
+    page = await marshal.waitFor('上车核验', 'pages/home/index');
+    expect(marshal.privacyAgreed).toBe(true);
+    const bind = marshal.requests.find((r) => r.url.endsWith('/api/auth/phone/wechat'));
+    expect(bind?.status).toBe(200);
+    // The WeChat account was merged into the phone's: its roles (a worker's too: roles are the union).
+    expect(signedInUser(marshal)).toMatchObject({ phoneMasked: '138****0005' });
+    expect(signedInUser(marshal)?.roles).toContain('transport');
+    // The openid is now the phone account's: a later wx.login of this WeChat user is the marshal.
+    const again = await signInAsWechatUser(stack, 'host-marshal');
+    expect(again).toMatchObject({ phoneMasked: '138****0005' });
+    expect(again.roles).toContain('transport');
+
     page = await marshal.launch();
     page = await marshal.waitFor('上车核验', 'pages/home/index');
     await page.tap('上车核验');
@@ -75,16 +106,12 @@ describe('weapp journeys in the mini-program host', () => {
     await page.tap(marshalRow!);
     page = await marshal.waitFor('扫描上车码', 'transport/pages/marshal-scan/index');
 
-    // The first camera use is held by WeChat's privacy check until the marshal agrees.
+    // Consent to the privacy guide covers the camera too: the scan goes straight to WeChat.
     await page.tap('扫描上车码');
-    page = await marshal.waitFor('隐私保护提示');
-    expect(page.text()).toContain('扫描乘车码要使用相机');
-    await page.tap(/^同意$/);
     page = await marshal.waitUntil(
       (p) => p.prop(p.byPlaceholder('扫码结果（或粘贴上车码）')!, 'value') === code,
       'the scanned code in the 上车码 box',
     );
-    expect(marshal.privacyAgreed).toBe(true);
     expect(page.byText('隐私保护提示')).toBeNull();
 
     await page.input('例如 36.5', '36.4');
@@ -98,6 +125,29 @@ describe('weapp journeys in the mini-program host', () => {
     await page.tap(tile(page, '我的行程'));
     page = await worker.waitFor('已上车', 'pages/my-bookings/index');
     expectNoProblems(worker);
+  });
+
+  it('when the phone-number code was already used, then the login page says so in Chinese and the person stays a plain worker', async () => {
+    expect(marshalPhoneCode).toMatch(/^phone-/);
+    // WeChat's codes work once: a second exchange of the marshal's code is refused (40029).
+    const reused = newPhone('reused-code', { script: { phoneNumberCode: () => marshalPhoneCode } });
+    let page = await reused.launch();
+    await page.tap('工作人员：微信手机号登录');
+    page = await reused.waitFor('隐私保护提示');
+    await page.tap(/^同意$/);
+    page = await reused.waitFor('手机号授权已失效', 'pages/login/index');
+    expect(page.text()).toContain('手机号授权已失效，请重新点击按钮授权手机号');
+    const bind = reused.requests.find((r) => r.url.endsWith('/api/auth/phone/wechat'));
+    expect(bind?.status).toBeGreaterThanOrEqual(400);
+    expect(bind?.status).toBeLessThan(500);
+    // Nobody is signed in on the phone yet; the WeChat account the BFF made is a plain worker's,
+    // as 微信一键登录 on the same phone (the same openid) shows.
+    expect(signedInUser(reused)).toBeUndefined();
+    await page.tap('微信一键登录');
+    page = await reused.waitFor('健康打卡', 'pages/home/index');
+    expect(signedInUser(reused)).toMatchObject({ phoneMasked: null, roles: ['worker'] });
+    expect(page.text()).not.toContain('上车核验');
+    expectNoProblems(reused);
   });
 
   it('when the marshal declines the privacy prompt, then the camera stays closed and nothing crashes', async () => {
@@ -148,6 +198,26 @@ describe('weapp app hygiene in the mini-program host', () => {
     expectNoProblems(host);
   });
 });
+
+/** What the BFF answers a fresh wx.login code of `person` (the fake maps it to their openid). */
+async function signInAsWechatUser(
+  on: Stack,
+  person: string,
+): Promise<{ phoneMasked: string | null; roles: string[] }> {
+  const res = await fetch(`${on.apiUrl}/api/auth/login/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: `${person}.again-${Date.now()}` }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { user: { phoneMasked: string | null; roles: string[] } }).user;
+}
+
+/** The signed-in person as the app keeps them on the phone (its session storage). */
+function signedInUser(host: MiniHost): { phoneMasked?: string | null; roles?: string[] } | undefined {
+  const raw = host.storage.get('fugong.session.v1');
+  return typeof raw === 'string' ? (JSON.parse(raw) as { user: Record<string, never> }).user : undefined;
+}
 
 function rowKey(row: { cn?: unknown[] }): string {
   return ((row.cn ?? []) as { cl?: string; cn?: unknown[] }[])

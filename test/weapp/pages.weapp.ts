@@ -118,10 +118,7 @@ async function phoneOf(role: keyof typeof PHONES): Promise<MiniHost> {
 const folderOf = (route: string) => route.split('/').slice(-2)[0];
 
 describe('every page of the weapp build', () => {
-  const routes = phone(
-    { apiUrl: 'http://127.0.0.1:9', output: () => '', stop: async () => undefined },
-    'list',
-  ).allRoutes();
+  const routes = phone({ apiUrl: 'http://127.0.0.1:9' }, 'list').allRoutes();
 
   it('when app.json is read, then every page has a role that opens it here and subpackages are listed', () => {
     expect(routes.length).toBeGreaterThan(20);

@@ -6,5 +6,5 @@ export { createLogger } from './logger';
 export { connectDatabase, syncIndexes } from './db/connect';
 export { systemClock, ManualClock, type Clock } from './clock';
 export { MemoryOtpSender } from './auth/otp-sender';
-export { startFakeWechat } from './dev/fake-wechat-server';
+export { FAKE_WECHAT_APP, startFakeWechat, type FakeWechat } from './dev/fake-wechat-server';
 export { startServer, type RunningServer } from './server';

@@ -32,6 +32,38 @@ export function Image({ className, src }: { className?: string; src: string }) {
   return <img className={className} src={src} alt="" />;
 }
 
+interface ButtonProps extends BaseProps {
+  id?: string;
+  openType?: string;
+  disabled?: boolean;
+  onAgreePrivacyAuthorization?: () => void;
+}
+
+/** A button; an agreePrivacyAuthorization one also fires that event on a tap, as WeChat does. */
+export function Button({
+  id,
+  className,
+  children,
+  onClick,
+  disabled,
+  openType,
+  onAgreePrivacyAuthorization,
+}: ButtonProps) {
+  return (
+    <button
+      id={id}
+      className={className}
+      disabled={disabled}
+      onClick={() => {
+        onClick?.();
+        if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
 interface PickerProps {
   mode?: string;
   value?: string;

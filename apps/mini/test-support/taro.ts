@@ -32,6 +32,7 @@ const Taro = {
   showToast: jest.fn(async () => ({ errMsg: 'showToast:ok' })),
   showModal: jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   setNavigationBarTitle: jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
+  previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
   login: jest.fn(async () => ({ code: 'wx-login-code', errMsg: 'login:ok' })),
   reLaunch: jest.fn(async ({ url }: { url: string }) => {
     pages = [{ route: routeOf(url) }];

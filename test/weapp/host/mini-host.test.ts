@@ -142,6 +142,49 @@ describe('mini-program host', () => {
     }
   });
 
+  it('when a getPhoneNumber button is tapped, then WeChat asks for privacy consent first and the button gets getphonenumber with the code (or the failure)', async () => {
+    // A page with the phone button and the agree button of a privacy prompt, recording every event.
+    const dir = bundle(
+      {
+        'pages/a/index.js': `Page({
+          data: { root: { cn: [
+            { nn: 'button', sid: '_1', openType: 'getPhoneNumber', cn: [{ sid: '_2', v: '手机号登录' }] },
+            { nn: 'button', sid: '_3', uid: 'agree', openType: 'agreePrivacyAuthorization', cn: [{ sid: '_4', v: '同意' }] },
+          ] } },
+          seen: [],
+          onLoad: function () {
+            var page = this;
+            wx.onNeedPrivacyAuthorization(function (resolve, info) {
+              page.seen.push('privacy:' + info.referrer);
+              page.agree = function () { resolve({ buttonId: 'agree', event: 'agree' }); };
+            });
+          },
+          eh: function (e) {
+            if (e.type === 'tap') return;
+            this.seen.push(e.type + '@' + e.currentTarget.id + ':' + (e.detail.code || e.detail.errMsg));
+            if (e.type === 'agreeprivacyauthorization') this.agree();
+          },
+        });`,
+      },
+      ['pages/a/index'],
+    );
+    const codes = ['phone-code-1', null];
+    const host = start(dir, { privacyCheck: true, script: { phoneNumberCode: () => codes.shift() ?? null } });
+    const page = await host.launch();
+    await page.tap('手机号登录');
+    // Held until the person agrees; nothing reaches the button meanwhile.
+    expect(page.instance.seen).toEqual(['privacy:getPhoneNumber']);
+    await page.tap('同意');
+    await page.tap('手机号登录');
+    expect(page.instance.seen).toEqual([
+      'privacy:getPhoneNumber',
+      'agreeprivacyauthorization@agree:undefined',
+      'getphonenumber@_1:phone-code-1',
+      'getphonenumber@_1:getPhoneNumber:fail user deny',
+    ]);
+    expect(host.problems).toEqual([]);
+  });
+
   it('when setData keys use Taro paths, then the data tree is updated in place, creating arrays for indexes', () => {
     expect(parsePath('root.cn.[0].cn[2].v')).toEqual(['root', 'cn', 0, 'cn', 2, 'v']);
     const data: Record<string, unknown> = { root: { cn: [{ v: 'a' }] } };

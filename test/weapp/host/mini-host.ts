@@ -114,7 +114,27 @@ export class HostPage {
       this.host.tappedAgreeButtons.add(String(openType.node.uid ?? openType.node.sid));
       this.dispatch(openType.node, 'agreeprivacyauthorization', {});
     }
+    if (openType?.node && openType.type === 'getPhoneNumber' && !this.prop(openType.node, 'disabled'))
+      this.getPhoneNumber(openType.node);
     await this.host.idle();
+  }
+
+  /**
+   * What WeChat does after a tap on a getPhoneNumber button: the phone number is a privacy
+   * interface, so the privacy check comes first; then WeChat's own dialog (the script's answer);
+   * then `getphonenumber` on the button through its template binding, with `detail.code` for 允许
+   * or the failure WeChat reports.
+   */
+  private getPhoneNumber(button: TaroNode): void {
+    void this.host.requirePrivacy('getPhoneNumber').then((allowed) => {
+      const code = allowed ? (this.host.options.script?.phoneNumberCode?.() ?? null) : null;
+      const detail = !allowed
+        ? { errMsg: 'getPhoneNumber:fail privacy permission is not authorized' }
+        : code
+          ? { errMsg: 'getPhoneNumber:ok', code }
+          : { errMsg: 'getPhoneNumber:fail user deny' };
+      this.host.later(() => this.dispatch(button, 'getphonenumber', detail));
+    });
   }
 
   /** The open-type button that is `node` or holds it (a tap on its label reaches the button). */

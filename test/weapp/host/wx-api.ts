@@ -14,6 +14,12 @@ export interface WxScript {
   scanResult: () => string;
   /** wx.showModal: does the person tap the confirm button? */
   confirmModal: (modal: { title?: string; content?: string }) => boolean;
+  /**
+   * The person's answer in WeChat's own phone-number dialog after tapping an
+   * `open-type="getPhoneNumber"` button: the one-time code WeChat hands the app for 允许 (the
+   * test takes it from the fake WeChat server, which alone can redeem it), null for 拒绝.
+   */
+  phoneNumberCode: () => string | null;
 }
 
 type Callbacks = {
@@ -260,7 +266,11 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
       loginCount += 1;
       answer(opts, {
         errMsg: 'login:ok',
-        code: script.loginCode ? script.loginCode() : `host-${host.name}-${loginCount}`,
+        // One host name is one WeChat user: `<person>.<nonce>` gives the same openid at every
+        // sign-in, and every code is new (WeChat refuses a used one), on a reinstalled app too.
+        code: script.loginCode
+          ? script.loginCode()
+          : `host-${host.name}.${loginCount}-${Math.random().toString(36).slice(2)}`,
       });
     },
     checkSession: ok('checkSession'),

@@ -3,6 +3,7 @@
  * demo data, the fake WeChat server behind wx.login), and a mini-program host per person.
  */
 import path from 'node:path';
+import { FAKE_WECHAT_APP, startFakeWechat, type FakeWechat } from '../../../apps/bff/src';
 import { MiniHost, type HostOptions } from '../host/mini-host';
 
 export const DIST =
@@ -10,22 +11,59 @@ export const DIST =
 /** The API address baked into a default `npm run build:weapp` (TARO_APP_API_BASE). */
 const BAKED_API = 'http://127.0.0.1:3000';
 
-export interface Stack {
+interface BffStack {
   apiUrl: string;
   output(): string;
   stop(): Promise<void>;
 }
 
+export interface Stack extends BffStack {
+  /**
+   * WeChat's server, run by the test rather than inside the BFF: what WeChat hands a phone (the
+   * one-time phone-number code after 允许) comes from here, and only here can it be redeemed.
+   */
+  wechat: FakeWechat;
+}
+
 // A plain CommonJS script shared with `npm start` and the browser tests; no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stackModule = require('../../../config/scripts/lib/stack') as {
-  startStack(options: { seed?: 'demo' | 'none' }): Promise<Stack>;
+  startStack(options: { seed?: 'demo' | 'none'; env?: Record<string, string> }): Promise<BffStack>;
 };
 
-export const startStack = (): Promise<Stack> => stackModule.startStack({ seed: 'demo' });
+/** The BFF with the demo data, talking to a fake WeChat this process owns. */
+export async function startStack(): Promise<Stack> {
+  const wechat = await startFakeWechat();
+  const bff = await stackModule
+    .startStack({
+      seed: 'demo',
+      env: {
+        DEV_FAKE_WECHAT: 'false',
+        WECHAT_API_BASE: wechat.url,
+        WECHAT_APPID: FAKE_WECHAT_APP.appid,
+        WECHAT_SECRET: FAKE_WECHAT_APP.secret,
+      },
+    })
+    .catch(async (error: unknown) => {
+      await wechat.stop();
+      throw error;
+    });
+  return {
+    ...bff,
+    wechat,
+    async stop() {
+      await bff.stop();
+      await wechat.stop();
+    },
+  };
+}
 
 /** A phone running the built mini-program against this stack's BFF. */
-export function phone(stack: Stack, name: string, options: Partial<HostOptions> = {}): MiniHost {
+export function phone(
+  stack: Pick<Stack, 'apiUrl'>,
+  name: string,
+  options: Partial<HostOptions> = {},
+): MiniHost {
   return new MiniHost({
     distDir: DIST,
     name,

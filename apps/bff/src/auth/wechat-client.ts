@@ -78,7 +78,7 @@ export function createWechatClient(opts: {
       } catch (err) {
         if (err instanceof WechatUnreachableError) throw unavailable('微信手机号服务');
         if (err instanceof WechatError && err.errcode === 40029)
-          throw new DomainError('BUSINESS_RULE', '手机号授权已失效，请重新点击“授权手机号”', {
+          throw new DomainError('BUSINESS_RULE', '手机号授权已失效，请重新点击按钮授权手机号', {
             errcode: err.errcode,
           });
         if (err instanceof WechatError) throw unavailable('微信手机号服务');

@@ -3,6 +3,10 @@
  * so the rest of the app never branches on TARO_ENV.
  */
 import Taro from '@tarojs/taro';
+import { pickFilesInBrowser } from './browser-photo-picker';
+import { browserThumbnail } from './photo-file';
+
+export { fetchImage, releaseImage } from './photo-file';
 
 export type LoginMethod = 'wechat' | 'phone';
 
@@ -231,6 +235,8 @@ export interface PickedPhoto {
   size: number;
   /** weapp: compressImage's smaller copy, read as base64 for uploadFile's formData. */
   thumbnailBase64?: string;
+  /** H5: the copy the browser drew on a canvas, sent as the `thumbnail` part. */
+  thumbnail?: Blob;
 }
 
 /** Largest original the BFF accepts (PHOTO_MAX_BYTES). */
@@ -250,8 +256,9 @@ async function weappThumbnail(path: string): Promise<string | undefined> {
 
 /**
  * Lets the person take or choose photos: chooseMedia on weapp (with a compressImage thumbnail per
- * photo), the browser's picker on H5. Empty when they cancelled. Throws an Error with a Chinese
- * message for a photo over 10 MB, before anything is sent.
+ * photo), the browser's own file picker on H5 (browser-photo-picker, with a canvas-drawn
+ * thumbnail). Empty when they cancelled. Throws an Error with a Chinese message for a photo over
+ * 10 MB, before anything is sent.
  */
 export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
   if (isWeapp) {
@@ -278,22 +285,18 @@ export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
     }
     return photos;
   }
-  let chosen: Taro.chooseImage.SuccessCallbackResult;
-  try {
-    chosen = await Taro.chooseImage({ count, sizeType: ['original'], sourceType: ['album', 'camera'] });
-  } catch {
-    return [];
-  }
-  return chosen.tempFiles.map((f, i) => {
-    const file = (f as { originalFileObj?: Blob }).originalFileObj;
-    if (f.size > PHOTO_MAX_BYTES) throw new Error('照片超过 10 MB，请换一张或压缩后再选');
-    return {
-      path: f.path,
+  const photos: PickedPhoto[] = [];
+  for (const [i, file] of (await pickFilesInBrowser(count)).entries()) {
+    if (file.size > PHOTO_MAX_BYTES) throw new Error('照片超过 10 MB，请换一张或压缩后再选');
+    photos.push({
+      path: URL.createObjectURL(file),
       file,
-      name: (file as File | undefined)?.name ?? `photo-${i + 1}.jpg`,
-      size: f.size,
-    };
-  });
+      name: file.name || `photo-${i + 1}.jpg`,
+      size: file.size,
+      thumbnail: await browserThumbnail(file),
+    });
+  }
+  return photos;
 }
 
 /** What an upload answered: the status and the parsed JSON body (or null). */
@@ -332,6 +335,7 @@ export async function uploadPhoto(path: string, token: string, photo: PickedPhot
   const form = new FormData();
   const blob = photo.file ?? (await (await fetch(photo.path)).blob());
   form.append('file', blob, photo.name);
+  if (photo.thumbnail) form.append('thumbnail', photo.thumbnail, 'thumbnail.jpg');
   const res = await fetch(url, { method: 'POST', headers: header, body: form });
   return { statusCode: res.status, data: parse(await res.text()) };
 }

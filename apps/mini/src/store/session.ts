@@ -35,6 +35,22 @@ export async function signInWithWechat(code: string, options?: CallOptions): Pro
 }
 
 /**
+ * Staff sign-in in WeChat: wx.login, then the phone WeChat vouches for, and only the phone's
+ * session is kept. Keeping the wx.login session first would sign the person in as a new worker
+ * the moment it lands (the login page goes home on any session), so a refused phone would leave
+ * them on home as a plain worker without ever seeing why.
+ */
+export async function signInWithWechatPhone(
+  loginCode: string,
+  phoneCode: string,
+  options: CallOptions = {},
+): Promise<SessionUser> {
+  const wechat = await loginWithWechat(loginCode, options);
+  const session = await bindPhoneWithWechat(phoneCode, { ...options, token: wechat.token });
+  return saveSession(session).user;
+}
+
+/**
  * Binds the phone from WeChat's getPhoneNumber button to the signed-in WeChat account and keeps
  * the session it answers: when the phone belongs to staff, that account (with its roles).
  */

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import { loginMethod } from '../../platform';
 import { goHome } from '../../navigation';
 import { useSession } from '../../store/session';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { PhoneLoginForm } from './components/phone-login-form';
 import { WechatLogin } from './components/wechat-login';
 import { WechatPhoneLogin } from './components/wechat-phone-login';
@@ -11,11 +12,20 @@ import './index.css';
 /** Sign-in: WeChat one-tap in the mini-program, phone + one-time code in the browser. */
 export default function LoginPage() {
   const session = useSession();
+  // Home once: a sign-in both reports success and makes a session, and each used to reLaunch
+  // home, so home loaded twice (every call twice) and in WeChat the second page could miss its
+  // first render.
+  const left = useRef(false);
+  const leave = useCallback(() => {
+    if (left.current) return;
+    left.current = true;
+    goHome();
+  }, []);
 
   // Someone already signed in (e.g. opened a bookmarked login link) goes straight home.
   useEffect(() => {
-    if (session) goHome();
-  }, [session]);
+    if (session) leave();
+  }, [session, leave]);
 
   return (
     <View className="login">
@@ -26,11 +36,14 @@ export default function LoginPage() {
       <View className="login__card">
         {loginMethod === 'wechat' ? (
           <>
-            <WechatLogin onSignedIn={goHome} />
-            <WechatPhoneLogin onSignedIn={goHome} />
+            <WechatLogin onSignedIn={leave} />
+            <WechatPhoneLogin onSignedIn={leave} />
+            {/* The phone number is a privacy interface: without this, WeChat's hold of the first
+                getPhoneNumber tap could only be declined and staff could never sign in. */}
+            <PrivacyPrompt purpose="用微信手机号登录要读取您在微信绑定的手机号" />
           </>
         ) : (
-          <PhoneLoginForm onSignedIn={goHome} />
+          <PhoneLoginForm onSignedIn={leave} />
         )}
       </View>
       <Text className="login__footnote">遇到问题可拨打 12345 政务服务热线</Text>

@@ -12,6 +12,7 @@ import { PhoneNumberButton } from '../../platform/phone-number-button';
 import { useLoad } from '../../store/use-load';
 import { workerApi } from '../../services/worker-api';
 import { RegionPicker } from '../../components/region-picker';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { EmployerChooser, type Employer } from './employer';
 import '../../styles/worker.css';
 
@@ -100,6 +101,7 @@ export default function ProfilePage() {
                 绑定微信手机号
               </PhoneNumberButton>
             )}
+            {data.phoneMasked ? null : <PrivacyPrompt purpose="绑定微信手机号要读取您在微信绑定的手机号" />}
             {errors.phone ? <Text className="w-error">{errors.phone}</Text> : null}
             <Text className="w-line">身份证号：{full ?? data.idNumberMasked ?? '未填写'}</Text>
             {data.idNumberMasked && !full ? (

@@ -11,6 +11,7 @@ import { PageState } from '../../../components/page-state';
 import { api } from '../../../services/issue-api';
 import { useLoad } from '../../../store/use-load';
 import { Timeline } from '../../../components/timeline';
+import { IssuePhotos } from '../../../components/issue-photos';
 import { formatTime } from '../../../services/format';
 import { ActionPanel } from './action-panel';
 import '../../../styles/issue.css';
@@ -50,6 +51,7 @@ export default function IssueDetailPage() {
               {issue.answer ? <Text className="card__line">答复：{issue.answer}</Text> : null}
               {issue.rating ? <Text className="card__line">评分：{issue.rating} 分</Text> : null}
             </View>
+            <IssuePhotos issueId={issue.id} />
             <ActionPanel issue={issue} onChanged={setData} />
             <View className="card">
               <Text className="card__title">办理进程</Text>

@@ -57,15 +57,32 @@ describe('问题申报 page', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/enterprise/pages/issue-detail/index?id=${ISSUE}` });
   });
 
-  it('when a photo fails to upload, then the issue still stands and the toast says how many failed', async () => {
-    (choosePhotos as jest.Mock).mockResolvedValueOnce([{ path: 'blob:1', name: 'a.jpg', size: 10 }]);
-    (uploadIssuePhoto as jest.Mock).mockRejectedValueOnce(new Error('照片超过 10 MB'));
+  it('when the server refuses a photo, then the issue still stands and the person is told which photo and why before leaving', async () => {
+    (choosePhotos as jest.Mock).mockResolvedValueOnce([
+      { path: 'blob:1', name: 'notes.jpg', size: 10 },
+      { path: 'blob:2', name: 'shed.jpg', size: 10 },
+    ]);
+    (uploadIssuePhoto as jest.Mock)
+      .mockRejectedValueOnce(new Error('只能上传 JPG、PNG、WebP 或 HEIC 照片'))
+      .mockResolvedValueOnce({ id: 'p2' });
+    let leave: (value: unknown) => void = () => undefined;
+    (Taro.showModal as jest.Mock).mockImplementationOnce(() => new Promise((resolve) => (leave = resolve)));
     installFakeApi({ 'POST /api/issues': { status: 201, body: { id: ISSUE } } });
     render(<IssueFormPage />);
     fireEvent.click(screen.getByText('添加照片'));
     await flush();
     await describeAndSend();
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '问题已提交，1 张照片上传失败', icon: 'none' });
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '1 张照片未上传',
+        content: '问题已提交。notes.jpg：只能上传 JPG、PNG、WebP 或 HEIC 照片',
+        showCancel: false,
+      }),
+    );
+    // The issue page opens only once the person has read why.
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+    leave({ confirm: true, cancel: false });
+    await flush();
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/enterprise/pages/issue-detail/index?id=${ISSUE}` });
   });
 

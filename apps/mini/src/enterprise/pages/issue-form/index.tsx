@@ -44,15 +44,33 @@ export default function IssueFormPage() {
     }
   };
 
-  /** Photos go up once the issue exists (they belong to it); one failed photo does not undo the issue. */
+  /**
+   * Photos go up once the issue exists (they belong to it); one failed photo does not undo the
+   * issue. Answers why each refused photo was refused (the server's words: wrong type, too big).
+   */
   const uploadPhotos = async (issueId: string) => {
-    let failed = 0;
+    const refused: string[] = [];
     for (const photo of photos) {
-      await uploadIssuePhoto(issueId, photo, { silent: true }).catch(() => {
-        failed += 1;
+      await uploadIssuePhoto(issueId, photo, { silent: true }).catch((error: unknown) => {
+        const reason = error instanceof Error && error.message ? error.message : '上传失败';
+        refused.push(`${photo.name}：${reason}`);
       });
     }
-    return failed;
+    return refused;
+  };
+
+  /** The person must learn which photo did not go and why, so a refusal waits for 知道了. */
+  const reportUpload = async (refused: string[]) => {
+    if (refused.length === 0) {
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      return;
+    }
+    await Taro.showModal({
+      title: `${refused.length} 张照片未上传`,
+      content: `问题已提交。${refused.join('；')}`,
+      showCancel: false,
+      confirmText: '知道了',
+    });
   };
 
   const submit = async () => {
@@ -69,14 +87,9 @@ export default function IssueFormPage() {
       },
       (data, idempotencyKey) => api.createIssue(data, { idempotencyKey, silent: true }),
       (created) =>
-        void uploadPhotos(created.id).then((failed) => {
-          void Taro.showToast(
-            failed > 0
-              ? { title: `问题已提交，${failed} 张照片上传失败`, icon: 'none' }
-              : { title: '已提交', icon: 'success' },
-          );
-          void Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` });
-        }),
+        void uploadPhotos(created.id)
+          .then(reportUpload)
+          .then(() => Taro.redirectTo({ url: `${PAGES.issueDetail}?id=${created.id}` })),
     );
   };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { wechatLoginCode } from '../../../platform';
 import { PhoneNumberButton } from '../../../platform/phone-number-button';
-import { bindWechatPhone, signInWithWechat } from '../../../store/session';
+import { signInWithWechatPhone } from '../../../store/session';
 
 export interface WechatPhoneLoginProps {
   onSignedIn: () => void;
@@ -20,8 +20,7 @@ export function WechatPhoneLogin({ onSignedIn }: WechatPhoneLoginProps) {
     setBusy(true);
     setError('');
     try {
-      await signInWithWechat(await wechatLoginCode(), { silent: true });
-      await bindWechatPhone(phoneCode, { silent: true });
+      await signInWithWechatPhone(await wechatLoginCode(), phoneCode, { silent: true });
       onSignedIn();
     } catch (failure) {
       setError(failure instanceof Error && failure.message ? failure.message : '手机号登录失败，请稍后重试');
