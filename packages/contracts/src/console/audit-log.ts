@@ -8,7 +8,7 @@ import { isoDaySchema, objectIdSchema, pageQuerySchema } from '../common';
  */
 export const AUDIT_KIND_ACTIONS = {
   pii_read: ['pii.read', 'photo.read'],
-  export: ['pii.export', 'enterprises.registry.report', 'audit.export'],
+  export: ['pii.export', 'enterprises.registry.report', 'audit.export', 'labour.figures.export'],
   role_grant: ['roles.grant', 'labour.agency.grant', 'departments.head.set'],
   import: ['enterprises.registry.import', 'subsidy.import'],
   assignment: ['stewards.assign', 'stewards.assign.bulk', 'stewards.rebalance'],
@@ -42,6 +42,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'region.risk.set': '调整地区风险等级',
   'user.merge': '合并账号',
   'user.phone.bind': '绑定手机号',
+  'labour.figures.export': '导出用工缺口',
+  'supply.post.close': '关闭供需信息',
+  'subsidy.objection': '提出补贴异议',
+  'subsidy.objection.decide': '处理补贴异议',
+  'subsidy.payment.paid': '标记补贴已发放',
+  'subsidy.payments.create': '生成补贴发放清单',
 };
 
 /** The longest span one query or export covers: a year of entries. */
