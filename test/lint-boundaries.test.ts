@@ -82,6 +82,26 @@ describe('npm run lint keeps the module boundaries', () => {
         code: "import type { TripRepository } from '../trips';\nexport type T = TripRepository;\n",
       },
       {
+        name: 'service reaches into the auth module',
+        filePath: bff('modules/profile/profile.service.ts'),
+        code: "import type { AuthService } from '../auth/auth.service';\nexport type A = AuthService;\n",
+      },
+      {
+        name: 'service uses the sign-in actor (apps/bff/src/auth, not the auth module)',
+        filePath: bff('modules/profile/profile.service.ts'),
+        code: "import type { Actor } from '../../auth/actor';\nexport type A = Actor;\n",
+      },
+      {
+        name: 'route pipeline reaches into a module',
+        filePath: bff('http/mount.ts'),
+        code: "import type { RateLimiter } from '../modules/rate-limits/rate-limits';\nexport type R = RateLimiter;\n",
+      },
+      {
+        name: "repository reaches into another module's service",
+        filePath: bff('modules/profile/profile.repository.ts'),
+        code: "import type { AuthService } from '../auth/auth.service';\nexport type A = AuthService;\n",
+      },
+      {
         name: 'dev script reaches into a module',
         filePath: bff('dev/seed-demo.ts'),
         code: "import { enterpriseDemoSection } from '../modules/enterprises/demo-data';\nexport const s = enterpriseDemoSection;\n",
@@ -163,6 +183,14 @@ describe('npm run lint keeps the module boundaries', () => {
     );
     expect(results["service uses another module's index"]).toEqual([]);
     refused('dev script reaches into a module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    refused('service reaches into the auth module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    expect(results['service uses the sign-in actor (apps/bff/src/auth, not the auth module)']).toEqual([]);
+    refused('route pipeline reaches into a module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    refused(
+      "repository reaches into another module's service",
+      '@typescript-eslint/no-restricted-imports',
+      /index\.ts/,
+    );
   });
 
   it('keeps HTTP out of repositories, which throw the domain error instead', () => {

@@ -17,12 +17,10 @@ import type { JobLeases } from './jobs';
 import { composeAccounts } from './composition/accounts';
 import { composeWorkerSide } from './composition/worker-side';
 import { composeEnterpriseSide } from './composition/enterprise-side';
-// Every other module, through its index (auth, system, rate-limits and wechat have none yet).
-import type { TokenFetcher } from './modules/wechat/access-token.service';
-import { IdempotencyRepository } from './modules/system/idempotency.repository';
-import { IdempotencyService } from './modules/system/idempotency.service';
-import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
-import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
+// Every other module, through its index.
+import type { TokenFetcher } from './modules/wechat';
+import { IdempotencyRepository, IdempotencyService } from './modules/system';
+import { RATE_LIMITS, RateLimiter, RateLimitRepository, type RateLimitTable } from './modules/rate-limits';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
 import { buildCalendar } from './modules/calendar';
 import { buildDashboard } from './modules/dashboard';
