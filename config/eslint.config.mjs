@@ -101,9 +101,8 @@ const BEYOND_MODEL_RULE = [
 const MODEL_PATTERNS = [
   {
     regex: '^\\./(.*/)?[^/]+\\.model$',
-    allowTypeImports: true,
     message:
-      'Only repositories import models: build the repository with XRepository.on(conn) and take record types from the repository.',
+      "Only repositories import models (their types too): build the repository with XRepository.on(conn) and take record types from the repository, or from the module's *.types.ts when a repository's helper needs the stored shape.",
   },
   {
     regex: '^\\.\\./(.*/)?[^/]+\\.model$',

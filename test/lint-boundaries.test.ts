@@ -52,6 +52,16 @@ describe('npm run lint keeps the module boundaries', () => {
         code: "import { tripModel } from './trip.model';\nexport const m = tripModel;\n",
       },
       {
+        name: "helper imports a model's stored type",
+        filePath: bff('modules/trips/seat-claims.ts'),
+        code: "import type { TripDoc } from './trip.model';\nexport type T = TripDoc;\n",
+      },
+      {
+        name: 'helper imports the stored type from the types file',
+        filePath: bff('modules/trips/seat-claims.ts'),
+        code: "import type { TripDoc } from './trip.types';\nexport type T = TripDoc;\n",
+      },
+      {
         name: 'service imports a record type from its repository',
         filePath: bff('modules/trips/trip.service.ts'),
         code: "import type { TripRecord } from './trip.repository';\nexport type T = TripRecord;\n",
@@ -166,6 +176,12 @@ describe('npm run lint keeps the module boundaries', () => {
       '@typescript-eslint/no-restricted-imports',
       /index\.ts or a narrow interface/,
     );
+    refused(
+      "helper imports a model's stored type",
+      '@typescript-eslint/no-restricted-imports',
+      /Only repositories import models \(their types too\)/,
+    );
+    expect(results['helper imports the stored type from the types file']).toEqual([]);
     expect(results['service imports a record type from its repository']).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import type { TripStatus } from '@fugong/contracts';
-import type { TripDoc, TripNotice } from './trip.model';
+import type { TripDoc, NewTrip, TripNotice, TripRecord } from './trip.types';
 import { TripSnapshots } from './trip-snapshots';
 import { SeatClaims, type SeatClaim } from './seat-claims';
 import { Batcher } from '../../db/batcher';
@@ -8,34 +8,8 @@ import type { Connection } from 'mongoose';
 import { tripModel } from './trip.model';
 import { oid } from '../../db/ids';
 
-/** A trip as services see it: plain data, ids as strings. */
-export interface TripRecord {
-  id: string;
-  status: TripStatus;
-  originRegionCode: string;
-  originName: string;
-  pickupPoints: { name: string }[];
-  destinations: { enterpriseId: string; enterpriseName: string; dropPoint: string }[];
-  departureAt: Date;
-  travelDay: string;
-  vehicle: { plate: string; seats: number };
-  driver: { name: string };
-  occupancyCapPct: number;
-  capacity: number;
-  bookedCount: number;
-  seatHolders: string[];
-  boardedCount: number;
-  notices: TripNotice[];
-  noticesPending: boolean;
-  cancelReason: string | null;
-}
-
 export type { SeatClaim };
-
-export type NewTrip = Omit<
-  TripRecord,
-  'id' | 'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
-> & { createdBy: string };
+export type { NewTrip, TripRecord } from './trip.types';
 
 function toRecord(d: TripDoc): TripRecord {
   return {
