@@ -17,6 +17,7 @@ import type { JobLeases } from './jobs';
 import { composeAccounts } from './composition/accounts';
 import { composeWorkerSide } from './composition/worker-side';
 import { composeEnterpriseSide } from './composition/enterprise-side';
+import { rollupReaders } from './composition/rollup-readers';
 // Every other module, through its index.
 import type { TokenFetcher } from './modules/wechat';
 import { IdempotencyRepository, IdempotencyService } from './modules/system';
@@ -118,7 +119,12 @@ export function buildContainer(deps: AppDeps) {
   const inbox = buildInbox({ conn, clock });
 
   // The dashboard's rollups come first: they listen to the writing modules built below.
-  const rollups = buildRollups({ conn, clock, logger });
+  const rollups = buildRollups({
+    conn,
+    clock,
+    logger,
+    readers: rollupReaders(conn, { enterprises: repos.enterprises, users }),
+  });
   listenForRollups(events, rollups.service);
 
   // The worker side (composition/worker-side.ts): profile, regions, notifications, check-ins and
@@ -169,9 +175,13 @@ export function buildContainer(deps: AppDeps) {
       enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()),
     },
   });
-  // 指挥大屏: the summary reads the rollups; the export reads the summary and the rollups' sources.
+  // 指挥大屏: the summary reads the rollups; the export reads the summary, the registry and the reports.
   const dashboard = buildDashboard({ rollups, staff: enterprises.repos.staff, clock });
-  const exports = buildExports({ dashboard: dashboard.services.dashboard, sources: rollups.sources, logger });
+  const exports = buildExports({
+    dashboard: dashboard.services.dashboard,
+    sources: { registry: repos.enterprises, reports: enterpriseSide.reopening.repos.reopening },
+    logger,
+  });
   // 通行证网上办理 (freight passes): applications, review and the roadside check.
   const freight = buildFreightPasses({
     conn,

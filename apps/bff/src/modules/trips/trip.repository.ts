@@ -63,6 +63,21 @@ export class TripRepository {
     });
   }
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** A stored trip without its seat holders and notices, read now (no snapshot); null for an unknown id. */
+  storedById(id: string): Promise<Omit<TripDoc, 'seatHolders' | 'notices'> | null> {
+    return this.model.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>();
+  }
+
+  /** Every trip without its seat holders and notices, as a cursor. */
+  tripsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { seatHolders: 0, notices: 0 })
+      .lean<Omit<TripDoc, 'seatHolders' | 'notices'>>()
+      .cursor({ batchSize });
+  }
+
   async create(t: NewTrip): Promise<TripRecord> {
     const doc = await this.model.create({
       ...t,
