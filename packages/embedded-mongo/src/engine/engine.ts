@@ -118,7 +118,7 @@ export class Engine {
         const claimed = new Map<string, string>();
         for (const [id, doc] of writes) {
           if (!doc) continue;
-          for (const values of index.keysFor(doc) ?? []) {
+          for (const values of index.admit(doc) ?? []) {
             const k = index.keyOf(values);
             const other = claimed.get(k);
             if (other !== undefined && other !== id) throw index.duplicateError(values);
