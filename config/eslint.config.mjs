@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const PAGE_IMPORT = {
   regex: '(^|/)pages/[^/]+/',
   message:
-    'Pages never import pages: move what both need to components/ (UI), store/ (state) or services/ (data).',
+    'Pages never import pages: move what both need to components/ (UI), hooks/ (state) or services/ (data).',
 };
 
 /** Koa stays in routes: services and repositories are called, they do not read requests. */

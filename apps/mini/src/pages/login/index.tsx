@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { loginMethod } from '../../platform';
 import { goHome } from '../../navigation';
-import { useSession } from '../../store/session';
+import { useSession } from '../../hooks/session';
 import { PhoneLoginForm } from './components/phone-login-form';
 import { WechatLogin } from './components/wechat-login';
 import { WechatPhoneLogin } from './components/wechat-phone-login';

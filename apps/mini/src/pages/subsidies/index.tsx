@@ -3,7 +3,7 @@ import { CHINA_TIME_ZONE } from '@fugong/domain';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { subsidies } from '../../services/subsidies';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { ObjectionForm } from './objection-form';
 import '../../styles/issue.css';
 

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { subsidies } from '../../services/subsidies';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { ListCard } from './list-card';
 import '../../styles/issue.css';
 

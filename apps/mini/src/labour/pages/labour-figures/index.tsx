@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { labourApi } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 const SIZE_LABELS: Record<string, string> = { above: '规上', below: '规下' };

@@ -7,7 +7,7 @@ import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
 import { toChinaDateTime } from '../../../services/format';
 import { labourApi, type SeekerStep } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /** What the worker may do at each state: withdraw before an offer, accept or decline an offer. */
