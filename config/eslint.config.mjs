@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const PAGE_IMPORT = {
   regex: '(^|/)pages/[^/]+/',
   message:
-    'Pages never import pages: move what both need to components/ (UI), store/ (state) or services/ (data).',
+    'Pages never import pages: move what both need to components/ (UI), hooks/ (state) or services/ (data).',
 };
 
 /** Koa stays in routes: services and repositories are called, they do not read requests. */
@@ -23,13 +23,13 @@ const ONE_ENTRY_POINT = {
 };
 
 /**
- * Every BFF module with an index.ts (all of apps/bff/src/modules/* except auth, system,
- * rate-limits and wechat, which the container still builds from their files). A new module is
- * added here, and is then used only through its index.
+ * Every BFF module (apps/bff/src/modules/*), each with an index.ts. A new module is added here,
+ * and is then used only through its index.
  */
 const MODULES_WITH_INDEX = [
   'alerts',
   'audit-log',
+  'auth',
   'boarding',
   'bookings',
   'calendar',
@@ -50,6 +50,7 @@ const MODULES_WITH_INDEX = [
   'leases',
   'notifications',
   'profile',
+  'rate-limits',
   'regions',
   'reopening',
   'rollups',
@@ -57,10 +58,82 @@ const MODULES_WITH_INDEX = [
   'stewards',
   'subsidies',
   'supply-chain',
+  'system',
   'sweep-failures',
   'trips',
   'visits',
+  'wechat',
 ];
+
+/**
+ * A module is used only through its index.ts. `../../auth/` from a module file is
+ * apps/bff/src/auth (the sign-in middleware), not the auth module, so the bare `../<name>/` form
+ * names a module only where `name` is not also a folder of apps/bff/src; in a module's own
+ * top-level files `../auth/` is the auth module, a sibling (`sibling`).
+ */
+const SRC_FOLDERS_NAMED_LIKE_MODULES = ['auth'];
+const INDEX_MESSAGE =
+  "A module with an index.ts is used only through it: import from the module's folder, not its files.";
+const MODULES = MODULES_WITH_INDEX.join('|');
+const CLASHING = SRC_FOLDERS_NAMED_LIKE_MODULES.join('|');
+/**
+ * What may not follow a module's folder: any file but a model. A model import has rules of its
+ * own (with their own message) in every layer but the repositories, which may still open another
+ * module's model: one transaction spans modules' collections (the account merge) and two
+ * repositories keep their own queries on one collection (the profile's and the staff's on users).
+ */
+const PAST_INDEX_FILE = '(?!.*\\.model$).+';
+const pastModuleIndex = (sibling) => ({
+  regex:
+    `^((\\.\\./)+modules/|\\./modules/)(${MODULES})/${PAST_INDEX_FILE}` +
+    `|^(\\.\\./)+(?!(${CLASHING})/)(${MODULES})/${PAST_INDEX_FILE}` +
+    (sibling ? `|^\\.\\./(${CLASHING})/${PAST_INDEX_FILE}` : ''),
+  message: INDEX_MESSAGE,
+});
+/** Files the model rule leaves alone: the models' own layer, tests and test support, and the demo-city generator (it inserts stored shapes in bulk). */
+const BEYOND_MODEL_RULE = [
+  '**/*.repository.ts',
+  '**/*.model.ts',
+  '**/*.test.ts',
+  'apps/bff/src/test-support/**',
+  '**/testing/**',
+  'apps/bff/src/dev/generator/**',
+];
+const MODEL_PATTERNS = [
+  {
+    regex: '^\\./(.*/)?[^/]+\\.model$',
+    message:
+      "Only repositories import models (their types too): build the repository with XRepository.on(conn) and take record types from the repository, or from the module's *.types.ts when a repository's helper needs the stored shape.",
+  },
+  {
+    regex: '^\\.\\./(.*/)?[^/]+\\.model$',
+    message:
+      "Another module's model is its own business: use that module's index.ts or a narrow interface passed in by container.ts.",
+  },
+];
+const NO_HTTP_IN_REPOSITORIES = {
+  regex: '^(\\.\\./)+http/',
+  message:
+    'Repositories know nothing of HTTP: throw a DomainError from apps/bff/src/errors.ts; the error middleware maps its code to a status.',
+};
+const NO_MODEL_IN_ROUTES = {
+  regex: '^\\.{1,2}/(.*/)?[^/]+\\.model$',
+  message: 'Routes call services; only repositories import models.',
+};
+/** A module's own top-level files, where `../<name>/` is a sibling module. */
+const MODULE_TOP_FILES = 'apps/bff/src/modules/*/*.ts';
+
+/**
+ * The import rule of a BFF layer, with the module-index rule added to its own patterns (a later
+ * config block replaces a rule's options, so each layer carries it); `inModule` adds the sibling
+ * form that only a module's top-level files can use.
+ */
+function bffImports({ paths = [], patterns }, inModule = false) {
+  const index = pastModuleIndex(inModule);
+  return {
+    '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [...patterns, index] }],
+  };
+}
 
 export default tseslint.config(
   {
@@ -83,67 +156,30 @@ export default tseslint.config(
   // ---- House boundaries (see docs/architecture.md). Each message says where the code goes instead.
   {
     // Only repositories import models: everything else builds a repository with
-    // `XRepository.on(conn)` and reads record types from the repository. Exceptions, on purpose:
-    // the dashboard's recount reader (it reads ten modules' collections as they are stored)
-    // and the bulk demo-city generator (it inserts stored shapes in bulk).
+    // `XRepository.on(conn)` and reads record types from the repository. One exception, on
+    // purpose: the bulk demo-city generator (it inserts stored shapes in bulk).
     files: ['apps/bff/src/**/*.ts'],
-    ignores: [
-      '**/*.repository.ts',
-      '**/*.model.ts',
-      '**/*.test.ts',
-      'apps/bff/src/test-support/**',
-      '**/testing/**',
-      'apps/bff/src/modules/rollups/rollup-sources.ts',
-      'apps/bff/src/dev/generator/**',
-    ],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [NO_KOA],
-          patterns: [
-            {
-              regex: '^\\./(.*/)?[^/]+\\.model$',
-              allowTypeImports: true,
-              message:
-                'Only repositories import models: build the repository with XRepository.on(conn) and take record types from the repository.',
-            },
-            {
-              regex: '^\\.\\./(.*/)?[^/]+\\.model$',
-              message:
-                "Another module's model is its own business: use that module's index.ts or a narrow interface passed in by container.ts.",
-            },
-            {
-              regex: `^((\\.\\./)+(modules/)?|\\./modules/)(${MODULES_WITH_INDEX.join('|')})/.+`,
-              message:
-                "A module with an index.ts is used only through it: import from the module's folder, not its files.",
-            },
-            ONE_ENTRY_POINT,
-          ],
-        },
-      ],
-    },
+    ignores: BEYOND_MODEL_RULE,
+    rules: bffImports({ paths: [NO_KOA], patterns: [...MODEL_PATTERNS, ONE_ENTRY_POINT] }),
+  },
+  {
+    files: [MODULE_TOP_FILES],
+    ignores: BEYOND_MODEL_RULE,
+    rules: bffImports({ paths: [NO_KOA], patterns: [...MODEL_PATTERNS, ONE_ENTRY_POINT] }, true),
   },
   {
     // Repositories speak the domain: a refusal is a DomainError (apps/bff/src/errors.ts); HTTP
     // (statuses, headers, Koa) belongs to routes and the one error middleware.
     files: ['apps/bff/src/**/*.repository.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [NO_KOA],
-          patterns: [
-            {
-              regex: '^(\\.\\./)+http/',
-              message:
-                'Repositories know nothing of HTTP: throw a DomainError from apps/bff/src/errors.ts; the error middleware maps its code to a status.',
-            },
-            ONE_ENTRY_POINT,
-          ],
-        },
-      ],
-    },
+    rules: bffImports({
+      paths: [NO_KOA],
+      patterns: [NO_HTTP_IN_REPOSITORIES, ONE_ENTRY_POINT],
+      modelsOpen: true,
+    }),
+  },
+  {
+    files: [[MODULE_TOP_FILES, '**/*.repository.ts']],
+    rules: bffImports({ paths: [NO_KOA], patterns: [NO_HTTP_IN_REPOSITORIES, ONE_ENTRY_POINT] }, true),
   },
   {
     // Routes may use Koa types; they still reach no model.
@@ -155,19 +191,11 @@ export default tseslint.config(
       'apps/bff/src/server.ts',
       'apps/bff/src/metrics/**',
     ],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.{1,2}/(.*/)?[^/]+\\.model$',
-              message: 'Routes call services; only repositories import models.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: bffImports({ patterns: [NO_MODEL_IN_ROUTES] }),
+  },
+  {
+    files: [[MODULE_TOP_FILES, '**/*.routes.ts']],
+    rules: bffImports({ patterns: [NO_MODEL_IN_ROUTES] }, true),
   },
   {
     // Domain rules are pure: no database, no HTTP, no files, no clock of their own.

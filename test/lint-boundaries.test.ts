@@ -52,6 +52,16 @@ describe('npm run lint keeps the module boundaries', () => {
         code: "import { tripModel } from './trip.model';\nexport const m = tripModel;\n",
       },
       {
+        name: "helper imports a model's stored type",
+        filePath: bff('modules/trips/seat-claims.ts'),
+        code: "import type { TripDoc } from './trip.model';\nexport type T = TripDoc;\n",
+      },
+      {
+        name: 'helper imports the stored type from the types file',
+        filePath: bff('modules/trips/seat-claims.ts'),
+        code: "import type { TripDoc } from './trip.types';\nexport type T = TripDoc;\n",
+      },
+      {
         name: 'service imports a record type from its repository',
         filePath: bff('modules/trips/trip.service.ts'),
         code: "import type { TripRecord } from './trip.repository';\nexport type T = TripRecord;\n",
@@ -80,6 +90,26 @@ describe('npm run lint keeps the module boundaries', () => {
         name: "service uses another module's index",
         filePath: bff('modules/bookings/booking.service.ts'),
         code: "import type { TripRepository } from '../trips';\nexport type T = TripRepository;\n",
+      },
+      {
+        name: 'service reaches into the auth module',
+        filePath: bff('modules/profile/profile.service.ts'),
+        code: "import type { AuthService } from '../auth/auth.service';\nexport type A = AuthService;\n",
+      },
+      {
+        name: 'service uses the sign-in actor (apps/bff/src/auth, not the auth module)',
+        filePath: bff('modules/profile/profile.service.ts'),
+        code: "import type { Actor } from '../../auth/actor';\nexport type A = Actor;\n",
+      },
+      {
+        name: 'route pipeline reaches into a module',
+        filePath: bff('http/mount.ts'),
+        code: "import type { RateLimiter } from '../modules/rate-limits/rate-limits';\nexport type R = RateLimiter;\n",
+      },
+      {
+        name: "repository reaches into another module's service",
+        filePath: bff('modules/profile/profile.repository.ts'),
+        code: "import type { AuthService } from '../auth/auth.service';\nexport type A = AuthService;\n",
       },
       {
         name: 'dev script reaches into a module',
@@ -146,6 +176,12 @@ describe('npm run lint keeps the module boundaries', () => {
       '@typescript-eslint/no-restricted-imports',
       /index\.ts or a narrow interface/,
     );
+    refused(
+      "helper imports a model's stored type",
+      '@typescript-eslint/no-restricted-imports',
+      /Only repositories import models \(their types too\)/,
+    );
+    expect(results['helper imports the stored type from the types file']).toEqual([]);
     expect(results['service imports a record type from its repository']).toEqual([]);
   });
 
@@ -163,6 +199,14 @@ describe('npm run lint keeps the module boundaries', () => {
     );
     expect(results["service uses another module's index"]).toEqual([]);
     refused('dev script reaches into a module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    refused('service reaches into the auth module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    expect(results['service uses the sign-in actor (apps/bff/src/auth, not the auth module)']).toEqual([]);
+    refused('route pipeline reaches into a module', '@typescript-eslint/no-restricted-imports', /index\.ts/);
+    refused(
+      "repository reaches into another module's service",
+      '@typescript-eslint/no-restricted-imports',
+      /index\.ts/,
+    );
   });
 
   it('keeps HTTP out of repositories, which throw the domain error instead', () => {

@@ -42,16 +42,15 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   const t0 = Date.now();
   // --reuse measures again on a city an earlier run left in BENCH_MONGODB_URI (no generator figures then).
   const reuse =
-    process.argv.includes('--reuse') &&
-    (await db.container.rollups.sources.m.enterprises.estimatedDocumentCount()) > 0;
+    process.argv.includes('--reuse') && (await db.container.repos.enterprises.estimatedCount()) > 0;
   const city = reuse
     ? {
-        enterprises: await db.container.rollups.sources.m.enterprises.estimatedDocumentCount(),
+        enterprises: await db.container.repos.enterprises.estimatedCount(),
         workers: 0,
         rollupDocuments: (await db.container.rollups.repo.allDocs()).length,
         driftBeforeRebuild: 0,
       }
-    : await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
+    : await generateCity(db.container, db.connection, systemClock, { scale, seed, progress: progressBar() });
   const generatorSeconds = (Date.now() - t0) / 1000;
   clearInterval(sampler);
   process.stderr.write('\n');

@@ -23,7 +23,11 @@ async function main() {
   const started = Date.now();
   try {
     await seedDemo(db.container, pino({ level: 'warn' }));
-    const city = await generateCity(db.container, systemClock, { scale, seed, progress: progressBar() });
+    const city = await generateCity(db.container, db.connection, systemClock, {
+      scale,
+      seed,
+      progress: progressBar(),
+    });
     peak = Math.max(peak, process.memoryUsage().rss);
     process.stderr.write('\n');
     console.log(

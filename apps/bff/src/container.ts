@@ -18,12 +18,11 @@ import type { JobLeases } from './jobs';
 import { composeAccounts } from './composition/accounts';
 import { composeWorkerSide } from './composition/worker-side';
 import { composeEnterpriseSide } from './composition/enterprise-side';
-// Every other module, through its index (auth, system, rate-limits and wechat have none yet).
-import type { TokenFetcher } from './modules/wechat/access-token.service';
-import { IdempotencyRepository } from './modules/system/idempotency.repository';
-import { IdempotencyService } from './modules/system/idempotency.service';
-import { RateLimitRepository } from './modules/rate-limits/rate-limit.repository';
-import { RATE_LIMITS, RateLimiter, type RateLimitTable } from './modules/rate-limits/rate-limits';
+import { rollupReaders } from './composition/rollup-readers';
+// Every other module, through its index.
+import type { TokenFetcher } from './modules/wechat';
+import { IdempotencyRepository, IdempotencyService } from './modules/system';
+import { RATE_LIMITS, RateLimiter, RateLimitRepository, type RateLimitTable } from './modules/rate-limits';
 import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
 import { listenForCallbackFlags } from './modules/callbacks';
 import { buildAuditLog } from './modules/audit-log';
@@ -124,7 +123,12 @@ export function buildContainer(deps: AppDeps) {
   const inbox = buildInbox({ conn, clock });
 
   // The dashboard's rollups come first: they listen to the writing modules built below.
-  const rollups = buildRollups({ conn, clock, logger });
+  const rollups = buildRollups({
+    conn,
+    clock,
+    logger,
+    readers: rollupReaders(conn, { enterprises: repos.enterprises, users }),
+  });
   listenForRollups(events, rollups.service);
 
   // The worker side (composition/worker-side.ts): profile, regions, notifications, check-ins and
@@ -175,9 +179,13 @@ export function buildContainer(deps: AppDeps) {
       enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()),
     },
   });
-  // 指挥大屏: the summary reads the rollups; the export reads the summary and the rollups' sources.
+  // 指挥大屏: the summary reads the rollups; the export reads the summary, the registry and the reports.
   const dashboard = buildDashboard({ rollups, staff: enterprises.repos.staff, clock });
-  const exports = buildExports({ dashboard: dashboard.services.dashboard, sources: rollups.sources, logger });
+  const exports = buildExports({
+    dashboard: dashboard.services.dashboard,
+    sources: { registry: repos.enterprises, reports: enterpriseSide.reopening.repos.reopening },
+    logger,
+  });
   // 通行证网上办理 (freight passes): applications, review and the roadside check.
   const freight = buildFreightPasses({
     conn,

@@ -2,7 +2,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import type { RateLimitTable } from './modules/rate-limits/rate-limits';
+import type { RateLimitTable } from './modules/rate-limits';
 import { startTestApp, type TestApp } from './test-support/test-app';
 
 // A forged X-Forwarded-For must not choose the address per-address rate limits count: behind

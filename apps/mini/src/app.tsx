@@ -3,7 +3,7 @@ import { useLaunch } from '@tarojs/taro';
 import { listenForPrivacyAuthorization } from './platform/privacy';
 import { watchForUpdates } from './platform/update';
 import { applyElderMode } from './platform/text-size';
-import { elderModeOn } from './store/elder-mode';
+import { elderModeOn } from './hooks/elder-mode';
 import './app.css';
 
 /** The app shell: Taro renders the current page as `children`. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
-import type { SharedAccessToken } from '../modules/wechat/access-token.service';
-import { postWechat, WechatError, WechatUnreachableError } from '../modules/wechat/wechat-http';
+import { postWechat, WechatError, WechatUnreachableError, type SharedAccessToken } from '../modules/wechat';
 
 const sessionReply = z.object({
   openid: z.string().optional(),

@@ -12,17 +12,19 @@ import { createWechatClient, type WechatClient } from '../auth/wechat-client';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { PiiCipher } from '../crypto/pii';
-import { AccountMergeRepository } from '../modules/auth/account-merge.repository';
-import { AuthService } from '../modules/auth/auth.service';
-import { OtpRepository } from '../modules/auth/otp.repository';
-import { RefreshTokenRepository } from '../modules/auth/refresh-token.repository';
-import { UserRepository } from '../modules/auth/user.repository';
-import { AccessTokenRepository } from '../modules/wechat/access-token.repository';
 import {
+  AccountMergeRepository,
+  AuthService,
+  OtpRepository,
+  RefreshTokenRepository,
+  UserRepository,
+} from '../modules/auth';
+import {
+  AccessTokenRepository,
   SharedAccessToken,
   stableTokenFetcher,
   type TokenFetcher,
-} from '../modules/wechat/access-token.service';
+} from '../modules/wechat';
 
 export interface AccountDeps {
   conn: Connection;

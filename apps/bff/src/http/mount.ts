@@ -7,8 +7,8 @@ import { zodIssuesToDetails } from './zod-details';
 import { isRawResponse, isReplayedResponse, type RouteDef } from './route';
 import { checkResponse } from './response-check';
 import { POLICY, rolesAllow } from '../auth/policy';
-import type { IdempotencyService } from '../modules/system/idempotency.service';
-import type { RateLimiter } from '../modules/rate-limits/rate-limits';
+import type { IdempotencyService } from '../modules/system';
+import type { RateLimiter } from '../modules/rate-limits';
 import { acceptsMultipart, type MultipartBody } from './multipart';
 
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;

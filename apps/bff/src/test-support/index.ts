@@ -23,5 +23,5 @@ export { createTokenService } from '../auth/tokens';
 export { POLICY } from '../auth/policy';
 export { answerClientError } from '../http/client-error';
 export { DEV_JWT_SECRET, DEV_PII_KEY } from '../config/schema';
-export { RATE_LIMITS, type RateLimitTable } from '../modules/rate-limits/rate-limits';
+export { RATE_LIMITS, type RateLimitTable } from '../modules/rate-limits';
 export { AuditRepository } from '../audit/audit.repository';

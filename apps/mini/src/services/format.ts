@@ -1,4 +1,5 @@
-import type { BookingStatus, PassColor, TripStatus } from '@fugong/contracts';
+import { BOOKING_STATUS_LABELS, type PassColor, type TripStatus } from '@fugong/contracts';
+import { chinaDateTime } from '@fugong/domain';
 
 /** `2026-03-06T07:00:00Z` → `03-06 15:00` in China time, whatever zone the phone is set to. */
 export function formatTime(iso: string): string {
@@ -7,8 +8,7 @@ export function formatTime(iso: string): string {
 
 /** `2026-03-06T07:00:00Z` → `2026-03-06 15:00` (China time), the form's way of writing a time. */
 export function toChinaDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  return chinaDateTime(new Date(iso));
 }
 
 /**
@@ -32,14 +32,8 @@ export function chinaToday(now = new Date()): string {
 
 export const PASS_LABELS: Record<PassColor, string> = { green: '绿码', yellow: '黄码', red: '红码' };
 
-export const BOOKING_LABELS: Record<BookingStatus, string> = {
-  pending: '处理中',
-  confirmed: '已订座',
-  waitlisted: '候补中',
-  boarded: '已上车',
-  cancelled: '已取消',
-  released: '座位已释放',
-};
+/** The one table of booking status words, from contracts (the manifest export uses it too). */
+export const BOOKING_LABELS = BOOKING_STATUS_LABELS;
 
 export const TRIP_STATUS_LABELS: Record<TripStatus, string> = {
   draft: '草稿',

@@ -2,9 +2,8 @@
  * Calls of the enterprise/steward/issue screens, typed by the shared route contracts. Pages use
  * these, never paths, so a contract change breaks the build instead of a screen.
  */
-import { enterpriseRoutes as e, foundationRoutes, issueRoutes as i, type BodyOf } from '@fugong/contracts';
+import { enterpriseRoutes as e, issueRoutes as i, type BodyOf } from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
-import { getSession, saveSession } from './session-vault';
 
 export const api = {
   overview: (id: string) => callRoute(e.overview, { params: { id } }, { silent: true }),
@@ -36,19 +35,3 @@ export const api = {
 };
 
 export type IssueActionName = 'accept' | 'dispatch' | 'transfer' | 'answer' | 'confirm' | 'reopen';
-
-/**
- * After binding to an enterprise the token still carries the old scope; exchanging the refresh
- * token gives one with the enterprise in it.
- */
-export async function renewSession(): Promise<void> {
-  const session = getSession();
-  if (!session) return;
-  saveSession(
-    await callRoute(
-      foundationRoutes.authRefresh,
-      { body: { refreshToken: session.refreshToken } },
-      { silent: true },
-    ),
-  );
-}

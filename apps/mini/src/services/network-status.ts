@@ -1,6 +1,6 @@
 /**
  * Whether the last request reached the server. The request wrapper reports; pages subscribe
- * (via store/network) to show an offline banner instead of a blank screen on a weak signal.
+ * (via hooks/network) to show an offline banner instead of a blank screen on a weak signal.
  */
 let offline = false;
 const listeners = new Set<() => void>();

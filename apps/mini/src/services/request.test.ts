@@ -3,7 +3,7 @@ import { apiError, installFakeApi, sessionFor } from '../../test-support/fake-ap
 import { setCurrentPage } from '../../test-support/taro';
 import { ApiError } from './api-error';
 import { isOffline } from './network-status';
-import { request } from './request';
+import { renewSession, request } from './request';
 import { getSession, saveSession } from './session-vault';
 
 /** Lets retries' backoff timers run without waiting in real time. */
@@ -174,6 +174,25 @@ describe('request', () => {
 
     await expect(both).resolves.toEqual(['a', 'b']);
     expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('when a session renewal meets a request refreshing a lapsing token, then the token is refreshed only once', async () => {
+    // Ten seconds left: the request refreshes before it leaves, and the renewal joins that refresh.
+    saveSession(sessionFor(['liaison'], { expiresIn: 10 }));
+    const { calls } = installFakeApi({
+      'GET /api/a': (call) =>
+        call.header.Authorization === 'Bearer access-token-2'
+          ? { status: 200, body: 'a' }
+          : apiError(401, 'TOKEN_EXPIRED', ''),
+      'POST /api/auth/refresh': { status: 200, body: sessionFor(['liaison'], { token: 'access-token-2' }) },
+    });
+
+    const both = Promise.all([request({ path: '/api/a' }), renewSession()]);
+    await jest.runAllTimersAsync();
+
+    await expect(both).resolves.toEqual(['a', undefined]);
+    expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
+    expect(getSession()?.token).toBe('access-token-2');
   });
 
   it('when a public sign-in call gets 401, then nobody is redirected (the form shows the error)', async () => {

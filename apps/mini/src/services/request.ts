@@ -183,6 +183,19 @@ function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/**
+ * Exchanges the refresh token now, through the same single-flight refresh an expired request
+ * uses (two refreshes racing on one refresh token would rotate it twice). After binding to an
+ * enterprise the token still carries the old scope; the new one has the enterprise in it.
+ * Throws when the server refuses the refresh, or when offline.
+ */
+export async function renewSession(): Promise<void> {
+  if (!getSession()) return;
+  if (!(await refreshSession())) {
+    throw new ApiError({ status: 401, code: 'UNAUTHORIZED', message: '登录已失效，请重新登录' });
+  }
+}
+
 function endSession(): void {
   clearSession();
   goToLogin();

@@ -1,6 +1,6 @@
 /**
  * The signed-in session, kept in memory and in Taro storage so a worker stays signed in across
- * app restarts. The request wrapper reads the token here; the React store (store/session)
+ * app restarts. The request wrapper reads the token here; the React hooks (hooks/session)
  * subscribes to it. Lives under services because the wrapper must not depend on the store.
  */
 import { sessionUserSchema, type Session, type SessionUser } from '@fugong/contracts';

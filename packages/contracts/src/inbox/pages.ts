@@ -7,6 +7,8 @@ export const SHARED_PAGES = {
   inbox: 'pages/inbox/index',
   myBookings: 'pages/my-bookings/index',
   pass: 'pages/pass/index',
+  /** 免申即享: the policies a firm gets, which a subsidy notice opens. */
+  subsidies: 'pages/subsidies/index',
   issueDetail: 'enterprise/pages/issue-detail/index',
   issueList: 'enterprise/pages/issue-list/index',
   stewardEnterprise: 'enterprise/pages/steward-enterprise/index',

@@ -18,6 +18,15 @@ export const BOOKING_STATUSES = [
 ] as const;
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
+/** What a booking's status is called on every screen and in the manifest export. */
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  pending: '处理中',
+  confirmed: '已订座',
+  waitlisted: '候补中',
+  boarded: '已上车',
+  cancelled: '已取消',
+  released: '座位已释放',
+};
 
 export const bookingInputSchema = z
   .object({

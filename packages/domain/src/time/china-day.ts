@@ -4,10 +4,18 @@
  */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** China time's zone name, for Intl formatting (`toLocaleString`) that must not follow the device's zone. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
 /** The China-time calendar day of an instant, as `YYYY-MM-DD`. */
 export function chinaDay(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** An instant as `YYYY-MM-DD HH:mm` in China time (a form's way of writing a time). */
+export function chinaDateTime(at: Date): string {
+  const d = new Date(at.getTime() + CHINA_OFFSET_MS).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }
 
 /** The instant a China-time day starts (00:00 +08:00). Throws on a malformed day. */

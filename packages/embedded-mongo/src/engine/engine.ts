@@ -8,7 +8,9 @@ import { type Doc } from '../bson/values';
 import { type MongoServerError, writeConflict } from '../errors';
 import { type Collection, ID_INDEX_NAME, recordId } from '../storage/collection';
 import { Catalog } from './catalog';
-import { type JournalOp } from './journalOps';
+import { type JournalOp, type RetryEntry } from './journalOps';
+
+export type { RetryEntry };
 import { Transaction } from './transaction';
 
 /** Where journaled operations go; in-memory mode acknowledges immediately. */
@@ -28,14 +30,6 @@ export function recordLockKey(coll: Collection, id: string): string {
 export function uniqueKeyLock(coll: Collection, indexName: string, values: unknown[]): string {
   const index = coll.indexes.get(indexName);
   return `${coll.ns}\u0000${indexName}\u0000${index ? index.keyOf(values) : tupleKey(values)}`;
-}
-
-/** The reply of the last retryable write of a session, kept so a retry is not re-applied. */
-export interface RetryEntry {
-  txnNumber: bigint;
-  reply: Doc;
-  /** When it was recorded (entries expire with the session timeout). */
-  at: number;
 }
 
 export class Engine {
@@ -118,7 +112,7 @@ export class Engine {
         const claimed = new Map<string, string>();
         for (const [id, doc] of writes) {
           if (!doc) continue;
-          for (const values of index.keysFor(doc) ?? []) {
+          for (const values of index.admit(doc) ?? []) {
             const k = index.keyOf(values);
             const other = claimed.get(k);
             if (other !== undefined && other !== id) throw index.duplicateError(values);

@@ -6,7 +6,6 @@ import { type Doc, type Long } from '../bson/values';
 import { type IndexSpec } from '../storage/collectionIndex';
 import { recordId } from '../storage/collection';
 import { type Catalog } from './catalog';
-import { type Engine } from './engine';
 
 export type JournalOp =
   | { op: 'i'; ns: string; d: Doc }
@@ -33,7 +32,21 @@ function collectionFor(catalog: Catalog, ns: string) {
 }
 
 /** Re-applies one journaled operation (recovery). Tolerates replays of already-applied ops. */
-export function replayOp(engine: Engine, op: JournalOp): void {
+/** The reply of the last retryable write of a session, kept so a retry is not re-applied. */
+export interface RetryEntry {
+  txnNumber: bigint;
+  reply: Doc;
+  /** When it was recorded (entries expire with the session timeout). */
+  at: number;
+}
+
+/** What a replayed journal entry writes to: the engine's catalog and its retryable-write table. */
+export interface ReplayTarget {
+  readonly catalog: Catalog;
+  readonly retryTable: Map<string, RetryEntry>;
+}
+
+export function replayOp(engine: ReplayTarget, op: JournalOp): void {
   const catalog = engine.catalog;
   switch (op.op) {
     case 'rw':

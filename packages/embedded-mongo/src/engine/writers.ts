@@ -39,7 +39,7 @@ export class DirectWriter implements Writer {
     for (const doc of newDocs) {
       for (const index of coll.indexes.values()) {
         if (!index.unique) continue;
-        for (const values of index.keysFor(doc) ?? []) {
+        for (const values of index.admit(doc) ?? []) {
           const owner = this.engine.uniqueKeyLocks.get(uniqueKeyLock(coll, index.name, values));
           if (owner) throw new LockWait(owner.done);
         }
@@ -116,7 +116,7 @@ export class TxnWriter implements Writer {
     const overlay = this.txn.existingOverlay(coll);
     for (const index of coll.indexes.values()) {
       if (!index.unique || index.name === ID_INDEX_NAME) continue;
-      for (const values of index.keysFor(doc) ?? []) {
+      for (const values of index.admit(doc) ?? []) {
         const lockKey = uniqueKeyLock(coll, index.name, values);
         const holder = this.engine.uniqueKeyLocks.get(lockKey);
         if (holder && holder !== this.txn)
@@ -134,7 +134,7 @@ export class TxnWriter implements Writer {
         const k = index.keyOf(values);
         for (const [otherId, other] of overlay ?? []) {
           if (otherId === id || !other) continue;
-          if ((index.keysFor(other) ?? []).some((v) => index.keyOf(v) === k))
+          if ((index.admit(other) ?? []).some((v) => index.keyOf(v) === k))
             throw index.duplicateError(values);
         }
         this.engine.uniqueKeyLocks.set(lockKey, this.txn);
@@ -149,7 +149,7 @@ export class TxnWriter implements Writer {
     if (this.validate) validateDocument(coll, doc, undefined);
     if (this.txn.read(coll, id) !== undefined) throw this.engine.duplicateIdError(coll, doc._id);
     this.claim(coll, id);
-    coll.indexes.forEach((index) => index.keysFor(doc));
+    coll.indexes.forEach((index) => index.admit(doc));
     this.checkUnique(coll, id, doc);
     this.txn.overlayFor(coll).set(id, doc);
   }

@@ -100,7 +100,7 @@ export class Collection {
   /** Inserts a record; `trusted` skips unique checks (recovery, pre-validated commits). */
   insert(doc: Doc, id: string, ts: number, keepHistory: boolean, trusted = false): void {
     if (!trusted && this.records.has(id)) throw this.indexes.get(ID_INDEX_NAME)!.duplicateError([doc._id]);
-    const keys = [...this.indexes.values()].map((index) => index.keysFor(doc));
+    const keys = [...this.indexes.values()].map((index) => index.admit(doc));
     let i = 0;
     if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
     if (keepHistory) this.remember(id, ts);
@@ -117,7 +117,7 @@ export class Collection {
   replace(id: string, doc: Doc, ts: number, keepHistory: boolean, trusted = false): void {
     const current = this.records.get(id);
     if (!current) fail('InternalError', `record ${id} vanished during update`);
-    const keys = [...this.indexes.values()].map((index) => index.keysFor(doc));
+    const keys = [...this.indexes.values()].map((index) => index.admit(doc));
     let i = 0;
     if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
     if (keepHistory) this.remember(id, ts);
@@ -150,7 +150,7 @@ export class Collection {
     const index = new CollectionIndex(spec, this.ns);
     try {
       for (const [id, rec] of this.records) {
-        const keys = index.keysFor(rec.doc);
+        const keys = index.admit(rec.doc);
         index.checkUnique(rec.doc, id, keys);
         index.add(rec.doc, id, keys);
         if (index.geo) index.geo.add(id, index.geoValue(rec.doc));

@@ -145,8 +145,13 @@ export class CollectionIndex {
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   }
 
-  /** The key tuples a document contributes, or undefined if the index skips the document. */
-  keysFor(doc: Doc): unknown[][] | undefined {
+  /**
+   * Admits a document to this index: throws when the index cannot hold it (parallel arrays, a bad
+   * geo value), marks the index multikey once an array is indexed, and returns the key tuples
+   * the document contributes (undefined when the index skips it). Not a pure read: call it for a
+   * document about to be written, or to check that one could be.
+   */
+  admit(doc: Doc): unknown[][] | undefined {
     if (this.metadataOnly) {
       if (this.geo) this.checkGeo(doc);
       return undefined;
@@ -189,7 +194,7 @@ export class CollectionIndex {
   }
 
   /** Throws DuplicateKey if the document's keys are already taken by another record. */
-  checkUnique(doc: Doc, id: string, keys = this.keysFor(doc)): void {
+  checkUnique(doc: Doc, id: string, keys = this.admit(doc)): void {
     if (!this.unique || !keys) return;
     for (const values of keys) {
       const owner = this.hash.get(this.keyOf(values));
@@ -219,7 +224,7 @@ export class CollectionIndex {
     return typeof owner === 'string' ? owner : owner.values().next().value;
   }
 
-  add(doc: Doc, id: string, keys = this.keysFor(doc)): void {
+  add(doc: Doc, id: string, keys = this.admit(doc)): void {
     if (!keys) return;
     for (const values of keys) {
       const k = this.keyOf(values);
@@ -269,7 +274,7 @@ export class CollectionIndex {
 
   private keysForRemoval(doc: Doc): unknown[][] | undefined {
     try {
-      return this.keysFor(doc);
+      return this.admit(doc);
     } catch {
       return undefined;
     }

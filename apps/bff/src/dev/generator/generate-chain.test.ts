@@ -7,6 +7,7 @@ import { generateFreight } from './generate-freight';
 import { generateProjects } from './generate-projects';
 import { generateSupply } from './generate-supply';
 import { Rng } from './random';
+import { storedModels } from './stored-models';
 
 let t: TestApp;
 let firms: FirmFacts[];
@@ -19,8 +20,19 @@ beforeAll(async () => {
   t.clock.set(new Date('2026-03-01T12:00:00+08:00'));
   const endDay = chinaDay(t.clock.now());
   const r = new Rng(7);
-  firms = await generateFirms(t.container, plan, r, 7, endDay, quiet);
-  const stage = { c: t.container, plan, r, seed: 7, firms, endDay, progress: quiet };
+  const models = storedModels(t.connection);
+  firms = await generateFirms(models, plan, r, 7, endDay, quiet);
+  const stage = {
+    c: t.container,
+    conn: t.connection,
+    models,
+    plan,
+    r,
+    seed: 7,
+    firms,
+    endDay,
+    progress: quiet,
+  };
   made.projects = await generateProjects(stage);
   Object.assign(made, await generateSupply(stage));
   Object.assign(made, await generateFreight(stage));

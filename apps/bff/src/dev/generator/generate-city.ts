@@ -1,5 +1,7 @@
 import { chinaDay } from '@fugong/domain';
+import type { Connection } from 'mongoose';
 import type { Container } from '../../container';
+import { storedModels } from './stored-models';
 import type { Clock } from '../../clock';
 import type { Progress } from './bulk';
 import { planFor, type ScaleName } from './city-plan';
@@ -32,15 +34,17 @@ export interface GeneratedCity {
  */
 export async function generateCity(
   c: Container,
+  conn: Connection,
   clock: Clock,
   opts: { scale: ScaleName; seed: number; progress: Progress },
 ): Promise<GeneratedCity> {
   const plan = planFor(opts.scale);
   const r = new Rng(opts.seed);
   const endDay = chinaDay(clock.now());
-  const firms = await generateFirms(c, plan, r, opts.seed, endDay, opts.progress);
-  await generateWorkers(c, plan, r, opts.seed, firms, endDay, opts.progress);
-  const stage = { c, plan, r, seed: opts.seed, firms, endDay, progress: opts.progress };
+  const models = storedModels(conn);
+  const firms = await generateFirms(models, plan, r, opts.seed, endDay, opts.progress);
+  await generateWorkers(models, plan, r, opts.seed, firms, endDay, opts.progress);
+  const stage = { c, conn, models, plan, r, seed: opts.seed, firms, endDay, progress: opts.progress };
   const keyProjects = await generateProjects(stage);
   const supply = await generateSupply(stage);
   const freight = await generateFreight(stage);

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { CHECKLIST_ITEMS, creditCodeCheckChar } from '@fugong/contracts';
 import { addDays, chinaDayStart, daysBetween } from '@fugong/domain';
-import type { Container } from '../../container';
+import type { StoredModels } from './stored-models';
 import { BulkInserter, type Progress } from './bulk';
 import {
   DEPARTMENT_OF,
@@ -41,14 +41,13 @@ function creditCode(seed: number, n: number): string {
  * reopening reports ramping up to seed 001's rates, visits, call-backs and issues.
  */
 export async function generateFirms(
-  c: Container,
+  m: StoredModels,
   plan: CityPlan,
   r: Rng,
   seed: number,
   endDay: string,
   progress: Progress,
 ): Promise<FirmFacts[]> {
-  const m = c.rollups.sources.m;
   const startDay = addDays(endDay, -(plan.days - 1));
   const ids = { firm: idFactory(seed, 1), user: idFactory(seed, 2), misc: idFactory(seed, 3) };
   const firms: FirmFacts[] = [];
@@ -129,15 +128,15 @@ export async function generateFirms(
   }
   await assign.flush();
 
-  await reports(c, plan, r, firms, startDay, endDay, progress);
-  await visitsAndCalls(c, plan, r, served, startDay, endDay, commandId, progress);
-  await issues(c, plan, r, firms, startDay, endDay, seed, progress);
+  await reports(m, plan, r, firms, startDay, endDay, progress);
+  await visitsAndCalls(m, plan, r, served, startDay, endDay, commandId, progress);
+  await issues(m, plan, r, firms, startDay, endDay, seed, progress);
   return firms;
 }
 
 /** Reports: 规上 firms every other day, 规下 on the day they reopen and the last day; on-site staff ramp up. */
 async function reports(
-  c: Container,
+  m: StoredModels,
   plan: CityPlan,
   r: Rng,
   firms: FirmFacts[],
@@ -145,12 +144,7 @@ async function reports(
   endDay: string,
   progress: Progress,
 ) {
-  const ins = new BulkInserter(
-    c.rollups.sources.m.reopening as never,
-    '复工填报',
-    firms.length * 3,
-    progress,
-  );
+  const ins = new BulkInserter(m.reopening as never, '复工填报', firms.length * 3, progress);
   for (const f of firms) {
     const finalRate = Math.min(1, Math.max(0.3, r.normal(plan.returnRate[f.size], 0.08)));
     const days = new Set<string>([endDay]);
@@ -177,7 +171,7 @@ async function reports(
 }
 
 async function visitsAndCalls(
-  c: Container,
+  m: StoredModels,
   plan: CityPlan,
   r: Rng,
   served: [FirmFacts, Types.ObjectId][],
@@ -186,7 +180,6 @@ async function visitsAndCalls(
   commandId: Types.ObjectId,
   progress: Progress,
 ) {
-  const m = c.rollups.sources.m;
   const visits = new BulkInserter(m.visits as never, '管家走访', served.length * 3, progress);
   const calls = new BulkInserter(m.callbacks as never, '电话回访', served.length / 5, progress);
   const checklist = CHECKLIST_ITEMS.map((i) => ({ key: i.key, status: 'met', note: '' }));
@@ -234,7 +227,7 @@ async function visitsAndCalls(
 
 /** Issues at about one in ten firms (every closed firm has some), most already answered and confirmed. */
 async function issues(
-  c: Container,
+  m: StoredModels,
   plan: CityPlan,
   r: Rng,
   firms: FirmFacts[],
@@ -243,7 +236,7 @@ async function issues(
   seed: number,
   progress: Progress,
 ) {
-  const ins = new BulkInserter(c.rollups.sources.m.issues as never, '问题申报', firms.length / 9, progress);
+  const ins = new BulkInserter(m.issues as never, '问题申报', firms.length / 9, progress);
   let seq = 0;
   for (const f of firms) {
     const count =

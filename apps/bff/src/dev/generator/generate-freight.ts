@@ -50,7 +50,7 @@ export async function generateFreight(stage: CityStage): Promise<{ passes: numbe
   const { c, plan, r, seed, firms, endDay, progress } = stage;
   const reopened = firms.filter((f) => f.reopenDay !== null);
   if (reopened.length === 0) return { passes: 0, checks: 0 };
-  const conn = c.rollups.sources.conn;
+  const conn = stage.conn;
   const id = idFactory(seed, 22);
   const officer = id();
   const checker = id();

@@ -1,6 +1,5 @@
 import type { Types } from 'mongoose';
 import { addDays, chinaDayStart, reportWeekOf } from '@fugong/domain';
-import type { Container } from '../../container';
 import { projectModel } from '../../modules/key-projects/project.model';
 import { BulkInserter } from './bulk';
 import { TOWNS } from './city-plan';
@@ -11,8 +10,8 @@ const NODES = ['前期报批', '施工许可', '基础工程', '主体结构封�
 const WHAT = ['光电产业园', '智能家电产线', '新材料基地', '模具城二期', '汽配产业园', '物流仓储中心'];
 
 /** Staff who serve as 代办负责人 and 联络员: the generated stewards (seed 000 §三(五): one of each per project). */
-async function servingStaff(c: Container, n: number) {
-  const docs = await c.rollups.sources.m.users
+async function servingStaff(stage: CityStage, n: number) {
+  const docs = await stage.models.users
     .find({ roles: 'steward' }, { _id: 1, name: 1 })
     .limit(n)
     .lean<{ _id: Types.ObjectId; name: string | null }[]>();
@@ -25,17 +24,12 @@ async function servingStaff(c: Container, n: number) {
  * are mostly done, the rest late, so the figures' late-node count is not empty.
  */
 export async function generateProjects(stage: CityStage): Promise<number> {
-  const { c, plan, r, seed, firms, endDay, progress } = stage;
+  const { plan, r, seed, firms, endDay, progress } = stage;
   const owners = firms.filter((f) => f.size === 'above');
-  const staff = await servingStaff(c, 200);
+  const staff = await servingStaff(stage, 200);
   if (owners.length === 0 || staff.length === 0) return 0;
   const id = idFactory(seed, 20);
-  const ins = new BulkInserter(
-    projectModel(c.rollups.sources.conn) as never,
-    '重点项目',
-    plan.projects,
-    progress,
-  );
+  const ins = new BulkInserter(projectModel(stage.conn) as never, '重点项目', plan.projects, progress);
   const week = reportWeekOf(chinaDayStart(endDay));
   for (let n = 0; n < plan.projects; n += 1) {
     const owner = r.pick(owners);

@@ -56,7 +56,7 @@ interface Post {
  */
 export async function generateSupply(stage: CityStage): Promise<{ posts: number; matches: number }> {
   const { c, plan, r, seed, firms, endDay, progress } = stage;
-  const conn = c.rollups.sources.conn;
+  const conn = stage.conn;
   const id = idFactory(seed, 21);
   const above = firms.filter((f) => f.size === 'above');
   if (firms.length === 0 || above.length === 0) return { posts: 0, matches: 0 };
@@ -117,13 +117,13 @@ export async function generateSupply(stage: CityStage): Promise<{ posts: number;
 }
 
 async function matchesFor(stage: CityStage, id: () => Types.ObjectId, made: Post[]): Promise<number> {
-  const { c, plan, r, endDay, progress } = stage;
+  const { plan, r, endDay, progress } = stage;
   const offers = new Map<string, Post[]>();
   for (const p of made.filter((x) => x.side === 'supply'))
     offers.set(p.category, [...(offers.get(p.category) ?? []), p]);
   const demands = made.filter((p) => p.side === 'demand');
   const ins = new BulkInserter(
-    matchModel(c.rollups.sources.conn) as never,
+    matchModel(stage.conn) as never,
     '供需对接',
     Math.round(demands.length * plan.supplyMatchedShare),
     progress,

@@ -1,8 +1,6 @@
 import type { Types } from 'mongoose';
 import { addDays, chinaDayStart } from '@fugong/domain';
-import type { Container } from '../../container';
-// The generator writes bookings in stored shape; the dashboard itself never reads them.
-import { bookingModel } from '../../modules/bookings/booking.model';
+import type { StoredModels } from './stored-models';
 import { BulkInserter, type Progress } from './bulk';
 import { ORIGINS, personName, type CityPlan } from './city-plan';
 import type { FirmFacts } from './generate-firms';
@@ -25,7 +23,7 @@ interface Traveller {
  * on the days still ahead), and everyone who travels checks in daily around their trip.
  */
 export async function generateWorkers(
-  c: Container,
+  m: StoredModels,
   plan: CityPlan,
   r: Rng,
   seed: number,
@@ -33,7 +31,6 @@ export async function generateWorkers(
   endDay: string,
   progress: Progress,
 ): Promise<void> {
-  const m = c.rollups.sources.m;
   const startDay = addDays(endDay, -(plan.days - 1));
   const ids = { worker: idFactory(seed, 4), trip: idFactory(seed, 5), booking: idFactory(seed, 6) };
   const cumulative = new Float64Array(firms.length);
@@ -103,11 +100,11 @@ export async function generateWorkers(
   }
   await users.flush();
   await checkins.flush();
-  await trips(c, r, ids, groups, firms, endDay, progress);
+  await trips(m, r, ids, groups, firms, endDay, progress);
 }
 
 async function trips(
-  c: Container,
+  m: StoredModels,
   r: Rng,
   ids: { trip: () => Types.ObjectId; booking: () => Types.ObjectId },
   groups: Map<string, Traveller[]>,
@@ -115,10 +112,9 @@ async function trips(
   endDay: string,
   progress: Progress,
 ) {
-  const m = c.rollups.sources.m;
   const total = [...groups.values()].reduce((s, g) => s + g.length, 0);
   const tripIns = new BulkInserter(m.trips as never, '包车班次', total / CAPACITY, progress, 500);
-  const bookIns = new BulkInserter(bookingModel(c.rollups.sources.conn) as never, '订座', total, progress);
+  const bookIns = new BulkInserter(m.bookings as never, '订座', total, progress);
   for (const [key, people] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const [travelDay, originIdx] = key.split('|');
     const o = ORIGINS[Number(originIdx)];

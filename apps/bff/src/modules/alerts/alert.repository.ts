@@ -1,6 +1,8 @@
 import { Types, type Model } from 'mongoose';
 import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
 import type { AlertChannel, AlertDoc } from './alert.model';
+
+export type { AlertChannel };
 import type { Connection } from 'mongoose';
 import { alertModel } from './alert.model';
 

@@ -1,8 +1,7 @@
 import type { Clock } from '../../clock';
 import type { NoticeSink } from '../inbox';
 import type { SmsGateway } from '../sms';
-import type { AlertChannel } from './alert.model';
-import type { AlertRecord, AlertRepository } from './alert.repository';
+import type { AlertChannel, AlertRecord, AlertRepository } from './alert.repository';
 import type { DepartmentHeadRepository } from './department-head.repository';
 import { alertsFor, targetsOf, type AlertPeople, type IssueAlert } from './alert-recipients';
 

@@ -45,6 +45,22 @@ export class UserRepository {
 
   constructor(private readonly model: Model<UserDoc>) {}
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** A worker's employer id as stored (null when none or unknown). */
+  async employerOf(workerId: string): Promise<Types.ObjectId | null> {
+    const u = await this.model.findById(workerId, { enterpriseId: 1 }).lean<UserDoc>();
+    return u?.enterpriseId ?? null;
+  }
+
+  /** Every person with an employer, as a cursor. */
+  employersForRecount(batchSize: number) {
+    return this.model
+      .find({ enterpriseId: { $ne: null } }, { enterpriseId: 1 })
+      .lean<Pick<UserDoc, '_id' | 'enterpriseId'>>()
+      .cursor({ batchSize });
+  }
+
   async findById(id: string): Promise<UserRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;
     const doc = await this.model.findById(id).lean<UserDoc>();

@@ -1,18 +1,14 @@
 import ExcelJS from 'exceljs';
+import { BOOKING_STATUS_LABELS } from '@fugong/contracts';
+import { CHINA_TIME_ZONE } from '@fugong/domain';
 import type { RawResponse } from '../../http/route';
 import type { TripRecord } from '../trips';
 import type { FullManifestRow } from './boarding.service';
 
-const STATUS_LABELS: Record<string, string> = {
-  confirmed: '已订座',
-  boarded: '已上车',
-  waitlisted: '候补',
-  released: '已释放（未绿码）',
-};
 const HEADER = ['序号', '姓名', '手机号', '身份证号', '状态', '上车点', '座位号', '上车体温', '上车时间'];
 
 const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TIME_ZONE, hour12: false }) : '';
 
 function cells(rows: FullManifestRow[]): (string | number)[][] {
   return rows.map((r, i) => [
@@ -20,7 +16,7 @@ function cells(rows: FullManifestRow[]): (string | number)[][] {
     r.name ?? '',
     r.phone ?? '',
     r.idNumber ?? '',
-    STATUS_LABELS[r.status] ?? r.status,
+    BOOKING_STATUS_LABELS[r.status] ?? r.status,
     r.pickupPoint,
     r.seatNo ?? '',
     r.boardingTemperature ?? '',

@@ -1,3 +1,4 @@
+import { SHARED_PAGES } from '@fugong/contracts';
 import { addDays, boardingCutoff, chinaDay, HOUR_MS, TRIP_RULES, type PassResult } from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { PassService, PassChangeListener } from '../health-checkins';
@@ -126,7 +127,7 @@ export class BookingSweeper implements PassChangeListener {
             kind: 'booking_flagged',
             title: '通行码异常提醒',
             body: '您的通行码不是绿码，请在发车前 30 分钟前恢复绿码，否则座位将被释放',
-            page: 'pages/pass/index',
+            page: SHARED_PAGES.pass,
           },
         ],
         now,
@@ -168,7 +169,7 @@ export class BookingSweeper implements PassChangeListener {
               kind: 'seat_released',
               title: '座位已释放',
               body: `发车前 30 分钟您的通行码仍不是绿码，${trip.originName} 班车座位已释放`,
-              page: 'pages/my-bookings/index',
+              page: SHARED_PAGES.myBookings,
             },
           ],
           now,

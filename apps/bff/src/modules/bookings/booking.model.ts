@@ -1,34 +1,8 @@
-import { Schema, type Types, type Connection, type Model } from 'mongoose';
-import { BOOKING_STATUSES, type BookingStatus, type PassColor, type PassReason } from '@fugong/contracts';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { BOOKING_STATUSES } from '@fugong/contracts';
+import type { BookingDoc } from './booking.types';
 
-export interface BookingFlag {
-  color: PassColor;
-  reasons: PassReason[];
-  at: Date;
-}
-
-export interface BookingDoc {
-  _id: Types.ObjectId;
-  tripId: Types.ObjectId;
-  workerId: Types.ObjectId;
-  travelDay: string;
-  status: BookingStatus;
-  /** Present (true) exactly while the booking is live; the partial unique index keys on it. */
-  live?: true;
-  pickupPoint: string;
-  waitSeq: number | null;
-  flag: BookingFlag | null;
-  seatNo: number | null;
-  boardedAt: Date | null;
-  boardingTemperature: number | null;
-  boardedBy: string | null;
-  bookedBy: 'self' | 'liaison';
-  bookedById: string;
-  cancelReason: 'worker' | 'liaison' | 'trip_cancelled' | 'pass_not_green' | null;
-  cancelledAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { BookingDoc, BookingFlag } from './booking.types';
 
 const schema = new Schema<BookingDoc>(
   {

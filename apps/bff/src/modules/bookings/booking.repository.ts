@@ -100,6 +100,21 @@ export class BookingRepository {
     });
   }
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** How many of a trip's bookings ever joined its waitlist (a booking keeps its waitSeq). */
+  waitlistJoinsOf(tripId: string): Promise<number> {
+    return this.model.countDocuments({ tripId: oid(tripId), waitSeq: { $ne: null } });
+  }
+
+  /** The trip of every booking that ever waited, as a cursor. */
+  waitlistJoinsForRecount(batchSize: number) {
+    return this.model
+      .find({ waitSeq: { $ne: null } }, { tripId: 1 })
+      .lean<Pick<BookingDoc, '_id' | 'tripId'>>()
+      .cursor({ batchSize });
+  }
+
   /**
    * The id a booking made with this Idempotency-Key gets: derived from the worker and the key,
    * so a retry's insert collides with the first attempt's on `_id` (the key is stored in the

@@ -19,7 +19,7 @@ import { SeatAllocator } from './seat-allocator';
 import { BookingSweeper } from './booking-sweep';
 import { bookingRoutes as bookingRoutesFor } from './booking.routes';
 
-export type { BookingRecord, BookingRepository } from './booking.repository';
+export { BookingRepository, type BookingRecord } from './booking.repository';
 export type { SeatAllocator } from './seat-allocator';
 export type { BookingSweeper } from './booking-sweep';
 export { BOOKINGS_SWEEP } from './booking-sweep';

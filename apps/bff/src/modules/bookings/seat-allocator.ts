@@ -1,3 +1,4 @@
+import { SHARED_PAGES } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { TripRecord, TripRepository } from '../trips';
@@ -122,7 +123,7 @@ export class SeatAllocator {
             kind: 'waitlist_promoted',
             title: '候补成功',
             body: `您候补的 ${trip.originName} 班车已有座位，请按时乘车`,
-            page: 'pages/my-bookings/index',
+            page: SHARED_PAGES.myBookings,
           },
         ],
         now,

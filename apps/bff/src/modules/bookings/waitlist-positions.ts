@@ -1,5 +1,5 @@
 import { type Types, type Model } from 'mongoose';
-import type { BookingDoc } from './booking.model';
+import type { BookingDoc } from './booking.types';
 import { Batcher } from '../../db/batcher';
 import { oid } from '../../db/ids';
 

@@ -48,6 +48,13 @@ export class CallbackRepository {
 
   constructor(private readonly model: Model<CallbackDoc>) {}
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** Every call-back as stored, as a cursor. */
+  callbacksForRecount(batchSize: number) {
+    return this.model.find({}).lean<CallbackDoc>().cursor({ batchSize });
+  }
+
   async create(input: Omit<CallbackRecord, 'id'>): Promise<CallbackRecord> {
     const doc = await this.model.create({
       ...input,

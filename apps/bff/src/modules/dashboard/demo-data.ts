@@ -41,7 +41,7 @@ export async function dashboardDemoSection(ctx: { container: Container }): Promi
   }
   const [current] = await rollups.repo.cells(['reopen|*']);
   const counted = (current?.cells ?? []).reduce((sum, { m }) => sum + (m.enterprises ?? 0), 0);
-  const registered = await rollups.sources.m.enterprises.estimatedDocumentCount();
+  const registered = await ctx.container.repos.enterprises.estimatedCount();
   // Documents of an older storage format are converted by the rebuild too.
   if (counted !== registered || (await rollups.repo.olderFormatDocuments()) > 0) await rollups.rebuild();
 }

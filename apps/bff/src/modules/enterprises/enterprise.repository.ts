@@ -5,6 +5,12 @@ import { DomainError } from '../../errors';
 import type { Connection } from 'mongoose';
 import { enterpriseModel } from './enterprise.model';
 
+/** A registry row as the daily report lists it. */
+export type RegistryRow = Pick<
+  EnterpriseDoc,
+  '_id' | 'name' | 'creditCode' | 'regionCode' | 'address' | 'industry' | 'size'
+>;
+
 /** An enterprise as services see it: plain data, id as a string. */
 export interface EnterpriseRecord {
   id: string;
@@ -72,6 +78,47 @@ export class EnterpriseRepository {
   }
 
   constructor(private readonly model: Model<EnterpriseDoc>) {}
+
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** The fields an enterprise's cell is made of; null for an unknown id. */
+  cellFieldsOf(
+    id: string,
+  ): Promise<Pick<EnterpriseDoc, '_id' | 'regionCode' | 'address' | 'industry' | 'size'> | null> {
+    return this.model.findById(id, { regionCode: 1, address: 1, industry: 1, size: 1 }).lean<EnterpriseDoc>();
+  }
+
+  /** The whole stored enterprise; null when it is gone. */
+  storedById(id: string): Promise<EnterpriseDoc | null> {
+    return this.model.findById(id).lean<EnterpriseDoc>();
+  }
+
+  /** Ids of enterprises whose registry entry changed since `since` (after a bulk import). */
+  async idsUpdatedSince(since: Date): Promise<string[]> {
+    const docs = await this.model.find({ updatedAt: { $gte: since } }, { _id: 1 }).lean<EnterpriseDoc[]>();
+    return docs.map((d) => d._id.toHexString());
+  }
+
+  /** The registry rows an export lists, read as a cursor in batches of `batchSize`. */
+  registryRows(filter: Partial<Pick<RegistryRow, 'regionCode' | 'industry' | 'size'>>, batchSize: number) {
+    return this.model
+      .find(filter, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 })
+      .lean<RegistryRow>()
+      .cursor({ batchSize });
+  }
+
+  /** About how many enterprises are registered (the collection's count, no scan). */
+  estimatedCount(): Promise<number> {
+    return this.model.estimatedDocumentCount();
+  }
+
+  /** Every enterprise's cell fields and headcount, as a cursor. */
+  cellsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { regionCode: 1, address: 1, industry: 1, size: 1, headcount: 1 })
+      .lean<Pick<EnterpriseDoc, '_id' | 'regionCode' | 'address' | 'industry' | 'size' | 'headcount'>>()
+      .cursor({ batchSize });
+  }
 
   async findById(id: string): Promise<EnterpriseRecord | null> {
     if (!Types.ObjectId.isValid(id)) return null;

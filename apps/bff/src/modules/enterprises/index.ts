@@ -22,7 +22,12 @@ import { RegistryImportService } from './registry-import.service';
 import { registryImportRoutesFor } from './registry-import.routes';
 import { StaffRepository } from './staff.repository';
 
-export { EnterpriseRepository, type EnterpriseBrief, type EnterpriseRecord } from './enterprise.repository';
+export {
+  EnterpriseRepository,
+  type EnterpriseBrief,
+  type EnterpriseRecord,
+  type RegistryRow,
+} from './enterprise.repository';
 export type { StaffRecord, StaffRepository } from './staff.repository';
 export type { EnterpriseScope } from './enterprise-scope';
 export { parseCsv } from './csv';

@@ -5,13 +5,26 @@ import { regionKey, townOf } from '@fugong/domain';
 import type { Logger } from 'pino';
 import type { RawResponse } from '../../http/route';
 import type { DashboardService, SummaryQuery } from '../dashboard';
-import type { RegistryRow, RollupSources } from '../rollups';
+import type { RegistryRow } from '../enterprises';
+import type { ReportRow } from '../reopening';
+import type { Types } from 'mongoose';
 import { ENTERPRISE_HEADER, enterpriseRow, reportSheets, type ReportSection } from './report-sections';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BATCH = 1000;
 
 type Row = (string | number | null)[];
+
+/** What the export reads beside the summary: the registry's rows and each one's latest report. */
+export interface ExportSources {
+  registry: {
+    registryRows(
+      filter: Partial<Pick<RegistryRow, 'regionCode' | 'industry' | 'size'>>,
+      batchSize: number,
+    ): AsyncIterable<RegistryRow>;
+  };
+  reports: { latestUpTo(enterpriseIds: Types.ObjectId[], day: string): Promise<Map<string, ReportRow>> };
+}
 
 /** Quotes a CSV cell; text that starts like a formula is neutralised so it cannot run in Excel. */
 function csvCell(v: string | number | null): string {
@@ -34,7 +47,7 @@ function csvCell(v: string | number | null): string {
 export class ExportService {
   constructor(
     private readonly dashboard: DashboardService,
-    private readonly sources: RollupSources,
+    private readonly sources: ExportSources,
     private readonly logger: Logger | null = null,
   ) {}
 
@@ -106,7 +119,7 @@ export class ExportService {
 
   /** Every enterprise in the filter with its latest report up to `date`, read a batch at a time. */
   private async *enterpriseRows(q: SummaryQuery, date: string): AsyncGenerator<Row> {
-    const query: Parameters<RollupSources['registryRows']>[0] = {};
+    const query: Parameters<ExportSources['registry']['registryRows']>[0] = {};
     if (q.region) query.regionCode = q.region.split(':')[0];
     if (q.industry) query.industry = q.industry;
     if (q.size) query.size = q.size;
@@ -114,7 +127,7 @@ export class ExportService {
     let batch: RegistryRow[] = [];
     const sources = this.sources;
     const flush = async function* (this: void, list: RegistryRow[]): AsyncGenerator<Row> {
-      const latest = await sources.latestReportsUpTo(
+      const latest = await sources.reports.latestUpTo(
         list.map((e) => e._id),
         date,
       );
@@ -132,7 +145,7 @@ export class ExportService {
         );
       }
     };
-    for await (const e of this.sources.registryRows(query, BATCH)) {
+    for await (const e of this.sources.registry.registryRows(query, BATCH)) {
       if (wantTown && regionKey({ regionCode: e.regionCode, town: townOf(e.address ?? '') }) !== wantTown)
         continue;
       batch.push(e);

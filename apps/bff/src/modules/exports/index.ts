@@ -5,15 +5,15 @@
  */
 import type { Logger } from 'pino';
 import type { DashboardService } from '../dashboard';
-import type { RollupSources } from '../rollups';
-import { ExportService } from './export.service';
+import { ExportService, type ExportSources } from './export.service';
 
-export type { ExportService };
+export type { ExportService, ExportSources };
 
 /** Builds the module once (the container calls this). */
 export function buildExports(d: {
   dashboard: DashboardService;
-  sources: RollupSources;
+  /** The registry and the reopening reports, read through their repositories. */
+  sources: ExportSources;
   logger: Logger | null;
 }) {
   return { services: { exports: new ExportService(d.dashboard, d.sources, d.logger) } };

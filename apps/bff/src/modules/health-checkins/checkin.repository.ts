@@ -5,6 +5,7 @@ import type { CheckinDoc } from './checkin.model';
 import { isDuplicateKey } from '../../db/errors';
 import { Batcher } from '../../db/batcher';
 import type { Connection } from 'mongoose';
+import { oid } from '../../db/ids';
 import { checkinModel } from './checkin.model';
 
 export interface CheckinRecord extends CheckinFacts {
@@ -48,6 +49,21 @@ export class CheckinRepository {
         return r && r.day >= a.sinceDay ? r : null;
       });
     });
+  }
+
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** A worker's check-in of one day as stored; null when none. */
+  storedOf(workerId: string, day: string): Promise<CheckinDoc | null> {
+    return this.model.findOne({ workerId: oid(workerId), day }).lean<CheckinDoc>();
+  }
+
+  /** Every check-in's worker, day and readings, as a cursor. */
+  checkinsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { workerId: 1, day: 1, temperature: 1, healthCode: 1 })
+      .lean<Pick<CheckinDoc, '_id' | 'workerId' | 'day' | 'temperature' | 'healthCode'>>()
+      .cursor({ batchSize });
   }
 
   /**

@@ -15,6 +15,7 @@ import { PassService } from './pass.service';
 import { createPassTokenSigner } from './pass-token';
 import { healthRoutes as healthRoutesFor } from './health.routes';
 
+export { CheckinRepository } from './checkin.repository';
 export { createPassTokenSigner, PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from './pass-token';
 export type { PassChangeListener, CheckinService } from './checkin.service';
 export type { PassService } from './pass.service';

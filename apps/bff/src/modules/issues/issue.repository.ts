@@ -110,6 +110,29 @@ export class IssueRepository {
 
   constructor(private readonly model: Model<IssueDoc>) {}
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** The categories of an enterprise's issues in one of `states`. */
+  categoriesIn(
+    enterpriseId: Types.ObjectId,
+    states: readonly IssueState[],
+  ): Promise<Pick<IssueDoc, 'category'>[]> {
+    return this.model.find({ enterpriseId, state: { $in: [...states] } }, { category: 1 }).lean<IssueDoc[]>();
+  }
+
+  /** A stored issue without its timeline and description; null for an unknown id. */
+  storedById(id: string): Promise<IssueDoc | null> {
+    return this.model.findById(id, { timeline: 0, description: 0 }).lean<IssueDoc>();
+  }
+
+  /** Every issue without its texts and attachments, as a cursor. */
+  issuesForRecount(batchSize: number) {
+    return this.model
+      .find({}, { timeline: 0, description: 0, attachmentIds: 0 })
+      .lean<IssueDoc>()
+      .cursor({ batchSize });
+  }
+
   /** Inserts an issue; a visit problem raised twice returns the issue raised the first time. */
   async create(input: NewIssue): Promise<IssueRecord> {
     const { firstEvent, ...rest } = input;

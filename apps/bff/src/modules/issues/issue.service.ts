@@ -1,5 +1,12 @@
 import { randomInt } from 'node:crypto';
-import type { IssueDetail, IssueInput, IssueDraft, IssueState, IssueCategory } from '@fugong/contracts';
+import {
+  ISSUE_STATE_LABELS,
+  type IssueDetail,
+  type IssueInput,
+  type IssueDraft,
+  type IssueState,
+  type IssueCategory,
+} from '@fugong/contracts';
 import {
   InvalidTransitionError,
   OPEN_ISSUE_STATES,
@@ -352,15 +359,7 @@ const eventType = (a: IssueAction): TimelineRecord['type'] =>
     reopen: 'reopened',
   })[a];
 
-const stateLabel = (s: IssueState) =>
-  ({
-    submitted: '已提交',
-    accepted: '已受理',
-    dispatched: '已派单',
-    answered: '已答复',
-    confirmed: '已确认',
-    reopened: '重新办理',
-  })[s];
+const stateLabel = (s: IssueState) => ISSUE_STATE_LABELS[s];
 
 const actionLabel = (a: IssueAction) =>
   ({

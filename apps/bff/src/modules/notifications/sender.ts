@@ -3,8 +3,7 @@ import type { WechatDelivery } from '@fugong/contracts';
 import type { Config } from '../../config';
 import type { OutboxMessage } from './outbox.repository';
 import type { ConsentRepository } from './consent.repository';
-import type { SharedAccessToken } from '../wechat/access-token.service';
-import { postWechat, WechatError } from '../wechat/wechat-http';
+import { postWechat, WechatError, type SharedAccessToken } from '../wechat';
 
 /** What a send did on the phone channel (see WECHAT_DELIVERY_STATES in contracts). */
 export type ChannelState = Exclude<WechatDelivery, 'pending' | 'failed'>;

@@ -11,7 +11,7 @@ import type { ReopeningRepository } from './reopening.repository';
 import { ReopeningService } from './reopening.service';
 import { reopeningRoutes as reopeningRoutesFor } from './reopening.routes';
 
-export { ReopeningRepository, type ReopeningRecord } from './reopening.repository';
+export { ReopeningRepository, type ReopeningRecord, type ReportRow } from './reopening.repository';
 
 export interface ReopeningDeps {
   /** Opened by the container: the enterprise-side modules read it too. */

@@ -4,6 +4,12 @@ import { isDuplicateKey } from '../../db/errors';
 import type { Connection } from 'mongoose';
 import { reopeningModel } from './reopening.model';
 
+/** A reopening report as the daily report lists it. */
+export type ReportRow = Pick<
+  ReopeningDoc,
+  'enterpriseId' | 'day' | 'reopened' | 'staffOnSite' | 'staffTotal'
+>;
+
 export interface ReopeningRecord {
   id: string;
   enterpriseId: string;
@@ -42,6 +48,37 @@ export class ReopeningRepository {
   }
 
   constructor(private readonly model: Model<ReopeningDoc>) {}
+
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** An enterprise's latest report as stored; null before its first. */
+  latestStoredOf(enterpriseId: Types.ObjectId): Promise<ReopeningDoc | null> {
+    return this.model.findOne({ enterpriseId }).sort({ day: -1 }).lean<ReopeningDoc>();
+  }
+
+  /** Each listed enterprise's latest reopening report up to `day` (by enterprise id). */
+  async latestUpTo(enterpriseIds: Types.ObjectId[], day: string): Promise<Map<string, ReportRow>> {
+    const reports = await this.model
+      .find(
+        { enterpriseId: { $in: enterpriseIds }, day: { $lte: day } },
+        { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 },
+      )
+      .lean<ReportRow[]>();
+    const latest = new Map<string, ReportRow>();
+    for (const r of reports) {
+      const k = r.enterpriseId.toHexString();
+      if (!latest.has(k) || latest.get(k)!.day < r.day) latest.set(k, r);
+    }
+    return latest;
+  }
+
+  /** Every report's status fields, as a cursor. */
+  reportsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 })
+      .lean<ReportRow>()
+      .cursor({ batchSize });
+  }
 
   /**
    * Writes the day's report in one upsert on {enterpriseId, day}. Two first submissions racing

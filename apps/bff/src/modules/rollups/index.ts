@@ -8,28 +8,34 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import { RollupRepository } from './rollup.repository';
-import { RollupSources } from './rollup-sources';
+import { RollupSources, type RollupReaders } from './rollup-sources';
 import { RollupService } from './rollup.service';
 import { rebuildRollups, type RebuildProgress } from './rollup-rebuild';
 
 export { listenForRollups } from './rollup-listeners';
 export type { RollupRepository } from './rollup.repository';
-export type { RegistryRow, RollupSources } from './rollup-sources';
+export type { RollupReaders, RollupSources } from './rollup-sources';
 export type { RollupService } from './rollup.service';
 export type { Metrics, RollupView } from './rollup-view';
 export type { RebuildProgress };
 
 /** Builds the module once, before every writing module (the container calls this). */
-export function buildRollups(d: { conn: Connection; clock: Clock; logger: Logger | null }) {
+export function buildRollups(d: {
+  conn: Connection;
+  clock: Clock;
+  logger: Logger | null;
+  /** The owning modules' repositories, which the rollups read (never write). */
+  readers: RollupReaders;
+}) {
   const repo = RollupRepository.on(d.conn);
-  const sources = new RollupSources(d.conn);
+  const sources = new RollupSources(d.readers);
   const service = new RollupService(repo, sources, d.clock, d.logger);
   return {
     repo,
     sources,
     service,
     /** Recounts every rollup from raw data and reports drift (the CLI and tests call this). */
-    rebuild: (progress?: RebuildProgress) => rebuildRollups(repo, sources, d.clock, progress),
+    rebuild: (progress?: RebuildProgress) => rebuildRollups(repo, d.readers, d.clock, progress),
   };
 }
 

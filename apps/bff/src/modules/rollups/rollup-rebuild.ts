@@ -23,15 +23,13 @@ import type { RollupRebuildReport } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import { ROLLUP_FORMAT, type LedgerDoc, type RollupDoc } from './rollup.repository';
 import type { RollupRepository } from './rollup.repository';
-import { cellOfEnterprise, issueFactsOf, type RollupSources } from './rollup-sources';
+import { cellOfEnterprise, issueFactsOf, type ReportState, type RollupReaders } from './rollup-sources';
 
 /** Told how far the rebuild got: a stage name and records read so far in it. */
 export type RebuildProgress = (stage: string, done: number) => void;
 
 const MAX_DRIFT_LISTED = 200;
 const BATCH = 5000;
-
-type ReportState = { day: string; reopened: boolean; staffOnSite: number; staffTotal: number };
 
 /**
  * Recounts every rollup from raw data, compares the recount with the stored counters, reports
@@ -42,7 +40,7 @@ type ReportState = { day: string; reopened: boolean; staffOnSite: number; staffT
  */
 export async function rebuildRollups(
   repo: RollupRepository,
-  src: RollupSources,
+  read: RollupReaders,
   clock: Clock,
   progress: RebuildProgress = () => undefined,
 ): Promise<RollupRebuildReport> {
@@ -66,10 +64,7 @@ export async function rebuildRollups(
     }
   >();
   let n = 0;
-  for await (const e of src.m.enterprises
-    .find({}, { regionCode: 1, address: 1, industry: 1, size: 1, headcount: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const e of read.enterprises.cellsForRecount(BATCH)) {
     firms.set(e._id.toHexString(), {
       cell: cellOfEnterprise(e),
       headcount: e.headcount,
@@ -83,10 +78,7 @@ export async function rebuildRollups(
   const cell = (id: string | null | undefined) => (id ? firms.get(id)?.cell : undefined) ?? NO_CELL;
 
   n = 0;
-  for await (const r of src.m.reopening
-    .find({}, { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const r of read.reopening.reportsForRecount(BATCH)) {
     firms.get(r.enterpriseId.toHexString())?.reports.push({
       day: r.day,
       reopened: r.reopened,
@@ -97,10 +89,7 @@ export async function rebuildRollups(
   }
 
   n = 0;
-  for await (const i of src.m.issues
-    .find({}, { timeline: 0, description: 0, attachmentIds: 0 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const i of read.issues.issuesForRecount(BATCH)) {
     const eid = i.enterpriseId.toHexString();
     const c = issueContribution(issueFactsOf(i), cell(eid));
     addContribution(expected, c);
@@ -109,19 +98,13 @@ export async function rebuildRollups(
     if (++n % BATCH === 0) progress('issues', n);
   }
 
-  for await (const a of src.m.assignments
-    .find({ live: true }, { enterpriseId: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const a of read.assignments.liveForRecount(BATCH)) {
     const f = firms.get(a.enterpriseId.toHexString());
     if (f) f.steward = true;
   }
 
   n = 0;
-  for await (const v of src.m.visits
-    .find({}, { enterpriseId: 1, stewardId: 1, visitedAt: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const v of read.visits.visitsForRecount(BATCH)) {
     const eid = v.enterpriseId.toHexString();
     const day = chinaDay(v.visitedAt);
     addContribution(expected, visitEvent({ day, stewardId: v.stewardId.toHexString() }, cell(eid)));
@@ -130,7 +113,7 @@ export async function rebuildRollups(
     if (++n % BATCH === 0) progress('visits', n);
   }
 
-  for await (const c of src.m.callbacks.find({}).lean().cursor({ batchSize: BATCH })) {
+  for await (const c of read.callbacks.callbacksForRecount(BATCH)) {
     const ev = {
       day: chinaDay(c.calledAt),
       stewardId: c.stewardId?.toHexString() ?? null,
@@ -161,18 +144,12 @@ export async function rebuildRollups(
 
   // Waitlist joins per trip, in one pass over the bookings that ever waited.
   const joins = new Map<string, number>();
-  for await (const b of src.m.bookings
-    .find({ waitSeq: { $ne: null } }, { tripId: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const b of read.bookings.waitlistJoinsForRecount(BATCH)) {
     const id = b.tripId.toHexString();
     joins.set(id, (joins.get(id) ?? 0) + 1);
   }
   n = 0;
-  for await (const t of src.m.trips
-    .find({}, { seatHolders: 0, notices: 0 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const t of read.trips.tripsForRecount(BATCH)) {
     const facts = { ...t, waitlistJoins: joins.get(t._id.toHexString()) ?? 0 };
     const c = tripContribution(facts, cell(t.destinations[0]?.enterpriseId.toHexString()));
     addContribution(expected, c);
@@ -181,19 +158,13 @@ export async function rebuildRollups(
   }
 
   const employer = new Map<string, string>();
-  for await (const u of src.m.users
-    .find({ enterpriseId: { $ne: null } }, { enterpriseId: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const u of read.users.employersForRecount(BATCH)) {
     employer.set(u._id.toHexString(), u.enterpriseId!.toHexString());
   }
   n = 0;
   // Only today's and yesterday's check-ins can still be rewritten (by a late sync); older ones need no ledger.
   const mutableFrom = addDays(today, -1);
-  for await (const c of src.m.checkins
-    .find({}, { workerId: 1, day: 1, temperature: 1, healthCode: 1 })
-    .lean()
-    .cursor({ batchSize: BATCH })) {
+  for await (const c of read.checkins.checkinsForRecount(BATCH)) {
     const worker = c.workerId.toHexString();
     const contribution = checkinContribution(c, cell(employer.get(worker)));
     addContribution(expected, contribution);

@@ -1,4 +1,5 @@
-import { Types, type Connection, type Model } from 'mongoose';
+import { Types } from 'mongoose';
+import type { IssueState } from '@fugong/contracts';
 import {
   chinaDay,
   NO_CELL,
@@ -10,80 +11,106 @@ import {
   type IssueFacts,
   type TripFacts,
 } from '@fugong/domain';
-import { enterpriseModel, type EnterpriseDoc } from '../enterprises/enterprise.model';
-import { reopeningModel, type ReopeningDoc } from '../reopening/reopening.model';
-import { issueModel, type IssueDoc } from '../issues/issue.model';
-import { assignmentModel, type AssignmentDoc } from '../stewards/assignment.model';
-import { visitModel, type VisitDoc } from '../visits/visit.model';
-import { tripModel, type TripDoc } from '../trips/trip.model';
-import { checkinModel, type CheckinDoc } from '../health-checkins/checkin.model';
-import { userModel, type UserDoc } from '../auth/user.model';
-import { callbackModel, type CallbackDoc } from '../callbacks/callback.model';
-import { bookingModel, type BookingDoc } from '../bookings/booking.model';
 import { oid } from '../../db/ids';
 
-/** A registry row as the daily report lists it. */
-export type RegistryRow = Pick<
-  EnterpriseDoc,
-  '_id' | 'name' | 'creditCode' | 'regionCode' | 'address' | 'industry' | 'size'
->;
-/** A reopening report as the daily report lists it. */
-export type ReportRow = Pick<
-  ReopeningDoc,
-  'enterpriseId' | 'day' | 'reopened' | 'staffOnSite' | 'staffTotal'
->;
+type Id = Types.ObjectId;
+type CellFields = Omit<CellDims, 'town'> & { address?: string | null };
+/** A cursor over stored records, in batches (what a mongoose query's `.cursor()` is). */
+type Rows<T> = AsyncIterable<T>;
+
+/**
+ * What the rollups read of other modules, as those modules' repositories store it: the container
+ * hands each module's repository in (they implement these reads). Read-only, and read now: a
+ * sync must see the record's current state.
+ */
+export interface RollupReaders {
+  enterprises: {
+    cellFieldsOf(id: string): Promise<CellFields | null>;
+    storedById(id: string): Promise<(CellFields & { headcount: number }) | null>;
+    idsUpdatedSince(since: Date): Promise<string[]>;
+    cellsForRecount(batchSize: number): Rows<CellFields & { _id: Id; headcount: number }>;
+  };
+  reopening: {
+    latestStoredOf(enterpriseId: Id): Promise<ReportState | null>;
+    reportsForRecount(batchSize: number): Rows<ReportState & { enterpriseId: Id }>;
+  };
+  issues: {
+    categoriesIn(enterpriseId: Id, states: typeof OPEN_ISSUE_STATES): Promise<{ category: string }[]>;
+    storedById(id: string): Promise<StoredIssue | null>;
+    issuesForRecount(batchSize: number): Rows<StoredIssue & { _id: Id }>;
+  };
+  assignments: {
+    liveExists(enterpriseId: Id): Promise<unknown>;
+    liveForRecount(batchSize: number): Rows<{ enterpriseId: Id }>;
+  };
+  visits: {
+    latestStoredOf(enterpriseId: Id): Promise<{ visitedAt: Date } | null>;
+    visitsForRecount(batchSize: number): Rows<{ enterpriseId: Id; stewardId: Id; visitedAt: Date }>;
+  };
+  trips: {
+    storedById(id: string): Promise<StoredTrip | null>;
+    tripsForRecount(batchSize: number): Rows<StoredTrip & { _id: Id }>;
+  };
+  bookings: {
+    waitlistJoinsOf(tripId: string): Promise<number>;
+    waitlistJoinsForRecount(batchSize: number): Rows<{ tripId: Id }>;
+  };
+  checkins: {
+    storedOf(workerId: string, day: string): Promise<CheckinFactsForRollup | null>;
+    checkinsForRecount(batchSize: number): Rows<CheckinFactsForRollup & { workerId: Id; day: string }>;
+  };
+  users: {
+    employerOf(workerId: string): Promise<Id | null>;
+    employersForRecount(batchSize: number): Rows<{ _id: Id; enterpriseId: Id | null }>;
+  };
+  callbacks: {
+    callbacksForRecount(batchSize: number): Rows<StoredCallback>;
+  };
+}
+
+/** An enterprise's reopening status in one report. */
+export type ReportState = { day: string; reopened: boolean; staffOnSite: number; staffTotal: number };
+/** The stored issue fields the rollup counts. */
+type StoredIssue = {
+  enterpriseId: Id;
+  state: IssueState;
+  category: IssueFacts['category'];
+  departmentCode?: string | null;
+  escalated?: boolean | null;
+  reportedAt: Date;
+  rating?: number | null;
+  clocks?: { progress?: { dueAt?: Date | null; metAt?: Date | null } | null } | null;
+};
+type StoredTrip = Omit<TripFacts, 'waitlistJoins'> & { destinations: { enterpriseId: Id }[] };
+type StoredCallback = {
+  enterpriseId: Id;
+  stewardId?: Id | null;
+  calledAt: Date;
+  reached: boolean;
+  satisfaction?: number | null;
+};
 
 /** The cell of an enterprise record. */
-export function cellOfEnterprise(
-  e: Pick<EnterpriseDoc, 'regionCode' | 'address' | 'industry' | 'size'>,
-): CellDims {
+export function cellOfEnterprise(e: CellFields): CellDims {
   return { regionCode: e.regionCode, town: townOf(e.address ?? ''), industry: e.industry, size: e.size };
 }
 
 /**
- * Read-only access to the raw collections the rollups are computed from. It reads other
- * modules' collections directly (never writes them) because a sync must see the record's
- * current state, and going through five services for one read would hide that.
+ * The current state of the records a rollup sync counts, read through the owning modules'
+ * repositories (`RollupReaders`), with the enterprise → cell lookups cached.
  */
 export class RollupSources {
-  readonly m: {
-    enterprises: Model<EnterpriseDoc>;
-    reopening: Model<ReopeningDoc>;
-    issues: Model<IssueDoc>;
-    assignments: Model<AssignmentDoc>;
-    visits: Model<VisitDoc>;
-    trips: Model<TripDoc>;
-    checkins: Model<CheckinDoc>;
-    users: Model<UserDoc>;
-    callbacks: Model<CallbackDoc>;
-    bookings: Model<BookingDoc>;
-  };
   /** Enterprise id → cell; refreshed by every enterprise sync, so moves are picked up there. */
   private readonly cells = new Map<string, CellDims>();
 
-  constructor(readonly conn: Connection) {
-    this.m = {
-      enterprises: enterpriseModel(conn),
-      reopening: reopeningModel(conn),
-      issues: issueModel(conn),
-      assignments: assignmentModel(conn),
-      visits: visitModel(conn),
-      trips: tripModel(conn),
-      checkins: checkinModel(conn),
-      users: userModel(conn),
-      callbacks: callbackModel(conn),
-      bookings: bookingModel(conn),
-    };
-  }
+  constructor(readonly read: RollupReaders) {}
 
   /** The cell an enterprise's records count in; NO_CELL for an unknown id. */
   async cellOf(enterpriseId: string | null): Promise<CellDims> {
     if (!enterpriseId || !Types.ObjectId.isValid(enterpriseId)) return NO_CELL;
     const hit = this.cells.get(enterpriseId);
     if (hit) return hit;
-    const e = await this.m.enterprises
-      .findById(enterpriseId, { regionCode: 1, address: 1, industry: 1, size: 1 })
-      .lean<EnterpriseDoc>();
+    const e = await this.read.enterprises.cellFieldsOf(enterpriseId);
     const cell = e ? cellOfEnterprise(e) : NO_CELL;
     if (e) this.cells.set(enterpriseId, cell);
     return cell;
@@ -91,16 +118,14 @@ export class RollupSources {
 
   /** Everything the enterprise-level figures need, read now; null when the enterprise is gone. */
   async enterpriseFacts(id: string): Promise<EnterpriseFacts | null> {
-    const e = await this.m.enterprises.findById(id).lean<EnterpriseDoc>();
+    const e = await this.read.enterprises.storedById(id);
     if (!e) return null;
     const eid = oid(id);
     const [report, open, live, visit] = await Promise.all([
-      this.m.reopening.findOne({ enterpriseId: eid }).sort({ day: -1 }).lean<ReopeningDoc>(),
-      this.m.issues
-        .find({ enterpriseId: eid, state: { $in: [...OPEN_ISSUE_STATES] } }, { category: 1 })
-        .lean<IssueDoc[]>(),
-      this.m.assignments.exists({ enterpriseId: eid, live: true }),
-      this.m.visits.findOne({ enterpriseId: eid }, { visitedAt: 1 }).sort({ visitedAt: -1 }).lean<VisitDoc>(),
+      this.read.reopening.latestStoredOf(eid),
+      this.read.issues.categoriesIn(eid, OPEN_ISSUE_STATES),
+      this.read.assignments.liveExists(eid),
+      this.read.visits.latestStoredOf(eid),
     ]);
     const cell = cellOfEnterprise(e);
     this.cells.set(id, cell);
@@ -117,11 +142,8 @@ export class RollupSources {
   }
 
   /** Ids of enterprises whose registry entry changed since `since` (after a bulk import). */
-  async enterprisesUpdatedSince(since: Date): Promise<string[]> {
-    const docs = await this.m.enterprises
-      .find({ updatedAt: { $gte: since } }, { _id: 1 })
-      .lean<EnterpriseDoc[]>();
-    return docs.map((d) => d._id.toHexString());
+  enterprisesUpdatedSince(since: Date): Promise<string[]> {
+    return this.read.enterprises.idsUpdatedSince(since);
   }
 
   async tripFacts(id: string): Promise<{ facts: TripFacts; cell: CellDims } | null> {
@@ -129,8 +151,8 @@ export class RollupSources {
     // The two reads are independent: one round trip of latency, not two. A booking keeps its
     // waitSeq once it joined the waitlist, whatever became of it since.
     const [t, waitlistJoins] = await Promise.all([
-      this.m.trips.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>(),
-      this.m.bookings.countDocuments({ tripId: oid(id), waitSeq: { $ne: null } }),
+      this.read.trips.storedById(id),
+      this.read.bookings.waitlistJoinsOf(id),
     ]);
     if (!t) return null;
     return {
@@ -141,7 +163,7 @@ export class RollupSources {
 
   async issueFacts(id: string): Promise<{ facts: IssueFacts; cell: CellDims; enterpriseId: string } | null> {
     if (!Types.ObjectId.isValid(id)) return null;
-    const i = await this.m.issues.findById(id, { timeline: 0, description: 0 }).lean<IssueDoc>();
+    const i = await this.read.issues.storedById(id);
     if (!i) return null;
     const enterpriseId = i.enterpriseId.toHexString();
     return { facts: issueFactsOf(i), cell: await this.cellOf(enterpriseId), enterpriseId };
@@ -151,44 +173,15 @@ export class RollupSources {
     workerId: string,
     day: string,
   ): Promise<{ facts: CheckinFactsForRollup; cell: CellDims } | null> {
-    const c = await this.m.checkins.findOne({ workerId: oid(workerId), day }).lean<CheckinDoc>();
+    const c = await this.read.checkins.storedOf(workerId, day);
     if (!c) return null;
-    const u = await this.m.users.findById(workerId, { enterpriseId: 1 }).lean<UserDoc>();
-    return { facts: c, cell: await this.cellOf(u?.enterpriseId?.toHexString() ?? null) };
-  }
-
-  /** The registry rows an export lists, read as a cursor in batches of `batchSize`. */
-  registryRows(filter: Partial<Pick<RegistryRow, 'regionCode' | 'industry' | 'size'>>, batchSize: number) {
-    return this.m.enterprises
-      .find(filter, { name: 1, creditCode: 1, regionCode: 1, address: 1, industry: 1, size: 1 })
-      .lean<RegistryRow>()
-      .cursor({ batchSize });
-  }
-
-  /** Each listed enterprise's latest reopening report up to `day` (by enterprise id). */
-  async latestReportsUpTo(enterpriseIds: Types.ObjectId[], day: string): Promise<Map<string, ReportRow>> {
-    const reports = await this.m.reopening
-      .find(
-        { enterpriseId: { $in: enterpriseIds }, day: { $lte: day } },
-        { enterpriseId: 1, day: 1, reopened: 1, staffOnSite: 1, staffTotal: 1 },
-      )
-      .lean<ReportRow[]>();
-    const latest = new Map<string, ReportRow>();
-    for (const r of reports) {
-      const k = r.enterpriseId.toHexString();
-      if (!latest.has(k) || latest.get(k)!.day < r.day) latest.set(k, r);
-    }
-    return latest;
+    const employer = await this.read.users.employerOf(workerId);
+    return { facts: c, cell: await this.cellOf(employer?.toHexString() ?? null) };
   }
 }
 
 /** The issue fields the rollup counts, from a stored issue. */
-export function issueFactsOf(
-  i: Pick<
-    IssueDoc,
-    'category' | 'departmentCode' | 'state' | 'escalated' | 'reportedAt' | 'rating' | 'clocks'
-  >,
-): IssueFacts {
+export function issueFactsOf(i: Omit<StoredIssue, 'enterpriseId'>): IssueFacts {
   return {
     category: i.category,
     departmentCode: i.departmentCode ?? null,

@@ -1,5 +1,5 @@
 import { decodeMetrics, parseCellKey, type ParsedCell } from '@fugong/domain';
-import type { RollupDoc } from './rollup.model';
+import type { RollupDoc } from './rollup.types';
 
 /** Counters by metric name, of one cell or one slice entry. */
 export type Metrics = Record<string, number>;

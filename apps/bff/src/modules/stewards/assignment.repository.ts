@@ -1,4 +1,4 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Types } from 'mongoose';
 import type { AssignmentDoc } from './assignment.model';
 import { isDuplicateKey } from '../../db/errors';
 import { DomainError } from '../../errors';
@@ -34,6 +34,21 @@ export class AssignmentRepository {
     private readonly model: Model<AssignmentDoc>,
     private readonly conn: Connection,
   ) {}
+
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** Whether an enterprise has a live steward (null when none). */
+  liveExists(enterpriseId: Types.ObjectId) {
+    return this.model.exists({ enterpriseId, live: true });
+  }
+
+  /** The enterprises of every live assignment, as a cursor. */
+  liveForRecount(batchSize: number) {
+    return this.model
+      .find({ live: true }, { enterpriseId: 1 })
+      .lean<Pick<AssignmentDoc, '_id' | 'enterpriseId'>>()
+      .cursor({ batchSize });
+  }
 
   async liveForEnterprise(enterpriseId: string): Promise<AssignmentRecord | null> {
     const doc = await this.model

@@ -8,6 +8,8 @@ import { listModel } from './list.model';
 import { entitlementModel } from './entitlement.model';
 import { oid } from '../../db/ids';
 
+export type { DiffEntry, ListStatus } from './list.model';
+
 export type ListRecord = Omit<ListDoc, '_id' | 'openSlot'> & { id: string };
 export type EntitlementRecord = Omit<EntitlementDoc, '_id' | 'listId' | 'enterpriseId'> & {
   id: string;

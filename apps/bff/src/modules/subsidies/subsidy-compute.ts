@@ -16,7 +16,7 @@ import {
 import type { SubsidyPolicyCode } from '@fugong/contracts';
 import { businessRule } from '../../errors';
 import type { FactRepository, PersonFactKind, PersonRow } from './fact.repository';
-import type { DiffEntry, ListDoc } from './list.model';
+import type { DiffEntry, ListRecord } from './list.repository';
 import type { EntitlementRecord } from './list.repository';
 
 /** One beneficiary's computed entitlement, before it is named and stored. */
@@ -167,7 +167,7 @@ export function diffAgainst(
   before: EntitlementRecord[],
   after: (ComputedLine & { enterpriseName: string })[],
   inLedger: Set<string>,
-): NonNullable<ListDoc['diff']> {
+): NonNullable<ListRecord['diff']> {
   const prior = new Map(before.filter((b) => !b.excluded).map((b) => [b.enterpriseId, b]));
   const entry = (id: string, name: string, b: number | null, a: number | null): DiffEntry => ({
     enterpriseId: id,

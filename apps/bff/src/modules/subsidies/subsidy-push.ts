@@ -1,4 +1,4 @@
-import { SUBSIDY_POLICY_LABELS } from '@fugong/contracts';
+import { SHARED_PAGES, SUBSIDY_POLICY_LABELS } from '@fugong/contracts';
 import { formatYuan } from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { ListRepository, ListRecord } from './list.repository';
@@ -23,7 +23,7 @@ export interface SubsidyNoticePorts {
 }
 
 /** The firm's own subsidy page (the mini-program path, without the leading slash). */
-const SUBSIDY_PAGE = 'pages/subsidies/index';
+const SUBSIDY_PAGE = SHARED_PAGES.subsidies;
 
 /**
  * 政策直通: when a list goes into 公示, every firm on it that has not yet been told of this policy

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
-import type { ListStatus } from './list.model';
+import type { ListStatus } from './list.repository';
 import type { ListRecord } from './list.repository';
 import { assertManages, assertReadable, readablePolicies } from './subsidy-access';
 import { lineView, listView } from './subsidy-views';

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import type { TripDoc } from './trip.model';
+import type { TripDoc } from './trip.types';
 import type { TripSnapshots } from './trip-snapshots';
 import { Batcher } from '../../db/batcher';
 import { oid } from '../../db/ids';

@@ -1,3 +1,4 @@
+import { SHARED_PAGES } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import type { BookingRepository } from '../bookings';
 import type { OutboxMessage, OutboxRepository } from '../notifications';
@@ -35,7 +36,7 @@ export class TripNoticeService {
           kind: n.kind === 'cancelled' ? 'trip_cancelled' : 'trip_time_changed',
           title: n.kind === 'cancelled' ? '班车已取消' : '班车时间变更',
           body: n.text,
-          page: 'pages/my-bookings/index',
+          page: SHARED_PAGES.myBookings,
         });
       }
     }

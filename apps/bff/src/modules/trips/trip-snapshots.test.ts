@@ -1,5 +1,5 @@
 import { TripSnapshots } from './trip-snapshots';
-import type { TripRecord } from './trip.repository';
+import type { TripRecord } from './trip.types';
 
 const trip = { id: 't1', capacity: 3, bookedCount: 1, seatHolders: ['b0'] } as TripRecord;
 

@@ -1,4 +1,4 @@
-import type { TripRecord } from './trip.repository';
+import type { TripRecord } from './trip.types';
 
 /** How stale a trip snapshot the booking path may start from. */
 export const TRIP_SNAPSHOT_MS = 1000;

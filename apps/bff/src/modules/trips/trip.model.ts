@@ -1,43 +1,8 @@
-import { Schema, type Types, type Connection, type Model } from 'mongoose';
-import { TRIP_STATUSES, type TripStatus } from '@fugong/contracts';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { TRIP_STATUSES } from '@fugong/contracts';
+import type { TripDoc } from './trip.types';
 
-/** A change booked workers must hear about; written in the same atomic update as the change. */
-export interface TripNotice {
-  seq: number;
-  kind: 'time_changed' | 'cancelled';
-  at: Date;
-  text: string;
-}
-
-export interface TripDoc {
-  _id: Types.ObjectId;
-  status: TripStatus;
-  originRegionCode: string;
-  originName: string;
-  pickupPoints: { name: string }[];
-  destinations: { enterpriseId: Types.ObjectId; enterpriseName: string; dropPoint: string }[];
-  departureAt: Date;
-  /** China-time day of departure: the "travel day" of the one-live-booking-per-day rule. */
-  travelDay: string;
-  vehicle: { plate: string; seats: number };
-  driver: { name: string };
-  occupancyCapPct: number;
-  /** floor(seats × cap); seats sold never exceed it (guarded in every seat claim). */
-  capacity: number;
-  /** Always equal to seatHolders.length: both change in the same single-document update. */
-  bookedCount: number;
-  /** Bookings holding a seat. The source of truth for "does booking X hold a seat?". */
-  seatHolders: Types.ObjectId[];
-  /** Last seat number given at boarding. */
-  boardedCount: number;
-  notices: TripNotice[];
-  /** True while some notice has not yet been fanned out to the outbox. */
-  noticesPending: boolean;
-  cancelReason: string | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { TripDoc, TripNotice } from './trip.types';
 
 const schema = new Schema<TripDoc>(
   {

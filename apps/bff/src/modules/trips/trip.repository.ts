@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import type { TripStatus } from '@fugong/contracts';
-import type { TripDoc, TripNotice } from './trip.model';
+import type { TripDoc, NewTrip, TripNotice, TripRecord } from './trip.types';
 import { TripSnapshots } from './trip-snapshots';
 import { SeatClaims, type SeatClaim } from './seat-claims';
 import { Batcher } from '../../db/batcher';
@@ -8,34 +8,8 @@ import type { Connection } from 'mongoose';
 import { tripModel } from './trip.model';
 import { oid } from '../../db/ids';
 
-/** A trip as services see it: plain data, ids as strings. */
-export interface TripRecord {
-  id: string;
-  status: TripStatus;
-  originRegionCode: string;
-  originName: string;
-  pickupPoints: { name: string }[];
-  destinations: { enterpriseId: string; enterpriseName: string; dropPoint: string }[];
-  departureAt: Date;
-  travelDay: string;
-  vehicle: { plate: string; seats: number };
-  driver: { name: string };
-  occupancyCapPct: number;
-  capacity: number;
-  bookedCount: number;
-  seatHolders: string[];
-  boardedCount: number;
-  notices: TripNotice[];
-  noticesPending: boolean;
-  cancelReason: string | null;
-}
-
 export type { SeatClaim };
-
-export type NewTrip = Omit<
-  TripRecord,
-  'id' | 'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
-> & { createdBy: string };
+export type { NewTrip, TripRecord } from './trip.types';
 
 function toRecord(d: TripDoc): TripRecord {
   return {
@@ -87,6 +61,21 @@ export class TripRepository {
       const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** A stored trip without its seat holders and notices, read now (no snapshot); null for an unknown id. */
+  storedById(id: string): Promise<Omit<TripDoc, 'seatHolders' | 'notices'> | null> {
+    return this.model.findById(id, { seatHolders: 0, notices: 0 }).lean<TripDoc>();
+  }
+
+  /** Every trip without its seat holders and notices, as a cursor. */
+  tripsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { seatHolders: 0, notices: 0 })
+      .lean<Omit<TripDoc, 'seatHolders' | 'notices'>>()
+      .cursor({ batchSize });
   }
 
   async create(t: NewTrip): Promise<TripRecord> {

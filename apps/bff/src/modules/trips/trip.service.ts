@@ -1,7 +1,7 @@
 import { tripSchema, type Trip, type TripStatus } from '@fugong/contracts';
 import type { z } from 'zod';
 import type { tripChangeSchema, tripInputSchema, tripSearchSchema } from '@fugong/contracts';
-import { bookingOpen, chinaDay, seatCapacity } from '@fugong/domain';
+import { bookingOpen, CHINA_TIME_ZONE, chinaDay, seatCapacity } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const fmt = (d: Date) =>
   d.toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: CHINA_TIME_ZONE,
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',

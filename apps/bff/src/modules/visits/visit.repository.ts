@@ -38,6 +38,21 @@ export class VisitRepository {
 
   constructor(private readonly model: Model<VisitDoc>) {}
 
+  // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
+
+  /** An enterprise's latest visit (its time only); null before the first. */
+  latestStoredOf(enterpriseId: Types.ObjectId): Promise<Pick<VisitDoc, '_id' | 'visitedAt'> | null> {
+    return this.model.findOne({ enterpriseId }, { visitedAt: 1 }).sort({ visitedAt: -1 }).lean<VisitDoc>();
+  }
+
+  /** Every visit's enterprise, steward and time, as a cursor. */
+  visitsForRecount(batchSize: number) {
+    return this.model
+      .find({}, { enterpriseId: 1, stewardId: 1, visitedAt: 1 })
+      .lean<Pick<VisitDoc, '_id' | 'enterpriseId' | 'stewardId' | 'visitedAt'>>()
+      .cursor({ batchSize });
+  }
+
   async create(input: Omit<VisitRecord, 'id' | 'issueIds'>): Promise<VisitRecord> {
     const doc = await this.model.create({
       ...input,

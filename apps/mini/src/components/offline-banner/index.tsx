@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useOffline } from '../../store/network';
+import { useOffline } from '../../hooks/network';
 import './index.css';
 
 export interface OfflineBannerProps {

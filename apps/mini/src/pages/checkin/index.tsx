@@ -16,9 +16,9 @@ import { fieldErrorsFromApiError, fieldErrorsFromIssues, type FieldErrors } from
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { isOfflineError } from '../../services/api-error';
 import { openPage, PAGES } from '../../navigation';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { Chips } from '../../components/chips';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { PASS_LABELS, chinaToday } from '../../services/format';
 import { RegionPicker } from '../../components/region-picker';
 import { DateField } from '../../components/date-field';

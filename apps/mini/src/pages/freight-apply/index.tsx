@@ -18,7 +18,7 @@ import { PageState } from '../../components/page-state';
 import { useFormSubmit } from '../../forms/use-form-submit';
 import { openPage } from '../../navigation';
 import { FREIGHT_PAGES, freightApi } from '../../services/freight';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { Chips } from '../../components/chips';
 import { PlateInput } from './plate-input';
 import '../../styles/worker.css';

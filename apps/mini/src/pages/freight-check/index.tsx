@@ -7,7 +7,7 @@ import { PageState } from '../../components/page-state';
 import { useSubmissionKey } from '../../forms/use-submission-key';
 import { canScanCode, readStored, scanBoardingCode, writeStored } from '../../platform';
 import { freightApi } from '../../services/freight';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { shortTime } from '../../components/freight-pass-card';
 import '../../styles/worker.css';
 import '../../styles/freight.css';

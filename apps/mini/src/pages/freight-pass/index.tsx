@@ -6,7 +6,7 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../components/page-state';
 import { ApiError } from '../../services/api-error';
 import { freightApi } from '../../services/freight';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { FreightPassCard, shortTime } from '../../components/freight-pass-card';
 import '../../styles/worker.css';
 import '../../styles/freight.css';

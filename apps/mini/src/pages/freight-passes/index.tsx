@@ -4,8 +4,8 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openPage } from '../../navigation';
 import { FREIGHT_PAGES, freightApi } from '../../services/freight';
-import { useLoad } from '../../store/use-load';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useLoad } from '../../hooks/use-load';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { FreightPassCard } from '../../components/freight-pass-card';
 import '../../styles/worker.css';
 

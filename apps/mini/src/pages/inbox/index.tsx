@@ -4,8 +4,8 @@ import { NOTICE_KIND_LABELS, type InboxNotice, type NoticeKind } from '@fugong/c
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openLink } from '../../navigation';
-import { useLoad } from '../../store/use-load';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useLoad } from '../../hooks/use-load';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { inboxApi } from '../../services/inbox-api';
 import { toChinaDateTime } from '../../services/format';
 import '../../styles/worker.css';

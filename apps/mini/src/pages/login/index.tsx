@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import { loginMethod } from '../../platform';
 import { goHome } from '../../navigation';
-import { useSession } from '../../store/session';
+import { useSession } from '../../hooks/session';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { PhoneLoginForm } from './components/phone-login-form';
 import { WechatLogin } from './components/wechat-login';

@@ -7,9 +7,9 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { RoleTags } from '../../components/role-tags';
 import { PAGES, goToLogin, openPage } from '../../navigation';
-import { useElderMode } from '../../store/elder-mode';
-import { refreshCurrentUser, signOut } from '../../store/session';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useElderMode } from '../../hooks/elder-mode';
+import { refreshCurrentUser, signOut } from '../../hooks/session';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import './index.css';
 
 /** 我的: who is signed in (phone masked), their roles, the profile, 长辈模式, and sign-out. */

@@ -6,9 +6,9 @@ import type { Booking } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openPage, PAGES } from '../../navigation';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { BookingCard } from '../../components/booking-card';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { workerApi } from '../../services/worker-api';
 import '../../styles/worker.css';
 

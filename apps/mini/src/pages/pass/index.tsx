@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../components/page-state';
 import { QrCode } from '../../components/qr-code';
 import { openPage, PAGES } from '../../navigation';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { PASS_LABELS } from '../../services/format';
 import { workerApi } from '../../services/worker-api';
 import '../../styles/worker.css';

@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components';
+import { CHINA_TIME_ZONE } from '@fugong/domain';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { subsidies } from '../../services/subsidies';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { ObjectionForm } from './objection-form';
 import '../../styles/issue.css';
 
 const OBJECTION_WORDS = { pending: '异议处理中', upheld: '异议成立', rejected: '异议不成立' } as const;
 const day = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, -3);
+  new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TIME_ZONE, hour12: false }).slice(0, -3);
 
 /**
  * 可享政策 · 免申即享: what the liaison's firm gets without applying, computed from data the

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { SubsidyEntitlement, SubsidyList } from '@fugong/contracts';
 import { PageState } from '../../components/page-state';
 import { subsidies } from '../../services/subsidies';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { EntitlementRow } from './entitlement-row';
 
 /** Rows drawn at a time: a city's list runs to thousands of firms and a budget phone draws slowly. */

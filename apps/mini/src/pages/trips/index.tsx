@@ -4,9 +4,9 @@ import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { TripRow } from '../../components/trip-row';
 import { openPage, PAGES } from '../../navigation';
-import { useSignedInUser } from '../../store/use-signed-in-user';
+import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { Chips } from '../../components/chips';
-import { useLoad } from '../../store/use-load';
+import { useLoad } from '../../hooks/use-load';
 import { workerApi } from '../../services/worker-api';
 import '../../styles/worker.css';
 

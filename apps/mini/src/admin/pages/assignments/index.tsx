@@ -12,7 +12,7 @@ import { Chips } from '../../../components/chips';
 import { PageState } from '../../../components/page-state';
 import { RegionPicker } from '../../../components/region-picker';
 import { consoleApi } from '../../../services/console-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];

@@ -13,7 +13,7 @@ import { Chips } from '../../../components/chips';
 import { DateField } from '../../../components/date-field';
 import { consoleApi } from '../../../services/console-api';
 import { chinaToday, toChinaDateTime } from '../../../services/format';
-import { useDownload } from '../../../store/use-download';
+import { useDownload } from '../../../hooks/use-download';
 import '../../../styles/worker.css';
 
 const ALL = 'all';

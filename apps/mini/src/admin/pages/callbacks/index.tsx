@@ -9,7 +9,7 @@ import {
 } from '@fugong/contracts';
 import { Chips } from '../../../components/chips';
 import { PageState } from '../../../components/page-state';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { consoleApi } from '../../../services/console-api';
 import { CallForm } from './call-form';
 import '../../../styles/worker.css';

@@ -6,7 +6,7 @@ import type { RebalanceResult } from '@fugong/contracts';
 import { Chips } from '../../../components/chips';
 import { PageState } from '../../../components/page-state';
 import { consoleApi } from '../../../services/console-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /**

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { DEPARTMENTS, ROLE_LABELS, ROLES, type Profile, type Role } from '@fugong/contracts';
 import { PageState } from '../../../components/page-state';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { consoleApi } from '../../../services/console-api';
 import '../../../styles/worker.css';
 

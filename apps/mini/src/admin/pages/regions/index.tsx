@@ -16,7 +16,7 @@ import { PageState } from '../../../components/page-state';
 import { RegionPicker } from '../../../components/region-picker';
 import { consoleApi } from '../../../services/console-api';
 import { chinaToday } from '../../../services/format';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 const LEVELS = RISK_LEVELS.map((l) => ({ value: l, label: RISK_LABELS[l] }));

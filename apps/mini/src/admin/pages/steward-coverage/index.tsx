@@ -6,7 +6,7 @@ import { PageState } from '../../../components/page-state';
 import { RegionPicker } from '../../../components/region-picker';
 import { consoleApi } from '../../../services/console-api';
 import { chinaDayOf } from '../../../services/format';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 const LAPSES = [7, 14, 30, 60].map((n) => ({ value: String(n), label: `${n} 天` }));

@@ -5,7 +5,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState, statusForError, type PageStatus } from '../../../components/page-state';
 import { callRoute } from '../../../services/call-route';
 import { download } from '../../../services/download';
-import { useDownload } from '../../../store/use-download';
+import { useDownload } from '../../../hooks/use-download';
 import { Filters, type PageFilter } from './filters';
 import { RiskStrategy } from './risk-strategy';
 import { Sections } from './sections';

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { ApiError } from '../../../services/api-error';
 import { api } from '../../../services/issue-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 
 /**
  * 抱团组团包车: open requests of other firms bound for the same county, which a small firm can

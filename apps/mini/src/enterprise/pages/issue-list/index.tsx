@@ -6,10 +6,10 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { Countdown } from '../../../components/countdown';
 import { openPage, PAGES } from '../../../navigation';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { api } from '../../../services/issue-api';
 import { Chips } from '../../../components/issue-chips';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { formatTime } from '../../../services/format';
 import '../../../styles/issue.css';
 

@@ -6,7 +6,7 @@ import { reopeningReportInputSchema } from '@fugong/contracts';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { useFormSubmit } from '../../../forms/use-form-submit';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { api } from '../../../services/issue-api';
 import { Chips } from '../../../components/issue-chips';
 import '../../../styles/issue.css';

@@ -6,7 +6,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
 import { api } from '../../../services/issue-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { formatTime } from '../../../services/format';
 import '../../../styles/issue.css';
 

@@ -3,7 +3,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
 import { api } from '../../../services/issue-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/issue.css';
 
 /** 我的企业 (steward): the firms they serve, the one that needs them most on top, with why. */

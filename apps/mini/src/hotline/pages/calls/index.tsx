@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
 import { hotlineApi } from '../../../services/hotline';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { CallCard } from './call-card';
 import '../../../styles/worker.css';
 

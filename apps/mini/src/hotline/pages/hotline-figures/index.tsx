@@ -3,7 +3,7 @@ import type { HotlineFigures } from '@fugong/contracts';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { hotlineApi } from '../../../services/hotline';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 type Rate = HotlineFigures['answered'];

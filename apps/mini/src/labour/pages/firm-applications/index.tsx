@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { PASS_LABELS } from '../../../services/format';
 import { labourApi, type FirmStep } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { StepForm, type FormStep } from './step-form';
 import '../../../styles/worker.css';
 

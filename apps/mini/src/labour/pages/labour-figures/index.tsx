@@ -6,8 +6,8 @@ import { PageState } from '../../../components/page-state';
 import { downloadRoute } from '../../../services/download';
 import { chinaToday } from '../../../services/format';
 import { labourApi } from '../../../services/labour';
-import { useDownload } from '../../../store/use-download';
-import { useLoad } from '../../../store/use-load';
+import { useDownload } from '../../../hooks/use-download';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 const SIZE_LABELS: Record<string, string> = { above: '规上', below: '规下', '': '未登记规模' };

@@ -9,7 +9,7 @@ import { openPage, PAGES } from '../../../navigation';
 import { toChinaDateTime } from '../../../services/format';
 import { labourApi, type SeekerStep } from '../../../services/labour';
 import { sharingApi } from '../../../services/sharing';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /** What the worker may do at each state: withdraw before an offer, accept or decline an offer. */

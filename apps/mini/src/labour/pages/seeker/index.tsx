@@ -11,7 +11,7 @@ import { RegionPicker } from '../../../components/region-picker';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
 import { labourApi } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 const INDUSTRIES = ['制造业', '建筑业', '纺织业', '物流运输', '餐饮服务'].map((v) => ({

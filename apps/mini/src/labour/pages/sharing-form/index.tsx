@@ -18,7 +18,7 @@ import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
 import { labourApi } from '../../../services/labour';
 import { sharingApi } from '../../../services/sharing';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 interface Draft {

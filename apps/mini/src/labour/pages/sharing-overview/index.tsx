@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { sharingApi } from '../../../services/sharing';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { AgreementCard } from '../../../components/sharing-agreement-card';
 import '../../../styles/worker.css';
 

@@ -9,7 +9,7 @@ import { RegionName } from '../../../components/region-name';
 import { openPage, PAGES } from '../../../navigation';
 import { labourApi } from '../../../services/labour';
 import { sharingApi } from '../../../services/sharing';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { AgreementCard, decidingFirm } from '../../../components/sharing-agreement-card';
 import { ProposeForm } from './propose-form';
 import '../../../styles/worker.css';

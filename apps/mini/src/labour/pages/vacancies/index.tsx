@@ -10,7 +10,7 @@ import { RegionPicker } from '../../../components/region-picker';
 import { openPage, PAGES } from '../../../navigation';
 import { ApiError } from '../../../services/api-error';
 import { labourApi, type VacancyFilters } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /** The industries most vacancies are posted under; 全部 searches them all. */

@@ -20,7 +20,7 @@ import { PageState } from '../../../components/page-state';
 import { RegionPicker } from '../../../components/region-picker';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { labourApi } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 interface Draft {

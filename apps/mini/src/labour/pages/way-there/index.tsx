@@ -6,7 +6,7 @@ import { RegionName } from '../../../components/region-name';
 import { openPage, PAGES } from '../../../navigation';
 import { toChinaDateTime } from '../../../services/format';
 import { labourApi } from '../../../services/labour';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /**

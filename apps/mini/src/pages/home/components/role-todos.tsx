@@ -5,7 +5,7 @@ import { PAGES, openPage } from '../../../navigation';
 import { api } from '../../../services/issue-api';
 import { chinaToday } from '../../../services/format';
 import { workerApi } from '../../../services/worker-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import './today.css';
 
 /** One line of what a person has to do today, and the page where they do it. */

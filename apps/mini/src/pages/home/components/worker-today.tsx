@@ -4,7 +4,7 @@ import type { Booking, Checkin, Pass } from '@fugong/contracts';
 import { PAGES, openPage } from '../../../navigation';
 import { BOOKING_LABELS, PASS_LABELS, chinaDayOf, chinaToday, formatTime } from '../../../services/format';
 import { workerApi } from '../../../services/worker-api';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { Countdown } from '../../../components/countdown';
 import './today.css';
 

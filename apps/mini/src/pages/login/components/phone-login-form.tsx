@@ -11,7 +11,7 @@ import {
 import { useSubmissionKey } from '../../../forms/use-submission-key';
 import { ApiError } from '../../../services/api-error';
 import { requestOtp } from '../../../services/auth';
-import { signInWithPhone } from '../../../store/session';
+import { signInWithPhone } from '../../../hooks/session';
 import { useCountdown } from '../use-countdown';
 import './phone-login-form.css';
 

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { wechatLoginSchema } from '@fugong/contracts';
 import { wechatLoginCode } from '../../../platform';
-import { signInWithWechat } from '../../../store/session';
+import { signInWithWechat } from '../../../hooks/session';
 
 export interface WechatLoginProps {
   onSignedIn: () => void;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { wechatLoginCode } from '../../../platform';
 import { PhoneNumberButton } from '../../../platform/phone-number-button';
-import { signInWithWechatPhone } from '../../../store/session';
+import { signInWithWechatPhone } from '../../../hooks/session';
 
 export interface WechatPhoneLoginProps {
   onSignedIn: () => void;

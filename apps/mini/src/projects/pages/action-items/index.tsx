@@ -8,7 +8,7 @@ import { PageState } from '../../../components/page-state';
 import { shortTime } from '../../../components/freight-pass-card';
 import { useSubmissionKey } from '../../../forms/use-submission-key';
 import { projectsApi } from '../../../services/projects';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /**

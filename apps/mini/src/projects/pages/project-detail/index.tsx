@@ -4,8 +4,8 @@ import { PROJECT_KIND_LABELS, PROJECT_LEVEL_LABELS, type Project, type SessionUs
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { projectsApi } from '../../../services/projects';
-import { useLoad } from '../../../store/use-load';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useLoad } from '../../../hooks/use-load';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { ReportForm } from './report-form';
 import { NeedPanel } from './need-panel';
 import '../../../styles/worker.css';

@@ -17,7 +17,7 @@ import { Chips } from '../../../components/chips';
 import { useSubmissionKey } from '../../../forms/use-submission-key';
 import { PAGES, openPage } from '../../../navigation';
 import { projectsApi } from '../../../services/projects';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 
 const KIND_OPTIONS = NEED_KINDS.map((k) => ({ value: k, label: NEED_KIND_LABELS[k] }));
 const DEPT_OPTIONS = SESSION_DEPARTMENTS.map((c) => ({

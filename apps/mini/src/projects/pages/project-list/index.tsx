@@ -4,7 +4,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { PAGES, openPage } from '../../../navigation';
 import { projectsApi } from '../../../services/projects';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /**

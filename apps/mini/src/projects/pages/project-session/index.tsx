@@ -4,8 +4,8 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { shortTime } from '../../../components/freight-pass-card';
 import { projectsApi } from '../../../services/projects';
-import { useLoad } from '../../../store/use-load';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useLoad } from '../../../hooks/use-load';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { DecisionForm } from './decision-form';
 import '../../../styles/worker.css';
 

@@ -13,7 +13,7 @@ import { Chips } from '../../../components/chips';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { supplyApi, type SupplyBrowseFilters } from '../../../services/supply';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { BrowseFilters } from './browse-filters';
 import '../../../styles/worker.css';
 

@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
 import { supplyApi } from '../../../services/supply';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /** Both ends count: 03-01 to 03-01 is one day. */

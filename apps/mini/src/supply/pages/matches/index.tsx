@@ -12,8 +12,8 @@ import {
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { supplyApi } from '../../../services/supply';
-import { useLoad } from '../../../store/use-load';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useLoad } from '../../../hooks/use-load';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import '../../../styles/worker.css';
 
 interface Contact {

@@ -3,7 +3,7 @@ import { POST_SIDE_LABELS, POST_SIDES, SUPPLY_CATEGORIES, SUPPLY_CATEGORY_LABELS
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { supplyApi } from '../../../services/supply';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import '../../../styles/worker.css';
 
 /** 产业链协同 for 工信局 and the command: open posts by side and category, matches, chain risk. */

@@ -10,9 +10,9 @@ import { useSubmissionKey } from '../../../forms/use-submission-key';
 import { ApiError } from '../../../services/api-error';
 import { openPage, PAGES } from '../../../navigation';
 import { canScanCode, scanBoardingCode } from '../../../platform';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { TripRow } from '../../../components/trip-row';
-import { useLoad } from '../../../store/use-load';
+import { useLoad } from '../../../hooks/use-load';
 import { workerApi } from '../../../services/worker-api';
 import '../../../styles/worker.css';
 

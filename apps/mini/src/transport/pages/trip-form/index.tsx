@@ -8,7 +8,7 @@ import { RegionPicker } from '../../../components/region-picker';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { useFormSubmit } from '../../../forms/use-form-submit';
-import { useSignedInUser } from '../../../store/use-signed-in-user';
+import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { workerApi } from '../../../services/worker-api';
 import { fromChinaDateTime } from '../../../services/format';
 import { capacityText } from './capacity';
