@@ -128,7 +128,28 @@ export const manifestSchema = z.object({
 
 export const boardingResultSchema = z.object({ row: manifestRowSchema, alreadyBoarded: z.boolean() });
 
-export const manifestExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+/**
+ * The manifest export is masked unless `full=true` is asked with a reason (e.g. 流调溯源): the
+ * full numbers are for tracing, and who read them and why goes into the audit log.
+ */
+export const manifestExportQuerySchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    full: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    reason: z.string().trim().max(200, '导出事由不超过 200 字').optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.full && (q.reason ?? '').length < 4)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: '导出完整信息须填写事由（至少 4 个字）',
+      });
+  });
+export type ManifestExportQuery = z.output<typeof manifestExportQuerySchema>;
 
 export const notificationSchema = z.object({
   id: z.string(),

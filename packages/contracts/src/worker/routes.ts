@@ -279,7 +279,8 @@ export const workerRoutes = {
     id: 'trips.manifest.export',
     method: 'get',
     path: '/api/trips/:tripId/manifest/export',
-    summary: '导出乘客名单（CSV/Excel，含完整信息，记入审计）',
+    summary:
+      '导出乘客名单（CSV/Excel；默认脱敏，完整信息须注明事由，仅本班次交通专班负责人或指挥部，记入审计）',
     tag: 'boarding',
     auth: 'user',
     params: tripParams,

@@ -11,8 +11,8 @@ export function boardingRoutes(boarding: BoardingService): RouteDef[] {
     ),
     route(r.tripsManifest, ({ params }) => boarding.manifest(params.tripId)),
     route(r.tripsManifestExport, async ({ actor, params, query, requestId }) => {
-      const { trip, rows } = await boarding.fullManifest(actor, params.tripId, requestId);
-      return exportManifest(trip, rows, query.format);
+      const { trip, rows } = await boarding.exportRows(actor, params.tripId, query, requestId);
+      return exportManifest(trip, rows, query.format, query.full);
     }),
   ];
 }

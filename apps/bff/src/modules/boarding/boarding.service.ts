@@ -1,11 +1,11 @@
 import { maskIdNumber, maskPhone, type BookingStatus, type ManifestRow } from '@fugong/contracts';
 import { boardingRefusal } from '@fugong/domain';
-import type { Actor } from '../../auth/actor';
+import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { PiiCipher } from '../../crypto/pii';
 import type { AuditRepository } from '../../audit/audit.repository';
-import { DomainError, notFound } from '../../errors';
+import { DomainError, forbidden, notFound } from '../../errors';
 import type { PassService } from '../health-checkins';
 import type { PersonRecord, ProfileRepository } from '../profile';
 import type { TripRecord, TripRepository } from '../trips';
@@ -13,8 +13,8 @@ import type { BookingRecord, BookingRepository, SeatAllocator } from '../booking
 
 const MANIFEST_STATUSES: BookingStatus[] = ['confirmed', 'boarded', 'waitlisted', 'released'];
 
-/** A manifest line with the person's data in full (exports only; the caller audits). */
-export interface FullManifestRow extends ManifestRow {
+/** A manifest line for a file: phone and ID number masked, or in full on an audited request. */
+export interface ExportManifestRow extends ManifestRow {
   phone: string | null;
   idNumber: string | null;
 }
@@ -84,15 +84,31 @@ export class BoardingService {
     };
   }
 
-  /** The manifest with full phone and ID numbers, for tracing; every person read is audited. */
-  async fullManifest(
+  /**
+   * The manifest for a file. Masked by default, like every other export. In full only when asked
+   * with a reason, and only by the command or the transport officer who set the trip up: tracing
+   * needs the numbers reachable, not printed in every copy a marshal or driver carries. Each
+   * person read in full is audited, with the reason, before the data leaves.
+   */
+  async exportRows(
     actor: Actor,
     tripId: string,
+    want: { full: boolean; reason?: string },
     requestId: string,
-  ): Promise<{ trip: TripRecord; rows: FullManifestRow[] }> {
+  ): Promise<{ trip: TripRecord; rows: ExportManifestRow[] }> {
     const trip = await this.mustFind(tripId);
+    if (want.full && !hasRole(actor, 'admin') && trip.createdBy !== actor.id)
+      throw forbidden('完整名单仅限本班次的交通专班负责人或指挥部导出，可导出脱敏名单');
     const list = await this.bookings.listByTrip(tripId, MANIFEST_STATUSES);
     const people = await this.people.findMany(list.map((b) => b.workerId));
+    if (!want.full)
+      return {
+        trip,
+        rows: list.map((b) => {
+          const r = this.toRow(b, people.get(b.workerId));
+          return { ...r, phone: r.phoneMasked, idNumber: r.idNumberMasked };
+        }),
+      };
     const at = this.clock.now();
     for (const b of list) {
       await this.audit.append({
@@ -103,6 +119,7 @@ export class BoardingService {
         subjectId: b.workerId,
         fields: ['phone', 'idNumber'],
         requestId,
+        reason: want.reason ?? null,
       });
     }
     return {

@@ -28,6 +28,8 @@ export interface TripRecord {
   notices: TripNotice[];
   noticesPending: boolean;
   cancelReason: string | null;
+  /** The transport officer who set the trip up (entitled to its full passenger list). */
+  createdBy: string;
 }
 
 export type { SeatClaim };
@@ -35,7 +37,7 @@ export type { SeatClaim };
 export type NewTrip = Omit<
   TripRecord,
   'id' | 'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
-> & { createdBy: string };
+>;
 
 function toRecord(d: TripDoc): TripRecord {
   return {
@@ -61,6 +63,7 @@ function toRecord(d: TripDoc): TripRecord {
     notices: d.notices ?? [],
     noticesPending: d.noticesPending ?? false,
     cancelReason: d.cancelReason,
+    createdBy: d.createdBy,
   };
 }
 
