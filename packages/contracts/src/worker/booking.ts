@@ -98,6 +98,11 @@ export const boardingInputSchema = z
     /** The token read from the worker's QR code. */
     token: z.string().trim().min(10, '上车码无效').max(300, '上车码无效'),
     temperature: temperatureSchema,
+    /**
+     * When the marshal scanned it, for a scan queued on a phone without signal and uploaded
+     * later; the server checks the code's boarding window at that moment. Absent: now.
+     */
+    scannedAt: isoDateTimeSchema.optional(),
   })
   .strict();
 export type BoardingInput = z.input<typeof boardingInputSchema>;
@@ -161,3 +166,25 @@ export const notificationSchema = z.object({
   /** Whether the message also reached the phone as a WeChat subscribe message. */
   wechat: z.enum(WECHAT_DELIVERY_STATES).optional(),
 });
+
+/** The worker's phone asks for its offline boarding code, naming itself by its device id. */
+export const boardingTokenInputSchema = z
+  .object({
+    /** A random id the phone made once and keeps (not a hardware id): 32 hex characters. */
+    deviceId: z.string().regex(/^[0-9a-f]{32}$/, '设备标识无效'),
+  })
+  .strict();
+
+/**
+ * A boarding code that works without signal: valid in the trip's boarding window only, for this
+ * booking on this phone; refused once the booking has boarded or is cancelled.
+ */
+export const boardingTokenSchema = z.object({
+  token: z.string(),
+  bookingId: objectIdSchema,
+  tripId: objectIdSchema,
+  validFrom: isoDateTimeSchema,
+  validUntil: isoDateTimeSchema,
+  fetchedAt: isoDateTimeSchema,
+});
+export type BoardingToken = z.infer<typeof boardingTokenSchema>;

@@ -14,6 +14,8 @@ import { tripCancelSchema, tripChangeSchema, tripInputSchema, tripSchema, tripSe
 import {
   boardingInputSchema,
   boardingResultSchema,
+  boardingTokenInputSchema,
+  boardingTokenSchema,
   bookingInputSchema,
   bookingSchema,
   manifestExportQuerySchema,
@@ -252,6 +254,17 @@ export const workerRoutes = {
     body: staffBookingInputSchema,
     response: staffBookingResultSchema,
     idempotent: true,
+  }),
+  bookingsBoardingToken: defineRoute({
+    id: 'bookings.boardingToken',
+    method: 'post',
+    path: '/api/bookings/:bookingId/boarding-token',
+    summary: '离线上车码（本班次上车时段内有效，绑定预订与本机）',
+    tag: 'boarding',
+    auth: 'user',
+    params: z.object({ bookingId: objectIdSchema }),
+    body: boardingTokenInputSchema,
+    response: boardingTokenSchema,
   }),
   boardingBoard: defineRoute({
     id: 'boarding.board',

@@ -22,6 +22,8 @@ export interface BookingDoc {
   boardedAt: Date | null;
   boardingTemperature: number | null;
   boardedBy: string | null;
+  /** The phone that fetched the offline boarding code last (only its code is honoured). */
+  boardingDeviceId?: string | null;
   bookedBy: 'self' | 'liaison';
   bookedById: string;
   cancelReason: 'worker' | 'liaison' | 'trip_cancelled' | 'pass_not_green' | null;
@@ -44,6 +46,7 @@ const schema = new Schema<BookingDoc>(
     boardedAt: { type: Date, default: null },
     boardingTemperature: { type: Number, default: null },
     boardedBy: { type: String, default: null },
+    boardingDeviceId: { type: String, default: null },
     bookedBy: { type: String, enum: ['self', 'liaison'], required: true },
     bookedById: { type: String, required: true },
     cancelReason: { type: String, default: null },
