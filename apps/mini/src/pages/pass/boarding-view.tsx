@@ -38,7 +38,8 @@ export function BoardingView({
                 <Text className="w-line">{name}</Text>
               </View>
             ) : (
-              <Text className="w-card__title">{name}</Text>
+              // Offline, the pass colour on record may be stale: the server checks it at the door.
+              <Text className="w-card__title">{name || '上车码'}</Text>
             )}
             <BoardingCode code={code} offline={offline} />
             {offline ? (
