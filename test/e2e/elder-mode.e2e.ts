@@ -58,6 +58,7 @@ const OTHER_ROLES: [string, string, [string, string][]][] = [
       ['home', '/pages/home/index'],
       ['trip-admin', '/transport/pages/trip-admin/index'],
       ['trip-form', '/transport/pages/trip-form/index'],
+      ['charter-convert', '/transport/pages/charter-convert/index'],
       ['marshal-scan', '/transport/pages/marshal-scan/index'],
     ],
   ],

@@ -337,6 +337,11 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
       post(w.liaisonB, `/api/trips/${w.tripA}/staff-bookings`, { staffIds: [w.staffB.id] }),
     ],
   }),
+  // The offline boarding code of worker A's booking: only worker A's phone may fetch it.
+  'bookings.boardingToken': async (w) => ({
+    inScope: post(w.workerA, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'a'.repeat(32) }),
+    outOfScope: [post(w.workerB, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'b'.repeat(32) })],
+  }),
   'bookings.cancel': async (w) => ({
     inScope: post(w.workerA, `/api/bookings/${w.bookingA}/cancel`, undefined),
     outOfScope: [post(w.workerB, `/api/bookings/${w.bookingA}/cancel`, undefined)],

@@ -36,6 +36,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   manifest: 'transport',
   'trip-admin': 'transport',
   'trip-form': 'transport',
+  'charter-convert': 'transport',
   dashboard: 'admin',
   'freight-apply': 'liaison',
   'freight-passes': 'liaison',

@@ -51,6 +51,7 @@ export default defineAppConfig({
         'pages/manifest/index',
         'pages/trip-admin/index',
         'pages/trip-form/index',
+        'pages/charter-convert/index',
       ],
     },
     {

@@ -3,6 +3,7 @@ export * from './time/china-day';
 export * from './pass/pass-status';
 export * from './seats/capacity';
 export * from './trips/cutoffs';
+export * from './trips/boarding-token';
 export * from './calendar/working-days';
 export * from './issues/state-machine';
 export * from './issues/sla';

@@ -9,6 +9,7 @@ export interface AuditDoc {
   subjectId: string;
   fields: string[];
   requestId: string | null;
+  reason?: string | null;
 }
 
 const schema = new Schema<AuditDoc>(
@@ -20,6 +21,7 @@ const schema = new Schema<AuditDoc>(
     subjectId: { type: String, required: true },
     fields: { type: [String], default: [] },
     requestId: { type: String, default: null },
+    reason: { type: String, default: null },
   },
   { versionKey: false, collection: 'audit_log' },
 );

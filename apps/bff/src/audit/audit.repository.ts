@@ -10,6 +10,8 @@ export interface AuditEntry {
   subjectId: string;
   fields: string[];
   requestId: string | null;
+  /** Why the data was read in full, when the reader had to say (e.g. 流调溯源). */
+  reason?: string | null;
 }
 
 /** What the console's log page asks for: a time span, optionally some actions and one actor. */

@@ -69,6 +69,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'bookings.cancel': { roles: ['worker'], scope: 'self' },
   'bookings.staff': { roles: ['liaison'], scope: 'enterprise' },
   'boarding.board': { roles: ['transport'], scope: 'all' },
+  // The worker's own booking only (checked in the service).
+  'bookings.boardingToken': { roles: ['worker'], scope: 'self' },
   'trips.manifest': { roles: ['transport', 'admin'], scope: 'all' },
   'trips.manifest.export': { roles: ['transport', 'admin'], scope: 'all' },
   'notifications.mine': { roles: ALL, scope: 'self' },

@@ -95,6 +95,7 @@ export function composeWorkerSide(d: WorkerSideDeps) {
     audit,
     clock,
     events,
+    secret: d.secret,
   });
 
   // The bookings sweep (waitlist promotion, seat release, reminders) sends the trips' notices; a

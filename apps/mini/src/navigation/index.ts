@@ -42,6 +42,7 @@ export const PAGES = {
   manifest: '/transport/pages/manifest/index',
   tripAdmin: '/transport/pages/trip-admin/index',
   tripForm: '/transport/pages/trip-form/index',
+  charterConvert: '/transport/pages/charter-convert/index',
   dashboard: '/command/pages/dashboard/index',
   consolePeople: '/admin/pages/people/index',
   consoleCallbacks: `/${SHARED_PAGES.consoleCallbacks}`,

@@ -2,7 +2,7 @@
  * Calls of the worker-journey screens, typed by the shared route contracts. Pages use
  * these, never paths, so a contract change breaks the build instead of a screen.
  */
-import { workerRoutes as w, type BodyOf } from '@fugong/contracts';
+import { enterpriseRoutes as e, workerRoutes as w, type BodyOf } from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
 import { downloadRoute, type OnProgress } from './download';
 
@@ -26,12 +26,20 @@ export const workerApi = {
   board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) =>
     callRoute(w.boardingBoard, { params: { tripId }, body }, o),
   manifest: (tripId: string) => callRoute(w.tripsManifest, { params: { tripId } }, { silent: true }),
-  /** The full passenger list as a file (audited on the server); H5 saves it, weapp opens it. */
-  exportManifest: (tripId: string, format: 'csv' | 'xlsx', onProgress: OnProgress) =>
+  /**
+   * The passenger list as a file; H5 saves it, weapp opens it. Masked unless `full` carries the
+   * reason the server audits (and refuses unless the person may read it in full).
+   */
+  exportManifest: (
+    tripId: string,
+    format: 'csv' | 'xlsx',
+    onProgress: OnProgress,
+    full?: { reason: string },
+  ) =>
     downloadRoute(
       w.tripsManifestExport,
-      { params: { tripId }, query: { format } },
-      `乘客名单-${tripId}.${format}`,
+      { params: { tripId }, query: full ? { format, full: 'true', reason: full.reason } : { format } },
+      `乘客名单${full ? '（完整）' : '（脱敏）'}-${tripId}.${format}`,
       onProgress,
     ),
   createTrip: (body: BodyOf<typeof w.tripsCreate>, o?: CallOptions) => callRoute(w.tripsCreate, { body }, o),
@@ -42,4 +50,9 @@ export const workerApi = {
     callRoute(w.tripsCancel, { params: { tripId }, body: { reason } }, o),
   bookStaff: (tripId: string, body: BodyOf<typeof w.bookingsStaff>, o?: CallOptions) =>
     callRoute(w.bookingsStaff, { params: { tripId }, body }, o),
+  /** The transport officer's side of 包车需求: open requests by origin and day, one, and the conversion. */
+  charterGroups: () => callRoute(e.charterGroups, { query: {} }, { silent: true }),
+  charter: (id: string) => callRoute(e.charterGet, { params: { id } }, { silent: true }),
+  convertCharters: (body: BodyOf<typeof e.charterConvert>, o?: CallOptions) =>
+    callRoute(e.charterConvert, { body }, o),
 };

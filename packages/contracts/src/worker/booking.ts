@@ -107,6 +107,11 @@ export const boardingInputSchema = z
     /** The token read from the worker's QR code. */
     token: z.string().trim().min(10, '上车码无效').max(300, '上车码无效'),
     temperature: temperatureSchema,
+    /**
+     * When the marshal scanned it, for a scan queued on a phone without signal and uploaded
+     * later; the server checks the code's boarding window at that moment. Absent: now.
+     */
+    scannedAt: isoDateTimeSchema.optional(),
   })
   .strict();
 export type BoardingInput = z.input<typeof boardingInputSchema>;
@@ -137,7 +142,28 @@ export const manifestSchema = z.object({
 
 export const boardingResultSchema = z.object({ row: manifestRowSchema, alreadyBoarded: z.boolean() });
 
-export const manifestExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+/**
+ * The manifest export is masked unless `full=true` is asked with a reason (e.g. 流调溯源): the
+ * full numbers are for tracing, and who read them and why goes into the audit log.
+ */
+export const manifestExportQuerySchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    full: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    reason: z.string().trim().max(200, '导出事由不超过 200 字').optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.full && (q.reason ?? '').length < 4)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: '导出完整信息须填写事由（至少 4 个字）',
+      });
+  });
+export type ManifestExportQuery = z.output<typeof manifestExportQuerySchema>;
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -149,3 +175,25 @@ export const notificationSchema = z.object({
   /** Whether the message also reached the phone as a WeChat subscribe message. */
   wechat: z.enum(WECHAT_DELIVERY_STATES).optional(),
 });
+
+/** The worker's phone asks for its offline boarding code, naming itself by its device id. */
+export const boardingTokenInputSchema = z
+  .object({
+    /** A random id the phone made once and keeps (not a hardware id): 32 hex characters. */
+    deviceId: z.string().regex(/^[0-9a-f]{32}$/, '设备标识无效'),
+  })
+  .strict();
+
+/**
+ * A boarding code that works without signal: valid in the trip's boarding window only, for this
+ * booking on this phone; refused once the booking has boarded or is cancelled.
+ */
+export const boardingTokenSchema = z.object({
+  token: z.string(),
+  bookingId: objectIdSchema,
+  tripId: objectIdSchema,
+  validFrom: isoDateTimeSchema,
+  validUntil: isoDateTimeSchema,
+  fetchedAt: isoDateTimeSchema,
+});
+export type BoardingToken = z.infer<typeof boardingTokenSchema>;

@@ -14,6 +14,8 @@ import { tripCancelSchema, tripChangeSchema, tripInputSchema, tripSchema, tripSe
 import {
   boardingInputSchema,
   boardingResultSchema,
+  boardingTokenInputSchema,
+  boardingTokenSchema,
   bookingInputSchema,
   bookingSchema,
   manifestExportQuerySchema,
@@ -253,6 +255,17 @@ export const workerRoutes = {
     response: staffBookingResultSchema,
     idempotent: true,
   }),
+  bookingsBoardingToken: defineRoute({
+    id: 'bookings.boardingToken',
+    method: 'post',
+    path: '/api/bookings/:bookingId/boarding-token',
+    summary: '离线上车码（本班次上车时段内有效，绑定预订与本机）',
+    tag: 'boarding',
+    auth: 'user',
+    params: z.object({ bookingId: objectIdSchema }),
+    body: boardingTokenInputSchema,
+    response: boardingTokenSchema,
+  }),
   boardingBoard: defineRoute({
     id: 'boarding.board',
     method: 'post',
@@ -279,7 +292,8 @@ export const workerRoutes = {
     id: 'trips.manifest.export',
     method: 'get',
     path: '/api/trips/:tripId/manifest/export',
-    summary: '导出乘客名单（CSV/Excel，含完整信息，记入审计）',
+    summary:
+      '导出乘客名单（CSV/Excel；默认脱敏，完整信息须注明事由，仅本班次交通专班负责人或指挥部，记入审计）',
     tag: 'boarding',
     auth: 'user',
     params: tripParams,

@@ -1,5 +1,6 @@
 /**
- * Boarding: the driver's passenger manifest and the scan of a worker's pass at the door. What
+ * Boarding: the driver's passenger manifest, the worker's offline boarding code, and the scan at
+ * the door. What
  * other modules may use — the builder and the routes. Publishes `trip.counters-moved`.
  */
 import type { Clock } from '../../clock';
@@ -13,6 +14,8 @@ import type { ProfileRepository } from '../profile';
 import type { TripRepository } from '../trips';
 import { BoardingService } from './boarding.service';
 import { boardingRoutes as boardingRoutesFor } from './boarding.routes';
+import { createBoardingTokenSigner } from './boarding-token';
+import { BoardingTokenService } from './boarding-token.service';
 
 export interface BoardingDeps {
   trips: TripRepository;
@@ -24,10 +27,14 @@ export interface BoardingDeps {
   audit: AuditRepository;
   clock: Clock;
   events: RecordEventPublisher;
+  /** Secret the offline boarding codes are derived from (the JWT secret; a separate HKDF label). */
+  secret: string;
 }
 
 /** Builds the module once (the container calls this). */
 export function buildBoarding(d: BoardingDeps) {
+  const tokens = createBoardingTokenSigner(d.secret);
+  const boardingTokens = new BoardingTokenService(d.trips, d.bookings, d.seats, tokens, d.clock);
   const boarding = new BoardingService(
     d.trips,
     d.bookings,
@@ -37,13 +44,14 @@ export function buildBoarding(d: BoardingDeps) {
     d.pii,
     d.audit,
     d.clock,
+    tokens,
     d.events,
   );
-  return { services: { boarding } };
+  return { services: { boarding, boardingTokens } };
 }
 
 export type Boarding = ReturnType<typeof buildBoarding>;
 
 export function boardingRoutes(b: Boarding): RouteDef[] {
-  return boardingRoutesFor(b.services.boarding);
+  return boardingRoutesFor(b.services.boarding, b.services.boardingTokens);
 }

@@ -3,14 +3,14 @@ import { BOOKING_STATUS_LABELS } from '@fugong/contracts';
 import { CHINA_TIME_ZONE } from '@fugong/domain';
 import type { RawResponse } from '../../http/route';
 import type { TripRecord } from '../trips';
-import type { FullManifestRow } from './boarding.service';
+import type { ExportManifestRow } from './boarding.service';
 
 const HEADER = ['序号', '姓名', '手机号', '身份证号', '状态', '上车点', '座位号', '上车体温', '上车时间'];
 
 const time = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA_TIME_ZONE, hour12: false }) : '';
 
-function cells(rows: FullManifestRow[]): (string | number)[][] {
+function cells(rows: ExportManifestRow[]): (string | number)[][] {
   return rows.map((r, i) => [
     i + 1,
     r.name ?? '',
@@ -34,10 +34,11 @@ function csvCell(v: string | number): string {
 /** The manifest as CSV (UTF-8 with BOM so Excel shows the Chinese) or as an .xlsx workbook. */
 export async function exportManifest(
   trip: TripRecord,
-  rows: FullManifestRow[],
+  rows: ExportManifestRow[],
   format: 'csv' | 'xlsx',
+  full: boolean,
 ): Promise<RawResponse> {
-  const base = `乘客名单-${trip.originName}-${trip.travelDay}-${trip.vehicle.plate}`;
+  const base = `乘客名单${full ? '（完整）' : '（脱敏）'}-${trip.originName}-${trip.travelDay}-${trip.vehicle.plate}`;
   if (format === 'csv') {
     const lines = [HEADER, ...cells(rows)].map((row) => row.map(csvCell).join(','));
     return {

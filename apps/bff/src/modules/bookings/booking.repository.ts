@@ -22,6 +22,7 @@ export interface BookingRecord {
   seatNo: number | null;
   boardedAt: Date | null;
   boardingTemperature: number | null;
+  boardingDeviceId: string | null;
   bookedBy: 'self' | 'liaison';
   cancelReason: BookingDoc['cancelReason'];
   cancelledAt: Date | null;
@@ -43,6 +44,7 @@ const toRecord = (d: BookingDoc): BookingRecord => ({
   seatNo: d.seatNo ?? null,
   boardedAt: d.boardedAt ?? null,
   boardingTemperature: d.boardingTemperature ?? null,
+  boardingDeviceId: d.boardingDeviceId ?? null,
   bookedBy: d.bookedBy,
   cancelReason: d.cancelReason ?? null,
   cancelledAt: d.cancelledAt ?? null,
@@ -245,6 +247,23 @@ export class BookingRepository {
       return asks.map(({ b }) => ({ ...b, status: 'confirmed', updatedAt: now }));
     const byId = new Map((await this.listByIds(ids)).map((r) => [r.id, r]));
     return asks.map(({ b }) => byId.get(b.id) ?? new Error(`booking ${b.id} vanished`));
+  }
+
+  /**
+   * Makes `deviceId` the phone whose offline boarding code counts for this worker's booking, in
+   * one guarded write: only while the booking holds a seat (a cancelled or boarded booking
+   * gets no new code). The latest phone wins; codes fetched on an earlier one stop working.
+   */
+  async bindBoardingDevice(id: string, workerId: string, deviceId: string): Promise<BookingRecord | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: oid(id), workerId: oid(workerId), status: 'confirmed' },
+        { $set: { boardingDeviceId: deviceId } },
+        { returnDocument: 'after' },
+      )
+      .lean<BookingDoc>();
+    return doc ? toRecord(doc) : null;
   }
 
   async setSeatNo(id: string, seatNo: number): Promise<BookingRecord | null> {

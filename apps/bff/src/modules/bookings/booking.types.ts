@@ -27,6 +27,8 @@ export interface BookingDoc {
   boardedAt: Date | null;
   boardingTemperature: number | null;
   boardedBy: string | null;
+  /** The phone that fetched the offline boarding code last (only its code is honoured). */
+  boardingDeviceId?: string | null;
   bookedBy: 'self' | 'liaison';
   bookedById: string;
   cancelReason: 'worker' | 'liaison' | 'trip_cancelled' | 'pass_not_green' | null;

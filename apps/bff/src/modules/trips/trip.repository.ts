@@ -35,6 +35,7 @@ function toRecord(d: TripDoc): TripRecord {
     notices: d.notices ?? [],
     noticesPending: d.noticesPending ?? false,
     cancelReason: d.cancelReason,
+    createdBy: d.createdBy,
   };
 }
 

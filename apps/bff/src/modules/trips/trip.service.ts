@@ -60,9 +60,10 @@ export class TripService {
       driver: input.driver,
       occupancyCapPct: input.occupancyCapPct,
       capacity: seatCapacity(input.vehicle.seats, input.occupancyCapPct),
+      createdBy: actor.id,
     };
     this.assertReadable({ ...fields, id: '0'.repeat(24) });
-    const trip = await this.trips.create({ ...fields, createdBy: actor.id });
+    const trip = await this.trips.create(fields);
     await this.changed(trip.id);
     return this.view(trip);
   }

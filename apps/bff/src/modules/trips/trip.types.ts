@@ -64,9 +64,11 @@ export interface TripRecord {
   notices: TripNotice[];
   noticesPending: boolean;
   cancelReason: string | null;
+  /** The transport officer who set the trip up (entitled to its full passenger list). */
+  createdBy: string;
 }
 
 export type NewTrip = Omit<
   TripRecord,
   'id' | 'bookedCount' | 'seatHolders' | 'boardedCount' | 'notices' | 'noticesPending' | 'cancelReason'
-> & { createdBy: string };
+>;

@@ -38,7 +38,7 @@ export default function BookingResultPage() {
             <BookingCard booking={data} />
             <View className="w-actions">
               {data.status === 'confirmed' ? (
-                <Button type="primary" onClick={() => openPage(PAGES.pass)}>
+                <Button type="primary" onClick={() => openPage(PAGES.pass, { bookingId: data.id })}>
                   查看上车码
                 </Button>
               ) : null}

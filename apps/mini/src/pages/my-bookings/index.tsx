@@ -60,7 +60,7 @@ export default function MyBookingsPage() {
             {ACTIVE.has(b.status) && b.status !== 'boarded' ? (
               <View className="w-actions">
                 {b.status === 'confirmed' ? (
-                  <Button type="primary" onClick={() => openPage(PAGES.pass)}>
+                  <Button type="primary" onClick={() => openPage(PAGES.pass, { bookingId: b.id })}>
                     出示上车码
                   </Button>
                 ) : null}

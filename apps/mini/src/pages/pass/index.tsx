@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PassToken } from '@fugong/contracts';
@@ -10,6 +10,8 @@ import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { PASS_LABELS } from '../../services/format';
 import { workerApi } from '../../services/worker-api';
+import { useBoardingCode } from '../../hooks/use-boarding-code';
+import { BoardingView } from './boarding-view';
 import '../../styles/worker.css';
 
 /**
@@ -17,9 +19,13 @@ import '../../styles/worker.css';
  * drawn on the phone from the token (components/qr-code).
  * The page fetches a fresh one every minute while it is shown, so a screenshot is useless to
  * anyone else; when no fresh code can be had, the old one is hidden once it expires.
+ * Opened for a booking (`bookingId`), it shows that trip's offline boarding code instead,
+ * which stays valid without signal for the boarding window.
  */
 export default function PassPage() {
   const user = useSignedInUser();
+  const { params } = useRouter();
+  const boarding = useBoardingCode(params.bookingId);
   const [pass, setPass] = useState<PassToken | null>(null);
   const [status, setStatus] = useState<PageStatus>('loading');
   const [now, setNow] = useState(Date.now());
@@ -58,6 +64,7 @@ export default function PassPage() {
   useEffect(() => stop, [stop]);
 
   if (!user) return <PageState status="loading" />;
+  if (params.bookingId) return <BoardingView name={user.name ?? ''} pass={pass} boarding={boarding} />;
   const expired = pass ? now >= new Date(pass.expiresAt).getTime() : true;
   const left = pass ? Math.max(0, Math.ceil((new Date(pass.expiresAt).getTime() - now) / 1000)) : 0;
 

@@ -98,7 +98,12 @@ export function WorkerTodayCard({ profileDone }: { profileDone: boolean }) {
       </View>
 
       {trip ? (
-        <View className="today-row" role="button" onClick={() => openPage(PAGES.pass)}>
+        <View
+          className="today-row"
+          role="button"
+          // A seat has its offline boarding code; a waitlist place only the pass.
+          onClick={() => openPage(PAGES.pass, trip.status === 'confirmed' ? { bookingId: trip.id } : {})}
+        >
           <Location size={24} color="#1f5fb4" />
           <View className="today-row__text">
             <Text className="today-row__line">

@@ -17,6 +17,19 @@ const flush = () =>
     for (let i = 0; i < 6; i += 1) await Promise.resolve();
   });
 
+/** The page of a trip with one passenger, drawn. */
+async function openOneRowManifest() {
+  setRouterParams({ tripId: TRIP.id });
+  installFakeApi({
+    [`GET /api/trips/${TRIP.id}/manifest`]: {
+      status: 200,
+      body: { tripId: TRIP.id, capacity: 22, bookedCount: 1, boardedCount: 0, rows: [MANIFEST_ROW] },
+    },
+  });
+  render(<ManifestPage />);
+  await flush();
+}
+
 describe('manifest page', () => {
   beforeEach(() => saveSession(sessionFor(['transport'])));
 
@@ -67,28 +80,46 @@ describe('manifest page', () => {
     expect(screen.getByText('通行码异常：体温 38.0 ℃')).toBeTruthy();
   });
 
-  it('when CSV or Excel is tapped, then the audited export of this trip is downloaded in that format', async () => {
-    setRouterParams({ tripId: TRIP.id });
-    installFakeApi({
-      [`GET /api/trips/${TRIP.id}/manifest`]: {
-        status: 200,
-        body: { tripId: TRIP.id, capacity: 22, bookedCount: 1, boardedCount: 0, rows: [MANIFEST_ROW] },
-      },
-    });
-    render(<ManifestPage />);
-    await flush();
+  it('when CSV or Excel is tapped, then the masked export of this trip is downloaded in that format', async () => {
+    await openOneRowManifest();
 
-    fireEvent.click(screen.getByText('导出 Excel'));
+    fireEvent.click(screen.getByText('导出 Excel（脱敏）'));
     await flush();
-    fireEvent.click(screen.getByText('导出 CSV'));
+    fireEvent.click(screen.getByText('导出 CSV（脱敏）'));
     await flush();
 
     const paths = (downloadFile as jest.Mock).mock.calls.map((c) => [c[0], c[2]]);
     expect(paths).toEqual([
-      [`/api/trips/${TRIP.id}/manifest/export?format=xlsx`, `乘客名单-${TRIP.id}.xlsx`],
-      [`/api/trips/${TRIP.id}/manifest/export?format=csv`, `乘客名单-${TRIP.id}.csv`],
+      [`/api/trips/${TRIP.id}/manifest/export?format=xlsx`, `乘客名单（脱敏）-${TRIP.id}.xlsx`],
+      [`/api/trips/${TRIP.id}/manifest/export?format=csv`, `乘客名单（脱敏）-${TRIP.id}.csv`],
     ]);
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '名单已导出', icon: 'success' });
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '脱敏名单已导出', icon: 'success' });
+  });
+
+  it('when the full list is asked, then a reason is required, confirmed, and sent with the download', async () => {
+    await openOneRowManifest();
+    fireEvent.click(screen.getByText('流调需要完整手机号、身份证号？'));
+    fireEvent.click(screen.getByText('导出完整名单（CSV）'));
+    await flush();
+    expect(screen.getByText('请填写导出事由（至少 4 个字）')).toBeTruthy();
+    expect(downloadFile).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByPlaceholderText(/流调溯源/), { target: { value: '流调溯源排查' } });
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false });
+    fireEvent.click(screen.getByText('导出完整名单（CSV）'));
+    await flush();
+    expect(downloadFile).not.toHaveBeenCalled();
+
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: true });
+    fireEvent.click(screen.getByText('导出完整名单（CSV）'));
+    await flush();
+    expect((downloadFile as jest.Mock).mock.calls.map((c) => [c[0], c[2]])).toEqual([
+      [
+        `/api/trips/${TRIP.id}/manifest/export?format=csv&full=true&reason=${encodeURIComponent('流调溯源排查')}`,
+        `乘客名单（完整）-${TRIP.id}.csv`,
+      ],
+    ]);
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '导出完整名单' }));
   });
 
   it('when no trip is chosen, then the trips are listed to choose from', async () => {

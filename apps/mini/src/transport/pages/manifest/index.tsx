@@ -10,13 +10,14 @@ import { useDownload } from '../../../hooks/use-download';
 import { useLoad } from '../../../hooks/use-load';
 import { BOOKING_LABELS, formatTime } from '../../../services/format';
 import { workerApi } from '../../../services/worker-api';
+import { FullExport } from './full-export';
 import '../../../styles/worker.css';
 import './index.css';
 
 /**
  * 乘客名单 of one trip (who boarded, seat, temperature, time; flagged passes in red), or the
- * list of trips to choose from. Personal data is masked; the full export (CSV or Excel) is a
- * separate, audited download.
+ * list of trips to choose from. Personal data is masked, in the exports too; the full list is
+ * a separate download with a reason, audited on the server.
  */
 export default function ManifestPage() {
   const user = useSignedInUser();
@@ -32,8 +33,11 @@ export default function ManifestPage() {
   const { progress, start } = useDownload();
   if (!user) return <PageState status="loading" />;
   const m = data?.manifest;
-  const exportAs = (format: 'csv' | 'xlsx') =>
-    start((onProgress) => workerApi.exportManifest(tripId, format, onProgress), '名单已导出');
+  const exportAs = (format: 'csv' | 'xlsx', full?: { reason: string }) =>
+    start(
+      (onProgress) => workerApi.exportManifest(tripId, format, onProgress, full),
+      full ? '完整名单已导出' : '脱敏名单已导出',
+    );
   return (
     <View className="w-page manifest">
       <OfflineBanner onRetry={reload} />
@@ -50,13 +54,14 @@ export default function ManifestPage() {
             </Text>
             <View className="manifest__export">
               <Button size="small" disabled={progress !== null} onClick={() => exportAs('csv')}>
-                导出 CSV
+                导出 CSV（脱敏）
               </Button>
               <Button size="small" disabled={progress !== null} onClick={() => exportAs('xlsx')}>
-                导出 Excel
+                导出 Excel（脱敏）
               </Button>
               {progress ? <Text className="w-muted">{progress}</Text> : null}
             </View>
+            <FullExport busy={progress !== null} onExport={(reason) => exportAs('csv', { reason })} />
             {m.rows.map((r) => (
               <View key={r.bookingId} className="w-row">
                 <Text className="w-row__title">

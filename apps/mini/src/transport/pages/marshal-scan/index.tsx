@@ -7,23 +7,28 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { PrivacyPrompt } from '../../../components/privacy-prompt';
 import { useSubmissionKey } from '../../../forms/use-submission-key';
-import { ApiError } from '../../../services/api-error';
+import { ApiError, isOfflineError } from '../../../services/api-error';
 import { openPage, PAGES } from '../../../navigation';
 import { canScanCode, scanBoardingCode } from '../../../platform';
 import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { TripRow } from '../../../components/trip-row';
 import { useLoad } from '../../../hooks/use-load';
 import { workerApi } from '../../../services/worker-api';
+import { useBoardingQueue } from '../../../hooks/use-boarding-queue';
+import { QueuedScans } from './queued-scans';
 import '../../../styles/worker.css';
 
 type Outcome =
   | { kind: 'boarded'; row: ManifestRow; again: boolean }
-  | { kind: 'refused'; message: string; reasons: PassReason[] };
+  | { kind: 'refused'; message: string; reasons: PassReason[] }
+  | { kind: 'queued' };
 
 /**
  * 上车核验 for the marshal: pick the trip, scan the passenger's code (the camera on both WeChat and
  * H5; a typed/pasted box stays for a broken camera), take the
  * temperature at the door, and board or refuse. Non-green passes are refused by the server.
+ * Without signal the scan is kept on this phone and uploaded when the network is back (the
+ * check still happens on the server, at the time of the scan).
  */
 export default function MarshalScanPage() {
   const user = useSignedInUser();
@@ -38,6 +43,7 @@ export default function MarshalScanPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const { keyFor, settle } = useSubmissionKey();
+  const queue = useBoardingQueue(() => trips.reload());
   if (!user) return <PageState status="loading" />;
   const trip = trips.data?.items.find((t) => t.id === tripId) ?? null;
 
@@ -65,6 +71,13 @@ export default function MarshalScanPage() {
       trips.reload();
     } catch (error) {
       settle(error);
+      if (isOfflineError(error)) {
+        queue.keep({ tripId, ...body });
+        setOutcome({ kind: 'queued' });
+        setToken('');
+        setTemperature('');
+        return;
+      }
       const reasons =
         error instanceof ApiError
           ? ((error.details as { reasons?: PassReason[] } | undefined)?.reasons ?? [])
@@ -127,6 +140,13 @@ export default function MarshalScanPage() {
           <Button onClick={() => openPage(PAGES.manifest, { tripId })}>乘客名单</Button>
         </View>
       </View>
+      <QueuedScans
+        queued={outcome?.kind === 'queued'}
+        pending={queue.pending.length}
+        uploading={queue.uploading}
+        results={queue.results}
+        onUpload={() => void queue.upload()}
+      />
       {outcome?.kind === 'boarded' ? (
         <View className="w-card">
           <View className="w-pass w-pass--green">

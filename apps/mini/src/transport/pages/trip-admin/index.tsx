@@ -50,6 +50,9 @@ export default function TripAdminPage() {
           <Button type="primary" block onClick={() => openPage(PAGES.tripForm)}>
             新建班次
           </Button>
+          <Button block onClick={() => openPage(PAGES.charterConvert)}>
+            包车需求转班次
+          </Button>
         </View>
       </View>
       <PageState

@@ -7,6 +7,7 @@ import { openPage, PAGES } from '../../../navigation';
 import { workerApi } from '../../../services/worker-api';
 import { TRIP_STATUS_LABELS, formatTime, fromChinaDateTime, toChinaDateTime } from '../../../services/format';
 import { InlineForm } from './inline-form';
+import { publishConfirmed } from '../../../components/trip-confirm';
 
 type Panel = 'time' | 'cancel' | null;
 
@@ -16,17 +17,6 @@ async function confirmCancel(trip: Trip): Promise<boolean> {
     title: '取消班次',
     content: `取消后，已订座的 ${trip.bookedCount} 人和候补的 ${trip.waitlistCount} 人都会收到取消通知。确定取消？`,
     confirmText: '取消班次',
-    cancelText: '再想想',
-  });
-  return confirm;
-}
-
-/** Publishing opens the trip to every worker's search and booking: asked once before it goes. */
-async function confirmPublish(trip: Trip): Promise<boolean> {
-  const { confirm } = await Taro.showModal({
-    title: '发布班次',
-    content: `发布后务工人员即可看到并预订（${trip.originName}，${toChinaDateTime(trip.departureAt)} 发车）。确定发布？`,
-    confirmText: '发布',
     cancelText: '再想想',
   });
   return confirm;
@@ -60,12 +50,11 @@ export function TripAdminCard({ trip, onChanged }: { trip: Trip; onChanged: (t: 
   const toggle = (p: Panel) => setPanel((old) => (old === p ? null : p));
 
   const publish = async () => {
-    if (!(await confirmPublish(trip))) return;
     setPublishing(true);
     setMessage('');
     try {
-      done(await workerApi.publishTrip(trip.id, { silent: true }));
-      void Taro.showToast({ title: '已发布', icon: 'success' });
+      const published = await publishConfirmed(trip);
+      if (published) done(published);
     } catch (error) {
       setMessage((error as Error).message);
     } finally {

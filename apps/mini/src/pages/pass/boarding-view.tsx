@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { PassToken } from '@fugong/contracts';
+import { BoardingCode } from '../../components/boarding-code';
+import { OfflineBanner } from '../../components/offline-banner';
+import { PageState } from '../../components/page-state';
+import { PASS_LABELS } from '../../services/format';
+import type { useBoardingCode } from '../../hooks/use-boarding-code';
+
+/**
+ * 上车码 of one booking: the offline code (works without signal for the trip's boarding
+ * window), with the pass colour above it when the phone could read it just now.
+ */
+export function BoardingView({
+  name,
+  pass,
+  boarding,
+}: {
+  name: string;
+  pass: PassToken | null;
+  boarding: ReturnType<typeof useBoardingCode>;
+}) {
+  const { code, offline, error, loading, refresh } = boarding;
+  return (
+    <View className="w-page pass">
+      <OfflineBanner onRetry={refresh} />
+      <PageState
+        status={code ? 'ready' : loading ? 'loading' : error ? 'error' : 'offline'}
+        onRetry={refresh}
+        title={error ? '暂时没有上车码' : undefined}
+        description={error ?? (code ? undefined : '请在有网络时打开一次，上车码会保存在本机')}
+      >
+        {code ? (
+          <View className="w-card">
+            {pass && !offline ? (
+              <View className={`w-pass w-pass--${pass.pass.color}`}>
+                <Text className="w-pass__color">{PASS_LABELS[pass.pass.color]}</Text>
+                <Text className="w-line">{name}</Text>
+              </View>
+            ) : (
+              // Offline, the pass colour on record may be stale: the server checks it at the door.
+              <Text className="w-card__title">{name || '上车码'}</Text>
+            )}
+            <BoardingCode code={code} offline={offline} />
+            {offline ? (
+              <View className="w-actions">
+                <Button onClick={refresh}>有网络了？点此更新</Button>
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '包车需求转班次' });
