@@ -9,7 +9,15 @@
  */
 import type { MiniHost } from './host/mini-host';
 import type { TaroNode } from './host/tree';
-import { expectNoProblems, phone, signInStaff, startStack, type Stack } from './support/stack';
+import {
+  callApi,
+  expectNoProblems,
+  phone,
+  phoneSession,
+  signInStaff,
+  startStack,
+  type Stack,
+} from './support/stack';
 
 let stack: Stack;
 const hosts: MiniHost[] = [];
@@ -27,6 +35,35 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/**
+ * A trip leaving in two hours, published by the demo transport officer: its boarding window is
+ * open now, so the marshal's check can board on it (the demo's own trips leave days ahead).
+ */
+async function tripBoardingNow(): Promise<string> {
+  const { token } = await phoneSession(stack, MARSHAL_PHONE);
+  const some = await callApi<{ items: { destinations: { enterpriseId: string; dropPoint: string }[] }[] }>(
+    stack,
+    token,
+    'GET',
+    '/api/trips?status=published&pageSize=5',
+  );
+  const origin = `南明区上车测试${Date.now() % 10_000}`;
+  const created = await callApi<{ id: string }>(stack, token, 'POST', '/api/trips', {
+    originRegionCode: '520102',
+    originName: origin,
+    pickupPoints: [{ name: '南明区人社局门口' }],
+    destinations: some.items[0].destinations.map((d) => ({
+      enterpriseId: d.enterpriseId,
+      dropPoint: d.dropPoint,
+    })),
+    departureAt: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+    vehicle: { plate: '贵A66666', seats: 45 },
+    driver: { name: '周师傅' },
+  });
+  await callApi(stack, token, 'POST', `/api/trips/${created.id}/publish`);
+  return origin;
+}
+
 function newPhone(name: string, options: Parameters<typeof phone>[2] = {}): MiniHost {
   const host = phone(stack, name, options);
   hosts.push(host);
@@ -35,6 +72,7 @@ function newPhone(name: string, options: Parameters<typeof phone>[2] = {}): Mini
 
 describe('weapp journeys in the mini-program host', () => {
   it('when a worker signs in with WeChat, checks in, books and shows the code, then the marshal scans and boards them', async () => {
+    const origin = await tripBoardingNow();
     const worker = newPhone('worker');
     // Signed out, the home page sends the person to sign in: WeChat one-tap in the mini-program.
     let page = await worker.launch();
@@ -52,10 +90,11 @@ describe('weapp journeys in the mini-program host', () => {
     page = await worker.tapTab('pages/home/index');
     await page.tap(tile(page, '找班车'));
     page = await worker.waitFor(/余座 \d+/, 'pages/trips/index');
-    const row = page.byClass('w-row')[0];
+    const row = page.byClass('w-row').find((r) => rowKey(r).includes(origin));
+    expect(row).toBeDefined();
     // The trip as a row shows: route, departure and plate, then seats left (which booking changes).
-    const tripKey = rowKey(row);
-    await page.tap(row);
+    const tripKey = rowKey(row!);
+    await page.tap(row!);
     page = await worker.waitFor('预订座位', 'pages/trip-detail/index');
     const tripId = worker.current().instance.options.id;
     expect(tripId).toMatch(/^[0-9a-f]{24}$/);
@@ -63,9 +102,13 @@ describe('weapp journeys in the mini-program host', () => {
     page = await worker.waitFor('预订成功', 'pages/booking/index');
     expect(worker.modals.at(-1)?.title).toMatch(/预订|确认/);
     await page.tap('查看上车码');
-    page = await worker.waitFor(/截图无效/, 'pages/pass/index');
-    // The QR on screen encodes the token the pass page fetched; a scanner reads exactly that.
-    const shown = worker.requests.filter((r) => r.url.includes('/api/pass/token') && r.status === 200).at(-1);
+    // A booking's code is the offline boarding code: fetched once, valid in the boarding window.
+    page = await worker.waitFor(/上车后或取消预订后失效/, 'pages/pass/index');
+    expect(page.text()).toContain('无网络也可用');
+    // The QR on screen encodes the code the phone fetched; a scanner reads exactly that.
+    const shown = worker.requests
+      .filter((r) => r.url.includes('/boarding-token') && r.status >= 200 && r.status < 300)
+      .at(-1);
     const code = (shown?.data as { token?: string } | undefined)?.token;
     expect(code).toEqual(expect.any(String));
     expectNoProblems(worker);

@@ -97,28 +97,7 @@ async function readOtp(stack: Stack, phoneNumber: string, seenBefore: number): P
  * from the phone-code sign-in the H5 build uses, stored where the app keeps it.
  */
 export async function signInStaff(stack: Stack, host: MiniHost, phoneNumber: string): Promise<void> {
-  const masked = `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`;
-  const seen = stack
-    .output()
-    .split('\n')
-    .filter((l) => l.includes('"otp.sent"') && l.includes(masked)).length;
-  const post = async (p: string, body: unknown) => {
-    const res = await fetch(`${stack.apiUrl}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
-  await post('/api/auth/otp', { phone: phoneNumber });
-  const code = await readOtp(stack, phoneNumber, seen);
-  const session = (await post('/api/auth/login/phone', { phone: phoneNumber, code })) as {
-    token: string;
-    refreshToken: string;
-    expiresIn: number;
-    user: unknown;
-  };
+  const session = await phoneSession(stack, phoneNumber);
   host.storage.set(
     'fugong.session.v1',
     JSON.stringify({
@@ -128,6 +107,49 @@ export async function signInStaff(stack: Stack, host: MiniHost, phoneNumber: str
       user: session.user,
     }),
   );
+}
+
+interface PhoneSession {
+  token: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: unknown;
+}
+
+/** Signs `phoneNumber` in over HTTP with the one-time code the BFF logs (as the H5 build does). */
+export async function phoneSession(stack: Stack, phoneNumber: string): Promise<PhoneSession> {
+  const masked = `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(-4)}`;
+  const seen = stack
+    .output()
+    .split('\n')
+    .filter((l) => l.includes('"otp.sent"') && l.includes(masked)).length;
+  await callApi(stack, null, 'POST', '/api/auth/otp', { phone: phoneNumber });
+  const code = await readOtp(stack, phoneNumber, seen);
+  return callApi<PhoneSession>(stack, null, 'POST', '/api/auth/login/phone', { phone: phoneNumber, code });
+}
+
+/** One JSON call to the BFF, with a session's token when given; throws on a non-2xx answer. */
+export async function callApi<T = Record<string, unknown>>(
+  stack: Stack,
+  token: string | null,
+  method: 'GET' | 'POST',
+  p: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${stack.apiUrl}${p}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(method === 'POST'
+        ? { 'idempotency-key': `weapp-${Date.now()}-${Math.random().toString(16).slice(2)}` }
+        : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
 }
 
 /** Fails with every problem the phone saw (throws, rejections, console.error, missing APIs). */
