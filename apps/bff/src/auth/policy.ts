@@ -273,7 +273,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   // 工信局's lists: the service lets an officer of 工信局 (gxj) in, and no other department.
   'supply.browse.posts': { roles: ['officer', 'admin'], scope: 'department' },
   'supply.browse.matches': { roles: ['officer', 'admin'], scope: 'department' },
-  'supply.figures': { roles: ['officer', 'admin'], scope: 'all' },
+  'supply.figures': { roles: ['officer', 'admin'], scope: 'department' },
   'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
   'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
   'supply.suppliers.coordinate': { roles: ['liaison', 'steward'], scope: 'enterprise' },

@@ -121,6 +121,17 @@ describe('工信局 browses every post and match', () => {
       expect(posts.status).toBe(403);
       expect(posts.body.items).toBeUndefined();
       expect((await t.http.get('/api/supply-chain/matches').set(who.auth)).status).toBe(403);
+      const figures = await t.http.get('/api/supply-chain/figures').set(who.auth);
+      expect(figures.status).toBe(403);
+      expect(figures.body.matchesConfirmed).toBeUndefined();
+    }
+  });
+
+  it('when 工信局 or the command asks for the figures, then they see the platform-wide counts', async () => {
+    for (const who of [gxj, command]) {
+      const res = await t.http.get('/api/supply-chain/figures').set(who.auth);
+      expect(res.status).toBe(200);
+      expect(res.body.postsOpen.length).toBeGreaterThan(0);
     }
   });
 });

@@ -47,7 +47,8 @@ export class SupplyBrowseService {
     return { items: views, total, page: q.page, pageSize: q.pageSize };
   }
 
-  async figures() {
+  async figures(actor: Actor) {
+    onlySupplyDepartment(actor);
     const [counts, proposed, confirmed, suppliers] = await Promise.all([
       this.d.repo.openPostCounts(),
       this.d.repo.countMatches('proposed'),

@@ -21,7 +21,7 @@ export function supplyRoutesFor(
     route(r.contact, ({ actor, params, requestId }) => s.contact(actor, params.id, requestId)),
     route(r.browsePosts, ({ actor, query }) => browse.posts(actor, query)),
     route(r.browseMatches, ({ actor, query }) => browse.matches(actor, query)),
-    route(r.figures, () => browse.figures()),
+    route(r.figures, ({ actor }) => browse.figures(actor)),
     route(r.addSupplier, ({ actor, body }) => suppliers.addSupplier(actor, body)),
     route(r.suppliers, ({ actor, params }) => suppliers.suppliers(actor, params.id)),
     route(r.coordinate, ({ actor, params, body }) => suppliers.coordinate(actor, params.id, body.note)),
