@@ -30,8 +30,7 @@ const schema = new Schema<FreightCheckDoc>(
 
 // "Where was this lorry seen?" — a pass's checks in time order (tracing, disputes).
 schema.index({ passId: 1, at: -1 });
-// The command's figures: checks grouped by checkpoint, category and result.
-schema.index({ checkpointCode: 1, cargo: 1, result: 1 });
+// The command's figures are counters of their own (freight-figures.model.ts): no index here.
 
 /** Registers the model on a connection. */
 export function freightCheckModel(conn: Connection): Model<FreightCheckDoc> {

@@ -15,6 +15,7 @@ import type { PiiCipher } from '../../crypto/pii';
 import { DomainError } from '../../errors';
 import { PASS_TOKEN_REFRESH_SEC, type PassTokenSigner } from '../health-checkins';
 import type { FreightCheckRepository } from './freight-check.repository';
+import type { FreightFiguresRepository } from './freight-figures.repository';
 import type { FreightPassRecord, FreightPassRepository } from './freight-pass.repository';
 import { maskedDriver, toFreightPassView } from './freight-pass.view';
 
@@ -24,6 +25,7 @@ export type PhoneOf = (userId: string) => Promise<string | null>;
 export interface FreightCheckServiceDeps {
   passes: FreightPassRepository;
   checks: FreightCheckRepository;
+  figures: FreightFiguresRepository;
   signer: PassTokenSigner;
   pii: PiiCipher;
   phoneEncOf: PhoneOf;
@@ -96,17 +98,9 @@ export class FreightCheckService {
     };
   }
 
+  /** The command's figures, read from the counters every pass and check write keeps. */
   async figures(): Promise<FreightFigures> {
-    const [issued, byStatus, checks] = await Promise.all([
-      this.d.passes.issuedCounts(),
-      this.d.passes.statusCounts(),
-      this.d.checks.counts(),
-    ]);
-    return {
-      issued: issued.map((r) => ({ ...r._id, count: r.count })) as FreightFigures['issued'],
-      byStatus: byStatus.map((r) => ({ status: r._id, count: r.count })) as FreightFigures['byStatus'],
-      checks,
-    };
+    return this.d.figures.read();
   }
 
   private scanView(p: FreightPassRecord): NonNullable<FreightCheckResult['pass']> {

@@ -102,8 +102,7 @@ schema.index({ enterpriseId: 1, status: 1, appliedAt: -1 });
 schema.index({ status: 1, reviewDueAt: 1 });
 // "My passes as a driver": the signed-in person's phone hash, newest first.
 schema.index({ 'driver.phoneHash': 1, appliedAt: -1 });
-// The command's figures: issued passes grouped by category and approval path.
-schema.index({ status: 1, cargo: 1, approvalPath: 1 });
+// The command's figures are counters of their own (freight-figures.model.ts): no index here.
 
 /** Registers the model on a connection. */
 export function freightPassModel(conn: Connection): Model<FreightPassDoc> {

@@ -4,6 +4,7 @@ import type { FreightPassDoc } from './freight-pass.model';
 import type { Connection } from 'mongoose';
 import { freightPassModel } from './freight-pass.model';
 import { oid } from '../../db/ids';
+import type { FigureBump, FreightFiguresRepository } from './freight-figures.repository';
 
 /** A pass as services see it: ids as strings, driver PII still encrypted. */
 export type FreightPassRecord = Omit<
@@ -41,21 +42,41 @@ function toRecord(d: FreightPassDoc): FreightPassRecord {
 
 const LIST_LIMIT = 200;
 
+const issued = (p: FreightPassRecord): FigureBump => ({
+  kind: 'issued',
+  cargo: p.cargo,
+  approvalPath: p.approvalPath,
+});
+/** A pass leaving one status for another: one fewer in the first, one more in the second. */
+const moved = (from: FreightStatus, to: FreightStatus): FigureBump[] => [
+  { kind: 'status', status: from, by: -1 },
+  { kind: 'status', status: to, by: 1 },
+];
+
 export class FreightPassRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */
-  static on(conn: Connection): FreightPassRepository {
-    return new FreightPassRepository(freightPassModel(conn));
+  static on(conn: Connection, figures: FreightFiguresRepository): FreightPassRepository {
+    return new FreightPassRepository(freightPassModel(conn), figures);
   }
 
-  constructor(private readonly model: Model<FreightPassDoc>) {}
+  constructor(
+    private readonly model: Model<FreightPassDoc>,
+    /** Every write below moves the command's figures in the same transaction. */
+    private readonly figures: FreightFiguresRepository,
+  ) {}
 
   async create(p: NewFreightPass): Promise<FreightPassRecord> {
-    const doc = await this.model.create({
-      ...p,
-      enterpriseId: oid(p.enterpriseId),
-      appliedBy: oid(p.appliedBy),
+    const created = await this.figures.withCounts(async (session) => {
+      const [doc] = await this.model.create(
+        [{ ...p, enterpriseId: oid(p.enterpriseId), appliedBy: oid(p.appliedBy) }],
+        { session },
+      );
+      const pass = toRecord(doc.toObject() as FreightPassDoc);
+      const bumps: FigureBump[] = [{ kind: 'status', status: pass.status, by: 1 }];
+      if (pass.status === 'approved') bumps.push(issued(pass));
+      return { value: pass, bumps };
     });
-    return toRecord(doc.toObject() as FreightPassDoc);
+    return created as FreightPassRecord;
   }
 
   async findById(id: string): Promise<FreightPassRecord | null> {
@@ -103,39 +124,34 @@ export class FreightPassRepository {
     at: Date,
     note: string,
   ): Promise<FreightPassRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: oid(id), status: 'pending' },
-        { $set: { status: to, decidedAt: at, decidedBy: oid(by), decisionNote: note } },
-        { returnDocument: 'after' },
-      )
-      .lean<FreightPassDoc>();
-    return doc ? toRecord(doc) : null;
+    return this.figures.withCounts(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: oid(id), status: 'pending' },
+          { $set: { status: to, decidedAt: at, decidedBy: oid(by), decisionNote: note } },
+          { returnDocument: 'after', session },
+        )
+        .lean<FreightPassDoc>();
+      if (!doc) return null;
+      const pass = toRecord(doc);
+      const bumps: FigureBump[] = [...moved('pending', to)];
+      if (to === 'approved') bumps.push(issued(pass));
+      return { value: pass, bumps };
+    });
   }
 
   /** approved → revoked, guarded the same way; the next scan reads the new status. */
   async revoke(id: string, by: string, at: Date, reason: string): Promise<FreightPassRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: oid(id), status: 'approved' },
-        { $set: { status: 'revoked', revokedAt: at, revokedBy: oid(by), revokeReason: reason } },
-        { returnDocument: 'after' },
-      )
-      .lean<FreightPassDoc>();
-    return doc ? toRecord(doc) : null;
-  }
-
-  /** Issued passes (approved, or approved and revoked since) by category and approval path. */
-  async issuedCounts() {
-    return this.model.aggregate<{ _id: { cargo: string; approvalPath: string }; count: number }>([
-      { $match: { status: { $in: ['approved', 'revoked'] } } },
-      { $group: { _id: { cargo: '$cargo', approvalPath: '$approvalPath' }, count: { $sum: 1 } } },
-    ]);
-  }
-
-  async statusCounts() {
-    return this.model.aggregate<{ _id: string; count: number }>([
-      { $group: { _id: '$status', count: { $sum: 1 } } },
-    ]);
+    return this.figures.withCounts(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: oid(id), status: 'approved' },
+          { $set: { status: 'revoked', revokedAt: at, revokedBy: oid(by), revokeReason: reason } },
+          { returnDocument: 'after', session },
+        )
+        .lean<FreightPassDoc>();
+      // Still counted as issued: a revoked pass was issued once.
+      return doc ? { value: toRecord(doc), bumps: moved('approved', 'revoked') } : null;
+    });
   }
 }

@@ -11,6 +11,7 @@ import type { RouteDef } from '../../http/route';
 import { createPassTokenSigner } from '../health-checkins';
 import { FreightPassRepository } from './freight-pass.repository';
 import { FreightCheckRepository } from './freight-check.repository';
+import { FreightFiguresRepository } from './freight-figures.repository';
 import { FreightPassService, type FreightEnterpriseLookup } from './freight-pass.service';
 import { FreightCheckService } from './freight-check.service';
 import { freightRoutesFor } from './freight.routes';
@@ -36,9 +37,11 @@ const FREIGHT_TOKEN = { prefix: 'FP1', label: 'fugong-freight-pass-token' };
 
 /** Builds the module once (the container calls this). */
 export function buildFreightPasses(d: FreightPassDeps) {
+  const figures = FreightFiguresRepository.on(d.conn);
   const repos = {
-    passes: FreightPassRepository.on(d.conn),
-    checks: FreightCheckRepository.on(d.conn),
+    figures,
+    passes: FreightPassRepository.on(d.conn, figures),
+    checks: FreightCheckRepository.on(d.conn, figures),
   };
   const services = {
     passes: new FreightPassService({
@@ -52,6 +55,7 @@ export function buildFreightPasses(d: FreightPassDeps) {
     checks: new FreightCheckService({
       passes: repos.passes,
       checks: repos.checks,
+      figures: repos.figures,
       signer: createPassTokenSigner(d.secret, FREIGHT_TOKEN),
       pii: d.pii,
       phoneEncOf: async (id) => (await d.users.findById(id))?.phoneEnc ?? null,
