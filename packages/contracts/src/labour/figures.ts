@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { objectIdSchema } from '../common';
 
 const count = z.number().int();
+/**
+ * `headcount` and `filled` count the places of live vacancies (open or full) only, so filled never
+ * exceeds headcount; a withdrawn vacancy's hires stay in `hires`.
+ */
 const groupCounts = { open: count, headcount: count, filled: count, applications: count };
 
 /** 人社局's and the command's picture of 用工缺口 (seed 002 §二: 动态空岗信息库). */
@@ -11,6 +15,7 @@ export const labourFiguresSchema = z.object({
     full: count,
     withdrawn: count,
     stale: count,
+    /** Places of live vacancies (open or full), and how many of those are filled. */
     headcount: count,
     filled: count,
   }),

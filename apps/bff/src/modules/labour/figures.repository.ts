@@ -6,7 +6,7 @@ import { seekerModel } from './seeker.model';
 import type { VacancyDoc } from './vacancy.model';
 import { vacancyModel } from './vacancy.model';
 
-/** One group of vacancies: how many are open, the places they offer and the places filled. */
+/** One group of vacancies: how many are open, and the places their live ones offer and have filled. */
 export interface VacancyGroup {
   key: string;
   open: number;
@@ -58,8 +58,10 @@ export class LabourFiguresRepository {
               $cond: [{ $and: [{ $eq: ['$status', 'open'] }, { $lte: ['$confirmedAt', freshSince] }] }, 1, 0],
             },
           },
+          // Places offered and places filled both count live vacancies only (open or full): a
+          // withdrawn vacancy's hires stay in the hire count, but not against places it no longer offers.
           headcount: { $sum: { $cond: [live, '$headcount', 0] } },
-          filled: { $sum: '$filled' },
+          filled: { $sum: { $cond: [live, '$filled', 0] } },
         },
       },
       { $sort: { _id: 1 } },

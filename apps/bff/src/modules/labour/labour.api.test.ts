@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
 import { vacancyBody } from './testing/fixtures';
+import { signInAs } from '../enterprises/testing/fixtures';
 
 let t: TestApp;
 let firmA: string;
@@ -186,6 +187,35 @@ describe('先寻岗、再定岗、后到岗', () => {
     expect(r.body.error.code).toBe('VACANCY_CLOSED');
     expect(await count('labour_applications')).toBe(before);
   }, 60_000);
+
+  it('when a firm withdraws a vacancy it had hired for, then 用工缺口 counts neither its places nor its hires', async () => {
+    const rsj = await signInAs(t, ['officer'], { departmentId: 'rsj' });
+    const figures = async () => (await t.http.get('/api/labour/figures').set(rsj.auth)).body;
+    const industryOf = (f: { byIndustry: { industry: string; headcount: number; filled: number }[] }) =>
+      f.byIndustry.find((g) => g.industry === '电子元件制造') ?? { headcount: 0, filled: 0 };
+    const before = await figures();
+    const v = await post(liaisonA, vacancy({ headcount: 3, industry: '电子元件制造' }));
+    const w = await seeker();
+    expect((await step(w, await offered(w, v.body.id), 'accept')).status).toBe(200);
+    const hired = await figures();
+    expect(hired.vacancies).toMatchObject({
+      headcount: before.vacancies.headcount + 3,
+      filled: before.vacancies.filled + 1,
+    });
+    await t.http.post(`/api/labour/vacancies/${v.body.id}/withdraw`).set(liaisonA.auth).send({});
+    const after = await figures();
+    expect(after.vacancies).toMatchObject({
+      headcount: before.vacancies.headcount,
+      filled: before.vacancies.filled,
+      withdrawn: before.vacancies.withdrawn + 1,
+    });
+    expect(industryOf(after)).toMatchObject({
+      headcount: industryOf(before).headcount,
+      filled: industryOf(before).filled,
+    });
+    // The hire itself stands: the worker was taken on before the vacancy closed.
+    expect(after.hires).toBe(hired.hires);
+  }, 120_000);
 
   it('when many seekers accept offers for the last places at once, then exactly headcount are hired', async () => {
     const v = await post(liaisonA, vacancy({ headcount: 6 }));
