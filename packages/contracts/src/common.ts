@@ -70,6 +70,18 @@ export const daySchema = (bounds: { notBefore?: string; notAfter?: string } = {}
 /** Calendar day in China time, YYYY-MM-DD, real and within the plausible span. */
 export const isoDaySchema = daySchema();
 
+const dayIndex = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Why `from`..`to` (China days, both inclusive, each already a real day) is not a period one
+ * query may cover, or null: the end before the start, or more than `maxDays` days.
+ */
+export function daySpanProblem(from: string, to: string, maxDays: number): string | null {
+  if (from > to) return '结束日期不能早于开始日期';
+  if (dayIndex(to) - dayIndex(from) >= maxDays) return `一次最多查询 ${maxDays} 天`;
+  return null;
+}
+
 /**
  * What is wrong with an ISO-8601 timestamp (already of the right shape), or null: its date
  * part must be a calendar day and the instant within the plausible span.

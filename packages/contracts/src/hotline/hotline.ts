@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, objectIdSchema, pageQuerySchema, phoneSchema } from '../common';
+import {
+  daySpanProblem,
+  isoDateTimeSchema,
+  isoDaySchema,
+  objectIdSchema,
+  pageQuerySchema,
+  phoneSchema,
+} from '../common';
 import { departmentCodeSchema } from '../enterprise/department';
 import { issueUrgencySchema, type IssueCategory } from '../enterprise/issue';
 
@@ -155,8 +162,25 @@ export const hotlineEnterpriseSchema = z.object({ id: objectIdSchema, name: z.st
 /** A rate with what it was computed from, so a page can show "12 / 15" next to the percentage. */
 const rateSchema = z.object({ count: z.number().int(), of: z.number().int(), rate: z.number().nullable() });
 
-/** The hotline's 三率 and its volumes (a centre reports these to the command). */
+/** Without a period, the 三率 cover the last 30 days up to today; a period is at most a year. */
+export const HOTLINE_FIGURES_DEFAULT_DAYS = 30;
+export const HOTLINE_FIGURES_MAX_DAYS = 366;
+
+/** Which calls the 三率 count: those received `from`..`to` (China days, inclusive). */
+export const hotlineFiguresQuerySchema = z
+  .object({ from: isoDaySchema.optional(), to: isoDaySchema.optional() })
+  .superRefine((q, ctx) => {
+    const problem = q.from && q.to ? daySpanProblem(q.from, q.to, HOTLINE_FIGURES_MAX_DAYS) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['to'] });
+  });
+
+/**
+ * The hotline's 三率 and its volumes (a centre reports these to the command), over the calls
+ * received in the period: each rate is of those calls, whenever they were closed or called back.
+ */
 export const hotlineFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
   calls: z.number().int(),
   /** Calls whose caller got an answer: on the spot, or the department's answer to their issue. */
   answered: rateSchema,

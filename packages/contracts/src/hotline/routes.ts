@@ -9,6 +9,7 @@ import {
   hotlineCallSchema,
   hotlineEnterpriseQuerySchema,
   hotlineEnterpriseSchema,
+  hotlineFiguresQuerySchema,
   hotlineFiguresSchema,
 } from './hotline';
 
@@ -43,9 +44,10 @@ export const hotlineRoutes = {
     id: 'hotline.figures',
     method: 'get',
     path: '/api/hotline/figures',
-    summary: '热线“三率”：答复率、按期办结率、回访满意率',
+    summary: '热线“三率”：答复率、按期办结率、回访满意率（按来电日期区间，默认近 30 天）',
     tag,
     auth: 'user',
+    query: hotlineFiguresQuerySchema,
     response: hotlineFiguresSchema,
   }),
   enterprises: defineRoute({

@@ -64,7 +64,8 @@ const schema = new Schema<HotlineCallDoc>(
   { versionKey: false, collection: 'hotline_calls' },
 );
 
-// The call list, newest first, optionally by status or line; the figures count by status too.
+// The call list, newest first, optionally by status or line; the 三率 count a period's calls by
+// status (the first index), and the rest of their counts from the period's calls (the last).
 schema.index({ status: 1, receivedAt: -1 });
 schema.index({ line: 1, receivedAt: -1 });
 schema.index({ receivedAt: -1 });

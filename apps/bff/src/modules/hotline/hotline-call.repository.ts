@@ -146,9 +146,10 @@ export class HotlineCallRepository {
     return { items: docs.map(toRecord), total };
   }
 
-  /** The counts behind the 三率, each one indexed count. */
-  async counts() {
-    const count = (q: Record<string, unknown>) => this.model.countDocuments(q);
+  /** The counts behind the 三率 over the calls received in [since, before), each one indexed count. */
+  async counts(since: Date, before: Date) {
+    const receivedAt = { $gte: since, $lt: before };
+    const count = (q: Record<string, unknown>) => this.model.countDocuments({ ...q, receivedAt });
     const [calls, answered, issues, closed, closedInTime, callbacks, satisfied] = await Promise.all([
       count({}),
       count({ status: { $in: ['answered', 'closed'] } }),

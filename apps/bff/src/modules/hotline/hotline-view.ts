@@ -30,7 +30,9 @@ const rate = (count: number, of: number) => ({
 });
 
 /** The 三率 from the stored counts: a rate over nothing is null ("—"), not 0 % or 100 %. */
-export function toFigures(n: Awaited<ReturnType<HotlineCallRepository['counts']>>): HotlineFigures {
+export function toFigures(
+  n: Awaited<ReturnType<HotlineCallRepository['counts']>>,
+): Omit<HotlineFigures, 'from' | 'to'> {
   return {
     calls: n.calls,
     answered: rate(n.answered, n.calls),

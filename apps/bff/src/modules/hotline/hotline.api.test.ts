@@ -1,3 +1,4 @@
+import { chinaDay } from '@fugong/domain';
 import { signInByPhone, startTestApp, type TestApp } from '../../test-support/test-app';
 import { createEnterprise, signInAs, type Person } from '../enterprises/testing/fixtures';
 import type { MemorySmsGateway } from '../sms';
@@ -304,16 +305,22 @@ describe('call-backs and the 三率', () => {
     // What the tests above left: consultations, three answered issues (one late), one still open.
     expect([closed, inTime]).toEqual([3, 2]);
 
-    const res = await t.http.get('/api/hotline/figures').set(admin.auth);
+    // Every call above was received from 10 March on; the clock has moved on since.
+    const today = chinaDay(t.clock.now());
+    const period = { from: '2026-03-01', to: today };
+    const res = await t.http.get('/api/hotline/figures').query(period).set(admin.auth);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
+      ...period,
       calls: n,
       answered: { count: answered, of: n, rate: Math.round((answered / n) * 1000) / 1000 },
       issuesCreated: issues,
       closedWithinDeadline: { count: 2, of: 3, rate: 0.667 },
       satisfied: { count: 1, of: 1, rate: 1 },
     });
-    expect((await t.http.get('/api/hotline/figures').set(operator.auth)).body).toEqual(res.body);
+    expect((await t.http.get('/api/hotline/figures').query(period).set(operator.auth)).body).toEqual(
+      res.body,
+    );
   });
 
   it('when the operator filters the list by status, then only those calls come back, newest first', async () => {
@@ -324,5 +331,45 @@ describe('call-backs and the 三率', () => {
     expect((await t.http.get('/api/hotline/calls').query({ status: 'lost' }).set(operator.auth)).status).toBe(
       400,
     );
+  });
+});
+
+describe('the 三率 over a period', () => {
+  const figures = (query: object) => t.http.get('/api/hotline/figures').query(query).set(admin.auth);
+
+  it('when calls come either side of China midnight, then each day counts its own, and a period counts both', async () => {
+    t.clock.set(new Date('2026-05-31T23:59:59+08:00'));
+    expect((await record(consultation())).status).toBe(201);
+    t.clock.set(new Date('2026-06-01T00:00:00+08:00'));
+    expect((await record(consultation())).status).toBe(201);
+    expect((await record(consultation())).status).toBe(201);
+
+    const may31 = await figures({ from: '2026-05-31', to: '2026-05-31' });
+    expect(may31.status).toBe(200);
+    expect(may31.body).toMatchObject({ from: '2026-05-31', to: '2026-05-31', calls: 1 });
+    expect((await figures({ from: '2026-06-01', to: '2026-06-01' })).body.calls).toBe(2);
+    expect((await figures({ from: '2026-05-31', to: '2026-06-01' })).body).toMatchObject({
+      calls: 3,
+      answered: { count: 3, of: 3, rate: 1 },
+    });
+    // Without a period: the last 30 days up to today, which holds the three and none of March's.
+    expect((await figures({})).body).toMatchObject({ from: '2026-05-03', to: '2026-06-01', calls: 3 });
+  });
+
+  it('when the period is reversed, longer than a year, not a real day, or starts after today, then 400 with the reason', async () => {
+    const reversed = await figures({ from: '2026-05-02', to: '2026-05-01' });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error).toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(reversed.body.error.details[0]).toMatchObject({
+      path: 'query.to',
+      message: '结束日期不能早于开始日期',
+    });
+    const long = await figures({ from: '2025-01-01', to: '2026-05-01' });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0].message).toBe('一次最多查询 366 天');
+    expect((await figures({ from: '2026-02-30', to: '2026-03-01' })).status).toBe(400);
+    const future = await figures({ from: '2026-06-02' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.message).toBe('结束日期不能早于开始日期');
   });
 });

@@ -7,7 +7,7 @@ export function hotlineRoutesFor(s: HotlineService): RouteDef[] {
   return [
     route(r.record, ({ actor, body }) => s.record(actor, body)),
     route(r.list, ({ query }) => s.list(query)),
-    route(r.figures, () => s.figures()),
+    route(r.figures, ({ query }) => s.figures(query)),
     route(r.enterprises, ({ query }) => s.enterprises(query.q)),
     route(r.get, ({ params }) => s.get(params.id)),
     route(r.callerPhone, ({ actor, params, requestId }) => s.callerPhone(actor, params.id, requestId)),

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import {
+  daySpanProblem,
+  HOTLINE_FIGURES_DEFAULT_DAYS,
+  HOTLINE_FIGURES_MAX_DAYS,
   HOTLINE_ISSUE_CATEGORY,
   HOTLINE_LABELS,
   type CallStatus,
@@ -10,6 +13,7 @@ import {
   type IssueUrgency,
   type hotlineCallInputSchema,
 } from '@fugong/contracts';
+import { addDays, chinaDay, chinaDayStart } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
@@ -141,8 +145,14 @@ export class HotlineService {
     throw new DomainError('BUSINESS_RULE', '问题办结后才能回访');
   }
 
-  async figures() {
-    return toFigures(await this.d.calls.counts());
+  /** The 三率 of the calls received `from`..`to`; the last 30 days up to today when not given. */
+  async figures(q: { from?: string; to?: string }) {
+    const to = q.to ?? chinaDay(this.d.clock.now());
+    const from = q.from ?? addDays(to, 1 - HOTLINE_FIGURES_DEFAULT_DAYS);
+    const problem = daySpanProblem(from, to, HOTLINE_FIGURES_MAX_DAYS);
+    if (problem) throw new DomainError('VALIDATION_ERROR', problem, [{ path: 'query.to', message: problem }]);
+    const counts = await this.d.calls.counts(chinaDayStart(from), chinaDayStart(addDays(to, 1)));
+    return { from, to, ...toFigures(counts) };
   }
 
   /** Registry firms by name, for the call form's picker. */
