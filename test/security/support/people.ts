@@ -58,12 +58,15 @@ export async function storedEnterprise(t: TestApp, name = '余姚安全测试企
 }
 
 /** One caller per role, scoped: the liaison to `enterpriseId`, the officer to department `rsj`. */
+/** The department of the harness's one officer (人社局). */
+export const OFFICER_DEPARTMENT = 'rsj';
+
 export async function oneOfEachRole(t: TestApp, enterpriseId: string): Promise<Record<Role, Caller>> {
   return {
     worker: await caller(t, ['worker']),
     liaison: await caller(t, ['liaison'], { enterpriseId }),
     steward: await caller(t, ['steward']),
-    officer: await caller(t, ['officer'], { departmentId: 'rsj' }),
+    officer: await caller(t, ['officer'], { departmentId: OFFICER_DEPARTMENT }),
     transport: await caller(t, ['transport']),
     admin: await caller(t, ['admin']),
     checkpoint: await caller(t, ['checkpoint']),

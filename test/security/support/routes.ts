@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { ROLES, type Role } from '@fugong/contracts';
 import type { TestApp } from '../../../apps/bff/src/test-support';
+import { OFFICER_DEPARTMENT } from './people';
 
 export type JsonSchema = Record<string, unknown> & {
   type?: string | string[];
@@ -18,6 +19,8 @@ export interface Operation {
   path: string;
   roles: 'public' | 'any' | Role[];
   scope: string;
+  /** The only departments whose officers the route admits, when it names any. */
+  departments: string[] | null;
   pathParams: { name: string; schema: JsonSchema }[];
   queryParams: { name: string; schema: JsonSchema; required: boolean }[];
   body: JsonSchema | null;
@@ -53,6 +56,7 @@ export async function operations(t: TestApp): Promise<Operation[]> {
         path: p.replace(/\{([^}]+)\}/g, ':$1'),
         roles: op['x-roles'] as Operation['roles'],
         scope: op['x-scope'] as string,
+        departments: (op['x-departments'] as string[] | undefined) ?? null,
         pathParams: params.filter((x) => x.in === 'path').map(({ name, schema }) => ({ name, schema })),
         queryParams: params
           .filter((x) => x.in === 'query')
@@ -81,8 +85,11 @@ export function fillPath(op: Operation, values: Record<string, string> = {}): st
 }
 
 /** Roles a route admits ('any' admits all). */
+/** The roles the harness's callers (one of each, the officer of OFFICER_DEPARTMENT) may call `op` as. */
 export function allowedRoles(op: Operation): Role[] {
   if (op.roles === 'public' || op.roles === 'any') return ALL_ROLES;
+  if (op.departments && !op.departments.includes(OFFICER_DEPARTMENT))
+    return op.roles.filter((r) => r !== 'officer');
   return op.roles;
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from '@fugong/contracts';
+import type { DepartmentCode, Role } from '@fugong/contracts';
 
 /**
  * How a route's records are scoped once the role check has passed. The role check happens in
@@ -17,6 +17,11 @@ export interface RoutePolicy {
   /** 'public': no session needed; 'any': any signed-in person; otherwise these roles only. */
   roles: 'public' | 'any' | readonly Role[];
   scope: Scope;
+  /**
+   * When set, an officer is admitted only from these departments (a figure or list one department
+   * works from); the table's other roles (the command) are admitted as they are.
+   */
+  departments?: readonly DepartmentCode[];
 }
 
 const ALL: readonly Role[] = ['worker', 'liaison', 'steward', 'officer', 'transport', 'admin'];
@@ -270,10 +275,10 @@ export const POLICY: Record<string, RoutePolicy> = {
   'supply.matches.list': { roles: ['liaison', 'officer', 'admin'], scope: 'enterprise' },
   'supply.matches.confirm': { roles: ['liaison'], scope: 'enterprise' },
   'supply.matches.contact': { roles: ['liaison'], scope: 'enterprise' },
-  // 工信局's lists: the service lets an officer of 工信局 (gxj) in, and no other department.
-  'supply.browse.posts': { roles: ['officer', 'admin'], scope: 'department' },
-  'supply.browse.matches': { roles: ['officer', 'admin'], scope: 'department' },
-  'supply.figures': { roles: ['officer', 'admin'], scope: 'department' },
+  // 工信局's lists and figures: an officer of 工信局 (gxj), no other department, and the command.
+  'supply.browse.posts': { roles: ['officer', 'admin'], scope: 'department', departments: ['gxj'] },
+  'supply.browse.matches': { roles: ['officer', 'admin'], scope: 'department', departments: ['gxj'] },
+  'supply.figures': { roles: ['officer', 'admin'], scope: 'department', departments: ['gxj'] },
   'supply.suppliers.add': { roles: ['liaison'], scope: 'enterprise' },
   'supply.suppliers.list': { roles: ['liaison', 'steward', 'officer', 'admin'], scope: 'enterprise' },
   'supply.suppliers.coordinate': { roles: ['liaison', 'steward'], scope: 'enterprise' },
@@ -289,9 +294,17 @@ export const POLICY: Record<string, RoutePolicy> = {
 };
 
 /** True when a session with these roles may call a route with this policy. */
-export function rolesAllow(policy: RoutePolicy, roles: readonly Role[] | null): boolean {
+export function rolesAllow(
+  policy: RoutePolicy,
+  roles: readonly Role[] | null,
+  departmentId: string | null = null,
+): boolean {
   if (policy.roles === 'public') return true;
   if (!roles) return false;
   if (policy.roles === 'any') return roles.length > 0;
-  return policy.roles.some((r) => roles.includes(r));
+  const { departments } = policy;
+  return policy.roles.some(
+    (r) =>
+      roles.includes(r) && (r !== 'officer' || !departments || departments.some((d) => d === departmentId)),
+  );
 }

@@ -41,7 +41,8 @@ export function mountRoutes(
         throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
       if (policy.roles !== 'public') {
         if (!ctx.state.actor) throw ctx.state.authError ?? new DomainError('UNAUTHENTICATED');
-        if (!rolesAllow(policy, ctx.state.actor.roles)) throw new DomainError('FORBIDDEN');
+        if (!rolesAllow(policy, ctx.state.actor.roles, ctx.state.actor.departmentId))
+          throw new DomainError('FORBIDDEN');
       }
       const input = {
         params: parsePart(contract.params, ctx.params, 'params'),

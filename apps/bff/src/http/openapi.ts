@@ -39,6 +39,7 @@ export function buildOpenApi(contracts: RouteContract[]): JsonSchema {
       tags: [c.tag],
       'x-roles': policy?.roles,
       'x-scope': policy?.scope,
+      ...(policy?.departments ? { 'x-departments': policy.departments } : {}),
       ...(c.auth === 'user' ? { security: [{ bearer: [] }] } : { security: [] }),
       parameters: [
         ...parameters(c.params, 'path'),

@@ -79,7 +79,7 @@ describe('the freight figures as passes move', () => {
 });
 
 describe('a store whose counters are missing', () => {
-  it('when the counters were lost (or predate this version), then a new instance counts the stored passes and checks on its first read', async () => {
+  it('when the counters were lost (or predate this version), then reads count the stored passes and checks without writing, and the next write makes the counters', async () => {
     const id = await appliedPass(t, liaison, application(t, driver.phone, { cargo: 'epidemic_supplies' }));
     await scan(t, checker, await tokenOf(t, driver, id));
     const counted = await figures();
@@ -94,5 +94,17 @@ describe('a store whose counters are missing', () => {
     await db.collection('freight_figures').deleteMany({});
     const other = await t.secondInstance();
     expect(await figures(other.http)).toEqual(counted);
+    expect(await db.collection('freight_figures').countDocuments()).toBe(0);
+
+    await appliedPass(
+      { ...t, http: other.http },
+      liaison,
+      application(t, driver.phone, { cargo: 'epidemic_supplies' }),
+    );
+    expect(await db.collection('freight_figures').findOne({ _id: 'built' as never })).not.toBeNull();
+    const after = await figures(other.http);
+    expect(statusCount(after, 'approved')).toBe(statusCount(counted, 'approved') + 1);
+    expect(issuedCount(after)).toBe(issuedCount(counted) + 1);
+    expect(after.checks).toEqual(counted.checks);
   }, 60_000);
 });

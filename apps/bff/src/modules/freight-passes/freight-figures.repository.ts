@@ -38,12 +38,38 @@ function fieldsOf(b: FigureBump): Omit<FreightFigureDoc, '_id' | 'count' | 'chec
   return { kind: 'check', checkpointCode: b.checkpointCode, cargo: b.cargo, result: b.result };
 }
 
+/** The figures from their cells (stored, or counted just now): empty cells left out. */
+function figuresOf(cells: FreightFigureDoc[]): FreightFigures {
+  const of = (kind: FreightFigureDoc['kind']) => cells.filter((c) => c.kind === kind && c.count > 0);
+  return {
+    issued: of('issued')
+      .map((c) => ({
+        cargo: c.cargo as CargoCategory,
+        approvalPath: c.approvalPath as ApprovalPath,
+        count: c.count,
+      }))
+      .sort((a, b) => b.count - a.count || a.cargo.localeCompare(b.cargo)),
+    byStatus: of('status')
+      .map((c) => ({ status: c.status as FreightStatus, count: c.count }))
+      .sort((a, b) => a.status.localeCompare(b.status)),
+    checks: of('check')
+      .map((c) => ({
+        checkpointCode: c.checkpointCode as string,
+        checkpointName: c.checkpointName as string,
+        cargo: (c.cargo ?? null) as CargoCategory | null,
+        result: c.result as CheckResult,
+        count: c.count,
+      }))
+      .sort((a, b) => a.checkpointCode.localeCompare(b.checkpointCode) || b.count - a.count),
+  };
+}
+
 /**
  * The freight figures' counters. `withCounts` runs a pass or check write and the bumps it
  * reports in one transaction: the figures move exactly when the write applied, and a guarded
- * write that matched nothing bumps nothing. `rebuild` recounts from the passes and checks
- * themselves (the city generator writes them in bulk; stores from before the counters existed
- * are counted on the first read).
+ * write that matched nothing bumps nothing. Until the counters exist (a store from before them,
+ * or one the city generator bulk-loaded) a read counts the passes and checks themselves, writing
+ * nothing, and the first write counts them into cells in its own transaction.
  */
 export class FreightFiguresRepository {
   static on(conn: Connection): FreightFiguresRepository {
@@ -55,7 +81,7 @@ export class FreightFiguresRepository {
     );
   }
 
-  /** Set once this process has seen the marker: later reads skip the check. */
+  /** Set once this process has seen the marker committed: later calls skip the lookup. */
   private built = false;
 
   constructor(
@@ -74,13 +100,22 @@ export class FreightFiguresRepository {
         out = null;
         const done = await work(session);
         if (!done) return;
-        for (const b of done.bumps) await this.bump(b, session);
+        // Without cells yet, counting what is stored (this write included) makes them.
+        if (await this.isBuilt(session)) for (const b of done.bumps) await this.bump(b, session);
+        else await this.recountIn(session);
         out = done.value;
       });
+      if (out !== null) this.built = true;
       return out as T | null;
     } finally {
       await session.endSession();
     }
+  }
+
+  private async isBuilt(session?: ClientSession): Promise<boolean> {
+    if (this.built) return true;
+    const marker = await this.model.exists({ _id: MARKER }).session(session ?? null);
+    return marker !== null;
   }
 
   private async bump(b: FigureBump, session: ClientSession) {
@@ -99,68 +134,36 @@ export class FreightFiguresRepository {
 
   /** The figures as the command reads them: empty cells left out, checks by checkpoint then count. */
   async read(): Promise<FreightFigures> {
-    await this.ensureBuilt();
-    const cells = await this.model
-      .find({ kind: { $ne: 'marker' }, count: { $gt: 0 } })
-      .lean<FreightFigureDoc[]>();
-    const of = (kind: FreightFigureDoc['kind']) => cells.filter((c) => c.kind === kind);
-    return {
-      issued: of('issued')
-        .map((c) => ({
-          cargo: c.cargo as CargoCategory,
-          approvalPath: c.approvalPath as ApprovalPath,
-          count: c.count,
-        }))
-        .sort((a, b) => b.count - a.count || a.cargo.localeCompare(b.cargo)),
-      byStatus: of('status')
-        .map((c) => ({ status: c.status as FreightStatus, count: c.count }))
-        .sort((a, b) => a.status.localeCompare(b.status)),
-      checks: of('check')
-        .map((c) => ({
-          checkpointCode: c.checkpointCode as string,
-          checkpointName: c.checkpointName as string,
-          cargo: (c.cargo ?? null) as CargoCategory | null,
-          result: c.result as CheckResult,
-          count: c.count,
-        }))
-        .sort((a, b) => a.checkpointCode.localeCompare(b.checkpointCode) || b.count - a.count),
-    };
-  }
-
-  /** Counts the stored passes and checks once if no process has yet (the marker says so). */
-  async ensureBuilt(): Promise<void> {
-    if (this.built) return;
-    await this.recount(true);
-    this.built = true;
+    if (await this.isBuilt()) {
+      this.built = true;
+      return figuresOf(await this.model.find({ kind: { $ne: 'marker' } }).lean<FreightFigureDoc[]>());
+    }
+    return figuresOf([...(await this.countPasses(null)), ...(await this.countChecks(null))]);
   }
 
   /** Throws the counters away and counts the passes and checks again (after a bulk load). */
   async rebuild(): Promise<void> {
-    await this.recount(false);
-    this.built = true;
-  }
-
-  /**
-   * In one transaction: the counters replaced by a count of what is stored. A pass written
-   * meanwhile bumps a cell this transaction rewrites, so one of the two conflicts and retries
-   * on top of the other: no pass is counted twice or missed. Of two processes counting at once,
-   * the retry of the second finds the first one's marker and leaves it.
-   */
-  private async recount(onlyIfMissing: boolean): Promise<void> {
     const session = await this.conn.startSession();
     try {
-      await session.withTransaction(async () => {
-        if (onlyIfMissing && (await this.model.exists({ _id: MARKER }).session(session))) return;
-        await this.model.deleteMany({}, { session });
-        const cells = [...(await this.countPasses(session)), ...(await this.countChecks(session))];
-        await this.model.insertMany([...cells, { _id: MARKER, kind: 'marker', count: 0 }], { session });
-      });
+      await session.withTransaction(() => this.recountIn(session));
+      this.built = true;
     } finally {
       await session.endSession();
     }
   }
 
-  private async countPasses(session: ClientSession): Promise<FreightFigureDoc[]> {
+  /**
+   * Inside the caller's transaction: the cells replaced by a count of what is stored, and the
+   * marker. A pass written meanwhile by another transaction touches a cell this one rewrites, so
+   * one of the two conflicts and retries on top of the other: nothing is counted twice or missed.
+   */
+  private async recountIn(session: ClientSession): Promise<void> {
+    await this.model.deleteMany({}, { session });
+    const cells = [...(await this.countPasses(session)), ...(await this.countChecks(session))];
+    await this.model.insertMany([...cells, { _id: MARKER, kind: 'marker', count: 0 }], { session });
+  }
+
+  private async countPasses(session: ClientSession | null): Promise<FreightFigureDoc[]> {
     const issued = await this.passes
       .aggregate<{ _id: { cargo: CargoCategory; approvalPath: ApprovalPath }; count: number }>([
         { $match: { status: { $in: ['approved', 'revoked'] } } },
@@ -183,7 +186,7 @@ export class FreightFiguresRepository {
     ];
   }
 
-  private async countChecks(session: ClientSession): Promise<FreightFigureDoc[]> {
+  private async countChecks(session: ClientSession | null): Promise<FreightFigureDoc[]> {
     const rows = await this.checks
       .aggregate<{
         _id: { checkpointCode: string; cargo: CargoCategory | null; result: CheckResult };
