@@ -5,7 +5,8 @@ import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import { assertManages, IMPORT_POLICY } from './subsidy-access';
 import { parseFactFile } from './subsidy-import';
-import { computeLines, diffAgainst, fingerprint } from './subsidy-compute';
+import { streamLines } from './subsidy-compute';
+import { fingerprintOf, writeLines, type RunProgress } from './subsidy-run-writer';
 import { listView } from './subsidy-views';
 
 /** Importing the facts and computing lists from them. */
@@ -49,11 +50,13 @@ export class SubsidyRunService {
    * Computes the list for a policy and period. Same facts as the open list → that list again
    * (`created: false`); other facts → the open list is superseded and a new draft opened, with
    * its diff against the last published list. Two runs racing meet on the open-list slot.
+   * The facts are streamed twice (fingerprint, then write), so memory stays bounded by a batch.
    */
-  async run(actor: Actor, policy: SubsidyPolicyCode, period: string) {
+  async run(actor: Actor, policy: SubsidyPolicyCode, period: string, progress?: RunProgress) {
     assertManages(actor, policy);
-    const { version, lines } = await computeLines(this.d.facts, policy, period, this.d.charterParams);
-    const print = fingerprint(version, lines);
+    const stream = await streamLines(this.d.facts, policy, period, this.d.charterParams);
+    const { version } = stream;
+    const print = await fingerprintOf(stream, progress);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const open = await this.d.lists.openList(policy, period);
       if (open && open.fingerprint === print && open.version === version)
@@ -61,42 +64,20 @@ export class SubsidyRunService {
       const published = await this.d.lists.lastPublished(policy, period);
       if (!open && published && published.fingerprint === print && published.version === version)
         return { created: false, list: listView(published) };
+      const listId = this.d.lists.newListId();
+      const written = await writeLines(this.d, { listId, policy, period }, stream, published, progress);
       if (open) await this.d.lists.move(open.id, ['draft', 'approved'], 'superseded');
-      const names = new Map(
-        (await this.d.enterprises.listByIds(lines.map((l) => l.enterpriseId))).map((e) => [e.id, e]),
-      );
-      const named = lines.map((l) => ({
-        ...l,
-        enterpriseName: names.get(l.enterpriseId)?.name ?? '（企业已删除）',
-        creditCode: names.get(l.enterpriseId)?.creditCode ?? '',
-      }));
-      const diff = published
-        ? diffAgainst(
-            published.id,
-            await this.d.lists.linesOf(published.id),
-            named,
-            await this.d.payments.inLedger(
-              policy,
-              period,
-              named.map((l) => l.enterpriseId),
-            ),
-          )
-        : null;
-      const created = await this.d.lists.createDraft(
-        {
-          policy,
-          period,
-          version,
-          fingerprint: print,
-          count: named.length,
-          totalFen: named.reduce((s, l) => s + l.amountFen, 0),
-          createdBy: actor.id,
-          createdAt: this.d.clock.now(),
-          diff,
-        },
-        named,
-      );
+      const created = await this.d.lists.claimDraft(listId, {
+        policy,
+        period,
+        version,
+        fingerprint: print,
+        ...written,
+        createdBy: actor.id,
+        createdAt: this.d.clock.now(),
+      });
       if (created) return { created: true, list: listView(created) };
+      await this.d.lists.dropLines(listId);
     }
     throw new DomainError('CONFLICT', '名单正在被他人同时计算，请稍后刷新');
   }
