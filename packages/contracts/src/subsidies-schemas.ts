@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from './common';
 
 /**
  * 免申即享 (subsidies without application): the policies computed from data already held,
@@ -142,7 +143,28 @@ export const subsidyEntitlementSchema = z.object({
 });
 export type SubsidyEntitlement = z.infer<typeof subsidyEntitlementSchema>;
 
-export const subsidyListDetailSchema = subsidyListSchema.extend({ items: z.array(subsidyEntitlementSchema) });
+/**
+ * One page of a long list: `cursor` is the previous page's `nextCursor` (the last item's stable
+ * key); a Yuyao list has tens of thousands of firms, so nobody gets them in one answer.
+ */
+export const subsidyPageQuerySchema = z
+  .object({
+    cursor: objectIdSchema.optional(),
+    limit: z.coerce
+      .number()
+      .int('每页条数应为整数')
+      .min(1, '每页至少 1 条')
+      .max(100, '每页最多 100 条')
+      .default(30),
+  })
+  .strict();
+export type SubsidyPageQuery = z.infer<typeof subsidyPageQuerySchema>;
+
+/** A list's header with one page of its firms; `nextCursor` is null on the last page. */
+export const subsidyListDetailSchema = subsidyListSchema.extend({
+  items: z.array(subsidyEntitlementSchema),
+  nextCursor: z.string().nullable(),
+});
 
 /** What a firm sees: "您可享受 X 元，无需申请", why, and whether it may still object. */
 export const myEntitlementSchema = subsidyEntitlementSchema.extend({
@@ -152,6 +174,12 @@ export const myEntitlementSchema = subsidyEntitlementSchema.extend({
   paid: z.boolean(),
 });
 export type MyEntitlement = z.infer<typeof myEntitlementSchema>;
+
+export const myEntitlementPageSchema = z.object({
+  items: z.array(myEntitlementSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MyEntitlementPage = z.infer<typeof myEntitlementPageSchema>;
 
 export const reasonInputSchema = z
   .object({ reason: z.string().trim().min(2, '请填写理由').max(200, '不能超过 200 个字') })

@@ -143,19 +143,22 @@ export class ListRepository {
   /**
    * A list's lines for the enterprises after `after` up to and including `upTo` (either end open
    * when null), in enterprise order: a rerun compares the published list with its own lines range
-   * by range instead of holding the whole list.
+   * by range instead of holding the whole list, and the list page reads it a page at a time.
    */
   async linesBetween(
     listId: string,
     after: string | null,
     upTo: string | null,
+    limit?: number,
   ): Promise<EntitlementRecord[]> {
     const range: Record<string, Types.ObjectId> = {};
     if (after) range.$gt = oid(after);
     if (upTo) range.$lte = oid(upTo);
     const q: Record<string, unknown> = { listId: oid(listId) };
     if (after || upTo) q.enterpriseId = range;
-    return (await this.lines.find(q).sort({ enterpriseId: 1 }).lean<EntitlementDoc[]>()).map(toLine);
+    const found = this.lines.find(q).sort({ enterpriseId: 1 });
+    if (limit) found.limit(limit);
+    return (await found.lean<EntitlementDoc[]>()).map(toLine);
   }
 
   /**
@@ -274,12 +277,20 @@ export class ListRepository {
     return this.lines.countDocuments({ listId: oid(listId), 'objection.status': 'pending' });
   }
 
-  /** A firm's lines in lists that reached 公示 (publicity or final). */
-  async published(enterpriseId: string): Promise<EntitlementRecord[]> {
-    const docs = await this.lines
-      .find({ enterpriseId: oid(enterpriseId), stage: { $in: ['publicity', 'final'] } })
-      .sort({ period: -1, policy: 1 })
-      .lean<EntitlementDoc[]>();
+  /**
+   * A firm's lines in lists that reached 公示 (publicity or final), newest line first, a page at
+   * a time: `before` is the last line id of the previous page (ids are the stable key).
+   */
+  async published(
+    enterpriseId: string,
+    page: { before?: string; limit: number },
+  ): Promise<EntitlementRecord[]> {
+    const q: Record<string, unknown> = {
+      enterpriseId: oid(enterpriseId),
+      stage: { $in: ['publicity', 'final'] },
+    };
+    if (page.before) q._id = { $lt: oid(page.before) };
+    const docs = await this.lines.find(q).sort({ _id: -1 }).limit(page.limit).lean<EntitlementDoc[]>();
     return docs.map(toLine);
   }
 }

@@ -11,17 +11,8 @@ const WRITE_BATCH = 1_000;
 
 type Diff = NonNullable<ListRecord['diff']>;
 
-/** First pass: the fingerprint of what the run would write, writing nothing. */
-export async function fingerprintOf(stream: LineStream, progress?: RunProgress): Promise<string> {
-  const print = fingerprinter(stream.version);
-  let read = 0;
-  const onRows = (n: number) => progress?.('计算', (read += n), stream.rows);
-  for await (const l of stream.lines(onRows)) print.add(l);
-  return print.digest();
-}
-
 /**
- * Second pass: computes the lines again and writes them under `listId` a batch at a time, each
+ * Computes the lines and writes them under `listId` a batch at a time while fingerprinting them, each
  * batch named from the registry and compared with the same enterprise range of the published
  * list (both are in enterprise order), so neither list is ever held whole.
  */
@@ -31,7 +22,8 @@ export async function writeLines(
   stream: LineStream,
   published: ListRecord | null,
   progress?: RunProgress,
-): Promise<{ count: number; totalFen: number; diff: Diff | null }> {
+): Promise<{ fingerprint: string; count: number; totalFen: number; diff: Diff | null }> {
+  const print = fingerprinter(stream.version);
   const diff: Diff | null = published
     ? { againstListId: published.id, added: [], removed: [], changed: [], unchanged: 0 }
     : null;
@@ -71,9 +63,10 @@ export async function writeLines(
     totalFen += named.reduce((s, l) => s + l.amountFen, 0);
   };
   let read = 0;
-  const onRows = (n: number) => progress?.('写入', (read += n), stream.rows);
+  const onRows = (n: number) => progress?.('计算', (read += n), stream.rows);
   let batch: ComputedLine[] = [];
   for await (const l of stream.lines(onRows)) {
+    print.add(l);
     batch.push(l);
     if (batch.length >= WRITE_BATCH) {
       await flush(batch);
@@ -83,7 +76,7 @@ export async function writeLines(
   await flush(batch);
   // The published firms beyond the last computed one are no longer entitled.
   await compare(compared, null, []);
-  return { count, totalFen, diff };
+  return { fingerprint: print.digest(), count, totalFen, diff };
 }
 
 type Named = ComputedLine & { enterpriseName: string; creditCode: string };
