@@ -141,6 +141,18 @@ export class SubsidyReviewService {
       `note=${body.note}`,
       ...(body.correctedAmountFen !== undefined ? [`amountFen=${body.correctedAmountFen}`] : []),
     ]);
+    // Only this decision's write landed (the guard above): the firm is told once.
+    await this.d.events.publish({
+      type: 'subsidy.objection-decided',
+      entitlementId: line.id,
+      enterpriseId: line.enterpriseId,
+      objectorId: current.objection.by,
+      policy: line.policy,
+      period: line.period,
+      decision: body.decision,
+      note: body.note,
+      amountFen: line.excluded ? null : line.amountFen,
+    });
     return lineView(line);
   }
 
