@@ -164,6 +164,8 @@ export type SubsidyPageQuery = z.infer<typeof subsidyPageQuerySchema>;
 export const subsidyListDetailSchema = subsidyListSchema.extend({
   items: z.array(subsidyEntitlementSchema),
   nextCursor: z.string().nullable(),
+  /** Over the whole list, not the page: the officer sees every 异议 waiting on them. */
+  pendingObjections: z.number().int().min(0),
 });
 
 /** What a firm sees: "您可享受 X 元，无需申请", why, and whether it may still object. */

@@ -35,7 +35,8 @@ export class SubsidyReviewService {
     const lines = await this.d.lists.linesBetween(id, page.cursor ?? null, null, page.limit + 1);
     const items = lines.slice(0, page.limit);
     const nextCursor = lines.length > page.limit ? items[items.length - 1]!.enterpriseId : null;
-    return { ...listView(list), items: items.map(lineView), nextCursor };
+    const pendingObjections = await this.d.lists.pendingObjections(id);
+    return { ...listView(list), items: items.map(lineView), nextCursor, pendingObjections };
   }
 
   async exclude(actor: Actor, id: string, lineId: string, reason: string) {
