@@ -25,6 +25,10 @@ export const SUBSIDY_POLICY_DEPARTMENTS: Record<SubsidyPolicyCode, readonly stri
   uiRefund: ['rsj', 'czj'],
   charter: ['jtj', 'czj'],
 };
+/** The policies whose lists (and fact imports) this department leads: it is listed first. */
+export function policiesLedBy(departmentId: string | null): SubsidyPolicyCode[] {
+  return SUBSIDY_POLICIES.filter((p) => SUBSIDY_POLICY_DEPARTMENTS[p][0] === departmentId);
+}
 /** The department that pays every subsidy (marks payments, downloads the payment list). */
 export const SUBSIDY_PAYING_DEPARTMENT = 'czj';
 
@@ -40,6 +44,18 @@ export const SUBSIDY_IMPORT_LABELS: Record<SubsidyImportKind, string> = {
   trainings: '线上培训参训人员名单',
   charters: '包车实际上车人员名单',
 };
+
+/** Which policy an import kind feeds: its lead department imports it. */
+export const SUBSIDY_IMPORT_POLICY: Record<SubsidyImportKind, SubsidyPolicyCode> = {
+  roster: 'hiring',
+  premiums: 'uiRefund',
+  placements: 'referral',
+  trainings: 'training',
+  charters: 'charter',
+};
+
+/** Largest import file (bytes): its base64 must fit the schema's bound below. */
+export const SUBSIDY_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 export const subsidyImportSchema = z
   .object({

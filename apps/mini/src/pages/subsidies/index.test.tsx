@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { fireReachBottom } from '@tarojs/taro';
+import { fireReachBottom } from '../../../test-support/taro';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
 import SubsidiesPage from './index';
