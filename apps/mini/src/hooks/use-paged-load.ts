@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { useLoad } from './use-load';
 
@@ -28,8 +28,11 @@ export function usePagedLoad<P extends CursorPage<unknown>>(loadPage: (cursor?: 
     (d) => d.items.length === 0,
   );
   const [more, setMore] = useState<More<T, P>>({ base: null, items: [], next: null });
-  const current: More<T, P> =
-    more.base === first.data ? more : { base: first.data, items: [], next: first.data?.nextCursor ?? null };
+  const current: More<T, P> = useMemo(
+    () =>
+      more.base === first.data ? more : { base: first.data, items: [], next: first.data?.nextCursor ?? null },
+    [more, first.data],
+  );
   const loadRef = useRef(loadPage);
   loadRef.current = loadPage;
   const busy = useRef(false);

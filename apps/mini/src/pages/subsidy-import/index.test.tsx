@@ -25,7 +25,7 @@ const GBK_BYTES = Uint8Array.from([
 ]);
 const picked = (name: string, bytes: Uint8Array, size = bytes.length) => ({
   path: 'blob:1',
-  file: new Blob([bytes]),
+  file: new Blob([Buffer.from(bytes)]),
   name,
   size,
 });
