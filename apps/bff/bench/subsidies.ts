@@ -106,19 +106,41 @@ async function main() {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ');
+    // Peak RSS while a stage runs, sampled every 20 ms: what the run itself adds over the city.
     const timed = async <T>(stage: string, f: () => Promise<T>) => {
       progress(`run ${run}: ${stage}`, 0, 1);
       const s = Date.now();
+      // With NODE_OPTIONS=--expose-gc the stage starts from collected garbage: its peak is its own.
+      (globalThis as { gc?: () => void }).gc?.();
+      const rss0 = process.memoryUsage().rss;
+      let peak = rss0;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      const cpuS = process.cpuUsage();
       const out = await f();
+      clearInterval(sampler);
+      const cpu = process.cpuUsage(cpuS);
+      peak = Math.max(peak, process.memoryUsage().rss);
       progress(`run ${run}: ${stage}`, 1, 1);
-      return { out, seconds: (Date.now() - s) / 1000 };
+      return {
+        out,
+        seconds: (Date.now() - s) / 1000,
+        rssBeforeMb: Math.round(rss0 / 2 ** 20),
+        peakRssMb: Math.round(peak / 2 ** 20),
+        cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+      };
     };
+    const bar = (stage: string) => (step: string, done: number, total: number) =>
+      progress(`run ${run}: ${stage} ${step}`, done, total);
     const imp = await timed('write roster', async () => {
       await c.subsidies.repos.facts.replacePeriod('roster', PERIOD, roster, rsj.id, new Date());
       await c.subsidies.repos.facts.replacePeriod('premiums', PERIOD, premiums, rsj.id, new Date());
     });
-    const hiring = await timed('hiring run', () => c.subsidies.run.run(rsj, 'hiring', PERIOD));
-    const refund = await timed('稳岗返还 run', () => c.subsidies.run.run(rsj, 'uiRefund', PERIOD));
+    const hiring = await timed('hiring run', () =>
+      c.subsidies.run.run(rsj, 'hiring', PERIOD, bar('hiring run')),
+    );
+    const refund = await timed('稳岗返还 run', () =>
+      c.subsidies.run.run(rsj, 'uiRefund', PERIOD, bar('稳岗返还 run')),
+    );
     const review = await timed('approve + 公示', async () => {
       // A list whose facts did not change is answered again, already published: nothing to do.
       for (const { list } of [hiring.out, refund.out].filter((r) => r.created)) {
@@ -136,8 +158,12 @@ async function main() {
       importWriteSeconds: imp.seconds,
       hiringRunSeconds: hiring.seconds,
       hiringFirms: hiring.out.list.count,
+      hiringRssBeforeMb: hiring.rssBeforeMb,
+      hiringPeakRssMb: hiring.peakRssMb,
+      hiringCpuSeconds: hiring.cpuSeconds,
       refundRunSeconds: refund.seconds,
       refundFirms: refund.out.list.count,
+      refundPeakRssMb: refund.peakRssMb,
       approvePublishSeconds: review.seconds,
       runsToPublishedSeconds: Number(total.toFixed(1)),
       withinTarget: total <= 60,

@@ -40,7 +40,7 @@ import { LeaseRepository } from './modules/leases';
 import { ConsentRepository, notificationSenderFor, type NotificationSender } from './modules/notifications';
 import { buildRollups, listenForRollups } from './modules/rollups';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
-import { buildSubsidies } from './modules/subsidies';
+import { buildSubsidies, listenForObjectionDecisions } from './modules/subsidies';
 import { buildSupplyChain } from './modules/supply-chain';
 import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 
@@ -171,6 +171,7 @@ export function buildContainer(deps: AppDeps) {
     clock,
     enterprises: repos.enterprises,
     audit: repos.audit,
+    events,
     personKey: pii.lookupHash,
     calendar: calendar.provider.calendar,
     charterRates: config.SUBSIDY_CHARTER_RATES,
@@ -235,6 +236,8 @@ export function buildContainer(deps: AppDeps) {
   listenForIssueAlerts(events, alerts.services.alerts, (id) => issues.repos.issues.findById(id));
   // A call-back's findings (不作为、慢作为…) reach the command's supervisors in their inbox.
   listenForCallbackFlags(events, { staff: enterprises.repos.staff, inbox: inbox.service });
+  // A decided 异议 reaches the liaison who filed it, with the outcome and what comes next.
+  listenForObjectionDecisions(events, inbox.service);
   // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
   const labour = buildLabour({
     conn,

@@ -22,6 +22,7 @@ export default defineAppConfig({
     'pages/freight-check/index',
     'pages/subsidies/index',
     'pages/subsidy-review/index',
+    'pages/subsidy-import/index',
     'pages/inbox/index',
   ],
   // One subpackage per role area, downloaded the first time someone opens one of its pages.

@@ -15,6 +15,7 @@ const storage = new Map<string, unknown>();
 let pages: PageRecord[] = [];
 let routerParams: Record<string, string> = {};
 const showListeners = new Set<Listener>();
+const bottomListeners = new Set<Listener>();
 
 function routeOf(url: string): string {
   return url.replace(/^\//, '').split('?')[0];
@@ -72,6 +73,21 @@ export function useDidShow(callback: () => void): void {
   }, [callback]);
 }
 
+/** Runs `callback` when the person scrolls the page to its bottom ({@link fireReachBottom}). */
+export function useReachBottom(callback: () => void): void {
+  useEffect(() => {
+    bottomListeners.add(callback);
+    return () => {
+      bottomListeners.delete(callback);
+    };
+  }, [callback]);
+}
+
+/** Simulates the person scrolling to the bottom of the page. */
+export function fireReachBottom(): void {
+  bottomListeners.forEach((listener) => listener());
+}
+
 /** The current page's route parameters, as set by {@link setRouterParams}. */
 export function useRouter(): { params: Record<string, string>; path: string } {
   return { params: routerParams, path: '' };
@@ -103,5 +119,6 @@ export function resetTaroDouble(): void {
   pages = [];
   routerParams = {};
   showListeners.clear();
+  bottomListeners.clear();
   showOnMount = true;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectIdSchema } from './common';
 
 /**
  * 免申即享 (subsidies without application): the policies computed from data already held,
@@ -24,6 +25,10 @@ export const SUBSIDY_POLICY_DEPARTMENTS: Record<SubsidyPolicyCode, readonly stri
   uiRefund: ['rsj', 'czj'],
   charter: ['jtj', 'czj'],
 };
+/** The policies whose lists (and fact imports) this department leads: it is listed first. */
+export function policiesLedBy(departmentId: string | null): SubsidyPolicyCode[] {
+  return SUBSIDY_POLICIES.filter((p) => SUBSIDY_POLICY_DEPARTMENTS[p][0] === departmentId);
+}
 /** The department that pays every subsidy (marks payments, downloads the payment list). */
 export const SUBSIDY_PAYING_DEPARTMENT = 'czj';
 
@@ -39,6 +44,18 @@ export const SUBSIDY_IMPORT_LABELS: Record<SubsidyImportKind, string> = {
   trainings: '线上培训参训人员名单',
   charters: '包车实际上车人员名单',
 };
+
+/** Which policy an import kind feeds: its lead department imports it. */
+export const SUBSIDY_IMPORT_POLICY: Record<SubsidyImportKind, SubsidyPolicyCode> = {
+  roster: 'hiring',
+  premiums: 'uiRefund',
+  placements: 'referral',
+  trainings: 'training',
+  charters: 'charter',
+};
+
+/** Largest import file (bytes): its base64 must fit the schema's bound below. */
+export const SUBSIDY_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 export const subsidyImportSchema = z
   .object({
@@ -142,7 +159,30 @@ export const subsidyEntitlementSchema = z.object({
 });
 export type SubsidyEntitlement = z.infer<typeof subsidyEntitlementSchema>;
 
-export const subsidyListDetailSchema = subsidyListSchema.extend({ items: z.array(subsidyEntitlementSchema) });
+/**
+ * One page of a long list: `cursor` is the previous page's `nextCursor` (the last item's stable
+ * key); a Yuyao list has tens of thousands of firms, so nobody gets them in one answer.
+ */
+export const subsidyPageQuerySchema = z
+  .object({
+    cursor: objectIdSchema.optional(),
+    limit: z.coerce
+      .number()
+      .int('每页条数应为整数')
+      .min(1, '每页至少 1 条')
+      .max(100, '每页最多 100 条')
+      .default(30),
+  })
+  .strict();
+export type SubsidyPageQuery = z.infer<typeof subsidyPageQuerySchema>;
+
+/** A list's header with one page of its firms; `nextCursor` is null on the last page. */
+export const subsidyListDetailSchema = subsidyListSchema.extend({
+  items: z.array(subsidyEntitlementSchema),
+  nextCursor: z.string().nullable(),
+  /** Over the whole list, not the page: the officer sees every 异议 waiting on them. */
+  pendingObjections: z.number().int().min(0),
+});
 
 /** What a firm sees: "您可享受 X 元，无需申请", why, and whether it may still object. */
 export const myEntitlementSchema = subsidyEntitlementSchema.extend({
@@ -152,6 +192,12 @@ export const myEntitlementSchema = subsidyEntitlementSchema.extend({
   paid: z.boolean(),
 });
 export type MyEntitlement = z.infer<typeof myEntitlementSchema>;
+
+export const myEntitlementPageSchema = z.object({
+  items: z.array(myEntitlementSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MyEntitlementPage = z.infer<typeof myEntitlementPageSchema>;
 
 export const reasonInputSchema = z
   .object({ reason: z.string().trim().min(2, '请填写理由').max(200, '不能超过 200 个字') })

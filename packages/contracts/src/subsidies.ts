@@ -3,6 +3,7 @@ import { defineRoute } from './route';
 import { objectIdSchema } from './common';
 import {
   markPaidSchema,
+  myEntitlementPageSchema,
   myEntitlementSchema,
   objectionDecisionSchema,
   objectionInputSchema,
@@ -13,6 +14,7 @@ import {
   subsidyImportSchema,
   subsidyListDetailSchema,
   subsidyListSchema,
+  subsidyPageQuerySchema,
   subsidyPaymentSchema,
   subsidyPeriodSchema,
   subsidyPolicySchema,
@@ -89,10 +91,11 @@ export const subsidyRoutes = {
     id: 'subsidies.list',
     method: 'get',
     path: '/api/subsidies/lists/:id',
-    summary: '名单明细',
+    summary: '名单明细（按企业分页）',
     tag,
     auth: 'user',
     params: listParams,
+    query: subsidyPageQuerySchema,
     response: subsidyListDetailSchema,
   }),
   exclude: post(
@@ -167,10 +170,11 @@ export const subsidyRoutes = {
     id: 'subsidies.mine',
     method: 'get',
     path: '/api/subsidies/mine',
-    summary: '本企业可享政策（免申即享）',
+    summary: '本企业可享政策（免申即享，最新在前，分页）',
     tag,
     auth: 'user',
-    response: z.object({ items: z.array(myEntitlementSchema) }),
+    query: subsidyPageQuerySchema,
+    response: myEntitlementPageSchema,
   }),
   object: defineRoute({
     id: 'subsidies.object',

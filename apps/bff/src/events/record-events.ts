@@ -51,6 +51,21 @@ export type RecordEvent =
       satisfaction: number | null;
       /** Findings (contracts' CALLBACK_FLAGS) the caller recorded. */
       flags: string[];
+    }
+  /**
+   * An officer decided a firm's 异议 on a 免申即享 line (the guarded write applied: once per
+   * objection). `amountFen` is what the line now pays; null when upholding took the firm off.
+   */
+  | {
+      type: 'subsidy.objection-decided';
+      entitlementId: string;
+      enterpriseId: string;
+      objectorId: string;
+      policy: string;
+      period: string;
+      decision: 'upheld' | 'rejected';
+      note: string;
+      amountFen: number | null;
     };
 
 export type RecordEventType = RecordEvent['type'];

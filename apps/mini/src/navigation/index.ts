@@ -27,6 +27,7 @@ export const PAGES = {
   freightCheck: '/pages/freight-check/index',
   subsidies: `/${SHARED_PAGES.subsidies}`,
   subsidyReview: '/pages/subsidy-review/index',
+  subsidyImport: '/pages/subsidy-import/index',
   inbox: `/${SHARED_PAGES.inbox}`,
   enterpriseHome: '/enterprise/pages/enterprise-home/index',
   report: '/enterprise/pages/report/index',

@@ -49,3 +49,28 @@ export async function chooseDocument(extensions: string[]): Promise<PickedDocume
     return null;
   }
 }
+
+/**
+ * A chosen document's bytes as base64, for routes that take the file inside a JSON body (the
+ * 免申即享 fact imports). weapp reads the temp file; H5 reads the File the picker gave.
+ */
+export async function readDocumentBase64(doc: PickedDocument): Promise<string> {
+  if (isWeapp)
+    return new Promise((resolve, reject) =>
+      Taro.getFileSystemManager().readFile({
+        filePath: doc.path,
+        encoding: 'base64',
+        success: (res) => resolve(res.data as string),
+        fail: () => reject(new Error('读取文件失败，请重新选择')),
+      }),
+    );
+  const file = doc.file;
+  if (!file) throw new Error('文件已失效，请重新选择');
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('读取文件失败，请重新选择'));
+    reader.readAsDataURL(file);
+  });
+  return url.slice(url.indexOf(',') + 1);
+}

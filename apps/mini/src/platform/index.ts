@@ -340,4 +340,4 @@ export async function uploadPhoto(path: string, token: string, photo: PickedPhot
   return { statusCode: res.status, data: parse(await res.text()) };
 }
 
-export { chooseDocument, type PickedDocument } from './document-file';
+export { chooseDocument, readDocumentBase64, type PickedDocument } from './document-file';

@@ -8,12 +8,13 @@ import { callRoute, type CallOptions } from './call-route';
 type ItemParams = { id: string; entitlementId: string };
 
 export const subsidies = {
-  mine: () => callRoute(r.mine, {}, { silent: true }),
+  mine: (cursor?: string) => callRoute(r.mine, { query: { cursor } }, { silent: true }),
   object: (id: string, body: BodyOf<typeof r.object>, o?: CallOptions) =>
     callRoute(r.object, { params: { id }, body }, o),
   run: (body: BodyOf<typeof r.run>, o?: CallOptions) => callRoute(r.run, { body }, o),
   lists: () => callRoute(r.lists, {}, { silent: true }),
-  list: (id: string) => callRoute(r.list, { params: { id } }, { silent: true }),
+  list: (id: string, cursor?: string) =>
+    callRoute(r.list, { params: { id }, query: { cursor } }, { silent: true }),
   exclude: (params: ItemParams, body: BodyOf<typeof r.exclude>, o?: CallOptions) =>
     callRoute(r.exclude, { params, body }, o),
   include: (params: ItemParams, o?: CallOptions) => callRoute(r.include, { params }, o),

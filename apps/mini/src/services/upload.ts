@@ -3,11 +3,20 @@
  * through the platform's uploader (uploadFile on weapp, FormData on H5) with the token request.ts
  * keeps fresh, and answer like every other call: the parsed body, or one ApiError.
  */
-import { registryImportRoutes, wechatRoutes, type IssuePhoto, type RegistryImport } from '@fugong/contracts';
-import { uploadPhoto, type PickedDocument, type PickedPhoto } from '../platform';
+import {
+  registryImportRoutes,
+  subsidyRoutes,
+  SUBSIDY_IMPORT_MAX_BYTES,
+  wechatRoutes,
+  type IssuePhoto,
+  type RegistryImport,
+  type SubsidyImportKind,
+  type SubsidyImportReport,
+} from '@fugong/contracts';
+import { readDocumentBase64, uploadPhoto, type PickedDocument, type PickedPhoto } from '../platform';
 import { goToLogin } from '../navigation';
 import { ApiError, connectionError, errorFromResponse } from './api-error';
-import { fillPath } from './call-route';
+import { callRoute, fillPath, type CallOptions } from './call-route';
 import { accessToken, toastError } from './request';
 
 /**
@@ -55,4 +64,29 @@ export function uploadRegistry(
   options: { silent?: boolean } = {},
 ): Promise<RegistryImport> {
   return uploadTo(registryImportRoutes.upload.path, doc, options);
+}
+
+/**
+ * Sends a 免申即享 fact file (参保花名册 and the rest; xlsx or CSV, UTF-8 or GBK: the server
+ * decodes it) for a period. That route takes the file inside its JSON body, so the bytes are read
+ * here; a file over the limit is refused before anything is sent. A file with bad rows is refused
+ * whole: the ApiError's details list every row and why.
+ */
+export async function uploadSubsidyFacts(
+  doc: PickedDocument,
+  input: { kind: SubsidyImportKind; period: string },
+  options: CallOptions = {},
+): Promise<SubsidyImportReport> {
+  if (doc.size > SUBSIDY_IMPORT_MAX_BYTES) {
+    const error = new ApiError({
+      status: 0,
+      code: 'VALIDATION_ERROR',
+      message: '文件过大，请分批导入（每批不超过 2 MB）',
+    });
+    if (!options.silent) toastError(error);
+    throw error;
+  }
+  const format = /\.xlsx$/i.test(doc.name) ? 'xlsx' : 'csv';
+  const dataBase64 = await readDocumentBase64(doc);
+  return callRoute(subsidyRoutes.import, { body: { ...input, format, dataBase64 } }, options);
 }

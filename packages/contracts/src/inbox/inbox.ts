@@ -13,6 +13,7 @@ export const NOTICE_KINDS = [
   'issue_escalated',
   'issue_overdue',
   'callback_flag',
+  'subsidy_objection_decided',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   issue_escalated: '超期督办',
   issue_overdue: '企业问题超期',
   callback_flag: '回访发现问题',
+  subsidy_objection_decided: '异议处理结果',
 };
 
 /** One notice in a person's in-app inbox. */

@@ -80,48 +80,89 @@ export class FactRepository {
     return before?.rows ?? 0;
   }
 
-  private async currentBatch(kind: FactKind, period: string): Promise<Types.ObjectId | null> {
-    const p = await this.m.periods.findById(pointerId(kind, period)).lean<FactPeriodDoc>();
-    return p?.batchId ?? null;
-  }
-
-  /** The period's roster, or null when none was imported. */
-  async roster(period: string): Promise<RosterRow[] | null> {
-    const batchId = await this.currentBatch('roster', period);
-    if (!batchId) return null;
-    const docs = await this.m.roster.find({ batchId }).lean<RosterRowDoc[]>();
-    return docs.map((d) => ({
-      enterpriseId: d.enterpriseId.toHexString(),
-      personKey: d.personKey,
-      hiredOn: d.hiredOn,
-      contractStart: d.contractStart,
-      contractEnd: d.contractEnd ?? null,
-      insured: d.insured,
-    }));
-  }
-
-  /** The period's premiums and layoffs, or null when none were imported. */
-  async premiums(period: string): Promise<PremiumRow[] | null> {
-    const batchId = await this.currentBatch('premiums', period);
-    if (!batchId) return null;
-    const docs = await this.m.premiums.find({ batchId }).lean<PremiumRowDoc[]>();
-    return docs.map((d) => ({
-      enterpriseId: d.enterpriseId.toHexString(),
-      sme: d.sme,
-      insuredAtStart: d.insuredAtStart,
-      layoffs: d.layoffs,
-      premiumsPaidFen: d.premiumsPaidFen,
-    }));
-  }
-
-  /** The period's person rows of a kind (placements, trainings, charters), or null when none were imported. */
-  async people(kind: PersonFactKind, period: string): Promise<PersonRow[] | null> {
-    const batchId = await this.currentBatch(kind, period);
-    if (!batchId) return null;
-    const docs = await this.m.people.find({ batchId }).lean<PersonRowDoc[]>();
-    return docs.map(({ _id, batchId: _b, enterpriseId, ...rest }) => ({
-      ...rest,
-      enterpriseId: enterpriseId.toHexString(),
-    }));
+  /**
+   * A period's imported rows of one kind, one firm at a time in enterprise order, read through a
+   * cursor in batches: a run over a 400,000-person roster holds one firm's rows, not the roster.
+   * Null when the kind was not imported for the period. `rows` is the import's count, for progress.
+   */
+  async byFirm(kind: 'roster', period: string): Promise<FirmStream<RosterRow> | null>;
+  async byFirm(kind: 'premiums', period: string): Promise<FirmStream<PremiumRow> | null>;
+  async byFirm(kind: PersonFactKind, period: string): Promise<FirmStream<PersonRow> | null>;
+  async byFirm(
+    kind: FactKind,
+    period: string,
+  ): Promise<FirmStream<RosterRow | PremiumRow | PersonRow> | null> {
+    const pointer = await this.m.periods.findById(pointerId(kind, period)).lean<FactPeriodDoc>();
+    if (!pointer) return null;
+    const model = (kind === 'roster'
+      ? this.m.roster
+      : kind === 'premiums'
+        ? this.m.premiums
+        : this.m.people) as unknown as Model<RowDoc>;
+    const toRow: (d: never) => RosterRow | PremiumRow | PersonRow =
+      kind === 'roster' ? rosterRow : kind === 'premiums' ? premiumRow : personRow;
+    const batchId = pointer.batchId;
+    return {
+      rows: pointer.rows,
+      firms: () => groupedByFirm(model, batchId, toRow),
+    };
   }
 }
+
+/** One firm's rows, in the order a run reads them. */
+export type FirmRows<T> = [enterpriseId: string, rows: T[]];
+export interface FirmStream<T> {
+  rows: number;
+  /** Each call reads the batch afresh (a run reads it twice: once to fingerprint, once to write). */
+  firms(): AsyncIterable<FirmRows<T>>;
+}
+
+type RowDoc = (RosterRowDoc | PremiumRowDoc | PersonRowDoc) & { enterpriseId: Types.ObjectId };
+const CURSOR_BATCH = 2_000;
+
+/** Consecutive rows of one enterprise (the cursor is sorted on the batch's enterprise index). */
+async function* groupedByFirm<T>(
+  model: Model<RowDoc>,
+  batchId: Types.ObjectId,
+  toRow: (d: never) => T,
+): AsyncGenerator<FirmRows<T>> {
+  const cursor = model
+    .find({ batchId })
+    .sort({ enterpriseId: 1 })
+    .lean<RowDoc[]>()
+    .cursor({ batchSize: CURSOR_BATCH });
+  let current: string | null = null;
+  let rows: T[] = [];
+  for await (const doc of cursor as AsyncIterable<RowDoc>) {
+    const id = doc.enterpriseId.toHexString();
+    if (id !== current) {
+      if (current !== null) yield [current, rows];
+      current = id;
+      rows = [];
+    }
+    rows.push(toRow(doc as never));
+  }
+  if (current !== null) yield [current, rows];
+}
+
+const rosterRow = (d: RosterRowDoc): RosterRow => ({
+  enterpriseId: d.enterpriseId.toHexString(),
+  personKey: d.personKey,
+  hiredOn: d.hiredOn,
+  contractStart: d.contractStart,
+  contractEnd: d.contractEnd ?? null,
+  insured: d.insured,
+});
+
+const premiumRow = (d: PremiumRowDoc): PremiumRow => ({
+  enterpriseId: d.enterpriseId.toHexString(),
+  sme: d.sme,
+  insuredAtStart: d.insuredAtStart,
+  layoffs: d.layoffs,
+  premiumsPaidFen: d.premiumsPaidFen,
+});
+
+const personRow = ({ _id, batchId: _b, enterpriseId, ...rest }: PersonRowDoc): PersonRow => ({
+  ...rest,
+  enterpriseId: enterpriseId.toHexString(),
+});

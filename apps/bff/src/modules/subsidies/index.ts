@@ -2,6 +2,7 @@
 import type { Connection } from 'mongoose';
 import { CHARTER_SUBSIDY_2020, type CharterSubsidyParams, type WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
+import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { Clock } from '../../clock';
 import type { EnterpriseRepository } from '../enterprises';
 import { FactRepository } from './fact.repository';
@@ -19,6 +20,7 @@ import { SubsidyDeferralService } from './subsidy-deferral.service';
 export type { SubsidyNoticePorts, PushMessage } from './subsidy-push';
 
 export { subsidyRoutesFor } from './subsidy.routes';
+export { listenForObjectionDecisions } from './subsidy-objection-notices';
 
 /** 公示 lasts this many working days unless configured otherwise. */
 export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
@@ -28,6 +30,7 @@ export interface SubsidyFeatureDeps {
   clock: Clock;
   enterprises: EnterpriseRepository;
   audit: AuditRepository;
+  events?: RecordEventPublisher;
   /** Keyed hash of an ID number (PiiCipher.lookupHash): rosters match people without keeping numbers. */
   personKey(idNumber: string): string;
   calendar: WorkCalendar;
@@ -59,6 +62,7 @@ export function buildSubsidies(d: SubsidyFeatureDeps) {
     payments: PaymentRepository.on(d.conn),
     enterprises: d.enterprises,
     audit: d.audit,
+    events: d.events ?? NO_LISTENERS,
     personKey: d.personKey,
     calendar: d.calendar,
     publicityWorkingDays: d.publicityWorkingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS,

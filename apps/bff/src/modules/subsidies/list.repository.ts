@@ -72,18 +72,24 @@ export class ListRepository {
     return doc ? toList(doc) : null;
   }
 
+  /** An id for a list about to be computed (its lines are written before the list is claimed). */
+  newListId(): string {
+    return new Types.ObjectId().toHexString();
+  }
+
   /**
-   * Opens a new draft list with its lines. Null when another open list holds the slot (the
-   * partial unique index): the caller re-reads it instead of creating a second.
+   * Opens a draft list under an id whose lines were already written (see insertLines). Null when
+   * another open list holds the slot (the partial unique index): the caller drops its lines and
+   * re-reads that list instead of creating a second.
    */
-  async createDraft(
+  async claimDraft(
+    id: string,
     list: Omit<
       ListRecord,
       'id' | 'status' | 'approvedBy' | 'approvedAt' | 'publishedBy' | 'publishedAt' | 'publicityEndsAt'
     >,
-    lines: NewLine[],
   ): Promise<ListRecord | null> {
-    const _id = new Types.ObjectId();
+    const _id = oid(id);
     try {
       await this.lists.create({
         ...list,
@@ -100,21 +106,59 @@ export class ListRepository {
       if (isDuplicateKey(err)) return null;
       throw err;
     }
-    if (lines.length > 0)
-      await this.lines.insertMany(
-        lines.map((l) => ({
-          ...l,
-          listId: _id,
-          enterpriseId: oid(l.enterpriseId),
-          policy: list.policy,
-          period: list.period,
-          stage: 'draft',
-          publicityEndsAt: null,
-          excluded: null,
-          objection: null,
-        })),
-      );
     return toList((await this.lists.findById(_id).lean<ListDoc>())!);
+  }
+
+  /**
+   * One bulk write of a batch of a coming list's lines, before the list itself exists: until it is
+   * claimed nobody reads lines of an unknown list, so a list appears with all its lines or not at all.
+   */
+  async insertLines(
+    listId: string,
+    list: { policy: SubsidyPolicyCode; period: string },
+    lines: NewLine[],
+  ): Promise<void> {
+    if (lines.length === 0) return;
+    await this.lines.insertMany(
+      lines.map((l) => ({
+        ...l,
+        listId: oid(listId),
+        enterpriseId: oid(l.enterpriseId),
+        policy: list.policy,
+        period: list.period,
+        stage: 'draft',
+        publicityEndsAt: null,
+        excluded: null,
+        objection: null,
+      })),
+      { ordered: false, lean: true },
+    );
+  }
+
+  /** Removes the lines of a list that was never claimed (its run lost the race for the slot). */
+  async dropLines(listId: string): Promise<void> {
+    await this.lines.deleteMany({ listId: oid(listId), stage: 'draft' });
+  }
+
+  /**
+   * A list's lines for the enterprises after `after` up to and including `upTo` (either end open
+   * when null), in enterprise order: a rerun compares the published list with its own lines range
+   * by range instead of holding the whole list, and the list page reads it a page at a time.
+   */
+  async linesBetween(
+    listId: string,
+    after: string | null,
+    upTo: string | null,
+    limit?: number,
+  ): Promise<EntitlementRecord[]> {
+    const range: Record<string, Types.ObjectId> = {};
+    if (after) range.$gt = oid(after);
+    if (upTo) range.$lte = oid(upTo);
+    const q: Record<string, unknown> = { listId: oid(listId) };
+    if (after || upTo) q.enterpriseId = range;
+    const found = this.lines.find(q).sort({ enterpriseId: 1 });
+    if (limit) found.limit(limit);
+    return (await found.lean<EntitlementDoc[]>()).map(toLine);
   }
 
   /**
@@ -233,12 +277,20 @@ export class ListRepository {
     return this.lines.countDocuments({ listId: oid(listId), 'objection.status': 'pending' });
   }
 
-  /** A firm's lines in lists that reached 公示 (publicity or final). */
-  async published(enterpriseId: string): Promise<EntitlementRecord[]> {
-    const docs = await this.lines
-      .find({ enterpriseId: oid(enterpriseId), stage: { $in: ['publicity', 'final'] } })
-      .sort({ period: -1, policy: 1 })
-      .lean<EntitlementDoc[]>();
+  /**
+   * A firm's lines in lists that reached 公示 (publicity or final), newest line first, a page at
+   * a time: `before` is the last line id of the previous page (ids are the stable key).
+   */
+  async published(
+    enterpriseId: string,
+    page: { before?: string; limit: number },
+  ): Promise<EntitlementRecord[]> {
+    const q: Record<string, unknown> = {
+      enterpriseId: oid(enterpriseId),
+      stage: { $in: ['publicity', 'final'] },
+    };
+    if (page.before) q._id = { $lt: oid(page.before) };
+    const docs = await this.lines.find(q).sort({ _id: -1 }).limit(page.limit).lean<EntitlementDoc[]>();
     return docs.map(toLine);
   }
 }

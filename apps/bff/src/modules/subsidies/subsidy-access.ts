@@ -1,8 +1,8 @@
 import {
+  SUBSIDY_IMPORT_POLICY,
   SUBSIDY_PAYING_DEPARTMENT,
   SUBSIDY_POLICIES,
   SUBSIDY_POLICY_DEPARTMENTS,
-  type SubsidyImportKind,
   type SubsidyPolicyCode,
 } from '@fugong/contracts';
 import { hasRole, type Actor } from '../../auth/actor';
@@ -40,10 +40,4 @@ export function assertPays(actor: Actor, policy: SubsidyPolicyCode): void {
 }
 
 /** Which policy an import kind feeds: its lead department may import it. */
-export const IMPORT_POLICY: Record<SubsidyImportKind, SubsidyPolicyCode> = {
-  roster: 'hiring',
-  premiums: 'uiRefund',
-  placements: 'referral',
-  trainings: 'training',
-  charters: 'charter',
-};
+export const IMPORT_POLICY = SUBSIDY_IMPORT_POLICY;

@@ -15,7 +15,7 @@ import {
 } from '@fugong/domain';
 import type { SubsidyPolicyCode } from '@fugong/contracts';
 import { businessRule } from '../../errors';
-import type { FactRepository, PersonFactKind, PersonRow } from './fact.repository';
+import type { FactRepository, FirmRows, PersonFactKind, PersonRow } from './fact.repository';
 import type { DiffEntry, ListRecord } from './list.repository';
 import type { EntitlementRecord } from './list.repository';
 
@@ -41,16 +41,6 @@ const PERSON_FACTS: Record<'referral' | 'training' | 'charter', { kind: PersonFa
   training: { kind: 'trainings', missing: '线上培训参训人员名单' },
   charter: { kind: 'charters', missing: '包车实际上车人员名单' },
 };
-
-function byFirm<T extends { enterpriseId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.enterpriseId);
-    if (list) list.push(r);
-    else map.set(r.enterpriseId, [r]);
-  }
-  return map;
-}
 
 /** 线上培训补贴 for one firm: each programme is computed by the rule, the parts added into one line. */
 function trainingLine(enterpriseId: string, rows: PersonRow[]): ComputedLine | null {
@@ -78,52 +68,80 @@ const line = (enterpriseId: string, r: SubsidyResult<object>): ComputedLine | nu
     ? { enterpriseId, amountFen: r.amountFen, reason: r.reason, facts: r.facts as Record<string, unknown> }
     : null;
 
+/** A policy's computation over a period's facts, readable as many times as a run needs. */
+export interface LineStream {
+  version: string;
+  /** Rows imported for the period: what progress is counted against. */
+  rows: number;
+  /** Every entitlement in enterprise order; `onRows` hears how many fact rows each firm used. */
+  lines(onRows?: (n: number) => void): AsyncIterable<ComputedLine>;
+}
+
+async function* linesOf<T>(
+  firms: AsyncIterable<FirmRows<T>>,
+  compute: (enterpriseId: string, rows: T[]) => ComputedLine | null,
+  onRows?: (n: number) => void,
+): AsyncGenerator<ComputedLine> {
+  for await (const [id, rows] of firms) {
+    onRows?.(rows.length);
+    const l = compute(id, rows);
+    if (l) yield l;
+  }
+}
+
 /**
- * Every entitlement of a policy for a period, from the imported facts, in enterprise order.
- * A policy whose facts were not imported for the period is refused by name rather than computed
- * from nothing.
+ * Every entitlement of a policy for a period, from the imported facts, streamed firm by firm in
+ * enterprise order. A policy whose facts were not imported for the period is refused by name
+ * rather than computed from nothing.
  */
-export async function computeLines(
+export async function streamLines(
   facts: FactRepository,
   policy: SubsidyPolicyCode,
   period: string,
   charterParams: CharterSubsidyParams,
-): Promise<{ version: string; lines: ComputedLine[] }> {
+): Promise<LineStream> {
   if (policy === 'hiring') {
-    const roster = await facts.roster(period);
+    const roster = await facts.byFirm('roster', period);
     if (!roster) throw businessRule(`尚未导入 ${period} 年的参保职工花名册`);
-    const lines = [...byFirm(roster)].map(([id, people]) =>
-      line(id, hiringSubsidy(people, HIRING_SUBSIDY_2020)),
-    );
-    return { version: HIRING_SUBSIDY_2020.version, lines: sorted(lines) };
+    return {
+      version: HIRING_SUBSIDY_2020.version,
+      rows: roster.rows,
+      lines: (on) =>
+        linesOf(roster.firms(), (id, people) => line(id, hiringSubsidy(people, HIRING_SUBSIDY_2020)), on),
+    };
   }
   if (policy === 'uiRefund') {
-    const premiums = await facts.premiums(period);
+    const premiums = await facts.byFirm('premiums', period);
     if (!premiums) throw businessRule(`尚未导入 ${period} 年的上年度失业保险缴费及裁员数据`);
-    const lines = premiums.map((p) => line(p.enterpriseId, unemploymentRefund(p, UNEMPLOYMENT_REFUND_2020)));
-    return { version: UNEMPLOYMENT_REFUND_2020.version, lines: sorted(lines) };
+    return {
+      version: UNEMPLOYMENT_REFUND_2020.version,
+      rows: premiums.rows,
+      // One premiums row per firm (a unique index on the batch).
+      lines: (on) =>
+        linesOf(
+          premiums.firms(),
+          (id, [p]) => line(id, unemploymentRefund(p!, UNEMPLOYMENT_REFUND_2020)),
+          on,
+        ),
+    };
   }
   const source = PERSON_FACTS[policy];
-  const rows = await facts.people(source.kind, period);
-  if (!rows) throw businessRule(`尚未导入 ${period} 年的${source.missing}`);
-  const firms = [...byFirm(rows)];
-  if (policy === 'referral') {
-    const lines = firms.map(([id, people]) =>
-      line(
-        id,
-        referralSubsidy({ kind: people[0]!.agencyKind! }, people.map(placementOf), REFERRAL_SUBSIDY_2020),
-      ),
+  const people = await facts.byFirm(source.kind, period);
+  if (!people) throw businessRule(`尚未导入 ${period} 年的${source.missing}`);
+  const stream = (version: string, compute: (id: string, rows: PersonRow[]) => ComputedLine | null) => ({
+    version,
+    rows: people.rows,
+    lines: (on?: (n: number) => void) => linesOf(people.firms(), compute, on),
+  });
+  if (policy === 'referral')
+    return stream(REFERRAL_SUBSIDY_2020.version, (id, rows) =>
+      line(id, referralSubsidy({ kind: rows[0]!.agencyKind! }, rows.map(placementOf), REFERRAL_SUBSIDY_2020)),
     );
-    return { version: REFERRAL_SUBSIDY_2020.version, lines: sorted(lines) };
-  }
-  if (policy === 'training')
-    return {
-      version: TRAINING_SUBSIDY_2020.version,
-      lines: sorted(firms.map(([id, r]) => trainingLine(id, r))),
-    };
-  const lines = firms.map(([id, people]) => line(id, charterSubsidy(tripsOf(people), charterParams)));
+  if (policy === 'training') return stream(TRAINING_SUBSIDY_2020.version, trainingLine);
   // The rates are part of the version: a changed table is a changed computation.
-  return { version: `${charterParams.version}:${rateKey(charterParams)}`, lines: sorted(lines) };
+  return stream(`${charterParams.version}:${rateKey(charterParams)}`, (id, rows) =>
+    line(id, charterSubsidy(tripsOf(rows), charterParams)),
+  );
 }
 
 const placementOf = (r: PersonRow) => ({
@@ -148,17 +166,13 @@ const rateKey = (p: CharterSubsidyParams) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
 
-function sorted(lines: (ComputedLine | null)[]): ComputedLine[] {
-  return lines
-    .filter((l): l is ComputedLine => l !== null)
-    .sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : a.enterpriseId > b.enterpriseId ? 1 : 0));
-}
-
 /** Same version and same lines (beneficiary, amount, facts) → same fingerprint, whatever the run. */
-export function fingerprint(version: string, lines: ComputedLine[]): string {
+export function fingerprinter(version: string) {
   const h = createHash('sha256').update(version);
-  for (const l of lines) h.update(`\n${l.enterpriseId}|${l.amountFen}|${JSON.stringify(l.facts)}`);
-  return h.digest('hex');
+  return {
+    add: (l: ComputedLine) => h.update(`\n${l.enterpriseId}|${l.amountFen}|${JSON.stringify(l.facts)}`),
+    digest: () => h.digest('hex'),
+  };
 }
 
 /** What changed against the last published list: firms added, removed, or with another amount. */

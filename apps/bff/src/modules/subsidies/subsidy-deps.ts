@@ -1,5 +1,6 @@
 import type { CharterSubsidyParams, WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
+import type { RecordEventPublisher } from '../../events';
 import type { EnterpriseRepository } from '../enterprises';
 import type { FactRepository } from './fact.repository';
 import type { ListRepository } from './list.repository';
@@ -15,6 +16,8 @@ export interface SubsidyDeps {
   push: SubsidyPush;
   enterprises: EnterpriseRepository;
   audit: AuditRepository;
+  /** Announces decided objections (the inbox notice listens; this module does not know it). */
+  events: RecordEventPublisher;
   personKey(idNumber: string): string;
   calendar: WorkCalendar;
   /** 公示 period in working days. */

@@ -1,5 +1,5 @@
 import { formatYuan } from '@fugong/domain';
-import type { MyEntitlement } from '@fugong/contracts';
+import type { MyEntitlement, MyEntitlementPage, SubsidyPageQuery } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
@@ -11,12 +11,17 @@ import { lineView } from './subsidy-views';
 export class SubsidyFirmService {
   constructor(private readonly d: SubsidyDeps & { clock: Clock }) {}
 
-  async mine(actor: Actor): Promise<{ items: MyEntitlement[] }> {
+  /** The firm's entitlements, newest first, a page at a time. */
+  async mine(actor: Actor, page: SubsidyPageQuery): Promise<MyEntitlementPage> {
     const enterpriseId = this.firmOf(actor);
-    const lines = await this.d.lists.published(enterpriseId);
+    const lines = await this.d.lists.published(enterpriseId, { before: page.cursor, limit: page.limit + 1 });
+    const shown = lines.slice(0, page.limit);
     const paid = await this.d.payments.paidFor(enterpriseId);
     const now = this.d.clock.now();
-    return { items: lines.map((l) => this.view(l, paid, now)) };
+    return {
+      items: shown.map((l) => this.view(l, paid, now)),
+      nextCursor: lines.length > page.limit ? shown[shown.length - 1]!.id : null,
+    };
   }
 
   async object(actor: Actor, lineId: string, text: string): Promise<MyEntitlement> {

@@ -1,5 +1,5 @@
 import { addWorkingDays, formatYuan } from '@fugong/domain';
-import type { SubsidyPolicyCode } from '@fugong/contracts';
+import type { SubsidyPageQuery, SubsidyPolicyCode } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
@@ -28,9 +28,15 @@ export class SubsidyReviewService {
     return { items: items.map(listView) };
   }
 
-  async detail(actor: Actor, id: string) {
+  /** The list's header and one page of its firms, in a stable enterprise order. */
+  async detail(actor: Actor, id: string, page: SubsidyPageQuery) {
     const list = await this.readable(actor, id);
-    return { ...listView(list), items: (await this.d.lists.linesOf(id)).map(lineView) };
+    // One more than the page tells whether another page follows without a count.
+    const lines = await this.d.lists.linesBetween(id, page.cursor ?? null, null, page.limit + 1);
+    const items = lines.slice(0, page.limit);
+    const nextCursor = lines.length > page.limit ? items[items.length - 1]!.enterpriseId : null;
+    const pendingObjections = await this.d.lists.pendingObjections(id);
+    return { ...listView(list), items: items.map(lineView), nextCursor, pendingObjections };
   }
 
   async exclude(actor: Actor, id: string, lineId: string, reason: string) {
@@ -136,6 +142,18 @@ export class SubsidyReviewService {
       `note=${body.note}`,
       ...(body.correctedAmountFen !== undefined ? [`amountFen=${body.correctedAmountFen}`] : []),
     ]);
+    // Only this decision's write landed (the guard above): the firm is told once.
+    await this.d.events.publish({
+      type: 'subsidy.objection-decided',
+      entitlementId: line.id,
+      enterpriseId: line.enterpriseId,
+      objectorId: current.objection.by,
+      policy: line.policy,
+      period: line.period,
+      decision: body.decision,
+      note: body.note,
+      amountFen: line.excluded ? null : line.amountFen,
+    });
     return lineView(line);
   }
 

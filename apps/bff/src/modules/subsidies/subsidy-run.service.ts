@@ -5,7 +5,9 @@ import { DomainError } from '../../errors';
 import type { SubsidyDeps } from './subsidy-deps';
 import { assertManages, IMPORT_POLICY } from './subsidy-access';
 import { parseFactFile } from './subsidy-import';
-import { computeLines, diffAgainst, fingerprint } from './subsidy-compute';
+import { streamLines } from './subsidy-compute';
+import { writeLines, type RunProgress } from './subsidy-run-writer';
+import type { ListRecord } from './list.repository';
 import { listView } from './subsidy-views';
 
 /** Importing the facts and computing lists from them. */
@@ -49,55 +51,44 @@ export class SubsidyRunService {
    * Computes the list for a policy and period. Same facts as the open list → that list again
    * (`created: false`); other facts → the open list is superseded and a new draft opened, with
    * its diff against the last published list. Two runs racing meet on the open-list slot.
+   * The facts stream through once: the lines are written in batches under the coming list's id
+   * while the fingerprint is taken, and dropped again when the fingerprint shows nothing changed.
    */
-  async run(actor: Actor, policy: SubsidyPolicyCode, period: string) {
+  async run(actor: Actor, policy: SubsidyPolicyCode, period: string, progress?: RunProgress) {
     assertManages(actor, policy);
-    const { version, lines } = await computeLines(this.d.facts, policy, period, this.d.charterParams);
-    const print = fingerprint(version, lines);
+    const stream = await streamLines(this.d.facts, policy, period, this.d.charterParams);
+    const { version } = stream;
+    let written: Awaited<ReturnType<typeof writeLines>> | null = null;
+    let listId = '';
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const open = await this.d.lists.openList(policy, period);
-      if (open && open.fingerprint === print && open.version === version)
-        return { created: false, list: listView(open) };
       const published = await this.d.lists.lastPublished(policy, period);
-      if (!open && published && published.fingerprint === print && published.version === version)
-        return { created: false, list: listView(published) };
+      // The diff is against the list that was published when the lines were compared.
+      if (!written || written.diff?.againstListId !== published?.id) {
+        if (written) await this.d.lists.dropLines(listId);
+        listId = this.d.lists.newListId();
+        written = await writeLines(this.d, { listId, policy, period }, stream, published, progress);
+      }
+      const { fingerprint: print, ...totals } = written;
+      const open = await this.d.lists.openList(policy, period);
+      const same = (l: ListRecord | null) => l && l.fingerprint === print && l.version === version;
+      const unchanged = same(open) ? open : !open && same(published) ? published : null;
+      if (unchanged) {
+        await this.d.lists.dropLines(listId);
+        return { created: false, list: listView(unchanged) };
+      }
       if (open) await this.d.lists.move(open.id, ['draft', 'approved'], 'superseded');
-      const names = new Map(
-        (await this.d.enterprises.listByIds(lines.map((l) => l.enterpriseId))).map((e) => [e.id, e]),
-      );
-      const named = lines.map((l) => ({
-        ...l,
-        enterpriseName: names.get(l.enterpriseId)?.name ?? '（企业已删除）',
-        creditCode: names.get(l.enterpriseId)?.creditCode ?? '',
-      }));
-      const diff = published
-        ? diffAgainst(
-            published.id,
-            await this.d.lists.linesOf(published.id),
-            named,
-            await this.d.payments.inLedger(
-              policy,
-              period,
-              named.map((l) => l.enterpriseId),
-            ),
-          )
-        : null;
-      const created = await this.d.lists.createDraft(
-        {
-          policy,
-          period,
-          version,
-          fingerprint: print,
-          count: named.length,
-          totalFen: named.reduce((s, l) => s + l.amountFen, 0),
-          createdBy: actor.id,
-          createdAt: this.d.clock.now(),
-          diff,
-        },
-        named,
-      );
+      const created = await this.d.lists.claimDraft(listId, {
+        policy,
+        period,
+        version,
+        fingerprint: print,
+        ...totals,
+        createdBy: actor.id,
+        createdAt: this.d.clock.now(),
+      });
       if (created) return { created: true, list: listView(created) };
     }
+    await this.d.lists.dropLines(listId);
     throw new DomainError('CONFLICT', '名单正在被他人同时计算，请稍后刷新');
   }
 }

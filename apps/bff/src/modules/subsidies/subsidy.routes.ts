@@ -8,7 +8,7 @@ export function subsidyRoutesFor(s: SubsidyServices): RouteDef[] {
     route(r.import, ({ actor, body }) => s.run.import(actor, body)),
     route(r.run, ({ actor, body }) => s.run.run(actor, body.policy, body.period)),
     route(r.lists, ({ actor, query }) => s.review.lists(actor, query.policy, query.period)),
-    route(r.list, ({ actor, params }) => s.review.detail(actor, params.id)),
+    route(r.list, ({ actor, params, query }) => s.review.detail(actor, params.id, query)),
     route(r.exclude, ({ actor, params, body }) =>
       s.review.exclude(actor, params.id, params.entitlementId, body.reason),
     ),
@@ -23,7 +23,7 @@ export function subsidyRoutesFor(s: SubsidyServices): RouteDef[] {
       s.payments.exportList(actor, params.id, query.format),
     ),
     route(r.markPaid, ({ actor, params, body }) => s.payments.markPaid(actor, params.id, body.reference)),
-    route(r.mine, ({ actor }) => s.firm.mine(actor)),
+    route(r.mine, ({ actor, query }) => s.firm.mine(actor, query)),
     route(r.object, ({ actor, params, body }) => s.firm.object(actor, params.id, body.text)),
     route(dr.apply, ({ actor, body }) => s.deferrals.apply(actor, body)),
     route(dr.list, ({ actor, query }) => s.deferrals.list(actor, query.status)),

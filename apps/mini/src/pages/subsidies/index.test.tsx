@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireReachBottom } from '../../../test-support/taro';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
 import SubsidiesPage from './index';
@@ -74,5 +75,32 @@ describe('可享政策 page', () => {
     render(<SubsidiesPage />);
     await flush();
     expect(screen.getByText('暂无公示中的补贴')).toBeTruthy();
+  });
+
+  it('when the firm has more than a page of entitlements and scrolls to the bottom, then the older ones are fetched after the last shown and appended', async () => {
+    saveSession(sessionFor(['liaison']));
+    const older = {
+      ...item,
+      id: '64b7f0c2a1b2c3d4e5f60701',
+      period: '2019',
+      headline: '您可享受 3,000 元，无需申请',
+      canObject: false,
+    };
+    const api = installFakeApi({
+      'GET /api/subsidies/mine': (call) =>
+        call.url.includes(`cursor=${item.id}`)
+          ? { status: 200, body: { items: [older], nextCursor: null } }
+          : { status: 200, body: { items: [item], nextCursor: item.id } },
+    });
+    render(<SubsidiesPage />);
+    await flush();
+    expect(screen.getByText('上拉查看更早的补贴')).toBeTruthy();
+    expect(screen.queryByText('您可享受 3,000 元，无需申请')).toBeNull();
+    act(() => fireReachBottom());
+    await flush();
+    expect(screen.getByText('您可享受 12,000 元，无需申请')).toBeTruthy();
+    expect(screen.getByText('您可享受 3,000 元，无需申请')).toBeTruthy();
+    expect(screen.queryByText('上拉查看更早的补贴')).toBeNull();
+    expect(api.calls.filter((c) => c.path === '/api/subsidies/mine')).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { CHINA_TIME_ZONE } from '@fugong/domain';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { subsidies } from '../../services/subsidies';
-import { useLoad } from '../../hooks/use-load';
+import { usePagedLoad } from '../../hooks/use-paged-load';
 import { ObjectionForm } from './objection-form';
 import '../../styles/issue.css';
 
@@ -16,10 +16,8 @@ const day = (iso: string) =>
  * government already holds, with the reason, the 公示 deadline, payment, and a way to object.
  */
 export default function SubsidiesPage() {
-  const { data, status, reload } = useLoad(
-    () => subsidies.mine(),
-    (d) => d.items.length === 0,
-  );
+  // Newest first, a page at a time: scrolling to the bottom brings older ones.
+  const { items, status, reload, hasMore, loadingMore } = usePagedLoad((cursor) => subsidies.mine(cursor));
   return (
     <View className="subsidies">
       <OfflineBanner onRetry={reload} />
@@ -29,7 +27,7 @@ export default function SubsidiesPage() {
         title={status === 'empty' ? '暂无公示中的补贴' : undefined}
         description={status === 'empty' ? '符合条件的补贴会自动出现在这里，无需申请' : undefined}
       >
-        {(data?.items ?? []).map((item) => (
+        {items.map((item) => (
           <View key={item.id} className="card">
             <Text className="card__title">
               {item.policyLabel}（{item.period} 年）
@@ -49,6 +47,8 @@ export default function SubsidiesPage() {
             {item.canObject ? <ObjectionForm entitlementId={item.id} onSent={reload} /> : null}
           </View>
         ))}
+        {loadingMore ? <Text className="row-item__meta">正在加载…</Text> : null}
+        {hasMore && !loadingMore ? <Text className="row-item__meta">上拉查看更早的补贴</Text> : null}
       </PageState>
     </View>
   );

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireReachBottom } from '../../../test-support/taro';
 import type { Session } from '@fugong/contracts';
 import { installFakeApi, sessionFor } from '../../../test-support/fake-api';
 import { saveSession } from '../../services/session-vault';
@@ -132,8 +133,14 @@ describe('免申即享审核: run, review firm by firm, decide objections', () =
     const api = installFakeApi({
       'GET /api/subsidies/lists': { status: 200, body: { items: [draft] } },
       [`GET /api/subsidies/lists/${list.id}`]: [
-        { status: 200, body: { ...draft, items: [mingzhou, yangming] } },
-        { status: 200, body: { ...draft, items: [mingzhou, excluded] } },
+        {
+          status: 200,
+          body: { ...draft, items: [mingzhou, yangming], nextCursor: null, pendingObjections: 0 },
+        },
+        {
+          status: 200,
+          body: { ...draft, items: [mingzhou, excluded], nextCursor: null, pendingObjections: 0 },
+        },
       ],
       [`POST /api/subsidies/lists/${list.id}/items/${yangming.id}/exclude`]: { status: 200, body: excluded },
     });
@@ -171,8 +178,8 @@ describe('免申即享审核: run, review firm by firm, decide objections', () =
     const api = installFakeApi({
       'GET /api/subsidies/lists': { status: 200, body: { items: [publicity] } },
       [`GET /api/subsidies/lists/${list.id}`]: [
-        { status: 200, body: { ...publicity, items: [pending] } },
-        { status: 200, body: { ...publicity, items: [decided] } },
+        { status: 200, body: { ...publicity, items: [pending], nextCursor: null, pendingObjections: 1 } },
+        { status: 200, body: { ...publicity, items: [decided], nextCursor: null, pendingObjections: 0 } },
       ],
       [`POST /api/subsidies/lists/${list.id}/items/${mingzhou.id}/objection/decision`]: {
         status: 200,
@@ -194,21 +201,36 @@ describe('免申即享审核: run, review firm by firm, decide objections', () =
     expect(screen.queryByText('待处理异议 1 件')).toBeNull();
   });
 
-  it('when a long list is opened, then the firm with a pending objection comes first and the rest come 30 at a time', async () => {
+  it('when a long list is opened and scrolled to the bottom, then the next page is asked for with the cursor and appended, pending objections first', async () => {
     saveSession(officerOf('rsj'));
-    const publicity = { ...draft, status: 'publicity', publicityEndsAt: '2020-03-23T01:00:00.000Z' };
+    const publicity = {
+      ...draft,
+      count: 45,
+      status: 'publicity',
+      publicityEndsAt: '2020-03-23T01:00:00.000Z',
+    };
     const objection = { text: '金额有误', at: '', status: 'pending', decisionNote: null, decidedAt: null };
     const firms = Array.from({ length: 45 }, (_, i) =>
       line(
         `64b7f0c2a1b2c3d4e5f6${String(1000 + i)}`,
         `第${i + 1}号企业`,
         100_000,
-        i === 39 ? { objection } : {},
+        i === 19 ? { objection } : {},
       ),
     );
-    installFakeApi({
+    const cursor = firms[29]!.enterpriseId;
+    const api = installFakeApi({
       'GET /api/subsidies/lists': { status: 200, body: { items: [publicity] } },
-      [`GET /api/subsidies/lists/${list.id}`]: { status: 200, body: { ...publicity, items: firms } },
+      [`GET /api/subsidies/lists/${list.id}`]: (call) =>
+        call.url.includes(`cursor=${cursor}`)
+          ? {
+              status: 200,
+              body: { ...publicity, items: firms.slice(30), nextCursor: null, pendingObjections: 1 },
+            }
+          : {
+              status: 200,
+              body: { ...publicity, items: firms.slice(0, 30), nextCursor: cursor, pendingObjections: 1 },
+            },
     });
     render(<SubsidyReviewPage />);
     await flush();
@@ -216,9 +238,17 @@ describe('免申即享审核: run, review firm by firm, decide objections', () =
     await flush();
     const titles = () => screen.getAllByText(/^第\d+号企业 · /).map((n) => n.textContent);
     expect(titles()).toHaveLength(30);
-    expect(titles()[0]).toBe('第40号企业 · 1,000 元');
-    fireEvent.click(screen.getByText('再显示 15 家（共 45 家）'));
+    expect(titles()[0]).toBe('第20号企业 · 1,000 元');
+    expect(screen.getByText('待处理异议 1 件')).toBeTruthy();
+    expect(screen.getByText('已显示 30 家（共 45 家），上拉加载更多')).toBeTruthy();
+    act(() => fireReachBottom());
+    await flush();
     expect(titles()).toHaveLength(45);
-    expect(screen.queryByText(/^再显示/)).toBeNull();
+    expect(titles()[44]).toBe('第45号企业 · 1,000 元');
+    expect(screen.getByText('已显示全部 45 家')).toBeTruthy();
+    act(() => fireReachBottom());
+    await flush();
+    const detailCalls = api.calls.filter((c) => c.path === `/api/subsidies/lists/${list.id}`);
+    expect(detailCalls).toHaveLength(2);
   });
 });

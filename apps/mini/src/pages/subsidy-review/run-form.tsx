@@ -2,21 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import {
-  SUBSIDY_POLICIES,
-  SUBSIDY_POLICY_DEPARTMENTS,
-  SUBSIDY_POLICY_LABELS,
-  subsidyRunSchema,
-  type SubsidyPolicyCode,
-} from '@fugong/contracts';
+import { SUBSIDY_POLICY_LABELS, subsidyRunSchema, type SubsidyPolicyCode } from '@fugong/contracts';
 import { Chips } from '../../components/chips';
 import { useFormSubmit } from '../../forms/use-form-submit';
 import { subsidies } from '../../services/subsidies';
-
-/** The policies whose lists this department computes (the first department listed leads). */
-export function ledPolicies(departmentId: string | null): SubsidyPolicyCode[] {
-  return SUBSIDY_POLICIES.filter((p) => SUBSIDY_POLICY_DEPARTMENTS[p][0] === departmentId);
-}
 
 /**
  * 计算名单: the lead department picks a policy and a period and runs it on the facts held. A run
