@@ -45,6 +45,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'freight-check': 'checkpoint',
   subsidies: 'liaison',
   'subsidy-review': 'officer',
+  'subsidy-import': 'officer',
   inbox: 'worker',
   people: 'admin',
   callbacks: 'admin',
