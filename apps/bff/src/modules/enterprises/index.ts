@@ -32,7 +32,6 @@ export type { StaffRecord, StaffRepository } from './staff.repository';
 export type { EnterpriseScope } from './enterprise-scope';
 export { parseCsv } from './csv';
 export { readRows, type SheetRow } from './enterprise-import';
-export { DEMO_ENTERPRISES, enterpriseDemoSection } from './demo-data';
 
 export interface EnterpriseDeps {
   conn: Connection;
