@@ -1,7 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { CheckinInput } from '@fugong/contracts';
 import type { CheckinFacts } from '@fugong/domain';
-import type { CheckinDoc } from './checkin.model';
+import type { CheckinDoc, SubmissionKey } from './checkin.model';
 import { isDuplicateKey } from '../../db/errors';
 import { Batcher } from '../../db/batcher';
 import type { Connection } from 'mongoose';
@@ -27,6 +27,15 @@ const toRecord = (d: CheckinDoc): CheckinRecord => ({
   arrivalDate: d.arrivalDate,
 });
 
+/** Submissions' keys a day's record remembers: more than anyone resubmits in a day. */
+const KEYS_KEPT = 10;
+
+export interface SavedCheckin {
+  record: CheckinRecord;
+  /** saved: this call wrote it; replayed: a retry of a saved submission; mismatch: its key came with other answers. */
+  outcome: 'saved' | 'replayed' | 'mismatch';
+}
+
 /** Daily health check-ins. */
 export class CheckinRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */
@@ -37,7 +46,20 @@ export class CheckinRepository {
   /** "Latest recent check-in" reads of one event-loop turn go out as one query (see Batcher). */
   private readonly recent: Batcher<{ workerId: string; sinceDay: string }, CheckinRecord | null>;
 
+  /** "The day's check-in as stored" reads of one turn (each check-in's rollup sync) as one query. */
+  private readonly stored: Batcher<{ workerId: string; day: string }, CheckinDoc | null>;
+
   constructor(private readonly model: Model<CheckinDoc>) {
+    this.stored = new Batcher(async (asks) => {
+      const docs = await this.model
+        .find({
+          workerId: { $in: [...new Set(asks.map((a) => a.workerId))].map(oid) },
+          day: { $in: [...new Set(asks.map((a) => a.day))] },
+        })
+        .lean<CheckinDoc[]>();
+      const by = new Map(docs.map((d) => [`${d.workerId.toHexString()}|${d.day}`, d]));
+      return asks.map((a) => by.get(`${a.workerId}|${a.day}`) ?? null);
+    });
     this.recent = new Batcher(async (asks) => {
       const since = asks.reduce((m, a) => (a.sinceDay < m ? a.sinceDay : m), asks[0].sinceDay);
       const found = await this.latestMany(
@@ -55,7 +77,7 @@ export class CheckinRepository {
 
   /** A worker's check-in of one day as stored; null when none. */
   storedOf(workerId: string, day: string): Promise<CheckinDoc | null> {
-    return this.model.findOne({ workerId: oid(workerId), day }).lean<CheckinDoc>();
+    return this.stored.load({ workerId: oid(workerId).toHexString(), day });
   }
 
   /** Every check-in's worker, day and readings, as a cursor. */
@@ -79,24 +101,38 @@ export class CheckinRepository {
    * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
    * submission of a day replaces the answers of the first. Two first submissions racing make
    * one of the upserts collide; it is retried once and then updates the winner's document.
+   *
+   * With a key, the write applies only when the day's record does not hold that key yet (the
+   * filter), and pushes it: a retry of a saved submission matches nothing, its upsert collides
+   * with the day's record, and the stored record answers it (`replayed`, or `mismatch` when the
+   * key came with other answers). A later retry never overwrites a newer submission.
    */
   async upsertForDay(
     workerId: string,
     day: string,
     at: Date,
     input: Required<CheckinInput>,
-  ): Promise<CheckinRecord> {
-    const filter = { workerId: new Types.ObjectId(workerId), day };
-    const update = { $set: { ...input, at } };
+    key: SubmissionKey | null = null,
+  ): Promise<SavedCheckin> {
+    const byDay = { workerId: new Types.ObjectId(workerId), day };
+    const filter = key ? { ...byDay, 'keys.k': { $ne: key.k } } : byDay;
+    const update = key
+      ? { $set: { ...input, at }, $push: { keys: { $each: [key], $slice: -KEYS_KEPT } } }
+      : { $set: { ...input, at } };
     for (let attempt = 0; ; attempt += 1) {
       try {
         const doc = await this.model
           .findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' })
           .lean<CheckinDoc>();
-        return toRecord(doc!);
+        return { record: toRecord(doc!), outcome: 'saved' };
       } catch (err) {
-        if (!isDuplicateKey(err) || attempt >= 1) throw err;
+        if (!isDuplicateKey(err) || attempt >= 2) throw err;
       }
+      if (!key) continue;
+      const stored = await this.model.findOne(byDay).lean<CheckinDoc>();
+      const held = stored?.keys?.find((k) => k.k === key.k);
+      if (stored && held)
+        return { record: toRecord(stored), outcome: held.h === key.h ? 'replayed' : 'mismatch' };
     }
   }
 
