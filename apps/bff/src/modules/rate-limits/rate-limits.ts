@@ -48,8 +48,10 @@ export const RATE_LIMITS: RateLimitTable = {
     ],
     'auth.wechat': [{ bucket: 'login.ip', per: 'ip', limit: 200, windowSec: 600 }],
     'auth.refresh': [{ bucket: 'refresh.ip', per: 'ip', limit: 600, windowSec: 600, localShare: 0.1 }],
+    // A worker's first booking of a minute is counted in memory (a rush is one booking each, so
+    // it writes no counter); past it, counts are shared. At most one more per instance gets in.
     'bookings.create': [
-      { bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 },
+      { bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60, localShare: 0.1 },
       { bucket: 'booking.ip', per: 'ip', limit: 600, windowSec: 60, localShare: 0.1 },
     ],
     'bookings.cancel': [{ bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 }],
