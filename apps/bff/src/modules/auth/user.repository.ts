@@ -51,6 +51,7 @@ export class UserRepository {
     this.employers = new Batcher(async (ids) => {
       const docs = await this.model
         .find({ _id: { $in: [...new Set(ids)] } }, { enterpriseId: 1 })
+        .batchSize(ids.length + 1)
         .lean<Pick<UserDoc, '_id' | 'enterpriseId'>[]>();
       const by = new Map(docs.map((d) => [d._id.toHexString(), d.enterpriseId ?? null]));
       return ids.map((id) => by.get(id) ?? null);

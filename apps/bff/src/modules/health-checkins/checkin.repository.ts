@@ -2,8 +2,8 @@ import { Types, type Model, type mongo } from 'mongoose';
 import type { CheckinInput } from '@fugong/contracts';
 import type { CheckinFacts } from '@fugong/domain';
 import type { CheckinDoc, SubmissionKey } from './checkin.model';
-import { isDuplicateKey } from '../../db/errors';
 import { Batcher } from '../../db/batcher';
+import { upsertEach } from '../../db/insert-each';
 import type { Connection } from 'mongoose';
 import { oid } from '../../db/ids';
 import { checkinModel } from './checkin.model';
@@ -49,17 +49,27 @@ export class CheckinRepository {
   /** "The day's check-in as stored" reads of one turn (each check-in's rollup sync) as one query. */
   private readonly stored: Batcher<{ workerId: string; day: string }, CheckinDoc | null>;
 
-  /** The driver's collection, typed (the hot write skips mongoose's casting). */
-  private readonly coll: mongo.Collection<CheckinDoc>;
+  /**
+   * The check-in upserts of one turn as one unordered bulk write (driver call: every field is set
+   * here with its schema type; mongoose built a document per upsert for its defaults). Each
+   * upsert learns its own fate: applied, or refused by the (workerId, day) key.
+   */
+  private readonly upserts: Batcher<
+    { filter: mongo.Filter<CheckinDoc>; update: mongo.UpdateFilter<CheckinDoc> },
+    'applied' | 'duplicate'
+  >;
 
   constructor(private readonly model: Model<CheckinDoc>) {
-    this.coll = model.collection as unknown as mongo.Collection<CheckinDoc>;
+    const coll = model.collection as unknown as mongo.Collection<CheckinDoc>;
+    this.upserts = new Batcher((ops) => upsertEach(coll, ops));
     this.stored = new Batcher(async (asks) => {
       const docs = await this.model
         .find({
           workerId: { $in: [...new Set(asks.map((a) => a.workerId))].map(oid) },
           day: { $in: [...new Set(asks.map((a) => a.day))] },
         })
+        // One reply however large the batch (the default first batch of 101 costs getMores).
+        .batchSize(asks.length + 1)
         .lean<CheckinDoc[]>();
       const by = new Map(docs.map((d) => [`${d.workerId.toHexString()}|${d.day}`, d]));
       return asks.map((a) => by.get(`${a.workerId}|${a.day}`) ?? null);
@@ -104,7 +114,9 @@ export class CheckinRepository {
   /**
    * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
    * submission of a day replaces the answers of the first. Two first submissions racing make
-   * one of the upserts collide; it is retried once and then updates the winner's document.
+   * one of the upserts collide; it is retried and then updates the winner's document. The
+   * answer is the day's record read back after the write (with the other check-ins of the
+   * moment): two submissions of one worker racing may both see the later one's answers.
    *
    * With a key, the write applies only when the day's record does not hold that key yet (the
    * filter), and pushes it: a retry of a saved submission matches nothing, its upsert collides
@@ -124,22 +136,18 @@ export class CheckinRepository {
       ? { $set: { ...input, at }, $push: { keys: { $each: [key], $slice: -KEYS_KEPT } } }
       : { $set: { ...input, at } };
     for (let attempt = 0; ; attempt += 1) {
-      try {
-        // Driver call: every field is set here with its schema type, and mongoose's casting and
-        // defaults-on-insert (it builds a document per upsert) were a fifth of a check-in's CPU.
-        const doc = await this.coll.findOneAndUpdate(filter, update, {
-          upsert: true,
-          returnDocument: 'after',
-        });
-        return { record: toRecord(doc!), outcome: 'saved' };
-      } catch (err) {
-        if (!isDuplicateKey(err) || attempt >= 2) throw err;
+      const fate = await this.upserts.load({ filter, update });
+      if (fate === 'applied') {
+        // Read back with the other check-ins of the moment: what the day's record now holds.
+        const doc = await this.stored.load({ workerId: byDay.workerId.toHexString(), day });
+        if (doc) return { record: toRecord(doc), outcome: 'saved' };
+      } else if (key) {
+        const stored = await this.model.findOne(byDay).lean<CheckinDoc>();
+        const held = stored?.keys?.find((k) => k.k === key.k);
+        if (stored && held)
+          return { record: toRecord(stored), outcome: held.h === key.h ? 'replayed' : 'mismatch' };
       }
-      if (!key) continue;
-      const stored = await this.model.findOne(byDay).lean<CheckinDoc>();
-      const held = stored?.keys?.find((k) => k.k === key.k);
-      if (stored && held)
-        return { record: toRecord(stored), outcome: held.h === key.h ? 'replayed' : 'mismatch' };
+      if (attempt >= 2) throw new Error(`check-in of ${workerId} on ${day} kept colliding`);
     }
   }
 

@@ -49,7 +49,10 @@ export class RollupRepository {
     private readonly ledger: Model<LedgerDoc>,
   ) {
     this.ledgerReads = new Batcher(async (keys) => {
-      const docs = await this.ledger.find({ _id: { $in: [...new Set(keys)] } }).lean<LedgerDoc[]>();
+      const docs = await this.ledger
+        .find({ _id: { $in: [...new Set(keys)] } })
+        .batchSize(keys.length + 1)
+        .lean<LedgerDoc[]>();
       const by = new Map(docs.map((d) => [d._id, { seq: d.seq, c: Object.fromEntries(d.c) }]));
       return keys.map((k) => by.get(k) ?? null);
     });
