@@ -131,4 +131,27 @@ describe('daily digest of new vacancies (一对一推送)', () => {
     expect(mine[0].title).toBe('今日有 1 个新岗位适合您');
     expect(pushedTo(fits)).toHaveLength(1); // the one-time consent was spent on the first digest
   }, 60_000);
+
+  it('when a run died after claiming a digest but before handing it on, then the next tick sends it, once', async () => {
+    t.clock.set(new Date('2026-03-09T08:20:00+08:00'));
+    const claimed = await t.container.labour.repos.digests.claim(
+      {
+        userId: otherTrade.id,
+        day: '2026-03-09',
+        vacancyIds: [],
+        title: '今日有 1 个新岗位适合您',
+        body: '余姚舜宇光学·食堂帮厨，月薪 4200-5000 元',
+        page: 'labour/pages/vacancies/index',
+      },
+      t.clock.now(),
+    );
+    expect(claimed).not.toBeNull();
+    await t.container.labour.services.digest.run();
+    await t.container.labour.services.digest.run();
+    await drain();
+    expect((await digestsIn(otherTrade)).map((n) => n.body)).toEqual([
+      '余姚舜宇光学·食堂帮厨，月薪 4200-5000 元',
+    ]);
+    expect(pushedTo(otherTrade)).toHaveLength(1);
+  }, 60_000);
 });
