@@ -1,6 +1,7 @@
 import {
   APPLICATION_STEPS,
   digestPicks,
+  fittingSeekers,
   isStale,
   freshSince,
   headcountProblem,
@@ -110,6 +111,11 @@ describe('match score', () => {
     it('when an earlier digest named some, then they are left out, and with none left there is nothing to send', () => {
       expect(digestPicks(seeker, fresh, new Set(['e'])).map((v) => v.id)).toEqual(['b', 'a']);
       expect(digestPicks(seeker, fresh, new Set(['a', 'b', 'e']))).toEqual([]);
+    });
+    it('when new seekers register, then a vacancy counts only those who want its industry and fit it well', () => {
+      const cook = { ...seeker, wantedIndustries: ['餐饮住宿'] };
+      const far = { ...seeker, willingRegionCodes: ['440300'], expectedWage: 8000 };
+      expect(fittingSeekers(vacancy, [seeker, cook, far])).toEqual([seeker]);
     });
   });
 });

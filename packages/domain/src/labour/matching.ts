@@ -79,3 +79,10 @@ export function digestPicks<V extends MatchVacancy & { id: string; postedAt: Dat
     .slice(0, DIGEST_MAX_VACANCIES)
     .map((x) => x.v);
 }
+
+/** The new seekers who fit a vacancy well enough to tell its firm of them (the firms' daily digest). */
+export function fittingSeekers<S extends MatchSeeker>(v: MatchVacancy, seekers: readonly S[]): S[] {
+  return seekers.filter(
+    (s) => s.wantedIndustries.includes(v.industry) && matchScore(s, v) >= DIGEST_MIN_SCORE,
+  );
+}

@@ -2,13 +2,16 @@ import { Schema, type Types, type Connection, type Model } from 'mongoose';
 
 /**
  * One daily digest (一对一推送, seed 003) to one person on one China day: the new vacancies that
- * fit a seeker. Written before the notice goes out; at most one per person per day.
+ * fit a seeker, or — to a firm's liaison (or agency) — its vacancies that new seekers fit.
+ * Written before the notice goes out; at most one per person per day.
  */
 export interface DigestDoc {
   _id: Types.ObjectId;
   userId: Types.ObjectId;
   /** China day (YYYY-MM-DD) the digest is for. */
   day: string;
+  /** The notice kind: new vacancies for a seeker, new seekers for a firm. */
+  kind: 'labour_digest' | 'labour_candidates';
   vacancyIds: Types.ObjectId[];
   title: string;
   body: string;
@@ -29,6 +32,7 @@ const digest = new Schema<DigestDoc>(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
     day: { type: String, required: true },
+    kind: { type: String, enum: ['labour_digest', 'labour_candidates'], required: true },
     vacancyIds: { type: [Schema.Types.ObjectId], default: [] },
     title: { type: String, required: true },
     body: { type: String, required: true },

@@ -8,6 +8,7 @@ const oid = (id: string) => new Types.ObjectId(id);
 export interface NewDigest {
   userId: string;
   day: string;
+  kind: DigestDoc['kind'];
   vacancyIds: string[];
   title: string;
   body: string;
@@ -19,6 +20,7 @@ const toRecord = (d: DigestDoc): DigestRecord => ({
   id: d._id.toHexString(),
   userId: d.userId.toHexString(),
   day: d.day,
+  kind: d.kind,
   vacancyIds: d.vacancyIds.map((v) => v.toHexString()),
   title: d.title,
   body: d.body,

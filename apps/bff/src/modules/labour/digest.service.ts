@@ -1,5 +1,13 @@
 import { SHARED_PAGES } from '@fugong/contracts';
-import { addDays, chinaDay, chinaDayStart, DIGEST_FROM_HOUR, digestPicks, freshSince } from '@fugong/domain';
+import {
+  addDays,
+  chinaDay,
+  chinaDayStart,
+  DIGEST_FROM_HOUR,
+  digestPicks,
+  fittingSeekers,
+  freshSince,
+} from '@fugong/domain';
 import type { Clock } from '../../clock';
 import type { DigestRecord, DigestRepository } from './digest.repository';
 import type { SeekerRepository } from './seeker.repository';
@@ -9,7 +17,7 @@ import type { VacancyRecord, VacancyRepository } from './vacancy.repository';
 export interface DigestMessage {
   id: string;
   workerId: string;
-  kind: 'labour_digest';
+  kind: 'labour_digest' | 'labour_candidates';
   title: string;
   body: string;
   page: string;
@@ -32,12 +40,16 @@ const HOUR_MS = 3_600_000;
 /** New postings a day's digests are drawn from: Yuyao posts ~100 a day (36,000 a year, seed 003). */
 const MAX_NEW_VACANCIES = 2000;
 const SEEKER_PAGE = 500;
+/** New registrations a day's firm digests are drawn from, and the open vacancies they are matched to. */
+const MAX_NEW_SEEKERS = 5000;
+const MAX_OPEN_VACANCIES = 5000;
 
 /**
  * 一对一推送 (seed 003): once a day from 08:00, each seeker gets one digest of the vacancies
  * posted in the last 24 hours that fit them — in the in-app inbox and, where they accepted the
- * template, as a WeChat subscribe message (the outbox's sender decides that). A tick runs it;
- * later ticks that day find the day's sweep marked done.
+ * template, as a WeChat subscribe message (the outbox's sender decides that). The firms' side:
+ * whoever posted a vacancy that seekers registered in the last 24 hours fit is told how many.
+ * A tick runs it; later ticks that day find the day's sweep marked done.
  */
 export class LabourDigestService {
   constructor(private readonly d: DigestDeps) {}
@@ -72,15 +84,42 @@ export class LabourDigestService {
       for (const s of page) {
         const picks = digestPicks(s, fresh, yesterday.get(s.userId));
         if (picks.length === 0) continue;
-        const mine = await this.d.digests.claim({ userId: s.userId, day, ...noticeOf(picks) }, now);
+        const mine = await this.d.digests.claim({ userId: s.userId, day, ...vacanciesNotice(picks) }, now);
         // Only the run whose insert applied sends: a second run (or instance) gets null here.
         if (mine) claimed.push(mine);
       }
       await this.queue(claimed);
       digests += claimed.length;
     }
+    digests += await this.firmDigests(now, day);
     await this.d.digests.finishDay(day, this.d.clock.now());
     return { day, digests, seekers };
+  }
+
+  /**
+   * To each poster (liaison or agency) of open vacancies that new seekers fit: one digest naming
+   * how many fit and the vacancy most of them fit. Same claim as the seekers': one per person per day.
+   */
+  private async firmDigests(now: Date, day: string): Promise<number> {
+    const newcomers = await this.d.seekers.registeredSince(
+      new Date(now.getTime() - 24 * HOUR_MS),
+      MAX_NEW_SEEKERS,
+    );
+    if (newcomers.length === 0) return 0;
+    const industries = [...new Set(newcomers.flatMap((s) => s.wantedIndustries))];
+    const open = await this.d.vacancies.openInIndustries(industries, freshSince(now), MAX_OPEN_VACANCIES);
+    const byPoster = new Map<string, { v: VacancyRecord; fit: string[] }[]>();
+    for (const v of open) {
+      const fit = fittingSeekers(v, newcomers).map((s) => s.userId);
+      if (fit.length > 0) byPoster.set(v.postedBy, [...(byPoster.get(v.postedBy) ?? []), { v, fit }]);
+    }
+    const claimed: DigestRecord[] = [];
+    for (const [userId, matches] of byPoster) {
+      const mine = await this.d.digests.claim({ userId, day, ...seekersNotice(matches) }, now);
+      if (mine) claimed.push(mine);
+    }
+    await this.queue(claimed);
+    return claimed.length;
   }
 
   /** Hands claimed digests to the outbox, then marks them queued (a repeat is a no-op by message id). */
@@ -90,7 +129,7 @@ export class LabourDigestService {
       digests.map((g) => ({
         id: `labour-digest:${g.userId}:${g.day}`,
         workerId: g.userId,
-        kind: 'labour_digest',
+        kind: g.kind,
         title: g.title,
         body: g.body,
         page: g.page,
@@ -102,12 +141,26 @@ export class LabourDigestService {
 }
 
 /** The notice text: how many fit, and the best one (firm, position, wage) as a subscribe message can show it. */
-function noticeOf(picks: VacancyRecord[]) {
+function vacanciesNotice(picks: VacancyRecord[]) {
   const best = picks[0];
   return {
+    kind: 'labour_digest' as const,
     vacancyIds: picks.map((v) => v.id),
     title: `今日有 ${picks.length} 个新岗位适合您`,
     body: `${best.enterpriseName}·${best.position}，月薪 ${best.wageMin}-${best.wageMax} 元${picks.length > 1 ? `，另有 ${picks.length - 1} 个` : ''}`,
     page: SHARED_PAGES.labourVacancies,
+  };
+}
+
+/** A firm's notice: how many new seekers fit its vacancies, and the vacancy most of them fit. */
+function seekersNotice(matches: { v: VacancyRecord; fit: string[] }[]) {
+  const sorted = [...matches].sort((a, b) => b.fit.length - a.fit.length);
+  const people = new Set(matches.flatMap((m) => m.fit)).size;
+  return {
+    kind: 'labour_candidates' as const,
+    vacancyIds: sorted.map((m) => m.v.id),
+    title: `今日有 ${people} 位新求职者符合您的岗位`,
+    body: `${sorted[0].v.position}：${sorted[0].fit.length} 位新登记求职者符合，可在岗位中查看匹配人选`,
+    page: SHARED_PAGES.labourFirmVacancies,
   };
 }

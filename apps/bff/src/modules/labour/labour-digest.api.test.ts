@@ -99,7 +99,7 @@ describe('daily digest of new vacancies (一对一推送)', () => {
     expect(mine[0].body).toContain('余姚舜宇光学');
     expect(pushedTo(fits)).toHaveLength(1);
     expect(pushedTo(fits)[0]).toMatchObject({ template_id: TEMPLATE, page: 'labour/pages/vacancies/index' });
-    expect(await t.connection.db!.collection('labour_digests').countDocuments({ day: '2026-03-06' })).toBe(2);
+    expect(await t.connection.db!.collection('labour_digests').countDocuments({ day: '2026-03-06' })).toBe(3);
   }, 60_000);
 
   it('when a seeker never accepted the subscribe template, then the digest is in their inbox only, marked not consented', async () => {
@@ -110,6 +110,21 @@ describe('daily digest of new vacancies (一对一推送)', () => {
       wechat: string;
     }[];
     expect(outbox.filter((m) => m.kind === 'labour_digest').map((m) => m.wechat)).toEqual(['not_consented']);
+  }, 60_000);
+
+  it('when new seekers fit a firm’s vacancies, then its liaison gets one digest saying how many, in the inbox', async () => {
+    const inbox = (await t.http.get('/api/inbox').set(liaison.auth)).body.items as {
+      kind: string;
+      title: string;
+      body: string;
+      page: string;
+    }[];
+    expect(inbox.filter((n) => n.kind === 'labour_candidates')).toEqual([
+      expect.objectContaining({
+        title: '今日有 2 位新求职者符合您的岗位',
+        page: 'labour/pages/firm-vacancies/index',
+      }),
+    ]);
   }, 60_000);
 
   it('when no new vacancy fits a seeker, then they get no digest at all', async () => {
@@ -138,6 +153,7 @@ describe('daily digest of new vacancies (一对一推送)', () => {
       {
         userId: otherTrade.id,
         day: '2026-03-09',
+        kind: 'labour_digest',
         vacancyIds: [],
         title: '今日有 1 个新岗位适合您',
         body: '余姚舜宇光学·食堂帮厨，月薪 4200-5000 元',

@@ -58,6 +58,16 @@ export class SeekerRepository {
     return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
   }
 
+  /** Seekers registered after `since`, newest first (the firms' digest of new job seekers). */
+  async registeredSince(since: Date, limit: number): Promise<SeekerRecord[]> {
+    const docs = await this.model
+      .find({ registeredAt: { $gt: since } }, { idNumberEnc: 0 })
+      .sort({ registeredAt: -1 })
+      .limit(limit)
+      .lean<SeekerDoc[]>();
+    return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
+  }
+
   /** Seekers wanting this industry whose expected wage the vacancy reaches (the candidate list). */
   async candidates(industry: string, wageMax: number, limit: number): Promise<SeekerRecord[]> {
     const docs = await this.model
