@@ -1,5 +1,5 @@
 import { Types, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey } from '../../db/errors';
+import { insertEach } from '../../db/insert-each';
 import type { DigestDoc, DigestRunDoc } from './digest.model';
 import { digestModel, digestRunModel } from './digest.model';
 
@@ -39,27 +39,29 @@ export class DigestRepository {
   ) {}
 
   /**
-   * Claims the person's digest for the day: the record, or null when they already have one
-   * (the unique person+day index refused the insert). Only the claimant sends it.
+   * Claims many people's digests in one unordered insert (a page of the sweep): the records
+   * whose insert applied. A person who already has one for the day is refused by the unique
+   * index and left out; any other failure is thrown.
    */
-  async claim(d: NewDigest, now: Date): Promise<DigestRecord | null> {
-    try {
-      const doc = await this.model.create({
-        ...d,
-        userId: oid(d.userId),
-        vacancyIds: d.vacancyIds.map(oid),
-        createdAt: now,
-        queuedAt: null,
-      });
-      return toRecord(doc.toObject());
-    } catch (err) {
-      if (isDuplicateKey(err)) return null;
-      throw err;
-    }
+  async claimMany(ds: NewDigest[], now: Date): Promise<DigestRecord[]> {
+    if (ds.length === 0) return [];
+    const docs = ds.map((d) => ({
+      ...d,
+      _id: new Types.ObjectId(),
+      userId: oid(d.userId),
+      vacancyIds: d.vacancyIds.map(oid),
+      createdAt: now,
+      queuedAt: null,
+    }));
+    const outcomes = await insertEach(this.model.collection, docs);
+    const failed = outcomes.find((o): o is Error => o instanceof Error);
+    if (failed) throw failed;
+    return docs.filter((_, i) => outcomes[i] === 'inserted').map(toRecord);
   }
 
-  async markQueued(id: string, now: Date): Promise<void> {
-    await this.model.updateOne({ _id: oid(id), queuedAt: null }, { $set: { queuedAt: now } });
+  /** Marks handed-on digests queued, in one write. */
+  async markQueued(ids: string[], now: Date): Promise<void> {
+    await this.model.updateMany({ _id: { $in: ids.map(oid) }, queuedAt: null }, { $set: { queuedAt: now } });
   }
 
   /** The day's claimed digests whose notice was never queued (their run stopped in between). */

@@ -80,14 +80,12 @@ export class LabourDigestService {
         page.map((s) => s.userId),
         addDays(day, -1),
       );
-      const claimed: DigestRecord[] = [];
-      for (const s of page) {
+      const wanted = page.flatMap((s) => {
         const picks = digestPicks(s, fresh, yesterday.get(s.userId));
-        if (picks.length === 0) continue;
-        const mine = await this.d.digests.claim({ userId: s.userId, day, ...vacanciesNotice(picks) }, now);
-        // Only the run whose insert applied sends: a second run (or instance) gets null here.
-        if (mine) claimed.push(mine);
-      }
+        return picks.length > 0 ? [{ userId: s.userId, day, ...vacanciesNotice(picks) }] : [];
+      });
+      // Only the run whose insert applied sends: a second run (or instance) gets those left out.
+      const claimed = await this.d.digests.claimMany(wanted, now);
       await this.queue(claimed);
       digests += claimed.length;
     }
@@ -113,11 +111,10 @@ export class LabourDigestService {
       const fit = fittingSeekers(v, newcomers).map((s) => s.userId);
       if (fit.length > 0) byPoster.set(v.postedBy, [...(byPoster.get(v.postedBy) ?? []), { v, fit }]);
     }
-    const claimed: DigestRecord[] = [];
-    for (const [userId, matches] of byPoster) {
-      const mine = await this.d.digests.claim({ userId, day, ...seekersNotice(matches) }, now);
-      if (mine) claimed.push(mine);
-    }
+    const claimed = await this.d.digests.claimMany(
+      [...byPoster].map(([userId, matches]) => ({ userId, day, ...seekersNotice(matches) })),
+      now,
+    );
     await this.queue(claimed);
     return claimed.length;
   }
@@ -135,8 +132,10 @@ export class LabourDigestService {
         page: g.page,
       })),
     );
-    const now = this.d.clock.now();
-    for (const g of digests) await this.d.digests.markQueued(g.id, now);
+    await this.d.digests.markQueued(
+      digests.map((g) => g.id),
+      this.d.clock.now(),
+    );
   }
 }
 

@@ -149,19 +149,21 @@ describe('daily digest of new vacancies (一对一推送)', () => {
 
   it('when a run died after claiming a digest but before handing it on, then the next tick sends it, once', async () => {
     t.clock.set(new Date('2026-03-09T08:20:00+08:00'));
-    const claimed = await t.container.labour.repos.digests.claim(
-      {
-        userId: otherTrade.id,
-        day: '2026-03-09',
-        kind: 'labour_digest',
-        vacancyIds: [],
-        title: '今日有 1 个新岗位适合您',
-        body: '余姚舜宇光学·食堂帮厨，月薪 4200-5000 元',
-        page: 'labour/pages/vacancies/index',
-      },
+    const claimed = await t.container.labour.repos.digests.claimMany(
+      [
+        {
+          userId: otherTrade.id,
+          day: '2026-03-09',
+          kind: 'labour_digest',
+          vacancyIds: [],
+          title: '今日有 1 个新岗位适合您',
+          body: '余姚舜宇光学·食堂帮厨，月薪 4200-5000 元',
+          page: 'labour/pages/vacancies/index',
+        },
+      ],
       t.clock.now(),
     );
-    expect(claimed).not.toBeNull();
+    expect(claimed).toHaveLength(1);
     await t.container.labour.services.digest.run();
     await t.container.labour.services.digest.run();
     await drain();
