@@ -267,6 +267,7 @@ export function buildContainer(deps: AppDeps) {
     regionName: (code) => divisions.data.find(code)?.name ?? null,
     keyFirmsAmong: async (ids) =>
       new Set((await stewards.repos.assignments.liveForEnterprises(ids)).map((a) => a.enterpriseId)),
+    notices: { enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()) },
     logger,
   });
 
