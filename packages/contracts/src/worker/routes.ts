@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { objectIdSchema, pagedSchema, phoneSchema, regionCodeSchema } from '../common';
+import { objectIdSchema, pagedSchema, phoneSchema, riskAreaCodeSchema } from '../common';
 import {
   checkinInputSchema,
   checkinSchema,
@@ -105,7 +105,7 @@ export const workerRoutes = {
     summary: '设置地区风险等级',
     tag: 'regions',
     auth: 'user',
-    params: z.object({ code: regionCodeSchema }),
+    params: z.object({ code: riskAreaCodeSchema }),
     body: regionUpsertSchema,
     response: regionSchema,
   }),
