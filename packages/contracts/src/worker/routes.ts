@@ -243,6 +243,17 @@ export const workerRoutes = {
     response: bookingSchema,
     idempotent: true,
   }),
+  bookingsArrive: defineRoute({
+    id: 'bookings.arrive',
+    method: 'post',
+    path: '/api/bookings/:bookingId/arrival',
+    summary: '确认到达',
+    tag: 'bookings',
+    auth: 'user',
+    params: z.object({ bookingId: objectIdSchema }),
+    response: bookingSchema,
+    idempotent: true,
+  }),
   bookingsStaff: defineRoute({
     id: 'bookings.staff',
     method: 'post',
