@@ -72,6 +72,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'bookings.create': { roles: ['worker'], scope: 'self' },
   'bookings.mine': { roles: ALL, scope: 'self' },
   'bookings.cancel': { roles: ['worker'], scope: 'self' },
+  'bookings.arrive': { roles: ['worker'], scope: 'self' },
   'bookings.staff': { roles: ['liaison'], scope: 'enterprise' },
   'boarding.board': { roles: ['transport'], scope: 'all' },
   // The worker's own booking only (checked in the service).

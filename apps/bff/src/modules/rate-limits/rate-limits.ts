@@ -55,6 +55,7 @@ export const RATE_LIMITS: RateLimitTable = {
       { bucket: 'booking.ip', per: 'ip', limit: 600, windowSec: 60, localShare: 0.1 },
     ],
     'bookings.cancel': [{ bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 }],
+    'bookings.arrive': [{ bucket: 'booking.actor', per: 'actor', limit: 10, windowSec: 60 }],
     'bookings.staff': [{ bucket: 'booking.actor', per: 'actor', limit: 30, windowSec: 60 }],
   },
   // The generic per-address limit guards against floods, not against one more request: its
