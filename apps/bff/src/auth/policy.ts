@@ -56,6 +56,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'admin.users.find': { roles: ['admin'], scope: 'all' },
   'admin.users.full': { roles: ['admin'], scope: 'all' },
   'admin.users.roles': { roles: ['admin'], scope: 'all' },
+  // 批量授权: the same grants from a sheet, and its per-row report (phones masked).
+  'admin.roleGrants.import': { roles: ['admin'], scope: 'all' },
+  'admin.roleGrants.report': { roles: ['admin'], scope: 'all' },
   'regions.list': { roles: ALL, scope: 'none' },
   'divisions.list': { roles: ALL, scope: 'none' },
   'regions.upsert': { roles: ['admin'], scope: 'all' },
