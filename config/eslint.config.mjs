@@ -302,4 +302,17 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The H5 service worker runs in the browser's worker scope, not in Node.
+    files: ['apps/mini/config/service-worker.js'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        fetch: 'readonly',
+        Request: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
 );

@@ -7,10 +7,10 @@
  * Screenshots go to .artifacts/screenshots/supply-*.png.
  */
 import type { Page } from 'playwright-core';
-import { creditCodeCheckChar } from '@fugong/contracts';
 import { apiSignIn } from './support/api-session';
 import { newPhonePage, shot } from './support/browser';
 import { signIn } from './support/h5';
+import { secondFirm } from './support/second-firm';
 import { useDemoStack } from './support/lifecycle';
 
 const demo = useDemoStack();
@@ -48,22 +48,15 @@ const post = (
 
 /** A firm of the command's registry with its own liaison, signed in through the API. */
 async function otherFirm() {
-  const admin = await apiSignIn(demo.stack(), '13800000006');
-  const first17 = `91330282MA${run}00`;
-  const firm = await admin.call<{ id: string }>('POST', '/api/enterprises', {
+  const firm = await secondFirm(demo.stack(), {
     name: `慈溪镜头模组厂${run}`,
-    creditCode: first17 + creditCodeCheckChar(first17),
-    industry: '光学仪器',
-    size: 'above',
+    run,
     regionCode: '330282',
     address: '慈溪市观海卫镇',
-    headcount: 260,
+    industry: '光学仪器',
+    liaisonPhone: OTHER_LIAISON,
   });
-  const newcomer = await apiSignIn(demo.stack(), OTHER_LIAISON);
-  const me = await newcomer.call<{ id: string }>('GET', '/api/me');
-  await admin.call('PUT', `/api/admin/users/${me.id}/roles`, { roles: ['liaison'], enterpriseId: firm.id });
-  await newcomer.renew();
-  return { firmName: `慈溪镜头模组厂${run}`, session: newcomer };
+  return { firmName: firm.name, session: firm.session };
 }
 
 describe('supply-chain matching on the H5 build', () => {

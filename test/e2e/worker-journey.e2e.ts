@@ -1,7 +1,7 @@
 /**
  * The worker journey on the H5 build against the real stack with the demo data: a worker signs
- * in, checks in, books a seat and sees the boarding code; the marshal boards them; a worker
- * whose pass turned red is refused at the door. On H5 the marshal types (pastes) the scanned
+ * in, checks in, books a seat and sees the boarding code; the marshal boards them; at the
+ * factory the worker confirms arrival; a worker whose pass turned red is refused at the door. On H5 the marshal types (pastes) the scanned
  * code; the test reads the worker's pass QR token from their own pass API, as a scanner would.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -47,6 +47,7 @@ async function bookFirstTrip(page: Page): Promise<string> {
   await page.locator('.taro-model__confirm').click();
   await page.waitForURL(/pages\/booking\/index/);
   await page.getByText('预订成功').waitFor();
+  await page.locator('.booking-card .w-badge', { hasText: '已订座' }).waitFor();
   return tripId;
 }
 
@@ -71,7 +72,7 @@ async function marshalBoards(marshal: Page, tripId: string, token: string): Prom
 }
 
 describe('worker journey on the H5 build', () => {
-  it('when a worker checks in, books and shows the code, then the marshal boards them; a red pass is refused', async () => {
+  it('when a worker checks in, books and shows the code, then the marshal boards them and the worker confirms arrival; a red pass is refused', async () => {
     const worker = await newPhonePage(browser);
     await signIn(stack, worker, '13800000001');
     await checkIn(worker, '绿码');
@@ -95,7 +96,16 @@ describe('worker journey on the H5 build', () => {
     await shot(marshal, 'marshal-boarded');
 
     await openTile(worker, '我的行程');
-    await worker.getByText('已上车').waitFor();
+    const card = worker.locator('.booking-card').first();
+    await card.locator('.w-badge', { hasText: '已上车' }).waitFor();
+    // The seat is the one the marshal's check gave at the door.
+    await card.getByText(/^座位号 \d+$/).waitFor();
+    await shot(worker, 'worker-boarded');
+    await button(worker, '确认到达').click();
+    await card.locator('.w-badge', { hasText: '已到达' }).waitFor();
+    await card.getByText(/确认到达$/).waitFor();
+    expect(await button(worker, '确认到达').count()).toBe(0);
+    await shot(worker, 'worker-arrived');
 
     const sick = await newPhonePage(browser);
     await signIn(stack, sick, '13900000088');

@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { Types } from 'mongoose';
 import { FREIGHT_COMMITMENT } from '@fugong/contracts';
 import type { Caller } from './support/people';
 import { fullChecklist } from '../../apps/bff/src/test-support';
@@ -342,6 +343,21 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     inScope: post(w.workerA, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'a'.repeat(32) }),
     outOfScope: [post(w.workerB, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'b'.repeat(32) })],
   }),
+  // Arrival needs a boarded booking: worker A's earlier trip, boarded (stored as the marshal leaves it).
+  'bookings.arrive': async (w) => {
+    const bookings = w.t.connection.db!.collection('bookings');
+    const a = await bookings.findOne({ _id: new Types.ObjectId(w.bookingA) });
+    const { insertedId } = await bookings.insertOne({
+      ...a,
+      _id: new Types.ObjectId(),
+      live: null,
+      travelDay: '2020-02-01',
+      status: 'boarded',
+      boardedAt: w.t.clock.now(),
+    });
+    const url = `/api/bookings/${insertedId.toHexString()}/arrival`;
+    return { inScope: post(w.workerA, url, undefined), outOfScope: [post(w.workerB, url, undefined)] };
+  },
   'bookings.cancel': async (w) => ({
     inScope: post(w.workerA, `/api/bookings/${w.bookingA}/cancel`, undefined),
     outOfScope: [post(w.workerB, `/api/bookings/${w.bookingA}/cancel`, undefined)],

@@ -137,3 +137,29 @@ describe('every page of the weapp build', () => {
     expect(host.problems.slice(before).map((p) => p.message)).toEqual([]);
   });
 });
+
+describe('location in the weapp build', () => {
+  it('when a liaison picks where the goods are on WeChat’s map, then WeChat lets the declared API through after consent and the form shows the place', async () => {
+    const host = phone(stack, 'liaison-map', {
+      script: {
+        pickedPlace: () => ({
+          name: '余姚物流园',
+          address: '浙江省宁波市余姚市',
+          latitude: 30.04,
+          longitude: 121.16,
+        }),
+      },
+    });
+    hosts.set('liaison-map' as keyof typeof PHONES, host);
+    await signInStaff(stack, host, PHONES.liaison);
+    await host.launch();
+    let page = await host.reLaunch('supply/pages/post-form/index');
+    await page.tap('在地图上选所在地点（用于按距离匹配）');
+    // Location is a privacy interface: WeChat holds the call until the person agrees.
+    page = await host.waitFor('隐私保护提示');
+    await page.tap(/^同意$/);
+    page = await host.waitFor('已选：余姚物流园');
+    expect(page.text()).toContain('已选所在地点（在地图上重选）');
+    expect(host.problems.map((p) => p.message)).toEqual([]);
+  });
+});

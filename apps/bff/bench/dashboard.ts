@@ -9,14 +9,11 @@
  * docs/benchmarks.md and the Yuyao ÷ tenth ratio.
  */
 import os from 'node:os';
-import request from 'supertest';
-import pino from 'pino';
-import { Types } from 'mongoose';
-import { loadConfig } from '../src/config';
-import { createApp } from '../src/app';
 import { systemClock } from '../src/clock';
 import { generateCity } from '../src/dev/generator/generate-city';
 import type { ScaleName } from '../src/dev/generator/city-plan';
+import { inProcessApp } from './in-process-app';
+import { timedSorted } from './proc';
 import { arg, openToolDb, progressBar } from '../scripts/dashboard-db';
 import { DashboardService } from '../src/modules/dashboard';
 
@@ -55,20 +52,7 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   clearInterval(sampler);
   process.stderr.write('\n');
 
-  const app = createApp({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }),
-    connection: db.connection,
-    logger: pino({ level: 'warn' }),
-    clock: systemClock,
-  });
-  const { token } = app.container.tokens.issueAccess({
-    id: new Types.ObjectId().toHexString(),
-    roles: ['admin'],
-    enterpriseId: null,
-    departmentId: null,
-  });
-  const http = request(app.callback());
-  const auth = { Authorization: `Bearer ${token}` };
+  const { app, http, auth } = inProcessApp(db.connection, ['admin']);
   const filters: Record<string, string>[] = [
     {},
     { size: 'above' },
@@ -84,15 +68,6 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
       .get('/api/dashboard/summary')
       .query(filters[i % filters.length])
       .set(auth);
-  const measure = async (n: number, one: (i: number) => Promise<void>) => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const s = process.hrtime.bigint();
-      await one(i);
-      out.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return out.sort((a, b) => a - b);
-  };
   const summary = async (i: number) => {
     const res = await http
       .get('/api/dashboard/summary')
@@ -101,7 +76,7 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
     if (res.status !== 200) throw new Error(`summary ${res.status}`);
   };
   // The served configuration: reads reused for 2 s, settled days for 5 min (see docs/dashboard.md).
-  const times = await measure(requests, summary);
+  const times = await timedSorted(requests, summary);
   // The headline: the same requests through the whole app with every cache off ("cold": each
   // request reads its rollup documents and sums them), then the same at the service, without HTTP.
   const cold = new DashboardService(
@@ -112,9 +87,9 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   );
   const served = app.container.dashboard.services.dashboard;
   app.container.dashboard.services.dashboard = cold;
-  const coldHttpTimes = await measure(requests, summary);
+  const coldHttpTimes = await timedSorted(requests, summary);
   app.container.dashboard.services.dashboard = served;
-  const coldTimes = await measure(Math.min(requests, 100), (i) =>
+  const coldTimes = await timedSorted(Math.min(requests, 100), (i) =>
     cold.summary({ ...filters[i % filters.length], days: 14 } as never).then(() => undefined),
   );
   const e0 = Date.now();
@@ -133,7 +108,7 @@ async function runScale(scale: ScaleName, seed: number, requests: number) {
   // same city: each endpoint's own p50 / p95.
   const side: Record<string, { p50: number; p95: number }> = {};
   for (const [name, url] of Object.entries(SIDE_FIGURES)) {
-    const t = await measure(Math.min(requests, 100), async () => {
+    const t = await timedSorted(Math.min(requests, 100), async () => {
       const res = await http.get(url).set(auth);
       if (res.status !== 200) throw new Error(`${url} ${res.status}`);
     });

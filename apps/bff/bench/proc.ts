@@ -52,3 +52,14 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** Runs `one` n times in sequence; the milliseconds each took, ascending (for percentile). */
+export async function timedSorted(n: number, one: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const s = process.hrtime.bigint();
+    await one(i);
+    out.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -36,13 +36,15 @@ export async function openToolDb(opts: { inMemory?: boolean; dbPath?: string } =
     where = opts.inMemory ? 'embedded (in memory)' : `embedded (${dbPath})`;
   }
   const connection = await connectDatabase(uri);
-  await syncIndexes(connection);
   const container = buildContainer({
     config,
     connection,
     logger: pino({ level: 'warn' }),
     clock: systemClock,
   });
+  // After the container: modules register their models on the connection as they are built,
+  // and syncIndexes creates the indexes of the models registered so far (as server.ts does).
+  await syncIndexes(connection);
   return {
     connection,
     container,

@@ -130,6 +130,9 @@ export function buildContainer(deps: AppDeps) {
   });
   listenForRollups(events, rollups.service);
 
+  // 行政区划: the read-only GB/T 2260 tree for the region cascader and the towns' risk levels.
+  const divisions = buildDivisions();
+
   // The worker side (composition/worker-side.ts): profile, regions, notifications, check-ins and
   // passes, trips, bookings, boarding and the bookings sweep.
   const worker = composeWorkerSide({
@@ -140,6 +143,7 @@ export function buildContainer(deps: AppDeps) {
     isolation,
     audit: repos.audit,
     enterprises: repos.enterprises,
+    divisionOf: (code) => divisions.data.find(code),
     secret: config.JWT_SECRET,
     sender: deps.notificationSender ?? notificationSenderFor(config, logger, { accessToken, consents }),
     consents,
@@ -196,9 +200,6 @@ export function buildContainer(deps: AppDeps) {
     users,
     secret: config.JWT_SECRET,
   });
-  // 行政区划: the read-only GB/T 2260 tree for the region cascader.
-  const divisions = buildDivisions();
-
   // Issue reminders and escalations reach people: the sweep's marks → inbox, WeChat or SMS, timeline.
   const sms = deps.smsGateway ?? smsGatewayFor(config, logger);
   const alerts = buildAlerts({
@@ -266,6 +267,7 @@ export function buildContainer(deps: AppDeps) {
     regionName: (code) => divisions.data.find(code)?.name ?? null,
     keyFirmsAmong: async (ids) =>
       new Set((await stewards.repos.assignments.liveForEnterprises(ids)).map((a) => a.enterpriseId)),
+    notices: { enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()) },
     logger,
   });
 

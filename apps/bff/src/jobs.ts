@@ -7,6 +7,7 @@ import { ISSUES_SWEEP, PHOTO_ORPHANS_SWEEP } from './modules/issues';
 import { ALERTS_DRAIN } from './modules/alerts';
 import { KEY_PROJECTS_SWEEP } from './modules/key-projects';
 import { HOTLINE_SMS_DRAIN } from './modules/hotline';
+import { LABOUR_DIGEST } from './modules/labour';
 
 export interface PeriodicJob {
   name: string;
@@ -160,7 +161,7 @@ export function startPeriodicJobs(
   };
 }
 
-/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines, orphan photo bytes. */
+/** The BFF's background sweeps: seat release and waitlist promotion, notifications, issue deadlines, labour digests, orphan photo bytes. */
 export function backgroundJobs(
   container: Container,
   intervals: Partial<Record<string, number>> = {},
@@ -193,6 +194,13 @@ export function backgroundJobs(
       name: KEY_PROJECTS_SWEEP,
       intervalMs: intervals[KEY_PROJECTS_SWEEP] ?? 5 * 60_000,
       run: () => container.keyProjects.services.needs.escalateOverdue(),
+    },
+    {
+      // 一对一推送: each seeker's digest of new vacancies, once a day from 08:00 China time; ticks
+      // before then or after the day's sweep do nothing. The outbox drain (bookings sweep) sends them.
+      name: LABOUR_DIGEST,
+      intervalMs: intervals[LABOUR_DIGEST] ?? 15 * 60_000,
+      run: () => container.labour.services.digest.run(),
     },
     {
       // Photo bytes no issue holds (a crash mid-upload), past the grace period.

@@ -4,6 +4,7 @@ import devConfig from './dev';
 import { FailOnMissingExports } from './fail-on-warnings';
 import prodConfig from './prod';
 import { PreloadFirstScreen } from './preload-first-screen';
+import { ServiceWorkerManifest } from './service-worker-manifest';
 
 /**
  * Build configuration for both targets. `TARO_ENV` (weapp | h5) picks the output folder so a
@@ -120,6 +121,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain
           .plugin('preload-first-screen')
           .use(PreloadFirstScreen, [['src/pages/home/index', 'src/pages/login/index']]);
+        // sw.js, so the app opens offline; only in the builds that register it (production).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('service-worker').use(ServiceWorkerManifest);
       },
       output: {
         filename: 'js/[name].[hash:8].js',

@@ -141,6 +141,13 @@ export default defineAppConfig({
         // Privacy APIs (camera, album, phone number) wait for the person's consent; the
         // prompt is src/platform/privacy.ts.
         __usePrivacyCheck__: true,
+        // WeChat refuses getLocation / chooseLocation ("need to be declared in the
+        // requiredPrivateInfos field") unless declared here: the work place of a vacancy, where
+        // goods or capacity are, and where a steward visited (platform/location.ts).
+        requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+        permission: {
+          'scope.userLocation': { desc: '用于标注工作地点、货物所在地和走访位置，按距离推荐岗位' },
+        },
         // The role subpackages are fetched in the background from home, on Wi-Fi only: a
         // worker on 3G never pays for the officers' screens.
         preloadRule: {

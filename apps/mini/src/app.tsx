@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { listenForPrivacyAuthorization } from './platform/privacy';
 import { watchForUpdates } from './platform/update';
+import { registerServiceWorker } from './platform/service-worker';
 import { applyElderMode } from './platform/text-size';
 import { elderModeOn } from './hooks/elder-mode';
 import './app.css';
@@ -10,6 +11,7 @@ import './app.css';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     watchForUpdates();
+    registerServiceWorker();
     listenForPrivacyAuthorization();
     applyElderMode(elderModeOn());
   });

@@ -41,6 +41,7 @@ export const BOOKING: Booking = {
   bookedBy: 'self',
   createdAt: '2026-03-02T01:00:00.000Z',
   cancelledAt: null,
+  arrivedAt: null,
   trip: {
     originName: '贵阳市南明区',
     destinationNames: ['余姚市明州光电科技有限公司'],

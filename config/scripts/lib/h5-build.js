@@ -18,6 +18,7 @@ function ensureH5Build({ force = false } = {}) {
   const index = path.join(H5_DIR, 'index.html');
   const sources = [
     path.join(ROOT, 'apps/mini/src'),
+    path.join(ROOT, 'apps/mini/config'),
     path.join(ROOT, 'packages/contracts/src'),
     path.join(ROOT, 'packages/domain/src'),
   ];

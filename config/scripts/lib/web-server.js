@@ -151,7 +151,8 @@ function serveStatic(root, req, res) {
       return;
     }
     const type = TYPES[path.extname(file)] || 'application/octet-stream';
-    const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable';
+    // Only hashed names are immutable; index.html and sw.js must be asked for again (as in nginx).
+    const cache = /\.[0-9a-f]{8,}\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
     const headers = { 'Content-Type': type, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
     const encoding = COMPRESSIBLE.test(type) && data.length >= MIN_COMPRESS_BYTES ? pickEncoding(req) : null;
     if (!encoding) {

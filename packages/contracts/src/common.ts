@@ -17,6 +17,14 @@ export const idNumberSchema = z
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 
 /**
+ * Where a risk level is set or a stay is reported: a county (6 digits) or a town / street
+ * (乡镇、街道, 9 digits, its first six its county's code), e.g. 330281001 梨洲街道.
+ */
+export const riskAreaCodeSchema = z
+  .string()
+  .regex(/^(\d{6}|\d{9})$/, '地区代码应为 6 位（县、市、区）或 9 位（乡镇、街道）数字');
+
+/**
  * The plausible span of every day and instant this system records: from the first reported
  * cases (2019-12) to the end of the century. A day outside it is a typo or an attack, and a
  * stored one would break every view that reads it (a year 10000 departure has no YYYY day).

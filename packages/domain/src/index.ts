@@ -21,3 +21,4 @@ export * from './freight';
 export * from './labour';
 export * from './projects';
 export * from './supply';
+export * from './geo/china-datum';

@@ -13,9 +13,13 @@ import { MiniHost } from './mini-host';
 import { applySetData, parsePath } from './set-data';
 
 /** Writes a bundle: app.json plus files (path → source). */
-function bundle(files: Record<string, string>, pages: string[]): string {
+function bundle(
+  files: Record<string, string>,
+  pages: string[],
+  appJson: Record<string, unknown> = {},
+): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mini-host-'));
-  fs.writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ pages }));
+  fs.writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ pages, ...appJson }));
   fs.writeFileSync(path.join(dir, 'app.js'), 'App({ onLaunch: function () { this.launched = true; } });');
   for (const [file, source] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -183,6 +187,30 @@ describe('mini-program host', () => {
       'getphonenumber@_1:getPhoneNumber:fail user deny',
     ]);
     expect(host.problems).toEqual([]);
+  });
+
+  it('when the app calls getLocation without declaring it in requiredPrivateInfos, then WeChat refuses it; declared, it answers', async () => {
+    const page = (name: string) => `Page({
+      data: { root: { cn: [] } },
+      seen: [],
+      onLoad: function () {
+        var page = this;
+        wx.getLocation({ type: 'wgs84', success: function (r) { page.seen.push('${name}:' + r.latitude); }, fail: function (r) { page.seen.push('${name}:' + r.errMsg); } });
+      },
+    });`;
+    const location = () => ({ latitude: 30.04, longitude: 121.15 });
+    const undeclared = await start(bundle({ 'pages/a/index.js': page('a') }, ['pages/a/index']), {
+      script: { location },
+    }).launch();
+    const declared = await start(
+      bundle({ 'pages/a/index.js': page('a') }, ['pages/a/index'], { requiredPrivateInfos: ['getLocation'] }),
+      { script: { location } },
+    ).launch();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(undeclared.instance.seen).toEqual([
+      'a:getLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json',
+    ]);
+    expect(declared.instance.seen).toEqual(['a:30.04']);
   });
 
   it('when setData keys use Taro paths, then the data tree is updated in place, creating arrays for indexes', () => {

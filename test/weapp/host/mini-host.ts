@@ -259,6 +259,7 @@ export class MiniHost {
     subPackages?: { root: string; pages: string[] }[];
     subpackages?: { root: string; pages: string[] }[];
     tabBar?: { list: { pagePath: string }[] };
+    requiredPrivateInfos?: string[];
   };
   /** Everything shown with showToast / showModal, newest last. */
   readonly toasts: string[] = [];

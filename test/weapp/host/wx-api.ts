@@ -20,6 +20,10 @@ export interface WxScript {
    * test takes it from the fake WeChat server, which alone can redeem it), null for 拒绝.
    */
   phoneNumberCode: () => string | null;
+  /** Where the phone is (wx.getLocation, WGS-84). */
+  location: () => { latitude: number; longitude: number };
+  /** The place the person taps on WeChat's map (wx.chooseLocation, GCJ-02); null: 取消. */
+  pickedPlace: () => { name: string; address: string; latitude: number; longitude: number } | null;
 }
 
 type Callbacks = {
@@ -50,6 +54,27 @@ const APP_BASE = {
 /** Builds the `wx` object for one host. */
 export function createWx(host: MiniHost, script: Partial<WxScript>): Record<string, unknown> {
   let loginCount = 0;
+  /**
+   * The location APIs as WeChat gates them: refused outright unless app.json declares them in
+   * `requiredPrivateInfos` (required since 2022-07-14), then held for privacy consent.
+   */
+  const locationApi = (api: string, opts: Callbacks, result: () => Record<string, unknown> | null) => {
+    if (!(host.appJson.requiredPrivateInfos ?? []).includes(api))
+      return answer(
+        opts,
+        {
+          errMsg: `${api}:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json`,
+        },
+        false,
+      );
+    void host.requirePrivacy(api).then((allowed) => {
+      if (!allowed)
+        return answer(opts, { errMsg: `${api}:fail privacy permission is not authorized` }, false);
+      const res = result();
+      if (!res) return answer(opts, { errMsg: `${api}:fail cancel` }, false);
+      answer(opts, { errMsg: `${api}:ok`, ...res });
+    });
+  };
   const answer = (cb: Callbacks, res: Record<string, unknown>, ok = true) => {
     // The base library answers on a later turn, never inside the call.
     host.later(() => {
@@ -274,6 +299,13 @@ export function createWx(host: MiniHost, script: Partial<WxScript>): Record<stri
       });
     },
     checkSession: ok('checkSession'),
+    getLocation: (opts: Callbacks) =>
+      locationApi('getLocation', opts, () => {
+        if (!script.location) return null;
+        return { ...script.location(), accuracy: 30, speed: -1, altitude: 0 };
+      }),
+    chooseLocation: (opts: Callbacks) =>
+      locationApi('chooseLocation', opts, () => script.pickedPlace?.() ?? null),
     scanCode: (opts: Callbacks) => {
       void host.requirePrivacy('scanCode').then((allowed) => {
         if (!allowed)

@@ -56,6 +56,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   'admin.users.find': { roles: ['admin'], scope: 'all' },
   'admin.users.full': { roles: ['admin'], scope: 'all' },
   'admin.users.roles': { roles: ['admin'], scope: 'all' },
+  // 批量授权: the same grants from a sheet, and its per-row report (phones masked).
+  'admin.roleGrants.import': { roles: ['admin'], scope: 'all' },
+  'admin.roleGrants.report': { roles: ['admin'], scope: 'all' },
   'regions.list': { roles: ALL, scope: 'none' },
   'divisions.list': { roles: ALL, scope: 'none' },
   'regions.upsert': { roles: ['admin'], scope: 'all' },
@@ -72,6 +75,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'bookings.create': { roles: ['worker'], scope: 'self' },
   'bookings.mine': { roles: ALL, scope: 'self' },
   'bookings.cancel': { roles: ['worker'], scope: 'self' },
+  'bookings.arrive': { roles: ['worker'], scope: 'self' },
   'bookings.staff': { roles: ['liaison'], scope: 'enterprise' },
   'boarding.board': { roles: ['transport'], scope: 'all' },
   // The worker's own booking only (checked in the service).

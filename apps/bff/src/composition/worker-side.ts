@@ -19,7 +19,7 @@ import {
   type NotificationSender,
 } from '../modules/notifications';
 import { buildProfile, type EnterpriseLookup } from '../modules/profile';
-import { buildRegions } from '../modules/regions';
+import { buildRegions, type DivisionLookup } from '../modules/regions';
 import type { SweepIsolation } from '../modules/sweep-failures';
 import { buildTrips, TripRepository } from '../modules/trips';
 
@@ -33,6 +33,8 @@ export interface WorkerSideDeps {
   events: RecordEventPublisher;
   /** Keeps one bad booking or trip from stopping the bookings sweep. */
   isolation: SweepIsolation;
+  /** The GB/T 2260 data a town's risk level is checked against. */
+  divisionOf: DivisionLookup;
   /** Secret the pass QR tokens are derived from (the JWT secret; a separate HKDF label). */
   secret: string;
   sender: NotificationSender;
@@ -46,7 +48,7 @@ export function composeWorkerSide(d: WorkerSideDeps) {
 
   // Who a worker is (profile, employer) and how risky the region they come from is.
   const profile = buildProfile({ conn, enterprises: d.enterprises, pii, audit, clock });
-  const regions = buildRegions({ conn, audit, clock });
+  const regions = buildRegions({ conn, audit, clock, divisionOf: d.divisionOf });
   const people = profile.repos.people;
 
   // The outbox every notice goes through, to WeChat and the in-app inbox.

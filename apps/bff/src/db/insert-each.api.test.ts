@@ -1,6 +1,6 @@
 import type { mongo } from 'mongoose';
 import { startTestApp, type TestApp } from '../test-support/test-app';
-import { insertEach } from './insert-each';
+import { insertEach, upsertEach } from './insert-each';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,5 +25,28 @@ describe('insertEach (one unordered insert, a fate per document)', () => {
     ]);
     expect(out).toEqual(['inserted', 'duplicate', 'duplicate', 'duplicate', 'inserted']);
     expect((await coll.find({}).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['a', 'b', 'e']);
+  });
+});
+
+describe('upsertEach (one unordered bulk of upserts, a fate per upsert)', () => {
+  it("when an upsert's guard refuses a document a unique index holds, then only that one is a duplicate and the rest apply", async () => {
+    type Doc = { w: number; day: string; v: number; keys?: string[] };
+    const coll = t.connection.db!.collection('upsert_each_probe') as unknown as mongo.Collection<Doc>;
+    await coll.createIndex({ w: 1, day: 1 }, { unique: true });
+    await coll.insertOne({ w: 1, day: 'd', v: 0, keys: ['k1'] });
+    const up = (w: number, key: string, v: number) => ({
+      filter: { w, day: 'd', keys: { $ne: key } },
+      update: { $set: { v }, $push: { keys: key } },
+    });
+    const out = await upsertEach(coll, [up(1, 'k2', 2), up(1, 'k1', 9), up(2, 'k1', 3)]);
+    expect(out).toEqual(['applied', 'duplicate', 'applied']);
+    const docs = await coll
+      .find({}, { projection: { _id: 0 } })
+      .sort({ w: 1 })
+      .toArray();
+    expect(docs).toEqual([
+      { w: 1, day: 'd', v: 2, keys: ['k1', 'k2'] },
+      { w: 2, day: 'd', v: 3, keys: ['k1'] },
+    ]);
   });
 });

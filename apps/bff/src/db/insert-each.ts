@@ -12,21 +12,49 @@ export async function insertEach<T extends mongo.Document>(
   coll: mongo.Collection<T>,
   docs: T[],
 ): Promise<InsertOutcome[]> {
-  const out: InsertOutcome[] = docs.map(() => 'inserted');
   try {
     await coll.insertMany(docs as mongo.OptionalUnlessRequiredId<T>[], { ordered: false });
-    return out;
+    return docs.map(() => 'inserted');
   } catch (err) {
-    const e = err as { name?: string; writeErrors?: unknown; writeConcernError?: unknown; err?: unknown };
-    if (e?.name !== 'MongoBulkWriteError' || e.writeConcernError || e.err) throw err;
-    const failed = (Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors]) as {
-      index: number;
-      code: number;
-      errmsg?: string;
-    }[];
-    if (failed.length === 0) throw err;
-    for (const w of failed)
-      out[w.index] = w.code === 11000 ? 'duplicate' : new Error(w.errmsg ?? 'insert failed');
-    return out;
+    return fatesOf(err, docs.length, 'inserted');
   }
+}
+
+/** What became of one upsert of an unordered bulk: applied (matched or inserted), refused by a unique index, or failed. */
+export type UpsertOutcome = 'applied' | 'duplicate' | Error;
+
+/**
+ * Runs single-document upserts with one unordered command and reports each one's fate. An upsert
+ * whose filter matched nothing inserts; when a unique index holds a document it did not match
+ * (its guard said no), that upsert is refused as a duplicate and the others still apply.
+ */
+export async function upsertEach<T extends mongo.Document>(
+  coll: mongo.Collection<T>,
+  ops: { filter: mongo.Filter<T>; update: mongo.UpdateFilter<T> }[],
+): Promise<UpsertOutcome[]> {
+  try {
+    await coll.bulkWrite(
+      ops.map((o) => ({ updateOne: { filter: o.filter, update: o.update, upsert: true } })),
+      { ordered: false },
+    );
+    return ops.map(() => 'applied');
+  } catch (err) {
+    return fatesOf(err, ops.length, 'applied');
+  }
+}
+
+/** Each operation's fate from an unordered bulk's error; rethrows a failure of the command as a whole. */
+function fatesOf<OK extends string>(err: unknown, n: number, ok: OK): (OK | 'duplicate' | Error)[] {
+  const e = err as { name?: string; writeErrors?: unknown; writeConcernError?: unknown; err?: unknown };
+  if (e?.name !== 'MongoBulkWriteError' || e.writeConcernError || e.err) throw err;
+  const failed = (Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors]) as {
+    index: number;
+    code: number;
+    errmsg?: string;
+  }[];
+  if (failed.length === 0) throw err;
+  const out: (OK | 'duplicate' | Error)[] = Array.from({ length: n }, () => ok);
+  for (const w of failed)
+    out[w.index] = w.code === 11000 ? 'duplicate' : new Error(w.errmsg ?? 'write failed');
+  return out;
 }

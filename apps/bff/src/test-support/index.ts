@@ -6,6 +6,7 @@
  */
 export { startTestApp, signInByPhone, type TestApp } from './test-app';
 export { freePort } from './free-port';
+export { textBody } from './text-body';
 export { insertGreenWorkers } from './green-workers';
 export {
   checkin,

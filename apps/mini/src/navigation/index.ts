@@ -61,7 +61,7 @@ export const PAGES = {
   labourVacancies: `/${SHARED_PAGES.labourVacancies}`,
   labourSeeker: '/labour/pages/seeker/index',
   labourMyApplications: `/${SHARED_PAGES.labourApplications}`,
-  labourFirmVacancies: '/labour/pages/firm-vacancies/index',
+  labourFirmVacancies: `/${SHARED_PAGES.labourFirmVacancies}`,
   labourVacancyForm: '/labour/pages/vacancy-form/index',
   labourFirmApplications: '/labour/pages/firm-applications/index',
   labourFigures: '/labour/pages/labour-figures/index',

@@ -341,3 +341,5 @@ export async function uploadPhoto(path: string, token: string, photo: PickedPhot
 }
 
 export { chooseDocument, readDocumentBase64, type PickedDocument } from './document-file';
+export { onNetworkBack } from './network-back';
+export { canPickOnMap, currentPoint, pickPlaceOnMap, type PickedPlace } from './location';

@@ -45,13 +45,33 @@ export function queueScan(scan: Omit<QueuedScan, 'key' | 'scannedAt'>, now = new
   return next;
 }
 
+/** How far an upload has got: `done` of the `total` scans it started with. */
+export type UploadProgress = (done: number, total: number) => void;
+
 /**
- * Uploads the kept scans in order. A scan the server answered (boarded or refused) leaves the
- * queue; one that still finds no network stays, with those after it.
+ * The upload under way, if any. Reconnection events come in bursts (see platform/network-back)
+ * and the marshal may tap 立即上传 meanwhile: every caller joins the one upload instead of
+ * sending the same scans again beside it. The server would board once anyway (one key per
+ * booking), but a second sender would report a kept scan twice and race the queue's writes.
  */
-export async function uploadQueuedScans(): Promise<UploadResult[]> {
+let inFlight: Promise<UploadResult[]> | null = null;
+
+/**
+ * Uploads the kept scans in order, one upload at a time (a call during one gets its result).
+ * A scan the server answered (boarded or refused) leaves the queue; one that still finds no
+ * network stays, with those after it.
+ */
+export function uploadQueuedScans(onProgress?: UploadProgress): Promise<UploadResult[]> {
+  inFlight ??= sendQueued(onProgress).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function sendQueued(onProgress?: UploadProgress): Promise<UploadResult[]> {
   const results: UploadResult[] = [];
   let rest = queuedScans();
+  const total = rest.length;
   while (rest.length > 0) {
     const scan = rest[0];
     try {
@@ -67,6 +87,7 @@ export async function uploadQueuedScans(): Promise<UploadResult[]> {
     }
     rest = rest.slice(1);
     writeStored(QUEUE_KEY, rest);
+    onProgress?.(results.length, total);
   }
   return results;
 }

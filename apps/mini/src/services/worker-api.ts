@@ -23,6 +23,8 @@ export const workerApi = {
   myBookings: () => callRoute(w.bookingsMine, {}, { silent: true }),
   cancelBooking: (bookingId: string, o?: CallOptions) =>
     callRoute(w.bookingsCancel, { params: { bookingId } }, o),
+  confirmArrival: (bookingId: string, o?: CallOptions) =>
+    callRoute(w.bookingsArrive, { params: { bookingId } }, o),
   board: (tripId: string, body: BodyOf<typeof w.boardingBoard>, o?: CallOptions) =>
     callRoute(w.boardingBoard, { params: { tripId }, body }, o),
   manifest: (tripId: string) => callRoute(w.tripsManifest, { params: { tripId } }, { silent: true }),

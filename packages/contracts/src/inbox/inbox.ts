@@ -14,6 +14,8 @@ export const NOTICE_KINDS = [
   'issue_overdue',
   'callback_flag',
   'subsidy_objection_decided',
+  'labour_digest',
+  'labour_candidates',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -28,6 +30,8 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   issue_overdue: '企业问题超期',
   callback_flag: '回访发现问题',
   subsidy_objection_decided: '异议处理结果',
+  labour_digest: '新岗位推荐',
+  labour_candidates: '新求职者推荐',
 };
 
 /** One notice in a person's in-app inbox. */

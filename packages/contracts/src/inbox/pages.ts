@@ -15,6 +15,8 @@ export const SHARED_PAGES = {
   /** 用工服务: the vacancy list a new-vacancy digest opens, and the worker's applications. */
   labourVacancies: 'labour/pages/vacancies/index',
   labourApplications: 'labour/pages/my-applications/index',
+  /** A firm's own vacancies, which a new-seekers digest to its liaison opens. */
+  labourFirmVacancies: 'labour/pages/firm-vacancies/index',
   /** 电话回访 in the command's console: the call list and the stewards' scorecard. */
   consoleCallbacks: 'admin/pages/callbacks/index',
 } as const;

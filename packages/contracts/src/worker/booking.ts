@@ -80,6 +80,8 @@ export const bookingSchema = z.object({
   bookedBy: z.enum(['self', 'liaison']),
   createdAt: isoDateTimeSchema,
   cancelledAt: isoDateTimeSchema.nullable(),
+  /** When the worker confirmed they reached the factory (确认到达); null until then. */
+  arrivedAt: isoDateTimeSchema.nullable(),
   trip: z
     .object({
       originName: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, isoDaySchema, regionCodeSchema } from '../common';
+import { isoDateTimeSchema, isoDaySchema, regionCodeSchema, riskAreaCodeSchema } from '../common';
 
 /** Health-code colours as issued by the provincial health-code systems. */
 export const HEALTH_CODE_COLORS = ['green', 'yellow', 'red'] as const;
@@ -56,8 +56,8 @@ export const checkinInputSchema = z
     temperature: temperatureSchema,
     symptoms: z.array(symptomSchema).max(SYMPTOMS.length).default([]),
     healthCode: healthCodeColorSchema,
-    /** Counties (or cities) stayed in during the last 14 days. */
-    places: z.array(regionCodeSchema).max(20, '最多填写 20 个地点').default([]),
+    /** Counties (or cities, or towns) stayed in during the last 14 days. */
+    places: z.array(riskAreaCodeSchema).max(20, '最多填写 20 个地点').default([]),
     arrivedFromOutsideProvince: z.boolean().default(false),
     /** Day of arrival from outside the province; required when arrivedFromOutsideProvince. */
     arrivalDate: isoDaySchema.nullable().default(null),
@@ -80,7 +80,7 @@ export const checkinSchema = z.object({
   temperature: z.number(),
   symptoms: z.array(symptomSchema),
   healthCode: healthCodeColorSchema,
-  places: z.array(regionCodeSchema),
+  places: z.array(riskAreaCodeSchema),
   arrivedFromOutsideProvince: z.boolean(),
   arrivalDate: isoDaySchema.nullable(),
 });
@@ -132,8 +132,10 @@ export const passTokenSchema = z.object({
 export type PassToken = z.infer<typeof passTokenSchema>;
 
 export const regionSchema = z.object({
-  code: regionCodeSchema,
+  code: riskAreaCodeSchema,
   name: z.string(),
+  /** The county a town's row sits under; null on a county's (or city's) own row. */
+  countyCode: regionCodeSchema.nullable(),
   riskLevel: riskLevelSchema,
   /** The China day the level took effect, as the command announced it. */
   effectiveFrom: isoDaySchema,

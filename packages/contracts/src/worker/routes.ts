@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { objectIdSchema, pagedSchema, phoneSchema, regionCodeSchema } from '../common';
+import { objectIdSchema, pagedSchema, phoneSchema, riskAreaCodeSchema } from '../common';
 import {
   checkinInputSchema,
   checkinSchema,
@@ -105,7 +105,7 @@ export const workerRoutes = {
     summary: '设置地区风险等级',
     tag: 'regions',
     auth: 'user',
-    params: z.object({ code: regionCodeSchema }),
+    params: z.object({ code: riskAreaCodeSchema }),
     body: regionUpsertSchema,
     response: regionSchema,
   }),
@@ -237,6 +237,17 @@ export const workerRoutes = {
     method: 'post',
     path: '/api/bookings/:bookingId/cancel',
     summary: '取消预订',
+    tag: 'bookings',
+    auth: 'user',
+    params: z.object({ bookingId: objectIdSchema }),
+    response: bookingSchema,
+    idempotent: true,
+  }),
+  bookingsArrive: defineRoute({
+    id: 'bookings.arrive',
+    method: 'post',
+    path: '/api/bookings/:bookingId/arrival',
+    summary: '确认到达',
     tag: 'bookings',
     auth: 'user',
     params: z.object({ bookingId: objectIdSchema }),

@@ -1,5 +1,7 @@
 import {
   APPLICATION_STEPS,
+  digestPicks,
+  fittingSeekers,
   isStale,
   freshSince,
   headcountProblem,
@@ -92,5 +94,28 @@ describe('match score', () => {
   });
   it('when a certificate is required and the seeker has none, then the score drops', () => {
     expect(matchScore(seeker, { ...vacancy, certificateRequired: true })).toBe(95);
+  });
+
+  describe('daily digest picks', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 2, 6, h));
+    const fresh = [
+      { ...vacancy, id: 'a', position: '仓管员', postedAt: at(1) },
+      { ...vacancy, id: 'b', postedAt: at(2) },
+      { ...vacancy, id: 'c', industry: '餐饮住宿', postedAt: at(3) },
+      { ...vacancy, id: 'd', regionCode: '440300', wageMax: 3600, postedAt: at(4) },
+      { ...vacancy, id: 'e', postedAt: at(5) },
+    ];
+    it('when new vacancies fit, then the best come first (newest among equals), without other industries or poor fits', () => {
+      expect(digestPicks(seeker, fresh).map((v) => v.id)).toEqual(['e', 'b', 'a']);
+    });
+    it('when an earlier digest named some, then they are left out, and with none left there is nothing to send', () => {
+      expect(digestPicks(seeker, fresh, new Set(['e'])).map((v) => v.id)).toEqual(['b', 'a']);
+      expect(digestPicks(seeker, fresh, new Set(['a', 'b', 'e']))).toEqual([]);
+    });
+    it('when new seekers register, then a vacancy counts only those who want its industry and fit it well', () => {
+      const cook = { ...seeker, wantedIndustries: ['餐饮住宿'] };
+      const far = { ...seeker, willingRegionCodes: ['440300'], expectedWage: 8000 };
+      expect(fittingSeekers(vacancy, [seeker, cook, far])).toEqual([seeker]);
+    });
   });
 });

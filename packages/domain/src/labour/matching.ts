@@ -55,3 +55,34 @@ export function matchScore(s: MatchSeeker, v: MatchVacancy): number {
 
 /** Good enough to push to the seeker (one-to-one push, seed 003). */
 export const DIGEST_MIN_SCORE = 60;
+
+/** A digest names at most this many vacancies (the notice shows the best one; the page lists them). */
+export const DIGEST_MAX_VACANCIES = 10;
+/** Digests go out from 08:00 China time: new postings reach people in the morning, never at night. */
+export const DIGEST_FROM_HOUR = 8;
+
+/**
+ * The new vacancies worth pushing to one seeker: those in an industry they want that score at
+ * least DIGEST_MIN_SCORE, leaving out the ones an earlier digest already named, best first
+ * (newest first among equals). Empty means no digest for them today.
+ */
+export function digestPicks<V extends MatchVacancy & { id: string; postedAt: Date }>(
+  s: MatchSeeker,
+  fresh: readonly V[],
+  alreadySent: ReadonlySet<string> = new Set(),
+): V[] {
+  return fresh
+    .filter((v) => !alreadySent.has(v.id) && s.wantedIndustries.includes(v.industry))
+    .map((v) => ({ v, score: matchScore(s, v) }))
+    .filter((x) => x.score >= DIGEST_MIN_SCORE)
+    .sort((a, b) => b.score - a.score || b.v.postedAt.getTime() - a.v.postedAt.getTime())
+    .slice(0, DIGEST_MAX_VACANCIES)
+    .map((x) => x.v);
+}
+
+/** The new seekers who fit a vacancy well enough to tell its firm of them (the firms' daily digest). */
+export function fittingSeekers<S extends MatchSeeker>(v: MatchVacancy, seekers: readonly S[]): S[] {
+  return seekers.filter(
+    (s) => s.wantedIndustries.includes(v.industry) && matchScore(s, v) >= DIGEST_MIN_SCORE,
+  );
+}

@@ -89,6 +89,15 @@ describe('riskFromTable', () => {
     expect(riskOf('520102')).toBe('medium');
     expect(riskOf('510104')).toBe('low');
   });
+
+  it('when a town has its own level, then it applies in place of its county (a town without one takes the county), while a province marking still covers it', () => {
+    const table = (...rows: [string, RiskLevel][]) => riskFromTable(new Map(rows));
+    const yuyao = table(['330281', 'medium'], ['330281001', 'low'], ['330281002', 'high']);
+    expect(['330281001', '330281002', '330281003'].map(yuyao)).toEqual(['low', 'high', 'medium']);
+    // The county's own stay is the county's level: a town marked high does not raise it.
+    expect(yuyao('330281')).toBe('medium');
+    expect(table(['330000', 'high'], ['330281001', 'low'])('330281001')).toBe('high');
+  });
 });
 
 describe('boardingRefusal', () => {

@@ -95,14 +95,16 @@ export function observationEnd(arrivalDay: string): Date {
 
 /**
  * Region risk of a code, taking the highest of the county, its city and its province, so an
- * admin can mark a whole province or city without listing every county.
+ * admin can mark a whole province or city without listing every county. A town (9 digits) has
+ * its own level when one is set, in place of its county's: the town is the finer grain of the
+ * county's own decision (分区精准施策), while a city or province marking still covers it.
  */
 export function riskFromTable(table: ReadonlyMap<string, RiskLevel>): RiskLookup {
   return (code) => {
-    const candidates = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
+    const county = code.slice(0, 6);
+    const own = code.length > 6 ? (table.get(code) ?? table.get(county)) : table.get(county);
     let worst: RiskLevel = 'low';
-    for (const c of candidates) {
-      const level = table.get(c);
+    for (const level of [own, table.get(`${code.slice(0, 4)}00`), table.get(`${code.slice(0, 2)}0000`)]) {
       if (level === 'high') return 'high';
       if (level === 'medium') worst = 'medium';
     }

@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { Role } from '@fugong/contracts';
 import type { UserDoc } from './user.model';
 import { isDuplicateKey } from '../../db/errors';
+import { Batcher } from '../../db/batcher';
 import type { Connection } from 'mongoose';
 import { userModel } from './user.model';
 
@@ -43,14 +44,26 @@ export class UserRepository {
     return new UserRepository(userModel(conn));
   }
 
-  constructor(private readonly model: Model<UserDoc>) {}
+  /** Employer reads of one turn (the rollup sync of every check-in asks one) as one query. */
+  private readonly employers: Batcher<string, Types.ObjectId | null>;
+
+  constructor(private readonly model: Model<UserDoc>) {
+    this.employers = new Batcher(async (ids) => {
+      const docs = await this.model
+        .find({ _id: { $in: [...new Set(ids)] } }, { enterpriseId: 1 })
+        .batchSize(ids.length + 1)
+        .lean<Pick<UserDoc, '_id' | 'enterpriseId'>[]>();
+      const by = new Map(docs.map((d) => [d._id.toHexString(), d.enterpriseId ?? null]));
+      return ids.map((id) => by.get(id) ?? null);
+    });
+  }
 
   // ---- Reads for the dashboard's rollups (their sync and their recount from raw data), as stored.
 
   /** A worker's employer id as stored (null when none or unknown). */
   async employerOf(workerId: string): Promise<Types.ObjectId | null> {
-    const u = await this.model.findById(workerId, { enterpriseId: 1 }).lean<UserDoc>();
-    return u?.enterpriseId ?? null;
+    if (!Types.ObjectId.isValid(workerId)) return null;
+    return this.employers.load(new Types.ObjectId(workerId).toHexString());
   }
 
   /** Every person with an employer, as a cursor. */

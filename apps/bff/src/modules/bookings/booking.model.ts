@@ -18,6 +18,7 @@ const schema = new Schema<BookingDoc>(
     boardedAt: { type: Date, default: null },
     boardingTemperature: { type: Number, default: null },
     boardedBy: { type: String, default: null },
+    arrivedAt: { type: Date, default: null },
     boardingDeviceId: { type: String, default: null },
     bookedBy: { type: String, enum: ['self', 'liaison'], required: true },
     bookedById: { type: String, required: true },

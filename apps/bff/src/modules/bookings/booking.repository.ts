@@ -23,6 +23,7 @@ export interface BookingRecord {
   boardedAt: Date | null;
   boardingTemperature: number | null;
   boardingDeviceId: string | null;
+  arrivedAt: Date | null;
   bookedBy: 'self' | 'liaison';
   cancelReason: BookingDoc['cancelReason'];
   cancelledAt: Date | null;
@@ -45,6 +46,7 @@ const toRecord = (d: BookingDoc): BookingRecord => ({
   boardedAt: d.boardedAt ?? null,
   boardingTemperature: d.boardingTemperature ?? null,
   boardingDeviceId: d.boardingDeviceId ?? null,
+  arrivedAt: d.arrivedAt ?? null,
   bookedBy: d.bookedBy,
   cancelReason: d.cancelReason ?? null,
   cancelledAt: d.cancelledAt ?? null,
@@ -216,6 +218,19 @@ export class BookingRepository {
     const doc = await this.model.collection.findOneAndUpdate(
       { _id: oid(id), status: { $in: from } },
       update,
+      { returnDocument: 'after' },
+    );
+    return doc ? toRecord(doc as BookingDoc) : null;
+  }
+
+  /**
+   * The worker's 确认到达, guarded: only their own boarded booking, and only once (a retry or a
+   * second tap finds it already set and changes nothing). Null when the guard did not match.
+   */
+  async recordArrival(id: string, workerId: string, now: Date): Promise<BookingRecord | null> {
+    const doc = await this.model.collection.findOneAndUpdate(
+      { _id: oid(id), workerId: oid(workerId), status: 'boarded', arrivedAt: null },
+      { $set: { arrivedAt: now, updatedAt: now } },
       { returnDocument: 'after' },
     );
     return doc ? toRecord(doc as BookingDoc) : null;

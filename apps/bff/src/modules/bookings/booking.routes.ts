@@ -16,6 +16,7 @@ export function bookingRoutes(bookings: BookingService): RouteDef[] {
     ),
     route(r.bookingsMine, ({ actor }) => bookings.mine(actor)),
     route(r.bookingsCancel, ({ actor, params }) => bookings.cancel(actor, params.bookingId)),
+    route(r.bookingsArrive, ({ actor, params }) => bookings.arrive(actor, params.bookingId)),
     route(r.bookingsStaff, ({ actor, params, body }) =>
       bookings.bookStaff(actor, params.tripId, body.staffIds, body.pickupIndex),
     ),

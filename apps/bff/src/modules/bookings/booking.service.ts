@@ -80,6 +80,15 @@ export class BookingService {
     return { results };
   }
 
+  /** 确认到达: the worker says they reached the factory, once the marshal has boarded them. */
+  async arrive(actor: Actor, bookingId: string): Promise<Booking> {
+    const done = await this.bookings.recordArrival(bookingId, actor.id, this.clock.now());
+    const b = done ?? (await this.bookings.findById(bookingId));
+    if (!b || b.workerId !== actor.id) throw notFound('该预订');
+    if (!done && !b.arrivedAt) throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
+    return this.view(b, await this.trips.findById(b.tripId));
+  }
+
   async cancel(actor: Actor, bookingId: string): Promise<Booking> {
     const b = await this.bookings.findById(bookingId);
     // Someone else's booking looks exactly like a missing one: ids reveal nothing.

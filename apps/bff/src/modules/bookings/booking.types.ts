@@ -27,6 +27,8 @@ export interface BookingDoc {
   boardedAt: Date | null;
   boardingTemperature: number | null;
   boardedBy: string | null;
+  /** When the worker confirmed arrival; set once, only on a boarded booking. */
+  arrivedAt?: Date | null;
   /** The phone that fetched the offline boarding code last (only its code is honoured). */
   boardingDeviceId?: string | null;
   bookedBy: 'self' | 'liaison';

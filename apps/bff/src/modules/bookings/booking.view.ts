@@ -23,6 +23,7 @@ export function toBookingView(
     bookedBy: b.bookedBy,
     createdAt: b.createdAt.toISOString(),
     cancelledAt: b.cancelledAt ? b.cancelledAt.toISOString() : null,
+    arrivedAt: b.arrivedAt ? b.arrivedAt.toISOString() : null,
     trip: trip
       ? {
           originName: trip.originName,

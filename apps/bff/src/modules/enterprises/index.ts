@@ -32,6 +32,7 @@ export type { StaffRecord, StaffRepository } from './staff.repository';
 export type { EnterpriseScope } from './enterprise-scope';
 export { parseCsv } from './csv';
 export { readRows, type SheetRow } from './enterprise-import';
+export { csvRows, sheetFormatOf, xlsxRows } from './sheet-stream';
 
 export interface EnterpriseDeps {
   conn: Connection;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { startTestApp, textBody, type TestApp } from '../../test-support';
 import { encodeGbk } from '../subsidies/testing/fixtures';
 import { creditCode, signInAs, type Person } from './testing/fixtures';
 
@@ -24,11 +24,7 @@ const report = async (id: string) => {
     .get(`/api/enterprise-imports/${id}/report`)
     .set(admin.auth)
     .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    .parse(textBody);
   return {
     status: res.status,
     type: res.headers['content-type'] as string,

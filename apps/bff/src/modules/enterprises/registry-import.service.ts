@@ -24,7 +24,7 @@ import type {
   RegistryImportRepository,
   ReportLine,
 } from './registry-import.repository';
-import { csvRows, xlsxRows } from './sheet-stream';
+import { csvRows, sheetFormatOf, xlsxRows } from './sheet-stream';
 
 /** Rows written per database round trip: big enough to be quick, small enough to keep memory flat. */
 const BATCH = 500;
@@ -50,15 +50,6 @@ const csvCell = (v: string | number) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** A sheet's format from its file name: only .csv and .xlsx are registry files. */
-function formatOf(filename: string): 'csv' | 'xlsx' {
-  const ext = filename.toLowerCase().split('.').pop();
-  if (ext === 'csv' || ext === 'xlsx') return ext;
-  throw new DomainError('VALIDATION_ERROR', '请上传 .xlsx 或 .csv 文件', [
-    { path: 'file', message: '文件类型不支持', code: 'invalid_type' },
-  ]);
-}
-
 /**
  * The enterprise registry streamed in from an upload: rows are read as the file arrives, validated
  * one by one and upserted in batches on the credit code (each row one document write, so a row is
@@ -81,7 +72,7 @@ export class RegistryImportService {
     let id: string | null = null;
     await body.files(
       async (part) => {
-        const format = formatOf(part.filename);
+        const format = sheetFormatOf(part.filename);
         id = await this.imports.start({
           actorId: actor.id,
           filename: part.filename,

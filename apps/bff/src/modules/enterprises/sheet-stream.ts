@@ -77,6 +77,15 @@ export class CsvChunkParser {
   }
 }
 
+/** A sheet's format from its file name: only .csv and .xlsx are read. */
+export function sheetFormatOf(filename: string): 'csv' | 'xlsx' {
+  const ext = filename.toLowerCase().split('.').pop();
+  if (ext === 'csv' || ext === 'xlsx') return ext;
+  throw new DomainError('VALIDATION_ERROR', '请上传 .xlsx 或 .csv 文件', [
+    { path: 'file', message: '文件类型不支持', code: 'invalid_type' },
+  ]);
+}
+
 const badEncoding = () =>
   new DomainError('VALIDATION_ERROR', '文件编码无法识别，请另存为“CSV UTF-8”或 GBK 编码的 CSV', [
     { path: 'file', message: '文件编码无法识别', code: 'invalid_encoding' },

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { checkin, GREEN_CHECKIN, person, type Person } from '../bookings/test/fixtures';
 
@@ -63,6 +64,64 @@ describe('daily check-in', () => {
     const body = await checkin(t, worker, { temperature: 37.3 });
     expect(body.pass.color).toBe('red');
     expect(body.pass.reasons.map((r: { code: string }) => r.code)).toEqual(['FEVER']);
+  });
+});
+
+describe("check-in retries on a weak network (Idempotency-Key kept in the day's record)", () => {
+  const send = (p: Person, key: string, over: Record<string, unknown> = {}) =>
+    t.http
+      .post('/api/checkins')
+      .set(p.auth)
+      .set('Idempotency-Key', key)
+      .send({ ...GREEN_CHECKIN, ...over });
+
+  it('when a check-in is retried with its key, then the answer is replayed and no second key record is written', async () => {
+    const p = await person(t);
+    const first = await send(p, 'ci-retry-0001');
+    expect(first.status).toBe(200);
+    const again = await send(p, 'ci-retry-0001');
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.checkin.id).toBe(first.body.checkin.id);
+    expect(again.body.pass.color).toBe('green');
+    const keys = await t.connection.db!.collection('idempotency_keys').countDocuments({
+      _id: { $regex: `^${p.id}:` } as never,
+    });
+    expect(keys).toBe(0);
+  });
+
+  it('when a late retry arrives after a newer submission, then it does not bring the old answers back', async () => {
+    const p = await person(t);
+    expect((await send(p, 'ci-late-0001', { temperature: 37.5 })).body.pass.color).toBe('red');
+    expect((await send(p, 'ci-late-0002', { temperature: 36.4 })).body.pass.color).toBe('green');
+    const late = await send(p, 'ci-late-0001', { temperature: 37.5 });
+    expect(late.headers['idempotent-replayed']).toBe('true');
+    expect(late.body.checkin.temperature).toBe(36.4);
+    const pass = await t.http.get('/api/pass').set(p.auth);
+    expect(pass.body.color).toBe('green');
+  });
+
+  it('when a key is reused with other answers, then it is refused and the day keeps the first answers', async () => {
+    const p = await person(t);
+    await send(p, 'ci-reuse-0001', { temperature: 36.6 });
+    const reused = await send(p, 'ci-reuse-0001', { temperature: 36.9 });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_MISMATCH');
+    const latest = await t.http.get('/api/checkins/latest').set(p.auth);
+    expect(latest.body.checkin.temperature).toBe(36.6);
+  });
+
+  it('when two first submissions with different keys race, then the day still has one check-in', async () => {
+    const p = await person(t);
+    const [a, b] = await Promise.all([
+      send(p, 'ci-race-0001'),
+      send(p, 'ci-race-0002', { temperature: 36.7 }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const n = await t.connection
+      .db!.collection('health_checkins')
+      .countDocuments({ workerId: new Types.ObjectId(p.id) });
+    expect(n).toBe(1);
   });
 });
 

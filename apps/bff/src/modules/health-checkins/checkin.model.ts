@@ -13,6 +13,16 @@ export interface CheckinDoc {
   places: string[];
   arrivedFromOutsideProvince: boolean;
   arrivalDate: string | null;
+  /**
+   * The Idempotency-Keys of the day's latest submissions with a hash of what each sent: a retry
+   * is recognised in the same write that saves the check-in (no key record of its own).
+   */
+  keys?: SubmissionKey[];
+}
+
+export interface SubmissionKey {
+  k: string;
+  h: string;
 }
 
 const schema = new Schema<CheckinDoc>(
@@ -26,6 +36,7 @@ const schema = new Schema<CheckinDoc>(
     places: { type: [String], default: [] },
     arrivedFromOutsideProvince: { type: Boolean, required: true },
     arrivalDate: { type: String, default: null },
+    keys: { type: [{ _id: false, k: String, h: String }], default: undefined },
   },
   { versionKey: false, collection: 'health_checkins' },
 );

@@ -1,9 +1,9 @@
-import { Types, type Model } from 'mongoose';
+import { Types, type Model, type mongo } from 'mongoose';
 import type { CheckinInput } from '@fugong/contracts';
 import type { CheckinFacts } from '@fugong/domain';
-import type { CheckinDoc } from './checkin.model';
-import { isDuplicateKey } from '../../db/errors';
+import type { CheckinDoc, SubmissionKey } from './checkin.model';
 import { Batcher } from '../../db/batcher';
+import { upsertEach } from '../../db/insert-each';
 import type { Connection } from 'mongoose';
 import { oid } from '../../db/ids';
 import { checkinModel } from './checkin.model';
@@ -27,6 +27,15 @@ const toRecord = (d: CheckinDoc): CheckinRecord => ({
   arrivalDate: d.arrivalDate,
 });
 
+/** Submissions' keys a day's record remembers: more than anyone resubmits in a day. */
+const KEYS_KEPT = 10;
+
+export interface SavedCheckin {
+  record: CheckinRecord;
+  /** saved: this call wrote it; replayed: a retry of a saved submission; mismatch: its key came with other answers. */
+  outcome: 'saved' | 'replayed' | 'mismatch';
+}
+
 /** Daily health check-ins. */
 export class CheckinRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */
@@ -37,7 +46,34 @@ export class CheckinRepository {
   /** "Latest recent check-in" reads of one event-loop turn go out as one query (see Batcher). */
   private readonly recent: Batcher<{ workerId: string; sinceDay: string }, CheckinRecord | null>;
 
+  /** "The day's check-in as stored" reads of one turn (each check-in's rollup sync) as one query. */
+  private readonly stored: Batcher<{ workerId: string; day: string }, CheckinDoc | null>;
+
+  /**
+   * The check-in upserts of one turn as one unordered bulk write (driver call: every field is set
+   * here with its schema type; mongoose built a document per upsert for its defaults). Each
+   * upsert learns its own fate: applied, or refused by the (workerId, day) key.
+   */
+  private readonly upserts: Batcher<
+    { filter: mongo.Filter<CheckinDoc>; update: mongo.UpdateFilter<CheckinDoc> },
+    'applied' | 'duplicate'
+  >;
+
   constructor(private readonly model: Model<CheckinDoc>) {
+    const coll = model.collection as unknown as mongo.Collection<CheckinDoc>;
+    this.upserts = new Batcher((ops) => upsertEach(coll, ops));
+    this.stored = new Batcher(async (asks) => {
+      const docs = await this.model
+        .find({
+          workerId: { $in: [...new Set(asks.map((a) => a.workerId))].map(oid) },
+          day: { $in: [...new Set(asks.map((a) => a.day))] },
+        })
+        // One reply however large the batch (the default first batch of 101 costs getMores).
+        .batchSize(asks.length + 1)
+        .lean<CheckinDoc[]>();
+      const by = new Map(docs.map((d) => [`${d.workerId.toHexString()}|${d.day}`, d]));
+      return asks.map((a) => by.get(`${a.workerId}|${a.day}`) ?? null);
+    });
     this.recent = new Batcher(async (asks) => {
       const since = asks.reduce((m, a) => (a.sinceDay < m ? a.sinceDay : m), asks[0].sinceDay);
       const found = await this.latestMany(
@@ -55,7 +91,7 @@ export class CheckinRepository {
 
   /** A worker's check-in of one day as stored; null when none. */
   storedOf(workerId: string, day: string): Promise<CheckinDoc | null> {
-    return this.model.findOne({ workerId: oid(workerId), day }).lean<CheckinDoc>();
+    return this.stored.load({ workerId: oid(workerId).toHexString(), day });
   }
 
   /** Every check-in's worker, day and readings, as a cursor. */
@@ -78,25 +114,40 @@ export class CheckinRepository {
   /**
    * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
    * submission of a day replaces the answers of the first. Two first submissions racing make
-   * one of the upserts collide; it is retried once and then updates the winner's document.
+   * one of the upserts collide; it is retried and then updates the winner's document. The
+   * answer is the day's record read back after the write (with the other check-ins of the
+   * moment): two submissions of one worker racing may both see the later one's answers.
+   *
+   * With a key, the write applies only when the day's record does not hold that key yet (the
+   * filter), and pushes it: a retry of a saved submission matches nothing, its upsert collides
+   * with the day's record, and the stored record answers it (`replayed`, or `mismatch` when the
+   * key came with other answers). A later retry never overwrites a newer submission.
    */
   async upsertForDay(
     workerId: string,
     day: string,
     at: Date,
     input: Required<CheckinInput>,
-  ): Promise<CheckinRecord> {
-    const filter = { workerId: new Types.ObjectId(workerId), day };
-    const update = { $set: { ...input, at } };
+    key: SubmissionKey | null = null,
+  ): Promise<SavedCheckin> {
+    const byDay = { workerId: new Types.ObjectId(workerId), day };
+    const filter = key ? { ...byDay, 'keys.k': { $ne: key.k } } : byDay;
+    const update = key
+      ? { $set: { ...input, at }, $push: { keys: { $each: [key], $slice: -KEYS_KEPT } } }
+      : { $set: { ...input, at } };
     for (let attempt = 0; ; attempt += 1) {
-      try {
-        const doc = await this.model
-          .findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' })
-          .lean<CheckinDoc>();
-        return toRecord(doc!);
-      } catch (err) {
-        if (!isDuplicateKey(err) || attempt >= 1) throw err;
+      const fate = await this.upserts.load({ filter, update });
+      if (fate === 'applied') {
+        // Read back with the other check-ins of the moment: what the day's record now holds.
+        const doc = await this.stored.load({ workerId: byDay.workerId.toHexString(), day });
+        if (doc) return { record: toRecord(doc), outcome: 'saved' };
+      } else if (key) {
+        const stored = await this.model.findOne(byDay).lean<CheckinDoc>();
+        const held = stored?.keys?.find((k) => k.k === key.k);
+        if (stored && held)
+          return { record: toRecord(stored), outcome: held.h === key.h ? 'replayed' : 'mismatch' };
       }
+      if (attempt >= 2) throw new Error(`check-in of ${workerId} on ${day} kept colliding`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { checkinSchema, dayProblem, type Checkin, type CheckinInput, type Pass } from '@fugong/contracts';
 import { chinaDay } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
@@ -30,7 +31,15 @@ export class CheckinService {
     this.listener = listener;
   }
 
-  async submit(actor: Actor, input: Required<CheckinInput>): Promise<{ checkin: Checkin; pass: Pass }> {
+  /**
+   * @param idempotencyKey kept in the day's record itself (see CheckinRepository.upsertForDay):
+   *   a retry is answered from the record, and runs no follow-up a second time.
+   */
+  async submit(
+    actor: Actor,
+    input: Required<CheckinInput>,
+    idempotencyKey?: string,
+  ): Promise<{ checkin: Checkin; pass: Pass; replayed: boolean }> {
     const now = this.clock.now();
     const today = chinaDay(now);
     // Arrival days lie between the first reported cases and today (the edge checked the day is real).
@@ -44,17 +53,28 @@ export class CheckinService {
       checkinSchema,
       toCheckinView({ id: '0'.repeat(24), workerId: actor.id, day: today, at: now, ...input, arrivalDate }),
     );
-    const rec = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate });
-    await this.events.publish({ type: 'checkin.saved', workerId: actor.id, day: today });
+    const key = idempotencyKey ? { k: idempotencyKey, h: answersHash(input) } : null;
+    const saved = await this.repo.upsertForDay(actor.id, today, now, { ...input, arrivalDate }, key);
+    if (saved.outcome === 'mismatch') throw new DomainError('IDEMPOTENCY_MISMATCH');
+    const rec = saved.record;
+    const replayed = saved.outcome === 'replayed';
+    if (!replayed) {
+      await this.events.publish({ type: 'checkin.saved', workerId: actor.id, day: today });
+      if (this.listener) await this.listener.passChanged(actor.id);
+    }
     const pass = passFrom(rec, now, await this.regions.riskLookup());
-    if (this.listener) await this.listener.passChanged(actor.id);
-    return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at) };
+    return { checkin: toCheckinView(rec), pass: toPassView(pass, rec.at), replayed };
   }
 
   async latest(actor: Actor): Promise<{ checkin: Checkin | null }> {
     const rec = await this.repo.latest(actor.id);
     return { checkin: rec ? toCheckinView(rec) : null };
   }
+}
+
+/** What identifies a submission's answers: a reused key with other answers is refused. */
+function answersHash(input: Required<CheckinInput>): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
 }
 
 function toCheckinView(r: CheckinRecord): Checkin {

@@ -22,13 +22,21 @@ export class PassService {
   ) {}
 
   async passFor(workerId: string, now = this.clock.now()): Promise<PassResult> {
-    // Today's or yesterday's check-in is the latest for anyone who can be green (a batched
-    // read); only a worker without one costs a second read, for the exact reasons shown.
+    const { latest, riskOf } = await this.latestOf(workerId, now);
+    return passFrom(latest, now, riskOf);
+  }
+
+  /**
+   * Today's or yesterday's check-in is the latest for anyone who can be green: a batched read
+   * (the pass views of 8:00 at the factory gate share one). Only a worker without one costs a
+   * second read, for the exact reasons shown.
+   */
+  private async latestOf(workerId: string, now: Date) {
     const [found, riskOf] = await Promise.all([
       this.checkins.latestSince(workerId, addDays(chinaDay(now), -1)),
       this.regions.riskLookup(),
     ]);
-    return passFrom(found ?? (await this.checkins.latest(workerId)), now, riskOf);
+    return { latest: found ?? (await this.checkins.latest(workerId)), riskOf };
   }
 
   /** Passes of many workers at once (manifest, flag sweep, liaison booking). */
@@ -51,11 +59,9 @@ export class PassService {
   }
 
   async view(workerId: string): Promise<Pass> {
-    const latest = await this.checkins.latest(workerId);
-    return toPassView(
-      passFrom(latest, this.clock.now(), await this.regions.riskLookup()),
-      latest?.at ?? null,
-    );
+    const now = this.clock.now();
+    const { latest, riskOf } = await this.latestOf(workerId, now);
+    return toPassView(passFrom(latest, now, riskOf), latest?.at ?? null);
   }
 
   /**

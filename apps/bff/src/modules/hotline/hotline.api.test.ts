@@ -32,6 +32,7 @@ const toIssue = (over: object = {}) => ({
 const record = (body: object, who: Person = operator) =>
   t.http.post('/api/hotline/calls').set(who.auth).send(body);
 const callsStored = () => t.connection.db!.collection('hotline_calls').countDocuments();
+const issuesStored = () => t.connection.db!.collection('issues').countDocuments();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -104,6 +105,32 @@ describe('recording a call (热线受理)', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe('未找到该企业');
     expect(await callsStored()).toBe(before);
+  });
+
+  it('when a call about no firm is to become an issue, then it is refused as needing a firm, by the API and by the service behind it, and no call or issue is stored', async () => {
+    const [calls, issues] = [await callsStored(), await issuesStored()];
+    const res = await record(toIssue({ enterpriseId: null }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual(
+      expect.objectContaining({ path: 'enterpriseId', message: '转为问题诉求须选择所涉企业' }),
+    );
+    // A caller inside the BFF that skipped the contract gets the same refusal, not a call shown
+    // 办理中 for ever with no issue behind it.
+    const unchecked = { ...toIssue({ enterpriseId: null, callerPhone: '13957405678' }) };
+    const asOperator = {
+      id: operator.id,
+      roles: ['hotline_operator' as const],
+      enterpriseId: null,
+      departmentId: null,
+    };
+    const service = t.container.hotline.services.hotline;
+    await expect(
+      service.record(asOperator, unchecked as Parameters<typeof service.record>[1]),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: '转为问题诉求须选择所涉企业',
+    });
+    expect([await callsStored(), await issuesStored()]).toEqual([calls, issues]);
   });
 
   it('when a worker, a liaison, an officer or the command records a call, then 403; only operators and the command read calls and figures', async () => {

@@ -55,12 +55,23 @@ export interface HotlineServiceDeps {
 }
 
 const notFound = () => new DomainError('NOT_FOUND', '未找到该来电');
+/**
+ * Seeds 002 and 004 give the hotline two jobs: consultation on the spot (12345 在线咨询和申报辅导)
+ * and firms' problems raised into the 问题诉求反映平台; none routes a call about no firm to a
+ * department as an issue, so such a call is answered, not dispatched.
+ */
+const NO_FIRM = '转为问题诉求须选择所涉企业';
 
 /** 热线受理: an operator records a call and either answers it or raises it as an issue. */
 export class HotlineService {
   constructor(private readonly d: HotlineServiceDeps) {}
 
   async record(actor: Actor, input: z.output<typeof hotlineCallInputSchema>): Promise<HotlineCall> {
+    if (input.outcome.kind === 'issue' && !input.enterpriseId) {
+      // The contract refuses this at the edge; a caller that skipped it must not store a call
+      // marked as an issue that no issue, steward or department queue will ever carry.
+      throw new DomainError('VALIDATION_ERROR', NO_FIRM, [{ path: 'enterpriseId', message: NO_FIRM }]);
+    }
     const firm = input.enterpriseId ? await this.d.enterprises.findById(input.enterpriseId) : null;
     if (input.enterpriseId && !firm) throw new DomainError('NOT_FOUND', '未找到该企业');
     const now = this.d.clock.now();

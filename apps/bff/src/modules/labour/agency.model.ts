@@ -10,15 +10,6 @@ export interface AgencyDoc {
   grantedAt: Date;
 }
 
-/** One daily digest per seeker per China day (seed 003 一对一推送, at most once a day). */
-export interface DigestDoc {
-  _id: Types.ObjectId;
-  seekerUserId: Types.ObjectId;
-  day: string;
-  vacancyIds: Types.ObjectId[];
-  sentAt: Date;
-}
-
 const agency = new Schema<AgencyDoc>(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
@@ -32,21 +23,6 @@ const agency = new Schema<AgencyDoc>(
 // The scope lookup on every agency request: the firms this user serves.
 agency.index({ userId: 1 }, { unique: true });
 
-const digest = new Schema<DigestDoc>(
-  {
-    seekerUserId: { type: Schema.Types.ObjectId, required: true },
-    day: { type: String, required: true },
-    vacancyIds: { type: [Schema.Types.ObjectId], default: [] },
-    sentAt: { type: Date, required: true },
-  },
-  { versionKey: false, collection: 'labour_digests' },
-);
-// At most one digest per seeker per day: the insert that loses the race is a duplicate key.
-digest.index({ seekerUserId: 1, day: 1 }, { unique: true });
-
 export function agencyModel(conn: Connection): Model<AgencyDoc> {
   return conn.models.LabourAgency ?? conn.model<AgencyDoc>('LabourAgency', agency);
-}
-export function digestModel(conn: Connection): Model<DigestDoc> {
-  return conn.models.LabourDigest ?? conn.model<DigestDoc>('LabourDigest', digest);
 }

@@ -1,7 +1,6 @@
 import type { Model } from 'mongoose';
 import { oid } from '../../db/ids';
-import { isDuplicateKey } from '../../db/errors';
-import type { AgencyDoc, DigestDoc } from './agency.model';
+import type { AgencyDoc } from './agency.model';
 import type { Connection } from 'mongoose';
 import { agencyModel } from './agency.model';
 
@@ -40,25 +39,5 @@ export class AgencyRepository {
 
   async firmsOf(userId: string): Promise<string[]> {
     return (await this.grantOf(userId))?.enterpriseIds ?? [];
-  }
-}
-
-export class DigestRepository {
-  constructor(private readonly model: Model<DigestDoc>) {}
-
-  /** Claims today's digest for a seeker; false when one was already sent (unique seeker+day). */
-  async claim(seekerUserId: string, day: string, vacancyIds: string[], now: Date): Promise<boolean> {
-    try {
-      await this.model.create({
-        seekerUserId: oid(seekerUserId),
-        day,
-        vacancyIds: vacancyIds.map(oid),
-        sentAt: now,
-      });
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
   }
 }

@@ -71,20 +71,21 @@ export class LabourFiguresRepository {
   }
 
   /**
-   * Each firm with live vacancies (open or full): how many are open, the places they offer and
-   * fill, and the gap of the open ones. One row per firm, for grouping by the firm's size and flag.
+   * Each firm with live vacancies: open and confirmed since `freshSince` (a full, withdrawn or
+   * stale one offers no place a worker could take, so it never counts a firm as hiring). One row
+   * per firm, for grouping by the firm's size and flag; gap = places not yet filled.
    */
-  async firmGroups(): Promise<FirmGroup[]> {
-    const open = { $eq: ['$status', 'open'] };
+  async firmGroups(freshSince: Date): Promise<FirmGroup[]> {
     const rows = await this.vacancies.aggregate<Omit<FirmGroup, 'enterpriseId'> & { _id: unknown }>([
-      { $match: { status: { $in: ['open', 'full'] } } },
+      // Served by { status, confirmedAt, … }: the leading equality and range of the search index.
+      { $match: { status: 'open', confirmedAt: { $gt: freshSince } } },
       {
         $group: {
           _id: '$enterpriseId',
-          open: { $sum: { $cond: [open, 1, 0] } },
+          open: { $sum: 1 },
           headcount: { $sum: '$headcount' },
           filled: { $sum: '$filled' },
-          gap: { $sum: { $cond: [open, { $subtract: ['$headcount', '$filled'] }, 0] } },
+          gap: { $sum: { $subtract: ['$headcount', '$filled'] } },
         },
       },
     ]);

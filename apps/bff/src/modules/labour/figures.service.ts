@@ -66,7 +66,7 @@ export class LabourFiguresService {
         this.d.figures.steps(),
         this.d.figures.seekerCount(),
         this.d.figures.largestGaps(SHORTAGE_TOP * 2),
-        this.firmFacts(),
+        this.firmFacts(fresh),
       ]);
     const row = (g: VacancyGroup, apps: Map<string, number>) => ({
       open: g.open,
@@ -133,9 +133,9 @@ export class LabourFiguresService {
       .slice(0, SHORTAGE_TOP);
   }
 
-  /** Vacancies by the posting firm's size, and the 重点企业 among the firms hiring and what they lack. */
-  private async firmFacts(): Promise<Pick<LabourFigures, 'bySize' | 'keyFirms'>> {
-    const groups = await this.d.figures.firmGroups();
+  /** Live vacancies by the posting firm's size, and the 重点企业 among the firms hiring and what they lack. */
+  private async firmFacts(fresh: Date): Promise<Pick<LabourFigures, 'bySize' | 'keyFirms'>> {
+    const groups = await this.d.figures.firmGroups(fresh);
     const ids = groups.map((g) => g.enterpriseId);
     const [sizes, keys] = await Promise.all([this.sizesOf(ids), this.d.keyFirmsAmong(ids)]);
     const bySize = new Map<string, LabourFigures['bySize'][number]>();

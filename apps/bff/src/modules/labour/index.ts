@@ -10,6 +10,8 @@ import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
 import { AgencyRepository } from './agency.repository';
 import { AgencyService, type LabourRoles } from './agency.service';
+import { DigestRepository } from './digest.repository';
+import { LabourDigestService, type DigestNotices } from './digest.service';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationService, type TripsToFirm } from './application.service';
 import { LabourFiguresRepository } from './figures.repository';
@@ -24,7 +26,10 @@ import { SeekerService, type LabourPeople } from './seeker.service';
 import { VacancyRepository } from './vacancy.repository';
 import { VacancyService, type LabourEnterpriseLookup } from './vacancy.service';
 
-export type { TripsToFirm, LabourPeople, LabourEnterpriseLookup, LabourRoles };
+export type { TripsToFirm, LabourPeople, LabourEnterpriseLookup, LabourRoles, DigestNotices };
+
+/** The periodic job that sends each seeker's daily digest of new vacancies (jobs.ts). */
+export const LABOUR_DIGEST = 'labour.digest';
 
 export interface LabourDeps {
   conn: Connection;
@@ -40,6 +45,8 @@ export interface LabourDeps {
   regionName: (code: string) => string | null;
   /** Which of these firms have a 复工管家 stationed (重点企业; the stewards module, via the container). */
   keyFirmsAmong: (enterpriseIds: string[]) => Promise<Set<string>>;
+  /** Where the daily digests go out: the notifications outbox (inbox + subscribe message). */
+  notices: DigestNotices;
   /** Where a download that fails mid-stream is reported. */
   logger?: Logger | null;
 }
@@ -53,6 +60,7 @@ export function buildLabour(d: LabourDeps) {
     agencies: AgencyRepository.on(d.conn),
     figures: LabourFiguresRepository.on(d.conn),
     sharing: SharingRepository.on(d.conn),
+    digests: DigestRepository.on(d.conn),
   };
   const access = new LabourAccess(repos.agencies);
   const services = {
@@ -87,6 +95,13 @@ export function buildLabour(d: LabourDeps) {
       enterprises: d.enterprises,
       people: d.people,
       pii: d.pii,
+      clock: d.clock,
+    }),
+    digest: new LabourDigestService({
+      digests: repos.digests,
+      vacancies: repos.vacancies,
+      seekers: repos.seekers,
+      notices: d.notices,
       clock: d.clock,
     }),
     agencies: new AgencyService({

@@ -53,6 +53,8 @@ const schema = new Schema<SeekerDoc>(
 
 // One registration per worker (a second PUT updates it).
 schema.index({ userId: 1 }, { unique: true });
+// The firms' daily digest: seekers registered since yesterday's run.
+schema.index({ registeredAt: -1 });
 // Candidates for a vacancy and the daily digest: seekers wanting an industry, by expected wage.
 schema.index({ wantedIndustries: 1, expectedWage: 1 });
 

@@ -42,6 +42,32 @@ export class SeekerRepository {
     return docs.map(toRecord);
   }
 
+  /**
+   * One page of seekers wanting any of these industries, in _id order after `afterId` (the
+   * daily digest walks them all page by page, so no cursor stays open across a long run).
+   */
+  async pageWanting(industries: string[], afterId: string | null, limit: number): Promise<SeekerRecord[]> {
+    const docs = await this.model
+      .find(
+        { wantedIndustries: { $in: industries }, ...(afterId ? { _id: { $gt: oid(afterId) } } : {}) },
+        { idNumberEnc: 0 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<SeekerDoc[]>();
+    return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
+  }
+
+  /** Seekers registered after `since`, newest first (the firms' digest of new job seekers). */
+  async registeredSince(since: Date, limit: number): Promise<SeekerRecord[]> {
+    const docs = await this.model
+      .find({ registeredAt: { $gt: since } }, { idNumberEnc: 0 })
+      .sort({ registeredAt: -1 })
+      .limit(limit)
+      .lean<SeekerDoc[]>();
+    return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
+  }
+
   /** Seekers wanting this industry whose expected wage the vacancy reaches (the candidate list). */
   async candidates(industry: string, wageMax: number, limit: number): Promise<SeekerRecord[]> {
     const docs = await this.model

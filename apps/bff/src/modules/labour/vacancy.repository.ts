@@ -126,6 +126,40 @@ export class VacancyRepository {
     return docs.map(toRecord);
   }
 
+  /**
+   * Open vacancies posted after `since` and still fresh, newest first: the day's new postings a
+   * digest offers. `confirmedAt` is never before `postedAt`, so bounding it too lets the
+   * { status, confirmedAt } prefix of the search index serve the read.
+   */
+  async postedSince(since: Date, freshSince: Date, limit: number): Promise<VacancyRecord[]> {
+    const docs = await this.model
+      .find(
+        {
+          status: 'open',
+          confirmedAt: { $gt: since > freshSince ? since : freshSince },
+          postedAt: { $gt: since },
+        },
+        { keywords: 0 },
+      )
+      .sort({ confirmedAt: -1 })
+      .limit(limit)
+      .lean<VacancyDoc[]>();
+    return docs.map(toRecord);
+  }
+
+  /** Open, fresh vacancies in any of these industries (whom the firms' digest may tell of new seekers). */
+  async openInIndustries(industries: string[], freshSince: Date, limit: number): Promise<VacancyRecord[]> {
+    const docs = await this.model
+      .find(
+        { status: 'open', confirmedAt: { $gt: freshSince }, industry: { $in: industries } },
+        { keywords: 0 },
+      )
+      .sort({ confirmedAt: -1 })
+      .limit(limit)
+      .lean<VacancyDoc[]>();
+    return docs.map(toRecord);
+  }
+
   /** The firm confirms the vacancy is current (resets staleness), maybe with a new headcount. */
   async confirm(
     id: string,

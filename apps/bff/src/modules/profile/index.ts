@@ -10,6 +10,8 @@ import type { RouteDef } from '../../http/route';
 import { ProfileRepository } from './profile.repository';
 import { ProfileService, type EnterpriseLookup } from './profile.service';
 import { profileRoutes as profileRoutesFor } from './profile.routes';
+import { RoleGrantImportRepository } from './role-grant-import.repository';
+import { RoleGrantImportService } from './role-grant-import.service';
 
 export type { PersonRecord, ProfileRepository } from './profile.repository';
 export type { EnterpriseLookup, ProfileService } from './profile.service';
@@ -24,13 +26,24 @@ export interface ProfileDeps {
 
 /** Builds the module once (the container calls this). */
 export function buildProfile(d: ProfileDeps) {
-  const repos = { people: ProfileRepository.on(d.conn) };
+  const repos = {
+    people: ProfileRepository.on(d.conn),
+    roleGrantImports: RoleGrantImportRepository.on(d.conn),
+  };
   const profiles = new ProfileService(repos.people, d.enterprises, d.pii, d.audit, d.clock);
-  return { repos, services: { profiles } };
+  const roleGrantImports = new RoleGrantImportService({
+    people: repos.people,
+    imports: repos.roleGrantImports,
+    enterprises: d.enterprises,
+    pii: d.pii,
+    audit: d.audit,
+    clock: d.clock,
+  });
+  return { repos, services: { profiles, roleGrantImports } };
 }
 
 export type Profile = ReturnType<typeof buildProfile>;
 
 export function profileRoutes(p: Profile): RouteDef[] {
-  return profileRoutesFor(p.services.profiles);
+  return profileRoutesFor(p.services.profiles, p.services.roleGrantImports);
 }

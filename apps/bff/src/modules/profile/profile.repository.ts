@@ -15,8 +15,14 @@ export interface PersonRecord {
   idNumberEnc: string | null;
   roles: Role[];
   enterpriseId: string | null;
+  /** An officer's department (their scope); null for everyone else. */
+  departmentId: string | null;
   homeRegion: UserDoc['homeRegion'];
 }
+
+/** The scope a role is granted with: an officer's department or a liaison's enterprise. */
+export type GrantScope =
+  { kind: 'department'; departmentId: string } | { kind: 'enterprise'; enterpriseId: string } | null;
 
 const toRecord = (d: UserDoc): PersonRecord => ({
   id: d._id.toHexString(),
@@ -25,6 +31,7 @@ const toRecord = (d: UserDoc): PersonRecord => ({
   idNumberEnc: d.idNumberEnc,
   roles: d.roles,
   enterpriseId: d.enterpriseId ? d.enterpriseId.toHexString() : null,
+  departmentId: d.departmentId ?? null,
   homeRegion: d.homeRegion,
 });
 
@@ -118,6 +125,32 @@ export class ProfileRepository {
       .findOneAndUpdate(
         { _id: oid(id) },
         { $set: { roles, enterpriseId: enterpriseId ? oid(enterpriseId) : null, departmentId } },
+        { returnDocument: 'after' },
+      )
+      .lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  /**
+   * Adds one role with its scope in one guarded write: it applies only while the person lacks
+   * the role and holds no other scope of that kind (an officer of another department, someone
+   * registered with another firm), so a re-upload or two admins granting at once change nothing
+   * twice and never move a scope silently. Null when it did not apply: the caller reads why.
+   */
+  async addRole(id: string, role: Role, scope: GrantScope): Promise<PersonRecord | null> {
+    const filter: Record<string, unknown> = { _id: oid(id), roles: { $ne: role } };
+    const set: Record<string, unknown> = {};
+    if (scope?.kind === 'department') {
+      filter.departmentId = { $in: [null, scope.departmentId] };
+      set.departmentId = scope.departmentId;
+    } else if (scope?.kind === 'enterprise') {
+      filter.enterpriseId = { $in: [null, oid(scope.enterpriseId)] };
+      set.enterpriseId = oid(scope.enterpriseId);
+    }
+    const doc = await this.model
+      .findOneAndUpdate(
+        filter,
+        { $addToSet: { roles: role }, ...(Object.keys(set).length ? { $set: set } : {}) },
         { returnDocument: 'after' },
       )
       .lean<UserDoc>();

@@ -12,6 +12,8 @@ import type { PersonRecord, ProfileRepository } from './profile.repository';
 export interface EnterpriseLookup {
   findById(id: string): Promise<{ id: string; name: string } | null>;
   listByIds(ids: string[]): Promise<Array<{ id: string; name: string }>>;
+  /** A liaison's firm named in a bulk-grant sheet by its 统一社会信用代码. */
+  findByCreditCode(creditCode: string): Promise<{ id: string; name: string } | null>;
 }
 
 /** Worker profile, masked by default; full reads go through audited methods only. */

@@ -2,9 +2,14 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { RISK_LEVELS, type RiskLevel } from '@fugong/contracts';
 
 export interface RegionDoc {
-  /** GB/T 2260 division code: one document per region, so an upsert can never duplicate it. */
+  /**
+   * GB/T 2260 division code, a county's (6 digits) or a town's (9): one document per region, so
+   * an upsert can never duplicate it.
+   */
   _id: string;
   name: string;
+  /** The county a town is under (its code's first six digits); null on a county's row. */
+  countyCode?: string | null;
   riskLevel: RiskLevel;
   /** China day the level took effect (YYYY-MM-DD); absent on rows set before it was recorded. */
   effectiveFrom?: string | null;
@@ -16,6 +21,7 @@ const schema = new Schema<RegionDoc>(
   {
     _id: { type: String },
     name: { type: String, required: true },
+    countyCode: { type: String, default: null },
     riskLevel: { type: String, enum: RISK_LEVELS, required: true },
     effectiveFrom: { type: String, default: null },
     updatedAt: { type: Date, required: true },
@@ -23,8 +29,9 @@ const schema = new Schema<RegionDoc>(
   },
   { versionKey: false, collection: 'regions' },
 );
-// No secondary index: the table is small (a few hundred rows) and always read whole into the
-// pass rules' cache; the _id index serves the admin's upsert by code.
+// No secondary index: the table is small (a few hundred counties, and the towns a command marks
+// one by one) and always read whole into the pass rules' cache and the console's tree; the _id
+// index serves the admin's upsert by code.
 
 /** Registers the model on a connection. */
 export function regionModel(conn: Connection): Model<RegionDoc> {

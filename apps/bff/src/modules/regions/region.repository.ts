@@ -8,6 +8,7 @@ import { regionModel } from './region.model';
 export interface RegionRecord {
   code: string;
   name: string;
+  countyCode: string | null;
   riskLevel: RiskLevel;
   effectiveFrom: string;
   updatedAt: Date;
@@ -16,6 +17,7 @@ export interface RegionRecord {
 const toRecord = (d: RegionDoc): RegionRecord => ({
   code: d._id,
   name: d.name,
+  countyCode: d.countyCode ?? null,
   riskLevel: d.riskLevel,
   // A row from before the day was recorded took effect when it was last set.
   effectiveFrom: d.effectiveFrom ?? chinaDay(d.updatedAt),
@@ -36,10 +38,11 @@ export class RegionRepository {
     return docs.map(toRecord);
   }
 
-  /** Sets a region's level in one atomic upsert keyed by code. */
+  /** Sets a region's level in one atomic upsert keyed by code (a town's row names its county). */
   async upsert(
     code: string,
     name: string,
+    countyCode: string | null,
     riskLevel: RiskLevel,
     effectiveFrom: string,
     at: Date,
@@ -48,7 +51,7 @@ export class RegionRepository {
     const doc = await this.model
       .findOneAndUpdate(
         { _id: code },
-        { $set: { name, riskLevel, effectiveFrom, updatedAt: at, updatedBy: by } },
+        { $set: { name, countyCode, riskLevel, effectiveFrom, updatedAt: at, updatedBy: by } },
         { upsert: true, returnDocument: 'after' },
       )
       .lean<RegionDoc>();

@@ -6,6 +6,9 @@ import type { AuditRepository } from '../../audit/audit.repository';
 import { DomainError } from '../../errors';
 import type { RegionRecord, RegionRepository } from './region.repository';
 
+/** A division as the GB/T 2260 data names it (the divisions module's, passed in by the container). */
+export type DivisionLookup = (code: string) => { name: string; parentCode: string | null } | null;
+
 /** How long another BFF instance may keep serving an old risk table after an admin change. */
 const CACHE_MS = 10_000;
 
@@ -21,6 +24,7 @@ export class RegionService {
     private readonly repo: RegionRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly divisionOf: DivisionLookup,
   ) {}
 
   async list(): Promise<{ items: Region[] }> {
@@ -44,7 +48,8 @@ export class RegionService {
         { path: 'effectiveFrom', message: '生效日期不能晚于今天', code: 'future_day' },
       ]);
     }
-    const rec = await this.repo.upsert(code, name, riskLevel, day, now, actor.id);
+    const place = this.placeOf(code, name);
+    const rec = await this.repo.upsert(code, place.name, place.countyCode, riskLevel, day, now, actor.id);
     this.cache = null;
     // Risk levels decide who may travel: who changed which level is worth keeping.
     await this.audit.append({
@@ -57,6 +62,21 @@ export class RegionService {
       requestId,
     });
     return toView(rec);
+  }
+
+  /**
+   * A town must be one of the data's, under a county the data has; its name is the data's, so
+   * the tree never shows a typed variant. A county keeps the name the command gives it.
+   */
+  private placeOf(code: string, name: string): { name: string; countyCode: string | null } {
+    if (code.length === 6) return { name, countyCode: null };
+    const town = this.divisionOf(code);
+    const countyCode = code.slice(0, 6);
+    if (!town || town.parentCode !== countyCode || !this.divisionOf(countyCode)) {
+      const message = '行政区划中没有该乡镇（街道），请从所属县（市、区）下选择';
+      throw new DomainError('VALIDATION_ERROR', message, [{ path: 'code', message, code: 'unknown_town' }]);
+    }
+    return { name: town.name, countyCode };
   }
 
   /** The lookup the pass rules use. Uses wall time for the cache, not the business clock. */
@@ -74,6 +94,7 @@ function toView(r: RegionRecord): Region {
   return {
     code: r.code,
     name: r.name,
+    countyCode: r.countyCode,
     riskLevel: r.riskLevel,
     effectiveFrom: r.effectiveFrom,
     reopeningStrategy: reopeningStrategyFor(r.riskLevel),

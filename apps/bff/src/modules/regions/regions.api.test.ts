@@ -61,3 +61,52 @@ describe('region risk levels and the reopening strategy they call for', () => {
     expect((await listed('330281')).riskLevel).toBe('low');
   });
 });
+
+describe('the town (乡镇、街道) level under a county', () => {
+  const checkin = (who: Person, places: string[]) =>
+    t.http.post('/api/checkins').set(who.auth).send({ temperature: 36.5, healthCode: 'green', places });
+  const passOf = async (who: Person) => (await t.http.get('/api/pass').set(who.auth)).body;
+
+  it('when the command sets 梨洲街道 under 余姚 to 高风险, then it is listed under its county with the name from the division data, and audited', async () => {
+    // The name typed is not the data's: the row carries the data's.
+    const res = await set('330281001', { name: '梨洲', riskLevel: 'high', effectiveFrom: '2027-02-28' });
+    expect([res.status, res.body.name, res.body.countyCode]).toEqual([200, '梨洲街道', '330281']);
+    expect((await listed('330281001')).effectiveFrom).toBe('2027-02-28');
+    expect((await listed('330281')).countyCode).toBeNull();
+    const entry = await t.connection.db!.collection('audit_log').findOne({ subjectId: '330281001' });
+    expect(entry).toMatchObject({ action: 'region.risk.set', actorId: admin.id });
+  });
+
+  it('when a worker stayed in a town with its own level, then the pass takes the town’s; in another town of the county, the county’s', async () => {
+    // 余姚 is 低风险 from the tests above; 梨洲街道 is 高风险, 凤山街道 has no level of its own.
+    const inTown = await signInAs(t, ['worker']);
+    expect((await checkin(inTown, ['330281001'])).status).toBe(200);
+    expect(await passOf(inTown)).toMatchObject({ color: 'red' });
+    expect((await passOf(inTown)).reasons.map((r: { code: string }) => r.code)).toEqual(['HIGH_RISK_STAY']);
+
+    const nextTown = await signInAs(t, ['worker']);
+    expect((await checkin(nextTown, ['330281002'])).status).toBe(200);
+    expect(await passOf(nextTown)).toMatchObject({ color: 'green' });
+    await set('330281', { name: '余姚市', riskLevel: 'medium' });
+    expect(await passOf(nextTown)).toMatchObject({ color: 'yellow' });
+
+    // A town marked lower than its county takes its own: the finer grain of the county's decision.
+    await set('330281002', { name: '凤山街道', riskLevel: 'low' });
+    expect(await passOf(nextTown)).toMatchObject({ color: 'green' });
+    expect((await listed('330281002')).reopeningStrategy).toBe('all_firms');
+  });
+
+  it('when the town is not in the data, or its code is the wrong length, then 400 names the code and nothing is stored', async () => {
+    const before = await t.connection.db!.collection('regions').countDocuments();
+    const unknown = await set('330281999', { name: '不存在镇', riskLevel: 'high' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0]).toMatchObject({
+      path: 'code',
+      message: '行政区划中没有该乡镇（街道），请从所属县（市、区）下选择',
+    });
+    expect((await set('33028100', { name: '梨洲街道', riskLevel: 'high' })).status).toBe(400);
+    expect((await set('330281001', { name: '梨洲街道', riskLevel: 'low' }, worker)).status).toBe(403);
+    expect(await t.connection.db!.collection('regions').countDocuments()).toBe(before);
+    expect((await listed('330281001')).riskLevel).toBe('high');
+  });
+});

@@ -1,6 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { incrementsByDoc, type Contribution } from '@fugong/domain';
-import { isDuplicateKey } from '../../db/errors';
+import type { mongo } from 'mongoose';
+import { Batcher } from '../../db/batcher';
+import { insertEach } from '../../db/insert-each';
 import {
   ROLLUP_FORMAT,
   rollupLedgerModel,
@@ -31,14 +33,41 @@ export class RollupRepository {
   /** Bumped by every rebuild (the only writer of days already settled). */
   rebuilds = 0;
 
+  /** Ledger reads of one turn (every check-in's sync reads one) as one query. */
+  private readonly ledgerReads: Batcher<string, LedgerEntry | null>;
+  /** New ledger entries of one turn as one unordered insert; each learns its own fate. */
+  private readonly ledgerInserts: Batcher<LedgerDoc, boolean>;
+  /**
+   * Counter deltas of one turn summed into one `$inc` per rollup document: a check-in rush adds
+   * to the same day's document hundreds of times a second. Only deltas whose ledger move
+   * applied come here, so each is still counted exactly once.
+   */
+  private readonly increments: Batcher<Contribution, undefined>;
+
   constructor(
     private readonly rollups: Model<RollupDoc>,
     private readonly ledger: Model<LedgerDoc>,
-  ) {}
+  ) {
+    this.ledgerReads = new Batcher(async (keys) => {
+      const docs = await this.ledger
+        .find({ _id: { $in: [...new Set(keys)] } })
+        .batchSize(keys.length + 1)
+        .lean<LedgerDoc[]>();
+      const by = new Map(docs.map((d) => [d._id, { seq: d.seq, c: Object.fromEntries(d.c) }]));
+      return keys.map((k) => by.get(k) ?? null);
+    });
+    const ledgerColl = ledger.collection as unknown as mongo.Collection<LedgerDoc>;
+    this.ledgerInserts = new Batcher(async (docs) =>
+      (await insertEach(ledgerColl, docs)).map((r) => (r instanceof Error ? r : r === 'inserted')),
+    );
+    this.increments = new Batcher(async (deltas) => {
+      await this.applyIncrements(sumOf(deltas));
+      return deltas.map(() => undefined);
+    });
+  }
 
-  async readLedger(key: string): Promise<LedgerEntry | null> {
-    const doc = await this.ledger.findById(key).lean<LedgerDoc>();
-    return doc ? { seq: doc.seq, c: Object.fromEntries(doc.c) } : null;
+  readLedger(key: string): Promise<LedgerEntry | null> {
+    return this.ledgerReads.load(key);
   }
 
   /**
@@ -52,15 +81,8 @@ export class RollupRepository {
     expireAt: Date | null,
   ): Promise<boolean> {
     const pairs = Object.entries(c);
-    if (expectedSeq === null) {
-      try {
-        await this.ledger.create({ _id: key, seq: 1, c: pairs, expireAt });
-        return true;
-      } catch (err) {
-        if (isDuplicateKey(err)) return false;
-        throw err;
-      }
-    }
+    // Refused (false) when the key exists: someone else moved it first.
+    if (expectedSeq === null) return this.ledgerInserts.load({ _id: key, seq: 1, c: pairs, expireAt });
     const res = await this.ledger.updateOne(
       { _id: key, seq: expectedSeq },
       { $set: { c: pairs, expireAt }, $inc: { seq: 1 } },
@@ -68,8 +90,13 @@ export class RollupRepository {
     return res.modifiedCount === 1;
   }
 
-  /** Applies a delta with one `$inc` upsert per rollup document (unordered: documents are independent). */
-  async increment(delta: Contribution): Promise<void> {
+  /** Applies a delta (with the others of the same turn: see `increments`). */
+  increment(delta: Contribution): Promise<void> {
+    return this.increments.load(delta);
+  }
+
+  /** One `$inc` upsert per rollup document (unordered: documents are independent). */
+  private async applyIncrements(delta: Contribution): Promise<void> {
     const ops = [...incrementsByDoc(delta)].map(([id, inc]) => {
       const [g, d] = id.split('|');
       return {
@@ -125,4 +152,12 @@ export class RollupRepository {
     for (let i = 0; i < ledgers.length; i += 5000)
       await this.ledger.insertMany(ledgers.slice(i, i + 5000), { ordered: false, lean: true } as never);
   }
+}
+
+/** The deltas added up key by key. */
+function sumOf(deltas: Contribution[]): Contribution {
+  if (deltas.length === 1) return deltas[0];
+  const out: Contribution = {};
+  for (const d of deltas) for (const [k, n] of Object.entries(d)) out[k] = (out[k] ?? 0) + n;
+  return out;
 }

@@ -20,8 +20,9 @@ export function BookingCard({ booking, children }: { booking: Booking; children?
       <Text
         className={`w-badge${booking.status === 'released' || booking.status === 'cancelled' ? ' w-badge--warn' : ''}`}
       >
-        {BOOKING_LABELS[booking.status]}
+        {booking.arrivedAt ? '已到达' : BOOKING_LABELS[booking.status]}
       </Text>
+      {booking.arrivedAt ? <Text className="w-line">{formatTime(booking.arrivedAt)} 确认到达</Text> : null}
       {booking.status === 'waitlisted' && booking.waitlistPosition ? (
         <Text className="w-line">候补第 {booking.waitlistPosition} 位，有空座时自动转为已订座</Text>
       ) : null}

@@ -57,6 +57,28 @@ describe('my bookings', () => {
     expect(screen.queryByText('出示上车码')).toBeNull();
   });
 
+  it('when a boarded worker taps 确认到达, then the booking shows 已到达 and the button goes', async () => {
+    const aboard = { ...BOOKING, status: 'boarded' as const, seatNo: 3 };
+    const { calls } = installFakeApi({
+      'GET /api/bookings/mine': { status: 200, body: { items: [aboard] } },
+      [`POST /api/bookings/${BOOKING.id}/arrival`]: {
+        status: 200,
+        body: { ...aboard, arrivedAt: '2026-03-04T10:00:00.000Z' },
+      },
+    });
+    render(<MyBookingsPage />);
+    await flush();
+    expect(screen.getByText('已上车')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认到达'));
+    await flush();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      `/api/bookings/${BOOKING.id}/arrival`,
+    ]);
+    expect(screen.getByText('已到达')).toBeTruthy();
+    expect(screen.queryByText('已上车')).toBeNull();
+    expect(screen.queryByText('确认到达')).toBeNull();
+  });
+
   it('when there are no bookings, then the empty state points to 找班车', async () => {
     installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [] } } });
     render(<MyBookingsPage />);

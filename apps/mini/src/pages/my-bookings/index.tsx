@@ -14,7 +14,7 @@ import '../../styles/worker.css';
 
 const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
 
-/** 我的行程: bookings with the boarding code, cancellation and waitlist place. */
+/** 我的行程: bookings with the boarding code, cancellation, waitlist place and 确认到达 once aboard. */
 export default function MyBookingsPage() {
   const user = useSignedInUser();
   const { data, status, reload, setData } = useLoad(
@@ -24,6 +24,24 @@ export default function MyBookingsPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
   if (!user) return <PageState status="loading" />;
 
+  /**
+   * Sends one change of a booking and puts the answer in its place. Both changes are harmless
+   * twice on the server (a second cancel or arrival returns the booking as it stands), so a
+   * retry after a lost answer is safe.
+   */
+  const change = async (b: Booking, send: (id: string) => Promise<Booking>, done: string) => {
+    setBusyId(b.id);
+    try {
+      const updated = await send(b.id);
+      setData((d) => (d ? { items: d.items.map((x) => (x.id === b.id ? updated : x)) } : d));
+      await Taro.showToast({ title: done, icon: 'none' });
+    } catch {
+      // The request wrapper has already told the worker why.
+    } finally {
+      setBusyId(null);
+    }
+  };
+
   const cancel = async (b: Booking) => {
     const { confirm } = await Taro.showModal({
       title: '取消预订',
@@ -31,19 +49,9 @@ export default function MyBookingsPage() {
       confirmText: '取消预订',
       cancelText: '再想想',
     });
-    if (!confirm) return;
-    setBusyId(b.id);
-    try {
-      // Cancelling twice is harmless on the server, so a retry after a lost answer is safe.
-      const updated = await workerApi.cancelBooking(b.id);
-      setData((d) => (d ? { items: d.items.map((x) => (x.id === b.id ? updated : x)) } : d));
-      await Taro.showToast({ title: '已取消', icon: 'none' });
-    } catch {
-      // The request wrapper has already told the worker why.
-    } finally {
-      setBusyId(null);
-    }
+    if (confirm) await change(b, (id) => workerApi.cancelBooking(id), '已取消');
   };
+  const arrive = (b: Booking) => change(b, (id) => workerApi.confirmArrival(id), '已确认到达');
 
   const items = data?.items ?? [];
   return (
@@ -66,6 +74,18 @@ export default function MyBookingsPage() {
                 ) : null}
                 <Button loading={busyId === b.id} disabled={busyId === b.id} onClick={() => cancel(b)}>
                   {b.status === 'waitlisted' ? '取消候补' : '取消预订'}
+                </Button>
+              </View>
+            ) : null}
+            {b.status === 'boarded' && !b.arrivedAt ? (
+              <View className="w-actions">
+                <Button
+                  type="primary"
+                  loading={busyId === b.id}
+                  disabled={busyId === b.id}
+                  onClick={() => arrive(b)}
+                >
+                  确认到达
                 </Button>
               </View>
             ) : null}

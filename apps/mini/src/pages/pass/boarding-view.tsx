@@ -4,20 +4,24 @@ import type { PassToken } from '@fugong/contracts';
 import { BoardingCode } from '../../components/boarding-code';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
-import { PASS_LABELS } from '../../services/format';
+import type { KeptPass } from '../../services/kept-pass';
 import type { useBoardingCode } from '../../hooks/use-boarding-code';
+import { PassColour } from './pass-colour';
 
 /**
  * 上车码 of one booking: the offline code (works without signal for the trip's boarding
- * window), with the pass colour above it when the phone could read it just now.
+ * window), with the pass colour above it: the one just read, or offline the one kept on the
+ * phone marked with its time — the marshal checks the colour before scanning.
  */
 export function BoardingView({
   name,
   pass,
+  kept,
   boarding,
 }: {
   name: string;
   pass: PassToken | null;
+  kept: KeptPass | null;
   boarding: ReturnType<typeof useBoardingCode>;
 }) {
   const { code, offline, error, loading, refresh } = boarding;
@@ -33,12 +37,10 @@ export function BoardingView({
         {code ? (
           <View className="w-card">
             {pass && !offline ? (
-              <View className={`w-pass w-pass--${pass.pass.color}`}>
-                <Text className="w-pass__color">{PASS_LABELS[pass.pass.color]}</Text>
-                <Text className="w-line">{name}</Text>
-              </View>
+              <PassColour color={pass.pass.color} name={name} />
+            ) : kept ? (
+              <PassColour color={kept.pass.color} name={name} keptAt={kept.fetchedAt} />
             ) : (
-              // Offline, the pass colour on record may be stale: the server checks it at the door.
               <Text className="w-card__title">{name || '上车码'}</Text>
             )}
             <BoardingCode code={code} offline={offline} />

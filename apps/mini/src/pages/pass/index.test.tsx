@@ -84,6 +84,22 @@ describe('pass page', () => {
     });
     expect(screen.getAllByText(/网络不给力/).length).toBeGreaterThan(0);
   }, 10_000);
+
+  it('when the colour was read online and the pass is opened again without signal, then that colour is shown marked 离线 with its time, without a QR', async () => {
+    installFakeApi({ 'GET /api/pass/token': { status: 200, body: passToken('red') } });
+    render(<PassPage />).unmount();
+    await flush();
+
+    installFakeApi({ 'GET /api/pass/token': { fail: 'network' } });
+    render(<PassPage />);
+    const badge = await screen.findByText(/^离线 · \d{2}-\d{2} \d{2}:\d{2} 联网时的颜色$/, undefined, {
+      timeout: 8000,
+    });
+    expect(badge.closest('.w-pass')?.className).toContain('w-pass--red');
+    expect(screen.getByText('红码')).toBeTruthy();
+    expect(screen.getByText(/体温 37.8/)).toBeTruthy();
+    expect(document.querySelector('.qr')).toBeNull();
+  }, 10_000);
 });
 
 const BOOKING = '65f0a1b2c3d4e5f6a7b8c9b1';
@@ -134,6 +150,23 @@ describe('boarding code (pass page opened for a booking)', () => {
     expect(screen.queryByText('二维码已过期，请连接网络后刷新')).toBeNull();
     expect(screen.getByText('有网络了？点此更新')).toBeTruthy();
   });
+
+  it('when the signal is gone, then the boarding screen shows the pass colour kept from the last online read, marked 离线', async () => {
+    installFakeApi({
+      [codeRoute]: { status: 200, body: CODE },
+      'GET /api/pass/token': { status: 200, body: passToken('red') },
+    });
+    render(<PassPage />).unmount();
+    await flush();
+
+    installFakeApi({ [codeRoute]: { fail: 'network' }, 'GET /api/pass/token': { fail: 'network' } });
+    render(<PassPage />);
+    await screen.findByText('无网络 · 离线上车码', undefined, { timeout: 8000 });
+    const colour = screen.getByText('红码');
+    expect(colour.closest('.w-pass')?.className).toContain('w-pass--red');
+    expect(screen.getByText(/^离线 · \d{2}-\d{2} \d{2}:\d{2} 联网时的颜色$/)).toBeTruthy();
+    expect(readShownQr()).toBe(CODE.token);
+  }, 10_000);
 
   it('when the phone never fetched a code and has no signal, then it says to open it once online', async () => {
     installFakeApi({ [codeRoute]: { fail: 'network' }, 'GET /api/pass/token': { fail: 'network' } });

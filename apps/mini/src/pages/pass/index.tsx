@@ -8,10 +8,10 @@ import { PageState, statusForError, type PageStatus } from '../../components/pag
 import { QrCode } from '../../components/qr-code';
 import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../hooks/use-signed-in-user';
-import { PASS_LABELS } from '../../services/format';
-import { workerApi } from '../../services/worker-api';
+import { fetchPassToken, keptPass, type KeptPass } from '../../services/kept-pass';
 import { useBoardingCode } from '../../hooks/use-boarding-code';
 import { BoardingView } from './boarding-view';
+import { PassColour } from './pass-colour';
 import '../../styles/worker.css';
 
 /**
@@ -20,7 +20,8 @@ import '../../styles/worker.css';
  * The page fetches a fresh one every minute while it is shown, so a screenshot is useless to
  * anyone else; when no fresh code can be had, the old one is hidden once it expires.
  * Opened for a booking (`bookingId`), it shows that trip's offline boarding code instead,
- * which stays valid without signal for the boarding window.
+ * which stays valid without signal for the boarding window. Without signal either way, the
+ * colour last read is shown from the phone (services/kept-pass), marked 离线 with its time.
  */
 export default function PassPage() {
   const user = useSignedInUser();
@@ -31,6 +32,9 @@ export default function PassPage() {
   const [now, setNow] = useState(Date.now());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const tick = useRef<ReturnType<typeof setInterval> | null>(null);
+  // A ref, so the refresh loop started on show keeps one identity while the session loads.
+  const userId = useRef(user?.id ?? '');
+  userId.current = user?.id ?? '';
 
   const stop = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -41,7 +45,7 @@ export default function PassPage() {
 
   const refresh = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
-    workerApi.passToken().then(
+    fetchPassToken(userId.current).then(
       (fresh) => {
         setPass(fresh);
         setStatus('ready');
@@ -64,7 +68,11 @@ export default function PassPage() {
   useEffect(() => stop, [stop]);
 
   if (!user) return <PageState status="loading" />;
-  if (params.bookingId) return <BoardingView name={user.name ?? ''} pass={pass} boarding={boarding} />;
+  const kept = keptPass(user.id);
+  if (params.bookingId)
+    return <BoardingView name={user.name ?? ''} pass={pass} kept={kept} boarding={boarding} />;
+  if (!pass && kept && status === 'offline')
+    return <KeptPassView name={user.name ?? ''} kept={kept} retry={refresh} />;
   const expired = pass ? now >= new Date(pass.expiresAt).getTime() : true;
   const left = pass ? Math.max(0, Math.ceil((new Date(pass.expiresAt).getTime() - now) / 1000)) : 0;
 
@@ -74,10 +82,7 @@ export default function PassPage() {
       <PageState status={status} onRetry={refresh}>
         {pass ? (
           <View className="w-card">
-            <View className={`w-pass w-pass--${pass.pass.color}`}>
-              <Text className="w-pass__color">{PASS_LABELS[pass.pass.color]}</Text>
-              <Text className="w-line">{user.name ?? ''}</Text>
-            </View>
+            <PassColour color={pass.pass.color} name={user.name ?? ''} />
             {expired ? (
               <Text className="w-error">二维码已过期，请连接网络后刷新</Text>
             ) : (
@@ -104,6 +109,24 @@ export default function PassPage() {
           </View>
         ) : null}
       </PageState>
+    </View>
+  );
+}
+
+/** No signal since the page opened: the colour kept on the phone, and no QR (it needs the server). */
+function KeptPassView({ name, kept, retry }: { name: string; kept: KeptPass; retry: () => void }) {
+  return (
+    <View className="w-page pass">
+      <OfflineBanner onRetry={retry} />
+      <View className="w-card">
+        <PassColour color={kept.pass.color} name={name} keptAt={kept.fetchedAt} />
+        <Text className="w-muted">二维码需要联网获取，有网络后自动更新</Text>
+        {kept.pass.reasons.map((r) => (
+          <Text key={r.code} className="w-line w-warn">
+            · {r.message}
+          </Text>
+        ))}
+      </View>
     </View>
   );
 }

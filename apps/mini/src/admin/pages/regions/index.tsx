@@ -2,14 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import {
-  FIRST_DAY,
-  REOPENING_STRATEGY_LABELS,
-  RISK_LABELS,
-  RISK_LEVELS,
-  type Region,
-  type RiskLevel,
-} from '@fugong/contracts';
+import { FIRST_DAY, RISK_LABELS, RISK_LEVELS, type Region, type RiskLevel } from '@fugong/contracts';
 import { Chips } from '../../../components/chips';
 import { DateField } from '../../../components/date-field';
 import { PageState } from '../../../components/page-state';
@@ -17,6 +10,7 @@ import { RegionPicker } from '../../../components/region-picker';
 import { consoleApi } from '../../../services/console-api';
 import { chinaToday } from '../../../services/format';
 import { useLoad } from '../../../hooks/use-load';
+import { RegionTree } from './region-tree';
 import '../../../styles/worker.css';
 
 const LEVELS = RISK_LEVELS.map((l) => ({ value: l, label: RISK_LABELS[l] }));
@@ -30,7 +24,8 @@ interface Draft {
 
 /**
  * 地区风险等级 (指挥部): each county's 低/中/高风险 and the day it took effect, with the reopening
- * strategy it calls for (seed 004 §1); a change applies to passes at once and is audited.
+ * strategy it calls for (seed 004 §1), and under each county the towns (乡镇、街道) given a level
+ * of their own; a change applies to passes at once and is audited.
  */
 export default function RegionsPage() {
   const today = chinaToday();
@@ -60,23 +55,29 @@ export default function RegionsPage() {
     }
   };
 
-  // Counties under their city (the first four digits of the code), in code order.
-  const regions = [...list.data.items].sort((a, b) => a.code.localeCompare(b.code));
+  const regions = list.data.items;
+  const pickFrom = (code: string, path: string[]) =>
+    setDraft({
+      code,
+      name: path[path.length - 1] ?? code,
+      riskLevel: regions.find((r) => r.code === code)?.riskLevel ?? null,
+      effectiveFrom: today,
+    });
   return (
     <View className="w-page console-regions">
       <View className="w-card">
         <Text className="w-label">调整或新增县（市、区）</Text>
         <RegionPicker
           label="县（市、区）"
-          value={draft?.code ?? ''}
-          onChange={(code, path) =>
-            setDraft({
-              code,
-              name: path[path.length - 1] ?? code,
-              riskLevel: regions.find((r) => r.code === code)?.riskLevel ?? null,
-              effectiveFrom: today,
-            })
-          }
+          value={draft?.code.length === 6 ? draft.code : ''}
+          onChange={pickFrom}
+        />
+        <Text className="w-label">调整或新增乡镇（街道）</Text>
+        <RegionPicker
+          label="乡镇（街道）"
+          depth="town"
+          value={draft?.code.length === 9 ? draft.code : ''}
+          onChange={pickFrom}
         />
         {draft ? (
           <>
@@ -101,19 +102,7 @@ export default function RegionsPage() {
           </>
         ) : null}
       </View>
-      {regions.map((r, i) => (
-        <View key={r.code}>
-          {i === 0 || regions[i - 1].code.slice(0, 4) !== r.code.slice(0, 4) ? (
-            <Text className="w-label">{r.code.slice(0, 4)}00 所辖</Text>
-          ) : null}
-          <View className="w-row regions__row" onClick={() => edit(r)}>
-            <Text className="w-line">
-              {r.name} · {RISK_LABELS[r.riskLevel]}（{r.effectiveFrom} 起）
-            </Text>
-            <Text className="w-muted">{REOPENING_STRATEGY_LABELS[r.reopeningStrategy]}</Text>
-          </View>
-        </View>
-      ))}
+      <RegionTree items={regions} onEdit={edit} />
     </View>
   );
 }

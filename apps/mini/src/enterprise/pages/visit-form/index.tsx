@@ -9,6 +9,7 @@ import { newRequestId } from '../../../platform';
 import { isOfflineError, isOutcomeUnknown, ApiError } from '../../../services/api-error';
 import { Chips } from '../../../components/chips';
 import { api } from '../../../services/issue-api';
+import { PrivacyPrompt } from '../../../components/privacy-prompt';
 import { ProblemEditor } from './problem-editor';
 import {
   clearDraft,
@@ -91,6 +92,7 @@ export default function VisitFormPage() {
 
   return (
     <View className="visit-form">
+      <PrivacyPrompt purpose="记录走访位置要读取您的位置" />
       <OfflineBanner />
       <View className="card">
         <Text className="field-label">走访地点</Text>

@@ -5,6 +5,7 @@ import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
 import { FIRM_A, FIRM_B, vacancy } from '../../../../test-support/labour-fixtures';
 import { setRouterParams } from '../../../../test-support/taro';
 import { saveSession } from '../../../services/session-vault';
+import { wgs84ToGcj02 } from '@fugong/domain';
 import VacancyFormPage from './index';
 
 const flush = () =>
@@ -23,8 +24,8 @@ const twoFirms = {
   },
 };
 
-/** Fills everything a posting needs except the firm. */
-async function fillPosting() {
+/** Fills the position, pay and county of a posting. */
+async function fillJobAndCounty() {
   fill('如 电子厂普工', '注塑工');
   fill('如 制造业', '制造业');
   fill('人数', '10');
@@ -36,6 +37,11 @@ async function fillPosting() {
     fireEvent.click(screen.getByText(name));
   }
   await flush();
+}
+
+/** Fills everything a posting needs except the firm. */
+async function fillPosting() {
+  await fillJobAndCounty();
   fill('如 余姚市阳明街道光电路 8 号', '贵阳市南明区工业园 3 号');
   fireEvent.click(screen.getByText('定位工作地点（用于按距离推荐）'));
   await flush();
@@ -88,6 +94,58 @@ describe('发布空岗 page', () => {
       accommodation: true,
     });
     expect(Taro.navigateBack).toHaveBeenCalled();
+  });
+
+  it("in WeChat, when the work place is picked on the map, then its GCJ-02 point is sent as WGS-84 and an empty address takes the map's", async () => {
+    const env = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'weapp';
+    try {
+      const onMap = wgs84ToGcj02({ lat: 26.57, lng: 106.71 });
+      Object.assign(Taro, {
+        chooseLocation: jest.fn(async () => ({
+          name: '南明工业园',
+          address: '贵州省贵阳市南明区工业园 3 号',
+          latitude: onMap.lat,
+          longitude: onMap.lng,
+        })),
+      });
+      const api = installFakeApi({
+        'GET /api/labour/firms': { status: 200, body: { items: [{ id: FIRM_A, name: '余姚舜宇光学' }] } },
+        'GET /api/divisions': divisionsReply,
+        'POST /api/labour/vacancies': { status: 201, body: vacancy() },
+      });
+      render(<VacancyFormPage />);
+      await flush();
+      fireEvent.click(screen.getByText('在地图上选工作地点（用于按距离推荐）'));
+      await flush();
+      expect(screen.getByText('已选：南明工业园')).toBeTruthy();
+      const body = () =>
+        api.calls.find((c) => c.method === 'POST')?.data as {
+          place: { address: string; point: { lat: number; lng: number } };
+        };
+      await fillJobAndCounty();
+      fireEvent.click(screen.getByText('两班倒'));
+      fireEvent.click(screen.getByText('全日制'));
+      fireEvent.click(screen.getByText('免费发布'));
+      await flush();
+      expect(body().place.address).toBe('贵州省贵阳市南明区工业园 3 号');
+      expect(body().place.point.lat).toBeCloseTo(26.57, 5);
+      expect(body().place.point.lng).toBeCloseTo(106.71, 5);
+      expect(Taro.getLocation).not.toHaveBeenCalled();
+    } finally {
+      process.env.TARO_ENV = env;
+    }
+  });
+
+  it("in the browser, when there is no map to pick on, then only the phone's position is offered", async () => {
+    installFakeApi({ 'GET /api/labour/firms': twoFirms, 'GET /api/divisions': divisionsReply });
+    render(<VacancyFormPage />);
+    await flush();
+    expect(screen.queryByText(/在地图上选/)).toBeNull();
+    fireEvent.click(screen.getByText('定位工作地点（用于按距离推荐）'));
+    await flush();
+    expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'wgs84' });
+    expect(screen.getByText('已定位工作地点（重新定位）')).toBeTruthy();
   });
 
   it('when a posted vacancy is edited, then the form opens filled and the whole posting is restated', async () => {

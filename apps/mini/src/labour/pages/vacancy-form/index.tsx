@@ -17,6 +17,7 @@ import {
 import { Chips } from '../../../components/chips';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
+import { PointField } from '../../../components/point-field';
 import { RegionPicker } from '../../../components/region-picker';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { labourApi } from '../../../services/labour';
@@ -85,23 +86,12 @@ export default function VacancyFormPage() {
   const editing = params.id || '';
   const firms = useLoad(() => labourApi.firms());
   const [d, setD] = useState<Draft>(EMPTY);
-  const [note, setNote] = useState('');
   const { errors, setErrors, sending, submit } = useFormSubmit();
   useEffect(() => {
     if (editing) void labourApi.vacancy(editing).then((v) => setD(draftOf(v)));
   }, [editing]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }));
   const served = firms.data?.items ?? [];
-
-  const locate = async () => {
-    try {
-      const here = await Taro.getLocation({ type: 'wgs84' });
-      set('point', { lat: here.latitude, lng: here.longitude });
-      setNote('');
-    } catch {
-      setNote('未能获取位置，请在工作地点打开本页后重试');
-    }
-  };
 
   const save = () => {
     const body = {
@@ -179,10 +169,14 @@ export default function VacancyFormPage() {
             onChange={(code) => set('regionCode', code)}
           />
           {field('address', '工作地址', '如 余姚市阳明街道光电路 8 号')}
-          <Button block onClick={() => void locate()}>
-            {d.point ? '已定位工作地点（重新定位）' : '定位工作地点（用于按距离推荐）'}
-          </Button>
-          {note ? <Text className="w-warn">{note}</Text> : null}
+          <PointField
+            value={d.point}
+            onChange={(point) => set('point', point)}
+            onPlace={(place) => setD((old) => (old.address ? old : { ...old, address: place.address }))}
+            what="工作地点"
+            why="用于按距离推荐"
+            failNote="未能获取位置，请在工作地点打开本页后重试"
+          />
           {errors.place ? <Text className="w-error">{d.point ? errors.place : '请定位工作地点'}</Text> : null}
           <Text className="w-label">班次（可多选）</Text>
           <Chips

@@ -14,6 +14,7 @@ import {
 import { Chips } from '../../../components/chips';
 import { DateField } from '../../../components/date-field';
 import { OfflineBanner } from '../../../components/offline-banner';
+import { PointField } from '../../../components/point-field';
 import { RegionPicker } from '../../../components/region-picker';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
@@ -56,20 +57,9 @@ const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Nu
  */
 export default function SupplyPostFormPage() {
   const [d, setD] = useState<Draft>(EMPTY);
-  const [note, setNote] = useState('');
   const { errors, sending, submit } = useFormSubmit();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }));
   const today = chinaToday();
-
-  const locate = async () => {
-    try {
-      const here = await Taro.getLocation({ type: 'wgs84' });
-      set('point', { lat: here.latitude, lng: here.longitude });
-      setNote('');
-    } catch {
-      setNote('未能获取位置，请在货物或产能所在地打开本页后重试');
-    }
-  };
 
   const save = () =>
     submit(
@@ -134,10 +124,13 @@ export default function SupplyPostFormPage() {
           onChange={(code) => set('regionCode', code)}
         />
         {error('regionCode')}
-        <Button block onClick={() => void locate()}>
-          {d.point ? '已定位（重新定位）' : '定位所在地点（用于按距离匹配）'}
-        </Button>
-        {note ? <Text className="w-warn">{note}</Text> : null}
+        <PointField
+          value={d.point}
+          onChange={(point) => set('point', point)}
+          what="所在地点"
+          why="用于按距离匹配"
+          failNote="未能获取位置，请在货物或产能所在地打开本页后重试"
+        />
         {errors.point ? <Text className="w-error">{d.point ? errors.point : '请定位所在地点'}</Text> : null}
         <Text className="w-label">开始日期</Text>
         <DateField

@@ -144,6 +144,7 @@ export default function MarshalScanPage() {
         queued={outcome?.kind === 'queued'}
         pending={queue.pending.length}
         uploading={queue.uploading}
+        progress={queue.progress}
         results={queue.results}
         onUpload={() => void queue.upload()}
       />

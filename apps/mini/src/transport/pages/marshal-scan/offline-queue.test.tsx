@@ -56,6 +56,41 @@ describe('marshal boarding check without signal', () => {
     expect(screen.getByText('离线扫码已全部上传')).toBeTruthy();
   });
 
+  it('when the phone reports its network back, then the kept scans upload by themselves, once each, however many reconnect events come', async () => {
+    await scanWhile({ fail: 'network' });
+    await screen.findByText(/待上传 1 条扫码记录/, undefined, { timeout: 8000 });
+    const other = CODE.replace(BOOKING, '65f0a1b2c3d4e5f6a7b8c9b2');
+    fireEvent.change(screen.getByPlaceholderText('扫码结果（或粘贴上车码）'), { target: { value: other } });
+    fireEvent.change(screen.getByPlaceholderText('例如 36.5'), { target: { value: '36.6' } });
+    fireEvent.click(screen.getByText('核验上车'));
+    await screen.findByText(/待上传 2 条扫码记录/, undefined, { timeout: 8000 });
+
+    const { calls } = installFakeApi({
+      'GET /api/trips': trips,
+      [boardings]: { status: 200, body: { row: { ...MANIFEST_ROW, name: '张建国' }, alreadyBoarded: false } },
+    });
+    await flush();
+    // Nothing goes before the phone says the network is back.
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    // Wi-Fi and mobile data both come back: two events, one upload.
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await flush();
+    await flush();
+
+    const sent = calls.filter((c) => c.method === 'POST');
+    expect(sent.map((c) => c.header['Idempotency-Key'])).toEqual([
+      `boarding-${BOOKING}`,
+      'boarding-65f0a1b2c3d4e5f6a7b8c9b2',
+    ]);
+    expect(screen.getByText('已上传 2 条')).toBeTruthy();
+    expect(screen.getAllByText('张建国 已上车')).toHaveLength(2);
+    expect(screen.getByText('离线扫码已全部上传')).toBeTruthy();
+  }, 20_000);
+
   it('when a kept scan is refused on upload (the code was used already), then the marshal sees why', async () => {
     await scanWhile({ fail: 'network' });
     await screen.findByText(/待上传 1 条扫码记录/, undefined, { timeout: 8000 });
