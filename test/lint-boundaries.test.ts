@@ -114,7 +114,7 @@ describe('npm run lint keeps the module boundaries', () => {
       {
         name: 'dev script reaches into a module',
         filePath: bff('dev/seed-demo.ts'),
-        code: "import { enterpriseDemoSection } from '../modules/enterprises/demo-data';\nexport const s = enterpriseDemoSection;\n",
+        code: "import { EnterpriseService } from '../modules/enterprises/enterprise.service';\nexport const s = EnterpriseService;\n",
       },
       {
         name: 'repository imports from the HTTP layer',
@@ -244,7 +244,7 @@ describe('npm run lint keeps the module boundaries', () => {
 });
 
 describe('npm run lint refuses import cycles', () => {
-  it('names the files of a value cycle, and ignores a cycle of type-only imports', () => {
+  it('names the files of a value cycle, and of a cycle of type-only imports too', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cycles-'));
     try {
       mkdirSync(path.join(dir, 'value'));
@@ -268,8 +268,16 @@ describe('npm run lint refuses import cycles', () => {
       expect(value.status).toBe(1);
       expect(value.stderr).toMatch(/import cycle:[\s\S]*value\/a\.ts[\s\S]*value\/b\.ts/);
       const types = check('types');
-      expect(types.status).toBe(0);
-      expect(types.stdout).toMatch(/no import cycles in 2 files/);
+      expect(types.status).toBe(1);
+      expect(types.stderr).toMatch(/type-only import cycle:[\s\S]*types\/c\.ts[\s\S]*types\/d\.ts/);
+      mkdirSync(path.join(dir, 'apart'));
+      writeFileSync(
+        path.join(dir, 'apart/e.ts'),
+        "import type { C } from '../types/c';\nexport type E = C;\n",
+      );
+      const apart = check('apart');
+      expect(apart.status).toBe(0);
+      expect(apart.stdout).toMatch(/no import cycles in 1 files/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

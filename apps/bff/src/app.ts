@@ -30,6 +30,7 @@ import { stewardRoutes } from './modules/stewards';
 import { callbackRoutes } from './modules/callbacks';
 import { issueRoutes } from './modules/issues';
 import { dashboardRoutes } from './modules/dashboard';
+import { exportRoutes } from './modules/exports';
 import { httpMetrics, metricsEndpoint } from './metrics';
 import { calendarRoutesFor } from './modules/calendar';
 import { subsidyRoutesFor } from './modules/subsidies';
@@ -64,7 +65,8 @@ function allRoutes(deps: AppDeps, c: Container): RouteDef[] {
     ...stewardRoutes(c.stewards, c.visits, c.callbacks),
     ...callbackRoutes(c.callbacks),
     ...issueRoutes(c.issues),
-    ...dashboardRoutes(c.dashboard, c.exports, c.rollups),
+    ...dashboardRoutes(c.dashboard, c.rollups),
+    ...exportRoutes(c.exports, c.rollups),
     ...calendarRoutesFor(c.calendar.service),
     ...subsidyRoutesFor(c.subsidies),
     ...freightPassRoutes(c.freight),

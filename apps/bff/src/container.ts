@@ -13,7 +13,6 @@ import type { WechatClient } from './auth/wechat-client';
 import { AuditRepository } from './audit/audit.repository';
 import { RecordEvents } from './events';
 import { createMetrics, watchDbPool, watchOutbox } from './metrics';
-import type { JobLeases } from './jobs';
 // The composition files: parts of this root, by domain.
 import { composeAccounts } from './composition/accounts';
 import { composeWorkerSide } from './composition/worker-side';
@@ -36,7 +35,7 @@ import { buildHotline, listenForHotlineOutcomes } from './modules/hotline';
 import { buildInbox } from './modules/inbox';
 import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
 import { buildLabour } from './modules/labour';
-import { LeaseRepository } from './modules/leases';
+import { LeaseRepository, type JobLeases } from './modules/leases';
 import { ConsentRepository, notificationSenderFor, type NotificationSender } from './modules/notifications';
 import { buildRollups, listenForRollups } from './modules/rollups';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Container } from './container';
-import type { LeaseRepository } from './modules/leases';
+import type { JobLeases } from './modules/leases';
 import type { Metrics } from './metrics';
 import { BOOKINGS_SWEEP } from './modules/bookings';
 import { ISSUES_SWEEP, PHOTO_ORPHANS_SWEEP } from './modules/issues';
@@ -16,16 +16,6 @@ export interface PeriodicJob {
   run: (tick: { period: number }) => Promise<unknown>;
   /** How long a claim of the job's lease lasts; default twice the interval (see JobLeases). */
   leaseMs?: number;
-}
-
-/**
- * Where the runner finds the shared job leases: with them, exactly one instance on the database
- * runs each job per period; without (one instance, unit tests), every tick runs here.
- */
-export interface JobLeases {
-  repo: LeaseRepository;
-  /** This instance's id in the lease documents (host:pid:random, one per container). */
-  holder: string;
 }
 
 export interface JobRunnerOptions {

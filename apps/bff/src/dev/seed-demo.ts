@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Role } from '@fugong/contracts';
 import type { Container } from '../container';
-import { enterpriseDemoSection } from '../modules/enterprises';
-import { workerJourneyDemoSection } from '../modules/trips';
-import { dashboardDemoSection } from '../modules/dashboard';
-import { freightDemoSection } from '../modules/freight-passes';
-import { keyProjectsDemoSection } from '../modules/key-projects';
+import { enterpriseDemoSection } from './demo/enterprises';
+import { workerJourneyDemoSection } from './demo/worker-journey';
+import { dashboardDemoSection } from './demo/dashboard';
+import { freightDemoSection } from './demo/freight';
+import { keyProjectsDemoSection } from './demo/key-projects';
 
 /** The demo accounts printed by `npm start` and listed in README.md. */
 export const DEMO_ACCOUNTS: { phone: string; name: string; roles: Role[]; label: string }[] = [

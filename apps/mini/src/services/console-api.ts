@@ -2,9 +2,10 @@
 import {
   auditLogRoutes as audit,
   callbackConsoleRoutes as cb,
-  issueRoutes as issues,
+  callbackRoutes as callbacks,
   registryImportRoutes as ri,
   stewardConsoleRoutes as stewards,
+  stewardRoutes as roster,
   workerRoutes as w,
   type AuditFilter,
   type BodyOf,
@@ -29,12 +30,12 @@ export const consoleApi = {
   callbacksDue: (days: number) => callRoute(cb.callbacksDue, { query: { days } }),
   /** Each steward's visits, call-backs, ratings and findings over the last `days` days. */
   scorecard: (days: number) => callRoute(cb.callbackScorecard, { query: { days } }),
-  recordCallback: (body: BodyOf<typeof issues.callbackCreate>, o?: CallOptions) =>
-    callRoute(issues.callbackCreate, { body }, o),
+  recordCallback: (body: BodyOf<typeof callbacks.create>, o?: CallOptions) =>
+    callRoute(callbacks.create, { body }, o),
   /** Registry imports, newest first (a running one shows its rows so far). */
   registryImports: () => callRoute(ri.list),
   /** The stewards with how many firms each serves today. */
-  stewards: () => callRoute(issues.stewardsList),
+  stewards: () => callRoute(roster.list),
   previewAssignment: (filter: FirmFilter) =>
     callRoute(stewards.preview, { query: asQuery({ ...filter, onlyUnassigned: 'true' }) }),
   bulkAssign: (body: BulkAssign, o?: CallOptions) => callRoute(stewards.bulk, { body }, o),

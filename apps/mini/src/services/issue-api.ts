@@ -2,7 +2,14 @@
  * Calls of the enterprise/steward/issue screens, typed by the shared route contracts. Pages use
  * these, never paths, so a contract change breaks the build instead of a screen.
  */
-import { enterpriseRoutes as e, issueRoutes as i, type BodyOf } from '@fugong/contracts';
+import {
+  departmentRoutes as d,
+  enterpriseRoutes as e,
+  issueRoutes as i,
+  stewardRoutes as s,
+  visitRoutes as v,
+  type BodyOf,
+} from '@fugong/contracts';
 import { callRoute, type CallOptions } from './call-route';
 
 export const api = {
@@ -28,10 +35,10 @@ export const api = {
   act: (id: string, action: IssueActionName, body: Record<string, unknown>, o?: CallOptions) =>
     // Every action route shares one shape (`/api/issues/:id/<action>`), so one call serves them all.
     callRoute(i[action], { params: { id }, body: body as never }, o),
-  departments: () => callRoute(i.departments, {}, { silent: true }),
-  myEnterprises: () => callRoute(i.stewardsMine, {}, { silent: true }),
-  visits: (id: string) => callRoute(i.visitList, { params: { id } }, { silent: true }),
-  createVisit: (body: BodyOf<typeof i.visitCreate>, o?: CallOptions) => callRoute(i.visitCreate, { body }, o),
+  departments: () => callRoute(d.list, {}, { silent: true }),
+  myEnterprises: () => callRoute(s.mine, {}, { silent: true }),
+  visits: (id: string) => callRoute(v.list, { params: { id } }, { silent: true }),
+  createVisit: (body: BodyOf<typeof v.create>, o?: CallOptions) => callRoute(v.create, { body }, o),
 };
 
 export type IssueActionName = 'accept' | 'dispatch' | 'transfer' | 'answer' | 'confirm' | 'reopen';

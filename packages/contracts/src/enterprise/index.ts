@@ -8,4 +8,8 @@ export * from './issue';
 export * from './steward';
 export * from './routes-enterprise';
 export * from './routes-issue';
+export * from './routes-steward';
+export * from './routes-visit';
+export * from './routes-callback';
+export * from './routes-department';
 export * from './callback-console';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { objectIdSchema, pagedSchema } from '../common';
+import { pagedSchema } from '../common';
 import { idParamsSchema } from './enterprise';
-import { departmentSchema } from './department';
 import {
   acceptIssueSchema,
   answerIssueSchema,
@@ -21,17 +20,6 @@ import {
   sweepResultSchema,
   transferIssueSchema,
 } from './issue';
-import {
-  assignStewardSchema,
-  assignmentHistorySchema,
-  assignmentSchema,
-  callbackInputSchema,
-  callbackSchema,
-  stewardAttentionSchema,
-  stewardEnterprisesSchema,
-  visitInputSchema,
-  visitSchema,
-} from './steward';
 
 const tag = 'issues';
 const action = <B extends z.ZodType>(name: string, summary: string, body: B) =>
@@ -47,17 +35,8 @@ const action = <B extends z.ZodType>(name: string, summary: string, body: B) =>
     response: issueDetailSchema,
   });
 
-/** Issues (申报 → 派单 → 答复 → 确认), attachments, departments, stewards, visits and call-backs. */
+/** Issues (申报 → 派单 → 答复 → 确认) and their attachments. Stewards, visits, call-backs and departments have their own groups. */
 export const issueRoutes = {
-  departments: defineRoute({
-    id: 'departments.list',
-    method: 'get',
-    path: '/api/departments',
-    summary: '办理部门列表',
-    tag,
-    auth: 'user',
-    response: z.object({ items: z.array(departmentSchema) }),
-  }),
   attachmentUpload: defineRoute({
     id: 'attachments.upload',
     method: 'post',
@@ -147,110 +126,4 @@ export const issueRoutes = {
   answer: action('answer', '部门答复', answerIssueSchema),
   confirm: action('confirm', '企业确认并评价', confirmIssueSchema),
   reopen: action('reopen', '企业认为未解决，重新办理', reopenIssueSchema),
-  stewardsMine: defineRoute({
-    id: 'stewards.mine',
-    method: 'get',
-    path: '/api/stewards/me/enterprises',
-    summary: '我服务的企业（按需要程度排序）',
-    tag: 'stewards',
-    auth: 'user',
-    response: stewardEnterprisesSchema,
-  }),
-  stewardsAttention: defineRoute({
-    id: 'stewards.attention',
-    method: 'get',
-    path: '/api/stewards/attention',
-    summary: '需关注的复工管家（低满意度 / 久未走访）',
-    tag: 'stewards',
-    auth: 'user',
-    response: stewardAttentionSchema,
-  }),
-  stewardsList: defineRoute({
-    id: 'stewards.list',
-    method: 'get',
-    path: '/api/stewards',
-    summary: '复工管家名单',
-    tag: 'stewards',
-    auth: 'user',
-    response: z.object({
-      items: z.array(
-        z.object({ id: objectIdSchema, name: z.string().nullable(), enterprises: z.number().int() }),
-      ),
-    }),
-  }),
-  assign: defineRoute({
-    id: 'stewards.assign',
-    method: 'post',
-    path: '/api/steward-assignments',
-    summary: '指派（或更换）企业的复工管家',
-    tag: 'stewards',
-    auth: 'user',
-    body: assignStewardSchema,
-    response: assignmentSchema,
-    status: 201,
-  }),
-  assignmentHistory: defineRoute({
-    id: 'stewards.history',
-    method: 'get',
-    path: '/api/enterprises/:id/steward-assignments',
-    summary: '企业的管家指派历史',
-    tag: 'stewards',
-    auth: 'user',
-    params: idParamsSchema,
-    response: assignmentHistorySchema,
-  }),
-  visitCreate: defineRoute({
-    id: 'visits.create',
-    method: 'post',
-    path: '/api/visits',
-    summary: '记录走访（含四个到位、七个方面检查）',
-    tag: 'stewards',
-    auth: 'user',
-    body: visitInputSchema,
-    response: visitSchema,
-    status: 201,
-    idempotent: true,
-  }),
-  visitList: defineRoute({
-    id: 'visits.list',
-    method: 'get',
-    path: '/api/enterprises/:id/visits',
-    summary: '企业走访记录',
-    tag: 'stewards',
-    auth: 'user',
-    params: idParamsSchema,
-    response: z.object({ items: z.array(visitSchema) }),
-  }),
-  visitGet: defineRoute({
-    id: 'visits.get',
-    method: 'get',
-    path: '/api/visits/:id',
-    summary: '走访详情',
-    tag: 'stewards',
-    auth: 'user',
-    params: idParamsSchema,
-    response: visitSchema,
-  }),
-  callbackCreate: defineRoute({
-    id: 'callbacks.create',
-    method: 'post',
-    path: '/api/callbacks',
-    summary: '记录电话回访',
-    tag: 'stewards',
-    auth: 'user',
-    body: callbackInputSchema,
-    response: callbackSchema,
-    status: 201,
-    idempotent: true,
-  }),
-  callbackList: defineRoute({
-    id: 'callbacks.list',
-    method: 'get',
-    path: '/api/enterprises/:id/callbacks',
-    summary: '企业的电话回访记录',
-    tag: 'stewards',
-    auth: 'user',
-    params: idParamsSchema,
-    response: z.object({ items: z.array(callbackSchema) }),
-  }),
 };

@@ -3,54 +3,21 @@
  * with mingo so numbers of every bson type compare by value, `$type` knows bson types and
  * positional matches can be reported to the update engine.
  */
-import { type Collation } from '../bson/collation';
-import { type TextIndexSpec } from './textSearch';
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { evaluateQueryExpression } from './expressionHook';
 import { compileJsonSchema } from './jsonSchema';
 import { compileTextQuery } from './textSearch';
-import {
-  compileOperatorObject,
-  compileValueEquality,
-  isOperatorObject,
-  type ValuePredicate,
-} from './operators';
+import { compileOperatorObject, compileValueEquality, isOperatorObject } from './operators';
 import { collectValues, splitPath } from './paths';
+import type { FieldPredicate, FilterOptions, MatchDetails, Matcher } from './filter';
 
-/** Receives the array index of the first positional match of a successful filter. */
-export interface MatchDetails {
-  arrayIndex?: number;
-  /** The document's `$text` score, when the filter has `$text`. */
-  textScore?: number;
-}
-
-export type Matcher = (doc: Doc, details?: MatchDetails) => boolean;
-
-export interface FilterOptions {
-  /** Variables for $expr ($$NOW etc. are added by the evaluator). */
-  variables?: Doc;
-  /** String comparison for equality, ranges and $in (undefined: simple binary). */
-  collation?: Collation;
-  /** The collection's text index, which a `$text` query searches (see query/textSearch). */
-  textIndex?: TextIndexSpec;
-}
+export type { FieldPredicate, FilterOptions, MatchDetails, Matcher } from './filter';
 
 /** Field names of a stored DBRef, which filters may name like any field. */
 export const DBREF_FIELDS = new Set(['$ref', '$id', '$db']);
 
 const unsupportedTopLevel = new Set(['$where']);
-
-/**
- * A compiled field predicate. `negated` predicates ($ne, $nin, $not, $exists:false) are
- * evaluated as "no value along the path satisfies the positive form".
- */
-export interface FieldPredicate {
-  test: ValuePredicate;
-  /** Also try each element when the value at the path is an array. */
-  expandArrays: boolean;
-  negated: boolean;
-}
 
 function testValue(
   value: unknown,

@@ -19,10 +19,11 @@ import {
 import { dbRefAsDocument } from '../bson/dbRef';
 import { fail } from '../errors';
 import { compileGeoOperator } from '../geo/geoOperators';
-import type { FieldPredicate, FilterOptions, Matcher } from './matcher';
+import type { FieldPredicate, FilterOptions, Matcher, ValuePredicate } from './filter';
+
+export type { ValuePredicate } from './filter';
 import { compileRegex, isRegexValue, toJsRegex } from './regex';
 
-export type ValuePredicate = ((value: unknown) => boolean) & { lastElementIndex?: number };
 type CompileFilter = (filter: unknown, options: FilterOptions) => Matcher;
 
 const unsupported = new Set(['$text', '$where']);

@@ -8,15 +8,10 @@
  */
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
-import type { FilterOptions, Matcher } from './matcher';
+import type { FilterOptions, Matcher, TextIndexSpec } from './filter';
 import { collectValues, splitPath } from './paths';
 
-export interface TextIndexSpec {
-  /** Field path → weight; `$**` indexes every string field. */
-  weights: Record<string, number>;
-  defaultLanguage: string;
-  languageOverride: string;
-}
+export type { TextIndexSpec } from './filter';
 
 const STOP_WORDS = new Set(
   (

@@ -1,18 +1,16 @@
 /**
  * The command dashboard (指挥大屏): the summary of every figure, read from the rollups. What other
- * modules may use — the builder, the routes (which also mount the export and the rollups'
- * rebuild) and the demo section. Publishes no events.
+ * modules may use — the builder and the routes (which also mount the rollups' rebuild; the export
+ * mounts its own route). Publishes no events.
  */
 import { dashboardRoutes as r } from '@fugong/contracts';
 import type { Clock } from '../../clock';
 import { route, type RouteDef } from '../../http/route';
 import type { StaffRepository } from '../enterprises';
-import type { Exports } from '../exports';
 import type { Rollups } from '../rollups';
 import { DashboardService } from './dashboard.service';
 
 export { DashboardService, type SummaryQuery } from './dashboard.service';
-export { dashboardDemoSection } from './demo-data';
 
 export interface DashboardDeps {
   rollups: Rollups;
@@ -30,8 +28,8 @@ export function buildDashboard(d: DashboardDeps) {
 
 export type Dashboard = ReturnType<typeof buildDashboard>;
 
-/** Routes of the command dashboard: the summary, its export, and the rollups' rebuild. */
-export function dashboardRoutes(d: Dashboard, exports: Exports, rollups: Rollups): RouteDef[] {
+/** Routes of the command dashboard: the summary and the rollups' rebuild. */
+export function dashboardRoutes(d: Dashboard, rollups: Rollups): RouteDef[] {
   // Trip counter syncs are coalesced for up to a second (RollupService.syncTripSoon); the ones
   // this instance has scheduled land before it answers, so an official sees their own writes.
   const landed = () => rollups.service.flushPending();
@@ -39,10 +37,6 @@ export function dashboardRoutes(d: Dashboard, exports: Exports, rollups: Rollups
     route(r.summary, async ({ query }) => {
       await landed();
       return d.services.dashboard.summary(query);
-    }),
-    route(r.export, async ({ query }) => {
-      await landed();
-      return exports.services.exports.export(query, query.format);
     }),
     route(r.rebuild, async () => {
       await landed();

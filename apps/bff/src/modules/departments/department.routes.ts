@@ -1,4 +1,4 @@
-import { DEPARTMENTS, issueRoutes as r } from '@fugong/contracts';
+import { DEPARTMENTS, departmentRoutes as r } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
 
 /**
@@ -6,5 +6,5 @@ import { route, type RouteDef } from '../../http/route';
  * officers and issues and never change), so there is no collection to seed or to drift.
  */
 export function departmentRoutes(): RouteDef[] {
-  return [route(r.departments, async () => ({ items: DEPARTMENTS.map((d) => ({ ...d })) }))];
+  return [route(r.list, async () => ({ items: DEPARTMENTS.map((d) => ({ ...d })) }))];
 }

@@ -1,4 +1,12 @@
-import { enterpriseRoutes, issueRoutes, type RouteContract } from '@fugong/contracts';
+import {
+  callbackRoutes,
+  departmentRoutes,
+  enterpriseRoutes,
+  issueRoutes,
+  stewardRoutes,
+  visitRoutes,
+  type RouteContract,
+} from '@fugong/contracts';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { signInAs, type Person } from './testing/fixtures';
 
@@ -16,7 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ALL: RouteContract[] = [...Object.values(enterpriseRoutes), ...Object.values(issueRoutes)];
+const ALL: RouteContract[] = [
+  enterpriseRoutes,
+  issueRoutes,
+  stewardRoutes,
+  visitRoutes,
+  callbackRoutes,
+  departmentRoutes,
+].flatMap((group) => Object.values(group));
 const GARBAGE: unknown[] = [
   {},
   { enterpriseId: 'zzz', __proto__: { admin: true } },

@@ -33,7 +33,6 @@ export type { EnterpriseScope } from './enterprise-scope';
 export { parseCsv } from './csv';
 export { readRows, type SheetRow } from './enterprise-import';
 export { csvRows, sheetFormatOf, xlsxRows } from './sheet-stream';
-export { DEMO_ENTERPRISES, enterpriseDemoSection } from './demo-data';
 
 export interface EnterpriseDeps {
   conn: Connection;

@@ -16,8 +16,6 @@ import { FreightPassService, type FreightEnterpriseLookup } from './freight-pass
 import { FreightCheckService } from './freight-check.service';
 import { freightRoutesFor } from './freight.routes';
 
-export { freightDemoSection } from './demo-data';
-
 export interface FreightPassDeps {
   conn: Connection;
   clock: Clock;

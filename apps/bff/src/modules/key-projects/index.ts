@@ -14,7 +14,6 @@ import { NeedService, type NeedIssueDispatch } from './need.service';
 import { ProjectFiguresService } from './project-figures.service';
 import { keyProjectRoutesFor } from './key-projects.routes';
 
-export { keyProjectsDemoSection } from './demo-data';
 export type { NeedIssueDispatch } from './need.service';
 
 /** The lease name of the escalation sweep of overdue 会办 tasks. */

@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { NeedStatus } from '@fugong/contracts';
 import type { NeedDoc } from './need.model';
 import type { Connection } from 'mongoose';
@@ -15,7 +16,6 @@ export type NeedRecord = Omit<
   sessionId: string | null;
 };
 
-const oid = (id: string) => new Types.ObjectId(id);
 const hex = (id: Types.ObjectId | null | undefined) => (id ? id.toHexString() : null);
 const toRecord = (d: NeedDoc): NeedRecord => ({
   id: d._id.toHexString(),

@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { ProjectLevel } from '@fugong/contracts';
 import type { ProjectDoc } from './project.model';
 import type { ReportDoc } from './report.model';
@@ -21,7 +22,6 @@ export type ReportRecord = Omit<ReportDoc, '_id' | 'projectId' | 'reportedBy'> &
   projectId: string;
 };
 
-const oid = (id: string) => new Types.ObjectId(id);
 const valid = (id: string) => Types.ObjectId.isValid(id);
 
 function toProject(d: ProjectDoc): ProjectRecord {

@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { SessionDoc } from './session.model';
 import type { ActionItemDoc } from './action-item.model';
 import type { Connection } from 'mongoose';
@@ -17,7 +18,6 @@ export type ActionItemRecord = Omit<ActionItemDoc, '_id' | 'sessionId' | 'projec
   projectId: string;
 };
 
-const oid = (id: string) => new Types.ObjectId(id);
 const valid = (id: string) => Types.ObjectId.isValid(id);
 const toSession = (d: SessionDoc): SessionRecord => ({
   id: d._id.toHexString(),

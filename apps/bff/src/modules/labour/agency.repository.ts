@@ -1,9 +1,8 @@
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { AgencyDoc } from './agency.model';
 import type { Connection } from 'mongoose';
 import { agencyModel } from './agency.model';
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 export class AgencyRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */

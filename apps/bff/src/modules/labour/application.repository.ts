@@ -1,4 +1,5 @@
 import { Types, type QueryFilter, type Model, type UpdateQuery } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { ApplicationStatus } from '@fugong/contracts';
 import { isDuplicateKey } from '../../db/errors';
 import type { ApplicationDoc, TimelineEntry } from './application.model';
@@ -16,7 +17,6 @@ export type ApplicationRecord = Omit<
 };
 export type NewApplication = Omit<ApplicationRecord, 'id'>;
 
-const oid = (id: string) => new Types.ObjectId(id);
 function toRecord(d: ApplicationDoc): ApplicationRecord {
   const { _id, vacancyId, enterpriseId, seekerUserId, ...rest } = d;
   return {

@@ -1,9 +1,8 @@
 import { Types, type Connection, type Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import { insertEach } from '../../db/insert-each';
 import type { DigestDoc, DigestRunDoc } from './digest.model';
 import { digestModel, digestRunModel } from './digest.model';
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 export interface NewDigest {
   userId: string;

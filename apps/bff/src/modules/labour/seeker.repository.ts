@@ -1,4 +1,5 @@
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { SeekerDoc } from './seeker.model';
 import type { Connection } from 'mongoose';
 import { seekerModel } from './seeker.model';
@@ -6,7 +7,6 @@ import { seekerModel } from './seeker.model';
 export type SeekerRecord = Omit<SeekerDoc, '_id' | 'userId'> & { id: string; userId: string };
 export type SeekerFields = Omit<SeekerRecord, 'id' | 'userId' | 'registeredAt' | 'updatedAt'>;
 
-const oid = (id: string) => new Types.ObjectId(id);
 function toRecord(d: SeekerDoc): SeekerRecord {
   const { _id, userId, ...rest } = d;
   return { ...rest, id: _id.toHexString(), userId: userId.toHexString() };

@@ -1,10 +1,10 @@
 import { Types, type ClientSession, type Connection, type Model, type QueryFilter } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { SharingKind } from '@fugong/contracts';
 import { isDuplicateKey } from '../../db/errors';
 import type { SharingAgreementDoc, SharingPostDoc } from './sharing.model';
 import { sharingAgreementModel, sharingPostModel } from './sharing.model';
 
-const oid = (id: string) => new Types.ObjectId(id);
 const valid = (id: string) => Types.ObjectId.isValid(id);
 
 export type SharingPostRecord = Omit<SharingPostDoc, '_id' | 'enterpriseId' | 'postedBy'> & {

@@ -1,4 +1,5 @@
 import { Types, type QueryFilter, type Model, type PipelineStage } from 'mongoose';
+import { oid } from '../../db/ids';
 import type { VacancyDoc } from './vacancy.model';
 import type { Connection } from 'mongoose';
 import { vacancyModel } from './vacancy.model';
@@ -29,8 +30,6 @@ export interface VacancyFilter {
   near?: { lng: number; lat: number; maxMetres: number };
   limit: number;
 }
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 function toRecord(d: VacancyDoc & { distanceM?: number }): VacancyRecord {
   const { _id, enterpriseId, postedBy, ...rest } = d;

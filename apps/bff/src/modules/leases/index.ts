@@ -1,1 +1,2 @@
 export { LeaseRepository, type LeaseRecord } from './lease.repository';
+export type { JobLeases } from './job-leases';

@@ -1,4 +1,9 @@
-import { issueRoutes as r, stewardConsoleRoutes as c } from '@fugong/contracts';
+import {
+  callbackRoutes as cb,
+  stewardConsoleRoutes as c,
+  stewardRoutes as r,
+  visitRoutes as v,
+} from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
 import type { AssignmentConsoleService } from './assignment-console.service';
 import type { StewardService } from './steward.service';
@@ -13,9 +18,9 @@ export function stewardRoutesFor(s: {
   callbacks: CallbackService;
 }): RouteDef[] {
   return [
-    route(r.stewardsMine, ({ actor }) => s.stewards.mine(actor)),
-    route(r.stewardsAttention, () => s.stewards.attention()),
-    route(r.stewardsList, () => s.stewards.roster()),
+    route(r.mine, ({ actor }) => s.stewards.mine(actor)),
+    route(r.attention, () => s.stewards.attention()),
+    route(r.list, () => s.stewards.roster()),
     // The console's literal paths first: they share the /api/steward-assignments prefix.
     route(c.preview, ({ query }) => {
       const { onlyUnassigned, ...filter } = query;
@@ -31,10 +36,10 @@ export function stewardRoutesFor(s: {
       s.stewards.assign(actor, body.enterpriseId, body.stewardId, requestId),
     ),
     route(r.assignmentHistory, ({ actor, params }) => s.stewards.history(actor, params.id)),
-    route(r.visitCreate, ({ actor, body }) => s.visits.create(actor, body)),
-    route(r.visitList, ({ actor, params }) => s.visits.list(actor, params.id)),
-    route(r.visitGet, ({ actor, params }) => s.visits.get(actor, params.id)),
-    route(r.callbackCreate, ({ actor, body }) => s.callbacks.record(actor, body)),
-    route(r.callbackList, ({ params }) => s.callbacks.list(params.id)),
+    route(v.create, ({ actor, body }) => s.visits.create(actor, body)),
+    route(v.list, ({ actor, params }) => s.visits.list(actor, params.id)),
+    route(v.get, ({ actor, params }) => s.visits.get(actor, params.id)),
+    route(cb.create, ({ actor, body }) => s.callbacks.record(actor, body)),
+    route(cb.list, ({ params }) => s.callbacks.list(params.id)),
   ];
 }

@@ -1,9 +1,22 @@
 import { deferralRoutes as dr, subsidyRoutes as r } from '@fugong/contracts';
 import { route, type RouteDef } from '../../http/route';
-import type { SubsidyServices } from './index';
+import type { SubsidyRunService } from './subsidy-run.service';
+import type { SubsidyReviewService } from './subsidy-review.service';
+import type { SubsidyPaymentService } from './subsidy-payment.service';
+import type { SubsidyFirmService } from './subsidy-firm.service';
+import type { SubsidyDeferralService } from './subsidy-deferral.service';
+
+/** The module's services the routes call (what buildSubsidies returns, named here so the routes need not import the index). */
+export interface SubsidyRouteServices {
+  run: SubsidyRunService;
+  review: SubsidyReviewService;
+  payments: SubsidyPaymentService;
+  firm: SubsidyFirmService;
+  deferrals: SubsidyDeferralService;
+}
 
 /** 免申即享: imports and runs, review and 公示, objections, payments, and the firm's own page. */
-export function subsidyRoutesFor(s: SubsidyServices): RouteDef[] {
+export function subsidyRoutesFor(s: SubsidyRouteServices): RouteDef[] {
   return [
     route(r.import, ({ actor, body }) => s.run.import(actor, body)),
     route(r.run, ({ actor, body }) => s.run.run(actor, body.policy, body.period)),

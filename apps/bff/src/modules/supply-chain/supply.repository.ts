@@ -1,4 +1,5 @@
 import { Types, type Model } from 'mongoose';
+import { oid } from '../../db/ids';
 import type {
   MatchStatus,
   PostSide,
@@ -12,7 +13,6 @@ import { postModel } from './supply.models';
 import { matchModel } from './supply.models';
 import { supplierModel } from './supply.models';
 
-const oid = (id: string) => new Types.ObjectId(id);
 const valid = (id: string) => Types.ObjectId.isValid(id);
 
 export type PostRecord = Omit<PostDoc, '_id' | 'enterpriseId' | 'createdBy' | 'closedBy' | 'point'> & {

@@ -7,10 +7,10 @@
 import type { Clock } from '../../clock';
 import type { RecordEventPublisher } from '../../events';
 import type { RouteDef } from '../../http/route';
-import type { BookingRepository, SeatAllocator } from '../bookings';
 import type { OutboxRepository } from '../notifications';
 import type { EnterpriseLookup } from '../profile';
 import type { TripRepository } from './trip.repository';
+import type { TripBookings, TripSeats } from './trip-bookings';
 import { TripNoticeService } from './trip-notices';
 import { TripService } from './trip.service';
 import { tripRoutes as tripRoutesFor } from './trip.routes';
@@ -18,15 +18,16 @@ import { tripRoutes as tripRoutesFor } from './trip.routes';
 export { TripRepository, type TripRecord, type NewTrip } from './trip.repository';
 export type { TripNoticeService } from './trip-notices';
 export type { TripService } from './trip.service';
-export { workerJourneyDemoSection } from './demo-data';
+export type { TripBookings, TripBooking, TripSeats } from './trip-bookings';
 
 export interface TripDeps {
   /** The one trip repository of the booking path (opened by the container, shared with bookings and boarding). */
   repo: TripRepository;
-  bookings: BookingRepository;
+  /** The bookings module's repository (trips read waitlists and cancel or notify the booked). */
+  bookings: TripBookings;
   outbox: OutboxRepository;
   /** The bookings module's seat allocator: cancelling or shrinking a trip moves its seats. */
-  seats: SeatAllocator;
+  seats: TripSeats;
   enterprises: EnterpriseLookup;
   clock: Clock;
   events: RecordEventPublisher;

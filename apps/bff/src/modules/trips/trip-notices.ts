@@ -1,8 +1,8 @@
 import { SHARED_PAGES } from '@fugong/contracts';
 import type { Clock } from '../../clock';
-import type { BookingRepository } from '../bookings';
 import type { OutboxMessage, OutboxRepository } from '../notifications';
 import type { TripRepository } from './trip.repository';
+import type { TripBookings } from './trip-bookings';
 
 /**
  * Turns a trip's recorded notices into one outbox message per booked worker. The notice was
@@ -12,7 +12,7 @@ import type { TripRepository } from './trip.repository';
 export class TripNoticeService {
   constructor(
     private readonly trips: TripRepository,
-    private readonly bookings: BookingRepository,
+    private readonly bookings: TripBookings,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
   ) {}

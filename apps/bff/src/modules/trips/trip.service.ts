@@ -8,7 +8,7 @@ import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import { DomainError, notFound } from '../../errors';
 import { assertStorable } from '../../http/storable';
 import type { EnterpriseLookup } from '../profile';
-import type { BookingRepository, SeatAllocator } from '../bookings';
+import type { TripBookings, TripSeats } from './trip-bookings';
 import type { TripRecord, TripRepository } from './trip.repository';
 import type { TripNoticeService } from './trip-notices';
 
@@ -29,9 +29,9 @@ const fmt = (d: Date) =>
 export class TripService {
   constructor(
     private readonly trips: TripRepository,
-    private readonly bookings: BookingRepository,
+    private readonly bookings: TripBookings,
     private readonly enterprises: EnterpriseLookup,
-    private readonly seats: SeatAllocator,
+    private readonly seats: TripSeats,
     private readonly notices: TripNoticeService,
     private readonly clock: Clock,
     /** Trip writes are announced (the dashboard's transport figures). */

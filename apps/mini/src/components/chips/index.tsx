@@ -1,29 +1,38 @@
 import { Text, View } from '@tarojs/components';
 import '../../styles/worker.css';
 
-export interface ChipOption<V extends string> {
+/** What a chip stands for: a code, or a number such as a rating. */
+export type ChipValue = string | number;
+
+export interface ChipOption<V extends ChipValue> {
   value: V;
   label: string;
 }
 
 /**
- * Big tappable choices instead of native pickers (which differ on every phone). Single choice
- * by default; `multi` toggles each value in a list.
+ * Big tappable choices instead of native pickers (which differ on every phone), for gloved or
+ * hurried fingers. Single choice by default; a list as `value` toggles each value in it.
+ * `compact` sets them a little smaller, for forms with many rows of choices (an issue, a visit).
  */
-export function Chips<V extends string>(props: {
+export function Chips<V extends ChipValue>(props: {
   options: ChipOption<V>[];
-  value: V | V[] | null;
+  value: V | V[] | null | undefined;
   onChange: (v: V) => void;
   label?: string;
+  compact?: boolean;
 }) {
+  const multi = Array.isArray(props.value);
   const on = (v: V) => (Array.isArray(props.value) ? props.value.includes(v) : props.value === v);
   return (
-    <View className="w-chips" role={Array.isArray(props.value) ? 'group' : 'radiogroup'}>
+    <View
+      className={`w-chips${props.compact ? ' w-chips--compact' : ''}`}
+      role={multi ? 'group' : 'radiogroup'}
+    >
       {props.options.map((o) => (
         <View
-          key={o.value}
+          key={String(o.value)}
           className={`w-chips__chip${on(o.value) ? ' w-chips__chip--on' : ''}`}
-          role={Array.isArray(props.value) ? 'checkbox' : 'radio'}
+          role={multi ? 'checkbox' : 'radio'}
           onClick={() => props.onChange(o.value)}
         >
           <Text>{o.label}</Text>

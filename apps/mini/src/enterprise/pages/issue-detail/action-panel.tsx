@@ -5,8 +5,8 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { IssueDetail } from '@fugong/contracts';
 import { ApiError } from '../../../services/api-error';
 import { api, type IssueActionName } from '../../../services/issue-api';
-import { Chips } from '../../../components/issue-chips';
-import { DEPARTMENT_OPTIONS, RATING_OPTIONS } from '../../../components/issue-chips/options';
+import { Chips } from '../../../components/chips';
+import { DEPARTMENT_OPTIONS, RATING_OPTIONS } from '../../../components/chips/issue-options';
 
 /**
  * The buttons for what this person may do next — exactly the server's `allowedActions`, so a

@@ -8,7 +8,7 @@ import { Countdown } from '../../../components/countdown';
 import { openPage, PAGES } from '../../../navigation';
 import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { api } from '../../../services/issue-api';
-import { Chips } from '../../../components/issue-chips';
+import { Chips } from '../../../components/chips';
 import { useLoad } from '../../../hooks/use-load';
 import { formatTime } from '../../../services/format';
 import '../../../styles/issue.css';

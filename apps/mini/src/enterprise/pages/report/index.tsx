@@ -8,7 +8,7 @@ import { PageState } from '../../../components/page-state';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { api } from '../../../services/issue-api';
-import { Chips } from '../../../components/issue-chips';
+import { Chips } from '../../../components/chips';
 import '../../../styles/issue.css';
 
 const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));

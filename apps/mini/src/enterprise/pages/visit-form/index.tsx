@@ -7,7 +7,7 @@ import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { newRequestId } from '../../../platform';
 import { isOfflineError, isOutcomeUnknown, ApiError } from '../../../services/api-error';
-import { Chips } from '../../../components/issue-chips';
+import { Chips } from '../../../components/chips';
 import { api } from '../../../services/issue-api';
 import { PrivacyPrompt } from '../../../components/privacy-prompt';
 import { ProblemEditor } from './problem-editor';

@@ -8,8 +8,8 @@ import {
   type IssueDraft,
   type IssueUrgency,
 } from '@fugong/contracts';
-import { Chips } from '../../../components/issue-chips';
-import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from '../../../components/issue-chips/options';
+import { Chips } from '../../../components/chips';
+import { CATEGORY_OPTIONS, URGENCY_OPTIONS } from '../../../components/chips/issue-options';
 
 /** Problems found on the visit; each becomes an issue when the visit is submitted. */
 export function ProblemEditor({

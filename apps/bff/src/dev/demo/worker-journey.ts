@@ -1,7 +1,7 @@
 import { chinaDay, addDays, chinaDayStart, seatCapacity } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Container } from '../../container';
-import { DEMO_ENTERPRISES } from '../enterprises';
+import { DEMO_ENTERPRISES } from './enterprises';
 
 /** What the demo section needs from seed-demo's context (structural, to avoid an import cycle). */
 interface DemoCtx {

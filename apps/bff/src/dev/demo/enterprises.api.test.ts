@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { seedDemo } from '../../dev/seed-demo';
-import { DEMO_ENTERPRISES } from './demo-data';
+import { seedDemo } from '../seed-demo';
+import { DEMO_ENTERPRISES } from './enterprises';
 import { startTestApp, signInByPhone, type TestApp } from '../../test-support/test-app';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { chinaDay } from '@fugong/domain';
 import type { Container } from '../../container';
-import { DEMO_ENTERPRISES } from '../enterprises';
+import { DEMO_ENTERPRISES } from './enterprises';
 
 /** Today's reopening reports of the demo firms: three reopened, 兰江模塑厂 still closed. */
 const DEMO_REPORTS = [
