@@ -18,12 +18,12 @@ import { composeAccounts } from './composition/accounts';
 import { composeWorkerSide } from './composition/worker-side';
 import { composeEnterpriseSide } from './composition/enterprise-side';
 import { rollupReaders } from './composition/rollup-readers';
+import { composeAlerts } from './composition/alerts';
+import { composeCityServices } from './composition/city-services';
 // Every other module, through its index.
 import type { TokenFetcher } from './modules/wechat';
 import { IdempotencyRepository, IdempotencyService } from './modules/system';
 import { RATE_LIMITS, RateLimiter, RateLimitRepository, type RateLimitTable } from './modules/rate-limits';
-import { buildAlerts, listenForIssueAlerts } from './modules/alerts';
-import { listenForCallbackFlags } from './modules/callbacks';
 import { buildAuditLog } from './modules/audit-log';
 import { buildCalendar } from './modules/calendar';
 import { buildDashboard } from './modules/dashboard';
@@ -31,16 +31,12 @@ import { buildDivisions } from './modules/divisions';
 import { EnterpriseRepository } from './modules/enterprises';
 import { buildExports } from './modules/exports';
 import { buildFreightPasses } from './modules/freight-passes';
-import { buildHotline, listenForHotlineOutcomes } from './modules/hotline';
 import { buildInbox } from './modules/inbox';
-import { buildKeyProjects, type NeedIssueDispatch } from './modules/key-projects';
-import { buildLabour } from './modules/labour';
 import { LeaseRepository, type JobLeases } from './modules/leases';
 import { ConsentRepository, notificationSenderFor, type NotificationSender } from './modules/notifications';
 import { buildRollups, listenForRollups } from './modules/rollups';
 import { smsGatewayFor, type SmsGateway } from './modules/sms';
-import { buildSubsidies, listenForObjectionDecisions } from './modules/subsidies';
-import { buildSupplyChain } from './modules/supply-chain';
+import { buildSubsidies } from './modules/subsidies';
 import { SweepFailureRepository, SweepIsolation } from './modules/sweep-failures';
 
 /** What createApp needs from outside; everything else is built here from it. */
@@ -64,9 +60,10 @@ export interface AppDeps {
 
 /**
  * The composition root: builds every module once, from its index.ts, in dependency order — the
- * one place that knows how the pieces fit. Accounts, the worker side and the enterprise side are
- * composed in `composition/` (called only from here); every other module is one block below. A
- * new module adds its block here.
+ * one place that knows how the pieces fit. Accounts, the worker side, the enterprise side, the
+ * alerts and the seeds' city services are composed in `composition/` (called only from here);
+ * every other module is one block below. A new module adds its block here or to the
+ * composition file of its domain.
  */
 export function buildContainer(deps: AppDeps) {
   const { config, connection: conn, logger, clock } = deps;
@@ -166,7 +163,7 @@ export function buildContainer(deps: AppDeps) {
     trips: worker.trips.services.trips,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
-  const { enterprises, stewards, issues } = enterpriseSide;
+  const { enterprises } = enterpriseSide;
 
   // 补贴 (subsidies): its notices go out through the worker side's outbox.
   const subsidies = buildSubsidies({
@@ -200,138 +197,37 @@ export function buildContainer(deps: AppDeps) {
     users,
     secret: config.JWT_SECRET,
   });
-  // Issue reminders and escalations reach people: the sweep's marks → inbox, WeChat or SMS, timeline.
   const sms = deps.smsGateway ?? smsGatewayFor(config, logger);
-  const alerts = buildAlerts({
+  // Issue reminders and escalations, call-back flags and 异议 decisions reach people (composition/alerts.ts).
+  const alerts = composeAlerts({
     conn,
     clock,
+    pii,
+    events,
     audit: repos.audit,
     inbox: inbox.service,
     sms,
-    people: {
-      officersOf: async (code) =>
-        (await enterprises.repos.staff.listByRole('officer'))
-          .filter((o) => o.departmentId === code)
-          .map((o) => o.id),
-      stewardOf: async (id) => (await stewards.repos.assignments.liveForEnterprise(id))?.stewardId ?? null,
-    },
-    staffOf: async (id) => (await enterprises.repos.staff.findByIds([id]))[0] ?? null,
-    contactOf: async (id) => {
-      const u = await users.findById(id);
-      return { openid: u?.openid ?? null, phone: u?.phoneEnc ? pii.decrypt(u.phoneEnc) : null };
-    },
-    wechat: (a, openid) => worker.notifications.sender.send({ ...a, workerId: a.userId, openid }),
-    timeline: (issueId, at, note) =>
-      issues.repos.issues.appendEvent(issueId, {
-        at,
-        type: 'notified',
-        actorId: null,
-        actorRole: 'system',
-        fromState: null,
-        toState: null,
-        departmentCode: null,
-        note,
-      }),
+    users,
+    worker,
+    enterpriseSide,
   });
-  listenForIssueAlerts(events, alerts.services.alerts, (id) => issues.repos.issues.findById(id));
-  // A call-back's findings (不作为、慢作为…) reach the command's supervisors in their inbox.
-  listenForCallbackFlags(events, { staff: enterprises.repos.staff, inbox: inbox.service });
-  // A decided 异议 reaches the liaison who filed it, with the outcome and what comes next.
-  listenForObjectionDecisions(events, inbox.service);
-  // 用工服务: people (phone, pass colour) and trips reach it only through these narrow callbacks.
-  const labour = buildLabour({
+  // The seeds' services to firms (composition/city-services.ts): 用工服务, 重点项目, 产业链协同 and 热线受理.
+  const { labour, keyProjects, supplyChain, hotline } = composeCityServices({
     conn,
     clock,
     pii,
+    logger,
+    events,
+    sms,
+    users,
+    worker,
+    enterpriseSide,
+    divisions,
     audit: repos.audit,
     enterprises: repos.enterprises,
-    people: {
-      phoneOf: async (id) => {
-        const enc = (await users.findById(id))?.phoneEnc;
-        return enc ? pii.decrypt(enc) : null;
-      },
-      passColourOf: async (id) => (await worker.healthCheckins.services.passes.passFor(id)).color,
-      rolesOf: async (id) => (await users.findById(id))?.roles ?? null,
-      userIdByPhone: async (phone) => (await users.findByPhoneHash(pii.lookupHash(phone)))?.id ?? null,
-    },
-    tripsToFirm: async (actor, origin, enterpriseId) =>
-      (
-        await worker.trips.services.trips.search(actor, { origin, enterpriseId, page: 1, pageSize: 10 })
-      ).items.map((t) => ({
-        id: t.id,
-        departureAt: t.departureAt,
-        originText: t.originName,
-        destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
-        seatsLeft: t.seatsLeft,
-      })),
-    regionName: (code) => divisions.data.find(code)?.name ?? null,
-    keyFirmsAmong: async (ids) =>
-      new Set((await stewards.repos.assignments.liveForEnterprises(ids)).map((a) => a.enterpriseId)),
-    notices: { enqueue: (messages) => worker.notifications.repos.outbox.addMany(messages, clock.now()) },
-    logger,
-  });
-
-  // 重点项目 and 产业链协同: a need or a coordination request becomes a dispatched issue, with its clocks.
-  const issueDispatch: NeedIssueDispatch = {
-    dispatch: async (actor, i) => {
-      const draft = { category: i.category, urgency: i.urgency, description: i.description };
-      return issues.services.issues.raiseDispatched(actor, i.enterpriseId, draft, i.departmentCode, i.note);
-    },
-  };
-  const keyProjects = buildKeyProjects({
-    conn,
-    clock,
-    enterprises: repos.enterprises,
-    staff: users,
-    issues: issueDispatch,
     sla: { ...DEFAULT_ISSUE_SLA, calendar: calendar.provider.calendar },
   });
-  const supplyChain = buildSupplyChain({
-    conn,
-    clock,
-    pii,
-    audit: repos.audit,
-    enterprises: repos.enterprises,
-    reopening: enterpriseSide.reopening.repos.reopening,
-    actsFor: (actor, id) => enterprises.services.scope.actsForEnterprise(actor, id),
-    issues: issueDispatch,
-  });
 
-  // 热线受理: a call answered on the spot or raised as a dispatched issue; the caller is texted the answer.
-  const hotline = buildHotline({
-    conn,
-    clock,
-    pii,
-    audit: repos.audit,
-    enterprises: repos.enterprises,
-    sms,
-    issues: {
-      raise: async (actor, i) => {
-        const draft = { category: i.category, urgency: i.urgency, description: i.description };
-        const issue = await issues.services.issues.raiseDispatched(
-          actor,
-          i.enterpriseId,
-          draft,
-          i.departmentCode,
-          i.note,
-          '热线来电受理',
-        );
-        return { id: issue.id, number: issue.number };
-      },
-    },
-    issueOf: async (id) => {
-      const issue = await issues.repos.issues.findById(id);
-      return issue
-        ? {
-            state: issue.state,
-            answer: issue.answer,
-            answeredAt: issue.clocks.progress.metAt,
-            resolutionDueAt: issue.clocks.resolution.dueAt,
-          }
-        : null;
-    },
-  });
-  listenForHotlineOutcomes(events, hotline);
   // 审计日志: the command reads the log; actors are shown by name and masked phone, read here.
   const auditLog = buildAuditLog({
     audit: repos.audit,
