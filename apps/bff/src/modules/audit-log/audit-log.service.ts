@@ -10,7 +10,7 @@ import type { AuditEntry, AuditQuery, AuditRepository } from '../../audit/audit.
 import type { Clock } from '../../clock';
 import { pullLines } from '../../http/pull-stream';
 import type { RawResponse } from '../../http/route';
-import { csvLine } from './csv-line';
+import { csvLine } from '../../http/csv';
 
 /** Who did it, as the log shows them: a name and the phone masked (never the number itself). */
 export interface AuditActorInfo {

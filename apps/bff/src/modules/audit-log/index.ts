@@ -10,7 +10,6 @@ import { AuditLogService, type AuditLogDeps } from './audit-log.service';
 import { auditLogRoutesFor } from './audit-log.routes';
 
 export type { AuditActorInfo } from './audit-log.service';
-export { csvLine } from './csv-line';
 
 /** Builds the module once (the container calls this). */
 export function buildAuditLog(d: { audit: AuditRepository; clock: Clock; actors: AuditLogDeps['actors'] }) {

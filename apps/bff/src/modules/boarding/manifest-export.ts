@@ -4,6 +4,7 @@ import { CHINA_TIME_ZONE } from '@fugong/domain';
 import type { RawResponse } from '../../http/route';
 import type { TripRecord } from '../trips';
 import type { ExportManifestRow } from './boarding.service';
+import { csvCell } from '../../http/csv';
 
 const HEADER = ['序号', '姓名', '手机号', '身份证号', '状态', '上车点', '座位号', '上车体温', '上车时间'];
 
@@ -22,13 +23,6 @@ function cells(rows: ExportManifestRow[]): (string | number)[][] {
     r.boardingTemperature ?? '',
     time(r.boardedAt),
   ]);
-}
-
-/** A spreadsheet cell that starts like a formula is neutralised, so a name cannot run as one. */
-function csvCell(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The manifest as CSV (UTF-8 with BOM so Excel shows the Chinese) or as an .xlsx workbook. */

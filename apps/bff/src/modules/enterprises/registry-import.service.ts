@@ -25,6 +25,7 @@ import type {
   ReportLine,
 } from './registry-import.repository';
 import { csvRows, sheetFormatOf, xlsxRows } from './sheet-stream';
+import { csvLine } from '../../http/csv';
 
 /** Rows written per database round trip: big enough to be quick, small enough to keep memory flat. */
 const BATCH = 500;
@@ -45,11 +46,6 @@ const view = (r: RegistryImportRecord): RegistryImport => ({
 });
 
 const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /**
  * The enterprise registry streamed in from an upload: rows are read as the file arrives, validated
  * one by one and upserted in batches on the credit code (each row one document write, so a row is
@@ -213,7 +209,7 @@ export class RegistryImportService {
         const l = await cursor.next();
         if (!l) return null;
         const cells = [l.row, l.creditCode, l.name, IMPORT_OUTCOME_LABELS[l.outcome], l.reason];
-        return cells.map(csvCell).join(',') + '\r\n';
+        return csvLine(cells);
       },
       close: () => cursor.close(),
     });

@@ -9,6 +9,7 @@ import type { RegistryRow } from '../enterprises';
 import type { ReportRow } from '../reopening';
 import type { Types } from 'mongoose';
 import { ENTERPRISE_HEADER, enterpriseRow, reportSheets, type ReportSection } from './report-sections';
+import { csvLine } from '../../http/csv';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BATCH = 1000;
@@ -24,13 +25,6 @@ export interface ExportSources {
     ): AsyncIterable<RegistryRow>;
   };
   reports: { latestUpTo(enterpriseIds: Types.ObjectId[], day: string): Promise<Map<string, ReportRow>> };
-}
-
-/** Quotes a CSV cell; text that starts like a formula is neutralised so it cannot run in Excel. */
-function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -98,17 +92,17 @@ export class ExportService {
     summary: Awaited<ReturnType<DashboardService['summary']>>,
     q: SummaryQuery,
   ): Promise<void> {
-    const line = (cells: Row) => `${cells.map(csvCell).join(',')}\r\n`;
     let buf = '\uFEFF';
     for (const { sheet, sections } of reportSheets(summary)) {
       for (const s of sections)
-        buf += line([`【${sheet}】${s.title}`]) + line(s.header) + s.rows.map(line).join('') + '\r\n';
+        buf +=
+          csvLine([`【${sheet}】${s.title}`]) + csvLine(s.header) + s.rows.map(csvLine).join('') + '\r\n';
     }
-    buf += line(['【企业明细】']) + line(ENTERPRISE_HEADER);
+    buf += csvLine(['【企业明细】']) + csvLine(ENTERPRISE_HEADER);
     await write(out, buf);
     let chunk = '';
     for await (const row of this.enterpriseRows(q, summary.asOf)) {
-      chunk += line(row);
+      chunk += csvLine(row);
       if (chunk.length > 64_000) {
         await write(out, chunk);
         chunk = '';

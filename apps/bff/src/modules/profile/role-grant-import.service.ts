@@ -14,7 +14,7 @@ import type { PiiCipher } from '../../crypto/pii';
 import { DomainError, notFound } from '../../errors';
 import type { MultipartBody } from '../../http/multipart';
 import type { RawResponse } from '../../http/route';
-import { csvLine } from '../audit-log';
+import { csvLine } from '../../http/csv';
 import { sheetFormatOf } from '../enterprises';
 import type { GrantScope, PersonRecord, ProfileRepository } from './profile.repository';
 import { readGrantSheet, type CheckedGrantRow } from './role-grant-sheet';

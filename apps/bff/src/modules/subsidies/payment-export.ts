@@ -2,16 +2,10 @@ import ExcelJS from 'exceljs';
 import { SUBSIDY_POLICY_LABELS } from '@fugong/contracts';
 import type { RawResponse } from '../../http/route';
 import type { PaymentRecord } from './payment.repository';
+import { csvCell } from '../../http/csv';
 
 const HEADER = ['序号', '政策', '期次', '企业名称', '统一社会信用代码', '金额（元）', '状态', '支付凭证号'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A cell that starts like a formula is neutralised, so a firm's name cannot run as one in Excel. */
-function csvCell(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function cells(rows: PaymentRecord[]): (string | number)[][] {
   return rows.map((p, i) => [
