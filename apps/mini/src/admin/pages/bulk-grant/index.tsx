@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -12,9 +11,8 @@ import {
   type RoleGrantImport,
   type RoleGrantLine,
 } from '@fugong/contracts';
-import { chooseDocument, type PickedDocument } from '../../../platform';
 import { useDownload } from '../../../hooks/use-download';
-import { ApiError } from '../../../services/api-error';
+import { useSheetUpload } from '../../../hooks/use-sheet-upload';
 import { downloadRoute } from '../../../services/download';
 import { uploadRoleGrants } from '../../../services/upload';
 import '../../../styles/worker.css';
@@ -69,37 +67,11 @@ function ResultRow({ line }: { line: RoleGrantLine }) {
  * way); the page shows each row's outcome and the figures, and downloads the per-row report.
  */
 export default function BulkGrantPage() {
-  const [file, setFile] = useState<PickedDocument | null>(null);
-  const [sending, setSending] = useState(false);
-  const [result, setResult] = useState<RoleGrantImport | null>(null);
-  // Kept on the page (the toast is gone in seconds) so the command can fix the sheet and retry.
-  const [failure, setFailure] = useState<string | null>(null);
+  // A refusal here refuses the whole sheet (缺少列、超过行数、格式不支持): nothing was granted.
+  const { file, sending, result, failure, choose, send } = useSheetUpload<RoleGrantImport>((doc) =>
+    uploadRoleGrants(doc),
+  );
   const { progress, start } = useDownload();
-
-  const choose = async () => {
-    const picked = await chooseDocument(['xlsx', 'csv']);
-    if (picked) {
-      setFile(picked);
-      setResult(null);
-      setFailure(null);
-    }
-  };
-
-  const send = async () => {
-    if (!file) return;
-    setSending(true);
-    setFailure(null);
-    try {
-      setResult(await uploadRoleGrants(file));
-      setFile(null);
-    } catch (error) {
-      // Nothing was granted: the whole sheet was refused (缺少列、超过行数、格式不支持) or never
-      // arrived; the file stays chosen for another try.
-      setFailure(error instanceof ApiError ? error.message : '上传失败，请重试');
-    } finally {
-      setSending(false);
-    }
-  };
 
   const report = (r: RoleGrantImport) =>
     start(
