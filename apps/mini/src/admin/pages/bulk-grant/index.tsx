@@ -37,15 +37,21 @@ function ColumnsHelp() {
   return (
     <View className="w-card">
       <Text className="w-card__title">表格格式</Text>
-      <Text className="w-muted bulk-grant__columns">
-        xlsx 或 CSV（UTF-8、GBK 均可），最多 {ROLE_GRANT_MAX_ROWS} 行。首行为列名：{HEADERS}。{'\n'}·
-        手机号：本人登录复工通用的 11 位手机号（须已登录过一次）
-        {'\n'}· 角色：{SHEET_ROLES}（指挥部角色请在人员与角色逐一授予）
-        {'\n'}· 范围：{ROLE_LABELS.officer}填所属部门（如 人社局）；{ROLE_LABELS.liaison}
-        填企业的统一社会信用代码；其他角色留空
-        {'\n'}· 备注：可不填{'\n'}
-        再次上传同一表格不会重复授权，已有的角色显示为“已有”。
+      <Text className="w-muted">
+        xlsx 或 CSV（UTF-8、GBK 均可），最多 {ROLE_GRANT_MAX_ROWS} 行。首行为列名：{HEADERS}。
       </Text>
+      <Text className="w-muted bulk-grant__column">
+        · 手机号：本人登录复工通用的 11 位手机号（须已登录过一次）
+      </Text>
+      <Text className="w-muted bulk-grant__column">
+        · 角色：{SHEET_ROLES}（指挥部角色请在人员与角色逐一授予）
+      </Text>
+      <Text className="w-muted bulk-grant__column">
+        · 范围：{ROLE_LABELS.officer}填所属部门（如 人社局）；{ROLE_LABELS.liaison}
+        填企业的统一社会信用代码；其他角色留空
+      </Text>
+      <Text className="w-muted bulk-grant__column">· 备注：可不填</Text>
+      <Text className="w-muted">再次上传同一表格不会重复授权，已有的角色显示为“已有”。</Text>
     </View>
   );
 }
@@ -53,7 +59,7 @@ function ColumnsHelp() {
 function ResultRow({ line }: { line: RoleGrantLine }) {
   const refused = line.outcome === 'refused';
   return (
-    <Text className={`bulk-grant__row${refused ? ' bulk-grant__row--refused' : ''}`}>
+    <Text className={`w-line bulk-grant__row${refused ? ' bulk-grant__row--refused' : ''}`}>
       第 {line.row} 行 · {line.phoneMasked} · {line.role}
       {line.scope ? `（${line.scope}）` : ''} · {ROLE_GRANT_OUTCOME_LABELS[line.outcome]}
       {line.reason ? `：${line.reason}` : ''}
