@@ -93,8 +93,9 @@ export default function BulkGrantPage() {
 
   return (
     <View className="w-page bulk-grant">
-      <ColumnsHelp />
       <View className="w-card">
+        <Text className="w-card__title">上传授权表格</Text>
+        <Text className="w-muted">每行授予一人一个角色，逐行核对后授予，结果逐行列出</Text>
         {file ? <Text className="w-line">{file.name}</Text> : null}
         <View className="w-actions">
           <Button disabled={sending} onClick={choose}>
@@ -125,6 +126,8 @@ export default function BulkGrantPage() {
           ) : null}
         </View>
       ) : null}
+      {/* Below the result, so on a small screen the outcome shows without scrolling past it. */}
+      <ColumnsHelp />
     </View>
   );
 }
