@@ -27,7 +27,8 @@ function namesARecord(op: Operation): boolean {
 
 function send(r: ScopedRequest) {
   let req = t.http[r.method](r.url).set(r.who.auth);
-  for (const [field, data] of Object.entries(r.files ?? {})) req = req.attach(field, data, `${field}.jpg`);
+  for (const [field, data] of Object.entries(r.files ?? {}))
+    req = req.attach(field, data, r.filename ?? `${field}.jpg`);
   return r.body === undefined ? req : req.send(r.body as object);
 }
 

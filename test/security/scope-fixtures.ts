@@ -20,6 +20,8 @@ export interface ScopedRequest {
   body?: unknown;
   /** Files sent as multipart/form-data instead of a JSON body (field → bytes). */
   files?: Record<string, Buffer>;
+  /** The name the files are sent under (`<field>.jpg` when absent). */
+  filename?: string;
   refused?: (res: Response) => boolean;
 }
 

@@ -48,6 +48,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'subsidy-import': 'officer',
   inbox: 'worker',
   people: 'admin',
+  'bulk-grant': 'admin',
   callbacks: 'admin',
   'registry-import': 'admin',
   assignments: 'admin',

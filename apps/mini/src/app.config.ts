@@ -61,11 +61,12 @@ export default defineAppConfig({
       pages: ['pages/dashboard/index'],
     },
     {
-      // 指挥部's console: people and roles, 电话回访, the registry import, steward assignments,
-      // hand-over, coverage, the audit log and risk levels.
+      // 指挥部's console: people and roles (one by one, or 批量授权 from a sheet), 电话回访, the
+      // registry import, steward assignments, hand-over, coverage, the audit log and risk levels.
       root: 'admin',
       pages: [
         'pages/people/index',
+        'pages/bulk-grant/index',
         'pages/callbacks/index',
         'pages/registry-import/index',
         'pages/assignments/index',

@@ -46,6 +46,7 @@ export const PAGES = {
   charterConvert: '/transport/pages/charter-convert/index',
   dashboard: '/command/pages/dashboard/index',
   consolePeople: '/admin/pages/people/index',
+  consoleBulkGrant: '/admin/pages/bulk-grant/index',
   consoleCallbacks: `/${SHARED_PAGES.consoleCallbacks}`,
   consoleRegistryImport: '/admin/pages/registry-import/index',
   consoleAssignments: '/admin/pages/assignments/index',

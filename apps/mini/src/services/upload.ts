@@ -1,15 +1,18 @@
 /**
- * File uploads to the BFF (multipart/form-data): issue photos and the enterprise registry. Taro.request cannot send a file, so these go
- * through the platform's uploader (uploadFile on weapp, FormData on H5) with the token request.ts
- * keeps fresh, and answer like every other call: the parsed body, or one ApiError.
+ * File uploads to the BFF (multipart/form-data): issue photos, the enterprise registry and 批量授权
+ * sheets. Taro.request cannot send a file, so these go through the platform's uploader (uploadFile
+ * on weapp, FormData on H5) with the token request.ts keeps fresh, and answer like every other
+ * call: the parsed body, or one ApiError.
  */
 import {
   registryImportRoutes,
+  roleGrantImportRoutes,
   subsidyRoutes,
   SUBSIDY_IMPORT_MAX_BYTES,
   wechatRoutes,
   type IssuePhoto,
   type RegistryImport,
+  type RoleGrantImport,
   type SubsidyImportKind,
   type SubsidyImportReport,
 } from '@fugong/contracts';
@@ -64,6 +67,17 @@ export function uploadRegistry(
   options: { silent?: boolean } = {},
 ): Promise<RegistryImport> {
   return uploadTo(registryImportRoutes.upload.path, doc, options);
+}
+
+/**
+ * Sends a 批量授权 sheet (手机号、角色、范围、备注; xlsx or CSV, UTF-8 or GBK); answers once every row
+ * was applied or refused, with each row's outcome.
+ */
+export function uploadRoleGrants(
+  doc: PickedDocument,
+  options: { silent?: boolean } = {},
+): Promise<RoleGrantImport> {
+  return uploadTo(roleGrantImportRoutes.upload.path, doc, options);
 }
 
 /**

@@ -4,13 +4,20 @@ import { daySpanProblem, isoDaySchema, objectIdSchema, pageQuerySchema } from '.
 
 /**
  * What an auditor asks the log for, by kind; each kind is the audit actions the modules write
- * for it. A new audited action joins a kind here (or shows under 其他).
+ * for it. A new audited action joins a kind here (or shows under 其他). An action may be in two
+ * kinds: a 批量授权 sheet is both an import and a role grant, and an auditor may ask for either.
  */
 export const AUDIT_KIND_ACTIONS = {
   pii_read: ['pii.read', 'photo.read'],
-  export: ['pii.export', 'enterprises.registry.report', 'audit.export', 'labour.figures.export'],
-  role_grant: ['roles.grant', 'labour.agency.grant', 'departments.head.set'],
-  import: ['enterprises.registry.import', 'subsidy.import'],
+  export: [
+    'pii.export',
+    'enterprises.registry.report',
+    'roles.grant.report',
+    'audit.export',
+    'labour.figures.export',
+  ],
+  role_grant: ['roles.grant', 'roles.grant.sheet', 'labour.agency.grant', 'departments.head.set'],
+  import: ['enterprises.registry.import', 'roles.grant.sheet', 'subsidy.import'],
   assignment: ['stewards.assign', 'stewards.assign.bulk', 'stewards.rebalance'],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KIND_ACTIONS;
@@ -32,6 +39,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'enterprises.registry.report': '下载企业库导入报告',
   'audit.export': '导出审计日志',
   'roles.grant': '授予或撤销角色',
+  'roles.grant.sheet': '批量授权（上传表格）',
+  'roles.grant.report': '下载批量授权报告',
   'labour.agency.grant': '指定人力资源服务机构服务企业',
   'departments.head.set': '指定部门负责人',
   'enterprises.registry.import': '导入企业库',

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
 import { saveSession } from '../../../services/session-vault';
 import PeoplePage from './index';
@@ -57,5 +58,13 @@ describe('people and roles console page', () => {
       enterpriseId: null,
       departmentId: null,
     });
+  });
+
+  it('when the command has a sheet of people to grant, then 批量授权 opens from this page', async () => {
+    installFakeApi({});
+    render(<PeoplePage />);
+    await flush();
+    fireEvent.click(screen.getByText('批量授权（上传表格）'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/pages/bulk-grant/index' });
   });
 });

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { DEPARTMENTS, ROLE_LABELS, ROLES, type Profile, type Role } from '@fugong/contracts';
 import { PageState } from '../../../components/page-state';
+import { openPage, PAGES } from '../../../navigation';
 import { useSignedInUser } from '../../../hooks/use-signed-in-user';
 import { consoleApi } from '../../../services/console-api';
 import '../../../styles/worker.css';
@@ -71,6 +72,7 @@ export default function PeoplePage() {
         <Button type="primary" loading={busy} disabled={busy || phone.trim().length !== 11} onClick={find}>
           查找
         </Button>
+        <Button onClick={() => openPage(PAGES.consoleBulkGrant)}>批量授权（上传表格）</Button>
       </View>
       {person ? (
         <View className="w-card">

@@ -91,5 +91,6 @@ describe('企业名录导入 console page', () => {
     await flush();
     expect(screen.queryByText(/本次导入/)).toBeNull();
     expect(screen.getByText('b.csv（1 KB）')).toBeTruthy();
+    expect(screen.getByText('未导入：缺少列：统一社会信用代码')).toBeTruthy();
   });
 });

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { registryImportRoutes, type RegistryImport } from '@fugong/contracts';
 import { PageState } from '../../../components/page-state';
-import { chooseDocument, type PickedDocument } from '../../../platform';
 import { useDownload } from '../../../hooks/use-download';
 import { useLoad } from '../../../hooks/use-load';
+import { useSheetUpload } from '../../../hooks/use-sheet-upload';
 import { consoleApi } from '../../../services/console-api';
 import { downloadRoute } from '../../../services/download';
 import { uploadRegistry } from '../../../services/upload';
@@ -45,9 +45,6 @@ function ImportFigures({ item }: { item: RegistryImport }) {
  * the reason). A re-import updates firms by their 统一社会信用代码.
  */
 export default function RegistryImportPage() {
-  const [file, setFile] = useState<PickedDocument | null>(null);
-  const [sending, setSending] = useState(false);
-  const [result, setResult] = useState<RegistryImport | null>(null);
   const imports = useLoad(
     () => consoleApi.registryImports(),
     (d) => d.items.length === 0,
@@ -55,6 +52,10 @@ export default function RegistryImportPage() {
   const { progress, start } = useDownload();
   const reloadRef = useRef(imports.reload);
   reloadRef.current = imports.reload;
+  const { file, sending, result, failure, choose, send } = useSheetUpload<RegistryImport>(
+    (doc) => uploadRegistry(doc),
+    () => imports.reload(),
+  );
 
   // While the file goes up, the list shows the running import's rows so far.
   useEffect(() => {
@@ -62,28 +63,6 @@ export default function RegistryImportPage() {
     const timer = setInterval(() => reloadRef.current(), POLL_MS);
     return () => clearInterval(timer);
   }, [sending]);
-
-  const choose = async () => {
-    const picked = await chooseDocument(['xlsx', 'csv']);
-    if (picked) {
-      setFile(picked);
-      setResult(null);
-    }
-  };
-
-  const send = async () => {
-    if (!file) return;
-    setSending(true);
-    try {
-      setResult(await uploadRegistry(file));
-      setFile(null);
-    } catch {
-      // The upload wrapper showed why (缺少列、文件过大、格式不支持).
-    } finally {
-      setSending(false);
-      imports.reload();
-    }
-  };
 
   const report = (item: RegistryImport) =>
     start(
@@ -122,6 +101,7 @@ export default function RegistryImportPage() {
         </View>
         {sending && running ? <ImportFigures item={running} /> : null}
         {sending && !running ? <Text className="w-line">正在上传…</Text> : null}
+        {failure ? <Text className="w-error">未导入：{failure}</Text> : null}
       </View>
       {result ? (
         <View className="w-card registry-import__result">
