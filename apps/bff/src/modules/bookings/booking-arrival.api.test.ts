@@ -24,10 +24,14 @@ async function boarded(w: Person, tripId: string): Promise<void> {
   expect(res.body.row.status).toBe('boarded');
 }
 
+/** The trips of these tests leave 10 hours after they are published. */
+const pastDeparture = () => app.t.clock.advance(10 * 3600_000 + 60_000);
+
 describe('the worker confirms arrival (确认到达)', () => {
-  it('when a boarded worker confirms arrival, then it is recorded once: a second tap returns the same time', async () => {
+  it('when a boarded worker confirms arrival after the coach left, then it is recorded once: a second tap returns the same time', async () => {
     const { w, tripId, bookingId } = await bookedOnNewTrip();
     await boarded(w, tripId);
+    pastDeparture();
     const first = await arrive(w, bookingId);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'boarded', arrivedAt: app.t.clock.now().toISOString() });
@@ -35,6 +39,18 @@ describe('the worker confirms arrival (确认到达)', () => {
     const again = await arrive(w, bookingId);
     expect([again.status, again.body.arrivedAt]).toEqual([200, first.body.arrivedAt]);
     expect((await mine(w)).arrivedAt).toBe(first.body.arrivedAt);
+  });
+
+  it('when a boarded worker confirms arrival before the coach has left, then it is refused with the departure time and nothing is recorded', async () => {
+    const { w, tripId, bookingId } = await bookedOnNewTrip();
+    await boarded(w, tripId);
+    const res = await arrive(w, bookingId);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('INVALID_TRANSITION');
+    expect(res.body.error.message).toMatch(/^车辆发车后才能确认到达（\d{4}-\d{2}-\d{2} \d{2}:\d{2} 发车）$/);
+    expect((await mine(w)).arrivedAt).toBeNull();
+    pastDeparture();
+    expect((await arrive(w, bookingId)).status).toBe(200);
   });
 
   it('when the worker has not boarded yet, then arrival is refused with the reason and nothing is recorded', async () => {
@@ -48,6 +64,7 @@ describe('the worker confirms arrival (确认到达)', () => {
   it('when another worker confirms someone else’s arrival, then it looks like no such booking and nothing changes', async () => {
     const { w, tripId, bookingId } = await bookedOnNewTrip();
     await boarded(w, tripId);
+    pastDeparture();
     const other = await person(app.t);
     expect((await arrive(other, bookingId)).status).toBe(404);
     expect((await mine(w)).arrivedAt).toBeNull();

@@ -1,5 +1,5 @@
 import type { Booking } from '@fugong/contracts';
-import { bookingOpen, cancellationOpen, type PassResult } from '@fugong/domain';
+import { bookingOpen, cancellationOpen, chinaDateTime, type PassResult } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError, notFound } from '../../errors';
@@ -80,13 +80,29 @@ export class BookingService {
     return { results };
   }
 
-  /** 确认到达: the worker says they reached the factory, once the marshal has boarded them. */
+  /**
+   * 确认到达: the worker says they reached the factory, once the marshal has boarded them and the
+   * coach has left. Trips have no "departed" state, so the scheduled departure is the line: a
+   * worker scanned aboard at the door has not arrived anywhere yet. Recording it is one guarded
+   * write (their own boarded booking, not yet arrived), so a retry or a second tap changes nothing.
+   */
   async arrive(actor: Actor, bookingId: string): Promise<Booking> {
-    const done = await this.bookings.recordArrival(bookingId, actor.id, this.clock.now());
+    const now = this.clock.now();
+    const found = await this.bookings.findById(bookingId);
+    if (!found || found.workerId !== actor.id) throw notFound('该预订');
+    const trip = await this.trips.findById(found.tripId);
+    if (found.arrivedAt) return this.view(found, trip);
+    if (found.status !== 'boarded') throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
+    if (trip && trip.departureAt > now) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `车辆发车后才能确认到达（${chinaDateTime(trip.departureAt)} 发车）`,
+      );
+    }
+    const done = await this.bookings.recordArrival(bookingId, actor.id, now);
     const b = done ?? (await this.bookings.findById(bookingId));
-    if (!b || b.workerId !== actor.id) throw notFound('该预订');
-    if (!done && !b.arrivedAt) throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
-    return this.view(b, await this.trips.findById(b.tripId));
+    if (!b?.arrivedAt) throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
+    return this.view(b, trip);
   }
 
   async cancel(actor: Actor, bookingId: string): Promise<Booking> {

@@ -79,6 +79,22 @@ describe('my bookings', () => {
     expect(screen.queryByText('确认到达')).toBeNull();
   });
 
+  it('when the worker is aboard but the coach has not left, then there is no 确认到达 yet, only when it comes', async () => {
+    const later = new Date(Date.now() + 3600_000).toISOString();
+    const aboard = {
+      ...BOOKING,
+      status: 'boarded' as const,
+      seatNo: 3,
+      trip: { ...BOOKING.trip!, departureAt: later },
+    };
+    installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [aboard] } } });
+    render(<MyBookingsPage />);
+    await flush();
+    expect(screen.getByText('已上车')).toBeTruthy();
+    expect(screen.queryByText('确认到达')).toBeNull();
+    expect(screen.getByText('车辆发车后可在此确认到达')).toBeTruthy();
+  });
+
   it('when there are no bookings, then the empty state points to 找班车', async () => {
     installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [] } } });
     render(<MyBookingsPage />);

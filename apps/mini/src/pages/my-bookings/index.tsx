@@ -14,6 +14,9 @@ import '../../styles/worker.css';
 
 const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
 
+/** 确认到达 is taken once the coach has left (the server refuses it before departure). */
+const hasLeft = (b: Booking) => !b.trip || Date.parse(b.trip.departureAt) <= Date.now();
+
 /** 我的行程: bookings with the boarding code, cancellation, waitlist place and 确认到达 once aboard. */
 export default function MyBookingsPage() {
   const user = useSignedInUser();
@@ -77,7 +80,7 @@ export default function MyBookingsPage() {
                 </Button>
               </View>
             ) : null}
-            {b.status === 'boarded' && !b.arrivedAt ? (
+            {b.status === 'boarded' && !b.arrivedAt && hasLeft(b) ? (
               <View className="w-actions">
                 <Button
                   type="primary"
@@ -88,6 +91,9 @@ export default function MyBookingsPage() {
                   确认到达
                 </Button>
               </View>
+            ) : null}
+            {b.status === 'boarded' && !b.arrivedAt && !hasLeft(b) ? (
+              <Text className="w-muted">车辆发车后可在此确认到达</Text>
             ) : null}
           </BookingCard>
         ))}
