@@ -94,7 +94,7 @@ export const MANIFEST_ROW: ManifestRow = {
   flag: null,
 };
 
-/** A sliver of the GB/T 2260 tree (贵州省 → 贵阳市 → 南明区, 毕节市) for the region cascader. */
+/** A sliver of the GB/T 2260 tree (贵州省 → 贵阳市 → 南明区 → 两个街道, 毕节市) for the region cascader. */
 const DIVISION_TREE: Record<string, { code: string; name: string }[]> = {
   '': [{ code: '52', name: '贵州省' }],
   '52': [
@@ -102,9 +102,13 @@ const DIVISION_TREE: Record<string, { code: string; name: string }[]> = {
     { code: '5205', name: '毕节市' },
   ],
   '5201': [{ code: '520102', name: '南明区' }],
+  '520102': [
+    { code: '520102001', name: '新华路街道' },
+    { code: '520102002', name: '遵义路街道' },
+  ],
   '5205': [{ code: '520502', name: '七星关区' }],
 };
-const LEVELS = { 2: 'province', 4: 'city', 6: 'county' } as const;
+const LEVELS = { 2: 'province', 4: 'city', 6: 'county', 9: 'town' } as const;
 
 /** A fake-api handler for GET /api/divisions?parent= over DIVISION_TREE. */
 export function divisionsReply(call: { url: string }) {
@@ -117,11 +121,13 @@ export function divisionsReply(call: { url: string }) {
   return {
     status: 200,
     body: {
-      parent: node ? { ...node, level: LEVELS[parent.length as 2 | 4 | 6], hasChildren: true, path } : null,
+      parent: node
+        ? { ...node, level: LEVELS[parent.length as 2 | 4 | 6 | 9], hasChildren: true, path }
+        : null,
       items: (DIVISION_TREE[parent] ?? []).map((d) => ({
         ...d,
-        level: LEVELS[d.code.length as 2 | 4 | 6],
-        hasChildren: d.code.length < 6,
+        level: LEVELS[d.code.length as 2 | 4 | 6 | 9],
+        hasChildren: d.code.length < 6 || d.code in DIVISION_TREE,
       })),
     },
   };

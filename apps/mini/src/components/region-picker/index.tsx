@@ -12,6 +12,11 @@ export interface RegionPickerProps {
   onChange: (code: string, path: string[]) => void;
   /** Where the choice ends: county (the 6-digit region code the forms store) unless told. */
   depth?: DivisionLevel;
+  /**
+   * A finer level the person may go on to, not must: at `depth` the sheet lists the places under
+   * it with "the whole of it" first (a worker who knows only the county still answers).
+   */
+  finest?: DivisionLevel;
   placeholder?: string;
   /** Accessible name of the field. */
   label: string;
@@ -25,6 +30,7 @@ export function RegionPicker({
   value,
   onChange,
   depth = 'county',
+  finest,
   placeholder = '请选择',
   label,
 }: RegionPickerProps) {
@@ -58,20 +64,28 @@ export function RegionPicker({
     load();
   };
 
+  const choose = (path: Division[]) => {
+    const d = path[path.length - 1];
+    setOpen(false);
+    setShown(path.map((p) => p.name));
+    onChange(
+      d.code,
+      path.map((p) => p.name),
+    );
+  };
+
   const pick = (d: Division) => {
     const path = [...trail, d];
-    if (d.level === depth || !d.hasChildren) {
-      setOpen(false);
-      setShown(path.map((p) => p.name));
-      onChange(
-        d.code,
-        path.map((p) => p.name),
-      );
+    const goesFiner = finest !== undefined && finest !== depth && d.level === depth;
+    if (d.level === (finest ?? depth) || !d.hasChildren || (d.level === depth && !goesFiner)) {
+      choose(path);
       return;
     }
     setTrail(path);
     load(d);
   };
+  // At `depth`, on the way to a finer level: the whole of the place chosen so far is an answer too.
+  const whole = finest !== undefined && trail[trail.length - 1]?.level === depth ? trail : null;
 
   const back = (index: number) => {
     const kept = trail.slice(0, index);
@@ -121,11 +135,18 @@ export function RegionPicker({
               ) : items === null ? (
                 <Text className="region-picker__note">正在加载…</Text>
               ) : (
-                items.map((d) => (
-                  <View key={d.code} className="region-picker__item" role="button" onClick={() => pick(d)}>
-                    <Text>{d.name}</Text>
-                  </View>
-                ))
+                <>
+                  {whole ? (
+                    <View className="region-picker__item" role="button" onClick={() => choose(whole)}>
+                      <Text>{`整个${whole[whole.length - 1].name}（不细到乡镇、街道）`}</Text>
+                    </View>
+                  ) : null}
+                  {items.map((d) => (
+                    <View key={d.code} className="region-picker__item" role="button" onClick={() => pick(d)}>
+                      <Text>{d.name}</Text>
+                    </View>
+                  ))}
+                </>
               )}
             </View>
           </View>

@@ -168,8 +168,9 @@ export default function CheckinPage() {
             ) : null}
             <RegionPicker
               value=""
-              label="添加到过的县（区）"
-              placeholder="添加其他到过的县（区）"
+              finest="town"
+              label="添加到过的地区"
+              placeholder="添加其他到过的县（区）、乡镇（街道）"
               onChange={(code, path) => {
                 setPlaceNames((names) => ({ ...names, [code]: path.join('') }));
                 if (!form.places.includes(code)) update({ places: [...form.places, code] });
