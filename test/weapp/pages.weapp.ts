@@ -67,6 +67,7 @@ const ROLE_OF_PAGE: Record<string, keyof typeof PHONES> = {
   'firm-vacancies': 'liaison',
   'vacancy-form': 'liaison',
   'firm-applications': 'liaison',
+  'vacancy-candidates': 'liaison',
   'labour-figures': 'officer',
   'agency-grant': 'officer',
   sharing: 'liaison',

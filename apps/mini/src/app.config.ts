@@ -97,6 +97,7 @@ export default defineAppConfig({
         'pages/firm-vacancies/index',
         'pages/vacancy-form/index',
         'pages/firm-applications/index',
+        'pages/vacancy-candidates/index',
         'pages/labour-figures/index',
         'pages/agency-grant/index',
         'pages/sharing/index',

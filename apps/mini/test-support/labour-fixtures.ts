@@ -1,4 +1,4 @@
-import type { Application, SharingAgreement, SharingPost, Vacancy } from '@fugong/contracts';
+import type { Application, SeekerCard, SharingAgreement, SharingPost, Vacancy } from '@fugong/contracts';
 
 export const FIRM_A = '64b7f0c2a1b2c3d4e5f60799';
 export const FIRM_B = '64b7f0c2a1b2c3d4e5f60788';
@@ -92,6 +92,25 @@ export function sharingAgreement(over: Partial<SharingAgreement> = {}): SharingA
     workers: 0,
     proposedAt: '2026-03-06T03:00:00.000Z',
     agreedAt: null,
+    ...over,
+  };
+}
+
+/** A seeker fitting that vacancy as the firm sees them: masked, with consent to show the pass colour. */
+export function seekerCard(over: Partial<SeekerCard> = {}): SeekerCard {
+  return {
+    id: '64b7f0c2a1b2c3d4e5f60c01',
+    displayName: '李**',
+    wantedIndustries: ['制造业'],
+    wantedPositions: ['普工'],
+    homeRegionCode: '520102',
+    expectedWage: 5000,
+    availableFrom: '2026-03-10',
+    skills: ['焊接'],
+    certificates: [],
+    passColour: 'green',
+    score: 86,
+    applied: false,
     ...over,
   };
 }

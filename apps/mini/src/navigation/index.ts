@@ -65,6 +65,7 @@ export const PAGES = {
   labourFirmVacancies: `/${SHARED_PAGES.labourFirmVacancies}`,
   labourVacancyForm: '/labour/pages/vacancy-form/index',
   labourFirmApplications: '/labour/pages/firm-applications/index',
+  labourVacancyCandidates: `/${SHARED_PAGES.labourVacancyCandidates}`,
   labourFigures: '/labour/pages/labour-figures/index',
   labourAgencyGrant: '/labour/pages/agency-grant/index',
   labourWayThere: '/labour/pages/way-there/index',

@@ -52,6 +52,8 @@ export const labourApi = {
   confirm: (id: string, o?: CallOptions) => callRoute(r.confirm, { params: { id }, body: {} }, o),
   withdrawVacancy: (id: string, o?: CallOptions) => callRoute(r.withdraw, { params: { id }, body: {} }, o),
   seeker: () => callRoute(r.seeker, {}, quiet),
+  /** Seekers fitting one of the firm's vacancies, masked (no ID, no phone). */
+  candidates: (vacancyId: string) => callRoute(r.match, { query: { vacancyId } }, quiet),
   register: (body: BodyOf<typeof r.register>, o?: CallOptions) => callRoute(r.register, { body }, o),
   apply: (vacancyId: string, o?: CallOptions) => callRoute(r.apply, { body: { vacancyId, note: '' } }, o),
   applications: (q: { vacancyId?: string; status?: ApplicationStatus } = {}) =>

@@ -17,6 +17,8 @@ export const SHARED_PAGES = {
   labourApplications: 'labour/pages/my-applications/index',
   /** A firm's own vacancies, which a new-seekers digest to its liaison opens. */
   labourFirmVacancies: 'labour/pages/firm-vacancies/index',
+  /** The seekers fitting one of the firm's vacancies (masked), which a new-seekers digest opens. */
+  labourVacancyCandidates: 'labour/pages/vacancy-candidates/index',
   /** 电话回访 in the command's console: the call list and the stewards' scorecard. */
   consoleCallbacks: 'admin/pages/callbacks/index',
 } as const;

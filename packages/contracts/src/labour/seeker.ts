@@ -74,6 +74,11 @@ export const seekerCardSchema = z.object({
   passColour: passColorSchema.nullable(),
   /** 0–100, how well they fit the vacancy asked about. */
   score: z.number().int().nullable(),
+  /**
+   * They applied to this vacancy: the firm reads their phone on the application (audited), never
+   * here. Until they apply the firm has no way to reach them but the vacancy itself.
+   */
+  applied: z.boolean(),
 });
 export type SeekerCard = z.infer<typeof seekerCardSchema>;
 

@@ -99,7 +99,8 @@ const schema = new Schema<ApplicationDoc>(
   { versionKey: false, collection: 'labour_applications' },
 );
 
-// One application per seeker per vacancy: a double tap or a retry cannot apply twice.
+// One application per seeker per vacancy: a double tap or a retry cannot apply twice. Also
+// serves the candidate list's "which of these seekers applied here" ({ vacancyId, seekerUserId $in }).
 schema.index({ vacancyId: 1, seekerUserId: 1 }, { unique: true });
 // The seeker's own applications, newest first.
 schema.index({ seekerUserId: 1, appliedAt: -1 });

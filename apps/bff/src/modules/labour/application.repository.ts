@@ -65,6 +65,15 @@ export class ApplicationRepository {
     return d ? toRecord(d) : null;
   }
 
+  /** Which of these seekers applied to this vacancy (the unique { vacancyId, seekerUserId } index). */
+  async appliedAmong(vacancyId: string, seekerUserIds: string[]): Promise<Set<string>> {
+    if (seekerUserIds.length === 0) return new Set();
+    const docs = await this.model
+      .find({ vacancyId: oid(vacancyId), seekerUserId: { $in: seekerUserIds.map(oid) } }, { seekerUserId: 1 })
+      .lean<Pick<ApplicationDoc, 'seekerUserId'>[]>();
+    return new Set(docs.map((d) => d.seekerUserId.toHexString()));
+  }
+
   async list(scope: ApplicationScope, limit = 200): Promise<ApplicationRecord[]> {
     const q: QueryFilter<ApplicationDoc> = {};
     if (scope.seekerUserId) q.seekerUserId = oid(scope.seekerUserId);

@@ -1,4 +1,4 @@
-import { SHARED_PAGES } from '@fugong/contracts';
+import { pageLink, SHARED_PAGES } from '@fugong/contracts';
 import {
   addDays,
   chinaDay,
@@ -159,7 +159,8 @@ function seekersNotice(matches: { v: VacancyRecord; fit: string[] }[]) {
     kind: 'labour_candidates' as const,
     vacancyIds: sorted.map((m) => m.v.id),
     title: `今日有 ${people} 位新求职者符合您的岗位`,
-    body: `${sorted[0].v.position}：${sorted[0].fit.length} 位新登记求职者符合，可在岗位中查看匹配人选`,
-    page: SHARED_PAGES.labourFirmVacancies,
+    body: `${sorted[0].v.position}：${sorted[0].fit.length} 位新登记求职者符合，点击查看匹配人选`,
+    // Opens the candidates of the vacancy most of them fit; the others are a tap away on the firm's list.
+    page: pageLink(SHARED_PAGES.labourVacancyCandidates, { vacancyId: sorted[0].v.id }),
   };
 }

@@ -92,10 +92,15 @@ export class LabourFiguresRepository {
     return rows.map(({ _id, ...r }) => ({ ...r, enterpriseId: String(_id) }));
   }
 
-  /** Firms whose open vacancies lack the most people (places not yet filled), largest gap first. */
-  async largestGaps(limit: number): Promise<FirmGap[]> {
+  /**
+   * Firms whose live vacancies lack the most people (places not yet filled), largest gap first.
+   * Live means open and confirmed since `freshSince`: a stale vacancy is hidden from seekers, so
+   * its places are no shortage a worker could fill (full and withdrawn ones offer none).
+   */
+  async largestGaps(limit: number, freshSince: Date): Promise<FirmGap[]> {
     const rows = await this.vacancies.aggregate<{ _id: unknown; name: string; gap: number }>([
-      { $match: { status: 'open' } },
+      // Served by { status, confirmedAt, … }: the leading equality and range of the search index.
+      { $match: { status: 'open', confirmedAt: { $gt: freshSince } } },
       {
         $group: {
           _id: '$enterpriseId',

@@ -65,7 +65,7 @@ export class LabourFiguresService {
         this.d.figures.applicationsBy('industry'),
         this.d.figures.steps(),
         this.d.figures.seekerCount(),
-        this.d.figures.largestGaps(SHORTAGE_TOP * 2),
+        this.d.figures.largestGaps(SHORTAGE_TOP * 2, fresh),
         this.firmFacts(fresh),
       ]);
     const row = (g: VacancyGroup, apps: Map<string, number>) => ({

@@ -61,6 +61,7 @@ const drain = () => t.container.notifications.services.notifications.drain();
 let fits: Seeker;
 let unconsented: Seeker;
 let otherTrade: Seeker;
+let posted: string[];
 
 beforeAll(async () => {
   t = await startTestApp({ NOTIFY_SENDER: 'wechat', WECHAT_SUBSCRIBE_TEMPLATE_ID: TEMPLATE });
@@ -69,8 +70,7 @@ beforeAll(async () => {
   fits = await seeker('fits', ['制造业'], true);
   unconsented = await seeker('unconsented', ['制造业'], false);
   otherTrade = await seeker('cook', ['餐饮住宿'], true);
-  await post();
-  await post({ position: '注塑工', wageMax: 6500 });
+  posted = [await post(), await post({ position: '注塑工', wageMax: 6500 })];
 }, 90_000);
 afterAll(() => t.close());
 
@@ -112,7 +112,7 @@ describe('daily digest of new vacancies (一对一推送)', () => {
     expect(outbox.filter((m) => m.kind === 'labour_digest').map((m) => m.wechat)).toEqual(['not_consented']);
   }, 60_000);
 
-  it('when new seekers fit a firm’s vacancies, then its liaison gets one digest saying how many, in the inbox', async () => {
+  it('when new seekers fit a firm’s vacancies, then its liaison gets one digest saying how many, opening that vacancy’s candidates', async () => {
     const inbox = (await t.http.get('/api/inbox').set(liaison.auth)).body.items as {
       kind: string;
       title: string;
@@ -122,9 +122,16 @@ describe('daily digest of new vacancies (一对一推送)', () => {
     expect(inbox.filter((n) => n.kind === 'labour_candidates')).toEqual([
       expect.objectContaining({
         title: '今日有 2 位新求职者符合您的岗位',
-        page: 'labour/pages/firm-vacancies/index',
+        page: expect.stringMatching(/^labour\/pages\/vacancy-candidates\/index\?vacancyId=[0-9a-f]{24}$/),
       }),
     ]);
+    // The link names one of the firm's vacancies, and the candidates it opens are the two newcomers.
+    const link = inbox.find((n) => n.kind === 'labour_candidates')!.page;
+    const vacancyId = new URLSearchParams(link.split('?')[1]).get('vacancyId')!;
+    expect(posted).toContain(vacancyId);
+    const cands = await t.http.get('/api/labour/seekers').query({ vacancyId }).set(liaison.auth);
+    expect(cands.status).toBe(200);
+    expect(cands.body.items.map((c: { id: string }) => c.id)).toHaveLength(2);
   }, 60_000);
 
   it('when no new vacancy fits a seeker, then they get no digest at all', async () => {

@@ -76,3 +76,13 @@ describe('用工缺口 by firm size counts live vacancies only', () => {
     expect(body.vacancies).toMatchObject({ open: 2, full: 1, withdrawn: 1, stale: 1 });
   }, 60_000);
 });
+
+describe('用工缺口 shortage ranking counts live vacancies only', () => {
+  it('when a firm’s vacancy is stale, withdrawn or full, then its places are not in the firm’s gap', async () => {
+    const { status, body } = await t.http.get('/api/labour/figures').set(rsj.auth);
+    expect(status).toBe(200);
+    // Only the live vacancy lacks people: 3 places, 1 hired. The stale 8 and withdrawn 5 are
+    // hidden from seekers, so they are no shortage a worker could fill; the filled firm lacks nobody.
+    expect(body.shortage).toEqual([expect.objectContaining({ enterpriseName: '余姚舜宇光学', gap: 2 })]);
+  }, 60_000);
+});

@@ -13,6 +13,7 @@ import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { notFound } from '../../errors';
 import { assertRealRegions, type LabourAccess } from './labour-access';
+import type { ApplicationRepository } from './application.repository';
 import type { SeekerRecord, SeekerRepository } from './seeker.repository';
 import type { VacancyRepository } from './vacancy.repository';
 
@@ -28,6 +29,7 @@ export class SeekerService {
     private readonly d: {
       seekers: SeekerRepository;
       vacancies: VacancyRepository;
+      applications: ApplicationRepository;
       access: LabourAccess;
       people: LabourPeople;
       pii: PiiCipher;
@@ -55,7 +57,11 @@ export class SeekerService {
     return { seeker: s ? await this.own(s) : null };
   }
 
-  /** Candidates for one of the actor's vacancies, best fit first; pass colour only with consent. */
+  /**
+   * Candidates for one of the actor's vacancies, best fit first: a masked name and what they
+   * want, never an ID number or phone; pass colour only with consent. Another firm's vacancy is
+   * 404, as if it did not exist.
+   */
   async candidates(actor: Actor, vacancyId: string): Promise<{ items: SeekerCard[] }> {
     const v = await this.d.vacancies.findById(vacancyId);
     if (!v || !(await this.d.access.firmsOf(actor)).includes(v.enterpriseId)) throw notFound('岗位');
@@ -64,6 +70,10 @@ export class SeekerService {
       .map((s) => ({ s, score: matchScore({ ...s }, { ...v }) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, 50);
+    const applied = await this.d.applications.appliedAmong(
+      v.id,
+      scored.map(({ s }) => s.userId),
+    );
     const items: SeekerCard[] = [];
     for (const { s, score } of scored) {
       items.push({
@@ -78,6 +88,7 @@ export class SeekerService {
         certificates: s.certificates,
         passColour: s.showPassColour ? await this.d.people.passColourOf(s.userId) : null,
         score,
+        applied: applied.has(s.userId),
       });
     }
     return { items };

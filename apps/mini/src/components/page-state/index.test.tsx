@@ -29,6 +29,15 @@ describe('PageState', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('when a page gives an empty headline, then it shows only once there is nothing, not while loading or offline', () => {
+    const { rerender } = render(<PageState status="loading" emptyTitle="还没有人投递" />);
+    expect(screen.queryByText('还没有人投递')).toBeNull();
+    rerender(<PageState status="offline" emptyTitle="还没有人投递" />);
+    expect(screen.getByText('网络不给力')).toBeTruthy();
+    rerender(<PageState status="empty" emptyTitle="还没有人投递" />);
+    expect(screen.getByText('还没有人投递')).toBeTruthy();
+  });
+
   it('when ready, then only the page content shows', () => {
     render(
       <PageState status="ready">

@@ -10,6 +10,11 @@ export interface PageStateProps {
   status: PageStatus;
   /** Overrides the default headline of the state. */
   title?: string;
+  /**
+   * The headline when there is nothing to show (says what is missing: 还没有人投递), so a page
+   * need not pick its title by status; `title` wins when both are given.
+   */
+  emptyTitle?: string;
   /** A second line: what happened or what to do next. */
   description?: string;
   /** Shows a 重试 button on error/offline (on empty only when there is no `action`). */
@@ -31,7 +36,15 @@ const DEFAULTS: Record<Exclude<PageStatus, 'ready'>, { mark: string; title: stri
  * The one way every page shows loading, empty, error and offline: a centred message with a
  * retry button, so a worker on a weak signal never faces a blank screen.
  */
-export function PageState({ status, title, description, onRetry, action, children }: PageStateProps) {
+export function PageState({
+  status,
+  title,
+  emptyTitle,
+  description,
+  onRetry,
+  action,
+  children,
+}: PageStateProps) {
   if (status === 'ready') return <>{children}</>;
   const preset = DEFAULTS[status];
   const showAction = Boolean(action) && status === 'empty';
@@ -41,7 +54,9 @@ export function PageState({ status, title, description, onRetry, action, childre
       <View className="page-state__mark">
         <Text>{preset.mark}</Text>
       </View>
-      <Text className="page-state__title">{title ?? preset.title}</Text>
+      <Text className="page-state__title">
+        {title ?? (status === 'empty' ? emptyTitle : undefined) ?? preset.title}
+      </Text>
       {(description ?? preset.description) ? (
         <Text className="page-state__description">{description ?? preset.description}</Text>
       ) : null}

@@ -49,9 +49,20 @@ describe('招工岗位 page', () => {
     await flush();
     expect(screen.queryByText('确认仍在招')).toBeNull();
     expect(screen.queryByText('修改')).toBeNull();
+    expect(screen.queryByText('匹配人选')).toBeNull();
     fireEvent.click(screen.getByText('查看投递'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({
       url: `/labour/pages/firm-applications/index?vacancyId=${V}`,
+    });
+  });
+
+  it('when a vacancy is open, then 匹配人选 opens the seekers fitting it', async () => {
+    installFakeApi({ 'GET /api/labour/vacancies/mine': { status: 200, body: { items: [vacancy()] } } });
+    render(<FirmVacanciesPage />);
+    await flush();
+    fireEvent.click(screen.getByText('匹配人选'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/labour/pages/vacancy-candidates/index?vacancyId=${V}`,
     });
   });
 });

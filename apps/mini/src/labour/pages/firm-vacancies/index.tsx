@@ -69,6 +69,11 @@ export default function FirmVacanciesPage() {
               查看投递
             </Button>
             {live(v) ? (
+              <Button block onClick={() => openPage(PAGES.labourVacancyCandidates, { vacancyId: v.id })}>
+                匹配人选
+              </Button>
+            ) : null}
+            {live(v) ? (
               <>
                 <Button type={v.stale ? 'primary' : 'default'} block onClick={() => void act(v, 'confirm')}>
                   确认仍在招

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '匹配人选' });
