@@ -1,5 +1,5 @@
 import type { Booking } from '@fugong/contracts';
-import { bookingOpen, cancellationOpen, type PassResult } from '@fugong/domain';
+import { arrivalOpen, bookingOpen, cancellationOpen, type PassResult } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError, notFound } from '../../errors';
@@ -80,13 +80,29 @@ export class BookingService {
     return { results };
   }
 
-  /** 确认到达: the worker says they reached the factory, once the marshal has boarded them. */
+  /**
+   * 确认到达: the worker says they reached the factory, once the marshal has boarded them and the
+   * coach has left (its departure time has passed: boarding opens hours before, at the pickup
+   * point). Departure is read from the trip; it is safe to act on a read because a trip past its
+   * departure time never moves it again. The write itself is guarded on the booking (boarded,
+   * not yet arrived), so a second tap or a retry changes nothing.
+   */
   async arrive(actor: Actor, bookingId: string): Promise<Booking> {
-    const done = await this.bookings.recordArrival(bookingId, actor.id, this.clock.now());
-    const b = done ?? (await this.bookings.findById(bookingId));
+    const b = await this.bookings.findById(bookingId);
+    // Someone else's booking looks exactly like a missing one: ids reveal nothing.
     if (!b || b.workerId !== actor.id) throw notFound('该预订');
-    if (!done && !b.arrivedAt) throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
-    return this.view(b, await this.trips.findById(b.tripId));
+    const trip = await this.trips.findById(b.tripId);
+    if (b.arrivedAt) return this.view(b, trip);
+    if (b.status !== 'boarded') throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
+    const now = this.clock.now();
+    if (!trip || !arrivalOpen(trip.departureAt, now))
+      throw new DomainError('INVALID_TRANSITION', '班车发车后才能确认到达');
+    const done = await this.bookings.recordArrival(bookingId, actor.id, now);
+    if (done) return this.view(done, trip);
+    // Another tap of the same worker landed first: answer with the time it recorded.
+    const cur = await this.bookings.findById(bookingId);
+    if (cur?.arrivedAt) return this.view(cur, trip);
+    throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
   }
 
   async cancel(actor: Actor, bookingId: string): Promise<Booking> {
