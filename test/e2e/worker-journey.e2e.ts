@@ -1,7 +1,7 @@
 /**
  * The worker journey on the H5 build against the real stack with the demo data: a worker signs
- * in, checks in, books a seat and sees the boarding code; the marshal boards them; at the
- * factory the worker confirms arrival; a worker whose pass turned red is refused at the door. On H5 the marshal types (pastes) the scanned
+ * in, checks in, books a seat and sees the boarding code; the marshal boards them; aboard
+ * before departure the worker is told 确认到达 opens once the coach leaves; a worker whose pass turned red is refused at the door. On H5 the marshal types (pastes) the scanned
  * code; the test reads the worker's pass QR token from their own pass API, as a scanner would.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -72,7 +72,7 @@ async function marshalBoards(marshal: Page, tripId: string, token: string): Prom
 }
 
 describe('worker journey on the H5 build', () => {
-  it('when a worker checks in, books and shows the code, then the marshal boards them and the worker sees that arrival is confirmed once the coach has left; a red pass is refused', async () => {
+  it('when a worker checks in, books and shows the code, then the marshal boards them and 确认到达 waits for departure; a red pass is refused', async () => {
     const worker = await newPhonePage(browser);
     await signIn(stack, worker, '13800000001');
     await checkIn(worker, '绿码');
@@ -101,9 +101,9 @@ describe('worker journey on the H5 build', () => {
     // The seat is the one the marshal's check gave at the door.
     await card.getByText(/^座位号 \d+$/).waitFor();
     await shot(worker, 'worker-boarded');
-    // The demo's coach leaves days from now: arrival is confirmed only once it has left (the
-    // API test and the page test take it from there), so the card says when it will be.
-    await card.getByText('车辆发车后可在此确认到达').waitFor();
+    // The demo coach leaves days ahead: aboard at the pickup point, arrival cannot be confirmed
+    // yet (the server refuses it before departure; booking-arrival.api.test.ts confirms after).
+    await card.getByText('班车发车后可在此确认到达').waitFor();
     expect(await button(worker, '确认到达').count()).toBe(0);
 
     const sick = await newPhonePage(browser);

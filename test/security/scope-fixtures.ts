@@ -345,13 +345,23 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     inScope: post(w.workerA, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'a'.repeat(32) }),
     outOfScope: [post(w.workerB, `/api/bookings/${w.bookingA}/boarding-token`, { deviceId: 'b'.repeat(32) })],
   }),
-  // Arrival needs a boarded booking: worker A's earlier trip, boarded (stored as the marshal leaves it).
+  // Arrival needs a boarded booking on a coach that has left: worker A's earlier trip (a copy of
+  // A's trip that departed an hour ago), boarded (stored as the marshal leaves it).
   'bookings.arrive': async (w) => {
-    const bookings = w.t.connection.db!.collection('bookings');
+    const db = w.t.connection.db!;
+    const bookings = db.collection('bookings');
     const a = await bookings.findOne({ _id: new Types.ObjectId(w.bookingA) });
+    const trip = await db.collection('trips').findOne({ _id: a!.tripId });
+    const departed = await db.collection('trips').insertOne({
+      ...trip,
+      _id: new Types.ObjectId(),
+      departureAt: new Date(w.t.clock.now().getTime() - 3_600_000),
+      travelDay: '2020-02-01',
+    });
     const { insertedId } = await bookings.insertOne({
       ...a,
       _id: new Types.ObjectId(),
+      tripId: departed.insertedId,
       live: null,
       travelDay: '2020-02-01',
       status: 'boarded',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { maskPhone } from '@fugong/contracts';
+import { installDivisionCodeCheck, maskPhone } from '@fugong/contracts';
 import { DEFAULT_ISSUE_SLA } from '@fugong/domain';
 import type { Config } from './config';
 import type { Clock } from './clock';
@@ -129,6 +129,9 @@ export function buildContainer(deps: AppDeps) {
 
   // 行政区划: the read-only GB/T 2260 tree for the region cascader and the towns' risk levels.
   const divisions = buildDivisions();
+  // Every region code a request carries is checked by the shared schemas against the same data
+  // the cascader offers (an unknown code is a 400 at the edge, never stored).
+  installDivisionCodeCheck((code) => divisions.data.knows(code));
 
   // The worker side (composition/worker-side.ts): profile, regions, notifications, check-ins and
   // passes, trips, bookings, boarding and the bookings sweep.

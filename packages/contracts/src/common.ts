@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownDivisionCode } from './division-codes';
 import { isValidIdNumber } from './id-number';
 
 /** A MongoDB ObjectId as it travels in JSON. */
@@ -13,8 +14,20 @@ export const idNumberSchema = z
   .transform((s) => s.trim().toUpperCase())
   .refine(isValidIdNumber, '身份证号码不正确（校验位不符）');
 
-/** Administrative division code (GB/T 2260): 6 digits, e.g. 330281 余姚市. */
-export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
+const SIX_DIGITS = /^\d{6}$/;
+const SIX_OR_NINE_DIGITS = /^(\d{6}|\d{9})$/;
+const UNKNOWN_DIVISION = '行政区划中没有该地区，请从列表中选择';
+const UNKNOWN_TOWN = '行政区划中没有该乡镇（街道），请从所属县（市、区）下选择';
+
+/**
+ * Administrative division code (GB/T 2260): 6 digits, e.g. 330281 余姚市 (a province or city in
+ * its 6-digit form, 330000 or 330200, too), and one that exists in the national table.
+ */
+export const regionCodeSchema = z
+  .string()
+  .regex(SIX_DIGITS, '行政区划代码应为 6 位数字')
+  // Only a well-formed code is looked up, so a typo gets one message, not two.
+  .refine((code) => !SIX_DIGITS.test(code) || isKnownDivisionCode(code), UNKNOWN_DIVISION);
 
 /**
  * Where a risk level is set or a stay is reported: a county (6 digits) or a town / street
@@ -22,7 +35,12 @@ export const regionCodeSchema = z.string().regex(/^\d{6}$/, '行政区划代码�
  */
 export const riskAreaCodeSchema = z
   .string()
-  .regex(/^(\d{6}|\d{9})$/, '地区代码应为 6 位（县、市、区）或 9 位（乡镇、街道）数字');
+  .regex(SIX_OR_NINE_DIGITS, '地区代码应为 6 位（县、市、区）或 9 位（乡镇、街道）数字')
+  .refine((code) => !SIX_DIGITS.test(code) || isKnownDivisionCode(code), UNKNOWN_DIVISION)
+  .refine(
+    (code) => code.length !== 9 || !SIX_OR_NINE_DIGITS.test(code) || isKnownDivisionCode(code),
+    UNKNOWN_TOWN,
+  );
 
 /**
  * The plausible span of every day and instant this system records: from the first reported

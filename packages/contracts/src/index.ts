@@ -3,6 +3,7 @@ import './locale';
 export * from './errors';
 export * from './common';
 export * from './id-number';
+export * from './division-codes';
 export * from './masking';
 export * from './roles';
 export * from './auth';

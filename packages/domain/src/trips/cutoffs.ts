@@ -28,3 +28,13 @@ export function bookingOpen(departureAt: Date, now: Date): boolean {
 export function cancellationOpen(departureAt: Date, now: Date): boolean {
   return now.getTime() < departureAt.getTime() - TRIP_RULES.cancelCutoffMin * MINUTE_MS;
 }
+
+/**
+ * True once a passenger may confirm arrival (确认到达): the trip has no 发车 record of its own (the
+ * marshal boards from 3 h before and no one marks the coach leaving), so departure is its scheduled
+ * time. A departed trip's time no longer moves (the trip change refuses it), so once true this
+ * stays true.
+ */
+export function arrivalOpen(departureAt: Date, now: Date): boolean {
+  return now.getTime() >= departureAt.getTime();
+}

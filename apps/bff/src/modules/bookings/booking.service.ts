@@ -1,5 +1,5 @@
 import type { Booking } from '@fugong/contracts';
-import { bookingOpen, cancellationOpen, chinaDateTime, type PassResult } from '@fugong/domain';
+import { arrivalOpen, bookingOpen, cancellationOpen, type PassResult } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError, notFound } from '../../errors';
@@ -82,27 +82,27 @@ export class BookingService {
 
   /**
    * 确认到达: the worker says they reached the factory, once the marshal has boarded them and the
-   * coach has left. Trips have no "departed" state, so the scheduled departure is the line: a
-   * worker scanned aboard at the door has not arrived anywhere yet. Recording it is one guarded
-   * write (their own boarded booking, not yet arrived), so a retry or a second tap changes nothing.
+   * coach has left (its departure time has passed: boarding opens hours before, at the pickup
+   * point). Departure is read from the trip; it is safe to act on a read because a trip past its
+   * departure time never moves it again. The write itself is guarded on the booking (boarded,
+   * not yet arrived), so a second tap or a retry changes nothing.
    */
   async arrive(actor: Actor, bookingId: string): Promise<Booking> {
+    const b = await this.bookings.findById(bookingId);
+    // Someone else's booking looks exactly like a missing one: ids reveal nothing.
+    if (!b || b.workerId !== actor.id) throw notFound('该预订');
+    const trip = await this.trips.findById(b.tripId);
+    if (b.arrivedAt) return this.view(b, trip);
+    if (b.status !== 'boarded') throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
     const now = this.clock.now();
-    const found = await this.bookings.findById(bookingId);
-    if (!found || found.workerId !== actor.id) throw notFound('该预订');
-    const trip = await this.trips.findById(found.tripId);
-    if (found.arrivedAt) return this.view(found, trip);
-    if (found.status !== 'boarded') throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
-    if (trip && trip.departureAt > now) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `车辆发车后才能确认到达（${chinaDateTime(trip.departureAt)} 发车）`,
-      );
-    }
+    if (!trip || !arrivalOpen(trip.departureAt, now))
+      throw new DomainError('INVALID_TRANSITION', '班车发车后才能确认到达');
     const done = await this.bookings.recordArrival(bookingId, actor.id, now);
-    const b = done ?? (await this.bookings.findById(bookingId));
-    if (!b?.arrivedAt) throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
-    return this.view(b, trip);
+    if (done) return this.view(done, trip);
+    // Another tap of the same worker landed first: answer with the time it recorded.
+    const cur = await this.bookings.findById(bookingId);
+    if (cur?.arrivedAt) return this.view(cur, trip);
+    throw new DomainError('INVALID_TRANSITION', '上车后才能确认到达');
   }
 
   async cancel(actor: Actor, bookingId: string): Promise<Booking> {

@@ -75,6 +75,18 @@ export class DivisionData {
     return level ? (this.level(level).byCode.get(code) ?? null) : null;
   }
 
+  /**
+   * True when GB/T 2260 has this region code: a town (9 digits), a county (6), or a province or
+   * city in the 6-digit form that forms and profiles carry (330000, 330200).
+   */
+  knows(code: string): boolean {
+    if (/^\d{9}$/.test(code)) return this.find(code) !== null;
+    if (!/^\d{6}$/.test(code)) return false;
+    if (code.endsWith('0000')) return this.find(code.slice(0, 2)) !== null;
+    if (code.endsWith('00')) return this.find(code.slice(0, 4)) !== null;
+    return this.find(code) !== null;
+  }
+
   /** The children of `parentCode` (the provinces for null), in code order as shipped. */
   children(parentCode: string | null): DivisionRecord[] {
     const parentLevel = parentCode === null ? null : levelOfCode(parentCode);

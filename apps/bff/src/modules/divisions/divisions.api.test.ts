@@ -48,3 +48,62 @@ describe('行政区划 for the region cascader', () => {
     expect((await t.http.get('/api/divisions')).status).toBe(401);
   });
 });
+
+const GREEN = {
+  temperature: 36.5,
+  symptoms: [],
+  healthCode: 'green',
+  arrivedFromOutsideProvince: false,
+  arrivalDate: null,
+};
+const UNKNOWN = '行政区划中没有该地区，请从列表中选择';
+
+describe('region codes a request carries must exist in 行政区划', () => {
+  it('when a worker saves a home county that does not exist, then 400 in Chinese at that field and the profile is unchanged', async () => {
+    const res = await t.http
+      .put('/api/profile')
+      .set(worker.auth)
+      .send({ name: '张建国', homeRegion: { province: '520000', city: '520100', county: '520188' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_ERROR');
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: 'homeRegion.county', message: UNKNOWN }),
+    ]);
+    expect((await t.http.get('/api/profile').set(worker.auth)).body.homeRegion).toBeNull();
+    const real = await t.http
+      .put('/api/profile')
+      .set(worker.auth)
+      .send({
+        name: '张建国',
+        idNumber: '52010219900101123X',
+        homeRegion: { province: '520000', city: '520100', county: '520102' },
+      });
+    expect(real.status).toBe(200);
+  });
+
+  it('when a check-in names a place (county or town) that does not exist, then 400 and no check-in is recorded', async () => {
+    for (const place of ['520188', '520102999']) {
+      const res = await t.http
+        .post('/api/checkins')
+        .set(worker.auth)
+        .send({ ...GREEN, places: [place] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].path).toBe('places.0');
+    }
+    expect(await t.connection.db!.collection('health_checkins').countDocuments()).toBe(0);
+    const ok = await t.http
+      .post('/api/checkins')
+      .set(worker.auth)
+      .send({ ...GREEN, places: ['520102', '330281001'] });
+    expect(ok.status).toBe(200);
+  });
+
+  it('when a charter’s origin does not exist, then the liaison gets 400 naming the origin', async () => {
+    const liaison = await signInAs(t, ['liaison']);
+    const res = await t.http.post('/api/charters').set(liaison.auth).send({ originRegionCode: '339999' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'originRegionCode', message: UNKNOWN })]),
+    );
+  });
+});

@@ -101,7 +101,7 @@ describe('the town (乡镇、街道) level under a county', () => {
     const unknown = await set('330281999', { name: '不存在镇', riskLevel: 'high' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details[0]).toMatchObject({
-      path: 'code',
+      path: 'params.code',
       message: '行政区划中没有该乡镇（街道），请从所属县（市、区）下选择',
     });
     expect((await set('33028100', { name: '梨洲街道', riskLevel: 'high' })).status).toBe(400);

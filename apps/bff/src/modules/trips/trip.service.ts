@@ -1,7 +1,7 @@
 import { tripSchema, type Trip, type TripStatus } from '@fugong/contracts';
 import type { z } from 'zod';
 import type { tripChangeSchema, tripInputSchema, tripSearchSchema } from '@fugong/contracts';
-import { bookingOpen, CHINA_TIME_ZONE, chinaDay, seatCapacity } from '@fugong/domain';
+import { arrivalOpen, bookingOpen, CHINA_TIME_ZONE, chinaDay, seatCapacity } from '@fugong/domain';
 import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
@@ -126,9 +126,14 @@ export class TripService {
       if (trip.status === 'published' && chinaDay(at) !== trip.travelDay) {
         throw new DomainError('BUSINESS_RULE', '已发布班次只能在当天内调整时间；跨日请取消后重新发布');
       }
+      // A coach past its departure time has left: moving it then would reopen 确认到达's gate
+      // for those aboard and tell them of a departure they are already on.
+      if (arrivalOpen(trip.departureAt, this.clock.now()))
+        throw new DomainError('BUSINESS_RULE', '班次已过发车时间，不能再改时间');
       set.departureAt = at;
       set.travelDay = chinaDay(at);
-      guard.departureAt = trip.departureAt;
+      // The same rule in the filter: the time read is still the trip's and still ahead.
+      guard.departureAt = { $eq: trip.departureAt, $gt: this.clock.now() };
       if (trip.status === 'published' && at.getTime() !== trip.departureAt.getTime()) {
         notice = {
           kind: 'time_changed',

@@ -57,8 +57,14 @@ describe('my bookings', () => {
     expect(screen.queryByText('出示上车码')).toBeNull();
   });
 
-  it('when a boarded worker taps 确认到达, then the booking shows 已到达 and the button goes', async () => {
-    const aboard = { ...BOOKING, status: 'boarded' as const, seatNo: 3 };
+  it('when a boarded worker taps 确认到达 after departure, then the booking shows 已到达 and the button goes', async () => {
+    const leftAnHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const aboard = {
+      ...BOOKING,
+      status: 'boarded' as const,
+      seatNo: 3,
+      trip: { ...BOOKING.trip!, departureAt: leftAnHourAgo },
+    };
     const { calls } = installFakeApi({
       'GET /api/bookings/mine': { status: 200, body: { items: [aboard] } },
       [`POST /api/bookings/${BOOKING.id}/arrival`]: {
@@ -79,20 +85,20 @@ describe('my bookings', () => {
     expect(screen.queryByText('确认到达')).toBeNull();
   });
 
-  it('when the worker is aboard but the coach has not left, then there is no 确认到达 yet, only when it comes', async () => {
-    const later = new Date(Date.now() + 3600_000).toISOString();
+  it('when a worker is aboard a coach that has not left yet, then 确认到达 is not offered and the page says when it will be', async () => {
+    const departsIn2h = new Date(Date.now() + 2 * 3_600_000).toISOString();
     const aboard = {
       ...BOOKING,
       status: 'boarded' as const,
       seatNo: 3,
-      trip: { ...BOOKING.trip!, departureAt: later },
+      trip: { ...BOOKING.trip!, departureAt: departsIn2h },
     };
     installFakeApi({ 'GET /api/bookings/mine': { status: 200, body: { items: [aboard] } } });
     render(<MyBookingsPage />);
     await flush();
     expect(screen.getByText('已上车')).toBeTruthy();
     expect(screen.queryByText('确认到达')).toBeNull();
-    expect(screen.getByText('车辆发车后可在此确认到达')).toBeTruthy();
+    expect(screen.getByText('班车发车后可在此确认到达')).toBeTruthy();
   });
 
   it('when there are no bookings, then the empty state points to 找班车', async () => {

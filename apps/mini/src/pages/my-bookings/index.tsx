@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Booking } from '@fugong/contracts';
+import { arrivalOpen } from '@fugong/domain';
 import { OfflineBanner } from '../../components/offline-banner';
 import { PageState } from '../../components/page-state';
 import { openPage, PAGES } from '../../navigation';
@@ -14,8 +15,11 @@ import '../../styles/worker.css';
 
 const ACTIVE = new Set(['pending', 'confirmed', 'waitlisted', 'boarded']);
 
-/** 确认到达 is taken once the coach has left (the server refuses it before departure). */
-const hasLeft = (b: Booking) => !b.trip || Date.parse(b.trip.departureAt) <= Date.now();
+/**
+ * 确认到达 is offered only once the coach has left (the server refuses it before): boarding
+ * opens hours ahead at the pickup point. Read when the list renders, by the phone's clock.
+ */
+const departed = (b: Booking): boolean => !!b.trip && arrivalOpen(new Date(b.trip.departureAt), new Date());
 
 /** 我的行程: bookings with the boarding code, cancellation, waitlist place and 确认到达 once aboard. */
 export default function MyBookingsPage() {
@@ -80,7 +84,10 @@ export default function MyBookingsPage() {
                 </Button>
               </View>
             ) : null}
-            {b.status === 'boarded' && !b.arrivedAt && hasLeft(b) ? (
+            {b.status === 'boarded' && !b.arrivedAt && !departed(b) ? (
+              <Text className="w-muted">班车发车后可在此确认到达</Text>
+            ) : null}
+            {b.status === 'boarded' && !b.arrivedAt && departed(b) ? (
               <View className="w-actions">
                 <Button
                   type="primary"
@@ -91,9 +98,6 @@ export default function MyBookingsPage() {
                   确认到达
                 </Button>
               </View>
-            ) : null}
-            {b.status === 'boarded' && !b.arrivedAt && !hasLeft(b) ? (
-              <Text className="w-muted">车辆发车后可在此确认到达</Text>
             ) : null}
           </BookingCard>
         ))}
