@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 
 /** The machine-wide CPU counters of /proc/stat (jiffies), or null where there is none. */
 export interface HostCpu {
@@ -32,4 +33,13 @@ export function describeHostCpu(before: HostCpu | null, after: HostCpu | null): 
   const total = after.total - before.total || 1;
   const pct = (a: number, b: number) => ((100 * (a - b)) / total).toFixed(1);
   return `host CPU during the rush: ${pct(after.busy, before.busy)}% busy, ${pct(after.idle, before.idle)}% idle, ${pct(after.steal, before.steal)}% stolen by the hypervisor`;
+}
+
+/** The machine a bench ran on, and how loaded it was (other engineers share its cores). */
+export function describeMachine(): string {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}; load average ${load}`;
 }

@@ -8,112 +8,20 @@
  * validation, the real route and service) as a worker's phone sends them: industry, wage floor
  * and region filters, nearest first from a point. Each run prints p50 / p95 / p99 ms beside the
  * host's stolen CPU and a bare baseline (one vacancy read by id through the same app: auth,
- * routing and an `_id` lookup), so a slow search shows apart from a slow machine. With
- * `--digest`, last, one run of the daily digest job over the same city, timed.
+ * routing and an `_id` lookup), so a slow search shows apart from a slow machine. The
+ * daily digest over the same city has its own bench, `bench:digest`.
  */
-import os from 'node:os';
-import { Types } from 'mongoose';
 import { inProcessApp } from './in-process-app';
-import { arg, openToolDb, progressBar } from '../scripts/dashboard-db';
-import { describeHostCpu, readHostCpu } from './host-cpu';
+import { arg, openToolDb } from '../scripts/dashboard-db';
+import { COUNTIES, generateCity, INDUSTRIES, near, pick, rnd } from './labour-city';
+import { describeHostCpu, describeMachine, readHostCpu } from './host-cpu';
 import { percentile, timedSorted } from './proc';
 
 const VACANCIES = Number(arg('vacancies', '30000'));
 const SEEKERS = Number(arg('seekers', '200000'));
 const QUERIES = Number(arg('queries', '400'));
 const RUNS = Number(arg('runs', '3'));
-const BATCH = 5000;
-const DAY = 86_400_000;
-const progress = progressBar();
-
-/** Ningbo's counties (the city prefix 3302) and a point near each one's centre. */
-const COUNTIES: [string, number, number][] = [
-  ['330281', 121.15, 30.04], // 余姚
-  ['330282', 121.27, 30.17], // 慈溪
-  ['330212', 121.55, 29.82], // 鄞州
-  ['330206', 121.84, 29.9], // 北仑
-  ['330203', 121.55, 29.87], // 海曙
-  ['330211', 121.71, 29.95], // 镇海
-  ['330213', 121.41, 29.66], // 奉化
-  ['330226', 121.43, 29.29], // 宁海
-];
-const INDUSTRIES = ['制造业', '电子信息', '纺织服装', '塑料制品', '模具', '物流', '建筑业', '餐饮住宿'];
-const POSITIONS = ['普工', '装配工', '质检员', '叉车司机', '注塑工', '仓管员', '焊工', '缝纫工'];
-const HOMES = ['520102', '510107', '500101', '420102', '410102', '430102', '340102', '360102'];
-
-/** Deterministic pseudo-random numbers, so every run of the bench builds the same city. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-const rnd = lcg(2020);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-/** A point within about ±15 km of a county's centre. */
-const near = ([, lng, lat]: [string, number, number]): [number, number] => [
-  Math.round((lng + (rnd() - 0.5) * 0.3) * 1e5) / 1e5,
-  Math.round((lat + (rnd() - 0.5) * 0.3) * 1e5) / 1e5,
-];
-
-function vacancy(i: number, now: number) {
-  const county = pick(COUNTIES);
-  const industry = pick(INDUSTRIES);
-  const position = pick(POSITIONS);
-  const wageMin = 3000 + Math.floor(rnd() * 40) * 100;
-  const headcount = 1 + Math.floor(rnd() * 30);
-  // One in eleven is closed or stale: search must pass over them, as it does in the city.
-  const kind = i >= VACANCIES ? pick(['full', 'withdrawn', 'stale'] as const) : 'open';
-  const confirmedAt = new Date(now - (kind === 'stale' ? 10 : rnd() * 6) * DAY);
-  return {
-    enterpriseId: new Types.ObjectId(),
-    enterpriseName: `宁波第${(i % 9000) + 1}号企业有限公司`,
-    postedBy: new Types.ObjectId(),
-    position,
-    industry,
-    headcount,
-    filled: kind === 'full' ? headcount : 0,
-    reserved: kind === 'full' ? headcount : 0,
-    wageMin,
-    wageMax: wageMin + 500 + Math.floor(rnd() * 20) * 100,
-    regionCode: county[0],
-    address: `${county[0]} 工业园区 ${i + 1} 号`,
-    location: { type: 'Point', coordinates: near(county) },
-    shifts: ['two_shift'],
-    contractKind: rnd() < 0.85 ? 'full_time' : 'part_time',
-    requirements: '',
-    certificateRequired: rnd() < 0.3,
-    accommodation: rnd() < 0.6,
-    meals: rnd() < 0.7,
-    healthRequirements: '',
-    charterBus: rnd() < 0.2,
-    status: kind === 'stale' ? 'open' : kind,
-    keywords: [industry, position],
-    confirmedAt,
-    postedAt: confirmedAt,
-    idempotencyKey: null,
-  };
-}
-
-function seeker(now: number) {
-  const county = pick(COUNTIES);
-  return {
-    userId: new Types.ObjectId(),
-    name: '求职者',
-    idNumberEnc: null,
-    wantedIndustries: [pick(INDUSTRIES), pick(INDUSTRIES)],
-    wantedPositions: [pick(POSITIONS)],
-    homeRegionCode: pick(HOMES),
-    willingRegionCodes: [county[0]],
-    homePoint: rnd() < 0.5 ? { type: 'Point', coordinates: near(county) } : null,
-    expectedWage: 3500 + Math.floor(rnd() * 40) * 100,
-    availableFrom: '2026-03-10',
-    skills: [],
-    certificates: [],
-    trainingWishes: [],
-    showPassColour: rnd() < 0.5,
-    registeredAt: new Date(now - rnd() * 30 * DAY),
-    updatedAt: new Date(now),
-  };
-}
+const closed = Math.ceil(VACANCIES / 10);
 
 /** A worker's search: nearest first from where they stand, most with industry, wage or region. */
 function randomQuery(): Record<string, string> {
@@ -127,32 +35,11 @@ function randomQuery(): Record<string, string> {
   return q;
 }
 
-async function insert(
-  db: Awaited<ReturnType<typeof openToolDb>>,
-  name: string,
-  n: number,
-  make: (i: number) => object,
-) {
-  const coll = db.connection.collection(name);
-  for (let i = 0; i < n; i += BATCH) {
-    await coll.insertMany(Array.from({ length: Math.min(BATCH, n - i) }, (_, j) => make(i + j)));
-    progress(name, Math.min(i + BATCH, n), n);
-  }
-}
-
 async function main() {
   const db = await openToolDb({ inMemory: true });
-  const now = Date.now();
-  const t0 = Date.now();
-  const closed = Math.ceil(VACANCIES / 10);
-  await insert(db, 'labour_vacancies', VACANCIES + closed, (i) => vacancy(i, now));
-  await insert(db, 'labour_seekers', SEEKERS, () => seeker(now));
-  process.stderr.write('\n');
-  console.log(
-    `generated ${VACANCIES} open + ${closed} full/withdrawn/stale vacancies and ${SEEKERS} seekers in ${((Date.now() - t0) / 1000).toFixed(1)} s (${db.where})`,
-  );
+  console.log(await generateCity(db, VACANCIES, SEEKERS, Date.now()));
 
-  const { app, http, auth } = inProcessApp(db.connection, ['worker']);
+  const { http, auth } = inProcessApp(db.connection, ['worker']);
   const some = await db.connection
     .collection('labour_vacancies')
     .find({}, { projection: { _id: 1 } })
@@ -202,33 +89,12 @@ async function main() {
     `all runs: ${all.length} searches, ${(found / all.length).toFixed(1)} vacancies per answer, ${badOrder} out of order or not live`,
   );
   console.log(`search ${fmt(all)}; bare baseline ${fmt(bareAll)}`);
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(describeMachine());
   console.log(
     `| ${VACANCIES} open (+${closed} closed/stale) | ${SEEKERS} | ${RUNS} × ${QUERIES} | ${fmt(all)} | ${fmt(bareAll)} | ${runs.map((r) => r.host.match(/([\d.]+)% stolen/)?.[1] ?? '?').join(', ')} % |`,
   );
-  // `--digest`: the daily digest (一对一推送) over the same city, one sweep of every seeker against
-  // the last 24 hours' postings, then the firms' side; before 08:00 China time it reports
-  // 'before_hour'. Off by default: at full scale it has not yet finished in reasonable time.
-  if (process.argv.includes('--digest')) await timeDigest(app, db);
   await db.close();
   process.exit(badOrder === 0 && percentile(all, 95) <= 50 ? 0 : 1);
-}
-
-/** One digest run, timed, and how many notices it queued. */
-async function timeDigest(
-  app: ReturnType<typeof inProcessApp>['app'],
-  db: Awaited<ReturnType<typeof openToolDb>>,
-) {
-  const d0 = process.hrtime.bigint();
-  const digest = await app.container.labour.services.digest.run();
-  const seconds = Number(process.hrtime.bigint() - d0) / 1e9;
-  const queued = await db.connection.collection('notification_outbox').estimatedDocumentCount();
-  console.log(`daily digest: ${JSON.stringify(digest)} in ${seconds.toFixed(1)} s; ${queued} notices queued`);
 }
 
 main().catch((err) => {

@@ -1,7 +1,9 @@
 import {
   APPLICATION_STEPS,
+  byIndustry,
   digestPicks,
   fittingSeekers,
+  FreshPostings,
   isStale,
   freshSince,
   headcountProblem,
@@ -116,6 +118,50 @@ describe('match score', () => {
       const cook = { ...seeker, wantedIndustries: ['餐饮住宿'] };
       const far = { ...seeker, willingRegionCodes: ['440300'], expectedWage: 8000 };
       expect(fittingSeekers(vacancy, [seeker, cook, far])).toEqual([seeker]);
+    });
+    it('when the day’s postings are grouped by industry, then picking from a seeker’s industries picks what picking from all does', () => {
+      const twice = { ...seeker, wantedIndustries: ['制造业', '制造业'] };
+      const grouped = byIndustry(fresh, (v) => [v.industry]);
+      const mine = byIndustry([twice], (s) => s.wantedIndustries);
+      expect(mine.get('制造业')).toEqual([twice]);
+      expect(grouped.get('餐饮住宿')!.map((v) => v.id)).toEqual(['c']);
+      const theirs = [...new Set(twice.wantedIndustries)].flatMap((i) => grouped.get(i) ?? []);
+      expect(digestPicks(twice, theirs)).toEqual(digestPicks(twice, fresh));
+    });
+    it('when the day’s postings are laid out for the sweep, then every seeker is picked exactly what digestPicks picks', () => {
+      let r = 7;
+      const rnd = () => (r = (Math.imul(r, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
+      const one = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+      const trades = ['制造业', '物流', '餐饮住宿'];
+      const places = ['330281', '330282', '330100', '440300'];
+      const jobs = ['普工', '仓管员', '装配工', '普工组长'];
+      const day = Array.from({ length: 300 }, (_, i) => ({
+        ...vacancy,
+        id: `v${i}`,
+        industry: one(trades),
+        regionCode: one(places),
+        position: one(jobs),
+        wageMax: 3500 + Math.floor(rnd() * 30) * 100,
+        certificateRequired: rnd() < 0.3,
+        postedAt: at(Math.floor(rnd() * 6)),
+      }));
+      const postings = new FreshPostings(day);
+      let picked = 0;
+      for (let k = 0; k < 200; k += 1) {
+        const s = {
+          ...seeker,
+          wantedIndustries: [one(trades), one(trades)],
+          wantedPositions: [one(jobs)],
+          willingRegionCodes: rnd() < 0.2 ? [] : [one(places)],
+          expectedWage: 3500 + Math.floor(rnd() * 40) * 100,
+          certificates: rnd() < 0.5 ? ['电工证'] : [],
+        };
+        const sent = new Set(day.filter(() => rnd() < 0.1).map((v) => v.id));
+        const picks = postings.picksFor(s, sent);
+        expect(picks.map((v) => v.id)).toEqual(digestPicks(s, day, sent).map((v) => v.id));
+        picked += picks.length;
+      }
+      expect(picked).toBeGreaterThan(500);
     });
   });
 });

@@ -1,11 +1,12 @@
 import { pageLink, SHARED_PAGES } from '@fugong/contracts';
 import {
   addDays,
+  byIndustry,
   chinaDay,
   chinaDayStart,
   DIGEST_FROM_HOUR,
-  digestPicks,
   fittingSeekers,
+  FreshPostings,
   freshSince,
 } from '@fugong/domain';
 import type { Clock } from '../../clock';
@@ -39,7 +40,8 @@ export interface DigestDeps {
 const HOUR_MS = 3_600_000;
 /** New postings a day's digests are drawn from: Yuyao posts ~100 a day (36,000 a year, seed 003). */
 const MAX_NEW_VACANCIES = 2000;
-const SEEKER_PAGE = 500;
+/** Seekers per page of the sweep: one read, one claim insert and one outbox write each. */
+const SEEKER_PAGE = 2000;
 /** New registrations a day's firm digests are drawn from, and the open vacancies they are matched to. */
 const MAX_NEW_SEEKERS = 5000;
 const MAX_OPEN_VACANCIES = 5000;
@@ -70,22 +72,22 @@ export class LabourDigestService {
     );
     let digests = 0;
     let seekers = 0;
-    const industries = [...new Set(fresh.map((v) => v.industry))];
-    for (let after: string | null = null; industries.length > 0;) {
-      const page = await this.d.seekers.pageWanting(industries, after, SEEKER_PAGE);
-      if (page.length === 0) break;
-      after = page[page.length - 1].id;
+    const postings = new FreshPostings(fresh);
+    const industries = postings.industries();
+    for await (const page of industries.length > 0
+      ? this.d.seekers.allWanting(industries, SEEKER_PAGE)
+      : []) {
       seekers += page.length;
       const yesterday = await this.d.digests.sentOn(
         page.map((s) => s.userId),
         addDays(day, -1),
       );
-      const wanted = page.flatMap((s) => {
-        const picks = digestPicks(s, fresh, yesterday.get(s.userId));
+      const due = page.flatMap((s) => {
+        const picks = postings.picksFor(s, yesterday.get(s.userId));
         return picks.length > 0 ? [{ userId: s.userId, day, ...vacanciesNotice(picks) }] : [];
       });
       // Only the run whose insert applied sends: a second run (or instance) gets those left out.
-      const claimed = await this.d.digests.claimMany(wanted, now);
+      const claimed = await this.d.digests.claimMany(due, now);
       await this.queue(claimed);
       digests += claimed.length;
     }
@@ -107,8 +109,9 @@ export class LabourDigestService {
     const industries = [...new Set(newcomers.flatMap((s) => s.wantedIndustries))];
     const open = await this.d.vacancies.openInIndustries(industries, freshSince(now), MAX_OPEN_VACANCIES);
     const byPoster = new Map<string, { v: VacancyRecord; fit: string[] }[]>();
+    const newcomersIn = byIndustry(newcomers, (s) => s.wantedIndustries);
     for (const v of open) {
-      const fit = fittingSeekers(v, newcomers).map((s) => s.userId);
+      const fit = fittingSeekers(v, newcomersIn.get(v.industry) ?? []).map((s) => s.userId);
       if (fit.length > 0) byPoster.set(v.postedBy, [...(byPoster.get(v.postedBy) ?? []), { v, fit }]);
     }
     const claimed = await this.d.digests.claimMany(

@@ -43,19 +43,31 @@ export class SeekerRepository {
   }
 
   /**
-   * One page of seekers wanting any of these industries, in _id order after `afterId` (the
-   * daily digest walks them all page by page, so no cursor stays open across a long run).
+   * Every seeker wanting any of these industries, in _id order, a page at a time from one
+   * cursor. The daily digest sweeps them all: one query planned once, where re-querying
+   * "after the last _id" per page made the planner gather and sort every match again for each
+   * page (quadratic at 200,000 seekers on the embedded database).
    */
-  async pageWanting(industries: string[], afterId: string | null, limit: number): Promise<SeekerRecord[]> {
-    const docs = await this.model
-      .find(
-        { wantedIndustries: { $in: industries }, ...(afterId ? { _id: { $gt: oid(afterId) } } : {}) },
-        { idNumberEnc: 0 },
-      )
+  async *allWanting(industries: string[], pageSize: number): AsyncGenerator<SeekerRecord[]> {
+    const cursor = this.model
+      .find({ wantedIndustries: { $in: industries } }, { idNumberEnc: 0 })
       .sort({ _id: 1 })
-      .limit(limit)
-      .lean<SeekerDoc[]>();
-    return docs.map((d) => toRecord({ ...d, idNumberEnc: null }));
+      .batchSize(pageSize)
+      .lean<SeekerDoc>()
+      .cursor();
+    let page: SeekerRecord[] = [];
+    try {
+      for await (const d of cursor) {
+        page.push(toRecord({ ...(d as SeekerDoc), idNumberEnc: null }));
+        if (page.length === pageSize) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } finally {
+      await cursor.close();
+    }
   }
 
   /** Seekers registered after `since`, newest first (the firms' digest of new job seekers). */
