@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const chip = (page: Page, label: string) =>
-  page.locator('.chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  page.locator('.w-chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
 async function openTile(page: Page, title: string): Promise<void> {
   await page.locator('.tile-grid__title', { hasText: title }).click();
@@ -96,7 +96,7 @@ describe('enterprise issues on the H5 build', () => {
     await steward.locator('.steward-enterprises__item', { hasText: FIRM }).click();
     await button(steward, '记录走访').click();
     await field(steward, '如 车间、食堂、宿舍').fill('注塑车间');
-    const met = steward.locator('.chips__chip', { hasText: /^\s*达标\s*$/ });
+    const met = steward.locator('.w-chips__chip', { hasText: /^\s*达标\s*$/ });
     const count = await met.count();
     expect(count).toBe(11);
     for (let i = 0; i < count; i += 1) await met.nth(i).click();

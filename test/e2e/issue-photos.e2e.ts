@@ -28,7 +28,7 @@ interface PhotoItem {
 }
 
 const chip = (page: Page, label: string) =>
-  page.locator('.chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  page.locator('.w-chips__chip', { hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
 /** Opens 问题申报 for the demo firm and fills in a 原材料 issue. */
 async function startIssue(page: Page, description: string): Promise<void> {
