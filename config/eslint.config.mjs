@@ -28,6 +28,7 @@ const ONE_ENTRY_POINT = {
  */
 const MODULES_WITH_INDEX = [
   'alerts',
+  'assignments',
   'audit-log',
   'auth',
   'boarding',

@@ -57,25 +57,6 @@ function allTypeNames(clause) {
   return names.length > 0 && names.every((n) => n.startsWith('type '));
 }
 
-/**
- * Type-only cycles known today: module folders whose types still refer to each other (the
- * enterprise side's overview, scope and steward figures read each other's repositories).
- * Untangling one means declaring, in the lower module, the shape it needs and letting the
- * container pass the other module's object in, as trips/trip-bookings.ts does. A cycle passes
- * only when it is type-only and every file of it lies in one listed group; a value cycle, or a
- * type cycle anywhere else, fails.
- */
-const KNOWN_TYPE_TANGLES = [
-  ['callbacks', 'enterprises', 'issues', 'reopening', 'stewards', 'visits'].map(
-    (m) => `apps/bff/src/modules/${m}/`,
-  ),
-];
-
-const inKnownTangle = (component) =>
-  KNOWN_TYPE_TANGLES.some((group) =>
-    component.every((file) => group.some((dir) => path.relative(ROOT, file).startsWith(dir))),
-  );
-
 function resolve(from, spec) {
   const base = path.resolve(path.dirname(from), spec);
   for (const ext of ['', ...EXTS]) {
@@ -139,17 +120,12 @@ function main() {
   const graph = importGraph(dirs, true);
   const valueFiles = new Set(valueCycles.flat());
   const typeCycles = cycles(graph).filter((c) => !c.some((f) => valueFiles.has(f)));
-  const tolerated = typeCycles.filter(inKnownTangle);
   const found = [
     ...valueCycles.map((c) => ({ kind: 'import cycle', files: c })),
-    ...typeCycles.filter((c) => !inKnownTangle(c)).map((c) => ({ kind: 'type-only import cycle', files: c })),
+    ...typeCycles.map((c) => ({ kind: 'type-only import cycle', files: c })),
   ];
-  const known =
-    tolerated.length > 0
-      ? ` (${tolerated.length} known type-only tangle(s) left, see KNOWN_TYPE_TANGLES)`
-      : '';
   if (found.length === 0) {
-    console.log(`check-cycles: no import cycles in ${graph.size} files${known}`);
+    console.log(`check-cycles: no import cycles in ${graph.size} files`);
     return 0;
   }
   for (const { kind, files } of found) {

@@ -1,8 +1,10 @@
 /**
  * Part of the composition root (`container.ts` calls this once): the modules around a firm, in
- * dependency order — the registry and its scope rule, reopening reports, issues, steward visits
- * and call-backs, the stewards themselves, and charter requests. Each module is built from its
- * own index.ts; this file only says which module gets which of another's pieces.
+ * dependency order — the steward assignments, the registry and its scope rule, reopening reports,
+ * issues, steward visits and call-backs, the stewards themselves, and charter requests. Each
+ * module is built from its own index.ts and imports only the ones before it; this file only says
+ * which module gets which of another's pieces (and fills the registry's `FirmCardReads` with the
+ * repositories of the modules above it).
  */
 import type { Connection } from 'mongoose';
 import type { IssueSlaPolicy } from '@fugong/domain';
@@ -10,12 +12,13 @@ import type { AuditRepository } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import type { PiiCipher } from '../crypto/pii';
 import type { RecordEventPublisher } from '../events';
+import { AssignmentRepository } from '../modules/assignments';
 import { buildCallbacks, CallbackRepository } from '../modules/callbacks';
 import { buildCharters, type TripCreator } from '../modules/charters';
 import { buildEnterprises, type EnterpriseRepository } from '../modules/enterprises';
 import { buildIssues, IssueRepository } from '../modules/issues';
 import { buildReopening, ReopeningRepository } from '../modules/reopening';
-import { AssignmentRepository, buildStewards } from '../modules/stewards';
+import { buildStewards } from '../modules/stewards';
 import type { SweepIsolation } from '../modules/sweep-failures';
 import { buildVisits, VisitRepository } from '../modules/visits';
 
@@ -40,7 +43,8 @@ export function composeEnterpriseSide(d: EnterpriseSideDeps) {
 
   // These modules read each other's records (a firm's card and a steward's list show its
   // assignment, visits, issues and latest reopening report), so the repositories they share are
-  // opened first, once each, and handed to every module that reads them.
+  // opened first, once each, and handed to every module that reads them — a module above by its
+  // type, the registry below them through the narrow shape it declares.
   const shared = {
     assignments: AssignmentRepository.on(conn),
     visits: VisitRepository.on(conn),
@@ -56,9 +60,7 @@ export function composeEnterpriseSide(d: EnterpriseSideDeps) {
     audit: d.audit,
     enterprises: d.enterprises,
     assignments: shared.assignments,
-    visits: shared.visits,
-    issues: shared.issues,
-    reopening: shared.reopening,
+    card: { visits: shared.visits, issues: shared.issues, reopening: shared.reopening },
     events,
   });
   const scope = enterprises.services.scope;

@@ -13,7 +13,7 @@ import { CheckinRepository } from '../modules/health-checkins';
 import { IssueRepository } from '../modules/issues';
 import { ReopeningRepository } from '../modules/reopening';
 import type { RollupReaders } from '../modules/rollups';
-import { AssignmentRepository } from '../modules/stewards';
+import { AssignmentRepository } from '../modules/assignments';
 import { TripRepository } from '../modules/trips';
 import { VisitRepository } from '../modules/visits';
 

@@ -2,6 +2,7 @@ import {
   DEFAULT_ISSUE_SLA,
   firstResponseDue,
   isClockOverdue,
+  isIssueOverdue,
   progressDue,
   reminderAt,
   resolutionDue,
@@ -67,5 +68,19 @@ describe('issue deadlines', () => {
       isClockOverdue({ dueAt, metAt: at('2026-03-06T14:00:00+08:00') }, at('2026-04-01T00:00:00+08:00')),
     ).toBe(false);
     expect(isClockOverdue({ dueAt: null, metAt: null }, friday)).toBe(false);
+  });
+
+  it('when a running clock of an open issue is past due, then the issue is overdue; a late-met clock or a confirmed issue is not', () => {
+    const late = { dueAt: friday, metAt: null };
+    const metLate = { dueAt: friday, metAt: at('2026-03-06T16:00:00+08:00') };
+    const running = { dueAt: at('2026-03-09T15:00:00+08:00'), metAt: null };
+    const now = at('2026-03-07T09:00:00+08:00');
+    expect(
+      isIssueOverdue({ state: 'dispatched', clocks: { progress: running, resolution: late } }, now),
+    ).toBe(true);
+    expect(
+      isIssueOverdue({ state: 'answered', clocks: { progress: metLate, resolution: running } }, now),
+    ).toBe(false);
+    expect(isIssueOverdue({ state: 'confirmed', clocks: { resolution: late } }, now)).toBe(false);
   });
 });

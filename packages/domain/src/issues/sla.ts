@@ -1,4 +1,4 @@
-import type { IssueCategory, IssueUrgency } from '@fugong/contracts';
+import type { IssueCategory, IssueState, IssueUrgency } from '@fugong/contracts';
 import { HOUR_MS } from '../time/china-day';
 import { addWorkingDays, type WorkCalendar } from '../calendar/working-days';
 
@@ -65,4 +65,16 @@ export interface SlaClock {
 export function isClockOverdue(clock: SlaClock, now: Date): boolean {
   if (!clock.dueAt) return false;
   return (clock.metAt ?? now).getTime() > clock.dueAt.getTime();
+}
+
+/**
+ * True when any running clock of an unconfirmed issue has passed its deadline (a clock met late
+ * no longer counts: the issue has moved on). What a firm's card and a steward's list call 超期.
+ */
+export function isIssueOverdue(
+  issue: { state: IssueState; clocks: Record<string, SlaClock> },
+  now: Date,
+): boolean {
+  if (issue.state === 'confirmed') return false;
+  return Object.values(issue.clocks).some((c) => c.metAt === null && isClockOverdue(c, now));
 }

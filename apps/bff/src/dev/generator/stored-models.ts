@@ -11,7 +11,7 @@ import { enterpriseModel } from '../../modules/enterprises/enterprise.model';
 import { checkinModel } from '../../modules/health-checkins/checkin.model';
 import { issueModel } from '../../modules/issues/issue.model';
 import { reopeningModel } from '../../modules/reopening/reopening.model';
-import { assignmentModel } from '../../modules/stewards/assignment.model';
+import { assignmentModel } from '../../modules/assignments/assignment.model';
 import { tripModel } from '../../modules/trips/trip.model';
 import { visitModel } from '../../modules/visits/visit.model';
 

@@ -1,28 +1,19 @@
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import {
-  assign,
-  createEnterprise,
-  fullChecklist,
-  signInAs,
-  type Person,
-} from '../enterprises/testing/fixtures';
+import type { TestApp } from '../../test-support/test-app';
+import { assign, signInAs, type Person } from '../enterprises/testing/fixtures';
+import { createFirms, recordVisit, startStewardWorld } from '../stewards/testing/steward-world';
 
 let t: TestApp;
 let caller: Person;
 let supervisor: Person;
 let s1: Person;
 let s2: Person;
-const firms: string[] = [];
+let firms: string[];
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date('2027-03-01T09:00:00+08:00'));
-  caller = await signInAs(t, ['admin'], { name: '纪委回访员' });
+  ({ t, admin: caller, s1, s2 } = await startStewardWorld('纪委回访员'));
   supervisor = await signInAs(t, ['admin'], { name: '指挥部督查' });
-  s1 = await signInAs(t, ['steward'], { name: '郑麒麟' });
-  s2 = await signInAs(t, ['steward'], { name: '王立新' });
-  for (let i = 0; i < 4; i += 1) firms.push(await createEnterprise(t, caller, { name: `回访企业${i}` }));
+  firms = await createFirms(t, caller, 4, (i) => ({ name: `回访企业${i}` }));
   // firms[3] has no steward: nobody to rate, so it is never on the call list.
   await assign(t, caller, firms[0], s1.id);
   t.clock.advance(60_000);
@@ -126,10 +117,7 @@ describe('findings (不作为、中梗阻、慢作为、乱作为)', () => {
 
 describe('the stewards’ scorecard (服务评价)', () => {
   it('when stewards have visits, calls and findings, then each is counted and the one with findings comes first', async () => {
-    const visit = await t.http
-      .post('/api/visits')
-      .set(s1.auth)
-      .send({ enterpriseId: firms[1], place: '车间', checklist: fullChecklist(), findings: '已整改' });
+    const visit = await recordVisit(t, s1, firms[1], { place: '车间', findings: '已整改' });
     expect(visit.status).toBe(201);
     const res = await t.http.get('/api/callbacks/scorecard?days=7').set(caller.auth);
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { EnterpriseRepository, StaffRepository } from '../enterprises';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { VisitRepository } from '../visits';
 import type { CallbackRecord, CallbackRepository } from './callback.repository';
 import { dueForCallback, scorecardOrder } from './callback-console';

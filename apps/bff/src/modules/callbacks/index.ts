@@ -7,7 +7,7 @@ import type { Clock } from '../../clock';
 import type { RouteDef } from '../../http/route';
 import type { RecordEventPublisher } from '../../events';
 import type { EnterpriseRepository, StaffRepository } from '../enterprises';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { VisitRepository } from '../visits';
 import type { CallbackRepository } from './callback.repository';
 import { CallbackService } from './callback.service';

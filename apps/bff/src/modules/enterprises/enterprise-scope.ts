@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import { DomainError } from '../../errors';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { EnterpriseRepository } from './enterprise.repository';
 
 /**

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { chinaDay, OPEN_ISSUE_STATES } from '@fugong/domain';
-import type { Enterprise, EnterpriseInput, EnterpriseStaffList } from '@fugong/contracts';
+import { chinaDay, isIssueOverdue, OPEN_ISSUE_STATES, type SlaClock } from '@fugong/domain';
+import type { Enterprise, EnterpriseInput, EnterpriseStaffList, IssueState } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import { hasRole } from '../../auth/actor';
 import type { Clock } from '../../clock';
@@ -9,24 +9,38 @@ import { isDuplicateKey } from '../../db/errors';
 import type { EnterpriseRecord, EnterpriseRepository } from './enterprise.repository';
 import type { EnterpriseScope } from './enterprise-scope';
 import type { StaffRepository } from './staff.repository';
-import type { AssignmentRepository } from '../stewards';
-import type { VisitRepository } from '../visits';
-import { type IssueRepository, isIssueOverdue } from '../issues';
-import type { ReopeningRepository } from '../reopening';
+import type { AssignmentRepository } from '../assignments';
 import { importEnterprises } from './enterprise-import';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 /** Invite codes avoid 0/O and 1/I: they are read out over the phone. */
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+/**
+ * What a firm's card (the liaison's home page) reads of the modules built on top of the registry:
+ * the last visit, the open issues and whether today is reported. Declared here, in the registry's
+ * terms, because visits, issues and reopening reports all stand on the registry and its scope; the
+ * composition root passes their repositories, which fit these shapes as they are.
+ */
+export interface FirmCardReads {
+  visits: { lastVisitAt(enterpriseIds: string[]): Promise<Map<string, Date>> };
+  issues: {
+    listForEnterprises(
+      enterpriseIds: string[],
+      states: readonly IssueState[],
+    ): Promise<Array<{ state: IssueState; clocks: Record<string, SlaClock> }>>;
+  };
+  /** Today's report of the firm, or null while it has not reported. */
+  reopening: { findDay(enterpriseId: string, day: string): Promise<object | null> };
+}
+
 export interface EnterpriseServiceDeps {
   enterprises: EnterpriseRepository;
   scope: EnterpriseScope;
   staff: StaffRepository;
-  assignments: AssignmentRepository;
-  visits: VisitRepository;
-  issues: IssueRepository;
-  reopening: ReopeningRepository;
+  /** Who serves the firm now (the assignments sit below the registry). */
+  assignments: Pick<AssignmentRepository, 'liveForEnterprise'>;
+  card: FirmCardReads;
   clock: Clock;
   /** Where registry writes are announced (the dashboard counts firms per region/industry/size). */
   events?: RecordEventPublisher;
@@ -131,9 +145,9 @@ export class EnterpriseService {
     const now = this.d.clock.now();
     const [assignment, lastVisit, issues, today] = await Promise.all([
       this.d.assignments.liveForEnterprise(id),
-      this.d.visits.lastVisitAt([id]),
-      this.d.issues.listForEnterprises([id], OPEN_ISSUE_STATES),
-      this.d.reopening.findDay(id, chinaDay(now)),
+      this.d.card.visits.lastVisitAt([id]),
+      this.d.card.issues.listForEnterprises([id], OPEN_ISSUE_STATES),
+      this.d.card.reopening.findDay(id, chinaDay(now)),
     ]);
     const steward = assignment ? (await this.d.staff.findByIds([assignment.stewardId]))[0] : undefined;
     const last = lastVisit.get(id) ?? null;

@@ -2,20 +2,20 @@
  * The enterprise registry (企业库): firms, their liaisons and staff, the registry import, and the
  * scope rule that says which firms a person acts for. What other modules may use — the builder,
  * the routes, the enterprise and staff repositories, the scope, and the CSV/sheet readers other
- * imports reuse. Publishes `enterprise.changed` and `enterprises.imported`.
+ * imports reuse. Publishes `enterprise.changed` and `enterprises.imported`. It stands on the
+ * assignments only (the scope rule reads them); reopening, issues, visits, call-backs and the
+ * stewards stand on it, so what a firm's card shows of them comes in as `FirmCardReads`, a shape
+ * declared here that the container fills with their repositories.
  */
 import type { Connection } from 'mongoose';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { RecordEventPublisher } from '../../events';
 import type { RouteDef } from '../../http/route';
-import type { IssueRepository } from '../issues';
-import type { ReopeningRepository } from '../reopening';
-import type { AssignmentRepository } from '../stewards';
-import type { VisitRepository } from '../visits';
+import type { AssignmentRepository } from '../assignments';
 import type { EnterpriseRepository } from './enterprise.repository';
 import { EnterpriseScope } from './enterprise-scope';
-import { EnterpriseService } from './enterprise.service';
+import { EnterpriseService, type FirmCardReads } from './enterprise.service';
 import { enterpriseRoutesFor } from './enterprise.routes';
 import { RegistryImportRepository } from './registry-import.repository';
 import { RegistryImportService } from './registry-import.service';
@@ -40,11 +40,10 @@ export interface EnterpriseDeps {
   audit: AuditRepository;
   /** The registry itself, opened once by the container (most modules read it). */
   enterprises: EnterpriseRepository;
-  /** What a firm's card shows of the other enterprise-side modules (their repositories). */
+  /** Who serves which firm: the scope rule and the firm's card read it (the module below this one). */
   assignments: AssignmentRepository;
-  visits: VisitRepository;
-  issues: IssueRepository;
-  reopening: ReopeningRepository;
+  /** What a firm's card shows of the modules above the registry (visits, issues, reopening). */
+  card: FirmCardReads;
   events: RecordEventPublisher;
 }
 
@@ -60,9 +59,7 @@ export function buildEnterprises(d: EnterpriseDeps) {
     enterprises: repos.enterprises,
     staff: repos.staff,
     assignments: d.assignments,
-    visits: d.visits,
-    issues: d.issues,
-    reopening: d.reopening,
+    card: d.card,
     scope,
     clock: d.clock,
     events: d.events,

@@ -1,8 +1,9 @@
 /**
  * 问题诉求 (issues): a firm's problem, dispatched to a department, with three deadline clocks, its
  * attachments and photos, and the common problems across firms. What other modules may use — the
- * builder, the routes, the issue repository and service, the overdue rule, and the sweep names.
- * Publishes `issue.moved` and (the deadline sweep) `issue.deadline-marked`.
+ * builder, the routes, the issue repository and service, and the sweep names (the overdue rule,
+ * `isIssueOverdue`, is a pure rule in @fugong/domain). Publishes `issue.moved` and (the deadline
+ * sweep) `issue.deadline-marked`.
  */
 import type { Connection } from 'mongoose';
 import type { IssueSlaPolicy } from '@fugong/domain';
@@ -11,7 +12,7 @@ import type { Clock } from '../../clock';
 import type { RecordEventPublisher } from '../../events';
 import type { RouteDef } from '../../http/route';
 import type { EnterpriseRepository, EnterpriseScope } from '../enterprises';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { SweepIsolation } from '../sweep-failures';
 import type { IssueRepository } from './issue.repository';
 import { AttachmentRepository } from './attachment.repository';
@@ -26,7 +27,6 @@ import { PhotoOrphanSweep } from './photo-orphan-sweep';
 
 export { IssueRepository, type IssueRecord } from './issue.repository';
 export type { IssueService } from './issue.service';
-export { isIssueOverdue } from './issue-view';
 export { ISSUES_SWEEP } from './issue-sweep';
 export { PHOTO_ORPHANS_SWEEP } from './photo-orphan-sweep';
 

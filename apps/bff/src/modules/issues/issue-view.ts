@@ -8,12 +8,6 @@ function clockView(c: ClockRecord, now: Date) {
   return { dueAt: iso(c.dueAt), metAt: iso(c.metAt), overdue: isClockOverdue(c, now) };
 }
 
-/** True when any running clock of an open issue has passed its deadline. */
-export function isIssueOverdue(issue: IssueRecord, now: Date): boolean {
-  if (issue.state === 'confirmed') return false;
-  return Object.values(issue.clocks).some((c) => c.metAt === null && isClockOverdue(c, now));
-}
-
 /** The list shape of an issue, with the actions this caller may take. */
 export function toIssueView(issue: IssueRecord, now: Date, allowedActions: string[]): Issue {
   return {

@@ -24,7 +24,7 @@ import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
 import type { EnterpriseRepository, EnterpriseScope } from '../enterprises';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { AttachmentRepository } from './attachment.repository';
 import type { IssueFilter, IssueRecord, IssueRepository, TimelineRecord } from './issue.repository';
 import { actionsFor, canSee, mayPerform, relationOf, timelineRole, type IssueRelation } from './issue-access';

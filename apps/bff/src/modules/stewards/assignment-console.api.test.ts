@@ -1,12 +1,7 @@
 import { Types } from 'mongoose';
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import {
-  assign,
-  createEnterprise,
-  fullChecklist,
-  signInAs,
-  type Person,
-} from '../enterprises/testing/fixtures';
+import type { TestApp } from '../../test-support/test-app';
+import { assign, signInAs, type Person } from '../enterprises/testing/fixtures';
+import { createFirms, recordVisit, startStewardWorld } from './testing/steward-world';
 
 let t: TestApp;
 let admin: Person;
@@ -15,26 +10,22 @@ let s2: Person;
 let s3: Person;
 let worker: Person;
 /** 6 光学仪器 规上 and 3 塑料制品 规下 firms in 余姚 (330281), 2 光学仪器 规上 in 慈溪 (330282). */
-const optics: string[] = [];
-const plastics: string[] = [];
-const cixi: string[] = [];
+let optics: string[];
+let plastics: string[];
+let cixi: string[];
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date('2027-03-01T09:00:00+08:00'));
-  admin = await signInAs(t, ['admin']);
-  s1 = await signInAs(t, ['steward'], { name: '郑麒麟' });
-  s2 = await signInAs(t, ['steward'], { name: '王立新' });
+  ({ t, admin, s1, s2 } = await startStewardWorld());
   s3 = await signInAs(t, ['steward'], { name: '陈晓' });
   worker = await signInAs(t, ['worker']);
-  for (let i = 0; i < 6; i += 1) optics.push(await createEnterprise(t, admin, { name: `光电${i}` }));
-  for (let i = 0; i < 3; i += 1)
-    plastics.push(
-      await createEnterprise(t, admin, { name: `模塑${i}`, industry: '塑料制品', size: 'below' }),
-    );
-  for (let i = 0; i < 2; i += 1)
-    cixi.push(await createEnterprise(t, admin, { name: `慈溪${i}`, regionCode: '330282' }));
+  optics = await createFirms(t, admin, 6, (i) => ({ name: `光电${i}` }));
+  plastics = await createFirms(t, admin, 3, (i) => ({
+    name: `模塑${i}`,
+    industry: '塑料制品',
+    size: 'below',
+  }));
+  cixi = await createFirms(t, admin, 2, (i) => ({ name: `慈溪${i}`, regionCode: '330282' }));
 });
 afterAll(() => t.close());
 
@@ -150,10 +141,7 @@ describe('a leaving steward hands over', () => {
 describe('coverage', () => {
   it('when a firm was visited within N days it is covered, and N days later it counts as not visited again', async () => {
     const [firm] = await liveOf(s2.id);
-    const visit = await t.http
-      .post('/api/visits')
-      .set(s2.auth)
-      .send({ enterpriseId: firm, place: '车间', checklist: fullChecklist(), findings: '' });
+    const visit = await recordVisit(t, s2, firm, { place: '车间', findings: '' });
     expect(visit.status).toBe(201);
     const now = await coverage({ lapseDays: '7' });
     expect(now.body.notVisited).toBe(10);

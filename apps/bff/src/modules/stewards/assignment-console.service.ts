@@ -16,7 +16,7 @@ import { DomainError } from '../../errors';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { EnterpriseBrief, EnterpriseRepository, StaffRepository } from '../enterprises';
 import type { VisitRepository } from '../visits';
-import type { AssignmentRepository } from './assignment.repository';
+import type { AssignmentRepository } from '../assignments';
 
 export interface AssignmentConsoleDeps {
   assignments: AssignmentRepository;

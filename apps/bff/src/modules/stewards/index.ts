@@ -1,7 +1,10 @@
 /**
- * 复工管家 (stewards): who serves which firm, "my enterprises" and what needs attention. What other
- * modules may use — the builder, the routes (which also mount the visits' and call-backs'
- * services) and the assignment repository. Publishes `enterprise.changed`.
+ * 复工管家 (stewards): assigning stewards to firms (one by one and the command's console), "my
+ * enterprises" and what needs attention. The top of the enterprise side: it reads the registry,
+ * the assignments, visits, issues, reopening reports and call-backs, and no module reads it. What
+ * other modules may use — the builder and the routes (which also mount the visits' and
+ * call-backs' services). The assignments themselves are the `assignments` module's. Publishes
+ * `enterprise.changed`.
  */
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
@@ -12,12 +15,10 @@ import type { EnterpriseRepository, EnterpriseScope, StaffRepository } from '../
 import type { IssueRepository } from '../issues';
 import type { ReopeningRepository } from '../reopening';
 import type { VisitRepository, Visits } from '../visits';
-import type { AssignmentRepository } from './assignment.repository';
+import type { AssignmentRepository } from '../assignments';
 import { AssignmentConsoleService } from './assignment-console.service';
 import { StewardService } from './steward.service';
 import { stewardRoutesFor } from './steward.routes';
-
-export { AssignmentRepository, type AssignmentRecord } from './assignment.repository';
 
 export interface StewardDeps {
   /** Opened by the container: scope, issues, visits and call-backs read the assignments too. */

@@ -1,14 +1,20 @@
-import { OPEN_ISSUE_STATES, VISIT_LAPSE_DAYS, rankByNeed, stewardsNeedingAttention } from '@fugong/domain';
+import {
+  isIssueOverdue,
+  OPEN_ISSUE_STATES,
+  VISIT_LAPSE_DAYS,
+  rankByNeed,
+  stewardsNeedingAttention,
+} from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import type { EnterpriseRepository, EnterpriseScope, StaffRepository } from '../enterprises';
 import type { VisitRepository } from '../visits';
-import { type IssueRepository, isIssueOverdue } from '../issues';
+import type { IssueRepository } from '../issues';
 import type { ReopeningRepository } from '../reopening';
 import type { CallbackRepository } from '../callbacks';
-import type { AssignmentRecord, AssignmentRepository } from './assignment.repository';
+import type { AssignmentRecord, AssignmentRepository } from '../assignments';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 
 export interface StewardServiceDeps {

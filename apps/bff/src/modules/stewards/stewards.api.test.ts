@@ -1,42 +1,24 @@
-import { startTestApp, type TestApp } from '../../test-support/test-app';
-import {
-  assign,
-  createEnterprise,
-  fullChecklist,
-  signInAs,
-  type Person,
-} from '../enterprises/testing/fixtures';
+import type { TestApp } from '../../test-support/test-app';
+import { assign, fullChecklist, signInAs, type Person } from '../enterprises/testing/fixtures';
+import { createFirms, recordVisit, startStewardWorld } from './testing/steward-world';
 
 let t: TestApp;
 let admin: Person;
 let s1: Person;
 let s2: Person;
 let liaison: Person;
-const firms: string[] = [];
+let firms: string[];
 const H = 3_600_000;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  t.clock.set(new Date('2027-03-01T09:00:00+08:00'));
-  admin = await signInAs(t, ['admin']);
-  s1 = await signInAs(t, ['steward'], { name: '郑麒麟' });
-  s2 = await signInAs(t, ['steward'], { name: '王立新' });
-  for (let i = 0; i < 4; i += 1) firms.push(await createEnterprise(t, admin, { name: `需求排序企业${i}` }));
+  ({ t, admin, s1, s2 } = await startStewardWorld());
+  firms = await createFirms(t, admin, 4, (i) => ({ name: `需求排序企业${i}` }));
   liaison = await signInAs(t, ['liaison'], { enterpriseId: firms[0] });
 });
 afterAll(() => t.close());
 
 const visit = (who: Person, enterpriseId: string, over: Record<string, unknown> = {}) =>
-  t.http
-    .post('/api/visits')
-    .set(who.auth)
-    .send({
-      enterpriseId,
-      place: '企业食堂及车间',
-      checklist: fullChecklist(),
-      findings: '就餐已分散错时',
-      ...over,
-    });
+  recordVisit(t, who, enterpriseId, over);
 
 describe('steward assignments', () => {
   it('when a firm is reassigned, then only one steward holds it, the old one loses access and the history keeps both', async () => {

@@ -7,7 +7,7 @@ import type { Clock } from '../../clock';
 import type { RecordEventPublisher } from '../../events';
 import type { EnterpriseScope } from '../enterprises';
 import type { IssueService } from '../issues';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { VisitRepository } from './visit.repository';
 import { VisitService } from './visit.service';
 

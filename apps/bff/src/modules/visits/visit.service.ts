@@ -3,7 +3,7 @@ import type { Visit, VisitInput } from '@fugong/contracts';
 import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
-import type { AssignmentRepository } from '../stewards';
+import type { AssignmentRepository } from '../assignments';
 import type { EnterpriseScope } from '../enterprises';
 import type { IssueService } from '../issues';
 import type { VisitRecord, VisitRepository } from './visit.repository';
