@@ -18,7 +18,7 @@ import { SubsidyPush, type SubsidyNoticePorts } from './subsidy-push';
 import { DeferralRepository } from './deferral.repository';
 import { SubsidyDeferralService } from './subsidy-deferral.service';
 
-export type { SubsidyNoticePorts, PushMessage } from './subsidy-push';
+export type { SubsidyNoticePorts } from './subsidy-push';
 
 export { subsidyRoutesFor } from './subsidy.routes';
 export { listenForObjectionDecisions } from './subsidy-objection-notices';
