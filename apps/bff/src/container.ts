@@ -176,6 +176,7 @@ export function buildContainer(deps: AppDeps) {
     audit: repos.audit,
     events,
     personKey: pii.lookupHash,
+    divisions: divisions.data,
     calendar: calendar.provider.calendar,
     charterRates: config.SUBSIDY_CHARTER_RATES,
     notices: {

@@ -1,7 +1,7 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
 
-export interface AuditDoc {
-  _id: Types.ObjectId;
+/** One entry of the log, as appended and as read back (the stored document is this and its `_id`). */
+export interface AuditEntry {
   at: Date;
   actorId: string;
   action: string;
@@ -9,7 +9,12 @@ export interface AuditDoc {
   subjectId: string;
   fields: string[];
   requestId: string | null;
+  /** Why the data was read in full, when the reader had to say (e.g. 流调溯源). */
   reason?: string | null;
+}
+
+export interface AuditDoc extends AuditEntry {
+  _id: Types.ObjectId;
 }
 
 const schema = new Schema<AuditDoc>(

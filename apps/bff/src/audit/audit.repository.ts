@@ -1,18 +1,8 @@
 import type { Connection, Model, QueryFilter } from 'mongoose';
-import type { AuditDoc } from './audit.model';
+import type { AuditDoc, AuditEntry } from './audit.model';
 import { auditModel } from './audit.model';
 
-export interface AuditEntry {
-  at: Date;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  fields: string[];
-  requestId: string | null;
-  /** Why the data was read in full, when the reader had to say (e.g. 流调溯源). */
-  reason?: string | null;
-}
+export type { AuditEntry };
 
 /** What the console's log page asks for: a time span, optionally some actions and one actor. */
 export interface AuditQuery {

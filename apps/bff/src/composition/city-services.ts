@@ -69,7 +69,7 @@ export function composeCityServices(d: CityServiceDeps) {
         destinationText: t.destinations.find((d) => d.enterpriseId === enterpriseId)?.dropPoint ?? '',
         seatsLeft: t.seatsLeft,
       })),
-    regionName: (code) => d.divisions.data.find(code)?.name ?? null,
+    divisions: d.divisions.data,
     keyFirmsAmong: async (ids) =>
       new Set((await stewards.repos.assignments.liveForEnterprises(ids)).map((a) => a.enterpriseId)),
     notices: { enqueue: (messages) => d.worker.notifications.repos.outbox.addMany(messages, clock.now()) },

@@ -49,6 +49,12 @@ export interface FakeWechat {
   acceptSubscription: (openid: string, templateId: string) => void;
   /** Sends WeChat still allows to this person for this template. */
   subscriptionsLeft: (openid: string, templateId: string) => number;
+  /**
+   * Test hook: another holder of the app's secret forces a token refresh (a `stable_token`
+   * request with `force_refresh`, counted like any other), so every token issued before is
+   * invalid (40001) from now on.
+   */
+  forceRefreshElsewhere: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -196,6 +202,17 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
       subscriptions.set(key, (subscriptions.get(key) ?? 0) + 1);
     },
     subscriptionsLeft: (openid, templateId) => subscriptions.get(subKey(openid, templateId)) ?? 0,
+    async forceRefreshElsewhere() {
+      await fetch(`http://127.0.0.1:${bound}/cgi-bin/stable_token`, {
+        method: 'POST',
+        body: JSON.stringify({
+          grant_type: 'client_credential',
+          appid: FAKE_WECHAT_APP.appid,
+          secret: FAKE_WECHAT_APP.secret,
+          force_refresh: true,
+        }),
+      });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,17 +1,10 @@
 import type { Types } from 'mongoose';
 import { CHECKLIST_ITEMS, creditCodeCheckChar } from '@fugong/contracts';
-import { addDays, chinaDayStart, daysBetween } from '@fugong/domain';
+import { addDays, daysBetween } from '@fugong/domain';
 import type { StoredModels } from './stored-models';
 import { BulkInserter, type Progress } from './bulk';
-import {
-  DEPARTMENT_OF,
-  INDUSTRIES,
-  ISSUE_MIX,
-  TOWNS,
-  firmName,
-  personName,
-  type CityPlan,
-} from './city-plan';
+import { DEPARTMENT_OF, INDUSTRIES, ISSUE_MIX, TOWNS, firmName, type CityPlan } from './city-plan';
+import { atChinaHour, generatedUser, HOUR } from './generated-user';
 import { idFactory, type Rng } from './random';
 
 /** What later stages need to know about each generated enterprise. */
@@ -24,8 +17,6 @@ export interface FirmFacts {
   reopenDay: string | null;
 }
 
-const HOUR = 3_600_000;
-const at = (day: string, hour: number) => new Date(chinaDayStart(day).getTime() + hour * HOUR);
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** A unique, checksum-valid 统一社会信用代码 for the n-th generated firm. */
 function creditCode(seed: number, n: number): string {
@@ -77,8 +68,8 @@ export async function generateFirms(
       address: `余姚市${town}工业区${r.int(1, 300)}号`,
       headcount,
       liaisonInviteCode: null,
-      createdAt: at(startDay, 0),
-      updatedAt: at(startDay, 0),
+      createdAt: atChinaHour(startDay, 0),
+      updatedAt: atChinaHour(startDay, 0),
     });
   }
   await ins.flush();
@@ -88,21 +79,9 @@ export async function generateFirms(
   for (let n = 0; n < plan.stewards; n += 1) {
     const id = ids.user();
     stewards.push(id);
-    await users.add({
-      _id: id,
-      name: personName(r),
-      phoneEnc: null,
-      phoneHash: null,
-      openid: null,
-      idNumberEnc: null,
-      idNumberHash: null,
-      roles: ['steward'],
-      enterpriseId: null,
-      departmentId: null,
-      homeRegion: null,
-      createdAt: at(startDay, 0),
-      updatedAt: at(startDay, 0),
-    });
+    await users.add(
+      generatedUser(r, { _id: id, roles: ['steward'], enterpriseId: null, homeRegion: null }, startDay),
+    );
   }
   await users.flush();
 
@@ -121,7 +100,7 @@ export async function generateFirms(
       enterpriseId: f.id,
       stewardId: s,
       assignedBy: commandId,
-      from: at(startDay, 9),
+      from: atChinaHour(startDay, 9),
       to: null,
       live: true,
     });
@@ -162,7 +141,7 @@ async function reports(
         staffTotal: f.headcount,
         capacityPercent: open ? Math.round(60 + 40 * ramp) : 0,
         reportedBy: f.id,
-        reportedAt: at(day, 17),
+        reportedAt: atChinaHour(day, 17),
         revision: 1,
       });
     }
@@ -187,7 +166,7 @@ async function visitsAndCalls(
     // Most stewards visit every 3–5 days; about one in twelve has let it slip for over a week.
     const lax = r.chance(1 / 12);
     for (let d = r.int(0, 2); d < plan.days - (lax ? 8 : 0); d += r.int(3, 5)) {
-      const when = at(addDays(startDay, d), r.int(9, 16));
+      const when = atChinaHour(addDays(startDay, d), r.int(9, 16));
       await visits.add({
         enterpriseId: f.id,
         stewardId: steward,
@@ -214,7 +193,7 @@ async function visitsAndCalls(
         enterpriseId: f.id,
         stewardId: steward,
         callerId: commandId,
-        calledAt: at(addDays(endDay, -r.int(0, plan.days - 1)), 15),
+        calledAt: atChinaHour(addDays(endDay, -r.int(0, plan.days - 1)), 15),
         reached,
         satisfaction: reached ? rating : null,
         remarks: '',
@@ -244,7 +223,7 @@ async function issues(
     for (let k = 0; k < count; k += 1) {
       const category = r.weighted(ISSUE_MIX);
       const day = addDays(startDay, r.int(0, plan.days - 1));
-      const reportedAt = at(day, r.int(8, 18));
+      const reportedAt = atChinaHour(day, r.int(8, 18));
       const age = daysBetween(day, endDay);
       const state =
         f.reopenDay === null

@@ -1,13 +1,12 @@
 import type { Types } from 'mongoose';
-import { addDays, chinaDayStart } from '@fugong/domain';
+import { addDays } from '@fugong/domain';
 import type { StoredModels } from './stored-models';
 import { BulkInserter, type Progress } from './bulk';
 import { ORIGINS, personName, type CityPlan } from './city-plan';
 import type { FirmFacts } from './generate-firms';
+import { atChinaHour, generatedUser } from './generated-user';
 import { idFactory, type Rng } from './random';
 
-const HOUR = 3_600_000;
-const at = (day: string, hour: number) => new Date(chinaDayStart(day).getTime() + hour * HOUR);
 const SEATS = 45;
 const CAP_PCT = 75;
 const CAPACITY = Math.floor((SEATS * CAP_PCT) / 100);
@@ -54,21 +53,10 @@ export async function generateWorkers(
     const firm = pickFirm();
     const origin = r.weighted(ORIGINS.map((o, i) => [i, o.weight] as const));
     const o = ORIGINS[origin];
-    await users.add({
-      _id: id,
-      name: personName(r),
-      phoneEnc: null,
-      phoneHash: null,
-      openid: null,
-      idNumberEnc: null,
-      idNumberHash: null,
-      roles: ['worker'],
-      enterpriseId: firms[firm].id,
-      departmentId: null,
-      homeRegion: { province: o.province, city: o.city, county: o.county },
-      createdAt: at(startDay, 0),
-      updatedAt: at(startDay, 0),
-    });
+    const homeRegion = { province: o.province, city: o.city, county: o.county };
+    await users.add(
+      generatedUser(r, { _id: id, roles: ['worker'], enterpriseId: firms[firm].id, homeRegion }, startDay),
+    );
     const travels = o.province !== '330000' && r.chance(plan.charterShare / 0.94);
     const travelDay = travels ? addDays(startDay, r.int(0, plan.days + 1)) : null;
     if (travelDay) {
@@ -84,7 +72,7 @@ export async function generateWorkers(
       await checkins.add({
         workerId: id,
         day,
-        at: at(day, r.int(6, 9)),
+        at: atChinaHour(day, r.int(6, 9)),
         temperature: hot ? 37.5 : Math.round(r.normal(36.5, 0.2) * 10) / 10,
         symptoms: hot ? ['fever'] : [],
         healthCode: r.weighted([
@@ -125,7 +113,7 @@ async function trips(
     const waitlist = future && buses.length > 1 && buses[buses.length - 1].length < 10 ? buses.pop()! : [];
     for (const [b, load] of buses.entries()) {
       const tripId = ids.trip();
-      const departureAt = at(travelDay, 6 + (b % 12));
+      const departureAt = atChinaHour(travelDay, 6 + (b % 12));
       const holders: Types.ObjectId[] = [];
       let boarded = 0;
       const booking = (p: Traveller, status: string, extra: Record<string, unknown> = {}) => ({
@@ -146,7 +134,7 @@ async function trips(
         bookedById: p.worker.toHexString(),
         cancelReason: null,
         cancelledAt: null,
-        createdAt: at(addDays(travelDay, -2), 12),
+        createdAt: atChinaHour(addDays(travelDay, -2), 12),
         updatedAt: departureAt,
         ...extra,
       });
@@ -184,7 +172,7 @@ async function trips(
         noticesPending: false,
         cancelReason: null,
         createdBy: 'generator',
-        createdAt: at(addDays(travelDay, -3), 9),
+        createdAt: atChinaHour(addDays(travelDay, -3), 9),
         updatedAt: departureAt,
       });
     }

@@ -1,10 +1,10 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
-
-export type AlertStatus = 'pending' | 'sending' | 'sent' | 'failed';
+import { OUTBOX_DELIVERY_PATHS, type OutboxDelivery } from '../../db/outbox-delivery';
 /** The channel that carried the alert beyond the inbox: WeChat where consented, SMS otherwise. */
 export type AlertChannel = 'wechat' | 'sms' | 'inbox_only';
 
-export interface AlertDoc {
+/** An issue alert: its payload and the outbox's delivery state (status, attempts, claim, times). */
+export interface AlertDoc extends OutboxDelivery {
   /** `issue:<issueId>:<reminded|escalated>:<clock>:<userId>`: one delivery per event and person. */
   _id: string;
   userId: Types.ObjectId;
@@ -15,14 +15,7 @@ export interface AlertDoc {
   title: string;
   body: string;
   page: string;
-  status: AlertStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lockedUntil: Date | null;
-  lastError: string | null;
   channel: AlertChannel | null;
-  createdAt: Date;
-  sentAt: Date | null;
 }
 
 const schema = new Schema<AlertDoc>(
@@ -35,14 +28,8 @@ const schema = new Schema<AlertDoc>(
     title: { type: String, required: true },
     body: { type: String, required: true },
     page: { type: String, required: true },
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], required: true },
-    attempts: { type: Number, required: true, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    lockedUntil: { type: Date, default: null },
-    lastError: { type: String, default: null },
+    ...OUTBOX_DELIVERY_PATHS,
     channel: { type: String, enum: ['wechat', 'sms', 'inbox_only', null], default: null },
-    createdAt: { type: Date, required: true },
-    sentAt: { type: Date, default: null },
   },
   { versionKey: false, collection: 'issue_alert_outbox' },
 );

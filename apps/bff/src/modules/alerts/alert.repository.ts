@@ -1,5 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
+import { addToOutbox } from '../../db/outbox-delivery';
 import type { AlertChannel, AlertDoc } from './alert.model';
 
 export type { AlertChannel };
@@ -50,34 +51,20 @@ export class AlertRepository {
 
   /** Adds alerts; ones already present (same deterministic id) are left alone. */
   async addMany(alerts: NewAlert[], now: Date): Promise<void> {
-    if (alerts.length === 0) return;
-    await this.model.bulkWrite(
+    await addToOutbox(
+      this.model,
       alerts.map((a) => ({
-        updateOne: {
-          filter: { _id: a.id },
-          update: {
-            $setOnInsert: {
-              userId: new Types.ObjectId(a.userId),
-              issueId: new Types.ObjectId(a.issueId),
-              recipientLabel: a.recipientLabel,
-              kind: a.kind,
-              title: a.title,
-              body: a.body,
-              page: a.page,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: now,
-              lockedUntil: null,
-              lastError: null,
-              channel: null,
-              createdAt: now,
-              sentAt: null,
-            },
-          },
-          upsert: true,
-        },
+        _id: a.id,
+        userId: new Types.ObjectId(a.userId),
+        issueId: new Types.ObjectId(a.issueId),
+        recipientLabel: a.recipientLabel,
+        kind: a.kind,
+        title: a.title,
+        body: a.body,
+        page: a.page,
+        channel: null,
       })),
-      { ordered: false },
+      now,
     );
   }
 

@@ -1,4 +1,4 @@
-import { cellMatches, type CellFilter, type ParsedCell } from '@fugong/domain';
+import { addDays, cellMatches, type CellFilter, type ParsedCell } from '@fugong/domain';
 import type { Metrics, RollupView } from '../rollups';
 
 export type { Metrics };
@@ -65,4 +65,25 @@ export function dayRange(from: string, to: string, addDays: (d: string, n: numbe
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
+}
+
+/** The window's totals on one day (a travel day, a check-in day). */
+export const dayTotal = (window: RollupView[], f: CellFilter, day: string) =>
+  total(
+    sumCells(
+      window.filter((d) => d.d === day),
+      f,
+      () => '',
+    ),
+  );
+
+/** One row a day from `from` to `date`, labelled MM-DD, of that day's totals (the charts' trend). */
+export function dailyTrend<R>(
+  window: RollupView[],
+  f: CellFilter,
+  from: string,
+  date: string,
+  row: (key: string, label: string, m: Metrics) => R,
+): R[] {
+  return dayRange(from, date, addDays).map((day) => row(day, day.slice(5), dayTotal(window, f, day)));
 }

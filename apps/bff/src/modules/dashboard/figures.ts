@@ -12,7 +12,9 @@ import type { RollupView } from '../rollups';
 import {
   addMetrics,
   average,
+  dailyTrend,
   dayRange,
+  dayTotal,
   ratio,
   sumAsOf,
   sumCells,
@@ -32,6 +34,26 @@ const byDesc =
   (a: T, b: T) =>
     f(b) - f(a) || a.key.localeCompare(b.key);
 const categoryLabel = (c: string) => ISSUE_CATEGORY_LABELS[c as IssueCategory] ?? c;
+
+/**
+ * The categories of open issues from the enterprise rollup, counted by the firms and issues that
+ * `counts` picks from a category's metrics (all firms with one open, or only the closed ones it
+ * blocks), at `minEnterprises` firms or more, most firms first.
+ */
+function openCategories(
+  openByCategory: RollupView[],
+  f: CellFilter,
+  counts: (m: Metrics) => [number | undefined, number | undefined],
+  minEnterprises: number,
+) {
+  return [...sumCells(openByCategory, f, (c) => c.extra[0])]
+    .map(([k, m]) => {
+      const [enterprises, issues] = counts(m);
+      return { key: k, label: categoryLabel(k), enterprises: enterprises ?? 0, issues: issues ?? 0 };
+    })
+    .filter((r) => r.enterprises >= minEnterprises)
+    .sort(byDesc((r) => r.enterprises));
+}
 
 function reopenRow(key: string, label: string, m: Metrics) {
   return {
@@ -126,23 +148,11 @@ export function transportFigure(
     waitTickets: m.waitTickets ?? 0,
   });
   const onDay = window.filter((d) => d.d === date);
-  const all = total(sumCells(onDay, f, () => ''));
+  const all = dayTotal(window, f, date);
   const byProvince = [...sumCells(onDay, f, (c) => c.extra[0] ?? null)]
     .map(([k, m]) => row(k, PROVINCE_LABELS[k] ?? k, m))
     .sort(byDesc((r) => r.boarded + r.booked));
-  const trend = dayRange(from, date, addDays).map((day) =>
-    row(
-      day,
-      day.slice(5),
-      total(
-        sumCells(
-          window.filter((d) => d.d === day),
-          f,
-          () => '',
-        ),
-      ),
-    ),
-  );
+  const trend = dailyTrend(window, f, from, date, row);
   return { ...row('', '', all), byProvince, trend } as Summary['transport'];
 }
 
@@ -169,15 +179,12 @@ export function issuesFigure(reported: AsOf, openByCategory: RollupView[], f: Ce
   const byDepartment = [...sumAsOf(reported, f, (c) => c.extra[1])]
     .map(([k, m]) => issueRow(k, k === 'none' ? '未派单' : departmentName(k), m))
     .sort(byDesc((r) => r.total));
-  const common = [...sumCells(openByCategory, f, (c) => c.extra[0])]
-    .map(([k, m]) => ({
-      key: k,
-      label: categoryLabel(k),
-      enterprises: m.enterprises ?? 0,
-      issues: m.issues ?? 0,
-    }))
-    .filter((r) => r.enterprises >= COMMON_PROBLEM_MIN_ENTERPRISES)
-    .sort(byDesc((r) => r.enterprises));
+  const common = openCategories(
+    openByCategory,
+    f,
+    (m) => [m.enterprises, m.issues],
+    COMMON_PROBLEM_MIN_ENTERPRISES,
+  );
   const head = issueRow('', '', all);
   return {
     total: head.total,
@@ -200,15 +207,7 @@ export function whyNotReopenedFigure(
   openByCategory: RollupView[],
   f: CellFilter,
 ): Summary['whyNotReopened'] {
-  const byCategory = [...sumCells(openByCategory, f, (c) => c.extra[0])]
-    .map(([k, m]) => ({
-      key: k,
-      label: categoryLabel(k),
-      enterprises: m.blocked ?? 0,
-      issues: m.blockedIssues ?? 0,
-    }))
-    .filter((r) => r.enterprises > 0)
-    .sort(byDesc((r) => r.enterprises));
+  const byCategory = openCategories(openByCategory, f, (m) => [m.blocked, m.blockedIssues], 1);
   return {
     closedEnterprises: reopening.enterprises - reopening.reopened,
     blockedEnterprises: reopening.closedWithIssues,
@@ -231,23 +230,11 @@ export function healthFigure(
     nonGreen: m.nonGreen ?? 0,
   });
   const onDay = window.filter((d) => d.d === date);
-  const all = total(sumCells(onDay, f, () => ''));
+  const all = dayTotal(window, f, date);
   const byRegion = [...sumCells(onDay, f, (c) => c.region)]
     .map(([k, m]) => row(k, regionLabel(k), m))
     .sort(byDesc((r) => r.checkins));
-  const trend = dayRange(from, date, addDays).map((day) =>
-    row(
-      day,
-      day.slice(5),
-      total(
-        sumCells(
-          window.filter((d) => d.d === day),
-          f,
-          () => '',
-        ),
-      ),
-    ),
-  );
+  const trend = dailyTrend(window, f, from, date, row);
   return {
     checkins: all.checkins ?? 0,
     abnormalTemp: all.abnormalTemp ?? 0,

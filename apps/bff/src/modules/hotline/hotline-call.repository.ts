@@ -1,28 +1,19 @@
 import { Types, type Connection, type Model } from 'mongoose';
-import type { CallStatus, Hotline, HotlineCategory } from '@fugong/contracts';
+import type { CallStatus, Hotline } from '@fugong/contracts';
 import { oid } from '../../db/ids';
 import { hotlineCallModel, type HotlineCallDoc } from './hotline-call.model';
 
-export interface CallRecord {
+/** A call as services see it: the stored call with its ids as strings (a call-back as its rating and time). */
+export type CallRecord = Omit<
+  HotlineCallDoc,
+  '_id' | 'enterpriseId' | 'issueId' | 'operatorId' | 'callback'
+> & {
   id: string;
-  line: Hotline;
-  callerPhoneEnc: string;
   enterpriseId: string | null;
-  enterpriseName: string | null;
-  category: HotlineCategory;
-  text: string;
-  kind: 'consultation' | 'issue';
-  status: CallStatus;
-  answer: string | null;
   issueId: string | null;
-  issueNumber: string | null;
   operatorId: string;
-  receivedAt: Date;
-  closedAt: Date | null;
-  closedWithinDeadline: boolean | null;
-  notifiedAt: Date | null;
   callback: { satisfaction: number; at: Date } | null;
-}
+};
 
 export type NewCall = Omit<
   CallRecord,

@@ -1,6 +1,5 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
-
-export type HotlineSmsStatus = 'pending' | 'sending' | 'sent' | 'failed';
+import { OUTBOX_DELIVERY_PATHS, type OutboxDelivery } from '../../db/outbox-delivery';
 
 /**
  * The outbox of outcome texts to callers. The id is `outcome:<callId>`: a call's outcome is
@@ -8,17 +7,10 @@ export type HotlineSmsStatus = 'pending' | 'sending' | 'sent' | 'failed';
  * finds the row already there and the caller is texted once. The number is not copied here:
  * the drainer reads it, encrypted, from the call.
  */
-export interface HotlineSmsDoc {
+export interface HotlineSmsDoc extends OutboxDelivery {
   _id: string;
   callId: Types.ObjectId;
   text: string;
-  status: HotlineSmsStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lockedUntil: Date | null;
-  lastError: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
 }
 
 const schema = new Schema<HotlineSmsDoc>(
@@ -26,13 +18,7 @@ const schema = new Schema<HotlineSmsDoc>(
     _id: { type: String },
     callId: { type: Schema.Types.ObjectId, required: true },
     text: { type: String, required: true },
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], required: true },
-    attempts: { type: Number, required: true, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    lockedUntil: { type: Date, default: null },
-    lastError: { type: String, default: null },
-    createdAt: { type: Date, required: true },
-    sentAt: { type: Date, default: null },
+    ...OUTBOX_DELIVERY_PATHS,
   },
   { versionKey: false, collection: 'hotline_sms_outbox' },
 );

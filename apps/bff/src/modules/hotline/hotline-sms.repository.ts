@@ -1,5 +1,6 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
+import { addToOutbox } from '../../db/outbox-delivery';
 import { hotlineSmsModel, type HotlineSmsDoc } from './hotline-sms.model';
 
 export interface OutcomeSms {
@@ -31,22 +32,10 @@ export class HotlineSmsRepository {
 
   /** Queues the call's outcome text; a second queueing of the same call changes nothing. */
   async queueOutcome(callId: string, text: string, now: Date): Promise<void> {
-    await this.model.updateOne(
-      { _id: `outcome:${callId}` },
-      {
-        $setOnInsert: {
-          callId: new Types.ObjectId(callId),
-          text,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lockedUntil: null,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        },
-      },
-      { upsert: true },
+    await addToOutbox(
+      this.model,
+      [{ _id: `outcome:${callId}`, callId: new Types.ObjectId(callId), text }],
+      now,
     );
   }
 

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
-import { as, countOf, firm, officerOf, projectBody, registered, type Person } from './testing/fixtures';
+import { as, countOf, firm, projectBody, projectCast, registered, type Person } from './testing/fixtures';
 
 let t: TestApp;
 let fgw: Person;
@@ -12,11 +12,7 @@ let firmId: string;
 beforeAll(async () => {
   t = await startTestApp();
   t.clock.set(new Date('2026-03-10T10:00:00+08:00')); // Tuesday
-  fgw = await officerOf(t, 'fgw');
-  steward = await as(t, ['steward']);
-  contact = await officerOf(t, 'zjj');
-  firmId = await firm(t);
-  liaison = await as(t, ['liaison'], firmId);
+  ({ fgw, steward, contact, firmId, liaison } = await projectCast(t));
   outsider = await as(t, ['liaison'], await firm(t));
 }, 60_000);
 afterAll(() => t.close());

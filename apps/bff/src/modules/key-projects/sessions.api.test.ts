@@ -3,9 +3,9 @@ import { startTestApp, type TestApp } from '../../test-support/test-app';
 import {
   as,
   countOf,
-  firm,
   officerOf,
   projectBody,
+  projectCast,
   raised,
   registered,
   type Person,
@@ -26,17 +26,14 @@ let projectId: string;
 beforeAll(async () => {
   t = await startTestApp();
   t.clock.set(new Date('2026-03-10T10:00:00+08:00')); // Tuesday
-  fgw = await officerOf(t, 'fgw');
-  steward = await as(t, ['steward']);
-  contact = await officerOf(t, 'zjj');
-  const firmId = await firm(t);
-  liaison = await as(t, ['liaison'], firmId);
+  const cast = await projectCast(t);
+  ({ fgw, steward, contact, liaison } = cast);
   gdgs = await officerOf(t, 'gdgs');
   gdgs2 = await officerOf(t, 'gdgs');
   zrzyj = await officerOf(t, 'zrzyj');
   rsj = await officerOf(t, 'rsj');
   admin = await as(t, ['admin']);
-  projectId = (await registered(t, fgw, projectBody(firmId, steward.id, contact.id))).id;
+  projectId = (await registered(t, fgw, projectBody(cast.firmId, steward.id, contact.id))).id;
 }, 90_000);
 afterAll(() => t.close());
 

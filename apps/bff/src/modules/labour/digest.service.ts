@@ -10,19 +10,13 @@ import {
   freshSince,
 } from '@fugong/domain';
 import type { Clock } from '../../clock';
+import type { OutboxMessage } from '../notifications';
 import type { DigestRecord, DigestRepository } from './digest.repository';
 import type { SeekerRepository } from './seeker.repository';
 import type { VacancyRecord, VacancyRepository } from './vacancy.repository';
 
 /** The outbox message a digest becomes: delivered to the inbox, and as a subscribe message where consented. */
-export interface DigestMessage {
-  id: string;
-  workerId: string;
-  kind: 'labour_digest' | 'labour_candidates';
-  title: string;
-  body: string;
-  page: string;
-}
+export type DigestMessage = OutboxMessage & { kind: 'labour_digest' | 'labour_candidates' };
 /** Where digests go out (the notifications outbox, via the container); idempotent by message id. */
 export interface DigestNotices {
   enqueue(messages: DigestMessage[]): Promise<void>;

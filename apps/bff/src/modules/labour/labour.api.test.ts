@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { enterprise, person, type Person } from '../bookings/test/fixtures';
-import { vacancyBody } from './testing/fixtures';
+import { seekerBody, vacancyBody } from './testing/fixtures';
 import { signInAs } from '../enterprises/testing/fixtures';
 
 let t: TestApp;
@@ -9,14 +9,6 @@ let liaisonA: Person;
 let liaisonB: Person;
 
 const vacancy = vacancyBody;
-const seekerBody = {
-  name: '李春燕',
-  wantedIndustries: ['制造业'],
-  homeRegionCode: '520102',
-  expectedWage: 5000,
-  availableFrom: '2026-03-10',
-  showPassColour: true,
-};
 const count = (c: string) => t.connection.db!.collection(c).countDocuments();
 
 async function post(who: Person, body: unknown) {
@@ -27,7 +19,7 @@ async function post(who: Person, body: unknown) {
 }
 async function seeker(): Promise<Person> {
   const w = await person(t, ['worker']);
-  const r = await t.http.put('/api/labour/seeker').set(w.auth).send(seekerBody);
+  const r = await t.http.put('/api/labour/seeker').set(w.auth).send(seekerBody());
   if (r.status !== 200) throw new Error(JSON.stringify(r.body));
   return w;
 }

@@ -12,7 +12,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { notFound } from '../../errors';
-import { assertRealRegions, type LabourAccess } from './labour-access';
+import type { LabourAccess } from './labour-access';
 import type { ApplicationRepository } from './application.repository';
 import type { SeekerRecord, SeekerRepository } from './seeker.repository';
 import type { VacancyRepository } from './vacancy.repository';
@@ -38,7 +38,7 @@ export class SeekerService {
   ) {}
 
   async register(actor: Actor, input: z.output<typeof seekerInputSchema>): Promise<Seeker> {
-    assertRealRegions([input.homeRegionCode, ...input.willingRegionCodes]);
+    this.d.access.assertCounties([input.homeRegionCode, ...input.willingRegionCodes]);
     const { idNumber, homePoint, ...fields } = input;
     const s = await this.d.seekers.upsert(
       actor.id,

@@ -12,7 +12,7 @@ import { hasRole, type Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { businessRule, conflict, DomainError, forbidden, notFound } from '../../errors';
-import { assertRealRegions, LabourAccess } from './labour-access';
+import { LabourAccess } from './labour-access';
 import type { SharingAgreementRecord, SharingPostRecord, SharingRepository } from './sharing.repository';
 import type { LabourPeople } from './seeker.service';
 import type { LabourEnterpriseLookup } from './vacancy.service';
@@ -70,7 +70,7 @@ export class SharingService {
 
   async post(actor: Actor, input: z.output<typeof sharingPostInputSchema>): Promise<SharingPost> {
     const enterpriseId = await this.d.access.firmFor(actor, input.enterpriseId);
-    assertRealRegions([input.regionCode]);
+    this.d.access.assertCounties([input.regionCode]);
     if (input.toDay < chinaDay(this.d.clock.now()))
       throw new DomainError('VALIDATION_ERROR', '结束日期已过', {
         fields: [{ path: 'toDay', message: '结束日期已过', code: 'custom' }],

@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/actor';
 import type { Clock } from '../../clock';
 import { DomainError, notFound } from '../../errors';
 import { replayed, type ReplayedResponse } from '../../http/route';
-import { assertRealRegions, type LabourAccess } from './labour-access';
+import type { LabourAccess } from './labour-access';
 import type { VacancyRepository } from './vacancy.repository';
 import { vacancyView } from './vacancy.view';
 
@@ -33,7 +33,7 @@ export class VacancyService {
     key: string | undefined,
   ): Promise<Vacancy | ReplayedResponse<Vacancy>> {
     const enterpriseId = await this.d.access.firmFor(actor, input.enterpriseId);
-    assertRealRegions([input.place.regionCode]);
+    this.d.access.assertCounties([input.place.regionCode]);
     const now = this.d.clock.now();
     if (key) {
       const earlier = await this.d.vacancies.findByKey(actor.id, key);
@@ -116,7 +116,7 @@ export class VacancyService {
    */
   async edit(actor: Actor, id: string, input: z.output<typeof vacancyEditSchema>): Promise<Vacancy> {
     const v = await this.owned(actor, id);
-    assertRealRegions([input.place.regionCode]);
+    this.d.access.assertCounties([input.place.regionCode]);
     const problem = headcountProblem(input.headcount, v.filled);
     if (problem) throw new DomainError('BUSINESS_RULE', problem, { filled: v.filled });
     const { place, ...fields } = input;

@@ -1,9 +1,9 @@
 import { Schema, type Types, type Connection, type Model } from 'mongoose';
 import { WECHAT_DELIVERY_STATES, type WechatDelivery } from '@fugong/contracts';
+import { OUTBOX_DELIVERY_PATHS, type OutboxDelivery } from '../../db/outbox-delivery';
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
-
-export interface OutboxDoc {
+/** A notification: its payload, the outbox's delivery state (status, attempts, claim, times) and the phone's outcome. */
+export interface OutboxDoc extends OutboxDelivery {
   /** Deterministic (`<source>:<workerId>`), so fanning the same change out twice adds nothing. */
   _id: string;
   workerId: Types.ObjectId;
@@ -12,18 +12,11 @@ export interface OutboxDoc {
   body: string;
   /** Mini-program page the subscribe message opens. */
   page: string;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lockedUntil: Date | null;
-  lastError: string | null;
   /**
    * The phone channel's outcome (the inbox channel is this document itself, always there):
    * 'pending' until the drainer tried, then what the sender reported, 'failed' after the last retry.
    */
   wechat: WechatDelivery;
-  createdAt: Date;
-  sentAt: Date | null;
 }
 
 const schema = new Schema<OutboxDoc>(
@@ -34,14 +27,8 @@ const schema = new Schema<OutboxDoc>(
     title: { type: String, required: true },
     body: { type: String, required: true },
     page: { type: String, required: true },
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'failed'], required: true },
-    attempts: { type: Number, required: true, default: 0 },
-    nextAttemptAt: { type: Date, required: true },
-    lockedUntil: { type: Date, default: null },
-    lastError: { type: String, default: null },
+    ...OUTBOX_DELIVERY_PATHS,
     wechat: { type: String, enum: WECHAT_DELIVERY_STATES, default: 'pending' },
-    createdAt: { type: Date, required: true },
-    sentAt: { type: Date, default: null },
   },
   { versionKey: false, collection: 'notification_outbox' },
 );

@@ -1,5 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { claimDueOutboxDoc, failOutboxAttempt } from '../../db/outbox-claim';
+import { addToOutbox } from '../../db/outbox-delivery';
 import type { WechatDelivery } from '@fugong/contracts';
 import type { OutboxDoc } from './outbox.model';
 import type { Connection } from 'mongoose';
@@ -45,32 +46,18 @@ export class OutboxRepository {
 
   /** Adds messages; ones already present (same deterministic id) are left alone. */
   async addMany(messages: OutboxMessage[], now: Date): Promise<void> {
-    if (messages.length === 0) return;
-    await this.model.bulkWrite(
+    await addToOutbox(
+      this.model,
       messages.map((m) => ({
-        updateOne: {
-          filter: { _id: m.id },
-          update: {
-            $setOnInsert: {
-              workerId: new Types.ObjectId(m.workerId),
-              kind: m.kind,
-              title: m.title,
-              body: m.body,
-              page: m.page,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: now,
-              lockedUntil: null,
-              lastError: null,
-              wechat: 'pending',
-              createdAt: now,
-              sentAt: null,
-            },
-          },
-          upsert: true,
-        },
+        _id: m.id,
+        workerId: new Types.ObjectId(m.workerId),
+        kind: m.kind,
+        title: m.title,
+        body: m.body,
+        page: m.page,
+        wechat: 'pending',
       })),
-      { ordered: false },
+      now,
     );
   }
 

@@ -130,16 +130,7 @@ describe('subscribe messages only for people who accepted the template', () => {
     await t.container.wechat.accessToken.get();
     // A token WeChat no longer honours twice in a row (forced refresh elsewhere, then again):
     // the sender's one retry is spent, so the send fails and the acceptance is given back.
-    const force = () =>
-      fetch(`${t.wechat.url}/cgi-bin/stable_token`, {
-        method: 'POST',
-        body: JSON.stringify({
-          grant_type: 'client_credential',
-          appid: FAKE_WECHAT_APP.appid,
-          secret: FAKE_WECHAT_APP.secret,
-          force_refresh: true,
-        }),
-      });
+    const force = () => t.wechat.forceRefreshElsewhere();
     await force();
     const original = t.container.wechat.accessToken.call.bind(t.container.wechat.accessToken);
     const spy = jest.spyOn(t.container.wechat.accessToken, 'call').mockImplementationOnce(async (fn) => {

@@ -4,6 +4,7 @@ import { CHARTER_SUBSIDY_2020, type CharterSubsidyParams, type WorkCalendar } fr
 import type { AuditRepository } from '../../audit/audit.repository';
 import { NO_LISTENERS, type RecordEventPublisher } from '../../events';
 import type { Clock } from '../../clock';
+import type { DivisionLookup } from '../divisions';
 import type { EnterpriseRepository } from '../enterprises';
 import { FactRepository } from './fact.repository';
 import { ListRepository } from './list.repository';
@@ -17,7 +18,7 @@ import { SubsidyPush, type SubsidyNoticePorts } from './subsidy-push';
 import { DeferralRepository } from './deferral.repository';
 import { SubsidyDeferralService } from './subsidy-deferral.service';
 
-export type { SubsidyNoticePorts, PushMessage } from './subsidy-push';
+export type { SubsidyNoticePorts } from './subsidy-push';
 
 export { subsidyRoutesFor } from './subsidy.routes';
 export { listenForObjectionDecisions } from './subsidy-objection-notices';
@@ -33,6 +34,8 @@ export interface SubsidyFeatureDeps {
   events?: RecordEventPublisher;
   /** Keyed hash of an ID number (PiiCipher.lookupHash): rosters match people without keeping numbers. */
   personKey(idNumber: string): string;
+  /** The GB/T 2260 data a charter's origin is checked against (the divisions module). */
+  divisions: Pick<DivisionLookup, 'knows'>;
   calendar: WorkCalendar;
   /** 政策直通: the firms' liaisons and the notification outbox. */
   notices: SubsidyNoticePorts;
@@ -64,6 +67,7 @@ export function buildSubsidies(d: SubsidyFeatureDeps) {
     audit: d.audit,
     events: d.events ?? NO_LISTENERS,
     personKey: d.personKey,
+    divisions: d.divisions,
     calendar: d.calendar,
     publicityWorkingDays: d.publicityWorkingDays ?? DEFAULT_PUBLICITY_WORKING_DAYS,
     clock: d.clock,

@@ -20,16 +20,18 @@ const toRecord = ({ _id, listId, entitlementId, enterpriseId, ...rest }: Payment
   enterpriseId: enterpriseId.toHexString(),
 });
 
-export interface NewPayment {
-  listId: string;
-  entitlementId: string;
-  policy: SubsidyPolicyCode;
-  period: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  creditCode: string;
-  amountFen: number;
-}
+/** A ledger entry as an approved list's line adds it: who is paid how much, under which list and line. */
+export type NewPayment = Pick<
+  PaymentRecord,
+  | 'listId'
+  | 'entitlementId'
+  | 'policy'
+  | 'period'
+  | 'enterpriseId'
+  | 'enterpriseName'
+  | 'creditCode'
+  | 'amountFen'
+>;
 
 /** The payment ledger: insert-once per policy × beneficiary × period, paid by one guarded update. */
 export class PaymentRepository {

@@ -1,6 +1,7 @@
 import type { CharterSubsidyParams, WorkCalendar } from '@fugong/domain';
 import type { AuditRepository } from '../../audit/audit.repository';
 import type { RecordEventPublisher } from '../../events';
+import type { DivisionLookup } from '../divisions';
 import type { EnterpriseRepository } from '../enterprises';
 import type { FactRepository } from './fact.repository';
 import type { ListRepository } from './list.repository';
@@ -19,6 +20,8 @@ export interface SubsidyDeps {
   /** Announces decided objections (the inbox notice listens; this module does not know it). */
   events: RecordEventPublisher;
   personKey(idNumber: string): string;
+  /** The GB/T 2260 data a charter's origin is checked against (the divisions module, via the container). */
+  divisions: Pick<DivisionLookup, 'knows'>;
   calendar: WorkCalendar;
   /** 公示 period in working days. */
   publicityWorkingDays: number;

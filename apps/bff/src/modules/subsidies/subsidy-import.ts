@@ -15,14 +15,17 @@ import {
   type Cells,
 } from './import-rows';
 import type { PersonFactKind, PersonRow, PremiumRow, RosterRow } from './fact.repository';
-import { divisionExists } from './division-codes';
 
 export const MAX_FACT_ROWS = 20_000;
 
-/** What an import needs from outside: enterprise ids by credit code, and the hash that keys a person. */
+/**
+ * What an import needs from outside: enterprise ids by credit code, the hash that keys a person,
+ * and whether a code is a place a charter may start from.
+ */
 export interface ImportPorts {
   enterpriseIds(creditCodes: string[]): Promise<Map<string, string>>;
   personKey(idNumber: string): string;
+  charterOrigin(regionCode: string): boolean;
 }
 
 /** Decodes CSV bytes: as asked, else UTF-8 when the bytes are valid UTF-8, else GBK (Excel on Chinese Windows). */
@@ -192,7 +195,7 @@ function trainingValue(check: RowCheck, ports: ImportPorts): RowValue {
 
 function charterValue(check: RowCheck, ports: ImportPorts): RowValue {
   const tripId = check.token('tripId');
-  const originRegion = check.region('originRegion', divisionExists);
+  const originRegion = check.region('originRegion', ports.charterOrigin);
   const idNumber = check.idNumber();
   if (!tripId || !originRegion || !idNumber) return undefined;
   const personKey = ports.personKey(idNumber);

@@ -1,25 +1,16 @@
 import { SHARED_PAGES, SUBSIDY_POLICY_LABELS } from '@fugong/contracts';
 import { formatYuan } from '@fugong/domain';
 import type { Clock } from '../../clock';
+import type { OutboxMessage } from '../notifications';
 import type { ListRepository, ListRecord } from './list.repository';
 import type { NoticeRepository } from './notice.repository';
-
-/** A message for a person's inbox (and their phone, through the notification sender). */
-export interface PushMessage {
-  id: string;
-  workerId: string;
-  kind: string;
-  title: string;
-  body: string;
-  page: string;
-}
 
 /** What 政策直通 needs from outside the module, passed in by the container. */
 export interface SubsidyNoticePorts {
   /** Liaison user ids per enterprise id. */
   liaisonsOf(enterpriseIds: string[]): Promise<Map<string, string[]>>;
-  /** Queues messages for the inbox and the notification sender; the same id twice is kept once. */
-  enqueue(messages: PushMessage[]): Promise<void>;
+  /** Queues messages for the inbox and the person's phone (the notifications outbox); the same id twice is kept once. */
+  enqueue(messages: OutboxMessage[]): Promise<void>;
 }
 
 /** The firm's own subsidy page (the mini-program path, without the leading slash). */

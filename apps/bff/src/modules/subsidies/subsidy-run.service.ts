@@ -20,6 +20,8 @@ export class SubsidyRunService {
     const parsed = await parseFactFile(input, {
       enterpriseIds: (codes) => this.d.enterprises.idsByCreditCodes(codes),
       personKey: (id) => this.d.personKey(id),
+      // A charter starts from a county or a whole city (its 6-digit form, 330200), never a province.
+      charterOrigin: (code) => this.d.divisions.knows(code, ['county', 'city']),
     });
     const now = this.d.clock.now();
     const replaced =

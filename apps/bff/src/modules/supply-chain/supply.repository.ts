@@ -7,6 +7,7 @@ import type {
   SupplyMatchBrowseQuery,
   SupplyPostBrowseQuery,
 } from '@fugong/contracts';
+import { browsePage, type BrowseShape } from './browse-page';
 import type { MatchDoc, PostDoc, SupplierDoc } from './supply.models';
 import type { Connection } from 'mongoose';
 import { postModel } from './supply.models';
@@ -80,30 +81,24 @@ const toSupplier = (d: SupplierDoc): SupplierRecord => ({
   createdAt: d.createdAt,
 });
 
-type Order = Record<string, 1 | -1>;
-
-/** The filter with its unset fields left out (an unset filter is 不限, not "equals undefined"). */
-const defined = (f: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-
-/** One page of a filtered, ordered list and the filter's total, read together. */
-async function pageOf<D>(
-  model: Model<D>,
-  filter: Record<string, unknown>,
-  sort: Order,
-  q: { page: number; pageSize: number },
-): Promise<{ docs: D[]; total: number }> {
-  const [docs, total] = await Promise.all([
-    model
-      .find(filter)
-      .sort(sort)
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<D[]>(),
-    model.countDocuments(filter),
-  ]);
-  return { docs, total };
-}
+/** 工信局's list of every firm's posts: by region, industry, 供/需, category and status. */
+const POST_BROWSE: BrowseShape<SupplyPostBrowseQuery> = {
+  filters: {
+    regionCode: 'regionCode',
+    industry: 'industry',
+    side: 'side',
+    category: 'category',
+    status: 'status',
+  },
+  expiry: 'availableUntil',
+  newest: 'createdAt',
+};
+/** 工信局's list of every match: region and industry match either party (multikey fields). */
+const MATCH_BROWSE: BrowseShape<SupplyMatchBrowseQuery> = {
+  filters: { regionCode: 'regionCodes', industry: 'industries', category: 'category', status: 'status' },
+  expiry: 'untilDay',
+  newest: 'proposedAt',
+};
 
 export class SupplyRepository {
   /** Built on a connection: which model and collection it uses is this repository's business. */
@@ -245,28 +240,13 @@ export class SupplyRepository {
 
   /** 工信局's page of every firm's posts: filters as given, then the order, then the page. */
   async browsePosts(q: SupplyPostBrowseQuery): Promise<{ items: PostRecord[]; total: number }> {
-    const filter = defined({
-      regionCode: q.regionCode,
-      industry: q.industry,
-      side: q.side,
-      category: q.category,
-      status: q.status,
-    });
-    const sort: Order = q.sort === 'newest' ? { createdAt: -1, _id: -1 } : { availableUntil: 1, _id: 1 };
-    const { docs, total } = await pageOf(this.posts, filter, sort, q);
+    const { docs, total } = await browsePage(this.posts, q, POST_BROWSE);
     return { items: docs.map(toPost), total };
   }
 
-  /** 工信局's page of every match; region and industry match either party (multikey fields). */
+  /** 工信局's page of every match; region and industry match either party. */
   async browseMatches(q: SupplyMatchBrowseQuery): Promise<{ items: MatchRecord[]; total: number }> {
-    const filter = defined({
-      regionCodes: q.regionCode,
-      industries: q.industry,
-      category: q.category,
-      status: q.status,
-    });
-    const sort: Order = q.sort === 'newest' ? { proposedAt: -1, _id: -1 } : { untilDay: 1, _id: 1 };
-    const { docs, total } = await pageOf(this.matches, filter, sort, q);
+    const { docs, total } = await browsePage(this.matches, q, MATCH_BROWSE);
     return { items: docs.map(toMatch), total };
   }
 

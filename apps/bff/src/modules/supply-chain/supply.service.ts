@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import {
   maskPhone,
   closedPostReason,
-  type IssueCategory,
   type SupplyMatch,
   type SupplyPost,
   type supplyPostInputSchema,
@@ -14,6 +13,7 @@ import type { Clock } from '../../clock';
 import type { PiiCipher } from '../../crypto/pii';
 import { DomainError } from '../../errors';
 import { isDuplicateKey } from '../../db/errors';
+import type { NeedIssueDispatch } from '../key-projects';
 import type { MatchRecord, PostRecord, SupplyRepository } from './supply.repository';
 import { matchView, postView } from './supply.view';
 import { firmOf, notFound, seesAll } from './supply-access';
@@ -30,19 +30,8 @@ export interface SupplyDeps {
   reopening: { latestFor(ids: string[]): Promise<Map<string, { reopened: boolean }>> };
   /** True when the actor is the firm's liaison or its steward. */
   actsFor(actor: Actor, enterpriseId: string): Promise<boolean>;
-  issues: {
-    dispatch(
-      actor: Actor,
-      i: {
-        enterpriseId: string;
-        category: IssueCategory;
-        urgency: 'urgent' | 'normal';
-        description: string;
-        departmentCode: string;
-        note: string;
-      },
-    ): Promise<{ id: string }>;
-  };
+  /** A coordination request becomes a dispatched issue, as a key project's need does (the container's one dispatch). */
+  issues: NeedIssueDispatch;
   pii: PiiCipher;
   audit: AuditRepository;
   clock: Clock;

@@ -2,17 +2,6 @@ import { FAKE_WECHAT_APP } from '../../dev/fake-wechat-server';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { WechatError } from './wechat-http';
 
-const forceRefreshElsewhere = (t: TestApp) =>
-  fetch(`${t.wechat.url}/cgi-bin/stable_token`, {
-    method: 'POST',
-    body: JSON.stringify({
-      grant_type: 'client_credential',
-      appid: FAKE_WECHAT_APP.appid,
-      secret: FAKE_WECHAT_APP.secret,
-      force_refresh: true,
-    }),
-  });
-
 describe('one WeChat access token for every BFF instance', () => {
   let t: TestApp;
   let second: Awaited<ReturnType<TestApp['secondInstance']>>;
@@ -55,7 +44,7 @@ describe('one WeChat access token for every BFF instance', () => {
   it('when a forced refresh elsewhere makes the token invalid (40001), then a phone bind on each instance still works with one fetch between them', async () => {
     await t.container.wechat.accessToken.get();
     await second.container.wechat.accessToken.get();
-    await forceRefreshElsewhere(t);
+    await t.wechat.forceRefreshElsewhere();
     const before = t.wechat.stableTokenRequests();
     for (const [i, app] of [second, t].entries()) {
       const login = await app.http.post('/api/auth/login/wechat').send({ code: `token-user-${i}.1` });

@@ -37,6 +37,19 @@ export async function officerOf(t: TestApp, departmentId: string): Promise<Perso
   return { id: s.user.id, phone, auth: { Authorization: `Bearer ${s.token}` } };
 }
 
+/**
+ * The people around one project: 发改委's officer who registers it, its 代办负责人 (a steward), its
+ * 联系领导 (an officer of 住建局), and the owner firm with its liaison.
+ */
+export async function projectCast(t: TestApp) {
+  const fgw = await officerOf(t, 'fgw');
+  const steward = await as(t, ['steward']);
+  const contact = await officerOf(t, 'zjj');
+  const firmId = await firm(t);
+  const liaison = await as(t, ['liaison'], firmId);
+  return { fgw, steward, contact, firmId, liaison };
+}
+
 /** A valid registration body. */
 export const projectBody = (enterpriseId: string, agentId: string, contactId: string, over: object = {}) => ({
   name: '光电产业园二期厂房',

@@ -15,6 +15,17 @@ export const vacancyBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A valid job-seeker registration: a worker from 贵阳 (520102) after factory work from 10 March. */
+export const seekerBody = (over: Record<string, unknown> = {}) => ({
+  name: '李春燕',
+  wantedIndustries: ['制造业'],
+  homeRegionCode: '520102',
+  expectedWage: 5000,
+  availableFrom: '2026-03-10',
+  showPassColour: true,
+  ...over,
+});
+
 /** A valid 用工调剂 post: a Yuyao firm's line for most of March. */
 export const sharingPostBody = (over: Record<string, unknown> = {}) => ({
   kind: 'surplus',
