@@ -36,11 +36,7 @@ export default function FreightPassPage() {
     return (
       <View className="w-page freight-pass">
         <OfflineBanner onRetry={mine.reload} />
-        <PageState
-          status={mine.status}
-          onRetry={mine.reload}
-          title={mine.status === 'empty' ? '没有以您手机号申请的通行证' : undefined}
-        >
+        <PageState status={mine.status} onRetry={mine.reload} emptyTitle="没有以您手机号申请的通行证">
           <View className="w-card">
             <Text className="w-card__title">选择要出示的通行证</Text>
             {(mine.data?.items ?? []).map((p) => (
