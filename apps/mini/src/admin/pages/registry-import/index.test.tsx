@@ -5,12 +5,10 @@ import { downloadFile, uploadPhoto } from '../../../platform';
 import { saveSession } from '../../../services/session-vault';
 import RegistryImportPage from './index';
 
-jest.mock('../../../platform', () => ({
-  ...jest.requireActual('../../../platform'),
-  chooseDocument: jest.fn(),
-  uploadPhoto: jest.fn(),
-  downloadFile: jest.fn(async () => undefined),
-}));
+jest.mock('../../../platform', () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before imports
+  require('../../../../test-support/fake-files-platform').fakeFilesPlatform(),
+);
 
 const DONE = {
   id: '65f0a1b2c3d4e5f6a7b8c9d4',
