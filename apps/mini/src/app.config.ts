@@ -1,130 +1,17 @@
+/**
+ * The app's pages come from contracts' page registry. Taro reads this file at build time with its
+ * esbuild-based reader, which resolves `@fugong/contracts` through the `paths` in this app's
+ * tsconfig.json to the TypeScript source (the package's plain-Node export is an unbuilt dist/).
+ */
+import { APP_PAGE_LISTS, SUBPACKAGE_ROOTS } from '@fugong/contracts';
+
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default defineAppConfig({
-  // The main package: sign-in, home, and everything a worker needs first (check-in, pass,
-  // trips, booking). The first page opens on launch; it sends signed-out people to the login page.
-  pages: [
-    'pages/home/index',
-    'pages/me/index',
-    'pages/login/index',
-    'pages/building/index',
-    'pages/checkin/index',
-    'pages/pass/index',
-    'pages/trips/index',
-    'pages/trip-detail/index',
-    'pages/booking/index',
-    'pages/my-bookings/index',
-    'pages/profile/index',
-    'pages/freight-apply/index',
-    'pages/freight-passes/index',
-    'pages/freight-pass/index',
-    'pages/freight-review/index',
-    'pages/freight-check/index',
-    'pages/subsidies/index',
-    'pages/subsidy-review/index',
-    'pages/subsidy-import/index',
-    'pages/inbox/index',
-  ],
-  // One subpackage per role area, downloaded the first time someone opens one of its pages.
-  // Paths are the same on H5 (Taro registers subpackage pages under their root there too).
-  subPackages: [
-    {
-      // 企业联络员, 复工管家 and 部门办理人: reopening reports, charters, issues, visits.
-      root: 'enterprise',
-      pages: [
-        'pages/enterprise-home/index',
-        'pages/report/index',
-        'pages/issue-form/index',
-        'pages/issue-detail/index',
-        'pages/issue-list/index',
-        'pages/charter-form/index',
-        'pages/staff-booking/index',
-        'pages/steward-enterprises/index',
-        'pages/steward-enterprise/index',
-        'pages/visit-form/index',
-      ],
-    },
-    {
-      // 交通专班: trips, boarding checks, passenger lists.
-      root: 'transport',
-      pages: [
-        'pages/marshal-scan/index',
-        'pages/manifest/index',
-        'pages/trip-admin/index',
-        'pages/trip-form/index',
-        'pages/charter-convert/index',
-      ],
-    },
-    {
-      // 指挥部: the dashboard (charts are the heaviest screen).
-      root: 'command',
-      pages: ['pages/dashboard/index'],
-    },
-    {
-      // 指挥部's console: people and roles (one by one, or 批量授权 from a sheet), 电话回访, the
-      // registry import, steward assignments, hand-over, coverage, the audit log and risk levels.
-      root: 'admin',
-      pages: [
-        'pages/people/index',
-        'pages/bulk-grant/index',
-        'pages/callbacks/index',
-        'pages/registry-import/index',
-        'pages/assignments/index',
-        'pages/handover/index',
-        'pages/steward-coverage/index',
-        'pages/audit/index',
-        'pages/regions/index',
-      ],
-    },
-    {
-      // 重点项目服务: the registry, 序时进度表, 周报, 服务清单, 马上会办 and the departments' tasks.
-      root: 'projects',
-      pages: [
-        'pages/project-list/index',
-        'pages/project-detail/index',
-        'pages/project-session/index',
-        'pages/action-items/index',
-        'pages/project-figures/index',
-      ],
-    },
-    {
-      // 用工服务: workers find jobs and register; firms and HR agencies post and hire; 人社局 sees 用工缺口.
-      root: 'labour',
-      pages: [
-        'pages/vacancies/index',
-        'pages/seeker/index',
-        'pages/my-applications/index',
-        'pages/firm-vacancies/index',
-        'pages/vacancy-form/index',
-        'pages/firm-applications/index',
-        'pages/vacancy-candidates/index',
-        'pages/labour-figures/index',
-        'pages/agency-grant/index',
-        'pages/sharing/index',
-        'pages/sharing-form/index',
-        'pages/sharing-overview/index',
-        'pages/way-there/index',
-      ],
-    },
-    {
-      // 产业链协同: firms post supply and demand and confirm matches; lead firms watch key suppliers.
-      root: 'supply',
-      pages: [
-        'pages/posts/index',
-        'pages/post-form/index',
-        'pages/candidates/index',
-        'pages/matches/index',
-        'pages/suppliers/index',
-        'pages/supply-figures/index',
-        'pages/browse/index',
-      ],
-    },
-    {
-      // 热线受理: the operator records calls, follows them to the answer and reads the 三率.
-      root: 'hotline',
-      pages: ['pages/call-form/index', 'pages/calls/index', 'pages/hotline-figures/index'],
-    },
-  ],
+  // The main package and one subpackage per role area, from the page registry in contracts
+  // (PAGE_PACKAGES says who each subpackage is for): navigation's PAGES and the BFF's deep links
+  // come from the same table.
+  ...APP_PAGE_LISTS,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6fd1',
@@ -155,16 +42,7 @@ export default defineAppConfig({
         preloadRule: {
           'pages/home/index': {
             network: 'wifi',
-            packages: [
-              'enterprise',
-              'transport',
-              'command',
-              'admin',
-              'projects',
-              'labour',
-              'supply',
-              'hotline',
-            ],
+            packages: SUBPACKAGE_ROOTS,
           },
         },
       }

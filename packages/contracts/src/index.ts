@@ -18,6 +18,7 @@ export * from './wechat-delivery';
 export * from './subsidies';
 export * from './calendar';
 export * from './freight';
+export * from './page-registry';
 export * from './inbox';
 export * from './console';
 export * from './labour';

@@ -1,88 +1,14 @@
 /** Page paths and the few navigation moves shared by services and pages. */
 import Taro from '@tarojs/taro';
-import { SHARED_PAGES } from '@fugong/contracts';
+import { PAGE_ROUTES, type PageName, type PageRoutes } from '@fugong/contracts';
 
 /**
- * Every page of the app, the one registry of paths. Pages in a subpackage (see app.config.ts)
- * carry its root in their path: `enterprise/` (liaison, steward, department officer),
- * `transport/` (transport officer), `command/` (指挥部) `admin/` (the command's console), `projects/` (重点项目服务), `labour/` (用工服务), `supply/` (产业链协同) and `hotline/` (热线受理); the main
- * package holds sign-in, home and everything a worker needs first.
+ * Every page of the app by name, as Taro opens it (leading slash). Derived from the page
+ * registry in contracts (PAGE_PACKAGES), which app.config.ts lists too: a page is added there.
  */
-export const PAGES = {
-  home: '/pages/home/index',
-  me: '/pages/me/index',
-  login: '/pages/login/index',
-  building: '/pages/building/index',
-  checkin: '/pages/checkin/index',
-  pass: `/${SHARED_PAGES.pass}`,
-  trips: '/pages/trips/index',
-  tripDetail: '/pages/trip-detail/index',
-  booking: '/pages/booking/index',
-  myBookings: `/${SHARED_PAGES.myBookings}`,
-  profile: '/pages/profile/index',
-  freightApply: '/pages/freight-apply/index',
-  freightPasses: '/pages/freight-passes/index',
-  freightPass: '/pages/freight-pass/index',
-  freightReview: '/pages/freight-review/index',
-  freightCheck: '/pages/freight-check/index',
-  subsidies: `/${SHARED_PAGES.subsidies}`,
-  subsidyReview: '/pages/subsidy-review/index',
-  subsidyImport: '/pages/subsidy-import/index',
-  inbox: `/${SHARED_PAGES.inbox}`,
-  enterpriseHome: '/enterprise/pages/enterprise-home/index',
-  report: '/enterprise/pages/report/index',
-  issueForm: '/enterprise/pages/issue-form/index',
-  issueDetail: `/${SHARED_PAGES.issueDetail}`,
-  issueList: `/${SHARED_PAGES.issueList}`,
-  charterForm: '/enterprise/pages/charter-form/index',
-  staffBooking: '/enterprise/pages/staff-booking/index',
-  stewardEnterprises: '/enterprise/pages/steward-enterprises/index',
-  stewardEnterprise: `/${SHARED_PAGES.stewardEnterprise}`,
-  visitForm: '/enterprise/pages/visit-form/index',
-  marshalScan: '/transport/pages/marshal-scan/index',
-  manifest: '/transport/pages/manifest/index',
-  tripAdmin: '/transport/pages/trip-admin/index',
-  tripForm: '/transport/pages/trip-form/index',
-  charterConvert: '/transport/pages/charter-convert/index',
-  dashboard: '/command/pages/dashboard/index',
-  consolePeople: '/admin/pages/people/index',
-  consoleBulkGrant: '/admin/pages/bulk-grant/index',
-  consoleCallbacks: `/${SHARED_PAGES.consoleCallbacks}`,
-  consoleRegistryImport: '/admin/pages/registry-import/index',
-  consoleAssignments: '/admin/pages/assignments/index',
-  consoleHandover: '/admin/pages/handover/index',
-  consoleCoverage: '/admin/pages/steward-coverage/index',
-  consoleAudit: '/admin/pages/audit/index',
-  consoleRegions: '/admin/pages/regions/index',
-  projectList: '/projects/pages/project-list/index',
-  projectDetail: '/projects/pages/project-detail/index',
-  projectSession: '/projects/pages/project-session/index',
-  projectActions: '/projects/pages/action-items/index',
-  projectFigures: '/projects/pages/project-figures/index',
-  labourVacancies: `/${SHARED_PAGES.labourVacancies}`,
-  labourSeeker: '/labour/pages/seeker/index',
-  labourMyApplications: `/${SHARED_PAGES.labourApplications}`,
-  labourFirmVacancies: `/${SHARED_PAGES.labourFirmVacancies}`,
-  labourVacancyForm: '/labour/pages/vacancy-form/index',
-  labourFirmApplications: '/labour/pages/firm-applications/index',
-  labourVacancyCandidates: `/${SHARED_PAGES.labourVacancyCandidates}`,
-  labourFigures: '/labour/pages/labour-figures/index',
-  labourAgencyGrant: '/labour/pages/agency-grant/index',
-  labourWayThere: '/labour/pages/way-there/index',
-  labourSharing: '/labour/pages/sharing/index',
-  labourSharingForm: '/labour/pages/sharing-form/index',
-  labourSharingOverview: '/labour/pages/sharing-overview/index',
-  supplyPosts: '/supply/pages/posts/index',
-  supplyPostForm: '/supply/pages/post-form/index',
-  supplyCandidates: '/supply/pages/candidates/index',
-  supplyMatches: '/supply/pages/matches/index',
-  supplySuppliers: '/supply/pages/suppliers/index',
-  supplyFigures: '/supply/pages/supply-figures/index',
-  hotlineCallForm: '/hotline/pages/call-form/index',
-  hotlineCalls: '/hotline/pages/calls/index',
-  hotlineFigures: '/hotline/pages/hotline-figures/index',
-  supplyBrowse: '/supply/pages/browse/index',
-} as const;
+export const PAGES = Object.fromEntries(
+  Object.entries(PAGE_ROUTES).map(([name, route]) => [name, `/${route}`]),
+) as { readonly [K in PageName]: `/${PageRoutes[K]}` };
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
 

@@ -57,6 +57,15 @@ describe('page registry and package layout', () => {
     for (const route of routes) expect(fs.existsSync(path.join(SRC, `${route}.tsx`))).toBe(true);
   });
 
+  it('when a page folder has an index.tsx, then the registry lists it (no page left out of app.json)', () => {
+    const pageFiles = sourceFiles(SRC)
+      .map((file) => path.relative(SRC, file).split(path.sep).join('/'))
+      .filter((rel) => /^(?:[a-z-]+\/)?pages\/[^/]+\/index\.tsx$/.test(rel))
+      .map((rel) => `/${rel.replace(/\.tsx$/, '')}`);
+    expect(pageFiles.length).toBeGreaterThan(0);
+    expect(pageFiles.sort()).toEqual([...Object.values(PAGES)].sort());
+  });
+
   it('when the server writes a deep link into a notice, then its page is one of PAGES', () => {
     const pages = new Set<string>(Object.values(PAGES));
     for (const page of Object.values(SHARED_PAGES)) expect(pages.has(`/${page}`)).toBe(true);

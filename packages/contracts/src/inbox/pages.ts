@@ -1,26 +1,28 @@
+import { PAGE_ROUTES } from '../page-registry';
+
 /**
- * Page paths both apps use: the BFF writes them into notices (the inbox's deep link, the page a
- * WeChat subscribe message opens), the mini-program's PAGES registry is built on them. Written
- * as WeChat wants them in `page`: no leading slash, no query.
+ * The pages the BFF deep-links to: it writes them into notices (the inbox's deep link, the page a
+ * WeChat subscribe message opens). A view of the page registry, so a moved page moves its links
+ * too. Written as WeChat wants them in `page`: no leading slash, no query.
  */
 export const SHARED_PAGES = {
-  inbox: 'pages/inbox/index',
-  myBookings: 'pages/my-bookings/index',
-  pass: 'pages/pass/index',
+  inbox: PAGE_ROUTES.inbox,
+  myBookings: PAGE_ROUTES.myBookings,
+  pass: PAGE_ROUTES.pass,
   /** 免申即享: the policies a firm gets, which a subsidy notice opens. */
-  subsidies: 'pages/subsidies/index',
-  issueDetail: 'enterprise/pages/issue-detail/index',
-  issueList: 'enterprise/pages/issue-list/index',
-  stewardEnterprise: 'enterprise/pages/steward-enterprise/index',
+  subsidies: PAGE_ROUTES.subsidies,
+  issueDetail: PAGE_ROUTES.issueDetail,
+  issueList: PAGE_ROUTES.issueList,
+  stewardEnterprise: PAGE_ROUTES.stewardEnterprise,
   /** 用工服务: the vacancy list a new-vacancy digest opens, and the worker's applications. */
-  labourVacancies: 'labour/pages/vacancies/index',
-  labourApplications: 'labour/pages/my-applications/index',
+  labourVacancies: PAGE_ROUTES.labourVacancies,
+  labourApplications: PAGE_ROUTES.labourMyApplications,
   /** A firm's own vacancies, which a new-seekers digest to its liaison opens. */
-  labourFirmVacancies: 'labour/pages/firm-vacancies/index',
+  labourFirmVacancies: PAGE_ROUTES.labourFirmVacancies,
   /** The seekers fitting one of the firm's vacancies (masked), which a new-seekers digest opens. */
-  labourVacancyCandidates: 'labour/pages/vacancy-candidates/index',
+  labourVacancyCandidates: PAGE_ROUTES.labourVacancyCandidates,
   /** 电话回访 in the command's console: the call list and the stewards' scorecard. */
-  consoleCallbacks: 'admin/pages/callbacks/index',
+  consoleCallbacks: PAGE_ROUTES.consoleCallbacks,
 } as const;
 
 export type SharedPage = (typeof SHARED_PAGES)[keyof typeof SHARED_PAGES];

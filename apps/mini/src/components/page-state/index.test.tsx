@@ -38,6 +38,15 @@ describe('PageState', () => {
     expect(screen.getByText('还没有人投递')).toBeTruthy();
   });
 
+  it('when a page says where things will come from, then that line shows only once there is nothing', () => {
+    const line = '交通专班发布新班次后会显示在这里';
+    const { rerender } = render(<PageState status="offline" emptyDescription={line} />);
+    expect(screen.queryByText(line)).toBeNull();
+    expect(screen.getByText('请检查手机网络后重试')).toBeTruthy();
+    rerender(<PageState status="empty" emptyTitle="暂无可预订的班车" emptyDescription={line} />);
+    expect(screen.getByText(line)).toBeTruthy();
+  });
+
   it('when ready, then only the page content shows', () => {
     render(
       <PageState status="ready">

@@ -17,6 +17,8 @@ export interface PageStateProps {
   emptyTitle?: string;
   /** A second line: what happened or what to do next. */
   description?: string;
+  /** The second line when there is nothing to show (where the things will come from). */
+  emptyDescription?: string;
   /** Shows a 重试 button on error/offline (on empty only when there is no `action`). */
   onRetry?: () => void;
   /** The next step from an empty page (e.g. 申报问题, 找班车): shown instead of 重试. */
@@ -41,12 +43,14 @@ export function PageState({
   title,
   emptyTitle,
   description,
+  emptyDescription,
   onRetry,
   action,
   children,
 }: PageStateProps) {
   if (status === 'ready') return <>{children}</>;
   const preset = DEFAULTS[status];
+  const second = description ?? (status === 'empty' ? emptyDescription : undefined) ?? preset.description;
   const showAction = Boolean(action) && status === 'empty';
   const showRetry = Boolean(onRetry) && status !== 'loading' && !showAction;
   return (
@@ -57,9 +61,7 @@ export function PageState({
       <Text className="page-state__title">
         {title ?? (status === 'empty' ? emptyTitle : undefined) ?? preset.title}
       </Text>
-      {(description ?? preset.description) ? (
-        <Text className="page-state__description">{description ?? preset.description}</Text>
-      ) : null}
+      {second ? <Text className="page-state__description">{second}</Text> : null}
       {showAction && action ? (
         <Button className="page-state__retry" type="primary" onClick={action.onClick}>
           {action.label}

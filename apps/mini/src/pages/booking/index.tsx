@@ -22,7 +22,7 @@ export default function BookingResultPage() {
   return (
     <View className="w-page booking-result">
       <OfflineBanner onRetry={reload} />
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '未找到这次预订' : undefined}>
+      <PageState status={status} onRetry={reload} emptyTitle="未找到这次预订">
         {data ? (
           <>
             <View className="w-card">

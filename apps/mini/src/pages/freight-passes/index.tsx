@@ -25,11 +25,7 @@ export default function FreightPassesPage() {
           申请货车通行证
         </Button>
       </View>
-      <PageState
-        status={passes.status}
-        onRetry={passes.reload}
-        title={passes.status === 'empty' ? '还没有通行证' : undefined}
-      >
+      <PageState status={passes.status} onRetry={passes.reload} emptyTitle="还没有通行证">
         <View className="w-card">
           <Text className="w-muted">驾驶员凭申请时填写的手机号登录，在“我的货车通行证”出示二维码。</Text>
           {(passes.data?.items ?? []).map((p) => (

@@ -81,13 +81,7 @@ export default function FreightReviewPage() {
       <PageState
         status={passes.status}
         onRetry={passes.reload}
-        title={
-          passes.status === 'empty'
-            ? tab === 'queue'
-              ? '没有待审核的申请'
-              : '没有已通过的通行证'
-            : undefined
-        }
+        emptyTitle={tab === 'queue' ? '没有待审核的申请' : '没有已通过的通行证'}
       >
         <View className="w-card">
           {(passes.data?.items ?? []).map((p) => (

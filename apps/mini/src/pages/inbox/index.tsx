@@ -43,8 +43,8 @@ export default function InboxPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '暂无消息' : undefined}
-        description={status === 'empty' ? '班次变动、候补成功、办理提醒都会出现在这里' : undefined}
+        emptyTitle="暂无消息"
+        emptyDescription="班次变动、候补成功、办理提醒都会出现在这里"
       >
         {data && data.unread > 0 ? <Text className="w-muted">{data.unread} 条未读</Text> : null}
         {(data?.items ?? []).map((n) => (

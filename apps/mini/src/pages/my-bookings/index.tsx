@@ -67,8 +67,8 @@ export default function MyBookingsPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '还没有行程' : undefined}
-        description={status === 'empty' ? '去「找班车」预订返岗直通车' : undefined}
+        emptyTitle="还没有行程"
+        emptyDescription="去「找班车」预订返岗直通车"
       >
         {items.map((b) => (
           <BookingCard key={b.id} booking={b}>

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { PassToken } from '@fugong/contracts';
 import { OfflineBanner } from '../../components/offline-banner';
-import { PageState, statusForError, type PageStatus } from '../../components/page-state';
+import { PageState } from '../../components/page-state';
 import { QrCode } from '../../components/qr-code';
 import { openPage, PAGES } from '../../navigation';
 import { useSignedInUser } from '../../hooks/use-signed-in-user';
 import { fetchPassToken, keptPass, type KeptPass } from '../../services/kept-pass';
 import { useBoardingCode } from '../../hooks/use-boarding-code';
+import { useRotatingCode } from '../../hooks/use-rotating-code';
 import { BoardingView } from './boarding-view';
 import { PassColour } from './pass-colour';
 import '../../styles/worker.css';
@@ -27,45 +26,16 @@ export default function PassPage() {
   const user = useSignedInUser();
   const { params } = useRouter();
   const boarding = useBoardingCode(params.bookingId);
-  const [pass, setPass] = useState<PassToken | null>(null);
-  const [status, setStatus] = useState<PageStatus>('loading');
-  const [now, setNow] = useState(Date.now());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const tick = useRef<ReturnType<typeof setInterval> | null>(null);
-  // A ref, so the refresh loop started on show keeps one identity while the session loads.
-  const userId = useRef(user?.id ?? '');
-  userId.current = user?.id ?? '';
-
-  const stop = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    if (tick.current) clearInterval(tick.current);
-    timer.current = null;
-    tick.current = null;
-  }, []);
-
-  const refresh = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    fetchPassToken(userId.current).then(
-      (fresh) => {
-        setPass(fresh);
-        setStatus('ready');
-        timer.current = setTimeout(refresh, fresh.refreshInSec * 1000);
-      },
-      (error: unknown) => {
-        setStatus((s) => (s === 'ready' ? s : statusForError(error)));
-        timer.current = setTimeout(refresh, 10_000);
-      },
-    );
-  }, []);
-
-  useDidShow(
-    useCallback(() => {
-      refresh();
-      if (!tick.current) tick.current = setInterval(() => setNow(Date.now()), 1000);
-    }, [refresh]),
-  );
-  useDidHide(stop);
-  useEffect(() => stop, [stop]);
+  const userId = user?.id ?? '';
+  // One key: the code is always the signed-in person's; the hook reads the latest fetch, so the
+  // loop started on opening keeps its identity while the session loads.
+  const {
+    code: pass,
+    status,
+    expired,
+    left,
+    refresh,
+  } = useRotatingCode(() => fetchPassToken(userId), 'self');
 
   if (!user) return <PageState status="loading" />;
   const kept = keptPass(user.id);
@@ -73,8 +43,6 @@ export default function PassPage() {
     return <BoardingView name={user.name ?? ''} pass={pass} kept={kept} boarding={boarding} />;
   if (!pass && kept && status === 'offline')
     return <KeptPassView name={user.name ?? ''} kept={kept} retry={refresh} />;
-  const expired = pass ? now >= new Date(pass.expiresAt).getTime() : true;
-  const left = pass ? Math.max(0, Math.ceil((new Date(pass.expiresAt).getTime() - now) / 1000)) : 0;
 
   return (
     <View className="w-page pass">

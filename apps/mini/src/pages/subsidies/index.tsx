@@ -24,8 +24,8 @@ export default function SubsidiesPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '暂无公示中的补贴' : undefined}
-        description={status === 'empty' ? '符合条件的补贴会自动出现在这里，无需申请' : undefined}
+        emptyTitle="暂无公示中的补贴"
+        emptyDescription="符合条件的补贴会自动出现在这里，无需申请"
       >
         {items.map((item) => (
           <View key={item.id} className="card">

@@ -35,7 +35,7 @@ export default function SubsidyReviewPage() {
           <RunForm policies={policies} onRan={reload} />
         </>
       ) : null}
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '暂无享受名单' : undefined}>
+      <PageState status={status} onRetry={reload} emptyTitle="暂无享受名单">
         {(data?.items ?? []).map((list) => (
           <ListCard key={list.id} list={list} onChanged={reload} />
         ))}

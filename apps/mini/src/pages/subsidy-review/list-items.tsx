@@ -34,7 +34,7 @@ export function ListItems({ list, onChanged }: { list: SubsidyList; onChanged: (
   return (
     <View className="subsidy-review__items">
       {pending > 0 ? <Text className="row-item__meta tag-warn">待处理异议 {pending} 件</Text> : null}
-      <PageState status={status} onRetry={reload} title={status === 'empty' ? '名单中没有企业' : undefined}>
+      <PageState status={status} onRetry={reload} emptyTitle="名单中没有企业">
         {items.map((item) => (
           <EntitlementRow key={item.id} list={list} item={item} onChanged={changed} />
         ))}

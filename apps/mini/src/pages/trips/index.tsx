@@ -46,8 +46,8 @@ export default function TripsPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '暂无可预订的班车' : undefined}
-        description={status === 'empty' ? '交通专班发布新班次后会显示在这里' : undefined}
+        emptyTitle="暂无可预订的班车"
+        emptyDescription="交通专班发布新班次后会显示在这里"
       >
         <View className="w-card">
           {(data?.items ?? []).map((trip) => (

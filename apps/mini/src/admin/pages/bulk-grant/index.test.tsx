@@ -1,20 +1,14 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
-import { chooseDocument, downloadFile, uploadPhoto } from '../../../platform';
+import { chooseSheet, flush, sendSheet } from '../../../../test-support/sheet-upload';
+import { downloadFile, uploadPhoto } from '../../../platform';
 import { saveSession } from '../../../services/session-vault';
 import BulkGrantPage from './index';
 
-jest.mock('../../../platform', () => ({
-  ...jest.requireActual('../../../platform'),
-  chooseDocument: jest.fn(),
-  uploadPhoto: jest.fn(),
-  downloadFile: jest.fn(async () => undefined),
-}));
-
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 8; i += 1) await Promise.resolve();
-  });
+jest.mock('../../../platform', () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before imports
+  require('../../../../test-support/fake-files-platform').fakeFilesPlatform(),
+);
 
 const DONE = {
   id: '65f0a1b2c3d4e5f6a7b8c9e1',
@@ -55,8 +49,6 @@ describe('批量授权 console page', () => {
   });
 
   it('when the command chooses a sheet and sends it, then the file goes up once and each row’s outcome, the figures and the report download follow', async () => {
-    (chooseDocument as jest.Mock).mockResolvedValue({ path: 'blob:1', name: '管家名单.csv', size: 2048 });
-    (uploadPhoto as jest.Mock).mockResolvedValue({ statusCode: 201, data: DONE });
     render(<BulkGrantPage />);
     expect(screen.getByText(/首行为列名：手机号、角色、范围、备注/)).toBeTruthy();
     // The command's own role is granted one by one, so the help never offers it for a sheet.
@@ -64,11 +56,9 @@ describe('批量授权 console page', () => {
       /角色：[^（]*指挥部/,
     );
 
-    fireEvent.click(screen.getByText('选择文件'));
-    await flush();
+    await chooseSheet({ path: 'blob:1', name: '管家名单.csv', size: 2048 });
     expect(screen.getByText('管家名单.csv')).toBeTruthy();
-    fireEvent.click(screen.getByText('开始授权'));
-    await flush();
+    await sendSheet('开始授权', { statusCode: 201, data: DONE });
 
     expect(uploadPhoto).toHaveBeenCalledTimes(1);
     expect((uploadPhoto as jest.Mock).mock.calls[0].slice(0, 2)).toEqual([
@@ -93,16 +83,12 @@ describe('批量授权 console page', () => {
   });
 
   it('when the sheet is refused whole (too many rows), then no result is shown and the file stays chosen to try again', async () => {
-    (chooseDocument as jest.Mock).mockResolvedValue({ path: 'blob:2', name: '全市名单.xlsx', size: 4096 });
-    (uploadPhoto as jest.Mock).mockResolvedValue({
+    render(<BulkGrantPage />);
+    await chooseSheet({ path: 'blob:2', name: '全市名单.xlsx', size: 4096 });
+    await sendSheet('开始授权', {
       statusCode: 400,
       data: { error: { code: 'VALIDATION_ERROR', message: '表格超过 5000 行，请分批上传', details: [] } },
     });
-    render(<BulkGrantPage />);
-    fireEvent.click(screen.getByText('选择文件'));
-    await flush();
-    fireEvent.click(screen.getByText('开始授权'));
-    await flush();
     expect(uploadPhoto).toHaveBeenCalledTimes(1);
     expect(screen.queryByText(/已授权 \d/)).toBeNull();
     expect(screen.getByText('未授权任何人：表格超过 5000 行，请分批上传')).toBeTruthy();

@@ -1,20 +1,14 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { installFakeApi, sessionFor } from '../../../../test-support/fake-api';
-import { chooseDocument, downloadFile, uploadPhoto } from '../../../platform';
+import { chooseSheet, flush, sendSheet } from '../../../../test-support/sheet-upload';
+import { downloadFile, uploadPhoto } from '../../../platform';
 import { saveSession } from '../../../services/session-vault';
 import RegistryImportPage from './index';
 
-jest.mock('../../../platform', () => ({
-  ...jest.requireActual('../../../platform'),
-  chooseDocument: jest.fn(),
-  uploadPhoto: jest.fn(),
-  downloadFile: jest.fn(async () => undefined),
-}));
-
-const flush = () =>
-  act(async () => {
-    for (let i = 0; i < 8; i += 1) await Promise.resolve();
-  });
+jest.mock('../../../platform', () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory runs before imports
+  require('../../../../test-support/fake-files-platform').fakeFilesPlatform(),
+);
 
 const DONE = {
   id: '65f0a1b2c3d4e5f6a7b8c9d4',
@@ -41,21 +35,13 @@ describe('企业名录导入 console page', () => {
         { status: 200, body: { items: [DONE] } },
       ],
     });
-    (chooseDocument as jest.Mock).mockResolvedValue({
-      path: 'blob:1',
-      name: '余姚名录-GBK.csv',
-      size: 2 * 1024 * 1024,
-    });
-    (uploadPhoto as jest.Mock).mockResolvedValue({ statusCode: 201, data: DONE });
     render(<RegistryImportPage />);
     await flush();
     expect(screen.getByText('还没有导入记录')).toBeTruthy();
 
-    fireEvent.click(screen.getByText('选择文件'));
-    await flush();
+    await chooseSheet({ path: 'blob:1', name: '余姚名录-GBK.csv', size: 2 * 1024 * 1024 });
     expect(screen.getByText('余姚名录-GBK.csv（2.0 MB）')).toBeTruthy();
-    fireEvent.click(screen.getByText('开始导入'));
-    await flush();
+    await sendSheet('开始导入', { statusCode: 201, data: DONE });
 
     expect(uploadPhoto).toHaveBeenCalledTimes(1);
     expect((uploadPhoto as jest.Mock).mock.calls[0].slice(0, 2)).toEqual([
@@ -78,17 +64,13 @@ describe('企业名录导入 console page', () => {
 
   it('when the file is refused (a column is missing), then no result is shown and the file stays chosen to try again', async () => {
     installFakeApi({ 'GET /api/enterprise-imports': { status: 200, body: { items: [] } } });
-    (chooseDocument as jest.Mock).mockResolvedValue({ path: 'blob:2', name: 'b.csv', size: 900 });
-    (uploadPhoto as jest.Mock).mockResolvedValue({
+    render(<RegistryImportPage />);
+    await flush();
+    await chooseSheet({ path: 'blob:2', name: 'b.csv', size: 900 });
+    await sendSheet('开始导入', {
       statusCode: 400,
       data: { error: { code: 'VALIDATION_ERROR', message: '缺少列：统一社会信用代码', details: [] } },
     });
-    render(<RegistryImportPage />);
-    await flush();
-    fireEvent.click(screen.getByText('选择文件'));
-    await flush();
-    fireEvent.click(screen.getByText('开始导入'));
-    await flush();
     expect(screen.queryByText(/本次导入/)).toBeNull();
     expect(screen.getByText('b.csv（1 KB）')).toBeTruthy();
     expect(screen.getByText('未导入：缺少列：统一社会信用代码')).toBeTruthy();

@@ -57,6 +57,20 @@ async function pickRegion(names: string[]) {
 const pickDay = (label: string, day: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value: day } });
 
+/** Fills the request as a liaison does (30 people from 贵阳市南明区), with its arrival days, and sends it. */
+async function requestCharter(earliest: string, latest: string) {
+  const fill = (placeholder: string, value: string) =>
+    fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } });
+  fill('人数', '30');
+  fill('如 贵阳市南明区', '贵阳市南明区');
+  await pickRegion(['贵州省', '贵阳市', '南明区']);
+  fill('如 贵阳火车站东广场', '贵阳火车站东广场');
+  pickDay('请选择最早到厂日期', earliest);
+  pickDay('请选择最晚到厂日期', latest);
+  fireEvent.click(screen.getByText('提交包车需求'));
+  await flush();
+}
+
 beforeEach(() => {
   saveSession(sessionFor(['liaison']));
   setRouterParams({ enterpriseId: FIRM });
@@ -71,16 +85,7 @@ describe('包车需求 page', () => {
       'GET /api/divisions': divisionsReply,
     });
     render(<CharterFormPage />);
-    const fill = (placeholder: string, value: string) =>
-      fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } });
-    fill('人数', '30');
-    fill('如 贵阳市南明区', '贵阳市南明区');
-    await pickRegion(['贵州省', '贵阳市', '南明区']);
-    fill('如 贵阳火车站东广场', '贵阳火车站东广场');
-    pickDay('请选择最早到厂日期', '2026-03-10');
-    pickDay('请选择最晚到厂日期', '2026-03-12');
-    fireEvent.click(screen.getByText('提交包车需求'));
-    await flush();
+    await requestCharter('2026-03-10', '2026-03-12');
     const post = api.calls.find((c) => c.method === 'POST');
     expect(post?.data).toMatchObject({
       enterpriseId: FIRM,
@@ -98,16 +103,7 @@ describe('包车需求 page', () => {
       'GET /api/divisions': divisionsReply,
     });
     render(<CharterFormPage />);
-    const fill = (placeholder: string, value: string) =>
-      fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } });
-    fill('人数', '30');
-    fill('如 贵阳市南明区', '贵阳市南明区');
-    await pickRegion(['贵州省', '贵阳市', '南明区']);
-    fill('如 贵阳火车站东广场', '贵阳火车站东广场');
-    pickDay('请选择最早到厂日期', '2026-03-12');
-    pickDay('请选择最晚到厂日期', '2026-03-10');
-    fireEvent.click(screen.getByText('提交包车需求'));
-    await flush();
+    await requestCharter('2026-03-12', '2026-03-10');
     expect(screen.getByText('最晚到达日期不能早于最早到达日期')).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });

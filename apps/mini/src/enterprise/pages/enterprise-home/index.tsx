@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ISSUE_CATEGORY_LABELS, ISSUE_STATE_LABELS } from '@fugong/contracts';
+import { IssueRow } from '../../../components/issue-row';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
@@ -83,18 +83,7 @@ export default function EnterpriseHomePage() {
               <Text className="card__title">待解决问题（{data.overview.openIssues}）</Text>
               {data.issues.length === 0 ? <Text className="card__line">暂无待解决问题</Text> : null}
               {data.issues.map((issue) => (
-                <View
-                  key={issue.id}
-                  className="row-item"
-                  onClick={() => openPage(PAGES.issueDetail, { id: issue.id })}
-                >
-                  <Text className="row-item__title">
-                    【{ISSUE_CATEGORY_LABELS[issue.category]}】{issue.description}
-                  </Text>
-                  <Text className="row-item__meta">
-                    {ISSUE_STATE_LABELS[issue.state]} · {formatTime(issue.reportedAt)}
-                  </Text>
-                </View>
+                <IssueRow key={issue.id} issue={issue} withReportedAt />
               ))}
               <Button
                 type="primary"

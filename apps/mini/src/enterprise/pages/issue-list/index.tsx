@@ -66,8 +66,8 @@ export default function IssueListPage() {
         status={status}
         onRetry={reload}
         action={fileNew}
-        title={status === 'empty' ? '暂无问题' : undefined}
-        description={status === 'empty' && fileNew ? '遇到缺工、缺料、物流等困难，可在这里申报' : undefined}
+        emptyTitle="暂无问题"
+        emptyDescription={fileNew ? '遇到缺工、缺料、物流等困难，可在这里申报' : undefined}
       >
         <View className="card">
           {(data?.items ?? []).map((issue) => (

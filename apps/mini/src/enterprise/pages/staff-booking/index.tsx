@@ -70,13 +70,9 @@ export default function StaffBookingPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? (tripId ? '本企业还没有员工绑定' : '暂无开往本企业的班次') : undefined}
-        description={
-          status === 'empty'
-            ? tripId
-              ? '员工在“我的资料”中选择本企业后即可为其订座'
-              : '交通专班发布开往本企业的班次后会显示在这里'
-            : undefined
+        emptyTitle={tripId ? '本企业还没有员工绑定' : '暂无开往本企业的班次'}
+        emptyDescription={
+          tripId ? '员工在“我的资料”中选择本企业后即可为其订座' : '交通专班发布开往本企业的班次后会显示在这里'
         }
       >
         {trip ? (

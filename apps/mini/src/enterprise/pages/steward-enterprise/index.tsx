@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ISSUE_CATEGORY_LABELS, ISSUE_STATE_LABELS } from '@fugong/contracts';
+import { IssueRow } from '../../../components/issue-row';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { openPage, PAGES } from '../../../navigation';
@@ -48,16 +48,7 @@ export default function StewardEnterprisePage() {
               <Text className="card__title">待解决问题</Text>
               {data.issues.length === 0 ? <Text className="card__line">暂无</Text> : null}
               {data.issues.map((i) => (
-                <View
-                  key={i.id}
-                  className="row-item"
-                  onClick={() => openPage(PAGES.issueDetail, { id: i.id })}
-                >
-                  <Text className="row-item__title">
-                    【{ISSUE_CATEGORY_LABELS[i.category]}】{i.description}
-                  </Text>
-                  <Text className="row-item__meta">{ISSUE_STATE_LABELS[i.state]}</Text>
-                </View>
+                <IssueRow key={i.id} issue={i} />
               ))}
             </View>
             <View className="card">

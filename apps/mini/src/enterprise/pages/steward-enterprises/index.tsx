@@ -18,8 +18,8 @@ export default function StewardEnterprisesPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '暂无服务企业' : undefined}
-        description={status === 'empty' ? '指挥部指派后会显示在这里' : undefined}
+        emptyTitle="暂无服务企业"
+        emptyDescription="指挥部指派后会显示在这里"
       >
         <View className="card">
           {(data?.items ?? []).map((e) => (

@@ -40,11 +40,7 @@ export default function CallsPage() {
         </Button>
       </View>
       <Chips options={FILTERS} value={filter} onChange={choose} />
-      <PageState
-        status={list.status}
-        onRetry={list.reload}
-        title={list.status === 'empty' ? '没有来电记录' : undefined}
-      >
+      <PageState status={list.status} onRetry={list.reload} emptyTitle="没有来电记录">
         {list.data?.items.map((c) => (
           <CallCard key={c.id} call={c} onChanged={list.reload} />
         ))}

@@ -55,11 +55,7 @@ export default function FirmApplicationsPage() {
   return (
     <View className="w-page firm-applications">
       <OfflineBanner onRetry={list.reload} />
-      <PageState
-        status={list.status}
-        onRetry={list.reload}
-        title={list.status === 'empty' ? '还没有人投递' : undefined}
-      >
+      <PageState status={list.status} onRetry={list.reload} emptyTitle="还没有人投递">
         {list.data?.items.map((a) => (
           <View key={a.id} className="w-card">
             <Text className="w-card__title">

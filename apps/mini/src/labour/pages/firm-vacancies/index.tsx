@@ -48,11 +48,7 @@ export default function FirmVacanciesPage() {
           发布空岗（免费）
         </Button>
       </View>
-      <PageState
-        status={list.status}
-        onRetry={list.reload}
-        title={list.status === 'empty' ? '还没有发布岗位' : undefined}
-      >
+      <PageState status={list.status} onRetry={list.reload} emptyTitle="还没有发布岗位">
         {list.data?.items.map((v) => (
           <View key={v.id} className="w-card">
             <Text className="w-card__title">

@@ -57,7 +57,7 @@ export default function MyApplicationsPage() {
       <PageState
         status={list.status}
         onRetry={list.reload}
-        title={list.status === 'empty' ? '还没有投递记录' : undefined}
+        emptyTitle="还没有投递记录"
         action={{ label: '去找工作', onClick: () => openPage(PAGES.labourVacancies) }}
       >
         {list.data?.items.map((a) => (

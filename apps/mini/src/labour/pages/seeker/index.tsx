@@ -7,7 +7,7 @@ import { Chips } from '../../../components/chips';
 import { DateField } from '../../../components/date-field';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
-import { RegionPicker } from '../../../components/region-picker';
+import { CountyField } from '../../../components/county-field';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
 import { labourApi } from '../../../services/labour';
@@ -123,14 +123,12 @@ export default function SeekerPage() {
           <Chips options={INDUSTRIES} value={d.wantedIndustries} onChange={toggleIndustry} />
           {errors.wantedIndustries ? <Text className="w-error">{errors.wantedIndustries}</Text> : null}
           {text('wantedPositions', '意向岗位', '如 普工、电焊工，用顿号隔开')}
-          <Text className="w-label">家乡所在县（区）</Text>
-          <RegionPicker
+          <CountyField
             label="家乡所在县（区）"
-            placeholder="请选择省、市、县（区）"
             value={d.homeRegionCode}
             onChange={(code) => set('homeRegionCode', code)}
+            error={errors.homeRegionCode}
           />
-          {errors.homeRegionCode ? <Text className="w-error">{errors.homeRegionCode}</Text> : null}
           <Text className="w-label">期望月薪（元）</Text>
           <Input
             type="number"

@@ -12,7 +12,7 @@ import { Chips } from '../../../components/chips';
 import { DayRange } from '../../../components/day-range';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
-import { RegionPicker } from '../../../components/region-picker';
+import { CountyField } from '../../../components/county-field';
 import { formOnlyError } from '../../../forms/field-errors';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
@@ -107,14 +107,12 @@ export default function SharingFormPage() {
           <Text className="w-label">行业（工种）</Text>
           <Input placeholder="如 制造业、电子装配" value={d.industry} onChange={(v) => set('industry', v)} />
           {error('industry')}
-          <Text className="w-label">所在县（区）</Text>
-          <RegionPicker
+          <CountyField
             label="所在县（区）"
-            placeholder="请选择省、市、县（区）"
             value={d.regionCode}
             onChange={(code) => set('regionCode', code)}
+            error={errors.regionCode}
           />
-          {error('regionCode')}
           <DayRange
             from={d.fromDay}
             to={d.toDay}

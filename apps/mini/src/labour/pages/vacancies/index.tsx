@@ -92,8 +92,8 @@ export default function VacanciesPage() {
       <PageState
         status={list.status}
         onRetry={list.reload}
-        title={list.status === 'empty' ? '暂时没有符合条件的岗位' : undefined}
-        description={list.status === 'empty' ? '换个地区或行业试试' : undefined}
+        emptyTitle="暂时没有符合条件的岗位"
+        emptyDescription="换个地区或行业试试"
       >
         {list.data?.items.map((v) => (
           <View key={v.id} className="w-card">

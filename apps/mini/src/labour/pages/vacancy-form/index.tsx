@@ -18,7 +18,7 @@ import { Chips } from '../../../components/chips';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PageState } from '../../../components/page-state';
 import { PointField } from '../../../components/point-field';
-import { RegionPicker } from '../../../components/region-picker';
+import { CountyField } from '../../../components/county-field';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { labourApi } from '../../../services/labour';
 import { useLoad } from '../../../hooks/use-load';
@@ -161,10 +161,8 @@ export default function VacancyFormPage() {
           {field('headcount', '招聘人数', '人数', true)}
           {field('wageMin', '最低月薪（元）', '如 4500', true)}
           {field('wageMax', '最高月薪（元）', '如 6000', true)}
-          <Text className="w-label">工作地所在县（区）</Text>
-          <RegionPicker
+          <CountyField
             label="工作地所在县（区）"
-            placeholder="请选择省、市、县（区）"
             value={d.regionCode}
             onChange={(code) => set('regionCode', code)}
           />

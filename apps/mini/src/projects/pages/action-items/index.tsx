@@ -50,11 +50,7 @@ export default function ActionItemsPage() {
     <View className="w-page action-items">
       <OfflineBanner onRetry={items.reload} />
       {message ? <Text className="w-error">{message}</Text> : null}
-      <PageState
-        status={items.status}
-        onRetry={items.reload}
-        title={items.status === 'empty' ? '暂无会办任务' : undefined}
-      >
+      <PageState status={items.status} onRetry={items.reload} emptyTitle="暂无会办任务">
         <View className="w-card">
           {(items.data?.items ?? []).map((i) => (
             <View key={i.id} className="w-row">

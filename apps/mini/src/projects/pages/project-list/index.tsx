@@ -19,11 +19,7 @@ export default function ProjectListPage() {
   return (
     <View className="w-page project-list">
       <OfflineBanner onRetry={projects.reload} />
-      <PageState
-        status={projects.status}
-        onRetry={projects.reload}
-        title={projects.status === 'empty' ? '暂无重点项目' : undefined}
-      >
+      <PageState status={projects.status} onRetry={projects.reload} emptyTitle="暂无重点项目">
         <View className="w-card">
           {(projects.data?.items ?? []).map((p) => (
             <View key={p.id} className="w-row" onClick={() => openPage(PAGES.projectDetail, { id: p.id })}>

@@ -109,11 +109,7 @@ export default function SupplyBrowsePage() {
       <OfflineBanner onRetry={list.reload} />
       <Chips options={TABS} value={tab} onChange={switchTo} />
       <BrowseFilters tab={tab} value={filters} onChange={setFilters} />
-      <PageState
-        status={list.status}
-        onRetry={list.reload}
-        title={list.status === 'empty' ? '没有符合条件的记录' : undefined}
-      >
+      <PageState status={list.status} onRetry={list.reload} emptyTitle="没有符合条件的记录">
         {d ? (
           <View>
             <Text className="w-muted">

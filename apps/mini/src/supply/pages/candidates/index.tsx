@@ -64,8 +64,8 @@ export default function SupplyCandidatesPage() {
       <PageState
         status={page.status}
         onRetry={page.reload}
-        title={page.status === 'empty' ? '暂时没有可对接的信息' : undefined}
-        description={page.status === 'empty' ? '同类别、有效期有重叠的对方信息发布后会显示在这里' : undefined}
+        emptyTitle="暂时没有可对接的信息"
+        emptyDescription="同类别、有效期有重叠的对方信息发布后会显示在这里"
       >
         {page.data?.items.map((c) => (
           <View key={c.id} className="w-card supply-candidate">

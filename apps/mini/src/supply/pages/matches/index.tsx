@@ -124,8 +124,8 @@ export default function SupplyMatchesPage() {
       <PageState
         status={list.status}
         onRetry={list.reload}
-        title={list.status === 'empty' ? '还没有对接' : undefined}
-        description={list.status === 'empty' ? '在供需信息里查看匹配并发起对接' : undefined}
+        emptyTitle="还没有对接"
+        emptyDescription="在供需信息里查看匹配并发起对接"
       >
         {list.data?.items.map(card)}
       </PageState>

@@ -15,7 +15,7 @@ import { Chips } from '../../../components/chips';
 import { DateField } from '../../../components/date-field';
 import { OfflineBanner } from '../../../components/offline-banner';
 import { PointField } from '../../../components/point-field';
-import { RegionPicker } from '../../../components/region-picker';
+import { CountyField } from '../../../components/county-field';
 import { useFormSubmit } from '../../../forms/use-form-submit';
 import { chinaToday } from '../../../services/format';
 import { supplyApi } from '../../../services/supply';
@@ -116,14 +116,12 @@ export default function SupplyPostFormPage() {
         {error('quantity')}
         {text('unit', '单位', '如 吨、件、台、车次')}
         {error('unit')}
-        <Text className="w-label">所在县（区）</Text>
-        <RegionPicker
+        <CountyField
           label="所在县（区）"
-          placeholder="请选择省、市、县（区）"
           value={d.regionCode}
           onChange={(code) => set('regionCode', code)}
+          error={errors.regionCode}
         />
-        {error('regionCode')}
         <PointField
           value={d.point}
           onChange={(point) => set('point', point)}

@@ -52,8 +52,8 @@ export default function SupplyPostsPage() {
       <PageState
         status={list.status}
         onRetry={list.reload}
-        title={list.status === 'empty' ? '还没有发布供需信息' : undefined}
-        description={list.status === 'empty' ? '发布后按类别和距离为您找到对方' : undefined}
+        emptyTitle="还没有发布供需信息"
+        emptyDescription="发布后按类别和距离为您找到对方"
       >
         {list.data?.items.map((p) => (
           <View key={p.id} className="w-card">

@@ -80,11 +80,7 @@ export default function SupplySuppliersPage() {
           description="绑定所属企业或由指挥部指派服务企业后可用"
         />
       ) : (
-        <PageState
-          status={list.status}
-          onRetry={list.reload}
-          title={list.status === 'empty' ? '还没有登记核心配套供应商' : undefined}
-        >
+        <PageState status={list.status} onRetry={list.reload} emptyTitle="还没有登记核心配套供应商">
           {atRisk > 0 ? (
             <Text className="w-warn">{atRisk} 家核心配套供应商未复工或情况不明，存在产业链风险</Text>
           ) : null}

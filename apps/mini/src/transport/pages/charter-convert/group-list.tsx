@@ -20,8 +20,8 @@ export function CharterGroupList() {
     <PageState
       status={status}
       onRetry={reload}
-      title={status === 'empty' ? '暂无待安排的包车需求' : undefined}
-      description={status === 'empty' ? '企业提交包车需求后会出现在这里' : undefined}
+      emptyTitle="暂无待安排的包车需求"
+      emptyDescription="企业提交包车需求后会出现在这里"
     >
       <View>
         {(data?.groups ?? []).map((g) => (

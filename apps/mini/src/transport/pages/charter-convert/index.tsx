@@ -45,11 +45,7 @@ export default function CharterConvertPage() {
   return (
     <View className="w-page charter-convert">
       <OfflineBanner onRetry={reload} />
-      <PageState
-        status={status}
-        onRetry={reload}
-        title={status === 'empty' ? '找不到这些包车需求' : undefined}
-      >
+      <PageState status={status} onRetry={reload} emptyTitle="找不到这些包车需求">
         <View className="w-card">
           <Text className="w-card__title">包车需求</Text>
           {(data ?? []).map((r) => (

@@ -41,11 +41,7 @@ export default function ManifestPage() {
   return (
     <View className="w-page manifest">
       <OfflineBanner onRetry={reload} />
-      <PageState
-        status={status}
-        onRetry={reload}
-        title={status === 'empty' ? (tripId ? '还没有乘客' : '暂无班次') : undefined}
-      >
+      <PageState status={status} onRetry={reload} emptyTitle={tripId ? '还没有乘客' : '暂无班次'}>
         {m ? (
           <View className="w-card">
             <Text className="w-card__title">乘客名单</Text>

@@ -92,11 +92,7 @@ export default function MarshalScanPage() {
     return (
       <View className="w-page marshal-scan">
         <OfflineBanner onRetry={trips.reload} />
-        <PageState
-          status={trips.status}
-          onRetry={trips.reload}
-          title={trips.status === 'empty' ? '暂无已发布的班次' : undefined}
-        >
+        <PageState status={trips.status} onRetry={trips.reload} emptyTitle="暂无已发布的班次">
           <View className="w-card">
             <Text className="w-card__title">选择要核验的班次</Text>
             {(trips.data?.items ?? []).map((t) => (

@@ -58,8 +58,8 @@ export default function TripAdminPage() {
       <PageState
         status={status}
         onRetry={reload}
-        title={status === 'empty' ? '还没有班次' : undefined}
-        description={status === 'empty' ? '点“新建班次”创建，保存为草稿后再发布' : undefined}
+        emptyTitle="还没有班次"
+        emptyDescription="点“新建班次”创建，保存为草稿后再发布"
       >
         <View>
           {(data?.items ?? []).map((trip) => (
