@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   let openapi: Record<string, unknown> = {};
   const defs = [...allRoutes(deps, container), route(foundationRoutes.openapi, async () => openapi)];
   openapi = buildOpenApi(defs.map((d) => d.contract));
-  const apiRouter = mountRoutes(defs, container.services.idempotency, container.rateLimiter);
+  const apiRoutes = mountRoutes(defs, container.services.idempotency, container.rateLimiter);
 
   // Logged by the error middleware with the request id; Koa's default handler would print stacks.
   app.silent = true;
@@ -121,7 +121,7 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   );
   app.use(multipartOrJson(jsonBody(deps.config.BODY_LIMIT_BYTES)));
   app.use(authenticate(container.tokens));
-  app.use(apiRouter.routes());
-  app.use(apiRouter.allowedMethods({ throw: false }));
+  // The routes, each path's module's own router with its 405/OPTIONS/501 answers (see indexedRoutes).
+  app.use(apiRoutes);
   return app;
 }
