@@ -412,7 +412,11 @@ async function main(): Promise<void> {
   const exited = bffs.map((b) => new Promise((r) => b.proc.once('exit', r)));
   bffs.forEach((b) => b.proc.kill('SIGTERM'));
   await Promise.all(exited);
+  // Waited for (at most 10 s): under BENCH_PROF the database writes its profile as it exits,
+  // and leaving now would SIGKILL it first.
+  const dbExited = new Promise((r) => db.proc.once('exit', r));
   db.proc.kill('SIGTERM');
+  await Promise.race([dbExited, new Promise((r) => setTimeout(r, 10_000))]);
   const ok = Object.values(invariants).every((i) => (i as { ok: boolean }).ok);
   process.exit(ok ? 0 : 1);
 }

@@ -1,5 +1,4 @@
 import Koa from 'koa';
-import cors from '@koa/cors';
 import { buildContainer, type AppDeps, type Container } from './container';
 import { trustedProxyHops } from './config';
 import { errorMiddleware } from './http/error-middleware';
@@ -7,6 +6,7 @@ import { requestId } from './http/request-id';
 import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
 import { jsonBody } from './http/json-body';
+import { corsFor } from './http/cors';
 import { multipartOrJson } from './http/multipart';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   let openapi: Record<string, unknown> = {};
   const defs = [...allRoutes(deps, container), route(foundationRoutes.openapi, async () => openapi)];
   openapi = buildOpenApi(defs.map((d) => d.contract));
-  const apiRouter = mountRoutes(defs, container.services.idempotency, container.rateLimiter);
+  const apiRoutes = mountRoutes(defs, container.services.idempotency, container.rateLimiter);
 
   // Logged by the error middleware with the request id; Koa's default handler would print stacks.
   app.silent = true;
@@ -108,20 +108,10 @@ export function createApp(deps: AppDeps): Koa & { container: Container } {
   app.use(securityHeaders);
   // Before CORS, body parsing and authentication: a scraper is not a browser or a user.
   app.use(metricsEndpoint(container.metrics, deps.config.METRICS_TOKEN));
-  app.use(
-    cors({
-      origin: (ctx) => {
-        const origin = ctx.get('Origin');
-        return deps.config.CORS_ORIGINS.includes(origin) ? origin : '';
-      },
-      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
-  );
+  app.use(corsFor(deps.config.CORS_ORIGINS));
   app.use(multipartOrJson(jsonBody(deps.config.BODY_LIMIT_BYTES)));
   app.use(authenticate(container.tokens));
-  app.use(apiRouter.routes());
-  app.use(apiRouter.allowedMethods({ throw: false }));
+  // The routes, each path's module's own router with its 405/OPTIONS/501 answers (see indexedRoutes).
+  app.use(apiRoutes);
   return app;
 }

@@ -29,8 +29,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { service: 'fugong-bff' },
-      // Fields the call passes itself win over the context (pino merges the mixin first).
-      mixin: () => logContext.getStore() ?? {},
+      // Fields the call passes itself win over the context (pino merges the mixin first). A fresh
+      // object per line: pino merges the line's fields *into* what the mixin returns, so handing
+      // it the request's context itself made every later line of the request carry the fields
+      // of the earlier ones (and the context grow with each line).
+      mixin: () => {
+        const context = logContext.getStore();
+        return context ? { requestId: context.requestId } : {};
+      },
       redact: {
         paths: [
           'phone',

@@ -2,16 +2,18 @@ import type { Context, Next } from 'koa';
 import type { TokenService } from './tokens';
 import { DomainError } from '../errors';
 
+const BEARER = /^Bearer ([A-Za-z0-9._-]{10,2048})$/;
+
 /**
  * Reads `Authorization: Bearer …` into `ctx.state.actor`. A bad or expired token is remembered,
  * not thrown: public routes ignore it, protected routes answer 401 with the precise reason.
  */
 export function authenticate(tokens: TokenService) {
-  return async function readSession(ctx: Context, next: Next): Promise<void> {
+  return function readSession(ctx: Context, next: Next): Promise<void> {
     const header = ctx.get('Authorization');
     ctx.state.actor = null;
     if (header) {
-      const match = /^Bearer ([A-Za-z0-9._-]{10,2048})$/.exec(header);
+      const match = BEARER.exec(header);
       if (!match) {
         ctx.state.authError = new DomainError('UNAUTHENTICATED', '登录凭证格式错误');
       } else {
@@ -23,6 +25,6 @@ export function authenticate(tokens: TokenService) {
         }
       }
     }
-    await next();
+    return next();
   };
 }

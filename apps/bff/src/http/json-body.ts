@@ -35,12 +35,23 @@ export function jsonBody(limitBytes: number) {
       throw new DomainError('MALFORMED_JSON', '请求内容不完整');
     }
     try {
-      ctx.state.body = text.trim() === '' ? undefined : JSON.parse(text, dropDangerousKeys);
+      ctx.state.body = text.trim() === '' ? undefined : parseSafely(text);
     } catch {
       throw new DomainError('MALFORMED_JSON');
     }
     return next();
   };
+}
+
+/**
+ * A key can only be `__proto__`, `constructor` or `prototype` if the text spells the word or
+ * escapes characters (`\u…`); any other text parses to the same value without the reviver,
+ * which made JSON.parse ~5× slower on every check-in and booking.
+ */
+const MAYBE_DANGEROUS = /__proto__|constructor|prototype|\\u/;
+
+function parseSafely(text: string): unknown {
+  return MAYBE_DANGEROUS.test(text) ? JSON.parse(text, dropDangerousKeys) : JSON.parse(text);
 }
 
 function dropDangerousKeys(key: string, value: unknown): unknown {

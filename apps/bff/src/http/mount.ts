@@ -1,12 +1,12 @@
-import Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { ZodType } from 'zod';
 import type { RouteContract } from '@fugong/contracts';
 import { DomainError } from '../errors';
 import { zodIssuesToDetails } from './zod-details';
 import { isRawResponse, isReplayedResponse, type RouteDef } from './route';
 import { checkResponse } from './response-check';
-import { POLICY, rolesAllow } from '../auth/policy';
+import { POLICY, rolesAllow, type RoutePolicy } from '../auth/policy';
+import { indexedRoutes } from './route-index';
 import type { IdempotencyService } from '../modules/system';
 import type { RateLimiter } from '../modules/rate-limits';
 import { acceptsMultipart, type MultipartBody } from './multipart';
@@ -14,7 +14,8 @@ import { acceptsMultipart, type MultipartBody } from './multipart';
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;
 
 /**
- * Mounts route definitions on a router with the same pipeline for every route:
+ * Mounts route definitions on routers (one per path start, see indexedRoutes) with the same
+ * pipeline for every route:
  * policy (role) → input validation → idempotent replay → rate limit → handler → response schema.
  * The response is parsed through its schema so fields a contract does not list never leave; an
  * answer that fails it is the server's fault (500, see checkResponse), never a 400.
@@ -25,87 +26,101 @@ export function mountRoutes(
   defs: RouteDef[],
   idempotency: IdempotencyService,
   limiter: RateLimiter | null = null,
-): Router {
-  const router = new Router();
+): Middleware {
   const seen = new Set<string>();
-  for (const def of defs) {
+  const handlers = defs.map((def) => {
     const { contract } = def;
     const policy = POLICY[contract.id];
     if (!policy) throw new TypeError(`Route ${contract.id} has no entry in the authorization policy table`);
     if (seen.has(contract.id)) throw new TypeError(`Route id ${contract.id} is mounted twice`);
     seen.add(contract.id);
-    router[contract.method](contract.id, contract.path, async (ctx: Context) => {
-      ctx.state.routeId = contract.id;
-      const upload = ctx.state.multipart as MultipartBody | undefined;
-      if (upload && !acceptsMultipart(def))
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
-      if (policy.roles !== 'public') {
-        if (!ctx.state.actor) throw ctx.state.authError ?? new DomainError('UNAUTHENTICATED');
-        if (!rolesAllow(policy, ctx.state.actor.roles, ctx.state.actor.departmentId))
-          throw new DomainError('FORBIDDEN');
-      }
-      const input = {
-        params: parsePart(contract.params, ctx.params, 'params'),
-        query: parsePart(contract.query, ctx.query, 'query'),
-        body: parseBody(contract, ctx.state.body),
-        actor: ctx.state.actor,
-        requestId: ctx.state.requestId as string,
-        idempotencyKey: readKey(ctx, contract),
-        ip: ctx.ip,
-        upload,
-      };
-      const run = async () => {
-        await limiter?.check({
-          routeId: contract.id,
-          ip: input.ip,
-          actorId: input.actor?.id ?? null,
-          body: input.body,
-        });
-        return def.handler(input);
-      };
-      const result =
-        contract.idempotent && input.idempotencyKey && input.actor
-          ? await idempotency.run(
-              {
-                actorId: input.actor.id,
-                routeId: contract.id,
-                key: input.idempotencyKey,
-                request: { b: ctx.state.body ?? null, p: ctx.params },
-              },
-              async () => {
-                const out = await run();
-                const again = isReplayedResponse(out);
-                return {
-                  status: contract.status ?? 200,
-                  body: answer(ctx, contract, again ? out.body : out),
-                  ...(again ? { replayed: true } : {}),
-                };
-              },
-              { store: !def.keyStoredByHandler },
-            )
-          : null;
-      if (result) {
-        ctx.status = result.status;
-        ctx.body = result.body;
-        if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
-        return;
-      }
-      let out = await run();
-      ctx.status = contract.status ?? 200;
-      if (isReplayedResponse(out)) {
-        ctx.set('Idempotent-Replayed', 'true');
-        out = out.body;
-      }
-      if (isRawResponse(out)) {
-        ctx.type = out.contentType;
-        if (out.filename) ctx.attachment(out.filename);
-        ctx.body = out.body;
-        return;
-      }
-      ctx.body = answer(ctx, contract, out);
-    });
-  }
-  return router;
+    return routeHandler(def, policy, idempotency, limiter);
+  });
+  return indexedRoutes((routerFor) =>
+    defs.forEach(({ contract }, i) =>
+      routerFor(contract.path)[contract.method](contract.id, contract.path, handlers[i]),
+    ),
+  );
+}
+
+/** The pipeline of one route, from the matched request to its answer. */
+function routeHandler(
+  def: RouteDef,
+  policy: RoutePolicy,
+  idempotency: IdempotencyService,
+  limiter: RateLimiter | null,
+): (ctx: Context) => Promise<void> {
+  const { contract } = def;
+  return async (ctx: Context) => {
+    ctx.state.routeId = contract.id;
+    const upload = ctx.state.multipart as MultipartBody | undefined;
+    if (upload && !acceptsMultipart(def))
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+    if (policy.roles !== 'public') {
+      if (!ctx.state.actor) throw ctx.state.authError ?? new DomainError('UNAUTHENTICATED');
+      if (!rolesAllow(policy, ctx.state.actor.roles, ctx.state.actor.departmentId))
+        throw new DomainError('FORBIDDEN');
+    }
+    const input = {
+      params: parsePart(contract.params, ctx.params, 'params'),
+      query: parsePart(contract.query, ctx.query, 'query'),
+      body: parseBody(contract, ctx.state.body),
+      actor: ctx.state.actor,
+      requestId: ctx.state.requestId as string,
+      idempotencyKey: readKey(ctx, contract),
+      ip: ctx.ip,
+      upload,
+    };
+    const run = async () => {
+      await limiter?.check({
+        routeId: contract.id,
+        ip: input.ip,
+        actorId: input.actor?.id ?? null,
+        body: input.body,
+      });
+      return def.handler(input);
+    };
+    const result =
+      contract.idempotent && input.idempotencyKey && input.actor
+        ? await idempotency.run(
+            {
+              actorId: input.actor.id,
+              routeId: contract.id,
+              key: input.idempotencyKey,
+              request: { b: ctx.state.body ?? null, p: ctx.params },
+            },
+            async () => {
+              const out = await run();
+              const again = isReplayedResponse(out);
+              return {
+                status: contract.status ?? 200,
+                body: answer(ctx, contract, again ? out.body : out),
+                ...(again ? { replayed: true } : {}),
+              };
+            },
+            { store: !def.keyStoredByHandler },
+          )
+        : null;
+    if (result) {
+      ctx.status = result.status;
+      ctx.body = result.body;
+      if (result.replayed) ctx.set('Idempotent-Replayed', 'true');
+      return;
+    }
+    let out = await run();
+    ctx.status = contract.status ?? 200;
+    if (isReplayedResponse(out)) {
+      ctx.set('Idempotent-Replayed', 'true');
+      out = out.body;
+    }
+    if (isRawResponse(out)) {
+      ctx.type = out.contentType;
+      if (out.filename) ctx.attachment(out.filename);
+      ctx.body = out.body;
+      return;
+    }
+    ctx.body = answer(ctx, contract, out);
+  };
 }
 
 /** The answer through its response schema; records a list left out go to the request log. */

@@ -196,6 +196,8 @@ export function acceptsMultipart(def: RouteDef): boolean {
   return MULTIPART_DEFS.has(def);
 }
 
+const MULTIPART = /multipart/i;
+
 /**
  * The body reader: a multipart/form-data POST is left unread for its route (`ctx.state.multipart`),
  * everything else goes through the JSON reader. Routes are matched later, so the route pipeline
@@ -204,8 +206,9 @@ export function acceptsMultipart(def: RouteDef): boolean {
 export function multipartOrJson(
   readJson: (ctx: Context, next: Next) => Promise<void>,
 ): (ctx: Context, next: Next) => Promise<void> {
-  return async function readBody(ctx, next) {
-    if (ctx.method === 'POST' && ctx.is('multipart/form-data')) {
+  return function readBody(ctx, next) {
+    // The header test first: type-is parses the media type, and almost every POST is JSON.
+    if (ctx.method === 'POST' && MULTIPART.test(ctx.get('Content-Type')) && ctx.is('multipart/form-data')) {
       ctx.state.body = undefined;
       ctx.state.multipart = multipartBody(ctx.req);
       return next();

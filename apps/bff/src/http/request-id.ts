@@ -10,9 +10,10 @@ const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * error can be matched to the log line, and set as the log context of everything the request
  * runs (see logContext), so a service's log line names the request without seeing ctx.
  */
-export async function requestId(ctx: Context, next: Next): Promise<void> {
+export function requestId(ctx: Context, next: Next): Promise<void> {
   const incoming = ctx.get('X-Request-Id');
-  ctx.state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
-  ctx.set('X-Request-Id', ctx.state.requestId);
-  await withLogContext({ requestId: ctx.state.requestId as string }, next);
+  const id = SAFE_ID.test(incoming) ? incoming : randomUUID();
+  ctx.state.requestId = id;
+  ctx.set('X-Request-Id', id);
+  return withLogContext({ requestId: id }, next);
 }

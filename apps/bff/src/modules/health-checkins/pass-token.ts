@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 /** The QR code lives 90 s; the page fetches a new one every 60 s, so a screenshot dies quickly. */
 export const PASS_TOKEN_TTL_SEC = 90;
@@ -33,7 +33,11 @@ export function createPassTokenSigner(
   secret: string,
   purpose: PassTokenPurpose = HEALTH_PASS,
 ): PassTokenSigner {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.alloc(0), purpose.label, 32));
+  // A KeyObject, imported once: given raw bytes, every createHmac imports the key again (one
+  // HMAC per pass view).
+  const key = createSecretKey(
+    Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.alloc(0), purpose.label, 32)),
+  );
   const mac = (body: string) => createHmac('sha256', key).update(body).digest().subarray(0, 16);
   return {
     sign(workerId, now) {

@@ -1,8 +1,8 @@
 import type { Pass, PassToken } from '@fugong/contracts';
 import {
-  addDays,
   chinaDay,
   computePass,
+  HOUR_MS,
   type CheckinFacts,
   type PassResult,
   type RiskLookup,
@@ -33,7 +33,7 @@ export class PassService {
    */
   private async latestOf(workerId: string, now: Date) {
     const [found, riskOf] = await Promise.all([
-      this.checkins.latestSince(workerId, addDays(chinaDay(now), -1)),
+      this.checkins.latestSince(workerId, yesterdayOf(now)),
       this.regions.riskLookup(),
     ]);
     return { latest: found ?? (await this.checkins.latest(workerId)), riskOf };
@@ -46,7 +46,7 @@ export class PassService {
     // in at 23:10 the day before yesterday did check in, and must read "超过 24 小时", not "尚未
     // 打卡". Only those workers cost a read each (an indexed latest-first lookup), as in passFor.
     const [recent, riskOf] = await Promise.all([
-      this.checkins.latestMany(workerIds, addDays(chinaDay(now), -1)),
+      this.checkins.latestMany(workerIds, yesterdayOf(now)),
       this.regions.riskLookup(),
     ]);
     const older = [...new Set(workerIds.filter((id) => !recent.has(id)))];
@@ -85,6 +85,14 @@ export class PassService {
   verifyToken(token: string): string | null {
     return this.signer.verify(token, this.clock.now());
   }
+}
+
+/**
+ * The China day before `now`'s: the same instant a day earlier (China time has no daylight
+ * saving), with none of addDays' parsing of a day string — every pass view asks.
+ */
+function yesterdayOf(now: Date): string {
+  return chinaDay(new Date(now.getTime() - 24 * HOUR_MS));
 }
 
 /**

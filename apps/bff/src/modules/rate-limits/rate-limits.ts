@@ -106,45 +106,65 @@ export class RateLimiter {
     return h;
   }
 
-  /** Counts the request against every rule of its route; throws RATE_LIMITED when one is exceeded. */
+  /**
+   * Counts the request against every rule of its route; throws RATE_LIMITED when one is exceeded.
+   * Every rule's local stage is decided in one synchronous pass (as before, in rule order); only
+   * rules that go to the shared counter wait for the database. The common case — every rule
+   * admitted from memory — allocates no promise or closure per rule (a pass view pays this once
+   * per request).
+   */
   async check(subject: RateSubject): Promise<void> {
     if (this.table.exempt.includes(subject.routeId)) return;
     const rules = this.table.routes[subject.routeId] ?? this.table.default;
     const now = this.clock.now().getTime();
-    const verdicts = await Promise.all(
-      rules.map(async (rule) => {
-        const key = keyOf(rule.per, subject);
-        if (key === null) return 0;
-        const windowMs = rule.windowSec * 1000;
-        const index = Math.floor(now / windowMs);
-        const end = (index + 1) * windowMs;
-        const id = `${rule.bucket}:${index}:${this.keyHash(`${rule.per}:${key}`)}`;
-        const threshold = Math.floor(rule.limit * (rule.localShare ?? 0));
-        const verdict = this.local.hit(id, threshold, end, now);
-        const waitUntil = (until: number) => Math.max(1, Math.ceil((until - now) / 1000));
-        if (verdict.stage === 'local') {
-          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'local' });
-          return 0;
-        }
-        if (verdict.stage === 'refused') {
-          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_local' });
-          return waitUntil(verdict.untilMs);
-        }
-        const count = await this.repo.hit(id, rule.bucket, new Date(end), verdict.by);
-        if (count <= rule.limit) {
-          this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'shared' });
-          return 0;
-        }
-        this.local.refuse(id, end, now);
-        this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_shared' });
-        return waitUntil(end);
-      }),
-    );
-    const wait = Math.max(...verdicts, 0);
+    let wait = 0;
+    let shared: Promise<number>[] | null = null;
+    for (const rule of rules) {
+      const key = keyOf(rule.per, subject);
+      if (key === null) continue;
+      const windowMs = rule.windowSec * 1000;
+      const index = Math.floor(now / windowMs);
+      const end = (index + 1) * windowMs;
+      const id = `${rule.bucket}:${index}:${this.keyHash(`${rule.per}:${key}`)}`;
+      const threshold = Math.floor(rule.limit * (rule.localShare ?? 0));
+      const verdict = this.local.hit(id, threshold, end, now);
+      if (verdict.stage === 'local') {
+        this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'local' });
+      } else if (verdict.stage === 'refused') {
+        this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_local' });
+        wait = Math.max(wait, secondsUntil(verdict.untilMs, now));
+      } else {
+        (shared ??= []).push(this.countShared(rule, id, end, now, verdict.by));
+      }
+    }
+    if (shared) for (const w of await Promise.all(shared)) wait = Math.max(wait, w);
     if (wait > 0) {
       throw new DomainError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`, { retryAfterSec: wait }, wait);
     }
   }
+
+  /** Adds `by` hits to the shared counter of `id`; the seconds to wait when it is over the limit, else 0. */
+  private async countShared(
+    rule: RateRule,
+    id: string,
+    end: number,
+    now: number,
+    by: number,
+  ): Promise<number> {
+    const count = await this.repo.hit(id, rule.bucket, new Date(end), by);
+    if (count <= rule.limit) {
+      this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'shared' });
+      return 0;
+    }
+    this.local.refuse(id, end, now);
+    this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_shared' });
+    return secondsUntil(end, now);
+  }
+}
+
+/** Whole seconds (at least 1) from `now` until `until`, both in ms: the Retry-After of a refusal. */
+function secondsUntil(until: number, now: number): number {
+  return Math.max(1, Math.ceil((until - now) / 1000));
 }
 
 function keyOf(per: RateKey, s: RateSubject): string | null {
