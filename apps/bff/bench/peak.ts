@@ -412,7 +412,11 @@ async function main(): Promise<void> {
   const exited = bffs.map((b) => new Promise((r) => b.proc.once('exit', r)));
   bffs.forEach((b) => b.proc.kill('SIGTERM'));
   await Promise.all(exited);
+  // Wait for the database to stop cleanly: the exit hook above SIGKILLs it otherwise, and a
+  // killed process never writes its --cpu-prof profile.
+  const dbExited = new Promise((r) => db.proc.once('exit', r));
   db.proc.kill('SIGTERM');
+  await dbExited;
   const ok = Object.values(invariants).every((i) => (i as { ok: boolean }).ok);
   process.exit(ok ? 0 : 1);
 }
