@@ -7,7 +7,7 @@ import { fail, MongoServerError } from '../errors';
 import { findDocuments, type FoundDocument } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
 import { type Collection } from '../storage/collection';
-import { compileProjection } from '../query/projection';
+import { compileProjection, isEmptyProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
 import {
@@ -86,7 +86,12 @@ export function findCommand(ctx: CommandContext): Doc {
     {
       ns: `${ctx.db}.${name}`,
       items: found,
-      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
+      // Without a projection the stored document goes out as it is: stored documents are never
+      // changed in place (a write stores a new one) and a reply is only serialized, so the
+      // deep copy the projection would make was a second walk of every document returned.
+      produce: isEmptyProjection(ctx.cmd.projection)
+        ? (f) => f.doc
+        : (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
       sessionId: ctx.sessionId,
     },
     firstBatch,

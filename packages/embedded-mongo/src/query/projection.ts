@@ -170,8 +170,13 @@ export function compileProjection(spec: unknown): CompiledProjection {
   return compileProjectionWithoutMeta(spec);
 }
 
+/** True when a projection spec keeps whole documents (absent, null or `{}`). */
+export function isEmptyProjection(spec: unknown): boolean {
+  return spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0);
+}
+
 function compileProjectionWithoutMeta(spec: unknown): CompiledProjection {
-  if (spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0)) {
+  if (isEmptyProjection(spec)) {
     return { apply: (doc) => deepClone(doc), needsMatchDetails: false };
   }
   if (!isDocument(spec)) return fail('BadValue', 'projection must be an object');
