@@ -301,15 +301,22 @@ function bestEqualityPlan(
   return best;
 }
 
-function inIds(index: CollectionIndex, values: unknown[]): string[] {
+function inIds(index: CollectionIndex, values: unknown[], preds: Map<string, PathPredicates>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const distinct = new Map(values.map((v) => [canonicalKey(v, index.collation), v]));
+  // When the query fixes every other field by equality (a batch of `{worker: {$in}, day}`),
+  // each value is one key tuple: a hash probe instead of a walk over all of the value's
+  // entries (every day of a worker). Ids sorted as the ordered list holds one tuple's entries.
+  const rest = index.fields.slice(1).map((f) => preds.get(f.path)?.eq);
+  const probe = index.fields.length > 1 && rest.every((v) => v !== undefined);
   for (const v of distinct.values()) {
     const ids =
       index.fields.length === 1
         ? index.lookup([v])
-        : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
+        : probe
+          ? index.lookup([v, ...rest]).sort()
+          : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
     for (const id of ids) {
       if (!seen.has(id)) {
         seen.add(id);
@@ -396,7 +403,7 @@ export function planQuery(
   if (best) return { ids: best.ids, sorted: false, indexName: best.indexName };
   for (const index of usableIndexes) {
     const p = preds.get(index.fields[0].path);
-    if (p?.in) return { ids: inIds(index, p.in), sorted: false, indexName: index.name };
+    if (p?.in) return { ids: inIds(index, p.in, preds), sorted: false, indexName: index.name };
   }
   for (const index of usableIndexes) {
     const p = preds.get(index.fields[0].path);
