@@ -4,7 +4,7 @@
  */
 import { type Collation } from './collation';
 import { compareNumbers } from './numbers';
-import { Binary, type BSONRegExp, type Doc, type ObjectId, type Timestamp, typeRank } from './values';
+import { Binary, type BSONRegExp, type Doc, ObjectId, type Timestamp, typeRank } from './values';
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -97,6 +97,9 @@ export function compareValues(a: unknown, b: unknown, collation?: Collation): nu
   if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b);
   if (typeof a === 'string' && typeof b === 'string')
     return collation ? collation.compare(a, b) : compareStrings(a, b);
+  // Ids and dates are most of what index entries hold: skip the two type-rank lookups.
+  if (a instanceof ObjectId && b instanceof ObjectId) return compareBytes(a.id, b.id);
+  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;

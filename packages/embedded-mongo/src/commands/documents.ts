@@ -1,7 +1,8 @@
 /**
  * Validation of documents about to be stored: _id rules, `$`-prefixed names, size limit.
  */
-import { BSON, ObjectId } from 'bson';
+import { ObjectId } from 'bson';
+import { bsonSize } from '../bson/size';
 import { type Doc, isDocument } from '../bson/values';
 import { fail } from '../errors';
 import { isRegexValue } from '../query/regex';
@@ -25,7 +26,8 @@ function checkId(id: unknown): void {
 
 /** Throws BSONObjectTooLarge (10334) for documents over 16 MiB. */
 export function checkSize(doc: Doc): void {
-  const size = BSON.calculateObjectSize(doc);
+  // Measured once: the stored document's size then serves the replies that send it.
+  const size = bsonSize(doc);
   if (size > MAX_BSON_SIZE)
     fail(
       'BSONObjectTooLarge',

@@ -2,12 +2,13 @@
  * find, getMore, killCursors, count and distinct.
  */
 import { canonicalKey } from '../bson/keys';
+import { bsonSize } from '../bson/size';
 import { deepClone, type Doc, Long } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { findDocuments, type FoundDocument } from '../engine/reader';
 import { countByIndex } from '../storage/planner';
 import { type Collection } from '../storage/collection';
-import { compileProjection } from '../query/projection';
+import { compileProjection, isEmptyProjection } from '../query/projection';
 import { collectValues, splitPath } from '../query/paths';
 import { parseSort, sortDocuments } from '../query/sort';
 import {
@@ -82,11 +83,18 @@ export function findCommand(ctx: CommandContext): Doc {
   const projection = compileProjection(ctx.cmd.projection);
   const found = queryDocuments(ctx, filter, ctx.cmd.sort, skip, limit === 0 ? undefined : limit);
   const firstBatch = limit ? Math.min(limit, batchSize ?? limit) : batchSize;
+  // Without a projection the stored document goes out as it is: stored documents are never
+  // changed in place (a write stores a new one) and a reply is only serialized, so a copy was
+  // a second walk of every document returned, and its size is the one measured when written.
+  const asStored = isEmptyProjection(ctx.cmd.projection);
   const batch = ctx.server.cursors.open(
     {
       ns: `${ctx.db}.${name}`,
       items: found,
-      produce: (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
+      produce: asStored
+        ? (f) => f.doc
+        : (f) => projection.apply(f.doc, { arrayIndex: f.arrayIndex, textScore: f.textScore }),
+      sizeOf: asStored ? bsonSize : undefined,
       sessionId: ctx.sessionId,
     },
     firstBatch,

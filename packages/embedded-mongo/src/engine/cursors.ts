@@ -18,6 +18,8 @@ export interface CursorSource<T> {
   items: T[];
   /** Turns an item into the document sent to the client (copying/projecting). */
   produce: (item: T) => Doc;
+  /** The BSON size of a produced document (default: measured each time). */
+  sizeOf?: (doc: Doc) => number;
   /** Session that owns the cursor, if any (killed with the session). */
   sessionId?: string;
 }
@@ -26,6 +28,7 @@ interface OpenCursor {
   ns: string;
   items: unknown[];
   produce: (item: unknown) => Doc;
+  sizeOf: (doc: Doc) => number;
   position: number;
   lastUse: number;
   sessionId?: string;
@@ -45,7 +48,7 @@ export class CursorRegistry {
     let bytes = 0;
     while (cursor.position < cursor.items.length && (limit === undefined || docs.length < limit)) {
       const doc = cursor.produce(cursor.items[cursor.position]);
-      const size = BSON.calculateObjectSize(doc);
+      const size = cursor.sizeOf(doc);
       if (size > MAX_DOC_BYTES)
         fail(
           'BSONObjectTooLarge',
@@ -66,6 +69,7 @@ export class CursorRegistry {
       ns: source.ns,
       items: source.items,
       produce: source.produce as (item: unknown) => Doc,
+      sizeOf: source.sizeOf ?? ((doc) => BSON.calculateObjectSize(doc)),
       position: 0,
       lastUse: Date.now(),
       sessionId: source.sessionId,

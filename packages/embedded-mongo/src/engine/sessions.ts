@@ -25,7 +25,9 @@ export class Session {
 export function sessionKey(lsid: unknown): string {
   if (!isDocument(lsid) || !(lsid.id instanceof Binary))
     fail('BadValue', 'lsid must be a document with a UUID id');
-  return Buffer.from(lsid.id.buffer.subarray(0, lsid.id.position)).toString('hex');
+  // A view on the UUID's bytes, not a copy: every command with an lsid computes this key.
+  const bytes = lsid.id.buffer;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, lsid.id.position).toString('hex');
 }
 
 export class SessionRegistry {

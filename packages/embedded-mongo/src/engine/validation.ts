@@ -3,7 +3,7 @@
  * and capped collections' eviction. A failed validation is DocumentValidationFailure (121)
  * with errInfo shaped like mongod's: {failingDocumentId, details: {operatorName, …}}.
  */
-import { BSON } from 'bson';
+import { bsonSize } from '../bson/size';
 import { type Doc, isDocument } from '../bson/values';
 import { MongoServerError } from '../errors';
 import { checkSchema } from '../query/jsonSchema';
@@ -94,17 +94,6 @@ export function validateDocument(coll: Collection, doc: Doc, before: Doc | undef
   throw new MongoServerError('DocumentValidationFailure', 'Document failed validation', {
     errInfo: { failingDocumentId: doc._id, details: failureDetails(validator, doc) },
   });
-}
-
-const sizes = new WeakMap<Doc, number>();
-
-function bsonSize(doc: Doc): number {
-  let n = sizes.get(doc);
-  if (n === undefined) {
-    n = BSON.calculateObjectSize(doc);
-    sizes.set(doc, n);
-  }
-  return n;
 }
 
 /**

@@ -1,9 +1,14 @@
 /**
  * find() projections: inclusion, exclusion, positional `field.$`, $slice and $elemMatch.
  * Projections with aggregation expressions are delegated to the aggregation engine.
+ *
+ * A projected document is new at every level the projection walks, and shares every value it
+ * keeps whole with the source: stored documents are never changed in place (a write stores a
+ * new document) and projected ones are only serialized into replies, so deep-copying the kept
+ * values (most of every returned document) bought nothing.
  */
 import { setOwnField } from '../bson/ownField';
-import { deepClone, type Doc, isDocument, Long } from '../bson/values';
+import { type Doc, isDocument, Long } from '../bson/values';
 import { fail } from '../errors';
 import { projectWithExpressions } from '../agg/expressions';
 import { compileFilter, type MatchDetails } from './matcher';
@@ -85,12 +90,12 @@ function includeInto(source: Doc, tree: Tree, details: MatchDetails | undefined)
 
 function projectValue(value: unknown, node: Tree | Leaf, details: MatchDetails | undefined): unknown {
   if (!(node instanceof Map)) {
-    if (node.kind === 'include') return deepClone(value);
-    if (!Array.isArray(value)) return node.kind === 'slice' ? deepClone(value) : undefined;
-    if (node.kind === 'slice') return deepClone(applySlice(value, node));
+    if (node.kind === 'include') return value;
+    if (!Array.isArray(value)) return node.kind === 'slice' ? value : undefined;
+    if (node.kind === 'slice') return applySlice(value, node);
     if (node.kind === 'elemMatch') {
       const hit = value.find((el) => node.test(el));
-      return hit === undefined ? undefined : [deepClone(hit)];
+      return hit === undefined ? undefined : [hit];
     }
     const idx = details?.arrayIndex;
     if (idx === undefined || idx >= value.length)
@@ -98,7 +103,7 @@ function projectValue(value: unknown, node: Tree | Leaf, details: MatchDetails |
         'BadValue',
         'Executor error during find command :: caused by :: positional operator (field.$) requires the filter to match an array element',
       );
-    return [deepClone(value[idx])];
+    return [value[idx]];
   }
   if (Array.isArray(value)) {
     return value.filter(isDocument).map((el) => includeInto(el, node, details));
@@ -113,13 +118,13 @@ function excludeFrom(source: Doc, tree: Tree): Doc {
     const node = tree.get(key);
     const value = source[key];
     let kept: unknown;
-    if (node === undefined) kept = deepClone(value);
+    if (node === undefined) kept = value;
     else if (node instanceof Map && node.has('')) continue;
     else if (node instanceof Map) kept = excludeValue(value, node);
     else
       kept =
         node.kind === 'slice' && Array.isArray(value)
-          ? deepClone(applySlice(value, node))
+          ? applySlice(value, node)
           : projectValue(value, node, undefined);
     if (kept !== undefined) setOwnField(out, key, kept);
   }
@@ -127,10 +132,9 @@ function excludeFrom(source: Doc, tree: Tree): Doc {
 }
 
 function excludeValue(value: unknown, tree: Tree): unknown {
-  if (Array.isArray(value))
-    return value.map((el) => (isDocument(el) ? excludeFrom(el, tree) : deepClone(el)));
+  if (Array.isArray(value)) return value.map((el) => (isDocument(el) ? excludeFrom(el, tree) : el));
   if (isDocument(value)) return excludeFrom(value, tree);
-  return deepClone(value);
+  return value;
 }
 
 function hasExpression(spec: Doc): boolean {
@@ -149,7 +153,7 @@ function isTextScoreMeta(value: unknown): boolean {
 }
 
 /**
- * Compiles a find projection; undefined or {} returns whole (cloned) documents. Fields set to
+ * Compiles a find projection; undefined or {} returns whole documents (a new top level). Fields set to
  * {$meta: 'textScore'} take the `$text` score and leave the inclusion/exclusion mode alone.
  */
 export function compileProjection(spec: unknown): CompiledProjection {
@@ -170,9 +174,21 @@ export function compileProjection(spec: unknown): CompiledProjection {
   return compileProjectionWithoutMeta(spec);
 }
 
+/** True when a projection spec keeps whole documents (absent, null or `{}`). */
+export function isEmptyProjection(spec: unknown): boolean {
+  return spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0);
+}
+
+/** A new top-level document with the same fields (a textScore field may be added to it). */
+function shallowCopy(doc: Doc): Doc {
+  const out: Doc = {};
+  for (const key of Object.keys(doc)) setOwnField(out, key, doc[key]);
+  return out;
+}
+
 function compileProjectionWithoutMeta(spec: unknown): CompiledProjection {
-  if (spec === undefined || spec === null || (isDocument(spec) && Object.keys(spec).length === 0)) {
-    return { apply: (doc) => deepClone(doc), needsMatchDetails: false };
+  if (isEmptyProjection(spec)) {
+    return { apply: (doc) => shallowCopy(doc), needsMatchDetails: false };
   }
   if (!isDocument(spec)) return fail('BadValue', 'projection must be an object');
   if (hasExpression(spec))

@@ -243,15 +243,20 @@ export class CollectionIndex {
    */
   update(before: Doc, id: string, after: unknown[][] | undefined): void {
     const old = this.keysForRemoval(before);
-    if (
-      old &&
-      after &&
-      old.length === after.length &&
-      old.every((v, i) => this.keyOf(v) === this.keyOf(after[i]))
-    )
+    if (old && after && old.length === after.length && old.every((v, i) => this.sameTuple(v, after[i])))
       return;
     this.removeKeys(old, id);
     if (after) this.add({}, id, after);
+  }
+
+  /**
+   * Whether two key tuples are the same entry. An update copies the document but keeps its
+   * unchanged primitives and bson instances (ObjectId, Long…), so identical components settle
+   * most tuples without building their hash keys.
+   */
+  private sameTuple(a: readonly unknown[], b: readonly unknown[]): boolean {
+    if (a.length === b.length && a.every((v, i) => v === b[i])) return true;
+    return this.keyOf(a) === this.keyOf(b);
   }
 
   remove(doc: Doc, id: string): void {

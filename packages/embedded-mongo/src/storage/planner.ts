@@ -237,32 +237,86 @@ function* unique(ids: Iterable<string>): Generator<string> {
   }
 }
 
-function equalityIds(
+/** Ids of the one key tuple a query fixes on every field of the index (a hash probe), if it does. */
+function exactIds(index: CollectionIndex, values: unknown[]): string[] | undefined {
+  return values.every((v) => v !== undefined) ? index.lookup(values) : undefined;
+}
+
+/**
+ * The longest run of equalities from the first field, then a range on the next one (not on a
+ * multikey index, where one document's entries may straddle the bounds). Stops and answers
+ * undefined once `limit` ids are found: such a plan could not beat one with `limit` candidates,
+ * and walking the rest of a long prefix (a whole day's check-ins) per query was most of the
+ * planner's time.
+ */
+function prefixIds(
   index: CollectionIndex,
   preds: Map<string, PathPredicates>,
-): { ids: string[]; exact: boolean } | undefined {
-  const values = index.fields.map((f) => preds.get(f.path)?.eq);
-  if (values.every((v) => v !== undefined)) return { ids: index.lookup(values), exact: true };
-  // The longest run of equalities from the first field, then a range on the next one (not on a
-  // multikey index, where one document's entries may straddle the bounds).
+  values: unknown[],
+  limit: number,
+): string[] | undefined {
   let k = 0;
   while (k < values.length && values[k] !== undefined) k++;
   if (k === 0) return undefined;
   const next = index.multikey ? undefined : preds.get(index.fields[k].path);
-  const ids = prefixScan(index, values.slice(0, k), next?.lower, next?.upper);
+  const scan = prefixScan(index, values.slice(0, k), next?.lower, next?.upper);
+  const ids: string[] = [];
   // Only a multikey index holds several entries for one document.
-  return { ids: index.multikey ? [...unique(ids)] : [...ids], exact: false };
+  for (const id of index.multikey ? unique(scan) : scan) {
+    ids.push(id);
+    if (ids.length >= limit) return undefined;
+  }
+  return ids;
 }
 
-function inIds(index: CollectionIndex, values: unknown[]): string[] {
+/**
+ * The equality plan: an index whose every field the query fixes (exact) wins over one fixing
+ * a prefix; among the same kind the fewest candidates win; in index order, a prefix plan
+ * replaces an exact one only with strictly fewer ids, and the next exact plan replaces any
+ * prefix plan. Prefix scans are counted only as far as that order can use them.
+ */
+function bestEqualityPlan(
+  indexes: CollectionIndex[],
+  preds: Map<string, PathPredicates>,
+): { ids: string[]; indexName: string } | undefined {
+  const values = indexes.map((index) => index.fields.map((f) => preds.get(f.path)?.eq));
+  const exact = indexes.map((index, i) => exactIds(index, values[i]));
+  let lastExact = -1;
+  exact.forEach((ids, i) => {
+    if (ids) lastExact = i;
+  });
+  let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
+  for (let i = 0; i < indexes.length; i++) {
+    const ids = exact[i];
+    if (ids) {
+      if (!best || !best.exact || ids.length < best.ids.length)
+        best = { ids, indexName: indexes[i].name, exact: true };
+      continue;
+    }
+    // A later exact plan displaces whatever prefix plan would be chosen here.
+    if ((!best || !best.exact) && i < lastExact) continue;
+    const prefix = prefixIds(indexes[i], preds, values[i], best ? best.ids.length : Infinity);
+    if (prefix) best = { ids: prefix, indexName: indexes[i].name, exact: false };
+  }
+  return best;
+}
+
+function inIds(index: CollectionIndex, values: unknown[], preds: Map<string, PathPredicates>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const distinct = new Map(values.map((v) => [canonicalKey(v, index.collation), v]));
+  // When the query fixes every other field by equality (a batch of `{worker: {$in}, day}`),
+  // each value is one key tuple: a hash probe instead of a walk over all of the value's
+  // entries (every day of a worker). Ids sorted as the ordered list holds one tuple's entries.
+  const rest = index.fields.slice(1).map((f) => preds.get(f.path)?.eq);
+  const probe = index.fields.length > 1 && rest.every((v) => v !== undefined);
   for (const v of distinct.values()) {
     const ids =
       index.fields.length === 1
         ? index.lookup([v])
-        : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
+        : probe
+          ? index.lookup([v, ...rest]).sort()
+          : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
     for (const id of ids) {
       if (!seen.has(id)) {
         seen.add(id);
@@ -344,21 +398,14 @@ export function planQuery(
         index.partialFilter !== undefined &&
         impliesPartialFilter(index.partialFilter, preds))) &&
     collationAllows(index, preds, collation);
-  let best: { ids: string[]; indexName: string; exact: boolean } | undefined;
-  for (const index of collection.indexes.values()) {
-    if (!usable(index)) continue;
-    const eq = equalityIds(index, preds);
-    if (eq && (!best || (eq.exact && !best.exact) || eq.ids.length < best.ids.length))
-      best = { ...eq, indexName: index.name };
-  }
+  const usableIndexes = [...collection.indexes.values()].filter(usable);
+  const best = bestEqualityPlan(usableIndexes, preds);
   if (best) return { ids: best.ids, sorted: false, indexName: best.indexName };
-  for (const index of collection.indexes.values()) {
-    if (!usable(index)) continue;
+  for (const index of usableIndexes) {
     const p = preds.get(index.fields[0].path);
-    if (p?.in) return { ids: inIds(index, p.in), sorted: false, indexName: index.name };
+    if (p?.in) return { ids: inIds(index, p.in, preds), sorted: false, indexName: index.name };
   }
-  for (const index of collection.indexes.values()) {
-    if (!usable(index)) continue;
+  for (const index of usableIndexes) {
     const p = preds.get(index.fields[0].path);
     if (p?.lower || p?.upper) {
       const upper = index.multikey && p.lower ? undefined : p.upper;
