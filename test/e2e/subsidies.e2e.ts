@@ -14,7 +14,7 @@ import { useDemoStack } from './support/lifecycle';
 
 const demo = useDemoStack();
 
-/** The demo firms' credit codes (apps/bff/src/modules/enterprises/demo-data.ts). */
+/** The demo firms' credit codes (apps/bff/src/dev/demo/enterprises.ts). */
 const creditCode = (org: string) => `91330281${org}` + creditCodeCheckChar(`91330281${org}`);
 const MINGZHOU = '余姚市明州光电科技有限公司';
 const YANGMING = '余姚市阳明精密机械有限公司';
