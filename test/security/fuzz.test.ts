@@ -68,6 +68,21 @@ async function attack(op: Operation, c: AttackCase): Promise<void> {
 }
 
 /**
+ * Attacks one slice's routes in order (each through `attackRoute`) and fails on any problem they
+ * recorded. `perRoute` gets the route's index in the whole list, which seeds its random cases.
+ */
+async function attackSlice(
+  slice: number,
+  perRoute: (op: Operation, index: number) => Promise<void>,
+): Promise<void> {
+  problems.length = 0;
+  const mine = routesOf(slice);
+  expect(mine.length).toBeGreaterThan(0);
+  for (const [i, op] of mine) await attackRoute(op, () => perRoute(op, i));
+  expect(problems).toEqual([]);
+}
+
+/**
  * Runs a route's cases. A read must change nothing whatever it answers (an audited read may only
  * append to the audit log), so reads are compared once around the whole batch — stricter than
  * per rejected case, and it keeps the file inside its time budget.
@@ -113,45 +128,31 @@ describe('hostile input on every route', () => {
 
   it.each(SLICE_NUMBERS)(
     'slice %i: when each route gets the fixed attacks, then every answer is a clean 4xx and rejected requests change nothing',
-    async (slice) => {
-      problems.length = 0;
-      const mine = routesOf(slice);
-      expect(mine.length).toBeGreaterThan(0);
-      for (const [, op] of mine) {
-        await attackRoute(op, async () => {
-          for (const c of fixedAttacks(op)) await attack(op, c);
-        });
-      }
-      expect(problems).toEqual([]);
-    },
+    (slice) =>
+      attackSlice(slice, async (op) => {
+        for (const c of fixedAttacks(op)) await attack(op, c);
+      }),
     SLICE_TIMEOUT_MS,
   );
 
   it.each(SLICE_NUMBERS)(
     'slice %i: when each route gets random hostile bodies and query strings, then nothing answers 5xx, leaks, or writes on rejection',
-    async (slice) => {
-      problems.length = 0;
-      const mine = routesOf(slice);
-      expect(mine.length).toBeGreaterThan(0);
-      for (const [i, op] of mine) {
+    (slice) =>
+      attackSlice(slice, (op, i) => {
         const arb = fc.tuple(op.body ? hostileBody(op) : fc.constant(undefined), hostileQuery(op));
-        await attackRoute(op, () =>
-          fc.assert(
-            fc.asyncProperty(arb, async ([body, query]) => {
-              const url = `${fillPath(op)}${query ? `?${query}` : ''}`;
-              await attack(op, {
-                label: `random ${JSON.stringify(body)?.slice(0, 80)} ?${query.slice(0, 60)}`,
-                url,
-                body: body === undefined ? undefined : JSON.stringify(body),
-                contentType: body === undefined ? undefined : 'application/json',
-              });
-            }),
-            { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
-          ),
+        return fc.assert(
+          fc.asyncProperty(arb, async ([body, query]) => {
+            const url = `${fillPath(op)}${query ? `?${query}` : ''}`;
+            await attack(op, {
+              label: `random ${JSON.stringify(body)?.slice(0, 80)} ?${query.slice(0, 60)}`,
+              url,
+              body: body === undefined ? undefined : JSON.stringify(body),
+              contentType: body === undefined ? undefined : 'application/json',
+            });
+          }),
+          { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
         );
-      }
-      expect(problems).toEqual([]);
-    },
+      }),
     SLICE_TIMEOUT_MS,
   );
 
