@@ -17,9 +17,13 @@ const project = (name, dir, extra = {}) => ({
 
 module.exports = {
   rootDir: root,
-  // Jest's default 5 s per test is a speed assertion nobody wrote: under CI's full parallel run
-  // on 2 shared cores a database restart test once took longer. A hang still fails, at 20 s.
-  testTimeout: 20_000,
+  // Two workers on a 2-core machine: jest's default (cores - 1) runs the suites one at a time in
+  // band while most suites keep one core busy, so the second core sat idle for half of CI.
+  maxWorkers: 2,
+  // Jest's default 5 s per test is a speed assertion nobody wrote. With two suites sharing 2 cores
+  // (and a busy shared host), a suite's beforeAll that starts a BFF and seeds a demo city took
+  // 20-60 s; a hang still fails, at 60 s.
+  testTimeout: 60_000,
   projects: [
     project('contracts', 'packages/contracts'),
     project('domain', 'packages/domain'),

@@ -162,5 +162,5 @@ async function verify(uri: string, ledger: Ledger): Promise<void> {
     } finally {
       await killHard(child);
     }
-  }, 40_000);
+  });
 });

@@ -39,7 +39,7 @@ describe('errors thrown inside find', () => {
     expectMongoShape(err);
     if (embedded) expect(err.code).toBe(10334);
     expect(await c.countDocuments()).toBe(3);
-  }, 30_000);
+  });
 
   it('when an expression fails on a document, then the error carries code and codeName', async () => {
     const err = await serverError(c.find({ $expr: { $eq: [{ $toInt: '$n' }, 1] } }).toArray());

@@ -120,7 +120,7 @@ describe('invalid operations', () => {
     );
     expect(err.code).toBe(10334);
     // 18 MiB through BSON and the journal: seconds on a loaded 2-core machine (timed out once in CI).
-  }, 30_000);
+  });
 
   it('when getMore names an unknown cursor, then it fails with CursorNotFound (43)', async () => {
     const err = await serverError(t.db.command({ getMore: 123456789n as never, collection: 'misc' }));

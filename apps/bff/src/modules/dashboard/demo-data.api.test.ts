@@ -22,5 +22,5 @@ describe('dashboard demo data', () => {
       expect.arrayContaining(['阳明街道', '兰江街道', '凤山街道']),
     );
     expect((await t.container.rollups.rebuild()).driftCount).toBe(0);
-  }, 30_000);
+  });
 });

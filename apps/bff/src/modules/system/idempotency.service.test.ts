@@ -121,5 +121,5 @@ describe('IdempotencyService, twins in one process', () => {
     expect(retry.body).toEqual({ id: 'found-by-key' });
     expect(waited).toBeGreaterThanOrEqual(JOIN_WAIT_MS - 50);
     expect(JOIN_WAIT_MS).toBeLessThan(10_000); // the mini-program's request timeout
-  }, 15_000);
+  });
 });

@@ -65,7 +65,7 @@ describe('health check-in page', () => {
     render(<CheckinPage />);
     await flush();
     expect((screen.getByPlaceholderText('例如 36.5') as HTMLInputElement).value).toBe('36.6');
-  }, 15_000);
+  });
 
   it('when the check-in succeeds, then it was sent with an idempotency key, the draft is cleared and the pass page opens', async () => {
     const { calls } = installFakeApi({

@@ -83,7 +83,7 @@ describe('pass page', () => {
       await new Promise((r) => setTimeout(r, 3000));
     });
     expect(screen.getAllByText(/网络不给力/).length).toBeGreaterThan(0);
-  }, 10_000);
+  });
 
   it('when the colour was read online and the pass is opened again without signal, then that colour is shown marked 离线 with its time, without a QR', async () => {
     installFakeApi({ 'GET /api/pass/token': { status: 200, body: passToken('red') } });
@@ -99,7 +99,7 @@ describe('pass page', () => {
     expect(screen.getByText('红码')).toBeTruthy();
     expect(screen.getByText(/体温 37.8/)).toBeTruthy();
     expect(document.querySelector('.qr')).toBeNull();
-  }, 10_000);
+  });
 });
 
 const BOOKING = '65f0a1b2c3d4e5f6a7b8c9b1';
@@ -166,7 +166,7 @@ describe('boarding code (pass page opened for a booking)', () => {
     expect(colour.closest('.w-pass')?.className).toContain('w-pass--red');
     expect(screen.getByText(/^离线 · \d{2}-\d{2} \d{2}:\d{2} 联网时的颜色$/)).toBeTruthy();
     expect(readShownQr()).toBe(CODE.token);
-  }, 10_000);
+  });
 
   it('when the phone never fetched a code and has no signal, then it says to open it once online', async () => {
     installFakeApi({ [codeRoute]: { fail: 'network' }, 'GET /api/pass/token': { fail: 'network' } });

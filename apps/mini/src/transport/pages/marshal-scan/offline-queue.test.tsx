@@ -89,7 +89,7 @@ describe('marshal boarding check without signal', () => {
     expect(screen.getByText('已上传 2 条')).toBeTruthy();
     expect(screen.getAllByText('张建国 已上车')).toHaveLength(2);
     expect(screen.getByText('离线扫码已全部上传')).toBeTruthy();
-  }, 20_000);
+  });
 
   it('when a kept scan is refused on upload (the code was used already), then the marshal sees why', async () => {
     await scanWhile({ fail: 'network' });
