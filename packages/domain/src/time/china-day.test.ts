@@ -69,3 +69,16 @@ describe('chinaDay asked again and again (remembered)', () => {
     }
   });
 });
+
+describe('chinaDayStart of days named lately', () => {
+  it('when a day was just named, then its start is still 16:00 UTC the day before, as a Date of its own', () => {
+    expect(chinaDay(new Date('2026-05-10T03:00:00Z'))).toBe('2026-05-10');
+    const start = chinaDayStart('2026-05-10');
+    expect(start.toISOString()).toBe('2026-05-09T16:00:00.000Z');
+    start.setTime(0);
+    expect(chinaDayStart('2026-05-10').toISOString()).toBe('2026-05-09T16:00:00.000Z');
+    expect(addDays('2026-05-10', -1)).toBe('2026-05-09');
+    expect(() => chinaDayStart('2026-05-32')).toThrow(TypeError);
+    expect(() => chinaDayStart('')).toThrow(TypeError);
+  });
+});

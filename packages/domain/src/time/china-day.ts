@@ -8,21 +8,28 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * The last day chinaDay named and the instants it spans, [from, to): every check-in and booking
- * of a morning asks for the same day, and a range test is exact where formatting a Date each
- * time was ~1% of a check-in's CPU. An instant outside the range (the next midnight in China
- * time, a stored day, an invalid Date) is formatted, and its day remembered instead.
+ * The last few days chinaDay named and the instants each spans, [from, to): every check-in and
+ * booking of a morning asks for today (and yesterday, through addDays), and a range test is
+ * exact where formatting a Date each time was ~1% of a check-in's CPU. An instant outside them
+ * (past midnight China time, an old record's, an invalid Date) is formatted, and its day takes
+ * the oldest slot. A fixed handful of slots: nothing grows.
  */
-let lastDay = { from: 0, to: 0, day: '' };
+const spans: { from: number; to: number; day: string | null }[] = Array.from({ length: 4 }, () => ({
+  from: 0,
+  to: 0,
+  day: null,
+}));
+let oldest = 0;
 
 /** The China-time calendar day of an instant, as `YYYY-MM-DD`. */
 export function chinaDay(at: Date): string {
   const ms = at.getTime();
-  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.day;
+  for (const span of spans) if (ms >= span.from && ms < span.to) return span.day as string;
   const day = new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   // Midnight China time of that day, and of the next: the offset is fixed (no daylight saving).
   const from = Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-  lastDay = { from, to: from + DAY_MS, day };
+  spans[oldest] = { from, to: from + DAY_MS, day };
+  oldest = (oldest + 1) % spans.length;
   return day;
 }
 
@@ -35,6 +42,8 @@ export function chinaDateTime(at: Date): string {
 /** The instant a China-time day starts (00:00 +08:00). Throws on a malformed day. */
 export function chinaDayStart(day: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TypeError(`Not a YYYY-MM-DD day: ${day}`);
+  // A day chinaDay named lately starts where its span does (a fresh Date: callers may change it).
+  for (const span of spans) if (span.day === day) return new Date(span.from);
   const start = new Date(`${day}T00:00:00+08:00`);
   if (Number.isNaN(start.getTime()) || chinaDay(start) !== day)
     throw new TypeError(`Not a calendar day: ${day}`);
