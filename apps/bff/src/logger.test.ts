@@ -24,4 +24,25 @@ describe('log lines written on behalf of a request', () => {
     expect(lines[2]).not.toHaveProperty('requestId');
     expect(lines[2]).not.toHaveProperty('route');
   });
+
+  it('when a line carries a phone, an ID number or a token at the top or one level down, then they come out as [Redacted]', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('info', { write: (l: string) => void lines.push(JSON.parse(l)) } as never);
+    logger.warn(
+      {
+        phone: '13900001111',
+        worker: { phone: '13900002222', idNumber: '330281199001011234', name: 'x' },
+        req: { headers: { authorization: 'Bearer abc', host: 'h' } },
+        refreshToken: 'r',
+      },
+      'oops',
+    );
+    expect(lines[0]).toMatchObject({
+      phone: '[Redacted]',
+      worker: { phone: '[Redacted]', idNumber: '[Redacted]', name: 'x' },
+      req: { headers: { authorization: '[Redacted]', host: 'h' } },
+      refreshToken: '[Redacted]',
+    });
+    expect(JSON.stringify(lines[0])).not.toMatch(/1390000|330281199001011234|Bearer abc/);
+  });
 });

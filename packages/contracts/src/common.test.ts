@@ -23,6 +23,35 @@ describe('days and timestamps', () => {
     expect(isCalendarDay('2019-12-01')).toBe(true);
   });
 
+  it('when any YYYY-MM-DD is asked, then it is a calendar day exactly when a UTC Date keeps its year, month and day', () => {
+    // The reference: what a Date makes of the digits (years 0000-0099 become 19xx, so are refused).
+    const byDate = (y: number, m: number, d: number) => {
+      const at = new Date(Date.UTC(y, m - 1, d));
+      return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+    };
+    const text = (n: number, width: number) => String(n).padStart(width, '0');
+    const years = [0, 1, 99, 100, 1600, 1700, 1900, 2000, 2019, 2020, 2021, 2024, 2100, 2400, 9999];
+    for (const y of years)
+      for (let m = 0; m <= 13; m += 1)
+        for (let d = 0; d <= 32; d += 1)
+          expect([y, m, d, isCalendarDay(`${text(y, 4)}-${text(m, 2)}-${text(d, 2)}`)]).toEqual([
+            y,
+            m,
+            d,
+            byDate(y, m, d),
+          ]);
+    for (const bad of [
+      '2020-1-01',
+      '2020-01-1',
+      '２０２０-01-01',
+      '2020/01/01',
+      '2020-01-01\n',
+      ' 2020-01-01',
+      '',
+    ])
+      expect(isCalendarDay(bad)).toBe(false);
+  });
+
   it('when bounds are given, then a day outside them is named with the bound', () => {
     expect(dayProblem('2026-03-03', { notAfter: '2026-03-02' })).toBe('日期不能晚于 2026-03-02');
     expect(dayProblem('2026-03-02', { notAfter: '2026-03-02' })).toBeNull();

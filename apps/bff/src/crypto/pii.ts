@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+} from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -19,7 +26,11 @@ export function createPiiCipher(masterKeyBase64: string): PiiCipher {
   const master = Buffer.from(masterKeyBase64, 'base64');
   if (master.length !== 32) throw new TypeError('PII master key must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'fugong-pii-encrypt', 32));
-  const macKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'fugong-pii-lookup', 32));
+  // Imported once as a key object: a raw Buffer key is prepared again by every createHmac, and
+  // lookups run for every rate-limited request (their keys) and every sign-in.
+  const macKey = createSecretKey(
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'fugong-pii-lookup', 32)),
+  );
 
   return {
     encrypt(plain) {

@@ -12,7 +12,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * service can carry a polluted prototype.
  */
 export function jsonBody(limitBytes: number) {
-  return async function parseJsonBody(ctx: Context, next: Next): Promise<void> {
+  // Not async where nothing is read (a GET, an empty body): those pass on next()'s own promise.
+  return function parseJsonBody(ctx: Context, next: Next): Promise<void> {
     if (!BODY_METHODS.has(ctx.method)) return next();
     const length = Number(ctx.get('Content-Length') || 0);
     const chunked = /chunked/i.test(ctx.get('Transfer-Encoding'));
@@ -20,27 +21,42 @@ export function jsonBody(limitBytes: number) {
       ctx.state.body = undefined;
       return next();
     }
-    if (!ctx.is('application/json')) {
+    if (!isJson(ctx)) {
       closeAfterAnswer(ctx);
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+      return Promise.reject(new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交'));
     }
-    let text: string;
-    try {
-      text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: length || undefined });
-    } catch (err) {
-      closeAfterAnswer(ctx);
-      const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large')
-        throw new DomainError('PAYLOAD_TOO_LARGE', `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`);
-      throw new DomainError('MALFORMED_JSON', '请求内容不完整');
-    }
-    try {
-      ctx.state.body = text.trim() === '' ? undefined : parseSafely(text);
-    } catch {
-      throw new DomainError('MALFORMED_JSON');
-    }
-    return next();
+    return readJson(ctx, next, length, limitBytes);
   };
+}
+
+/**
+ * The media type is JSON. The two spellings every client sends are recognised as they are
+ * (type-is parses the header into a media type for each request); anything else is type-is's.
+ */
+function isJson(ctx: Context): boolean {
+  const type = ctx.get('Content-Type');
+  return (
+    type === 'application/json' || type === 'application/json; charset=utf-8' || !!ctx.is('application/json')
+  );
+}
+
+async function readJson(ctx: Context, next: Next, length: number, limitBytes: number): Promise<void> {
+  let text: string;
+  try {
+    text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: length || undefined });
+  } catch (err) {
+    closeAfterAnswer(ctx);
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large')
+      throw new DomainError('PAYLOAD_TOO_LARGE', `提交的内容超过 ${Math.round(limitBytes / 1024)} KB`);
+    throw new DomainError('MALFORMED_JSON', '请求内容不完整');
+  }
+  try {
+    ctx.state.body = text.trim() === '' ? undefined : parseSafely(text);
+  } catch {
+    throw new DomainError('MALFORMED_JSON');
+  }
+  return next();
 }
 
 /**

@@ -63,7 +63,8 @@ function routeHandler(
     }
     const input = {
       params: parsePart(contract.params, ctx.params, 'params'),
-      query: parsePart(contract.query, ctx.query, 'query'),
+      // ctx.query parses the query string into an object: only for routes that read one.
+      query: contract.query ? parsePart(contract.query, ctx.query, 'query') : undefined,
       body: parseBody(contract, ctx.state.body),
       actor: ctx.state.actor,
       requestId: ctx.state.requestId as string,

@@ -52,6 +52,25 @@ describe('request id on every log line', () => {
     );
   });
 
+  it('when a request is answered, then its one request line names it with exactly the request fields, at info level', async () => {
+    const res = await http.get('/api/pass/token').set('X-Request-Id', 'req-line-0000001');
+    expect(res.status).toBe(401);
+    const line = lines.find((l) => l.msg === 'request' && l.requestId === 'req-line-0000001');
+    expect(line).toBeDefined();
+    const { time, ms, ...rest } = line!;
+    expect(typeof time).toBe('string');
+    expect(typeof ms).toBe('number');
+    expect(rest).toEqual({
+      level: 30,
+      service: 'fugong-bff',
+      requestId: 'req-line-0000001',
+      method: 'GET',
+      route: 'pass.token',
+      status: 401,
+      msg: 'request',
+    });
+  });
+
   it('when a line is written outside any request, then it carries no request id', () => {
     const logger = createLogger('info', { write: (l: string) => void lines.push(JSON.parse(l)) });
     logger.info('outside.request');

@@ -3,6 +3,7 @@ import type { Role } from '@fugong/contracts';
 import type { UserDoc } from './user.model';
 import { isDuplicateKey } from '../../db/errors';
 import { Batcher } from '../../db/batcher';
+import { oid } from '../../db/ids';
 import type { Connection } from 'mongoose';
 import { userModel } from './user.model';
 
@@ -49,10 +50,13 @@ export class UserRepository {
 
   constructor(private readonly model: Model<UserDoc>) {
     this.employers = new Batcher(async (ids) => {
-      const docs = await this.model
-        .find({ _id: { $in: [...new Set(ids)] } }, { enterpriseId: 1 })
-        .batchSize(ids.length + 1)
-        .lean<Pick<UserDoc, '_id' | 'enterpriseId'>[]>();
+      // Driver call (no mongoose query per check-in's rollup sync); the ids are cast here.
+      const docs = (await this.model.collection
+        .find(
+          { _id: { $in: [...new Set(ids)].map(oid) } },
+          { projection: { enterpriseId: 1 }, batchSize: ids.length + 1 },
+        )
+        .toArray()) as Pick<UserDoc, '_id' | 'enterpriseId'>[];
       const by = new Map(docs.map((d) => [d._id.toHexString(), d.enterpriseId ?? null]));
       return ids.map((id) => by.get(id) ?? null);
     });

@@ -92,13 +92,14 @@ export class BookingRepository {
     this.confirms = new Batcher((asks) => this.confirmBatch(asks));
     this.upcoming = new Batcher(async (asks) => {
       const from = asks.reduce((m, a) => (a.fromDay < m ? a.fromDay : m), asks[0].fromDay);
-      const docs = await this.model
+      // Driver call: the filter is already typed; a mongoose query added only its casting.
+      const docs = (await coll
         .find({
           workerId: { $in: [...new Set(asks.map((a) => a.workerId))].map(oid) },
           live: true,
           travelDay: { $gte: from },
         })
-        .lean<BookingDoc[]>();
+        .toArray()) as BookingDoc[];
       const records = docs.map(toRecord);
       return asks.map((a) => records.filter((r) => r.workerId === a.workerId && r.travelDay >= a.fromDay));
     });
@@ -324,7 +325,9 @@ export class BookingRepository {
   }
 
   async listByIds(ids: string[]): Promise<BookingRecord[]> {
-    const docs = await this.model.find({ _id: { $in: ids.map(oid) } }).lean<BookingDoc[]>();
+    const docs = (await this.model.collection
+      .find({ _id: { $in: ids.map(oid) } }, { batchSize: ids.length + 1 })
+      .toArray()) as BookingDoc[];
     return docs.map(toRecord);
   }
 

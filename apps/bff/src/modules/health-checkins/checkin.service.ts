@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { checkinSchema, dayProblem, type Checkin, type CheckinInput, type Pass } from '@fugong/contracts';
 import { chinaDay } from '@fugong/domain';
 import type { Actor } from '../../auth/actor';
@@ -74,7 +74,8 @@ export class CheckinService {
 
 /** What identifies a submission's answers: a reused key with other answers is refused. */
 function answersHash(input: Required<CheckinInput>): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('base64url').slice(0, 22);
+  // One-shot digest (the same sha256 as before, so keys stored by earlier code still compare).
+  return hash('sha256', JSON.stringify(input), 'base64url').slice(0, 22);
 }
 
 function toCheckinView(r: CheckinRecord): Checkin {

@@ -74,8 +74,12 @@ export class ProfileRepository {
   /**
    * Saves the worker's own data. The unique index on idNumberHash decides, atomically, that
    * an ID number belongs to one account; a clash becomes a CONFLICT the worker can read.
-   * With `id` null the number on file is kept, and the write applies only while there is one
-   * (null when there is none: the caller asks for it).
+   * With `id` null the number on file is kept, and the write applies only while there is one.
+   * The write also applies only while the person is not a liaison, or keeps the enterprise they
+   * are a liaison of (their authorization scope, which only an admin moves): decided in the
+   * same atomic write, so a liaison role granted a moment earlier is never overwritten. Null
+   * when it did not apply (no such person, no ID number on file, a liaison's move): the caller
+   * reads why.
    */
   async saveProfile(
     id: string,
@@ -87,25 +91,26 @@ export class ProfileRepository {
     },
   ): Promise<PersonRecord | null> {
     try {
+      const enterpriseId = p.enterpriseId ? oid(p.enterpriseId) : null;
       const doc = await this.model
         .findOneAndUpdate(
-          p.id ? { _id: oid(id) } : { _id: oid(id), idNumberEnc: { $ne: null } },
+          {
+            _id: oid(id),
+            ...(p.id ? {} : { idNumberEnc: { $ne: null } }),
+            $or: [{ roles: { $ne: 'liaison' } }, { enterpriseId }],
+          },
           {
             $set: {
               name: p.name,
               ...(p.id ?? {}),
               homeRegion: p.homeRegion,
-              enterpriseId: p.enterpriseId ? oid(p.enterpriseId) : null,
+              enterpriseId,
             },
           },
           { returnDocument: 'after' },
         )
         .lean<UserDoc>();
-      if (!doc) {
-        if (!p.id) return null;
-        throw new DomainError('NOT_FOUND', '账号不存在');
-      }
-      return toRecord(doc);
+      return doc ? toRecord(doc) : null;
     } catch (err) {
       if (isDuplicateKey(err))
         throw new DomainError('CONFLICT', '该身份证号已被其他账号登记，如有疑问请联系管理员', [

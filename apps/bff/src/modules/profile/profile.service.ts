@@ -30,26 +30,38 @@ export class ProfileService {
     return this.view(await this.mustFind(actor.id));
   }
 
+  /**
+   * One guarded write (see ProfileRepository.saveProfile): the rules that depend on what is on
+   * file (a liaison keeps their enterprise, a first save carries the ID number) are in its
+   * filter, so a save that applies needs no read before it. Only a refused save reads the
+   * person, to say why, in the order the rules are listed.
+   */
   async update(actor: Actor, input: z.output<typeof profileUpdateSchema>): Promise<Profile> {
-    const current = await this.mustFind(actor.id);
-    // A liaison's enterprise is their authorization scope: only an admin may move it.
+    if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId))) {
+      this.refuseMove(await this.mustFind(actor.id), input);
+      throw notFound('该企业');
+    }
+    const idNumber = input.idNumber;
+    const id = idNumber
+      ? { idNumberEnc: this.pii.encrypt(idNumber), idNumberHash: this.pii.lookupHash(idNumber) }
+      : null;
+    const save = { name: input.name, id, homeRegion: input.homeRegion, enterpriseId: input.enterpriseId };
+    // A second try only when the person changed between the refused write and the read.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const saved = await this.repo.saveProfile(actor.id, save);
+      if (saved) return this.view(saved);
+      const current = await this.mustFind(actor.id);
+      this.refuseMove(current, input);
+      if (!idNumber && !current.idNumberEnc) throw idNumberMissing();
+    }
+    throw new DomainError('CONFLICT', '账号状态已变化，请重试');
+  }
+
+  /** A liaison's enterprise is their authorization scope: only an admin may move it. */
+  private refuseMove(current: PersonRecord, input: { enterpriseId: string | null }): void {
     if (current.roles.includes('liaison') && input.enterpriseId !== current.enterpriseId) {
       throw new DomainError('FORBIDDEN', '企业联络员的所属企业由管理员设置');
     }
-    if (input.enterpriseId && !(await this.enterprises.findById(input.enterpriseId)))
-      throw notFound('该企业');
-    const idNumber = input.idNumber;
-    if (!idNumber && !current.idNumberEnc) throw idNumberMissing();
-    const saved = await this.repo.saveProfile(actor.id, {
-      name: input.name,
-      id: idNumber
-        ? { idNumberEnc: this.pii.encrypt(idNumber), idNumberHash: this.pii.lookupHash(idNumber) }
-        : null,
-      homeRegion: input.homeRegion,
-      enterpriseId: input.enterpriseId,
-    });
-    if (!saved) throw idNumberMissing();
-    return this.view(saved);
   }
 
   /** The worker reads their own full ID number and phone; the read is audited all the same. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { DomainError } from '../../errors';
 import type { IdempotencyRepository } from './idempotency.repository';
@@ -38,7 +38,7 @@ export class IdempotencyService {
    * database work, and the phone gets the answer as soon as it exists. Only an optimisation: the
    * key in the database still decides who runs (another instance's twin is not in this map).
    */
-  private readonly running = new Map<string, { hash: string; done: Promise<StoredResponse | null> }>();
+  private readonly running = new Map<string, { content: string; done: Promise<StoredResponse | null> }>();
 
   constructor(
     private readonly repo: IdempotencyRepository,
@@ -56,10 +56,12 @@ export class IdempotencyService {
   ): Promise<StoredResponse> {
     const id = `${req.actorId}:${req.routeId}:${req.key}`;
     const store = options.store ?? true;
-    const hash = createHash('sha256').update(JSON.stringify(req.request)).digest('base64url');
-    const attempt = () => (store ? this.claimAndRun(id, hash, execute) : execute());
+    // A twin in this process is recognised by the content itself; only the stored key record
+    // needs the content's hash (a route whose handler keeps the key computes none here).
+    const content = JSON.stringify(req.request);
+    const attempt = () => (store ? this.claimAndRun(id, contentHash(content), execute) : execute());
     const twin = this.running.get(id);
-    if (twin && twin.hash === hash) {
+    if (twin && twin.content === content) {
       const answer = await Promise.race([
         twin.done,
         new Promise<null>((r) => setTimeout(() => r(null), JOIN_WAIT_MS).unref()),
@@ -69,7 +71,7 @@ export class IdempotencyService {
     }
     if (this.running.has(id)) return attempt();
     let settle!: (r: StoredResponse | null) => void;
-    const entry = { hash, done: new Promise<StoredResponse | null>((r) => (settle = r)) };
+    const entry = { content, done: new Promise<StoredResponse | null>((r) => (settle = r)) };
     this.running.set(id, entry);
     try {
       const response = await attempt();
@@ -105,4 +107,9 @@ export class IdempotencyService {
     await this.repo.complete(id, { status: response.status, body: response.body });
     return response;
   }
+}
+
+/** What the key record stores of a request's content (sha256, base64url; one call, no Hash object). */
+function contentHash(content: string): string {
+  return digest('sha256', content, 'base64url');
 }
