@@ -6,8 +6,12 @@
  * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections.
  * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling, CPU ms per operation by
  * process, peak RSS per process and what it was (heap, external), database commands per
- * operation and the host's stolen CPU. BENCH_HEAPSNAP=1 writes a heap snapshot of the first BFF
- * after sign-in and after the last phase into /tmp/benchheap (heap-summary.ts reads them).
+ * operation and the host's stolen CPU. BENCH_BFF=tsx runs the BFF from its source instead (the
+ * older mode: quicker to iterate on, not what production runs). BENCH_NODE_FLAGS replaces the server
+ * processes' V8 flags (default: production's, BFF_V8_FLAGS). BENCH_HEAPSNAP=1 writes a heap
+ * snapshot of the first BFF after sign-in and after the last phase into /tmp/benchheap
+ * (heap-summary.ts reads them); writing one costs the process ~150 MB of RSS it keeps, so the
+ * phases after it are not a memory measurement.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
