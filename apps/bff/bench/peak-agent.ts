@@ -41,9 +41,10 @@ void (async () => {
   });
   const seed = await new Promise<{ id: number }>((resolve) => {
     const got = (m: unknown) => {
-      if (typeof m === 'object' && m !== null && 'seed' in m) {
+      const ask = m as { seed?: boolean; id: number } | null;
+      if (ask?.seed) {
         process.off('message', got);
-        resolve(m as { id: number });
+        resolve(ask);
       }
     };
     process.on('message', got);

@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   // The ceiling: bare Koa, one process per BFF instance, the booking's request shape.
   const koas = await Promise.all(Array.from({ length: INSTANCES }, () => forkServer('bare-koa.ts')));
   all.push(...koas.map((k) => k.proc));
-  const koaTargets = agentsFor(koas.map((k) => k.msg.url));
+  const koaTargets = agentsFor(koas.map((k) => k.msg.url!));
   const koaJob = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
     send(
       t.agent,
