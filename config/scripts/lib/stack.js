@@ -17,18 +17,20 @@ const RELEASE_WORKSPACES = ['packages/contracts', 'packages/domain', 'packages/e
 /**
  * The V8 flags every BFF process runs with: the systemd unit's ExecStart (production-check.js
  * fails when they differ), `npm start`, and the morning-peak bench's default. Why these, measured
- * with `npm run bench:peak` on the compiled build (the target: < 400 MB per process under each
- * rush, CPU per request no worse):
- * - A BFF's live heap under a rush is ~60–130 MB; the rest of its RSS is garbage V8 had not yet
- *   collected. By default V8 lets the old generation grow to up to 4× what the last full
- *   collection kept, so peaks reached 360–470 MB. `--heap-growing-percent=100` sets that factor
- *   to 2×: the old generation held ≤ 120 MB and RSS ~260 MB in every phase. It is relative to
- *   what is live, not a cap: a large job in the process (the registry import's 27,800-row sheet,
- *   an export) still gets the heap it needs, which `--max-old-space-size` would turn into an
- *   out-of-memory crash.
- * - `--max-semi-space-size=32`: the young generation is two semi-spaces, all of it resident under
- *   load; 128 MB (the earlier setting, for the booking bench's p99) costs ~190 MB more RSS, 16 MB
- *   promotes more short-lived request objects into the old generation (more RSS, more CPU).
+ * with `npm run bench:peak` on the compiled build (2026-12-03, three alternating runs each at
+ * BENCH_WORKERS=2000; the target: < 400 MB RSS per process under each rush, CPU per request no
+ * worse):
+ * - A BFF's live heap under a rush is ~60–130 MB; the rest of its RSS was garbage V8 had not yet
+ *   collected: by default V8 lets the old generation grow to up to 4× what the last full
+ *   collection kept. `--heap-growing-percent=100` makes that 2×: the old generation stayed
+ *   ≤ 120 MB and the BFF at 257–266 MB in every phase (299–394 MB without it), CPU per request
+ *   the same within this host's noise. It is relative to what is live, not a cap: a large job
+ *   in the process (the registry import's 27,800-row sheet, an export) still gets the heap it
+ *   needs, where `--max-old-space-size` would turn it into an out-of-memory crash.
+ * - `--max-semi-space-size=32`: the young generation is two semi-spaces, resident under load.
+ *   128 MB (the earlier setting, for the booking bench's p99) put the BFF at 414–435 MB (256 MB
+ *   of new space) for ~10% less CPU per check-in; 64 MB at 315–321 MB; 16 MB promotes more
+ *   short-lived request objects into the old generation (more RSS and CPU, docs/benchmarks.md).
  */
 const BFF_V8_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=100'];
 
