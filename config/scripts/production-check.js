@@ -8,7 +8,9 @@
  *   1. refuses to start while the indexes are missing (production only checks them),
  *   2. starts after `node apps/bff/dist/db-indexes.js` built them, answers /api/ready,
  *   3. sends a one-time code through the SMS webhook and signs the phone in with it,
- *   4. stops cleanly on SIGTERM.
+ *   4. stops cleanly on SIGTERM;
+ * and that the systemd unit starts it with the V8 flags `npm start` and the bench use
+ * (BFF_V8_FLAGS in lib/stack.js), which this check starts it with too.
  * --node runs the BFF with another Node binary (CI: the Node 24 stage).
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -17,11 +19,10 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort } = require('./lib/stack');
+const { freePort, BFF_V8_FLAGS, RELEASE_WORKSPACES } = require('./lib/stack');
 const { startEmbeddedDb, startProcess, waitForOk, ROOT } = require('./lib/processes');
 
-/** The workspaces a BFF host needs; the mini-program ships as static files (nginx), not here. */
-const RELEASE_WORKSPACES = ['packages/contracts', 'packages/domain', 'packages/embedded-mongo', 'apps/bff'];
+const UNIT = path.join(ROOT, 'deploy/systemd/fugong-bff@.service');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,7 +81,19 @@ function run(command, args, options) {
   });
 }
 
+/** The node flags of the unit's ExecStart (between the node binary and the script). */
+function unitNodeFlags() {
+  const exec = /^ExecStart=\S+\s+(.*?)\s*apps\/bff\/dist\/main\.js\s*$/m.exec(fs.readFileSync(UNIT, 'utf8'));
+  if (!exec) throw new Error(`${UNIT}: no ExecStart=… apps/bff/dist/main.js line`);
+  return exec[1].split(/\s+/).filter(Boolean);
+}
+
 async function main() {
+  const unitFlags = unitNodeFlags();
+  check(
+    unitFlags.join(' ') === BFF_V8_FLAGS.join(' '),
+    `the systemd unit starts node with BFF_V8_FLAGS (${BFF_V8_FLAGS.join(' ')}), as npm start and bench:peak do`,
+  );
   const node = path.resolve(arg('node', process.execPath));
   const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-release-'));
@@ -143,7 +156,7 @@ async function main() {
     );
 
     started = Date.now();
-    const bff = await startProcess(node, [main], {
+    const bff = await startProcess(node, [...unitFlags, main], {
       cwd: dir,
       env,
       ready: /BFF listening on (http:\/\/\S+)/,
@@ -152,7 +165,10 @@ async function main() {
     cleanup.push(bff.stop);
     const url = `http://127.0.0.1:${port}`;
     await waitForOk(`${url}/api/ready`);
-    check(true, `NODE_ENV=production ${nodeVersion} ${main} answers /api/ready (${Date.now() - started} ms)`);
+    check(
+      true,
+      `NODE_ENV=production ${nodeVersion} ${unitFlags.join(' ')} ${main} answers /api/ready (${Date.now() - started} ms)`,
+    );
 
     const phone = '13912345678';
     const otp = await fetch(`${url}/api/auth/otp`, {

@@ -13,6 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { describeHostCpu, readHostCpu } from './host-cpu';
+import { BFF_V8_FLAGS } from './peak-processes';
 import { cpuSeconds, peakRssMb, startDbProcess } from './proc';
 
 const TRIPS = Number(process.env.BENCH_TRIPS ?? 200);
@@ -38,9 +39,9 @@ const PROF = [
   ...(process.env.BENCH_PROF && process.env.BENCH_PROF !== 'rush'
     ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof']
     : []),
-  // V8 flags for the server processes; the default is what `npm start` gives the BFF
-  // (config/scripts/lib/stack.js). BENCH_NODE_FLAGS=' ' runs them with V8's defaults.
-  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=128').split(' ').filter(Boolean),
+  // V8 flags for the server processes; the default is what production and `npm start` give the
+  // BFF (BFF_V8_FLAGS, config/scripts/lib/stack.js). BENCH_NODE_FLAGS=' ' runs them with V8's defaults.
+  ...(process.env.BENCH_NODE_FLAGS ?? BFF_V8_FLAGS.join(' ')).split(' ').filter(Boolean),
 ];
 
 interface Seeded {

@@ -1,22 +1,27 @@
 /**
  * The morning peak (`npm run bench:peak`; not part of `npm test`): check-ins, pass views and the
- * booking rush against the BFF as deployed — the database in its own process, BENCH_BFFS BFF
- * instances (peak-server.ts: rate limits on, `info` logging, addresses from X-Forwarded-For) —
- * each beside the ceiling: a bare Koa route (bare-koa.ts) parsing the same small JSON body from
- * the same client and connections. Prints per phase: operations/s, p50/p95/p99, ratio to the
- * ceiling, CPU ms per operation by process, peak RSS per process, database commands per
- * operation and the host's stolen CPU.
+ * booking rush against the BFF as deployed — the compiled build started as the systemd unit
+ * starts it, the database in its own process, BENCH_BFFS BFF instances (peak-processes.ts: rate
+ * limits on, `info` logging, addresses from X-Forwarded-For) — each beside the ceiling: a bare
+ * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections.
+ * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling, CPU ms per operation by
+ * process, peak RSS per process and what it was (heap, external), database commands per
+ * operation and the host's stolen CPU. BENCH_BFF=tsx runs the BFF from its source instead (the
+ * older mode: quicker to iterate on, not what production runs). BENCH_NODE_FLAGS replaces the server
+ * processes' V8 flags (default: production's, BFF_V8_FLAGS). BENCH_HEAPSNAP=1 writes a heap
+ * snapshot of the first BFF after sign-in and after the last phase into /tmp/benchheap
+ * (heap-summary.ts reads them); writing one costs the process ~150 MB of RSS it keeps, so the
+ * phases after it are not a memory measurement.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { idNumberCheckChar } from '@fugong/contracts';
 import { readHostCpu, type HostCpu } from './host-cpu';
 import { addressOf, counters, runJobs, send, type Answer } from './peak-client';
-import { cpuSeconds, peakRssMb, percentile, resetPeakRss, startDbProcess } from './proc';
-import type { ServerAsk } from './peak-server';
+import { ask, BFF_V8_FLAGS, forkReady, probe, startServers } from './peak-processes';
+import { cpuSeconds, peakRssMb, percentile, resetPeakRss } from './proc';
 
 const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 const WORKERS = env('BENCH_WORKERS', 5000);
@@ -31,20 +36,27 @@ const PER_ADDRESS = env('BENCH_WORKERS_PER_ADDRESS', 50);
 const DUPLICATE_EVERY = 10;
 const PHASES = (process.env.BENCH_PHASES ?? 'checkin,pass,booking').split(',');
 const STOLEN_MARK_PCT = 3;
+const HEAP_SNAPSHOTS = process.env.BENCH_HEAPSNAP === '1';
 const NODE_FLAGS = [
   ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : []),
-  ...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean),
+  // The server processes' V8 flags: production's (BFF_V8_FLAGS, the systemd unit's) unless set.
+  ...(process.env.BENCH_NODE_FLAGS ?? BFF_V8_FLAGS.join(' ')).split(' ').filter(Boolean),
 ];
 
-/** What a forked server says once it listens. */
-interface Ready {
-  ready?: boolean;
-  url: string;
-  tripIds?: string[];
-}
 interface Proc {
   name: string;
   proc: ChildProcess;
+  /** Whether it carries the memory probe (the server processes; not the ceiling's Koa). */
+  probed?: boolean;
+}
+/** A process's peaks during a phase (MB), from its memory probe. */
+interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  spacesAtPeakRss: Record<string, string>;
 }
 interface Phase {
   name: string;
@@ -58,6 +70,7 @@ interface Phase {
   refusals: Record<string, number>;
   cpuMsPerOp: Record<string, number>;
   peakRssMb: Record<string, number>;
+  memoryMb: Record<string, Memory>;
   dbCommandsPerOp: number;
   dbCommands: Record<string, number>;
   stolenPct: number;
@@ -70,8 +83,9 @@ let ceilingPerSec = 0;
 const otpWaiters = new Map<string, (code: string) => void>();
 const otpCodes = new Map<string, string>();
 
-function onOtp(m: { otp?: { phone: string; code: string } }): void {
-  if (!m.otp) return;
+function onOtp(message: unknown): void {
+  const m = message as { otp?: { phone: string; code: string } } | null;
+  if (!m?.otp) return;
   const w = otpWaiters.get(m.otp.phone);
   if (w) w(m.otp.code);
   else otpCodes.set(m.otp.phone, m.otp.code);
@@ -83,41 +97,7 @@ const codeFor = (phone: string) =>
     else otpWaiters.set(phone, resolve);
   });
 
-function forkReady(
-  file: string,
-  extraEnv: Record<string, string>,
-): Promise<{ proc: ChildProcess; msg: Ready }> {
-  const proc = fork(path.join(__dirname, file), [], {
-    execArgv: ['--import', 'tsx', ...NODE_FLAGS],
-    stdio: 'inherit',
-    env: { ...process.env, ...extraEnv },
-  });
-  proc.on('message', onOtp);
-  return new Promise((resolve) => {
-    const ready = (m: Ready) => {
-      if (m?.ready) {
-        proc.off('message', ready);
-        resolve({ proc, msg: m });
-      }
-    };
-    proc.on('message', ready);
-  });
-}
-
-let askId = 0;
-function ask<T>(proc: ChildProcess, m: ServerAsk): Promise<T> {
-  const id = (askId += 1);
-  return new Promise((resolve) => {
-    const got = (r: { id?: number; result?: unknown }) => {
-      if (r?.id === id) {
-        proc.off('message', got);
-        resolve(r.result as T);
-      }
-    };
-    proc.on('message', got);
-    proc.send({ ...m, id });
-  });
-}
+const forkServer = (file: string) => forkReady(file, process.env, NODE_FLAGS, onOtp);
 
 /** Runs `body` and records what it cost each process. */
 async function measure(
@@ -128,6 +108,7 @@ async function measure(
 ): Promise<Answer[]> {
   const cpu0 = procs.map((p) => cpuSeconds(p.proc.pid!));
   procs.forEach((p) => resetPeakRss(p.proc.pid!));
+  await Promise.all(procs.filter((p) => p.probed).map((p) => probe(p.proc, 'reset')));
   const load0 = process.cpuUsage();
   const host0 = readHostCpu();
   const cmd0 = commands ? await commands() : {};
@@ -135,6 +116,7 @@ async function measure(
   const cmd1 = commands ? await commands() : {};
   const host1 = readHostCpu();
   const load = process.cpuUsage(load0);
+  const memory = await Promise.all(procs.filter((p) => p.probed).map((p) => probe<Memory>(p.proc, 'memory')));
   const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
   const ops = answers.length;
   const cpuMsPerOp: Record<string, number> = {};
@@ -161,6 +143,7 @@ async function measure(
     refusals,
     cpuMsPerOp,
     peakRssMb: Object.fromEntries(procs.map((p) => [p.name, peakRssMb(p.proc.pid!)])),
+    memoryMb: Object.fromEntries(procs.filter((p) => p.probed).map((p, i) => [p.name, memory[i]])),
     dbCommandsPerOp: round2(totalCmds / ops),
     dbCommands,
     stolenPct: share((h) => h.steal),
@@ -183,6 +166,11 @@ function print(p: Phase): void {
   if (Object.keys(p.refusals).length) console.log(`   refusals: ${JSON.stringify(p.refusals)}`);
   console.log(`   CPU ms per op: ${JSON.stringify(p.cpuMsPerOp)}`);
   console.log(`   peak RSS MB: ${JSON.stringify(p.peakRssMb)}`);
+  for (const [name, m] of Object.entries(p.memoryMb))
+    console.log(
+      `     ${name} peaks (MB, sampled every 100 ms): rss ${m.rss}, heapTotal ${m.heapTotal}, heapUsed ${m.heapUsed}, ` +
+        `external ${m.external} (arrayBuffers ${m.arrayBuffers}); V8 spaces used/size at peak rss ${JSON.stringify(m.spacesAtPeakRss)}`,
+    );
   if (p.dbCommandsPerOp)
     console.log(`   database commands per op: ${p.dbCommandsPerOp} ${JSON.stringify(p.dbCommands)}`);
   console.log(`   host: ${p.busyPct}% busy, ${p.stolenPct}% stolen by the hypervisor${stolen}`);
@@ -222,8 +210,8 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
   );
-  const db = await startDbProcess(NODE_FLAGS);
-  const all: ChildProcess[] = [db.proc];
+  console.log(`server V8 flags: ${NODE_FLAGS.join(' ') || '(none)'}`);
+  const all: ChildProcess[] = [];
   process.once('exit', () => all.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
   const agentsFor = (urls: string[]) =>
     urls.map((url) => ({
@@ -232,9 +220,9 @@ async function main(): Promise<void> {
     }));
 
   // The ceiling: bare Koa, one process per BFF instance, the booking's request shape.
-  const koas = await Promise.all(Array.from({ length: INSTANCES }, () => forkReady('bare-koa.ts', {})));
+  const koas = await Promise.all(Array.from({ length: INSTANCES }, () => forkServer('bare-koa.ts')));
   all.push(...koas.map((k) => k.proc));
-  const koaTargets = agentsFor(koas.map((k) => k.msg.url));
+  const koaTargets = agentsFor(koas.map((k) => k.msg.url!));
   const koaJob = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
     send(
       t.agent,
@@ -256,23 +244,34 @@ async function main(): Promise<void> {
   for (const k of koas) k.proc.kill('SIGTERM');
   koaTargets.forEach((t) => t.agent.destroy());
 
-  const main = await forkReady('peak-server.ts', {
-    BENCH_ROLE: 'main',
-    BENCH_DB_URI: db.uri,
-    BENCH_TRIPS: String(TRIPS),
+  const servers = await startServers({
+    instances: INSTANCES,
+    nodeFlags: NODE_FLAGS,
+    trips: TRIPS,
+    onMessage: onOtp,
   });
-  const extras = await Promise.all(
-    Array.from({ length: INSTANCES - 1 }, () => forkReady('peak-server.ts', { BENCH_DB_URI: db.uri })),
-  );
-  const bffs = [main, ...extras];
-  all.push(...bffs.map((b) => b.proc));
+  console.log(`BFF: ${servers.mode}`);
+  const { db, bffs, tripIds } = servers;
+  all.push(db, ...bffs.map((b) => b.proc), ...servers.helpers);
   const procs: Proc[] = [
-    ...bffs.map((b, i) => ({ name: `bff${i + 1}`, proc: b.proc })),
-    { name: 'database', proc: db.proc },
+    ...bffs.map((b, i) => ({ name: `bff${i + 1}`, proc: b.proc, probed: true })),
+    { name: 'database', proc: db, probed: true },
   ];
-  const targets = agentsFor(bffs.map((b) => b.msg.url));
-  const tripIds = main.msg.tripIds!;
-  const commands = () => ask<Record<string, number>>(main.proc, { ask: 'commands' });
+  const targets = agentsFor(bffs.map((b) => b.url));
+  const commands = () => ask<Record<string, number>>(servers.asker, { ask: 'commands' });
+  const heapSnapshot = async (after: string) => {
+    if (!HEAP_SNAPSHOTS) return;
+    mkdirSync('/tmp/benchheap', { recursive: true });
+    const file = `/tmp/benchheap/${new Date().toISOString().replace(/[:.]/g, '-')}-bff1-after-${after}.heapsnapshot`;
+    const wrote = await probe<{ file: string; ms: number; heapUsedBefore: number }>(
+      bffs[0].proc,
+      'snapshot',
+      file,
+    );
+    console.log(
+      `   heap snapshot of bff1 after ${after}: ${wrote.file} (${wrote.ms} ms; heapUsed before ${wrote.heapUsedBefore} MB)`,
+    );
+  };
   const total = WARMUP + WORKERS;
   const tokens: string[] = new Array(total);
   const userIds: string[] = new Array(total);
@@ -312,6 +311,7 @@ async function main(): Promise<void> {
   await measure('sign-in + profile (3 requests per worker)', procs, commands, () =>
     runJobs(jobsOf(WARMUP, total, false), CONNECTIONS, targets, signIn),
   );
+  await heapSnapshot('sign-in');
 
   const invariants: Record<string, unknown> = {};
   if (PHASES.includes('checkin')) {
@@ -333,7 +333,7 @@ async function main(): Promise<void> {
         worker: a.worker,
         checkinId: (JSON.parse(a.body) as { checkin: { id: string } }).checkin.id,
       }));
-    results.at(-1)!.invariants = invariants.checkin = await ask(main.proc, {
+    results.at(-1)!.invariants = invariants.checkin = await ask(servers.asker, {
       ask: 'checkins',
       workerIds: userIds.slice(WARMUP),
       answered,
@@ -354,7 +354,7 @@ async function main(): Promise<void> {
       .filter((a) => a.status === 200)
       .map((a) => ({ worker: a.worker, token: (JSON.parse(a.body) as { token: string }).token }));
     results.at(-1)!.invariants = invariants.pass = {
-      ...(await ask<object>(main.proc, { ask: 'tokens', views: shown, workerIds: userIds })),
+      ...(await ask<object>(servers.asker, { ask: 'tokens', views: shown, workerIds: userIds })),
       bytesPerView: Math.round(answers.reduce((s, a) => s + a.body.length, 0) / answers.length),
     };
     console.log('   invariants:', JSON.stringify(invariants.pass));
@@ -382,10 +382,11 @@ async function main(): Promise<void> {
     const answered = answers
       .filter((a) => a.status === 201)
       .map((a) => ({ worker: a.worker, bookingId: (JSON.parse(a.body) as { id: string }).id }));
-    results.at(-1)!.invariants = invariants.booking = await ask(main.proc, { ask: 'bookings', answered });
+    results.at(-1)!.invariants = invariants.booking = await ask(servers.asker, { ask: 'bookings', answered });
     console.log('   invariants:', JSON.stringify(invariants.booking));
   }
 
+  await heapSnapshot(PHASES.at(-1) ?? 'sign-in');
   console.log(
     `\nHTTP requests ${counters.httpRequests}, connection resets re-sent ${counters.connectionResets}; load ${os
       .loadavg()
@@ -401,6 +402,8 @@ async function main(): Promise<void> {
         workers: WORKERS,
         connections: CONNECTIONS,
         instances: INSTANCES,
+        bff: servers.mode,
+        nodeFlags: NODE_FLAGS,
         results,
       },
       null,
@@ -409,13 +412,15 @@ async function main(): Promise<void> {
   );
   console.log(`results: ${out}`);
   targets.forEach((t) => t.agent.destroy());
-  const exited = bffs.map((b) => new Promise((r) => b.proc.once('exit', r)));
-  bffs.forEach((b) => b.proc.kill('SIGTERM'));
+  const exited = [...bffs.map((b) => b.proc), ...servers.helpers].map(
+    (p) => new Promise((r) => p.once('exit', r)),
+  );
+  [...bffs.map((b) => b.proc), ...servers.helpers].forEach((p) => p.kill('SIGTERM'));
   await Promise.all(exited);
   // Waited for (at most 10 s): under BENCH_PROF the database writes its profile as it exits,
   // and leaving now would SIGKILL it first.
-  const dbExited = new Promise((r) => db.proc.once('exit', r));
-  db.proc.kill('SIGTERM');
+  const dbExited = new Promise((r) => db.once('exit', r));
+  db.kill('SIGTERM');
   await Promise.race([dbExited, new Promise((r) => setTimeout(r, 10_000))]);
   const ok = Object.values(invariants).every((i) => (i as { ok: boolean }).ok);
   process.exit(ok ? 0 : 1);

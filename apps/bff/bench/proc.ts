@@ -7,11 +7,22 @@ import path from 'node:path';
  * about a process's CPU and memory.
  */
 
-/** Starts `packages/embedded-mongo/src/cli.ts --inMemory` and resolves with its URI. */
-export async function startDbProcess(nodeFlags: string[]): Promise<{ proc: ChildProcess; uri: string }> {
-  const cli = path.resolve(__dirname, '../../../packages/embedded-mongo/src/cli.ts');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...nodeFlags, cli, '--inMemory', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+/**
+ * Starts the embedded database (`packages/embedded-mongo/src/cli.ts --inMemory` under tsx, or
+ * its compiled `dist/cli.js`) and resolves with its URI. `preload`: node arguments before the
+ * entry (a probe that talks over the IPC channel this then opens).
+ */
+export async function startDbProcess(
+  nodeFlags: string[],
+  options: { compiled?: boolean; preload?: string[] } = {},
+): Promise<{ proc: ChildProcess; uri: string }> {
+  const pkg = path.resolve(__dirname, '../../../packages/embedded-mongo');
+  const entry = options.compiled
+    ? [path.join(pkg, 'dist/cli.js')]
+    : ['--import', 'tsx', path.join(pkg, 'src/cli.ts')];
+  const preload = options.preload ?? [];
+  const proc = spawn(process.execPath, [...nodeFlags, ...preload, ...entry, '--inMemory', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit', ...(preload.length ? (['ipc'] as const) : [])],
   });
   const uri = await new Promise<string>((resolve, reject) => {
     let out = '';
