@@ -210,6 +210,32 @@ describe('compound index prefixes', () => {
     expect(examined({ trip: 7, status: 'waitlisted', seq: { $gte: 50 } }).examined).toBeLessThan(150);
   });
 
+  it('when the first field is an $in and the others are fixed by $in or equality, then only those tuples are examined, in index order', () => {
+    const filter = {
+      trip: { $in: [6, 5] },
+      status: { $in: ['waitlisted', 'confirmed'] },
+      seq: { $in: [3, 1] },
+    };
+    const before = coll.docsExamined;
+    const { found } = findDocuments(coll, filter, {});
+    expect(coll.docsExamined - before).toBe(8); // not the 300 entries of the two trips
+    const shown = (d: Record<string, unknown>) => `${String(d.trip)} ${String(d.status)} ${String(d.seq)}`;
+    expect(found.map((f) => shown(f.doc))).toEqual([
+      '6 confirmed 1',
+      '6 confirmed 3',
+      '6 waitlisted 1',
+      '6 waitlisted 3',
+      '5 confirmed 1',
+      '5 confirmed 3',
+      '5 waitlisted 1',
+      '5 waitlisted 3',
+    ]);
+    expect(examined({ trip: { $in: [7] }, status: 'waitlisted', seq: { $in: [2, 99] } })).toEqual({
+      n: 1,
+      examined: 1,
+    });
+  });
+
   it('when the range is on a descending field or of another type, then the bounds still hold', () => {
     expect(examined({ trip: 3, seq: { $gte: 49 } })).toEqual({ n: 6, examined: 6 });
     expect(examined({ trip: 3, status: 'confirmed', seq: { $lt: 'a' } })).toEqual({ n: 0, examined: 0 });
