@@ -291,6 +291,10 @@ function bestEqualityPlan(
     if (ids) {
       if (!best || !best.exact || ids.length < best.ids.length)
         best = { ids, indexName: indexes[i].name, exact: true };
+      // A point hit (an _id, a unique key) leaves only a plan with no candidates to beat it,
+      // and that one answers the same after the filter: no prefix is worth a seek (an update
+      // by _id of a trip would otherwise seek each of its compound indexes).
+      if (best.exact && best.ids.length <= 1) break;
       continue;
     }
     // A later exact plan displaces whatever prefix plan would be chosen here.
