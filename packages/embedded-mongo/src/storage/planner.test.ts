@@ -179,6 +179,19 @@ describe('SortedList', () => {
     expect([...list.backward()].slice(0, 3)).toEqual([4999, 4997, 4995]);
     expect([...list.forward(list.seek((v) => v - 4000))].slice(0, 2)).toEqual([4001, 4003]);
   });
+
+  it('when keys mostly grow (appended at the tail) with some landing earlier, then order and lookups hold', () => {
+    const list = new SortedList<number>((a, b) => a - b);
+    for (let v = 0; v < 6000; v++) list.insert(v * 2 + (v % 100 === 0 ? -101 : 0));
+    for (let v = 1; v < 12_000; v += 400) list.insert(v);
+    const forward = [...list.forward()];
+    expect(forward).toHaveLength(6030);
+    expect(forward.every((v, i) => i === 0 || forward[i - 1] <= v)).toBe(true);
+    expect(list.remove(11_998)).toBe(true);
+    expect(list.remove(401)).toBe(true);
+    expect([...list.backward()][0]).toBe(11_996);
+    expect([...list.forward(list.seek((v) => v - 399))].slice(0, 3)).toEqual([402, 404, 406]); // 400 went in as 299
+  });
 });
 
 describe('compound index prefixes', () => {
