@@ -58,10 +58,11 @@ function compareSameRank(rank: number, a: unknown, b: unknown, collation?: Colla
       return compareNumbers(a, b);
     case 4:
       return collation ? collation.compare(String(a), String(b)) : compareStrings(String(a), String(b));
+    // The same container is equal to itself: an update's new version shares what it did not touch.
     case 5:
-      return compareDocs(a as Doc, b as Doc, collation);
+      return a === b ? 0 : compareDocs(a as Doc, b as Doc, collation);
     case 6:
-      return compareArrays(a as unknown[], b as unknown[], collation);
+      return a === b ? 0 : compareArrays(a as unknown[], b as unknown[], collation);
     case 7:
       if (a instanceof Binary && b instanceof Binary) return compareBinary(a, b);
       return compareBytes(toBytes(a), toBytes(b));

@@ -136,11 +136,12 @@ export async function updateCommand(ctx: CommandContext): Promise<Doc> {
         fail('FailedToParse', "BSON field 'update.updates.q' is missing but a required field");
       if (stmt.u === undefined)
         fail('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
-      const result = await runStatement(writer, pending, ctx.engine, () =>
+      const run = runStatement(writer, pending, ctx.engine, () =>
         runUpdateStatement(ctx, writer, findCollection(ctx, name), stmt, () =>
           ensureCollection(ctx, name, pending),
         ),
       );
+      const result = run instanceof Promise ? await run : run;
       n += result.matched;
       nModified += result.modified;
       if (result.upsertedId !== undefined) {

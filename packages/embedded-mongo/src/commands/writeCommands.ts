@@ -85,7 +85,8 @@ export async function insertCommand(ctx: CommandContext): Promise<Doc> {
   for (let i = 0; i < docs.length; i++) {
     try {
       const doc = prepareInsert(docs[i]);
-      await runStatement(writer, pending, ctx.engine, () => writer.insert(coll, doc));
+      const done = runStatement(writer, pending, ctx.engine, () => writer.insert(coll, doc));
+      if (done instanceof Promise) await done;
       n++;
     } catch (err) {
       writeErrors.push(writeErrorFor(ctx, i, err));
@@ -115,7 +116,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Doc> {
       const limit = toNumber(stmt.limit) ?? 0;
       if (limit !== 0 && limit !== 1)
         fail('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-      n += await runStatement(writer, pending, ctx.engine, () => {
+      const removed = runStatement(writer, pending, ctx.engine, () => {
         const { found } = findDocuments(coll, stmt.q as Doc, {
           txn: ctx.txn,
           limit: limit === 1 ? 1 : undefined,
@@ -131,6 +132,7 @@ export async function deleteCommand(ctx: CommandContext): Promise<Doc> {
         for (const t of targets) writer.remove(coll, t.id);
         return targets.length;
       });
+      n += removed instanceof Promise ? await removed : removed;
     } catch (err) {
       writeErrors.push(writeErrorFor(ctx, i, err));
       if (ordered) break;

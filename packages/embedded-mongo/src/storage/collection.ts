@@ -117,18 +117,19 @@ export class Collection {
   replace(id: string, doc: Doc, ts: number, keepHistory: boolean, trusted = false): void {
     const current = this.records.get(id);
     if (!current) fail('InternalError', `record ${id} vanished during update`);
-    const keys = [...this.indexes.values()].map((index) => index.admit(doc));
-    let i = 0;
-    if (!trusted) for (const index of this.indexes.values()) index.checkUnique(doc, id, keys[i++]);
+    // Indexes whose fields the update left as they were keep their entries (and their keys
+    // stay this record's, so uniqueness holds); only the others are checked and re-indexed.
+    const moved = [...this.indexes.values()].filter((index) => !index.sameEntries(current.doc, doc));
+    const keys = moved.map((index) => index.admit(doc));
+    if (!trusted) moved.forEach((index, i) => index.checkUnique(doc, id, keys[i]));
     if (keepHistory) this.remember(id, ts);
-    i = 0;
-    for (const index of this.indexes.values()) {
-      index.update(current.doc, id, keys[i++]);
+    moved.forEach((index, i) => {
+      index.update(current.doc, id, keys[i]);
       if (index.geo) {
         index.geo.remove(id);
         index.geo.add(id, index.geoValue(doc));
       }
-    }
+    });
     this.records.set(id, { doc, ts });
     this.lastWriteTs = ts;
   }

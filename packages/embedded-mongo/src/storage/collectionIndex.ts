@@ -6,6 +6,7 @@
 import { type Collation, parseCollation } from '../bson/collation';
 import { compareValues } from '../bson/compare';
 import { formatDoc } from '../bson/format';
+import { ownField } from '../bson/ownField';
 import { canonicalKey, tupleKey } from '../bson/keys';
 import { type Doc, isDocument, toNumber } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
@@ -64,6 +65,11 @@ export class CollectionIndex {
   readonly geoField: IndexField | undefined;
   private readonly hash = new Map<string, string | Set<string>>();
   readonly ordered: SortedList<IndexEntry>;
+  /**
+   * The top-level fields this index's entries depend on (its key paths' and its partial
+   * filter's first steps); undefined when that cannot be told (an operator of the filter).
+   */
+  private readonly dependsOn: string[] | undefined;
 
   constructor(
     readonly spec: IndexSpec,
@@ -83,6 +89,7 @@ export class CollectionIndex {
       return { path, parts: splitPath(path), direction: typeof raw === 'number' && raw < 0 ? -1 : 1 };
     });
     this.ordered = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
+    this.dependsOn = topLevelFields(this.fields, this.partialFilter);
     const geoPath = Object.keys(spec.key).find((k) => spec.key[k] === '2dsphere' || spec.key[k] === '2d');
     if (geoPath !== undefined) {
       const kind = spec.key[geoPath] as '2d' | '2dsphere';
@@ -238,6 +245,20 @@ export class CollectionIndex {
   }
 
   /**
+   * True when two versions of a document hold the very same values (by identity) in every
+   * top-level field the index depends on, so their entries are the same. Stored documents are
+   * never changed in place and an update shares the fields it did not write, so this settles
+   * most updates without computing any key.
+   */
+  sameEntries(before: Doc, after: Doc): boolean {
+    const fields = this.dependsOn;
+    if (fields === undefined) return false;
+    for (let i = 0; i < fields.length; i++)
+      if (ownField(before, fields[i]) !== ownField(after, fields[i])) return false;
+    return true;
+  }
+
+  /**
    * Re-indexes a record whose document changed from `before` to a document with key tuples
    * `after`; when the tuples are the same (the update touched no indexed field) nothing moves.
    */
@@ -303,6 +324,24 @@ export class CollectionIndex {
     this.ordered.clear();
     this.geo?.clear();
   }
+}
+
+function topLevelFields(fields: IndexField[], partialFilter: Doc | undefined): string[] | undefined {
+  const out = new Set(fields.map((f) => f.parts[0]));
+  const visit = (filter: Doc): boolean => {
+    for (const key of Object.keys(filter)) {
+      if (!key.startsWith('$')) {
+        out.add(splitPath(key)[0]);
+        continue;
+      }
+      const clauses = filter[key];
+      if ((key !== '$and' && key !== '$or' && key !== '$nor') || !Array.isArray(clauses)) return false;
+      for (const clause of clauses) if (!isDocument(clause) || !visit(clause)) return false;
+    }
+    return true;
+  };
+  if (partialFilter && !visit(partialFilter)) return undefined;
+  return [...out];
 }
 
 function dedupe(values: unknown[], collation: Collation | undefined): unknown[] {

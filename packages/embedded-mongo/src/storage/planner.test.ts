@@ -179,6 +179,19 @@ describe('SortedList', () => {
     expect([...list.backward()].slice(0, 3)).toEqual([4999, 4997, 4995]);
     expect([...list.forward(list.seek((v) => v - 4000))].slice(0, 2)).toEqual([4001, 4003]);
   });
+
+  it('when keys mostly grow (appended at the tail) with some landing earlier, then order and lookups hold', () => {
+    const list = new SortedList<number>((a, b) => a - b);
+    for (let v = 0; v < 6000; v++) list.insert(v * 2 + (v % 100 === 0 ? -101 : 0));
+    for (let v = 1; v < 12_000; v += 400) list.insert(v);
+    const forward = [...list.forward()];
+    expect(forward).toHaveLength(6030);
+    expect(forward.every((v, i) => i === 0 || forward[i - 1] <= v)).toBe(true);
+    expect(list.remove(11_998)).toBe(true);
+    expect(list.remove(401)).toBe(true);
+    expect([...list.backward()][0]).toBe(11_996);
+    expect([...list.forward(list.seek((v) => v - 399))].slice(0, 3)).toEqual([402, 404, 406]); // 400 went in as 299
+  });
 });
 
 describe('compound index prefixes', () => {
@@ -208,6 +221,32 @@ describe('compound index prefixes', () => {
     expect(examined({ trip: 7, status: 'waitlisted' })).toEqual({ n: 50, examined: 50 });
     // Before: the first field alone chose the candidates (all 150 of the trip).
     expect(examined({ trip: 7, status: 'waitlisted', seq: { $gte: 50 } }).examined).toBeLessThan(150);
+  });
+
+  it('when the first field is an $in and the others are fixed by $in or equality, then only those tuples are examined, in index order', () => {
+    const filter = {
+      trip: { $in: [6, 5] },
+      status: { $in: ['waitlisted', 'confirmed'] },
+      seq: { $in: [3, 1] },
+    };
+    const before = coll.docsExamined;
+    const { found } = findDocuments(coll, filter, {});
+    expect(coll.docsExamined - before).toBe(8); // not the 300 entries of the two trips
+    const shown = (d: Record<string, unknown>) => `${String(d.trip)} ${String(d.status)} ${String(d.seq)}`;
+    expect(found.map((f) => shown(f.doc))).toEqual([
+      '6 confirmed 1',
+      '6 confirmed 3',
+      '6 waitlisted 1',
+      '6 waitlisted 3',
+      '5 confirmed 1',
+      '5 confirmed 3',
+      '5 waitlisted 1',
+      '5 waitlisted 3',
+    ]);
+    expect(examined({ trip: { $in: [7] }, status: 'waitlisted', seq: { $in: [2, 99] } })).toEqual({
+      n: 1,
+      examined: 1,
+    });
   });
 
   it('when the range is on a descending field or of another type, then the bounds still hold', () => {

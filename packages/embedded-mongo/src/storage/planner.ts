@@ -291,6 +291,10 @@ function bestEqualityPlan(
     if (ids) {
       if (!best || !best.exact || ids.length < best.ids.length)
         best = { ids, indexName: indexes[i].name, exact: true };
+      // A point hit (an _id, a unique key) leaves only a plan with no candidates to beat it,
+      // and that one answers the same after the filter: no prefix is worth a seek (an update
+      // by _id of a trip would otherwise seek each of its compound indexes).
+      if (best.exact && best.ids.length <= 1) break;
       continue;
     }
     // A later exact plan displaces whatever prefix plan would be chosen here.
@@ -301,21 +305,55 @@ function bestEqualityPlan(
   return best;
 }
 
+/** Most key tuples a batched `$in` probes per value of the first field before it walks instead. */
+const MAX_PROBES_PER_VALUE = 64;
+
+/**
+ * The values a query allows on each of the index's later fields, in the index's order, when
+ * every one of them is fixed by an equality or an `$in` (and their combinations are few).
+ */
+function restPoints(index: CollectionIndex, preds: Map<string, PathPredicates>): unknown[][] | undefined {
+  const lists: unknown[][] = [];
+  let combinations = 1;
+  for (let i = 1; i < index.fields.length; i++) {
+    const p = preds.get(index.fields[i].path);
+    let values: unknown[];
+    if (p?.eq !== undefined) values = [p.eq];
+    else if (p?.in && p.in.length > 0) {
+      const direction = index.fields[i].direction;
+      values = [...new Map(p.in.map((v) => [canonicalKey(v, index.collation), v])).values()];
+      values.sort((a, b) => compareValues(a, b, index.collation) * direction);
+    } else return undefined;
+    combinations *= values.length;
+    if (combinations > MAX_PROBES_PER_VALUE) return undefined;
+    lists.push(values);
+  }
+  return lists;
+}
+
+/** Every tuple of one value per list, in lexicographic (index) order. */
+function tuples(lists: unknown[][]): unknown[][] {
+  let out: unknown[][] = [[]];
+  for (const list of lists) out = out.flatMap((prefix) => list.map((v) => [...prefix, v]));
+  return out;
+}
+
 function inIds(index: CollectionIndex, values: unknown[], preds: Map<string, PathPredicates>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const distinct = new Map(values.map((v) => [canonicalKey(v, index.collation), v]));
-  // When the query fixes every other field by equality (a batch of `{worker: {$in}, day}`),
-  // each value is one key tuple: a hash probe instead of a walk over all of the value's
-  // entries (every day of a worker). Ids sorted as the ordered list holds one tuple's entries.
-  const rest = index.fields.slice(1).map((f) => preds.get(f.path)?.eq);
-  const probe = index.fields.length > 1 && rest.every((v) => v !== undefined);
+  // When the query fixes every other field by equality or a short `$in` (a batch of `{worker:
+  // {$in}, day}` or `{worker: {$in}, day: {$in: [day]}}`), each value is a few key tuples: hash
+  // probes instead of a walk over all of the value's entries (every day of a worker). Tuples
+  // are probed in index order and one tuple's ids sorted, as the ordered list holds them.
+  const rest = index.fields.length > 1 ? restPoints(index, preds) : undefined;
+  const restTuples = rest ? tuples(rest) : undefined;
   for (const v of distinct.values()) {
     const ids =
       index.fields.length === 1
         ? index.lookup([v])
-        : probe
-          ? index.lookup([v, ...rest]).sort()
+        : restTuples
+          ? restTuples.flatMap((t) => index.lookup([v, ...t]).sort())
           : rangeScan(index, { value: v, inclusive: true }, { value: v, inclusive: true });
     for (const id of ids) {
       if (!seen.has(id)) {

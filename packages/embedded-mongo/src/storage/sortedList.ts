@@ -54,12 +54,21 @@ export class SortedList<T> {
   }
 
   insert(item: T): void {
-    const cmp = (x: T) => this.compare(x, item);
     if (this.chunks.length === 0) {
       this.chunks.push([item]);
       this.count = 1;
       return;
     }
+    // Keys that grow (ObjectIds, clock-ordered ids, creation times) land after the last item:
+    // one comparison instead of a seek.
+    const tail = this.chunks[this.chunks.length - 1];
+    if (this.compare(tail[tail.length - 1], item) < 0) {
+      tail.push(item);
+      this.count++;
+      if (tail.length > CHUNK * 2) this.chunks.push(tail.splice(CHUNK));
+      return;
+    }
+    const cmp = (x: T) => this.compare(x, item);
     let { chunk: c, index } = this.seek(cmp);
     if (c === this.chunks.length) {
       c = this.chunks.length - 1;

@@ -21,6 +21,37 @@ describe('applyUpdate', () => {
     expect(original).toEqual({ _id: 1, a: { b: 1 }, list: [1] });
   });
 
+  it('when every kind of operator writes nested and array paths, then no container of the original changes', () => {
+    const original = {
+      _id: 1,
+      n: { count: 1, deep: { list: [3, 1, 2], tags: ['a'] } },
+      rows: [
+        { k: 'x', v: 1 },
+        { k: 'y', v: 2 },
+      ],
+      gone: { a: 1 },
+      untouched: { big: [{ x: 1 }] },
+    };
+    const snapshot = structuredClone(original);
+    const filters = compileArrayFilters([{ 'r.k': 'y' }]);
+    const updates: unknown[] = [
+      { $inc: { 'n.count': 1 }, $push: { 'n.deep.list': { $each: [0], $sort: 1 } } },
+      { $addToSet: { 'n.deep.tags': 'b' }, $pop: { 'n.deep.list': 1 }, $unset: { 'gone.a': '' } },
+      { $pull: { 'n.deep.list': 1 }, $pullAll: { 'n.deep.tags': ['a'] }, $set: { 'rows.$[].seen': true } },
+      { $set: { 'rows.$[r].v': 9 }, $rename: { 'gone.a': 'moved.a', 'n.count': 'n.total' } },
+      { $mul: { 'rows.0.v': 3 }, $max: { 'n.deep.top': 5 }, $bit: { 'rows.1.v': { or: 4 } } },
+    ];
+    for (const u of updates)
+      run(original, u, JSON.stringify(u).includes('$[r]') ? { arrayFilters: filters } : {});
+    run(original, { $set: { 'rows.$.v': 7 } }, { matchedIndex: 1 });
+    expect(original).toEqual(snapshot);
+    // What an update does not write is shared with the old version, not copied.
+    const next = run(original, { $inc: { 'n.count': 1 } });
+    expect(next.untouched).toBe(original.untouched);
+    expect((next.n as { deep: unknown }).deep).toBe(original.n.deep);
+    expect(next.n).not.toBe(original.n);
+  });
+
   it('when setting through a scalar, then PathNotViable (28) is raised', () => {
     expect(codeOf(() => run({ _id: 1, a: 5 }, { $set: { 'a.b': 1 } }))).toBe(28);
   });

@@ -4,6 +4,7 @@
  */
 import { valuesEqual } from '../bson/compare';
 import { deepClone, type Doc, isDocument } from '../bson/values';
+import { ownPath } from './copyOnWrite';
 import { fail } from '../errors';
 import { runPipeline, toMingoValue } from '../agg/expressions';
 import { compileFilter } from '../query/matcher';
@@ -96,7 +97,7 @@ export interface ApplyOptions {
   isInsert?: boolean;
 }
 
-function applyRename(doc: Doc, entry: OperatorEntry): void {
+function applyRename(doc: Doc, entry: OperatorEntry, owned: WeakSet<object>): void {
   const target = entry.arg;
   if (typeof target !== 'string' || target === '')
     fail('BadValue', `The 'to' field for $rename must be a string: ${entry.path}: ${String(target)}`);
@@ -104,12 +105,25 @@ function applyRename(doc: Doc, entry: OperatorEntry): void {
     fail('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   const value = getAt(doc, entry.parts);
   if (value === undefined) return;
+  const targetParts = splitPath(target);
+  ownPath(doc, entry.parts, entry.parts.length - 1, owned);
   unsetAt(doc, entry.parts);
-  setAt(doc, splitPath(target), value);
+  ownPath(doc, targetParts, targetParts.length - 1, owned);
+  setAt(doc, targetParts, value);
 }
 
+/** Operators that change the array at their path in place (the others replace the value). */
+const inPlaceOperators = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+
+/**
+ * Stored documents are never changed in place, so the new version shares every subtree the
+ * update does not touch: only the containers on the written paths are copied (ownPath). The
+ * unchanged fields keep their identity, which re-indexing and the modified check rely on.
+ */
 function applyOperators(original: Doc, entries: OperatorEntry[], options: ApplyOptions): Doc {
-  const doc = deepClone(original);
+  const owned = new WeakSet<object>();
+  const doc = { ...original };
+  owned.add(doc);
   const ctx: PositionalContext = {
     matchedIndex: options.matchedIndex,
     arrayFilters: options.arrayFilters ?? new Map(),
@@ -123,16 +137,22 @@ function applyOperators(original: Doc, entries: OperatorEntry[], options: ApplyO
         `The dollar ($) prefixed field '${entry.parts[0]}' in '${entry.path}' is not valid for storage.`,
       );
     if (entry.op === '$setOnInsert') {
-      if (options.isInsert) setAt(doc, entry.parts, deepClone(entry.arg));
+      if (options.isInsert) {
+        ownPath(doc, entry.parts, entry.parts.length - 1, owned);
+        setAt(doc, entry.parts, deepClone(entry.arg));
+      }
       continue;
     }
     if (entry.op === '$rename') {
-      applyRename(doc, entry);
+      applyRename(doc, entry, owned);
       continue;
     }
     const apply = operatorAppliers[entry.op];
-    for (const parts of expandPositional(doc, entry.parts, ctx))
+    const steps = inPlaceOperators.has(entry.op) ? 0 : 1;
+    for (const parts of expandPositional(doc, entry.parts, ctx)) {
+      ownPath(doc, parts, parts.length - steps, owned);
       apply(doc, parts, entry.arg, parts.join('.'));
+    }
   }
   for (const ident of ctx.arrayFilters.keys()) {
     if (!ctx.usedFilters.has(ident))
