@@ -45,6 +45,16 @@ function freePort() {
   });
 }
 
+/** SIGTERM, then SIGKILL after 15 s; resolves once the child has exited. */
+async function stopChild(child, exited) {
+  // exitCode stays null for a child killed by a signal, so ask both.
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /**
  * Resolves once `${apiUrl}/api/ready` answers 200; rejects (with what the process wrote so far)
  * when it exits first or is not ready within 60 s, and then kills it.
@@ -156,13 +166,7 @@ async function startCompiledBff(options) {
     child,
     output: () => output,
     exited,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, exited),
   };
 }
 
@@ -211,14 +215,7 @@ async function startBff(options = {}) {
     port: apiPort,
     output: () => output,
     exited,
-    async stop() {
-      // exitCode stays null for a child killed by a signal, so ask both.
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, exited),
   };
 }
 
