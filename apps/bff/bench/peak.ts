@@ -6,7 +6,9 @@
  * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections.
  * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling, CPU ms per operation by
  * process, peak RSS per process and what it was (heap, external), database commands per
- * operation and the host's stolen CPU. BENCH_BFF=tsx runs the BFF from its source instead (the
+ * operation and the host's stolen CPU. `npm run bench:peak` runs it all on Node 24, the newest
+ * line production runs (BENCH_NODE: 22, or `machine` for this machine's own Node; a line outside
+ * `engines` is printed as not as deployed). BENCH_BFF=tsx runs the BFF from its source instead (the
  * older mode: quicker to iterate on, not what production runs). BENCH_NODE_FLAGS replaces the server
  * processes' V8 flags (default: production's, BFF_V8_FLAGS). BENCH_HEAPSNAP=1 writes a heap
  * snapshot of the first BFF after sign-in and after the last phase into /tmp/benchheap
@@ -14,7 +16,8 @@
  * phases after it are not a memory measurement.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import os from 'node:os';
 import { idNumberCheckChar } from '@fugong/contracts';
@@ -24,7 +27,8 @@ import { ask, BFF_V8_FLAGS, forkReady, probe, startServers } from './peak-proces
 import { cpuSeconds, peakRssMb, percentile, resetPeakRss } from './proc';
 
 const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
-const WORKERS = env('BENCH_WORKERS', 5000);
+// 10,000: at 5,000 a rush lasted 2–3 s, too short to say more than its ramp.
+const WORKERS = env('BENCH_WORKERS', 10_000);
 /** Workers whose operations run first in each phase, untimed: JIT and connection pools warm up. */
 const WARMUP = env('BENCH_WARMUP', 500);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 200);
@@ -176,6 +180,14 @@ function print(p: Phase): void {
   console.log(`   host: ${p.busyPct}% busy, ${p.stolenPct}% stolen by the hypervisor${stolen}`);
 }
 
+/** The Node major lines production runs: the root package.json's `engines` (^22.11.0 || ^24.11.0). */
+function productionNodeLines(): number[] {
+  const root = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+    engines: { node: string };
+  };
+  return [...root.engines.node.matchAll(/\^(\d+)\./g)].map((m) => Number(m[1]));
+}
+
 const phoneOf = (w: number) => `139${String(w).padStart(8, '0')}`;
 /** A valid resident ID (余姚, a birth day per thousand workers, checksum) unique per worker. */
 function idNumberOf(w: number): string {
@@ -211,6 +223,11 @@ async function main(): Promise<void> {
         .join(' ')}`,
   );
   console.log(`server V8 flags: ${NODE_FLAGS.join(' ') || '(none)'}`);
+  const lines = productionNodeLines();
+  if (!lines.includes(Number(process.versions.node.split('.')[0])))
+    console.log(
+      `  ** NOT AS DEPLOYED: production runs Node ${lines.join(' or ')} (engines), this is ${process.version} **`,
+    );
   const all: ChildProcess[] = [];
   process.once('exit', () => all.forEach((p) => p.exitCode === null && p.kill('SIGKILL')));
   const agentsFor = (urls: string[]) =>
