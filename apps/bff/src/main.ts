@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logger';
+import { batchedStdout } from './log-sink';
 import { startServer } from './server';
 
 /** Process entry: refuse bad config, boot, and shut down gracefully on SIGTERM/SIGINT. */
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, batchedStdout());
   const server = await startServer(config, logger);
   logger.info({ url: server.url }, 'server.listening');
   console.log(`BFF listening on ${server.url} (API ${server.url}/api, docs ${server.url}/api/openapi.json)`);

@@ -39,7 +39,8 @@ describe('upsertEach (one unordered bulk of upserts, a fate per upsert)', () => 
       update: { $set: { v }, $push: { keys: key } },
     });
     const out = await upsertEach(coll, [up(1, 'k2', 2), up(1, 'k1', 9), up(2, 'k1', 3)]);
-    expect(out).toEqual(['applied', 'duplicate', 'applied']);
+    const inserted = await coll.findOne({ w: 2 });
+    expect(out).toEqual(['updated', 'duplicate', { inserted: inserted!._id }]);
     const docs = await coll
       .find({}, { projection: { _id: 0 } })
       .sort({ w: 1 })
@@ -48,5 +49,17 @@ describe('upsertEach (one unordered bulk of upserts, a fate per upsert)', () => 
       { w: 1, day: 'd', v: 2, keys: ['k1', 'k2'] },
       { w: 2, day: 'd', v: 3, keys: ['k1'] },
     ]);
+  });
+
+  it('when every upsert applies, then each inserting one reports the _id of the document it created', async () => {
+    type Doc = { w: number; day: string; v: number };
+    const coll = t.connection.db!.collection('upsert_each_ids') as unknown as mongo.Collection<Doc>;
+    await coll.createIndex({ w: 1, day: 1 }, { unique: true });
+    await coll.insertOne({ w: 1, day: 'd', v: 0 });
+    const up = (w: number, v: number) => ({ filter: { w, day: 'd' }, update: { $set: { v } } });
+    const out = await upsertEach(coll, [up(2, 5), up(1, 6), up(3, 7)]);
+    const idOf = async (w: number) => (await coll.findOne({ w }))!._id;
+    expect(out).toEqual([{ inserted: await idOf(2) }, 'updated', { inserted: await idOf(3) }]);
+    expect(String((out[0] as { inserted: unknown }).inserted)).toMatch(/^[0-9a-f]{24}$/);
   });
 });

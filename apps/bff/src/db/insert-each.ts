@@ -20,8 +20,11 @@ export async function insertEach<T extends mongo.Document>(
   }
 }
 
-/** What became of one upsert of an unordered bulk: applied (matched or inserted), refused by a unique index, or failed. */
-export type UpsertOutcome = 'applied' | 'duplicate' | Error;
+/**
+ * What became of one upsert of an unordered bulk: it updated the document its filter matched,
+ * inserted a new one (its `_id`), was refused by a unique index, or failed.
+ */
+export type UpsertOutcome = 'updated' | { inserted: unknown } | 'duplicate' | Error;
 
 /**
  * Runs single-document upserts with one unordered command and reports each one's fate. An upsert
@@ -32,19 +35,25 @@ export async function upsertEach<T extends mongo.Document>(
   coll: mongo.Collection<T>,
   ops: { filter: mongo.Filter<T>; update: mongo.UpdateFilter<T> }[],
 ): Promise<UpsertOutcome[]> {
+  const fates = (upsertedIds: Record<number, unknown> | undefined, failed: (UpsertOutcome | null)[]) =>
+    failed.map((f, i) => f ?? (upsertedIds?.[i] !== undefined ? { inserted: upsertedIds[i] } : 'updated'));
   try {
-    await coll.bulkWrite(
+    const result = await coll.bulkWrite(
       ops.map((o) => ({ updateOne: { filter: o.filter, update: o.update, upsert: true } })),
       { ordered: false },
     );
-    return ops.map(() => 'applied');
+    return fates(
+      result.upsertedIds,
+      ops.map(() => null),
+    );
   } catch (err) {
-    return fatesOf(err, ops.length, 'applied');
+    const failed = fatesOf(err, ops.length, null);
+    return fates((err as { result?: { upsertedIds?: Record<number, unknown> } }).result?.upsertedIds, failed);
   }
 }
 
 /** Each operation's fate from an unordered bulk's error; rethrows a failure of the command as a whole. */
-function fatesOf<OK extends string>(err: unknown, n: number, ok: OK): (OK | 'duplicate' | Error)[] {
+function fatesOf<OK extends string | null>(err: unknown, n: number, ok: OK): (OK | 'duplicate' | Error)[] {
   const e = err as { name?: string; writeErrors?: unknown; writeConcernError?: unknown; err?: unknown };
   if (e?.name !== 'MongoBulkWriteError' || e.writeConcernError || e.err) throw err;
   const failed = (Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors]) as {

@@ -14,10 +14,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('daily check-in', () => {
-  it('when a healthy worker checks in, then the pass is green', async () => {
+  it('when a healthy worker checks in, then the pass is green and the answer is the stored check-in', async () => {
     const body = await checkin(t, worker);
     expect(body.pass.color).toBe('green');
     expect((await t.http.get('/api/pass').set(worker.auth)).body.color).toBe('green');
+    // The day's first check-in is answered from what was written (no read-back): the same record.
+    const latest = (await t.http.get('/api/checkins/latest').set(worker.auth)).body.checkin;
+    expect(body.checkin).toEqual(latest);
   });
 
   it('when the same day is submitted again, then the day has one check-in with the new answers', async () => {

@@ -3,7 +3,7 @@ import type { CheckinInput } from '@fugong/contracts';
 import type { CheckinFacts } from '@fugong/domain';
 import type { CheckinDoc, SubmissionKey } from './checkin.model';
 import { Batcher } from '../../db/batcher';
-import { upsertEach } from '../../db/insert-each';
+import { upsertEach, type UpsertOutcome } from '../../db/insert-each';
 import type { Connection } from 'mongoose';
 import { oid } from '../../db/ids';
 import { checkinModel } from './checkin.model';
@@ -56,7 +56,7 @@ export class CheckinRepository {
    */
   private readonly upserts: Batcher<
     { filter: mongo.Filter<CheckinDoc>; update: mongo.UpdateFilter<CheckinDoc> },
-    'applied' | 'duplicate'
+    Exclude<UpsertOutcome, Error>
   >;
 
   constructor(private readonly model: Model<CheckinDoc>) {
@@ -119,8 +119,11 @@ export class CheckinRepository {
    * Records the day's check-in: an upsert on the unique (workerId, day) key, so the second
    * submission of a day replaces the answers of the first. Two first submissions racing make
    * one of the upserts collide; it is retried and then updates the winner's document. The
-   * answer is the day's record read back after the write (with the other check-ins of the
-   * moment): two submissions of one worker racing may both see the later one's answers.
+   * answer to an upsert that inserted the day's record is that record: the driver reports its
+   * `_id`, and the rest is what the write set (the day's first check-in — a morning rush —
+   * reads nothing back). The answer to one that updated it is the record read back after the
+   * write (with the other check-ins of the moment), so two submissions of one worker racing may
+   * both see the later one's answers.
    *
    * With a key, the write applies only when the day's record does not hold that key yet (the
    * filter), and pushes it: a retry of a saved submission matches nothing, its upsert collides
@@ -141,7 +144,11 @@ export class CheckinRepository {
       : { $set: { ...input, at } };
     for (let attempt = 0; ; attempt += 1) {
       const fate = await this.upserts.load({ filter, update });
-      if (fate === 'applied') {
+      if (typeof fate === 'object') {
+        const record = { id: String(fate.inserted), workerId: byDay.workerId.toHexString(), day };
+        return { record: { ...record, ...input, at }, outcome: 'saved' };
+      }
+      if (fate === 'updated') {
         // Read back with the other check-ins of the moment: what the day's record now holds.
         const doc = await this.stored.load({ workerId: byDay.workerId.toHexString(), day });
         if (doc) return { record: toRecord(doc), outcome: 'saved' };
