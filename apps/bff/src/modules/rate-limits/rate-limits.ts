@@ -125,16 +125,20 @@ export class RateLimiter {
       const windowMs = rule.windowSec * 1000;
       const index = Math.floor(now / windowMs);
       const end = (index + 1) * windowMs;
-      const id = `${rule.bucket}:${index}:${this.keyHash(`${rule.per}:${key}`)}`;
+      // The local stage keys by the plain key (process memory only); the shared counter's id
+      // carries its keyed hash, computed only for hits that go to the database: a rush's first
+      // request per worker would otherwise pay an HMAC for a key it never stores.
+      const localId = `${rule.bucket}:${index}:${rule.per}:${key}`;
       const threshold = Math.floor(rule.limit * (rule.localShare ?? 0));
-      const verdict = this.local.hit(id, threshold, end, now);
+      const verdict = this.local.hit(localId, threshold, end, now);
       if (verdict.stage === 'local') {
         this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'local' });
       } else if (verdict.stage === 'refused') {
         this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_local' });
         wait = Math.max(wait, secondsUntil(verdict.untilMs, now));
       } else {
-        (shared ??= []).push(this.countShared(rule, id, end, now, verdict.by));
+        const id = `${rule.bucket}:${index}:${this.keyHash(`${rule.per}:${key}`)}`;
+        (shared ??= []).push(this.countShared(rule, id, localId, end, now, verdict.by));
       }
     }
     if (shared) for (const w of await Promise.all(shared)) wait = Math.max(wait, w);
@@ -143,10 +147,14 @@ export class RateLimiter {
     }
   }
 
-  /** Adds `by` hits to the shared counter of `id`; the seconds to wait when it is over the limit, else 0. */
+  /**
+   * Adds `by` hits to the shared counter `id` (the local stage's `localId`); the seconds to wait
+   * when it is over the limit, else 0.
+   */
   private async countShared(
     rule: RateRule,
     id: string,
+    localId: string,
     end: number,
     now: number,
     by: number,
@@ -156,7 +164,7 @@ export class RateLimiter {
       this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'shared' });
       return 0;
     }
-    this.local.refuse(id, end, now);
+    this.local.refuse(localId, end, now);
     this.metrics?.rateLimitChecks.inc({ bucket: rule.bucket, stage: 'refused_shared' });
     return secondsUntil(end, now);
   }
