@@ -10,8 +10,8 @@
  * line production runs (BENCH_NODE: 22, or `machine` for this machine's own Node; a line outside
  * `engines` is printed as not as deployed). BENCH_BFF=tsx runs the BFF from its source instead (the
  * older mode: quicker to iterate on, not what production runs). BENCH_NODE_FLAGS replaces the server
- * processes' V8 flags (default: production's, BFF_V8_FLAGS). BENCH_HEAPSNAP=1 writes a heap
- * snapshot of the first BFF after sign-in and after the last phase into /tmp/benchheap
+ * processes' V8 flags (default: production's, BFF_V8_FLAGS). BENCH_HEAPSNAP=1 writes heap
+ * snapshots of the first BFF and of the database after sign-in and after the last phase into /tmp/benchheap
  * (heap-summary.ts reads them); writing one costs the process ~150 MB of RSS it keeps, so the
  * phases after it are not a memory measurement.
  */
@@ -287,6 +287,15 @@ async function main(): Promise<void> {
     );
     console.log(
       `   heap snapshot of bff1 after ${after}: ${wrote.file} (${wrote.ms} ms; heapUsed before ${wrote.heapUsedBefore} MB)`,
+    );
+    // The database's too: an in-memory engine's live heap is the data set it holds.
+    const inDb = await probe<{ file: string; ms: number; heapUsedBefore: number }>(
+      db,
+      'snapshot',
+      file.replace('-bff1-', '-database-'),
+    );
+    console.log(
+      `   heap snapshot of the database after ${after}: ${inDb.file} (${inDb.ms} ms; heapUsed before ${inDb.heapUsedBefore} MB)`,
     );
   };
   const total = WARMUP + WORKERS;
