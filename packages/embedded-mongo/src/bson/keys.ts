@@ -70,3 +70,14 @@ export function tupleKey(values: readonly unknown[], collation?: Collation): str
   }
   return out;
 }
+
+/**
+ * The same string, stored flat. V8 makes a concatenation of 13 or more characters a rope (a
+ * tree of its pieces, about 32 bytes a node), and keys of 13 or more characters are most of them
+ * (an ObjectId's is 25, a compound key's longer); an index holds its keys as long as its
+ * records live, and at 20,000 workers the database's ropes were 44 MB. Joining copies the
+ * characters into one string; only keys about to be stored pay for it, never probes.
+ */
+export function flatKey(key: string): string {
+  return key.length < 13 ? key : [key.slice(0, 1), key.slice(1)].join('');
+}

@@ -3,7 +3,7 @@
  * (or earliest date in an array) is older than the index's expireAfterSeconds.
  */
 import { toNumber, typeRank } from '../bson/values';
-import { type IndexEntry } from '../storage/collectionIndex';
+import { entryId, type IndexEntry } from '../storage/collectionIndex';
 import { recordLockKey, type Engine } from './engine';
 import { DirectWriter } from './writers';
 
@@ -26,15 +26,15 @@ export async function sweepExpired(engine: Engine, now = Date.now()): Promise<nu
       const cutoff = now - seconds * 1000;
       const expired = new Set<string>();
       // Dates form one contiguous run in index order; walk it from the oldest end only.
-      const rank = (e: IndexEntry) => typeRank(e.values[0]);
+      const rank = (e: IndexEntry) => typeRank(e[0]);
       const entries =
         index.fields[0].direction === 1
           ? index.ordered.forward(index.ordered.seek((e) => (rank(e) < DATE_RANK ? -1 : 0)))
           : index.ordered.backward(index.ordered.seekAfter((e) => (rank(e) >= DATE_RANK ? -1 : 1)));
       for (const entry of entries) {
-        const value = entry.values[0];
+        const value = entry[0];
         if (!(value instanceof Date) || value.getTime() > cutoff) break;
-        expired.add(entry.id);
+        expired.add(entryId(entry));
       }
       for (const id of expired) {
         if (!coll.records.has(id) || engine.recordLocks.has(recordLockKey(coll, id))) continue;

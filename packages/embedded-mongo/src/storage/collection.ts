@@ -3,7 +3,7 @@
  * versions that open transactions may still need to read (multi-version history, kept only
  * while some transaction is open).
  */
-import { canonicalKey } from '../bson/keys';
+import { canonicalKey, flatKey } from '../bson/keys';
 import { type Doc } from '../bson/values';
 import { fail } from '../errors';
 import { type TextIndexSpec } from '../query/textSearch';
@@ -98,7 +98,9 @@ export class Collection {
   }
 
   /** Inserts a record; `trusted` skips unique checks (recovery, pre-validated commits). */
-  insert(doc: Doc, id: string, ts: number, keepHistory: boolean, trusted = false): void {
+  insert(doc: Doc, inserted: string, ts: number, keepHistory: boolean, trusted = false): void {
+    // Kept by the record map and by every index entry of the record, so stored flat once.
+    const id = flatKey(inserted);
     if (!trusted && this.records.has(id)) throw this.indexes.get(ID_INDEX_NAME)!.duplicateError([doc._id]);
     const keys = [...this.indexes.values()].map((index) => index.admit(doc));
     let i = 0;

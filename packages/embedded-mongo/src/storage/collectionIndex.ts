@@ -7,7 +7,7 @@ import { type Collation, parseCollation } from '../bson/collation';
 import { compareValues } from '../bson/compare';
 import { formatDoc } from '../bson/format';
 import { ownField } from '../bson/ownField';
-import { canonicalKey, tupleKey } from '../bson/keys';
+import { canonicalKey, flatKey, tupleKey } from '../bson/keys';
 import { type Doc, isDocument, toNumber } from '../bson/values';
 import { fail, MongoServerError } from '../errors';
 import { compileFilter, type Matcher } from '../query/matcher';
@@ -29,9 +29,23 @@ export interface IndexField {
   direction: 1 | -1;
 }
 
-export interface IndexEntry {
-  values: unknown[];
-  id: string;
+/**
+ * An entry of an index's ordered list: the key tuple's values followed by the record id, in one
+ * array of exactly that length (no wrapper object: the list holds one entry per key of every
+ * record, so each wrapper would cost about 60 bytes times records times indexes).
+ */
+export type IndexEntry = readonly unknown[];
+
+/** The record id an entry points to. */
+export function entryId(entry: IndexEntry): string {
+  return entry[entry.length - 1] as string;
+}
+
+function entryOf(values: readonly unknown[], id: string): IndexEntry {
+  const entry = new Array<unknown>(values.length + 1);
+  for (let i = 0; i < values.length; i++) entry[i] = values[i];
+  entry[values.length] = id;
+  return entry;
 }
 
 const metadataOnlyTypes = new Set(['text', '2dsphere', '2d', 'geoHaystack']);
@@ -146,10 +160,12 @@ export class CollectionIndex {
 
   private compareEntries(a: IndexEntry, b: IndexEntry): number {
     for (let i = 0; i < this.fields.length; i++) {
-      const c = compareValues(a.values[i], b.values[i], this.collation);
+      const c = compareValues(a[i], b[i], this.collation);
       if (c !== 0) return c * this.fields[i].direction;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    const idA = entryId(a);
+    const idB = entryId(b);
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
   }
 
   /**
@@ -236,11 +252,12 @@ export class CollectionIndex {
     for (const values of keys) {
       const k = this.keyOf(values);
       const existing = this.hash.get(k);
-      if (existing === undefined) this.hash.set(k, id);
+      // The _id index's key is the record id itself: one string, not two.
+      if (existing === undefined) this.hash.set(k === id ? id : flatKey(k), id);
       else if (typeof existing === 'string') {
         if (existing !== id) this.hash.set(k, new Set([existing, id]));
       } else existing.add(id);
-      this.ordered.insert({ values, id });
+      this.ordered.insert(entryOf(values, id));
     }
   }
 
@@ -294,7 +311,7 @@ export class CollectionIndex {
         existing.delete(id);
         if (existing.size === 1) this.hash.set(k, existing.values().next().value as string);
       }
-      this.ordered.remove({ values, id });
+      this.ordered.remove(entryOf(values, id));
     }
   }
 
@@ -355,11 +372,23 @@ function dedupe(values: unknown[], collation: Collation | undefined): unknown[] 
   });
 }
 
+/**
+ * Every key tuple the per-field value lists make. Each tuple is allocated at its exact length:
+ * an index keeps its tuples for as long as the records live, and an array grown by push from
+ * empty reserves 17 slots (about 150 bytes for a one-field key).
+ */
 function cartesian(lists: unknown[][]): unknown[][] {
+  if (lists.length === 1) return lists[0].map((v) => [v]);
   let out: unknown[][] = [[]];
   for (const list of lists) {
     const next: unknown[][] = [];
-    for (const prefix of out) for (const v of list) next.push([...prefix, v]);
+    for (const prefix of out)
+      for (const v of list) {
+        const tuple = new Array<unknown>(prefix.length + 1);
+        for (let i = 0; i < prefix.length; i++) tuple[i] = prefix[i];
+        tuple[prefix.length] = v;
+        next.push(tuple);
+      }
     out = next;
   }
   return out;

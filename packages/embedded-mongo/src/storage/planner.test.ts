@@ -156,11 +156,11 @@ describe('index maintenance on replace', () => {
     coll.insert({ _id: 2, k: 'b', n: 1 }, recordId(2), 2, false);
     coll.replace(recordId(1), { _id: 1, k: 'a', n: 2 }, 3, false);
     expect(index.lookup(['a'])).toEqual([recordId(1)]);
-    expect([...index.ordered.forward()].map((e) => e.values[0])).toEqual(['a', 'b']);
+    expect([...index.ordered.forward()].map((e) => e[0])).toEqual(['a', 'b']);
     coll.replace(recordId(1), { _id: 1, k: 'c', n: 2 }, 4, false);
     expect(index.lookup(['a'])).toEqual([]);
     expect(index.lookup(['c'])).toEqual([recordId(1)]);
-    expect([...index.ordered.forward()].map((e) => e.values[0])).toEqual(['b', 'c']);
+    expect([...index.ordered.forward()].map((e) => e[0])).toEqual(['b', 'c']);
     expect(() => coll.replace(recordId(2), { _id: 2, k: 'c' }, 5, false)).toThrow(/E11000/);
     expect(findDocuments(coll, { k: 'c' }).found.map((f) => f.doc.n)).toEqual([2]);
   });

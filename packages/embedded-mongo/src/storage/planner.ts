@@ -15,7 +15,7 @@ import { compileFilter } from '../query/matcher';
 import { isRegexValue } from '../query/regex';
 import { type SortField } from '../query/sort';
 import { type Collection } from './collection';
-import { type CollectionIndex, type IndexEntry } from './collectionIndex';
+import { type CollectionIndex, entryId, type IndexEntry } from './collectionIndex';
 
 interface Bound {
   value: unknown;
@@ -183,7 +183,7 @@ function* prefixScan(
   const k = eqs.length;
   const prefixCmp = (e: IndexEntry): number => {
     for (let i = 0; i < k; i++) {
-      const c = compareValues(e.values[i], eqs[i], index.collation) * index.fields[i].direction;
+      const c = compareValues(e[i], eqs[i], index.collation) * index.fields[i].direction;
       if (c !== 0) return c;
     }
     return 0;
@@ -210,12 +210,12 @@ function* prefixScan(
   const start = index.ordered.seek((e: IndexEntry) => {
     const c = prefixCmp(e);
     if (c !== 0) return c < 0 ? -1 : 0;
-    return bounded && before(e.values[k]) ? -1 : 0;
+    return bounded && before(e[k]) ? -1 : 0;
   });
   for (const entry of index.ordered.forward(start)) {
     if (prefixCmp(entry) !== 0) return;
-    if (bounded && after(entry.values[k])) return;
-    yield entry.id;
+    if (bounded && after(entry[k])) return;
+    yield entryId(entry);
   }
 }
 
@@ -391,7 +391,7 @@ function sortScan(
     const entries = sameDirection ? index.ordered.forward() : index.ordered.backward();
     return {
       ids: (function* () {
-        for (const e of entries) yield e.id;
+        for (const e of entries) yield entryId(e);
       })(),
       sorted: true,
       indexName: index.name,
