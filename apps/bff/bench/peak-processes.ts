@@ -45,6 +45,8 @@ const track = (p: ChildProcess) => (spawned.push(p), p);
 
 export interface Servers {
   db: ChildProcess;
+  /** The database's URI (the floor's route writes to it too). */
+  dbUri: string;
   bffs: { proc: ChildProcess; url: string }[];
   /** The process that answers the bench's asks (peak-checks.ts). */
   asker: ChildProcess;
@@ -153,6 +155,7 @@ export async function startServers(opts: {
     );
     return {
       db: db.proc,
+      dbUri: db.uri,
       bffs: [main, ...extras].map((b) => ({ proc: b.proc, url: b.msg.url! })),
       asker: main.proc,
       helpers: [],
@@ -215,6 +218,7 @@ export async function startServers(opts: {
   }
   return {
     db: db.proc,
+    dbUri: db.uri,
     bffs,
     asker: agent.proc,
     helpers: [agent.proc],

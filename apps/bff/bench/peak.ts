@@ -3,8 +3,10 @@
  * booking rush against the BFF as deployed — the compiled build started as the systemd unit
  * starts it, the database in its own process, BENCH_BFFS BFF instances (peak-processes.ts: rate
  * limits on, `info` logging, addresses from X-Forwarded-For) — each beside the ceiling: a bare
- * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections.
- * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling, CPU ms per operation by
+ * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections,
+ * and the write floor: that route plus one mongoose upsert into the same database (bare-koa-db.ts),
+ * the least any operation that stores something can cost on this stack.
+ * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling and to the floor, CPU ms per operation by
  * process, peak RSS per process and what it was (heap, external), database commands per
  * operation and the host's stolen CPU. `npm run bench:peak` runs it all on Node 24, the newest
  * line production runs (BENCH_NODE: 22, or `machine` for this machine's own Node; a line outside
@@ -84,6 +86,8 @@ interface Phase {
 
 const results: Phase[] = [];
 let ceilingPerSec = 0;
+/** The floor's rate: bare Koa plus one mongoose write per request (bare-koa-db.ts). */
+let floorPerSec = 0;
 const otpWaiters = new Map<string, (code: string) => void>();
 const otpCodes = new Map<string, string>();
 
@@ -161,7 +165,9 @@ async function measure(
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function print(p: Phase): void {
-  const ratio = ceilingPerSec ? ` = ${(p.opsPerSec / ceilingPerSec).toFixed(2)} of the ceiling` : '';
+  const ratio =
+    (ceilingPerSec ? ` = ${(p.opsPerSec / ceilingPerSec).toFixed(2)} of the ceiling` : '') +
+    (floorPerSec ? `, ${(p.opsPerSec / floorPerSec).toFixed(2)} of the write floor` : '');
   const stolen = p.stolenPct > STOLEN_MARK_PCT ? `  ** NOISY: ${p.stolenPct}% stolen **` : '';
   console.log(
     `\n== ${p.name}: ${p.opsPerSec} ops/s${ratio} (${p.ops} ops in ${p.seconds} s, ${p.ok2xx} 2xx)`,
@@ -276,6 +282,29 @@ async function main(): Promise<void> {
   ];
   const targets = agentsFor(bffs.map((b) => b.url));
   const commands = () => ask<Record<string, number>>(servers.asker, { ask: 'commands' });
+
+  // The write floor: the ceiling's route plus one mongoose upsert into the same database, one
+  // process per BFF instance: what any operation that must store something costs at the least.
+  const floors = await Promise.all(
+    Array.from({ length: INSTANCES }, () =>
+      forkReady('bare-koa-db.ts', { ...process.env, BENCH_DB_URI: servers.dbUri }, NODE_FLAGS, onOtp),
+    ),
+  );
+  all.push(...floors.map((f) => f.proc));
+  const floorTargets = agentsFor(floors.map((f) => f.msg.url!));
+  await runJobs(jobsOf(0, 2000, false), CONNECTIONS, floorTargets, koaJob);
+  await measure(
+    'write floor: bare Koa + one mongoose upsert',
+    [
+      ...floors.map((f, i) => ({ name: `floor${i + 1}`, proc: f.proc })),
+      { name: 'database', proc: db, probed: true },
+    ],
+    commands,
+    () => runJobs(jobsOf(2000, 2000 + CEILING_REQUESTS, false), CONNECTIONS, floorTargets, koaJob),
+  );
+  floorPerSec = results.at(-1)!.opsPerSec;
+  for (const f of floors) f.proc.kill('SIGTERM');
+  floorTargets.forEach((t) => t.agent.destroy());
   const heapSnapshot = async (after: string) => {
     if (!HEAP_SNAPSHOTS) return;
     mkdirSync('/tmp/benchheap', { recursive: true });
