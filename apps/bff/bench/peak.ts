@@ -5,7 +5,8 @@
  * limits on, `info` logging, addresses from X-Forwarded-For) — each beside the ceiling: a bare
  * Koa route (bare-koa.ts) parsing the same small JSON body from the same client and connections,
  * and the write floor: that route plus one mongoose upsert into the same database (bare-koa-db.ts),
- * the least any operation that stores something can cost on this stack.
+ * the least any operation that stores something can cost on this stack (peak-references.ts; both
+ * measured before the phases and again after them, the host's speed drifting within a run).
  * Prints per phase: operations/s, p50/p95/p99, ratio to the ceiling and to the floor, CPU ms per operation by
  * process, peak RSS per process and what it was (heap, external), database commands per
  * operation and the host's stolen CPU. `npm run bench:peak` runs it all on Node 24, the newest
@@ -25,7 +26,8 @@ import os from 'node:os';
 import { idNumberCheckChar } from '@fugong/contracts';
 import { readHostCpu, type HostCpu } from './host-cpu';
 import { addressOf, counters, runJobs, send, type Answer } from './peak-client';
-import { ask, BFF_V8_FLAGS, forkReady, probe, startServers } from './peak-processes';
+import { ask, BFF_V8_FLAGS, probe, startServers } from './peak-processes';
+import { measureReference, type ReferenceOptions } from './peak-references';
 import { cpuSeconds, peakRssMb, percentile, resetPeakRss } from './proc';
 
 const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
@@ -105,8 +107,6 @@ const codeFor = (phone: string) =>
     else otpWaiters.set(phone, resolve);
   });
 
-const forkServer = (file: string) => forkReady(file, process.env, NODE_FLAGS, onOtp);
-
 /** Runs `body` and records what it cost each process. */
 async function measure(
   name: string,
@@ -163,6 +163,23 @@ async function measure(
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Each product phase against both references, as measured before and after the phases. */
+function printSummary(ceiling: { before: number; after: number }, floor: { before: number; after: number }) {
+  const of = (ops: number, ref: { before: number; after: number }) =>
+    `${(ops / ref.before).toFixed(2)} / ${(ops / ref.after).toFixed(2)}`;
+  console.log(
+    `\nsummary: ceiling ${ceiling.before}/s before the phases, ${ceiling.after}/s after; ` +
+      `write floor ${floor.before}/s before, ${floor.after}/s after (ratios: against before / after)`,
+  );
+  for (const p of results) {
+    if (/ceiling|floor|sign-in/.test(p.name)) continue;
+    console.log(
+      `  ${p.name}: ${p.opsPerSec}/s, p99 ${p.p99} ms; ${of(p.opsPerSec, ceiling)} of the ceiling, ` +
+        `${of(p.opsPerSec, floor)} of the write floor`,
+    );
+  }
+}
 
 function print(p: Phase): void {
   const ratio =
@@ -242,30 +259,19 @@ async function main(): Promise<void> {
       agent: new http.Agent({ keepAlive: true, maxSockets: Math.ceil(CONNECTIONS / urls.length) }),
     }));
 
-  // The ceiling: bare Koa, one process per BFF instance, the booking's request shape.
-  const koas = await Promise.all(Array.from({ length: INSTANCES }, () => forkServer('bare-koa.ts')));
-  all.push(...koas.map((k) => k.proc));
-  const koaTargets = agentsFor(koas.map((k) => k.msg.url!));
-  const koaJob = (j: { worker: number }, t: { url: string; agent: http.Agent }) =>
-    send(
-      t.agent,
-      `${t.url}/api/bookings`,
-      'POST',
-      {
-        Authorization: `Bearer ${'x'.repeat(180)}`,
-        'Idempotency-Key': `ceiling-${j.worker}`,
-        'X-Forwarded-For': addressOf(j.worker, PER_ADDRESS),
-      },
-      JSON.stringify({ tripId: 'a'.repeat(24) }),
-    );
-  await runJobs(jobsOf(0, 2000, false), CONNECTIONS, koaTargets, koaJob);
-  const koaProcs = koas.map((k, i) => ({ name: `koa${i + 1}`, proc: k.proc }));
-  await measure('ceiling: bare Koa, same JSON body', koaProcs, null, () =>
-    runJobs(jobsOf(0, CEILING_REQUESTS, false), CONNECTIONS, koaTargets, koaJob),
-  );
-  ceilingPerSec = results[0].opsPerSec;
-  for (const k of koas) k.proc.kill('SIGTERM');
-  koaTargets.forEach((t) => t.agent.destroy());
+  const references = (commands: (() => Promise<Record<string, number>>) | null): ReferenceOptions => ({
+    instances: INSTANCES,
+    connections: CONNECTIONS,
+    requests: CEILING_REQUESTS,
+    perAddress: PER_ADDRESS,
+    nodeFlags: NODE_FLAGS,
+    onMessage: onOtp,
+    measure: async (name, procs, body) => {
+      await measure(name, procs, commands, body);
+      return results.at(-1)!.opsPerSec;
+    },
+  });
+  ceilingPerSec = await measureReference('ceiling', 'ceiling: bare Koa, same JSON body', references(null));
 
   const servers = await startServers({
     instances: INSTANCES,
@@ -283,28 +289,13 @@ async function main(): Promise<void> {
   const targets = agentsFor(bffs.map((b) => b.url));
   const commands = () => ask<Record<string, number>>(servers.asker, { ask: 'commands' });
 
-  // The write floor: the ceiling's route plus one mongoose upsert into the same database, one
-  // process per BFF instance: what any operation that must store something costs at the least.
-  const floors = await Promise.all(
-    Array.from({ length: INSTANCES }, () =>
-      forkReady('bare-koa-db.ts', { ...process.env, BENCH_DB_URI: servers.dbUri }, NODE_FLAGS, onOtp),
-    ),
-  );
-  all.push(...floors.map((f) => f.proc));
-  const floorTargets = agentsFor(floors.map((f) => f.msg.url!));
-  await runJobs(jobsOf(0, 2000, false), CONNECTIONS, floorTargets, koaJob);
-  await measure(
+  const dbRef = { uri: servers.dbUri, proc: db };
+  floorPerSec = await measureReference(
+    'floor',
     'write floor: bare Koa + one mongoose upsert',
-    [
-      ...floors.map((f, i) => ({ name: `floor${i + 1}`, proc: f.proc })),
-      { name: 'database', proc: db, probed: true },
-    ],
-    commands,
-    () => runJobs(jobsOf(2000, 2000 + CEILING_REQUESTS, false), CONNECTIONS, floorTargets, koaJob),
+    references(commands),
+    dbRef,
   );
-  floorPerSec = results.at(-1)!.opsPerSec;
-  for (const f of floors) f.proc.kill('SIGTERM');
-  floorTargets.forEach((t) => t.agent.destroy());
   const heapSnapshot = async (after: string) => {
     if (!HEAP_SNAPSHOTS) return;
     mkdirSync('/tmp/benchheap', { recursive: true });
@@ -447,6 +438,14 @@ async function main(): Promise<void> {
   }
 
   await heapSnapshot(PHASES.at(-1) ?? 'sign-in');
+  const ceilingAfter = await measureReference('ceiling', 'ceiling again, after the phases', references(null));
+  const floorAfter = await measureReference(
+    'floor',
+    'write floor again, after the phases',
+    references(commands),
+    dbRef,
+  );
+  printSummary({ before: ceilingPerSec, after: ceilingAfter }, { before: floorPerSec, after: floorAfter });
   console.log(
     `\nHTTP requests ${counters.httpRequests}, connection resets re-sent ${counters.connectionResets}; load ${os
       .loadavg()
