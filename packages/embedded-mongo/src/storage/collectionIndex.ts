@@ -372,23 +372,11 @@ function dedupe(values: unknown[], collation: Collation | undefined): unknown[] 
   });
 }
 
-/**
- * Every key tuple the per-field value lists make. Each tuple is allocated at its exact length:
- * an index keeps its tuples for as long as the records live, and an array grown by push from
- * empty reserves 17 slots (about 150 bytes for a one-field key).
- */
 function cartesian(lists: unknown[][]): unknown[][] {
-  if (lists.length === 1) return lists[0].map((v) => [v]);
   let out: unknown[][] = [[]];
   for (const list of lists) {
     const next: unknown[][] = [];
-    for (const prefix of out)
-      for (const v of list) {
-        const tuple = new Array<unknown>(prefix.length + 1);
-        for (let i = 0; i < prefix.length; i++) tuple[i] = prefix[i];
-        tuple[prefix.length] = v;
-        next.push(tuple);
-      }
+    for (const prefix of out) for (const v of list) next.push([...prefix, v]);
     out = next;
   }
   return out;
